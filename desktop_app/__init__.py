@@ -1,0 +1,3 @@
+"""Groundwork: an offline self-assessment and practice journal."""
+
+__version__ = "0.1.0"

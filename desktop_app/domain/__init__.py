@@ -1,0 +1,1 @@
+"""Pure dataclasses and functions: no Qt, no I/O."""

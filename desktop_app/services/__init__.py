@@ -1,0 +1,1 @@
+"""Use cases the widgets call. No widgets here."""

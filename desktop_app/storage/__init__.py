@@ -1,0 +1,1 @@
+"""Profile files on disk: atomic TinyDB storage, schema, migrations. No Qt."""
