@@ -1,0 +1,30 @@
+"""Rules for profile names (display names only: they never become file names)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+MAX_NAME_LENGTH = 60
+
+
+class ProfileNameError(ValueError):
+    """A name a person typed cannot be used; ``str()`` says why, plainly."""
+
+
+def clean_profile_name(raw: str, existing: list[str] | tuple[str, ...] = ()) -> str:
+    """Return the name to store, or raise :class:`ProfileNameError` with the reason."""
+    name = " ".join(unicodedata.normalize("NFC", raw).split())
+    if not name:
+        raise ProfileNameError("Please type a name.")
+    if len(name) > MAX_NAME_LENGTH:
+        raise ProfileNameError(
+            f"Please keep the name to {MAX_NAME_LENGTH} characters (this one has {len(name)})."
+        )
+    if any(unicodedata.category(ch).startswith("C") for ch in name):
+        raise ProfileNameError("The name has invisible control characters; please retype it.")
+    if "/" in name or "\\" in name or name in {".", ".."}:
+        raise ProfileNameError("Please use a name without slashes, like “Sam” or “Work notes”.")
+    folded = name.casefold()
+    if any(folded == other.casefold() for other in existing):
+        raise ProfileNameError(f"There is already a profile called “{name}”.")
+    return name

@@ -1,0 +1,50 @@
+"""A TinyDB storage that replaces its file atomically and keeps the last state in memory."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from desktop_app.storage.atomic import atomic_write_bytes
+
+
+def encode_tables(data: dict[str, dict[str, Any]]) -> bytes:
+    """The exact bytes a profile file holds (compact, UTF-8, readable by any JSON tool)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: temp file, fsync, ``os.replace``, fsync of the folder.
+
+    Only one process writes a data directory (an instance lock guards it), so the parsed
+    tables are cached and a read after a write costs nothing. A failed write drops the
+    cache, because TinyDB has already changed the cached tables in place.
+    """
+
+    def __init__(self, path: Path, preloaded: dict[str, dict[str, Any]] | None = None) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self._cache: dict[str, dict[str, Any]] | None = preloaded
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if self._cache is None:
+            with self.path.open("rb") as handle:
+                raw = handle.read()
+            if not raw:
+                return None
+            self._cache = json.loads(raw)
+        return self._cache
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        try:
+            atomic_write_bytes(self.path, encode_tables(data))
+        except BaseException:
+            self._cache = None
+            raise
+        self._cache = data
+
+    def close(self) -> None:
+        self._cache = None
