@@ -26,6 +26,13 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def remove_stale_temp_files(path: Path) -> None:
+    """Delete temp files a killed writer left beside ``path`` (only one writer runs)."""
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
     """Replace ``path`` with ``payload`` so a crash leaves either the old or the new file.
 

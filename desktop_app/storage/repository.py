@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar
 
 from tinydb import TinyDB
 
-from desktop_app.storage.atomic import atomic_write_bytes
+from desktop_app.storage.atomic import atomic_write_bytes, remove_stale_temp_files
 from desktop_app.storage.codec import from_json, to_json
 from desktop_app.storage.schema import (
     APP_MARK,
@@ -110,6 +110,7 @@ class ProfileRepository:
         Raises ``CorruptProfileError`` or ``NewerSchemaError`` without writing anything.
         """
         tables = parse_profile_bytes(path, path.read_bytes())
+        remove_stale_temp_files(path)
         storage = AtomicJSONStorage(path, preloaded=tables)
         if migrate(
             path,
@@ -145,9 +146,9 @@ class ProfileRepository:
             raise ValueError(f"unknown table {table!r}")
         return Collection(self._db, table, cls)
 
-    def document_count(self) -> int:
+    def table_counts(self) -> dict[str, int]:
         tables = self._storage.read() or {}
-        return sum(len(t) for name, t in tables.items() if name != "meta")
+        return {name: len(t) for name, t in tables.items() if name != "meta"}
 
     def close(self) -> None:
         self._db.close()

@@ -1,0 +1,189 @@
+"""Start-up: options, data folder, single instance, profile choice, main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app.cli import Options, UsageError, parse_options
+from desktop_app.paths import default_data_dir, resources_dir
+from desktop_app.services.clock import Clock, system_clock
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from desktop_app.instance_lock import InstanceLock
+    from desktop_app.services.session import Session
+    from desktop_app.ui.main_window import MainWindow
+
+EXIT_USAGE = 2
+EXIT_ALREADY_RUNNING = 3
+
+
+class StartupError(Exception):
+    """A problem with how Groundwork was started; exit code 2."""
+
+
+@dataclass
+class Startup:
+    """Everything ``main`` made, so tests can drive the window before the event loop."""
+
+    app: QCoreApplication
+    window: MainWindow
+    session: Session
+    lock: InstanceLock
+    notices: list[str] = field(default_factory=list)
+
+    def shutdown(self) -> None:
+        self.session.close()
+        self.lock.release()
+
+
+def usable_data_dir(options: Options) -> Path:
+    data_dir = (options.data_dir or default_data_dir()).expanduser().absolute()
+    if data_dir.exists() and not data_dir.is_dir():
+        raise StartupError(f"the data folder {data_dir} is a file, not a folder")
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StartupError(
+            f"cannot create the data folder {data_dir}: {error.strerror or error}"
+        ) from None
+    if not os.access(data_dir, os.R_OK | os.W_OK | os.X_OK):
+        raise StartupError(f"cannot read and write the data folder {data_dir}")
+    return data_dir
+
+
+def prepare(options: Options, clock: Clock = system_clock) -> Startup | int:
+    """Build the application and show the window; returns an exit code instead on failure."""
+    try:
+        data_dir = usable_data_dir(options)
+    except StartupError as error:
+        print(f"groundwork: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop_app.instance_lock import InstanceLock
+    from desktop_app.services.session import Session
+    from desktop_app.ui.main_window import MainWindow
+
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication([sys.argv[0], *options.qt_args])
+    )
+    app.setApplicationName("Groundwork")
+    app.setApplicationDisplayName("Groundwork")
+    app.setDesktopFileName("groundwork")
+
+    lock = InstanceLock(data_dir)
+    if not lock.acquire():
+        QMessageBox.information(
+            None,
+            "Groundwork is already running",
+            "Groundwork is already open with this data, so a second copy would risk "
+            "overwriting what you write there. Please switch to the open window.\n\n"
+            f"Data folder: {data_dir}",
+        )
+        return EXIT_ALREADY_RUNNING
+
+    session = Session(data_dir, resources_dir(), clock)
+    session.load_templates()
+    if options.start and session.templates.get(options.start) is None:
+        known = ", ".join(t.id for t in session.templates.templates) or "none"
+        print(
+            f"groundwork: there is no template with the id '{options.start}' "
+            f"(known ids: {known})",
+            file=sys.stderr,
+        )
+        lock.release()
+        return EXIT_USAGE
+
+    settings = QSettings(str(data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
+    try:
+        notices = _open_first_profile(session, options, settings)
+    except StartupError as error:
+        print(f"groundwork: {error}", file=sys.stderr)
+        lock.release()
+        return EXIT_USAGE
+    window = MainWindow(session, settings)
+    window.show()
+    startup = Startup(app, window, session, lock, notices)
+    if notices:
+        QTimer.singleShot(0, lambda: window.report_unreadable("\n\n".join(notices)))
+    if options.start:
+        template_id = options.start
+        QTimer.singleShot(0, lambda: window.start_template(template_id))
+    return startup
+
+
+def _open_first_profile(session: Session, options: Options, settings: QSettings) -> list[str]:
+    """Open the profile asked for, else the last one used; returns messages for the person."""
+    from desktop_app.domain.profiles import ProfileNameError
+    from desktop_app.storage.schema import ProfileFileError
+
+    notices: list[str] = []
+    profiles = session.profiles.refresh()
+    for moved in session.profiles.set_aside:
+        notices.append(
+            f"The profile file “{moved.original.name}” could not be read ({moved.reason}). "
+            f"It was moved, unchanged, to {moved.moved_to} so nothing overwrites it."
+        )
+    try:
+        if options.demo:
+            from desktop_app.services.demo import open_demo_profile
+
+            open_demo_profile(session)
+            return notices
+        if options.profile:
+            found = session.profiles.find(options.profile)
+            if found is None:
+                try:
+                    session.create_profile(options.profile)
+                except ProfileNameError as error:
+                    raise StartupError(
+                        f"cannot use '{options.profile}' as a name: {error}"
+                    ) from None
+            else:
+                session.open_profile(found.id)
+            return notices
+        last = settings.value("last_profile")
+        candidates = [p for p in profiles if p.id == last] + [p for p in profiles if p.id != last]
+        for info in candidates:
+            try:
+                session.open_profile(info.id)
+                break
+            except ProfileFileError as error:
+                notices.append(str(error))
+    except ProfileFileError as error:
+        notices.append(str(error))
+    return notices
+
+
+def main(argv: list[str] | None = None, clock: Clock = system_clock) -> int:
+    """Run Groundwork; returns the exit code."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    try:
+        options = parse_options(args)
+    except UsageError as error:
+        print(f"groundwork: {error}\nTry 'groundwork --help'.", file=sys.stderr)
+        return EXIT_USAGE
+    except SystemExit as done:  # --help and --version
+        return int(done.code or 0)
+    startup = prepare(options, clock)
+    if isinstance(startup, int):
+        return startup
+    try:
+        return int(startup.app.exec())
+    finally:
+        startup.shutdown()
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,28 @@
+"""Where things live: the shipped resources and the default data folder."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Groundwork"
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder, in a frozen bundle, an installed wheel or a source checkout."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    # A wheel carries the folder inside the package (see pyproject's force-include).
+    packaged = Path(str(resources.files("desktop_app"))) / "resources"
+    if packaged.is_dir():
+        return packaged
+    # Editable install or a plain checkout: the top-level folder beside the package.
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))

@@ -1,0 +1,89 @@
+"""Profile use cases: list, create, rename, delete, open."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.domain.profiles import clean_profile_name
+from desktop_app.services.clock import Clock
+from desktop_app.storage.profile_store import ProfileInfo, ProfileStore, SetAside
+from desktop_app.storage.repository import ProfileRepository
+
+
+@dataclass(frozen=True)
+class ProfileSummary:
+    """How much a profile holds, for a delete confirmation."""
+
+    assessments: int
+    checkins: int
+    slips: int
+    wins: int
+    drafts: int
+
+    @property
+    def total(self) -> int:
+        return self.assessments + self.checkins + self.slips + self.wins + self.drafts
+
+
+class ProfileService:
+    """Everything the Profile menu does, on top of the profiles folder."""
+
+    def __init__(self, data_dir: Path, clock: Clock) -> None:
+        self.store = ProfileStore(data_dir)
+        self.clock = clock
+        self._profiles: list[ProfileInfo] = []
+        self.set_aside: list[SetAside] = []
+
+    def refresh(self) -> list[ProfileInfo]:
+        """Rescan the folder; unreadable files are set aside and remembered in ``set_aside``."""
+        self._profiles, moved = self.store.scan(self.clock())
+        self.set_aside.extend(moved)
+        return list(self._profiles)
+
+    @property
+    def profiles(self) -> list[ProfileInfo]:
+        return list(self._profiles)
+
+    def find(self, name: str) -> ProfileInfo | None:
+        folded = " ".join(name.split()).casefold()
+        return next((p for p in self._profiles if p.name.casefold() == folded), None)
+
+    def by_id(self, profile_id: str) -> ProfileInfo | None:
+        return next((p for p in self._profiles if p.id == profile_id), None)
+
+    def check_name(self, raw: str, *, except_id: str | None = None) -> str:
+        """The cleaned name, or ``ProfileNameError`` saying what is wrong with it."""
+        others = [p.name for p in self._profiles if p.id != except_id]
+        return clean_profile_name(raw, others)
+
+    def create(self, raw_name: str) -> tuple[ProfileInfo, ProfileRepository]:
+        name = self.check_name(raw_name)
+        repo = self.store.create(name, self.clock())
+        self.refresh()
+        info = self.by_id(repo.path.stem)
+        assert info is not None
+        return info, repo
+
+    def open(self, profile_id: str) -> ProfileRepository:
+        return self.store.open(profile_id, self.clock())
+
+    def rename(self, repo: ProfileRepository, raw_name: str) -> str:
+        name = self.check_name(raw_name, except_id=repo.path.stem)
+        repo.set_meta(profile_name=name)
+        self.refresh()
+        return name
+
+    def summary(self, repo: ProfileRepository) -> ProfileSummary:
+        counts = repo.table_counts()
+        return ProfileSummary(
+            assessments=counts.get("assessments", 0),
+            checkins=counts.get("checkins", 0),
+            slips=counts.get("lapses", 0),
+            wins=counts.get("wins", 0),
+            drafts=counts.get("drafts", 0),
+        )
+
+    def delete(self, profile_id: str) -> None:
+        self.store.delete(profile_id)
+        self.refresh()

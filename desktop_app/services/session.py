@@ -1,0 +1,93 @@
+"""The open data folder: profiles, the current profile, templates, and change listeners."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop_app.domain.templates import TemplateSet, load_templates
+from desktop_app.services.clock import Clock, system_clock
+from desktop_app.services.profiles import ProfileService
+from desktop_app.storage.profile_store import ProfileInfo
+from desktop_app.storage.repository import ProfileRepository
+
+Listener = Callable[[], None]
+
+
+class NoProfileError(RuntimeError):
+    """A use case needs an open profile and none is open."""
+
+
+class Session:
+    """What every service shares: one data folder and the profile that is open in it."""
+
+    def __init__(self, data_dir: Path, resources: Path, clock: Clock = system_clock) -> None:
+        self.data_dir = data_dir
+        self.resources = resources
+        self.clock = clock
+        self.profiles = ProfileService(data_dir, clock)
+        self.repo: ProfileRepository | None = None
+        self.profile: ProfileInfo | None = None
+        self.templates = TemplateSet((), ())
+        self._listeners: list[Listener] = []
+
+    @property
+    def user_templates_dir(self) -> Path:
+        return self.data_dir / "templates"
+
+    def load_templates(self) -> TemplateSet:
+        self.templates = load_templates(
+            [(self.resources / "assessments", True), (self.user_templates_dir, False)]
+        )
+        return self.templates
+
+    def require_repo(self) -> ProfileRepository:
+        if self.repo is None:
+            raise NoProfileError("no profile is open")
+        return self.repo
+
+    def open_profile(self, profile_id: str) -> ProfileInfo:
+        """Open a profile; the previous one stays open if this one cannot be read."""
+        repo = self.profiles.open(profile_id)
+        self._switch(repo)
+        assert self.profile is not None
+        return self.profile
+
+    def create_profile(self, name: str) -> ProfileInfo:
+        info, repo = self.profiles.create(name)
+        self._switch(repo)
+        return info
+
+    def rename_profile(self, name: str) -> str:
+        new_name = self.profiles.rename(self.require_repo(), name)
+        self.profile = self.profiles.by_id(self.require_repo().path.stem)
+        self.notify()
+        return new_name
+
+    def delete_profile(self) -> None:
+        repo = self.require_repo()
+        repo.close()
+        self.repo = None
+        self.profile = None
+        self.profiles.delete(repo.path.stem)
+        self.notify()
+
+    def _switch(self, repo: ProfileRepository) -> None:
+        if self.repo is not None:
+            self.repo.close()
+        self.repo = repo
+        self.profile = self.profiles.by_id(repo.path.stem)
+        self.notify()
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def notify(self) -> None:
+        """Tell every screen that data changed, so it redraws from the services."""
+        for listener in list(self._listeners):
+            listener()
+
+    def close(self) -> None:
+        if self.repo is not None:
+            self.repo.close()
+            self.repo = None

@@ -1,0 +1,24 @@
+"""What every screen is given: the session and a way to ask the window to go somewhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from desktop_app.services.session import Session
+
+
+class Navigator(Protocol):
+    """Cross-screen actions; the main window implements them."""
+
+    def show_screen(self, key: str) -> None: ...
+
+    def start_template(self, template_id: str) -> None: ...
+
+    def open_result(self, result_id: int) -> None: ...
+
+
+@dataclass
+class ScreenContext:
+    session: Session
+    navigator: Navigator

@@ -1,0 +1,306 @@
+"""The main window: navigation, menus and the profile lifecycle. Screens do the rest."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services.session import Session
+from desktop_app.storage.schema import ProfileFileError
+from desktop_app.ui import screens
+from desktop_app.ui.about import AboutDialog
+from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.profile_dialogs import NameDialog, confirm_delete
+from desktop_app.ui.welcome import WelcomeScreen
+
+SCREENS: tuple[tuple[str, str], ...] = (
+    ("home", "Home"),
+    ("assessments", "Assessments"),
+    ("progress", "Progress"),
+    ("journal", "Journal"),
+)
+
+
+class MainWindow(QMainWindow):
+    """Wires screens, menus and the session together; owns no feature logic."""
+
+    def __init__(self, session: Session, settings: QSettings) -> None:
+        super().__init__()
+        self.session = session
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Groundwork")
+        self.setMinimumSize(760, 520)
+        self.ctx = ScreenContext(session=session, navigator=self)
+        self.screens: dict[str, QWidget] = {}
+
+        self.pages = QStackedWidget()
+        self.welcome = WelcomeScreen(session)
+        self.welcome.profile_created.connect(self._after_profile_change)
+        self.pages.addWidget(self.welcome)
+        self.workspace = self._build_workspace()
+        self.pages.addWidget(self.workspace)
+        self.setCentralWidget(self.pages)
+        self._build_menus()
+        session.subscribe(self._on_session_changed)
+        self._restore_geometry()
+        self._on_session_changed()
+
+    # --- layout -----------------------------------------------------------------------
+    def _build_workspace(self) -> QWidget:
+        workspace = QWidget()
+        row = QHBoxLayout(workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        side = QWidget()
+        side.setObjectName("sidebar")
+        side.setFixedWidth(180)
+        side_layout = QVBoxLayout(side)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName("Sections")
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        for number, (key, title) in enumerate(SCREENS, start=1):
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"{title} (Ctrl+{number})")
+            self.nav.addItem(item)
+        side_layout.addWidget(self.nav, 1)
+        self.profile_label = QLabel()
+        self.profile_label.setObjectName("currentProfile")
+        self.profile_label.setWordWrap(True)
+        side_layout.addWidget(self.profile_label)
+        row.addWidget(side)
+        self.stack = QStackedWidget()
+        row.addWidget(self.stack, 1)
+        self.nav.currentRowChanged.connect(self._show_row)
+        side.setStyleSheet(
+            "#sidebar { background: palette(alternate-base); }"
+            "#navigation { background: transparent; font-size: 11pt; }"
+            "#navigation::item { padding: 8px 10px; }"
+        )
+        return workspace
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        profile = bar.addMenu("&Profile")
+        self.action_new = self._action(profile, "&New profile…", self.new_profile, "Ctrl+Shift+N")
+        self.switch_menu = QMenu("&Switch to", profile)
+        profile.addMenu(self.switch_menu)
+        self.action_rename = self._action(profile, "&Rename…", self.rename_profile, "F2")
+        self.action_export = self._action(
+            profile, "&Export a copy…", self.export_profile, "Ctrl+Shift+E"
+        )
+        profile.addSeparator()
+        self.action_delete = self._action(profile, "&Delete…", self.delete_profile)
+        profile.addSeparator()
+        self._action(profile, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        go = bar.addMenu("&Go")
+        for number, (key, title) in enumerate(SCREENS, start=1):
+            self._action(go, title, partial(self.show_screen, key), f"Ctrl+{number}")
+
+        self.settings_menu = bar.addMenu("&Settings")
+        self.settings_menu.menuAction().setVisible(False)
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Template guide", self.open_template_guide, "F1")
+        self._action(help_menu, "Open my &templates folder", self.open_templates_folder)
+        help_menu.addSeparator()
+        self._action(help_menu, "&About Groundwork", self.show_about)
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: str | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    # --- navigation -----------------------------------------------------------------
+    def _build_screens(self) -> None:
+        for widget in self.screens.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.screens = {key: screens.create(key, self.ctx) for key, _title in SCREENS}
+        for key, _title in SCREENS:
+            self.stack.addWidget(self.screens[key])
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        screen = self.stack.currentWidget()
+        entered = getattr(screen, "entered", None)
+        if callable(entered):
+            entered()
+
+    def show_screen(self, key: str) -> None:
+        keys = [k for k, _t in SCREENS]
+        self.nav.setCurrentRow(keys.index(key))
+
+    def current_screen_key(self) -> str:
+        return SCREENS[self.stack.currentIndex()][0]
+
+    def start_template(self, template_id: str) -> None:
+        from desktop_app.ui.wizard_launcher import start_template
+
+        start_template(self, self.ctx, template_id)
+
+    def open_result(self, result_id: int) -> None:
+        from desktop_app.ui.wizard_launcher import open_result
+
+        open_result(self, self.ctx, result_id)
+
+    # --- session changes ------------------------------------------------------------
+    def _on_session_changed(self) -> None:
+        has_profile = self.session.profile is not None
+        if has_profile and self.pages.currentWidget() is not self.workspace:
+            self.pages.setCurrentWidget(self.workspace)
+            self._build_screens()
+            self.nav.setCurrentRow(0)
+        elif not has_profile:
+            self.pages.setCurrentWidget(self.welcome)
+        for action in (self.action_rename, self.action_delete, self.action_export):
+            action.setEnabled(has_profile)
+        name = self.session.profile.name if self.session.profile else ""
+        self.setWindowTitle(f"{name} — Groundwork" if name else "Groundwork")
+        self.profile_label.setText(f"Profile: {name}" if name else "")
+        self._fill_switch_menu()
+
+    def _after_profile_change(self) -> None:
+        if self.session.profile is not None:
+            self.settings.setValue("last_profile", self.session.profile.id)
+        self._build_screens()
+        self.nav.setCurrentRow(0)
+        self._on_session_changed()
+
+    def _fill_switch_menu(self) -> None:
+        self.switch_menu.clear()
+        current = self.session.profile.id if self.session.profile else None
+        for info in self.session.profiles.profiles:
+            action = self.switch_menu.addAction(info.name)
+            action.setCheckable(True)
+            action.setChecked(info.id == current)
+            action.triggered.connect(lambda _c=False, pid=info.id: self.switch_profile(pid))
+        self.switch_menu.setEnabled(len(self.session.profiles.profiles) > 1)
+
+    # --- profile actions ------------------------------------------------------------
+    def new_profile(self) -> None:
+        dialog = NameDialog(
+            "New profile",
+            "A profile keeps one person's assessments and journal apart from the others.",
+            self.session.create_profile,
+            parent=self,
+        )
+        if dialog.exec():
+            self._after_profile_change()
+
+    def switch_profile(self, profile_id: str) -> None:
+        try:
+            self.session.open_profile(profile_id)
+        except ProfileFileError as error:
+            self.session.profiles.refresh()
+            self.report_unreadable(str(error))
+            return
+        self._after_profile_change()
+
+    def rename_profile(self) -> None:
+        if self.session.profile is None:
+            return
+        dialog = NameDialog(
+            "Rename profile",
+            "The new name only changes what Groundwork shows; your notes stay as they are.",
+            self.session.rename_profile,
+            initial=self.session.profile.name,
+            parent=self,
+        )
+        dialog.exec()
+
+    def delete_profile(self) -> None:
+        repo, info = self.session.repo, self.session.profile
+        if repo is None or info is None:
+            return
+        if not confirm_delete(self, info.name, self.session.profiles.summary(repo)):
+            return
+        self.session.delete_profile()
+        self.settings.remove("last_profile")
+        remaining = self.session.profiles.profiles
+        if remaining:
+            self.switch_profile(remaining[0].id)
+
+    def export_profile(self) -> None:
+        repo, info = self.session.repo, self.session.profile
+        if repo is None or info is None:
+            return
+        suggested = str(Path.home() / f"{info.name} - Groundwork.json")
+        target, _filter = QFileDialog.getSaveFileName(
+            self, "Export a copy of this profile", suggested, "Groundwork profile (*.json)"
+        )
+        if not target:
+            return
+        try:
+            shutil.copyfile(repo.path, target)
+        except OSError as error:
+            QMessageBox.warning(self, "Export failed", f"Could not write the copy: {error}")
+            return
+        self.statusBar().showMessage(f"Saved a copy to {target}", 6000)
+
+    def report_unreadable(self, detail: str) -> None:
+        QMessageBox.warning(
+            self,
+            "A profile could not be opened",
+            f"{detail}\n\nGroundwork has not changed this file.",
+        )
+
+    # --- help -----------------------------------------------------------------------
+    def show_about(self) -> None:
+        AboutDialog(self.session.data_dir, self).exec()
+
+    def open_template_guide(self) -> None:
+        guide = self.session.resources.parent / "docs" / "templates.md"
+        if not guide.exists():
+            guide = self.session.resources / "docs" / "templates.md"
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide)))
+
+    def open_templates_folder(self) -> None:
+        folder = self.session.user_templates_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    # --- window state ---------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1040, 720)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,97 @@
+"""Dialogs of the Profile menu: name a profile, confirm a delete."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.profiles import MAX_NAME_LENGTH, ProfileNameError
+from desktop_app.services.profiles import ProfileSummary
+from desktop_app.ui.widgets import ErrorLabel, paragraph
+
+
+class NameDialog(QDialog):
+    """Ask for a profile name; ``accept_name`` decides, and its error shows inline."""
+
+    def __init__(
+        self,
+        title: str,
+        prompt: str,
+        accept_name: Callable[[str], object],
+        initial: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("nameDialog")
+        self._accept_name = accept_name
+        layout = QVBoxLayout(self)
+        layout.addWidget(paragraph(prompt))
+        self.edit = QLineEdit(initial)
+        self.edit.setObjectName("profileName")
+        self.edit.setAccessibleName("Profile name")
+        self.edit.setMaxLength(MAX_NAME_LENGTH * 4)
+        self.edit.selectAll()
+        layout.addWidget(self.edit)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self._try_accept)
+        self.buttons.rejected.connect(self.reject)
+        self.edit.textEdited.connect(lambda _t: self.error.clear_error())
+        self.resize(420, self.sizeHint().height())
+
+    def _try_accept(self) -> None:
+        try:
+            self._accept_name(self.edit.text())
+        except ProfileNameError as error:
+            self.error.show_error(str(error))
+            self.edit.setFocus()
+            return
+        except OSError as error:
+            self.error.show_error(f"Groundwork could not save this: {error}")
+            return
+        self.accept()
+
+
+def describe_loss(name: str, summary: ProfileSummary) -> str:
+    parts = [
+        (summary.assessments, "assessment result", "assessment results"),
+        (summary.checkins, "check-in", "check-ins"),
+        (summary.slips, "logged slip", "logged slips"),
+        (summary.wins, "win", "wins"),
+        (summary.drafts, "unfinished draft", "unfinished drafts"),
+    ]
+    held = [f"{n} {one if n == 1 else many}" for n, one, many in parts if n]
+    if not held:
+        return f"“{name}” holds nothing yet. Deleting it removes the profile."
+    listed = ", ".join(held[:-1]) + (" and " if len(held) > 1 else "") + held[-1]
+    return (
+        f"Deleting “{name}” removes everything in it for good: {listed}. "
+        "This cannot be undone. If you might want these notes later, export the profile first."
+    )
+
+
+def confirm_delete(parent: QWidget, name: str, summary: ProfileSummary) -> bool:
+    box = QMessageBox(parent)
+    box.setObjectName("confirmDelete")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Delete profile")
+    box.setText(f"Delete the profile “{name}”?")
+    box.setInformativeText(describe_loss(name, summary))
+    delete = box.addButton("Delete profile", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is delete

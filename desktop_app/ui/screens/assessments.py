@@ -1,0 +1,19 @@
+"""Assessments screen (being built)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.widgets import heading
+
+
+class AssessmentsScreen(QWidget):
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("assessmentsScreen")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Assessments"))
+        layout.addWidget(QLabel("Coming soon."))
+        layout.addStretch(1)

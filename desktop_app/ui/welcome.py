@@ -1,0 +1,98 @@
+"""First start: a greeting, the method in three lines, and a name for the first profile."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.profiles import ProfileNameError
+from desktop_app.services.session import Session
+from desktop_app.ui.method_text import METHOD_LINES, NOT_A_CRISIS_TOOL
+from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
+
+
+class WelcomeScreen(QWidget):
+    """Shown while there is no profile; emits ``profile_created`` once one exists."""
+
+    profile_created = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("welcomeScreen")
+
+        card = QFrame(self)
+        card.setMaximumWidth(620)
+        layout = QVBoxLayout(card)
+        layout.setSpacing(14)
+        layout.addWidget(heading("Welcome to Groundwork"))
+        layout.addWidget(
+            paragraph(
+                "A quiet place to do the work of change between sessions: check in with "
+                "yourself, see where you are and where you want to be, and practise."
+            )
+        )
+        for number, line in enumerate(METHOD_LINES, start=1):
+            layout.addWidget(paragraph(f"{number}.  {line}"))
+        layout.addWidget(
+            paragraph(
+                "Everything you write stays on this computer. A profile keeps one "
+                "person's notes; you can add more later."
+            )
+        )
+
+        form = QFormLayout()
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("profileName")
+        self.name_edit.setPlaceholderText("Your first name, or any name you like")
+        self.name_edit.setAccessibleName("Profile name")
+        form.addRow("What should we call you?", self.name_edit)
+        layout.addLayout(form)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.create_button = QPushButton("Create my profile")
+        self.create_button.setObjectName("createProfile")
+        self.create_button.setDefault(True)
+        buttons.addWidget(self.create_button)
+        layout.addLayout(buttons)
+        small = paragraph(NOT_A_CRISIS_TOOL)
+        small.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(small)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.create_button.clicked.connect(self.create_profile)
+        self.name_edit.returnPressed.connect(self.create_profile)
+        self.name_edit.textEdited.connect(lambda _text: self.error.clear_error())
+
+    def create_profile(self) -> None:
+        try:
+            self.session.create_profile(self.name_edit.text())
+        except ProfileNameError as error:
+            self.error.show_error(str(error))
+            self.name_edit.setFocus()
+            return
+        except OSError as error:
+            self.error.show_error(f"Groundwork could not save the new profile: {error}")
+            return
+        self.name_edit.clear()
+        self.profile_created.emit()

@@ -1,0 +1,61 @@
+"""Shared fixtures: offscreen Qt, a fresh data folder per test, a fixed clock."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FIXED_NOW = datetime(2026, 3, 14, 9, 30, tzinfo=timezone(timedelta(hours=1)))
+
+
+class FakeClock:
+    """A clock tests move by hand."""
+
+    def __init__(self, now: datetime = FIXED_NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def start_app(qtbot, data_dir: Path, clock: FakeClock) -> Iterator[Callable[..., object]]:
+    """Start Groundwork in-process (without the event loop) and close it after the test."""
+    from desktop_app.app import prepare
+    from desktop_app.cli import parse_options
+
+    started: list[object] = []
+
+    def start(*args: str, data: Path | None = None) -> object:
+        folder = data or data_dir
+        result = prepare(parse_options(["--data-dir", str(folder), *args]), clock)
+        if not isinstance(result, int):
+            qtbot.addWidget(result.window)
+            started.append(result)
+        return result
+
+    yield start
+    for startup in started:
+        startup.window.close()  # type: ignore[attr-defined]
+        startup.shutdown()  # type: ignore[attr-defined]
