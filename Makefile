@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 ARGS ?=
 
-.PHONY: run test lint bench wheel-check clean
+.PHONY: run test lint bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Groundwork needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -28,9 +28,6 @@ test: lint
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks
-
-wheel-check: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/test_wheel.py --run-wheel
 
 clean:
 	rm -rf $(VENV) dist build .mypy_cache .ruff_cache .pytest_cache

@@ -59,3 +59,18 @@ def start_app(qtbot, data_dir: Path, clock: FakeClock) -> Iterator[Callable[...,
     for startup in started:
         startup.window.close()  # type: ignore[attr-defined]
         startup.shutdown()  # type: ignore[attr-defined]
+
+
+def when_modal(callback: Callable[[object], None]) -> None:
+    """Run ``callback`` on the next modal dialog as soon as it is shown (no sleeping)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None or not widget.isVisible():
+            QTimer.singleShot(5, poll)
+            return
+        callback(widget)
+
+    QTimer.singleShot(0, poll)

@@ -51,10 +51,10 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(760, 520)
         self.ctx = ScreenContext(session=session, navigator=self)
         self.screens: dict[str, QWidget] = {}
+        self._shown_profile_id: str | None = None
 
         self.pages = QStackedWidget()
         self.welcome = WelcomeScreen(session)
-        self.welcome.profile_created.connect(self._after_profile_change)
         self.pages.addWidget(self.welcome)
         self.workspace = self._build_workspace()
         self.pages.addWidget(self.workspace)
@@ -178,26 +178,33 @@ class MainWindow(QMainWindow):
 
     # --- session changes ------------------------------------------------------------
     def _on_session_changed(self) -> None:
-        has_profile = self.session.profile is not None
-        if has_profile and self.pages.currentWidget() is not self.workspace:
-            self.pages.setCurrentWidget(self.workspace)
-            self._build_screens()
-            self.nav.setCurrentRow(0)
-        elif not has_profile:
-            self.pages.setCurrentWidget(self.welcome)
+        profile = self.session.profile
+        profile_id = profile.id if profile else None
+        if profile_id != self._shown_profile_id:
+            self._shown_profile_id = profile_id
+            if profile is None:
+                self.pages.setCurrentWidget(self.welcome)
+            else:
+                self.settings.setValue("last_profile", profile.id)
+                self._build_screens()
+                self.pages.setCurrentWidget(self.workspace)
+                self.nav.setCurrentRow(0)
+                self._show_row(0)
+        else:
+            self._refresh_screens()
         for action in (self.action_rename, self.action_delete, self.action_export):
-            action.setEnabled(has_profile)
-        name = self.session.profile.name if self.session.profile else ""
+            action.setEnabled(profile is not None)
+        name = profile.name if profile else ""
         self.setWindowTitle(f"{name} — Groundwork" if name else "Groundwork")
         self.profile_label.setText(f"Profile: {name}" if name else "")
         self._fill_switch_menu()
 
-    def _after_profile_change(self) -> None:
-        if self.session.profile is not None:
-            self.settings.setValue("last_profile", self.session.profile.id)
-        self._build_screens()
-        self.nav.setCurrentRow(0)
-        self._on_session_changed()
+    def _refresh_screens(self) -> None:
+        """Data changed: each screen redraws from its services (lazily if it is costly)."""
+        for screen in self.screens.values():
+            refresh = getattr(screen, "refresh", None)
+            if callable(refresh):
+                refresh()
 
     def _fill_switch_menu(self) -> None:
         self.switch_menu.clear()
@@ -217,8 +224,7 @@ class MainWindow(QMainWindow):
             self.session.create_profile,
             parent=self,
         )
-        if dialog.exec():
-            self._after_profile_change()
+        dialog.exec()
 
     def switch_profile(self, profile_id: str) -> None:
         try:
@@ -226,8 +232,6 @@ class MainWindow(QMainWindow):
         except ProfileFileError as error:
             self.session.profiles.refresh()
             self.report_unreadable(str(error))
-            return
-        self._after_profile_change()
 
     def rename_profile(self) -> None:
         if self.session.profile is None:

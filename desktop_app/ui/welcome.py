@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -30,7 +30,8 @@ class WelcomeScreen(QWidget):
         self.setObjectName("welcomeScreen")
 
         card = QFrame(self)
-        card.setMaximumWidth(620)
+        card.setMinimumWidth(520)
+        card.setMaximumWidth(640)
         layout = QVBoxLayout(card)
         layout.setSpacing(14)
         layout.addWidget(heading("Welcome to Groundwork"))
@@ -49,13 +50,14 @@ class WelcomeScreen(QWidget):
             )
         )
 
-        form = QFormLayout()
+        ask = QLabel("What should we call you?")
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("profileName")
         self.name_edit.setPlaceholderText("Your first name, or any name you like")
         self.name_edit.setAccessibleName("Profile name")
-        form.addRow("What should we call you?", self.name_edit)
-        layout.addLayout(form)
+        ask.setBuddy(self.name_edit)
+        layout.addWidget(ask)
+        layout.addWidget(self.name_edit)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
 

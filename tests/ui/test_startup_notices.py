@@ -1,0 +1,56 @@
+"""Unreadable profile files at start: a clear message, nothing lost."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from tests.conftest import when_modal
+
+
+def test_corrupt_profile_is_set_aside_and_reported(qtbot, start_app, data_dir: Path) -> None:
+    profiles = data_dir / "profiles"
+    profiles.mkdir()
+    broken = profiles / "profile-0000.json"
+    broken.write_bytes(b'{"meta": {"1": {"app": "groundwork", "schema')
+    seen: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.accept()
+
+    when_modal(read)
+    startup = start_app()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "profile-0000.json" in seen[0]
+    assert "could not be read" in seen[0]
+    assert "unchanged" in seen[0]
+    moved = list((profiles / "set-aside").iterdir())
+    assert [m.read_bytes() for m in moved] == [b'{"meta": {"1": {"app": "groundwork", "schema']
+    # Not opened as an empty profile: the person is asked to create one instead.
+    assert startup.window.pages.currentWidget() is startup.window.welcome
+    assert not broken.exists()
+
+
+def test_profile_from_a_newer_version_is_left_alone(qtbot, start_app, data_dir: Path) -> None:
+    first = start_app("--profile", "Sam")
+    path = first.session.repo.path
+    first.window.close()
+    first.shutdown()
+    data = json.loads(path.read_text())
+    data["meta"]["1"]["schema_version"] = 99
+    path.write_text(json.dumps(data))
+    before = path.read_bytes()
+    seen: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.accept()
+
+    when_modal(read)
+    start_app()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "newer Groundwork" in seen[0]
+    assert path.read_bytes() == before
