@@ -1,0 +1,471 @@
+"""The template rules: turn parsed TOML into a `Template`, or say precisely what is wrong.
+
+Every broken rule raises `Problem` with a path into the data (like pages[1].questions[0].type)
+and one sentence; `templates.parse_template` adds the file name and, where it can find it, the
+line. Messages are for the therapist or person who wrote the file, not for programmers.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, TypeVar, cast
+
+from desktop_app.domain import templates as tpl
+from desktop_app.domain.templates import Band, FieldPath, Option, Page, Question, Scale, Template
+
+T = TypeVar("T")
+D = TypeVar("D")
+
+# Larger numbers are typos in a questionnaire, and staying small keeps float sums exact.
+NUMBER_LIMIT = 1_000_000
+
+TEMPLATE_ID = re.compile(r"[a-z0-9-]+")
+QUESTION_ID = re.compile(r"[a-z0-9_]+")
+_ANCHOR_KEY = re.compile(r"-?[0-9]+")
+
+_TEMPLATE_KEYS: tuple[str, ...] = (
+    "format",
+    "id",
+    "version",
+    "title",
+    "kind",
+    "description",
+    "pages",
+)
+_TEMPLATE_KEYS += ("scales", "alerts")
+_PAGE_KEYS = ("title", "intro", "questions")
+_QUESTION_KEYS: tuple[str, ...] = ("id", "type", "prompt", "help", "area", "required", "min", "max")
+_QUESTION_KEYS += ("anchors", "options")
+_SCALE_KEYS: tuple[str, ...] = (
+    "id",
+    "title",
+    "description",
+    "method",
+    "items",
+    "reverse",
+    "multiply",
+)
+_SCALE_KEYS += ("meaningful_change", "bands")
+# Keys only some question types take, and which types those are.
+_TYPE_KEYS = {"min": ("scale", "gap"), "max": ("scale", "gap"), "anchors": ("scale", "gap")}
+_TYPE_KEYS["options"] = ("choice", "multi")
+_REVERSIBLE = ("scale", "choice")
+
+
+class Problem(Exception):
+    """One broken rule: where it is (a path into the data) and what is wrong (a sentence)."""
+
+    def __init__(self, path: FieldPath, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+
+def field_name(path: FieldPath) -> str:
+    """Write a path the way the docs do: pages[1].questions[0].type."""
+    name = ""
+    for part in path:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name
+
+
+def fmt(number: float) -> str:
+    """A number as a person would write it: 27, not 27.0."""
+    return str(int(number)) if float(number).is_integer() else f"{number:g}"
+
+
+def describe(value: object) -> str:
+    """Name a TOML value in plain words, for "expected X, got Y"."""
+    if isinstance(value, bool):
+        return f"{'true' if value else 'false'} (a yes/no value)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f'the text "{value if len(value) <= 40 else value[:37] + "..."}"'
+    kinds = {list: "a list", dict: "a table"}
+    return next((name for kind, name in kinds.items() if isinstance(value, kind)), "a date")
+
+
+# ---------------------------------------------------------------------------- values
+
+
+def as_int(value: object, path: FieldPath) -> int:
+    """A whole number; true/false and 10.0 are refused, they are almost always mistakes."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Problem(path, f"expected a whole number, got {describe(value)}")
+    if abs(value) > NUMBER_LIMIT:
+        raise Problem(path, f"{value} is too large (keep numbers within ±{NUMBER_LIMIT:,})")
+    return value
+
+
+def as_number(value: object, path: FieldPath) -> float:
+    """A whole or decimal number, finite and of sensible size."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise Problem(path, f"expected a number, got {describe(value)}")
+    if not math.isfinite(value) or abs(value) > NUMBER_LIMIT:
+        raise Problem(path, f"{value} is not usable here (keep numbers within ±{NUMBER_LIMIT:,})")
+    return float(value)
+
+
+def as_text(value: object, path: FieldPath) -> str:
+    """Non-blank text, with surrounding whitespace removed."""
+    if not isinstance(value, str):
+        raise Problem(path, f"expected text, got {describe(value)}")
+    if not value.strip():
+        raise Problem(path, "this text is empty")
+    return value.strip()
+
+
+def as_optional_text(value: object, path: FieldPath) -> str | None:
+    """Text where blank means the same as leaving the key out."""
+    return None if isinstance(value, str) and not value.strip() else as_text(value, path)
+
+
+def as_bool(value: object, path: FieldPath) -> bool:
+    """true or false (not 1 or "yes")."""
+    if not isinstance(value, bool):
+        raise Problem(path, f"expected true or false, got {describe(value)}")
+    return value
+
+
+def unknown_key(key: str, known: tuple[str, ...]) -> str:
+    """The message for a key the format does not have, with a guess at what was meant."""
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if close:
+        return f"unknown key '{key}' — did you mean '{close[0]}'?"
+    return f"unknown key '{key}' (expected one of {', '.join(known)})"
+
+
+class Table:
+    """A TOML table being read: getters that raise `Problem` with the right path."""
+
+    def __init__(self, data: object, path: FieldPath, keys: tuple[str, ...]) -> None:
+        if not isinstance(data, dict):
+            raise Problem(path, f"expected a table, got {describe(data)}")
+        self.data = cast(dict[str, Any], data)
+        self.path = path
+        # Checked first: a mistyped key explains more than the "missing key" it causes.
+        for key in self.data:
+            if key not in keys:
+                raise Problem((*path, key), unknown_key(key, keys))
+
+    def at(self, key: str) -> FieldPath:
+        """The path of one of this table's keys."""
+        return (*self.path, key)
+
+    def has(self, key: str) -> bool:
+        """Whether the key is present."""
+        return key in self.data
+
+    def get(self, key: str, convert: Callable[[object, FieldPath], T]) -> T:
+        """A required value, checked by `convert`."""
+        if key not in self.data:
+            raise Problem(self.path, f"missing key '{key}'")
+        return convert(self.data[key], self.at(key))
+
+    def get_or(self, key: str, convert: Callable[[object, FieldPath], T], default: D) -> T | D:
+        """An optional value, checked by `convert` when present."""
+        return convert(self.data[key], self.at(key)) if key in self.data else default
+
+    def identifier(self, key: str, pattern: re.Pattern[str], allowed: str) -> str:
+        """An id matching `pattern`; `allowed` explains the pattern in words."""
+        self.get(key, as_text)
+        value: str = self.data[key]  # unstripped: spaces are not allowed in ids either
+        if not pattern.fullmatch(value):
+            raise Problem(self.at(key), f'"{value}" is not a valid id (use only {allowed})')
+        return value
+
+    def one_of(self, key: str, allowed: tuple[str, ...], what: str, default: str = "") -> str:
+        """One of a fixed set of words."""
+        value = self.get_or(key, as_text, default) if default else self.get(key, as_text)
+        if value not in allowed:
+            choices = ", ".join(allowed)
+            raise Problem(self.at(key), f'unknown {what} "{value}" (expected one of {choices})')
+        return value
+
+    def listed(self, key: str) -> list[tuple[object, FieldPath]]:
+        """The entries of a list with their paths; missing means empty."""
+        value = self.data.get(key, [])
+        if not isinstance(value, list):
+            raise Problem(self.at(key), f"expected a list, got {describe(value)}")
+        return [(item, (*self.at(key), i)) for i, item in enumerate(value)]
+
+    def strings(self, key: str) -> list[str]:
+        """A list of text; missing means empty."""
+        return [as_text(item, path) for item, path in self.listed(key)]
+
+    def nonempty(self, key: str, message: str) -> list[tuple[object, FieldPath]]:
+        """Like `listed`, but an absent or empty list is the problem `message`."""
+        entries = self.listed(key)
+        if not entries:
+            raise Problem(self.at(key) if self.has(key) else self.path, message)
+        return entries
+
+
+# ---------------------------------------------------------------------------- questions
+
+
+def _bounds(table: Table, kind: str) -> tuple[int | None, int | None]:
+    """min and max of a scale or gap question (a gap defaults to 0-10)."""
+    if kind not in ("scale", "gap"):
+        return None, None
+    for key in ("min", "max"):
+        if kind == "scale" and not table.has(key):
+            raise Problem(table.path, f"missing key '{key}' (a scale question needs both)")
+    low = table.get_or("min", as_int, tpl.GAP_DEFAULT_MIN)
+    high = table.get_or("max", as_int, tpl.GAP_DEFAULT_MAX)
+    if low == high:
+        raise Problem(table.at("max"), f"min and max are both {low}; a scale needs two points")
+    if low > high:
+        raise Problem(table.at("min"), f"min ({low}) is larger than max ({high})")
+    return low, high
+
+
+def _anchors(table: Table, low: int | None, high: int | None) -> dict[int, str]:
+    """Labels for scale points: keys are whole numbers written as text, within min..max."""
+    if not table.has("anchors") or low is None or high is None:
+        return {}
+    value = table.data["anchors"]
+    if not isinstance(value, dict):
+        raise Problem(table.at("anchors"), f"expected a table, got {describe(value)}")
+    anchors: dict[int, str] = {}
+    for key, label in cast(dict[str, Any], value).items():
+        path = (*table.at("anchors"), key)
+        if not _ANCHOR_KEY.fullmatch(key):
+            raise Problem(path, f'anchor "{key}" is not a whole number (write it like "0" = "...")')
+        point = int(key)
+        if not low <= point <= high:
+            raise Problem(path, f"anchor {point} is outside this question's range {low} to {high}")
+        if point in anchors:
+            raise Problem(path, f"anchor {point} is given twice")
+        anchors[point] = as_text(label, path)
+    return dict(sorted(anchors.items()))
+
+
+def _options(table: Table, kind: str) -> tuple[Option, ...]:
+    """The options of a choice or multi question: at least one, values all different."""
+    if kind not in ("choice", "multi"):
+        return ()
+    hint = f"a {kind} question needs options = [{{ value = 0, label = ... }}, ...]"
+    options: list[Option] = []
+    for raw, path in table.nonempty("options", hint):
+        entry = Table(raw, path, ("value", "label"))
+        option = Option(value=entry.get("value", as_int), label=entry.get("label", as_text))
+        earlier = next((o.label for o in options if o.value == option.value), None)
+        if earlier is not None:
+            message = f'option value {option.value} is already used by "{earlier}"'
+            raise Problem(entry.at("value"), message)
+        options.append(option)
+    return tuple(options)
+
+
+def _question(raw: object, path: FieldPath, seen: dict[str, FieldPath]) -> Question:
+    """One [[pages.questions]] entry; `seen` maps ids used so far to where they were used."""
+    table = Table(raw, path, _QUESTION_KEYS)
+    question_id = table.identifier("id", QUESTION_ID, "lowercase letters, digits and _")
+    if question_id in seen:
+        earlier = field_name(seen[question_id])
+        message = f'duplicate question id "{question_id}" (already used in {earlier})'
+        raise Problem(table.at("id"), message)
+    seen[question_id] = path
+    kind = table.one_of("type", tpl.QUESTION_TYPES, "question type")
+    for key, kinds in _TYPE_KEYS.items():
+        if table.has(key) and kind not in kinds:
+            message = f"'{key}' does not apply to a {kind} question, only to {' and '.join(kinds)}"
+            raise Problem(table.at(key), message)
+    low, high = _bounds(table, kind)
+    prompt = table.get("prompt", as_text)
+    area = table.get_or("area", as_optional_text, None)
+    return Question(
+        id=question_id,
+        type=cast(tpl.QuestionType, kind),
+        prompt=prompt,
+        help=table.get_or("help", as_optional_text, None),
+        area=question_id if kind == "gap" and not area else area,
+        min=low,
+        max=high,
+        anchors=_anchors(table, low, high),
+        required=table.get_or("required", as_bool, kind != "text"),
+        options=_options(table, kind),
+    )
+
+
+def _page(raw: object, path: FieldPath, seen: dict[str, FieldPath]) -> Page:
+    """One [[pages]] entry with at least one question."""
+    table = Table(raw, path, _PAGE_KEYS)
+    title = table.get("title", as_text)
+    intro = table.get_or("intro", as_optional_text, None)
+    hint = "this page has no questions (add at least one [[pages.questions]])"
+    questions = tuple(
+        _question(item, where, seen) for item, where in table.nonempty("questions", hint)
+    )
+    return Page(title=title, intro=intro, questions=questions)
+
+
+# ---------------------------------------------------------------------------- scales and alerts
+
+
+def _item(item: str, path: FieldPath, template: Template) -> tuple[int, int]:
+    """Check a scale or alert item names a scoreable question; return its number range."""
+    question_id, part = tpl.split_item(item)
+    question = template.question(question_id)
+    if question is None:
+        close = difflib.get_close_matches(question_id, [q.id for q in template.questions], n=1)
+        guess = f' — did you mean "{close[0]}"?' if close else ""
+        raise Problem(path, f'no question has the id "{question_id}"{guess}')
+    if question.type == "gap" and part not in tpl.GAP_PARTS:
+        parts = ", ".join(f'"{question_id}.{p}"' for p in tpl.GAP_PARTS)
+        raise Problem(path, f'"{question_id}" is a gap question, so name one of its parts: {parts}')
+    if question.type != "gap" and item != question_id:
+        raise Problem(path, f'"{item}": only gap questions have parts, write "{question_id}"')
+    item_range = question.value_range(part)
+    if item_range is None:
+        raise Problem(path, f'"{item}" is a {question.type} question, which has no score')
+    return item_range
+
+
+def _bands(table: Table) -> tuple[Band, ...]:
+    """The bands of a scale, strictly ascending by max."""
+    bands: list[Band] = []
+    for raw, path in table.listed("bands"):
+        entry = Table(raw, path, ("max", "label", "meaning"))
+        top, label = entry.get("max", as_number), entry.get("label", as_text)
+        if bands and top <= bands[-1].max:
+            previous = fmt(bands[-1].max)
+            message = f"bands must go up: max {fmt(top)} is not above the one before ({previous})"
+            raise Problem(entry.at("max"), message)
+        bands.append(Band(top, label, entry.get_or("meaning", as_optional_text, None)))
+    return tuple(bands)
+
+
+def _check_bands(scale: Scale, template: Template, path: FieldPath) -> None:
+    """Every possible score must fall in a band, and every band must be reachable."""
+    if not scale.bands:
+        return
+    low, high = template.scale_range(scale)
+    first, last = scale.bands[0].max, scale.bands[-1].max
+    if first < low:
+        message = f"the first band ends at {fmt(first)}, below the lowest possible score"
+        raise Problem((*path, "bands", 0, "max"), f"{message} ({fmt(low)})")
+    if last < high:
+        message = f"the last band ends at {fmt(last)}, but this scale can reach {fmt(high)}"
+        raise Problem((*path, "bands", len(scale.bands) - 1, "max"), message)
+
+
+def _reverse(table: Table, items: list[str], template: Template) -> list[str]:
+    """Reversed items: listed in items, once, and scale or choice questions."""
+    reverse = table.strings("reverse")
+    for i, item in enumerate(reverse):
+        where = (*table.at("reverse"), i)
+        if item not in items:
+            raise Problem(where, f'"{item}" is reversed but is not one of this scale\'s items')
+        if item in reverse[:i]:
+            raise Problem(where, f'"{item}" is listed twice')
+        question = template.question(item)
+        if question is None or question.type not in _REVERSIBLE:
+            raise Problem(where, f'"{item}" cannot be reversed (only scale and choice questions)')
+    return reverse
+
+
+def _positive(value: object, path: FieldPath) -> float:
+    """A number above zero."""
+    number = as_number(value, path)
+    if number <= 0:
+        raise Problem(path, f"{path[-1]} must be more than 0")
+    return number
+
+
+def _scale(raw: object, path: FieldPath, template: Template) -> Scale:
+    """One [[scales]] entry, checked against the template's questions."""
+    table = Table(raw, path, _SCALE_KEYS)
+    scale_id = table.identifier("id", QUESTION_ID, "lowercase letters, digits and _")
+    title = table.get("title", as_text)
+    description = table.get_or("description", as_optional_text, None)
+    method = table.one_of("method", tpl.METHODS, "method")
+    table.nonempty("items", "a scale needs at least one item")
+    items = table.strings("items")
+    for i, item in enumerate(items):
+        if item in items[:i]:
+            raise Problem((*table.at("items"), i), f'"{item}" is listed twice')
+        _item(item, (*table.at("items"), i), template)
+    scale = Scale(
+        id=scale_id,
+        title=title,
+        method=cast(tpl.Method, method),
+        items=tuple(items),
+        reverse=tuple(_reverse(table, items, template)),
+        multiply=table.get_or("multiply", _positive, 1.0),
+        meaningful_change=table.get_or("meaningful_change", _positive, None),
+        bands=_bands(table),
+        description=description,
+    )
+    _check_bands(scale, template, path)
+    return scale
+
+
+def _alert(raw: object, path: FieldPath, template: Template) -> tpl.Alert:
+    """One [[alerts]] entry: its threshold must be reachable and not always met."""
+    table = Table(raw, path, ("item", "at_least", "message"))
+    item = table.get("item", as_text)
+    low, high = _item(item, table.at("item"), template)
+    at_least = table.get("at_least", as_number)
+    if at_least > high:
+        message = f'at_least {fmt(at_least)} is above the highest answer to "{item}" ({high}),'
+        raise Problem(table.at("at_least"), f"{message} so this alert could never show")
+    if at_least <= low:
+        message = f'at_least {fmt(at_least)} is not above the lowest answer to "{item}" ({low}),'
+        raise Problem(table.at("at_least"), f"{message} so this alert would show every time")
+    return tpl.Alert(item=item, at_least=at_least, message=table.get("message", as_text))
+
+
+# ---------------------------------------------------------------------------- template
+
+
+def _format(data: dict[str, Any]) -> int:
+    """Check the format version first: a newer file may use keys this version lacks."""
+    if "format" not in data:
+        raise Problem((), "missing key 'format' (start the file with format = 1)")
+    version = as_int(data["format"], ("format",))
+    if version > tpl.FORMAT:
+        message = f"this template uses format {version}, but this Groundwork reads format"
+        raise Problem(("format",), f"{message} {tpl.FORMAT} (a newer Groundwork may open it)")
+    if version != tpl.FORMAT:
+        raise Problem(("format",), f"format must be {tpl.FORMAT}")
+    return version
+
+
+def build_template(data: dict[str, Any]) -> Template:
+    """Check parsed TOML against every rule and build the `Template` (without a source)."""
+    template_format = _format(data)
+    table = Table(data, (), _TEMPLATE_KEYS)
+    template_id = table.identifier("id", TEMPLATE_ID, "lowercase letters, digits and -")
+    version = table.get("version", as_int)
+    if version < 1:
+        raise Problem(table.at("version"), "version must be 1 or more")
+    title = table.get("title", as_text)
+    kind = table.one_of("kind", tpl.KINDS, "kind", default="assessment")
+    description = table.get_or("description", as_optional_text, None)
+    hint = "this template has no pages (add at least one [[pages]])"
+    seen: dict[str, FieldPath] = {}
+    pages = tuple(_page(item, path, seen) for item, path in table.nonempty("pages", hint))
+    template = Template(
+        format=template_format,
+        id=template_id,
+        version=version,
+        title=title,
+        kind=cast(tpl.Kind, kind),
+        description=description,
+        pages=pages,
+    )
+    scales: list[Scale] = []
+    for item, path in table.listed("scales"):
+        scale = _scale(item, path, template)
+        if any(s.id == scale.id for s in scales):
+            raise Problem((*path, "id"), f'duplicate scale id "{scale.id}"')
+        scales.append(scale)
+    alerts = tuple(_alert(item, path, template) for item, path in table.listed("alerts"))
+    return replace(template, scales=tuple(scales), alerts=alerts)
