@@ -307,6 +307,7 @@ def parse_template(
     """Parse and check template TOML; `source_name` is the file name used in errors."""
     # Imported here because the validation module builds these dataclasses, so it imports
     # this module; a top-level import would be circular.
+    from desktop_app.domain import template_reading as reading
     from desktop_app.domain import template_validation as validation
 
     try:
@@ -319,12 +320,12 @@ def parse_template(
         raise TemplateError(source_name, f"invalid TOML ({exc})", path=source) from None
     try:
         template = validation.build_template(data)
-    except validation.Problem as problem:
+    except reading.Problem as problem:
         raise TemplateError(
             source_name,
             problem.message,
             line=locate_line(text, problem.path),
-            field=validation.field_name(problem.path) or None,
+            field=reading.field_name(problem.path) or None,
             path=source,
         ) from None
     return replace(template, source=source, builtin=builtin)
