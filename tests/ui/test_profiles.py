@@ -17,15 +17,15 @@ def profile_files(data_dir: Path) -> list[Path]:
 
 
 def stored_names(data_dir: Path) -> list[str]:
-    return sorted(
-        json.loads(p.read_text("utf-8"))["meta"]["1"]["profile_name"] for p in profile_files(data_dir)
-    )
+    files = profile_files(data_dir)
+    return sorted(json.loads(p.read_text("utf-8"))["meta"]["1"]["profile_name"] for p in files)
 
 
 def create_first(qtbot, window, name: str) -> None:
     edit = window.welcome.findChild(QLineEdit, "profileName")
     qtbot.keyClicks(edit, name)
-    qtbot.mouseClick(window.welcome.findChild(QPushButton, "createProfile"), Qt.MouseButton.LeftButton)
+    button = window.welcome.findChild(QPushButton, "createProfile")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_first_start_greets_and_creates_a_profile(qtbot, start_app, data_dir: Path) -> None:
@@ -124,7 +124,6 @@ def test_delete_says_what_is_lost_and_can_be_cancelled(qtbot, start_app, data_di
 
     def keep(box: QMessageBox) -> None:
         seen.append(box.informativeText())
-        box.button(QMessageBox.StandardButton.NoButton)  # noqa: B018 (just reading)
         next(b for b in box.buttons() if b.text() == "Keep it").click()
 
     when_modal(keep)
