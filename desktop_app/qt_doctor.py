@@ -40,6 +40,15 @@ def missing_libraries(plugin: Path) -> list[str]:
     return re.findall(r"^\s*(\S+) => not found", result.stdout, re.MULTILINE)
 
 
+def install_hint(missing: list[str]) -> str:
+    names = sorted({DEBIAN_PACKAGES.get(lib, lib) for lib in missing})
+    return (
+        "Groundwork cannot open a window yet: Qt needs some system libraries that are "
+        "not installed:\n  " + ", ".join(missing) + "\n\nOn Debian or Ubuntu, install "
+        "them with:\n  sudo apt-get install " + " ".join(names)
+    )
+
+
 def main() -> int:
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         return 0
@@ -48,13 +57,7 @@ def main() -> int:
     plugins = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms"
     missing = missing_libraries(plugins / "libqxcb.so")
     if missing:
-        names = sorted({DEBIAN_PACKAGES.get(lib, lib) for lib in missing})
-        print(
-            "Groundwork cannot open a window yet: Qt needs some system libraries that are "
-            "not installed:\n  " + ", ".join(missing) + "\n\nOn Debian or Ubuntu, install "
-            "them with:\n  sudo apt-get install " + " ".join(names),
-            file=sys.stderr,
-        )
+        print(install_hint(missing), file=sys.stderr)
         return 1
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         print(
