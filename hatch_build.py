@@ -15,3 +15,6 @@ class ResourcesHook(BuildHookInterface):  # type: ignore[misc]
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         if version == "standard":
             build_data["force_include"]["resources"] = "desktop_app/resources"
+            build_data["force_include"]["docs/templates.md"] = (
+                "desktop_app/resources/docs/templates.md"
+            )

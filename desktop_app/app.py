@@ -66,6 +66,7 @@ def prepare(options: Options, clock: Clock = system_clock) -> Startup | int:
         return EXIT_USAGE
 
     from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop_app.instance_lock import InstanceLock
@@ -81,6 +82,7 @@ def prepare(options: Options, clock: Clock = system_clock) -> Startup | int:
     app.setApplicationName("Groundwork")
     app.setApplicationDisplayName("Groundwork")
     app.setDesktopFileName("groundwork")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "groundwork.svg")))
 
     lock = InstanceLock(data_dir)
     if not lock.acquire():

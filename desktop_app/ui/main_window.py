@@ -28,6 +28,7 @@ from desktop_app.storage.schema import ProfileFileError
 from desktop_app.ui import screens
 from desktop_app.ui.about import AboutDialog
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.guide import GuideDialog
 from desktop_app.ui.profile_dialogs import NameDialog, confirm_delete
 from desktop_app.ui.welcome import WelcomeScreen
 
@@ -286,10 +287,7 @@ class MainWindow(QMainWindow):
         AboutDialog(self.session.data_dir, self).exec()
 
     def open_template_guide(self) -> None:
-        guide = self.session.resources.parent / "docs" / "templates.md"
-        if not guide.exists():
-            guide = self.session.resources / "docs" / "templates.md"
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide)))
+        GuideDialog(self.session.resources, self.session.user_templates_dir, self).exec()
 
     def open_templates_folder(self) -> None:
         folder = self.session.user_templates_dir

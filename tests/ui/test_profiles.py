@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
 
+from desktop_app import __version__
 from desktop_app.ui.profile_dialogs import NameDialog
 from tests.conftest import when_modal
 
@@ -154,3 +155,26 @@ def test_last_profile_and_geometry_are_restored(qtbot, start_app, data_dir: Path
     assert second.session.profile.name == "Alex"
     assert second.session.profile.id != ids["Sam"]
     assert (second.window.width(), second.window.height()) == (770, 530)
+
+
+def test_about_and_template_guide(qtbot, start_app, data_dir: Path) -> None:
+    startup = start_app("--profile", "Sam")
+    seen: dict[str, str] = {}
+
+    def read_about(dialog) -> None:
+        seen["about"] = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        dialog.reject()
+
+    when_modal(read_about)
+    startup.window.show_about()
+    assert __version__ in seen["about"]
+    assert str(data_dir) in seen["about"]
+    assert "not a diagnostic or crisis tool" in seen["about"]
+
+    def read_guide(dialog) -> None:
+        seen["guide"] = dialog.browser.toPlainText()
+        dialog.reject()
+
+    when_modal(read_guide)
+    startup.window.open_template_guide()
+    assert "meaningful_change" in seen["guide"]
