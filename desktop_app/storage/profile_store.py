@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop_app.storage.repository import ProfileRepository
-from desktop_app.storage.schema import ProfileFileError, meta_of, parse_profile_bytes
+from desktop_app.storage.schema import ProfileFileError, Tables, meta_of, parse_profile_bytes
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,9 @@ class ProfileStore:
         self.folder = data_dir / "profiles"
         self.set_aside_folder = self.folder / "set-aside"
         self.backup_folder = self.folder / "backups"
+        # What the last scan parsed, so opening a profile right after does not parse it twice
+        # (a five-year profile is megabytes of JSON). Keyed by path; checked against stat.
+        self._parsed: dict[Path, tuple[tuple[int, int], Tables]] = {}
 
     def ensure(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -46,14 +49,17 @@ class ProfileStore:
         """Readable profiles by name, and the unreadable files just set aside."""
         profiles: list[ProfileInfo] = []
         set_aside: list[SetAside] = []
+        self._parsed.clear()
         if not self.folder.is_dir():
             return profiles, set_aside
         for path in sorted(self.folder.glob("*.json")):
             try:
+                stamp = _stamp(path)
                 tables = parse_profile_bytes(path, path.read_bytes())
             except ProfileFileError as error:
                 set_aside.append(self.set_aside(path, error.reason, now))
                 continue
+            self._parsed[path] = (stamp, tables)
             meta = meta_of(tables)
             profiles.append(
                 ProfileInfo(
@@ -85,8 +91,12 @@ class ProfileStore:
                 return ProfileRepository.create(path, name, now)
 
     def open(self, profile_id: str, now: datetime) -> ProfileRepository:
+        path = self.path_of(profile_id)
+        cached = self._parsed.pop(path, None)
+        self._parsed.clear()  # one profile is open at a time; let the others go
+        parsed = cached[1] if cached is not None and cached[0] == _stamp(path) else None
         return ProfileRepository.open(
-            self.path_of(profile_id), now=now, backup_dir=self.backup_folder
+            path, now=now, backup_dir=self.backup_folder, parsed=parsed
         )
 
     def path_of(self, profile_id: str) -> Path:
@@ -97,3 +107,8 @@ class ProfileStore:
 
     def delete(self, profile_id: str) -> None:
         self.path_of(profile_id).unlink()
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_mtime_ns, info.st_size

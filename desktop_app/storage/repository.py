@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -45,6 +45,14 @@ class Collection(Generic[T]):
 
     def add(self, item: T) -> int:
         return int(self._table.insert(to_json(item)))
+
+    def add_many(self, items: Iterable[T]) -> list[int]:
+        """Insert several documents with one write of the file; returns their ids in order."""
+        # Encode everything first so a bad item raises before anything is written.
+        docs = [to_json(item) for item in items]
+        if not docs:
+            return []
+        return [int(doc_id) for doc_id in self._table.insert_multiple(docs)]
 
     def update(self, doc_id: int, item: T) -> None:
         # Replace the whole document: a plain update() merges and would keep stale fields.
@@ -104,12 +112,14 @@ class ProfileRepository:
         backup_dir: Path | None = None,
         migrations: Mapping[int, Migration] = MIGRATIONS,
         target_version: int = SCHEMA_VERSION,
+        parsed: Tables | None = None,
     ) -> ProfileRepository:
         """Open and check a profile; migrate it forward after a backup.
 
+        ``parsed`` is the file's checked content when the caller has just read it.
         Raises ``CorruptProfileError`` or ``NewerSchemaError`` without writing anything.
         """
-        tables = parse_profile_bytes(path, path.read_bytes())
+        tables = parsed if parsed is not None else parse_profile_bytes(path, path.read_bytes())
         remove_stale_temp_files(path)
         storage = AtomicJSONStorage(path, preloaded=tables)
         if migrate(
