@@ -1,15 +1,55 @@
-"""Opening a template's wizard or a stored result (being built)."""
+"""Opening a template's wizard or a stored result; what the navigator's actions call."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.ui.context import ScreenContext
 
-
-def start_template(parent: QWidget, ctx: ScreenContext, template_id: str) -> None:
-    QMessageBox.information(parent, "Groundwork", f"The wizard for {template_id} is coming.")
+CHECKIN_MODULE = "desktop_app.ui.journal.checkin_flow"
 
 
-def open_result(parent: QWidget, ctx: ScreenContext, result_id: int) -> None:
-    QMessageBox.information(parent, "Groundwork", f"Result {result_id}.")
+def _checkin_starter() -> Callable[..., Any] | None:
+    """The journal's check-in flow, or None while that module does not exist."""
+    try:
+        module = import_module(CHECKIN_MODULE)
+    except ModuleNotFoundError as error:
+        # Only a missing journal package or module means "not built yet"; anything else
+        # missing inside it is a real bug and should be seen.
+        if error.name not in (CHECKIN_MODULE, CHECKIN_MODULE.rpartition(".")[0]):
+            raise
+        return None
+    starter: Callable[..., Any] | None = getattr(module, "start_checkin", None)
+    return starter
+
+
+def start_template(parent: QWidget, ctx: ScreenContext, template_id: str) -> QWidget | None:
+    """Open the wizard of a template: check-ins go to the journal's flow, the rest here."""
+    template = ctx.session.templates.get(template_id)
+    if template is None:
+        QMessageBox.information(
+            parent,
+            "Assessment not available",
+            f"There is no usable template with the id “{template_id}”. It may have been "
+            "removed, or its file may have a problem (see the Assessments screen).",
+        )
+        return None
+    if template.kind == "check-in":
+        start_checkin = _checkin_starter()
+        if start_checkin is not None:
+            started: QWidget | None = start_checkin(parent, ctx, template)
+            return started
+    from desktop_app.ui.wizard.assessment_flow import start_assessment
+
+    return start_assessment(parent, ctx, template)
+
+
+def open_result(parent: QWidget, ctx: ScreenContext, result_id: int) -> QWidget | None:
+    """Show a stored result read-only, with its answers."""
+    from desktop_app.ui.wizard.assessment_flow import open_result_view
+
+    return open_result_view(ctx, result_id, parent)

@@ -1,19 +1,285 @@
-"""Assessments screen (being built)."""
+"""Assessments: the templates to start (shipped, the person's own, broken ones) and past results."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop_app.domain.templates import Template, TemplateError
+from desktop_app.services.assessments import AssessmentService, ResultSummary
 from desktop_app.ui.context import ScreenContext
-from desktop_app.ui.widgets import heading
+from desktop_app.ui.widgets import heading, paragraph
+from desktop_app.ui.wizard.formatting import number, os_reason, when
 
 
-class AssessmentsScreen(QWidget):
+def _first_sentence(text: str | None) -> str:
+    words = " ".join((text or "").split())
+    head, dot, _rest = words.partition(". ")
+    return head + "." if dot else words
+
+
+def _muted(text: str) -> QLabel:
+    label = paragraph(text)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
+
+
+def _row_frame(name: str) -> tuple[QFrame, QHBoxLayout, QVBoxLayout]:
+    """A bordered row: text on the left, buttons on the right."""
+    frame = QFrame()
+    frame.setObjectName(name)
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    row = QHBoxLayout(frame)
+    row.setContentsMargins(12, 8, 12, 8)
+    text = QVBoxLayout()
+    text.setSpacing(2)
+    row.addLayout(text, 1)
+    return frame, row, text
+
+
+def describe_scores(summary: ResultSummary, limit: int = 3) -> str:
+    """The key scores of a result in one line, e.g. "Steadiness 27 (Building steadiness)"."""
+    parts = [
+        f"{title} {number(score.value)}" + (f" ({score.band})" if score.band else "")
+        for title, score in summary.scores[:limit]
+    ]
+    if len(summary.scores) > limit:
+        parts.append(f"and {len(summary.scores) - limit} more")
+    return " · ".join(parts) if parts else "No scores (answers only)"
+
+
+class AssessmentsScreen(QScrollArea):
+    """Redraws when shown after a change, so a refresh while hidden costs nothing."""
+
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.service = AssessmentService(ctx.session)
         self.setObjectName("assessmentsScreen")
-        layout = QVBoxLayout(self)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.start_buttons: dict[str, QPushButton] = {}
+        self.open_buttons: dict[int, QPushButton] = {}
+        self.delete_buttons: dict[int, QPushButton] = {}
+        self._dirty = True
+        self.rebuild()
+
+    # --- screen protocol --------------------------------------------------------------
+    def refresh(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.rebuild()
+
+    def entered(self) -> None:
+        if self._dirty:
+            self.rebuild()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.entered()
+
+    # --- building ---------------------------------------------------------------------
+    def rebuild(self) -> None:
+        self._dirty = False
+        self.start_buttons.clear()
+        self.open_buttons.clear()
+        self.delete_buttons.clear()
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(10)
         layout.addWidget(heading("Assessments"))
-        layout.addWidget(QLabel("Coming soon."))
+        layout.addWidget(
+            paragraph(
+                "Each assessment is a set of questions you answer at your own pace, with a "
+                "look at your results at the end. Everything stays on this computer."
+            )
+        )
+        self._add_templates(layout)
+        self._add_results(layout)
         layout.addStretch(1)
+        # The old page may hold the button whose click led here: delete it later, not now.
+        old = self.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.setWidget(body)
+
+    def _add_templates(self, layout: QVBoxLayout) -> None:
+        templates = self.ctx.session.templates
+        shipped = [t for t in templates.templates if t.builtin]
+        mine = [t for t in templates.templates if not t.builtin]
+        layout.addWidget(heading("Take an assessment", level=2))
+        layout.addWidget(heading("Shipped with Groundwork", level=3))
+        for template in shipped:
+            layout.addWidget(self._template_row(template))
+        layout.addWidget(heading("My templates", level=3))
+        if not mine:
+            layout.addWidget(
+                _muted(
+                    "You have no templates of your own yet. A template is a plain text file "
+                    "you (or your therapist) can write; Help → Template guide shows how."
+                )
+            )
+        for template in mine:
+            layout.addWidget(self._template_row(template))
+        if templates.broken:
+            layout.addWidget(heading("Templates that could not be opened", level=3))
+            for error in templates.broken:
+                layout.addWidget(self._broken_row(error))
+        layout.addLayout(self._folder_row())
+
+    def _template_row(self, template: Template) -> QFrame:
+        frame, row, text = _row_frame(f"template-{template.id}")
+        title = QLabel(template.title)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        text.addWidget(title)
+        if template.description:
+            text.addWidget(paragraph(_first_sentence(template.description)))
+        saved_at = self.service.draft_saved_at(template.id)
+        if saved_at is not None:
+            text.addWidget(_muted(f"Unfinished: your answers were saved {when(saved_at)}."))
+        button = QPushButton("Continue" if saved_at else "Start")
+        button.setObjectName(f"start-{template.id}")
+        button.setAccessibleName(f"{button.text()} {template.title}")
+        button.clicked.connect(lambda _c=False, tid=template.id: self.start(tid))
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.start_buttons[template.id] = button
+        return frame
+
+    def _broken_row(self, error: TemplateError) -> QFrame:
+        frame, _row, text = _row_frame("brokenTemplate")
+        name = QLabel(error.file)
+        font = name.font()
+        font.setBold(True)
+        name.setFont(font)
+        text.addWidget(name)
+        # The file name is the row's title already; the rest says where and what.
+        where = [f"Line {error.line}"] if error.line else []
+        where += [error.field] if error.field else []
+        message = paragraph(": ".join([*where, error.message]))
+        message.setObjectName("brokenMessage")
+        text.addWidget(message)
+        text.addWidget(_muted("Fix the file in a text editor, then press Reload templates."))
+        return frame
+
+    def _folder_row(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        folder = self.ctx.session.user_templates_dir
+        where = paragraph(f"Your own templates go in this folder: {folder}")
+        where.setObjectName("templatesFolder")
+        column.addWidget(where)
+        row = QHBoxLayout()
+        open_button = QPushButton("Open templates folder")
+        open_button.setObjectName("openTemplatesFolder")
+        open_button.clicked.connect(self.open_templates_folder)
+        reload_button = QPushButton("Reload templates")
+        reload_button.setObjectName("reloadTemplates")
+        reload_button.setToolTip("Read the templates folder again after adding or fixing a file.")
+        reload_button.clicked.connect(self.reload_templates)
+        row.addWidget(open_button)
+        row.addWidget(reload_button)
+        row.addStretch(1)
+        column.addLayout(row)
+        return column
+
+    def _add_results(self, layout: QVBoxLayout) -> None:
+        layout.addSpacing(8)
+        layout.addWidget(heading("Past results", level=2))
+        summaries = self.service.summaries()
+        if not summaries:
+            empty = paragraph(
+                "No results yet. Choose an assessment above and press Start; when you finish "
+                "it, your result is kept here so you can look back and see what changed."
+            )
+            empty.setObjectName("noResults")
+            layout.addWidget(empty)
+            return
+        for summary in summaries:
+            layout.addWidget(self._result_row(summary))
+
+    def _result_row(self, summary: ResultSummary) -> QFrame:
+        frame, row, text = _row_frame(f"result-{summary.id}")
+        title = QLabel(f"{summary.title} — {when(summary.completed_at)}")
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        text.addWidget(title)
+        scores = paragraph(describe_scores(summary))
+        scores.setObjectName("resultScores")
+        text.addWidget(scores)
+        label = f"{summary.title} of {when(summary.completed_at)}"
+        open_button = QPushButton("Open")
+        open_button.setObjectName(f"open-{summary.id}")
+        open_button.setAccessibleName(f"Open the result of {label}")
+        open_button.clicked.connect(lambda _c=False, rid=summary.id: self.open_result(rid))
+        delete_button = QPushButton("Delete…")
+        delete_button.setObjectName(f"delete-{summary.id}")
+        delete_button.setAccessibleName(f"Delete the result of {label}")
+        delete_button.clicked.connect(lambda _c=False, s=summary: self.delete_result(s))
+        row.addWidget(open_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(delete_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.open_buttons[summary.id] = open_button
+        self.delete_buttons[summary.id] = delete_button
+        return frame
+
+    # --- actions ----------------------------------------------------------------------
+    def start(self, template_id: str) -> None:
+        self.ctx.navigator.start_template(template_id)
+
+    def open_result(self, result_id: int) -> None:
+        self.ctx.navigator.open_result(result_id)
+
+    def delete_result(self, summary: ResultSummary) -> None:
+        """Ask first, saying what is lost; then delete through the service."""
+        result = self.service.get(summary.id)
+        answered = sum(v is not None for v in result.answers.values()) if result else 0
+        box = QMessageBox(self)
+        box.setObjectName("confirmDeleteResult")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Delete this result?")
+        box.setText(f"Delete the result of “{summary.title}” from {when(summary.completed_at)}?")
+        box.setInformativeText(
+            f"Its {answered} answer{'s' if answered != 1 else ''} and its scores will be "
+            "removed from this profile, and it will no longer show in your progress. "
+            "This cannot be undone."
+        )
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        if box.clickedButton() is not delete:
+            return
+        try:
+            self.service.delete(summary.id)
+        except OSError as error:
+            QMessageBox.warning(
+                self, "Could not delete", f"The result is unchanged: {os_reason(error)}."
+            )
+            return
+        self.ctx.session.notify()
+
+    def open_templates_folder(self) -> None:
+        folder = self.ctx.session.user_templates_dir
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            QMessageBox.warning(self, "Could not open the folder", str(error))
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def reload_templates(self) -> None:
+        self.ctx.session.load_templates()
+        self.ctx.session.notify()

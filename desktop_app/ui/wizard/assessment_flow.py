@@ -1,0 +1,249 @@
+"""Taking an assessment: offer a saved draft, run the wizard, autosave, store, show the result.
+
+Each step calls ``AssessmentService``; the wizard and the result view only show things.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Mapping
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop_app.domain.answers import Answer
+from desktop_app.domain.templates import Template
+from desktop_app.services.assessments import (
+    AssessmentService,
+    IncompleteAnswersError,
+    ResumableDraft,
+)
+from desktop_app.services.session import Session
+from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.wizard.draft_autosave import DraftAutosave
+from desktop_app.ui.wizard.formatting import os_reason, when
+from desktop_app.ui.wizard.result_view import ResultView
+from desktop_app.ui.wizard.template_wizard import TemplateWizard
+
+# The open flows of each session, by template id: one wizard per template at a time.
+_RUNNING: weakref.WeakKeyDictionary[Session, dict[str, AssessmentFlow]] = (
+    weakref.WeakKeyDictionary()
+)
+
+RESUME = "Resume"
+START_AGAIN = "Start again"
+
+
+def running_flow(session: Session, template_id: str) -> AssessmentFlow | None:
+    return _RUNNING.get(session, {}).get(template_id)
+
+
+def ask_about_draft(parent: QWidget, template: Template, saved: ResumableDraft) -> str | None:
+    """Resume, start again, or None when the person cancels."""
+    box = QMessageBox(parent)
+    box.setObjectName("resumeDraft")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Carry on where you left off?")
+    box.setText(
+        f"You started “{template.title}” on {when(saved.draft.started_at)} "
+        "and have not finished it yet."
+    )
+    box.setInformativeText(
+        f"Resume brings back your answers, last saved {when(saved.draft.updated_at)}. "
+        "Start again discards them."
+    )
+    resume = box.addButton(RESUME, QMessageBox.ButtonRole.AcceptRole)
+    again = box.addButton(START_AGAIN, QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(resume)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is resume:
+        return RESUME
+    if clicked is again:
+        return START_AGAIN
+    return None
+
+
+def dropped_notice(template: Template, dropped: tuple[str, ...]) -> str:
+    """Says which saved answers were left out because the assessment changed."""
+    prompts = [
+        f"“{question.prompt}”" if (question := template.question(qid)) else "a removed question"
+        for qid in dropped
+    ]
+    listed = "; ".join(dict.fromkeys(prompts))
+    return (
+        "This assessment has changed since you saved your answers, so "
+        f"{'one answer' if len(dropped) == 1 else f'{len(dropped)} answers'} no longer "
+        f"fit and were left out: {listed}. Everything else is back in place."
+    )
+
+
+def start_assessment(
+    parent: QWidget, ctx: ScreenContext, template: Template
+) -> TemplateWizard | None:
+    """Open the wizard for ``template`` (or bring its open one forward)."""
+    session = ctx.session
+    existing = running_flow(session, template.id)
+    if existing is not None:
+        existing.wizard.show()
+        existing.wizard.raise_()
+        existing.wizard.activateWindow()
+        return existing.wizard
+    service = AssessmentService(session)
+    saved = service.load_draft(template)
+    answers: Mapping[str, Answer | None] | None = None
+    start_page, started_at = 0, session.clock()
+    dropped: tuple[str, ...] = ()
+    if saved is not None:
+        choice = ask_about_draft(parent, template, saved)
+        if choice is None:
+            return None
+        if choice == RESUME:
+            answers, start_page = saved.draft.answers, saved.draft.page
+            started_at, dropped = saved.draft.started_at, saved.dropped
+        else:
+            try:
+                service.discard_draft(template.id)
+            except OSError as error:
+                QMessageBox.warning(parent, "Could not start again", _save_failed(error))
+                return None
+    wizard = TemplateWizard(template, answers=answers, start_page=start_page, parent=parent)
+    flow = AssessmentFlow(ctx, template, wizard, started_at, has_draft=answers is not None)
+    _RUNNING.setdefault(session, {})[template.id] = flow
+    if dropped:
+        wizard.show_notice(dropped_notice(template, dropped))
+    wizard.show()
+    wizard.raise_()
+    return wizard
+
+
+def _save_failed(error: OSError) -> str:
+    reason = os_reason(error)
+    return (
+        f"Groundwork could not write to your profile ({reason}). Nothing you entered is lost: "
+        "it is all still in the window. If the disk is full, free some space and try again."
+    )
+
+
+class AssessmentFlow(QObject):
+    """Owns one open wizard: drafts while it is open, the result when it is finished."""
+
+    def __init__(
+        self,
+        ctx: ScreenContext,
+        template: Template,
+        wizard: TemplateWizard,
+        started_at: datetime,
+        *,
+        has_draft: bool,
+    ) -> None:
+        super().__init__(wizard)
+        self.ctx = ctx
+        self.template = template
+        self.wizard = wizard
+        self.started_at = started_at
+        self.service = AssessmentService(ctx.session)
+        # The profile this assessment belongs to; nothing is written once another is open.
+        self.repo = ctx.session.require_repo()
+        self.has_draft = has_draft
+        self.result_view: ResultView | None = None
+        wizard.setWindowModality(Qt.WindowModality.NonModal)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.autosave = DraftAutosave(wizard, self._save_draft)
+        wizard.set_finish_handler(self._finish)
+        wizard.set_close_handler(self._close)
+        wizard.finished.connect(self._forget)
+        self._result_id: int | None = None
+        wizard.accepted.connect(self._show_result)
+
+    def _profile_open(self) -> bool:
+        return self.ctx.session.repo is self.repo
+
+    def _save_draft(self, answers: Mapping[str, Answer | None], page: int) -> None:
+        if not self._profile_open():
+            return  # Switched or closed: the drafts saved so far stay in that profile.
+        if not self.has_draft and all(value is None for value in answers.values()):
+            return  # Paging through without answering leaves nothing worth resuming.
+        self.service.save_draft(self.template, answers, self.started_at, page)
+        self.has_draft = True
+
+    def _finish(self) -> bool:
+        if not self._profile_open():
+            QMessageBox.information(
+                self.wizard,
+                "This profile is no longer open",
+                "This assessment was started in another profile, which has since been closed. "
+                "Your answers so far are kept there as a draft; open that profile to finish it.",
+            )
+            return False
+        try:
+            result_id, _result = self.service.complete(
+                self.template, self.wizard.answers(), self.started_at
+            )
+        except IncompleteAnswersError as error:
+            titles = [
+                page.title
+                for page in self.template.pages
+                if any(q.id in error.problems for q in page.questions)
+            ]
+            self.wizard.show_page_error(
+                "Some answers are still missing, in: " + ", ".join(titles) + ". Use Change "
+                "to go back to them."
+            )
+            return False
+        except OSError as error:
+            self.wizard.show_page_error("Your answers could not be saved yet. Please try again.")
+            QMessageBox.warning(self.wizard, "Your answers could not be saved", _save_failed(error))
+            return False
+        self.autosave.stop()
+        self._result_id = result_id
+        self.ctx.session.notify()
+        return True
+
+    def _close(self) -> bool:
+        """Save what is pending before the window closes; ask if saving fails."""
+        if self.autosave.flush():
+            return True
+        answer = QMessageBox.warning(
+            self.wizard,
+            "Your answers are not saved",
+            "Groundwork could not save your latest answers. If you close now, they are lost.\n\n"
+            "Keep the window open to try again later?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _forget(self) -> None:
+        flows = _RUNNING.get(self.ctx.session, {})
+        if flows.get(self.template.id) is self:
+            del flows[self.template.id]
+        if self.has_draft and self._result_id is None:
+            self.ctx.session.notify()  # the Assessments screen shows the draft
+
+    def _show_result(self) -> None:
+        if self._result_id is None:
+            return
+        window = self.wizard.parentWidget()
+        view = open_result_view(self.ctx, self._result_id, window, fresh=True)
+        self.result_view = view
+
+
+def open_result_view(
+    ctx: ScreenContext, result_id: int, parent: QWidget | None, *, fresh: bool = False
+) -> ResultView | None:
+    """Show a stored result, read-only; None (after saying so) when it is gone."""
+    service = AssessmentService(ctx.session)
+    result = service.get(result_id)
+    if result is None:
+        QMessageBox.information(
+            parent, "Result not found", "This result is no longer in your profile."
+        )
+        return None
+    view = ResultView(service.report(result), fresh=fresh, parent=parent)
+    view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    view.show()
+    view.raise_()
+    return view

@@ -1,0 +1,72 @@
+"""Plain-text wording of answers, numbers and dates, shared by the review page and results."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+
+from desktop_app.domain.answers import Answer, GapAnswer
+from desktop_app.domain.templates import Question
+
+NOT_ANSWERED = "Not answered"
+
+
+def number(value: float) -> str:
+    """A score without float noise: 3.0 -> "3", 3.333333 -> "3.3"."""
+    rounded = round(value, 1)
+    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
+
+
+def when(moment: datetime) -> str:
+    """A date and time a person reads at a glance, e.g. "14 March 2026, 09:30"."""
+    return f"{moment.day} {moment:%B %Y, %H:%M}"
+
+
+def day(moment: datetime) -> str:
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def gap_sentence(current: int, ideal: int) -> str:
+    """How far ``ideal`` is from ``current``, said without judging either."""
+    distance = ideal - current
+    if distance == 0:
+        return "You are where you want to be."
+    points = "point" if abs(distance) == 1 else "points"
+    if distance > 0:
+        return f"{distance} {points} to go towards your ideal."
+    return f"Your ideal is {-distance} {points} below where you are now."
+
+
+def scale_point(question: Question, value: int) -> str:
+    """A scale value with its range and anchor label: "3 (Sometimes) on a scale of 1 to 5"."""
+    anchor = question.anchors.get(value)
+    text = f"{value} ({anchor})" if anchor else str(value)
+    return f"{text} on a scale of {question.min} to {question.max}"
+
+
+def answer_text(question: Question | None, answer: Answer | None) -> str:
+    """One answer in words; ``question`` is None when the template no longer has it."""
+    if answer is None or answer == "" or answer == []:
+        return NOT_ANSWERED
+    if isinstance(answer, GapAnswer):
+        sentence = gap_sentence(answer.current, answer.ideal)
+        return f"Now {answer.current}, ideal {answer.ideal}. {sentence}"
+    if isinstance(answer, bool):
+        return "Yes" if answer else "No"
+    if question is None:
+        return ", ".join(map(str, answer)) if isinstance(answer, list) else str(answer)
+    labels = {option.value: option.label for option in question.options}
+    if isinstance(answer, list):
+        return ", ".join(labels.get(value, str(value)) for value in answer)
+    if question.type == "choice" and isinstance(answer, int):
+        return labels.get(answer, str(answer))
+    if question.type == "scale" and isinstance(answer, int):
+        return scale_point(question, answer)
+    return str(answer)
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file operation failed, in the system's own short words ("No space left...")."""
+    if error.errno:
+        return os.strerror(error.errno)
+    return error.strerror or str(error)

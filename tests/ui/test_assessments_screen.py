@@ -1,0 +1,145 @@
+"""The Assessments screen: templates to start (shipped, mine, broken) and past results."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+
+from desktop_app.services.assessments import AssessmentService
+from desktop_app.ui.wizard.assessment_flow import running_flow
+from desktop_app.ui.wizard.result_view import ResultView
+from tests.conftest import when_modal
+from tests.ui.test_wizard_widgets import ALL_TYPES, FULL_ANSWERS
+
+SHIPPED = ["check-in", "grounding", "life-areas", "three-responsibilities"]
+
+
+@pytest.fixture
+def app(start_app, data_dir: Path):
+    folder = data_dir / "templates"
+    folder.mkdir()
+    (folder / "all-types.toml").write_text(ALL_TYPES, "utf-8")
+    (folder / "broken.toml").write_text('format = 1\nid = "Bad Id"\n', "utf-8")
+    startup = start_app("--profile", "Sam")
+    startup.window.show_screen("assessments")
+    return startup
+
+
+def screen(app):
+    return app.window.screens["assessments"]
+
+
+def shown(widget) -> str:
+    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
+
+
+def stored(app) -> dict[str, Any]:
+    return json.loads(app.session.require_repo().path.read_text("utf-8"))
+
+
+def click(qtbot, button: QPushButton) -> None:
+    assert button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_templates_are_grouped_and_broken_ones_say_why(app, data_dir: Path) -> None:
+    page = screen(app)
+    assert sorted(page.start_buttons) == sorted([*SHIPPED, "all-types"])
+    text = shown(page)
+    assert "Shipped with Groundwork" in text
+    assert "My templates" in text
+    assert "Every kind of question" in text
+    assert "Templates that could not be opened" in text
+    assert "broken.toml" in text
+    broken = page.findChild(QLabel, "brokenMessage").text()
+    assert broken.startswith("Line 2: id: ") and "Bad Id" in broken
+    assert str(data_dir / "templates") in page.findChild(QLabel, "templatesFolder").text()
+    assert page.findChild(QPushButton, "openTemplatesFolder").isVisible()
+    start = page.start_buttons["grounding"]
+    assert start.accessibleName() == "Start Grounding and distress tolerance"
+
+
+def test_empty_state_says_what_to_do(app) -> None:
+    empty = screen(app).findChild(QLabel, "noResults")
+    assert empty.isVisible()
+    assert "Choose an assessment above and press Start" in empty.text()
+
+
+def test_without_own_templates_it_says_how_to_add_one(start_app, tmp_path: Path) -> None:
+    startup = start_app("--profile", "Sam", data=tmp_path / "other")
+    startup.window.show_screen("assessments")
+    assert "no templates of your own yet" in shown(startup.window.screens["assessments"])
+
+
+def test_start_opens_the_wizard_and_an_unfinished_one_shows_continue(qtbot, app) -> None:
+    click(qtbot, screen(app).start_buttons["all-types"])
+    flow = running_flow(app.session, "all-types")
+    assert flow is not None and flow.wizard.isVisible()
+    flow.wizard.set_answers({"mood": 2})
+    flow.wizard.reject()
+    qtbot.waitUntil(lambda: screen(app).start_buttons["all-types"].text() == "Continue")
+    assert "Unfinished: your answers were saved 14 March 2026, 09:30." in shown(screen(app))
+
+
+def test_results_newest_first_open_and_delete_after_asking(qtbot, app, clock) -> None:
+    service = AssessmentService(app.session)
+    template = app.session.templates.get("all-types")
+    older, _ = service.complete(template, FULL_ANSWERS, clock())
+    clock.advance(days=2)
+    newer, _ = service.complete(template, {**FULL_ANSWERS, "mood": 1}, clock())
+    app.session.notify()
+    page = screen(app)
+    assert list(page.open_buttons) == [newer, older]
+    row = page.findChild(object, f"result-{newer}")
+    assert "Every kind of question — 16 March 2026, 09:30" in shown(row)
+    assert "Mood score 1 (A heavy day)" in shown(row)
+
+    click(qtbot, page.open_buttons[older])
+    views = [v for v in app.window.findChildren(ResultView) if v.isVisible()]
+    assert len(views) == 1 and views[0].report.result.scores["mood_score"].value == 4
+
+    asked: list[str] = []
+
+    def keep(box: QMessageBox) -> None:
+        asked.append(box.text() + " " + box.informativeText())
+        [button] = [b for b in box.buttons() if b.text() == "Keep it"]
+        button.click()
+
+    when_modal(keep)
+    click(qtbot, page.delete_buttons[older])
+    assert "14 March 2026, 09:30" in asked[0]
+    assert "6 answers and its scores will be removed" in asked[0]
+    assert str(older) in stored(app)["assessments"]
+
+    def delete(box: QMessageBox) -> None:
+        [button] = [b for b in box.buttons() if b.text() == "Delete"]
+        button.click()
+
+    when_modal(delete)
+    click(qtbot, page.delete_buttons[older])
+    assert str(older) not in stored(app)["assessments"]
+    qtbot.waitUntil(lambda: list(screen(app).open_buttons) == [newer])
+
+
+def test_reload_picks_up_a_new_template(qtbot, app, data_dir: Path) -> None:
+    extra = ALL_TYPES.replace('id = "all-types"', 'id = "another"').replace(
+        'title = "Every kind of question"', 'title = "Another one"'
+    )
+    (data_dir / "templates" / "another.toml").write_text(extra, "utf-8")
+    click(qtbot, screen(app).findChild(QPushButton, "reloadTemplates"))
+    qtbot.waitUntil(lambda: "another" in screen(app).start_buttons)
+
+
+def test_a_refresh_while_hidden_waits_until_the_screen_is_shown(qtbot, app, clock) -> None:
+    app.window.show_screen("home")
+    page = screen(app)
+    before = page.widget()
+    app.session.notify()
+    assert page.widget() is before
+    app.window.show_screen("assessments")
+    assert page.widget() is not before
