@@ -29,6 +29,8 @@ from desktop_app.ui import screens
 from desktop_app.ui.about import AboutDialog
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.guide import GuideDialog
+from desktop_app.ui.journal.reminder import CheckInReminder
+from desktop_app.ui.journal.settings_dialog import open_checkin_settings
 from desktop_app.ui.profile_dialogs import NameDialog, confirm_delete
 from desktop_app.ui.welcome import WelcomeScreen
 
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.workspace)
         self.setCentralWidget(self.pages)
         self._build_menus()
+        self.reminder = CheckInReminder(self.ctx, self)
         session.subscribe(self._on_session_changed)
         self._restore_geometry()
         self._on_session_changed()
@@ -120,7 +123,9 @@ class MainWindow(QMainWindow):
             self._action(go, title, partial(self.show_screen, key), f"Ctrl+{number}")
 
         self.settings_menu = bar.addMenu("&Settings")
-        self.settings_menu.menuAction().setVisible(False)
+        self.action_checkin_settings = self._action(
+            self.settings_menu, "&Check-in and reminders…", self.checkin_settings
+        )
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Template guide", self.open_template_guide, "F1")
@@ -193,7 +198,10 @@ class MainWindow(QMainWindow):
                 self._show_row(0)
         else:
             self._refresh_screens()
-        for action in (self.action_rename, self.action_delete, self.action_export):
+        for action in (
+            self.action_rename, self.action_delete, self.action_export,
+            self.action_checkin_settings,
+        ):
             action.setEnabled(profile is not None)
         name = profile.name if profile else ""
         self.setWindowTitle(f"{name} — Groundwork" if name else "Groundwork")
@@ -281,6 +289,9 @@ class MainWindow(QMainWindow):
             "A profile could not be opened",
             f"{detail}\n\nGroundwork has not changed this file.",
         )
+
+    def checkin_settings(self) -> None:
+        open_checkin_settings(self, self.ctx)
 
     # --- help -----------------------------------------------------------------------
     def show_about(self) -> None:

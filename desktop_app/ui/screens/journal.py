@@ -1,10 +1,19 @@
-"""Journal screen (being built)."""
+"""Journal: check-ins, slips and returns, wins, and focus, one tab each.
+
+Data changes mark every tab stale; only the tab on show is redrawn, the others when opened.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.journal.checkins_tab import CheckInsTab
+from desktop_app.ui.journal.focus_tab import FocusTab
+from desktop_app.ui.journal.slips_tab import SlipsTab
+from desktop_app.ui.journal.wins_tab import WinsTab
 from desktop_app.ui.widgets import heading
 
 
@@ -13,7 +22,42 @@ class JournalScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("journalScreen")
+        journal = JournalService(ctx.session)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 16)
         layout.addWidget(heading("Journal"))
-        layout.addWidget(QLabel("Coming soon."))
-        layout.addStretch(1)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("journalTabs")
+        self.checkins = CheckInsTab(ctx)
+        self.slips = SlipsTab(journal)
+        self.wins = WinsTab(journal)
+        self.focus = FocusTab(ctx, journal)
+        self.tabs.addTab(self.checkins, "&Check-ins")
+        self.tabs.addTab(self.slips, "S&lips and returns")
+        self.tabs.addTab(self.wins, "&Wins")
+        self.tabs.addTab(self.focus, "&Focus")
+        layout.addWidget(self.tabs, 1)
+        self._stale: set[QWidget] = {self.checkins, self.slips, self.wins, self.focus}
+        self.tabs.currentChanged.connect(lambda _i: self._redraw_current())
+
+    def show_tab(self, name: str) -> None:
+        """Open one tab: "checkins", "slips", "wins" or "focus"."""
+        self.tabs.setCurrentWidget(getattr(self, name))
+
+    def refresh(self) -> None:
+        self._stale = {self.checkins, self.slips, self.wins, self.focus}
+        if self.isVisible():
+            self._redraw_current()
+
+    def entered(self) -> None:
+        self._redraw_current()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._redraw_current()
+
+    def _redraw_current(self) -> None:
+        tab = self.tabs.currentWidget()
+        if tab in self._stale and self.ctx.session.repo is not None:
+            self._stale.discard(tab)
+            tab.reload()  # type: ignore[attr-defined]

@@ -1,0 +1,375 @@
+"""Journal use cases: the check-in rhythm, check-ins, slips and returns, wins, milestones.
+
+Times are stored as aware datetimes; local days are read in the zone of the check-in
+settings, so "today" means the same thing to the schedule, the practices and the screens.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, timezone
+
+from desktop_app.domain.answers import Answer, GapAnswer
+from desktop_app.domain.journal import (
+    AnswerValue,
+    CheckIn,
+    CheckInSettings,
+    Slip,
+    Win,
+    instant,
+    mark_back_on_track,
+)
+from desktop_app.domain.milestones import Milestone
+from desktop_app.domain.schedule import (
+    is_overdue,
+    local_date,
+    next_due,
+    next_reminder_at,
+    overdue_days,
+)
+from desktop_app.domain.scoring import triggered_alerts
+from desktop_app.domain.templates import Template
+from desktop_app.services import journal_settings as settings_store
+from desktop_app.services.focus import FocusService
+from desktop_app.services.journal_cache import (
+    checkin_index,
+    forget,
+    latest_first,
+    result_index,
+)
+from desktop_app.services.milestones import MilestoneService
+from desktop_app.services.session import Session
+from desktop_app.storage.repository import Collection, Stored
+
+CHECKIN_TEMPLATE = "check-in"
+
+
+class JournalInputError(ValueError):
+    """What the person entered cannot be saved; ``str()`` says why, in a sentence."""
+
+
+@dataclasses.dataclass(frozen=True)
+class DueStatus:
+    """When the next check-in is due and whether it is waiting."""
+
+    next_due: datetime
+    overdue: bool
+    waiting_days: int
+    last_checkin_at: datetime | None
+    settings: CheckInSettings
+
+
+@dataclasses.dataclass(frozen=True)
+class SlipDraft:
+    """A slip as written in the dialog; ``at`` None means now."""
+
+    old_pattern: str
+    focus_area: str | None = None
+    trigger: str = ""
+    what_helped: str = ""
+    at: datetime | None = None
+    back_on_track_at: datetime | None = None
+    note: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class WinDraft:
+    """A win as written in the dialog; ``at`` None means now."""
+
+    text: str
+    focus_area: str | None = None
+    at: datetime | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class CheckInOutcome:
+    """What a finished check-in stored, and what is worth saying about it."""
+
+    checkin_id: int
+    slip_id: int | None
+    win_id: int | None
+    milestones: list[Milestone]
+    alerts: list[str]
+
+
+def _fixed(moment: datetime) -> datetime:
+    # A fixed offset keeps the stored ISO text exact and comparisons free of fold quirks.
+    offset = moment.utcoffset()
+    assert offset is not None
+    return moment.astimezone(timezone(offset))
+
+
+def _checkin_answers(answers: Mapping[str, Answer | None]) -> dict[str, AnswerValue]:
+    # A check-in template has no gap questions; a stray one is left out rather than
+    # stored in a shape no check-in reader expects.
+    return {k: v for k, v in answers.items() if not isinstance(v, GapAnswer)}
+
+
+class JournalService:
+    """Check-ins, slips, wins and milestones of the open profile."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.focus = FocusService(session)
+        self.milestones = MilestoneService(session, self.focus)
+
+    def _slips(self) -> Collection[Slip]:
+        return self.session.require_repo().collection("lapses", Slip)
+
+    def _wins(self) -> Collection[Win]:
+        return self.session.require_repo().collection("wins", Win)
+
+    def _checkins(self) -> Collection[CheckIn]:
+        return self.session.require_repo().collection("checkins", CheckIn)
+
+    def _forget(self, *tables: str) -> None:
+        # The remembered lists are keyed by table size; a delete and an add would fool it.
+        for table in tables:
+            forget(self.session.require_repo(), table)
+
+    # --- settings and time -----------------------------------------------------------
+    def settings(self) -> CheckInSettings:
+        return settings_store.read_settings(self.session.require_repo(), self.session.clock())
+
+    def has_settings(self) -> bool:
+        return settings_store.has_settings(self.session.require_repo())
+
+    def save_settings(self, settings: CheckInSettings) -> None:
+        settings_store.write_settings(self.session.require_repo(), settings)
+        self.session.notify()
+
+    def now(self) -> datetime:
+        return self.session.clock()
+
+    def today(self) -> date:
+        return settings_store.local_today(self.settings(), self.now())
+
+    def local(self, moment: datetime) -> datetime:
+        """``moment`` on the wall clock of the settings' zone."""
+        return moment.astimezone(self.settings().zone())
+
+    def moment(self, wall: datetime) -> datetime:
+        """A wall-clock time in the settings' zone as an aware moment."""
+        if wall.tzinfo is not None:
+            return _fixed(wall)
+        return _fixed(wall.replace(tzinfo=self.settings().zone()))
+
+    # --- check-ins -------------------------------------------------------------------
+    def checkin_count(self) -> int:
+        return len(checkin_index(self.session.require_repo()))
+
+    def checkin_ids(self) -> list[int]:
+        """Doc ids of every check-in, the latest first."""
+        return checkin_index(self.session.require_repo()).newest_first()
+
+    def checkin(self, doc_id: int) -> CheckIn | None:
+        return checkin_index(self.session.require_repo()).get(doc_id)
+
+    def last_checkin_at(self) -> datetime | None:
+        return checkin_index(self.session.require_repo()).last_at()
+
+    def due(self) -> DueStatus:
+        """The next check-in and whether it is waiting; cheap enough for every Home redraw."""
+        settings, now, last = self.settings(), self.now(), self.last_checkin_at()
+        return DueStatus(
+            next_due(settings, last, now),
+            is_overdue(settings, last, now),
+            overdue_days(settings, last, now),
+            last,
+            settings,
+        )
+
+    def next_reminder(self) -> datetime:
+        """The next reminder moment after now; due days already checked in are skipped."""
+        return next_reminder_at(self.settings(), self.now(), self.last_checkin_at())
+
+    def checkin_template(self) -> Template | None:
+        """The template a check-in uses: the shipped one, else any check-in template."""
+        templates = self.session.templates
+        found = templates.get(CHECKIN_TEMPLATE)
+        if found is not None and found.kind == "check-in":
+            return found
+        return next((t for t in templates.templates if t.kind == "check-in"), None)
+
+    def checkins_between(self, start: date, end: date) -> list[Stored[CheckIn]]:
+        """Check-ins on local days ``start``..``end``, oldest first, decoding only those."""
+        index = checkin_index(self.session.require_repo())
+        zone = self.settings().zone()
+        times = index.times()
+        found = []
+        for doc_id in reversed(index.newest_first()):
+            if start <= local_date(times[doc_id], zone) <= end:
+                checkin = index.get(doc_id)
+                if checkin is not None:
+                    found.append(Stored(doc_id, checkin))
+        return found
+
+    def complete_checkin(
+        self,
+        template: Template,
+        answers: Mapping[str, Answer | None],
+        practices_done: Iterable[str] = (),
+        slip: SlipDraft | None = None,
+        win: WinDraft | None = None,
+    ) -> CheckInOutcome:
+        """Store a finished check-in, and the slip and win logged with it."""
+        slip_record = self._slip_from(slip, uuid.uuid4().hex) if slip else None
+        win_record = self._win_from(win) if win else None
+        checkin = CheckIn(
+            _fixed(self.now()),
+            template.id,
+            template.version,
+            _checkin_answers(answers),
+            tuple(dict.fromkeys(practices_done)),
+        )
+        doc_id = self._checkins().add(checkin)
+        checkin_index(self.session.require_repo()).added(doc_id, checkin)
+        slip_id = self._slips().add(slip_record) if slip_record else None
+        win_id = self._wins().add(win_record) if win_record else None
+        self._forget("lapses", "wins")
+        alerts = [a.message for a in triggered_alerts(template, answers)]
+        found = self.milestones.announce(
+            checkins=True, slips=slip_record is not None, wins=win_record is not None
+        )
+        self.session.notify()
+        return CheckInOutcome(doc_id, slip_id, win_id, found, alerts)
+
+    def update_checkin(
+        self,
+        doc_id: int,
+        answers: Mapping[str, Answer | None],
+        practices_done: Iterable[str],
+    ) -> None:
+        """Rewrite a check-in's answers and practices; its time stays."""
+        old = self.checkin(doc_id)
+        if old is None:
+            raise JournalInputError("This check-in no longer exists.")
+        new = dataclasses.replace(
+            old,
+            answers=_checkin_answers(answers),
+            practices_done=tuple(dict.fromkeys(practices_done)),
+        )
+        self._checkins().update(doc_id, new)
+        checkin_index(self.session.require_repo()).updated(doc_id, new)
+        self.session.notify()
+
+    def delete_checkin(self, doc_id: int) -> None:
+        self._checkins().remove(doc_id)
+        checkin_index(self.session.require_repo()).removed(doc_id)
+        self.session.notify()
+
+    # --- slips and returns -----------------------------------------------------------
+    def slips(self) -> list[Stored[Slip]]:
+        """Every slip, the latest first."""
+        return latest_first(self.session.require_repo(), "lapses", Slip)
+
+    def slip(self, doc_id: int) -> Slip | None:
+        return self._slips().get(doc_id)
+
+    def _slip_from(self, draft: SlipDraft, key: str) -> Slip:
+        if not draft.old_pattern.strip():
+            raise JournalInputError("Describe the old pattern in a few words.")
+        now = self.now()
+        at = _fixed(draft.at or now)
+        if instant(at) > instant(now) + 60:
+            raise JournalInputError("A slip can only be logged once it has happened.")
+        back = _fixed(draft.back_on_track_at) if draft.back_on_track_at else None
+        if back is not None and instant(back) < instant(at):
+            raise JournalInputError("Getting back on track cannot come before the slip.")
+        if back is not None and instant(back) > instant(now) + 60:
+            raise JournalInputError("The return cannot be in the future.")
+        return Slip(
+            key,
+            at,
+            draft.focus_area or None,
+            draft.old_pattern.strip(),
+            draft.trigger.strip(),
+            draft.what_helped.strip(),
+            back,
+            draft.note.strip(),
+        )
+
+    def log_slip(self, draft: SlipDraft) -> tuple[int, list[Milestone]]:
+        """Store a slip; returns its id and any milestone it completes (a first return)."""
+        doc_id = self._slips().add(self._slip_from(draft, uuid.uuid4().hex))
+        self._forget("lapses")
+        found = self.milestones.announce(slips=True)
+        self.session.notify()
+        return doc_id, found
+
+    def update_slip(self, doc_id: int, draft: SlipDraft) -> None:
+        old = self.slip(doc_id)
+        if old is None:
+            raise JournalInputError("This slip no longer exists.")
+        self._slips().update(doc_id, self._slip_from(draft, old.key))
+        self._forget("lapses")
+        self.session.notify()
+
+    def back_on_track(self, doc_id: int, what_helped: str | None = None) -> list[Milestone]:
+        """Mark the return from a slip now; returns any milestone it completes."""
+        old = self.slip(doc_id)
+        if old is None:
+            raise JournalInputError("This slip no longer exists.")
+        helped = what_helped.strip() if what_helped is not None else None
+        now = self.now()
+        at = now if instant(now) >= instant(old.at) else old.at
+        self._slips().update(doc_id, mark_back_on_track(old, _fixed(at), helped))
+        self._forget("lapses")
+        found = self.milestones.announce(slips=True)
+        self.session.notify()
+        return found
+
+    def delete_slip(self, doc_id: int) -> None:
+        self._slips().remove(doc_id)
+        self._forget("lapses")
+        self.session.notify()
+
+    # --- wins ------------------------------------------------------------------------
+    def wins(self) -> list[Stored[Win]]:
+        """Every win, the latest first."""
+        return latest_first(self.session.require_repo(), "wins", Win)
+
+    def latest_assessment(self) -> tuple[str, datetime] | None:
+        """The title and time of the latest completed assessment, if any."""
+        heads = result_index(self.session.require_repo()).oldest_first()
+        if not heads:
+            return None
+        head = heads[-1][1]
+        template = self.session.templates.get(head.template_id)
+        title = template.title if template else head.template_title or head.template_id
+        return title, head.completed_at
+
+    def latest_win(self) -> Win | None:
+        wins = self.wins()
+        return wins[0].item if wins else None
+
+    def _win_from(self, draft: WinDraft) -> Win:
+        if not draft.text.strip():
+            raise JournalInputError("Write a few words about what went well.")
+        at = _fixed(draft.at or self.now())
+        if instant(at) > instant(self.now()) + 60:
+            raise JournalInputError("A win can only be logged once it has happened.")
+        return Win(at, draft.text.strip(), draft.focus_area or None)
+
+    def log_win(self, draft: WinDraft) -> list[Milestone]:
+        """Store a win; returns any milestone it completes."""
+        self._wins().add(self._win_from(draft))
+        self._forget("wins")
+        found = self.milestones.announce(wins=True)
+        self.session.notify()
+        return found
+
+    def update_win(self, doc_id: int, draft: WinDraft) -> None:
+        old = self._wins().get(doc_id)
+        if old is None:
+            raise JournalInputError("This win no longer exists.")
+        self._wins().update(doc_id, self._win_from(dataclasses.replace(draft, at=old.at)))
+        self._forget("wins")
+        self.session.notify()
+
+    def delete_win(self, doc_id: int) -> None:
+        self._wins().remove(doc_id)
+        self._forget("wins")
+        self.session.notify()

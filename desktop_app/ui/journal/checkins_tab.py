@@ -1,0 +1,231 @@
+"""Journal → Check-ins: when the next one is due, and every check-in so far, to edit or delete.
+
+The table model decodes a check-in only when its row is drawn, so a five-year journal opens
+as fast as a new one.
+"""
+
+from __future__ import annotations
+
+import statistics
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.journal import CheckIn
+from desktop_app.services.journal import JournalService
+from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.journal.checkin_flow import edit_checkin
+from desktop_app.ui.journal.common import confirm
+from desktop_app.ui.journal.settings_dialog import CheckInSettingsDialog
+from desktop_app.ui.journal.text import moment_text, rhythm_text, short_date, waiting_text
+from desktop_app.ui.widgets import paragraph
+
+COLUMNS = ("Date", "Grounded (1–5)", "Distress (0–10)", "Practices done", "Note")
+RESPONSIBILITIES = ("thoughts", "words", "body")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def grounded(checkin: CheckIn) -> float | None:
+    """The mean of the three responsibilities, when all three were answered."""
+    values = [checkin.answers.get(k) for k in RESPONSIBILITIES]
+    numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+    return statistics.fmean(numbers) if len(numbers) == len(RESPONSIBILITIES) else None
+
+
+class CheckInModel(QAbstractTableModel):
+    """Rows are check-in ids, latest first; cells are read on demand."""
+
+    def __init__(self, journal: JournalService) -> None:
+        super().__init__()
+        self.journal = journal
+        self.ids: list[int] = []
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.ids = self.journal.checkin_ids() if self.journal.session.repo else []
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+        ):
+            return None
+        checkin = self.journal.checkin(self.ids[index.row()])
+        if checkin is None:
+            return None
+        return self._cell(checkin, index.column(), role == Qt.ItemDataRole.ToolTipRole)
+
+    def _cell(self, checkin: CheckIn, column: int, tooltip: bool) -> str | None:
+        if column == 0:
+            local = self.journal.local(checkin.at)
+            return f"{short_date(local.date())}, {local:%H:%M}"
+        if column == 1:
+            value = grounded(checkin)
+            return "" if value is None else f"{value:.1f}"
+        if column == 2:
+            distress = checkin.answers.get("distress")
+            return "" if distress is None else str(distress)
+        if column == 3:
+            count = len(checkin.practices_done)
+            return "" if not count else str(count)
+        note = checkin.answers.get("note")
+        text = note.strip() if isinstance(note, str) else ""
+        if tooltip:
+            return text or None
+        first = text.splitlines()[0] if text else ""
+        return first if len(first) <= 80 else first[:79] + "…"
+
+
+class CheckInsTab(QWidget):
+    """The next check-in, the list, and edit/delete."""
+
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("checkInsTab")
+        self.journal = JournalService(ctx.session)
+        layout = QVBoxLayout(self)
+        self.due_label = paragraph("")
+        self.due_label.setObjectName("checkInDue")
+        layout.addWidget(self.due_label)
+        top = QHBoxLayout()
+        self.checkin_button = QPushButton("Check in now")
+        self.checkin_button.setObjectName("checkInNow")
+        self.checkin_button.clicked.connect(self.start)
+        top.addWidget(self.checkin_button)
+        self.rhythm_button = QPushButton("Rhythm and reminder…")
+        self.rhythm_button.setObjectName("checkInSettings")
+        self.rhythm_button.clicked.connect(self.edit_settings)
+        top.addWidget(self.rhythm_button)
+        top.addStretch(1)
+        layout.addLayout(top)
+
+        self.empty = QLabel(
+            "No check-ins yet. A check-in takes a minute: did you do your practices, how "
+            "intentional were your thoughts, words and body today, and how much distress "
+            "are you carrying."
+        )
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+        self.model = CheckInModel(self.journal)
+        self.table = QTableView()
+        self.table.setObjectName("checkInTable")
+        self.table.setAccessibleName("Check-ins, the latest first")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        # Widths from the font, not from the contents: sizing to contents would read
+        # (and decode) every check-in of a long journal before the first paint.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        metrics = self.table.fontMetrics()
+        for column, sample in enumerate(("28 Sep 2026, 20:00", *COLUMNS[1:4])):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(metrics.height() + 10)
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        self.table.activated.connect(lambda _i: self.edit())
+        self.stack.addWidget(self.table)
+
+        buttons = QHBoxLayout()
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setObjectName("editCheckIn")
+        self.edit_button.clicked.connect(self.edit)
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setObjectName("deleteCheckIn")
+        self.delete_button.clicked.connect(self.delete)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+
+    def reload(self) -> None:
+        if self.ctx.session.repo is None:
+            return
+        due = self.journal.due()
+        today = self.journal.today()
+        when = moment_text(self.journal.local(due.next_due), today)
+        text = f"You check in {rhythm_text(due.settings)}. "
+        if due.overdue:
+            text += waiting_text(due.waiting_days)
+        else:
+            text += f"The next check-in is due {when}."
+        self.due_label.setText(text)
+        selected = self.selected_id()
+        self.model.reload()
+        has_rows = bool(self.model.ids)
+        self.stack.setCurrentWidget(self.table if has_rows else self.empty)
+        self.edit_button.setVisible(has_rows)
+        self.delete_button.setVisible(has_rows)
+        if selected in self.model.ids:
+            self.table.selectRow(self.model.ids.index(selected))
+        self._update_buttons()
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.model.ids):
+            return None
+        return self.model.ids[rows[0].row()]
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_id() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def start(self) -> None:
+        template = self.journal.checkin_template()
+        self.ctx.navigator.start_template(template.id if template else "check-in")
+
+    def edit_settings(self) -> None:
+        CheckInSettingsDialog(self.journal, self).exec()
+
+    def edit(self) -> None:
+        doc_id = self.selected_id()
+        if doc_id is not None:
+            edit_checkin(self, self.ctx, doc_id)
+
+    def delete(self) -> None:
+        doc_id = self.selected_id()
+        checkin = self.journal.checkin(doc_id) if doc_id is not None else None
+        if doc_id is None or checkin is None:
+            return
+        day = short_date(self.journal.local(checkin.at).date())
+        if confirm(
+            self, "Delete this check-in?",
+            f"The check-in of {day} will be removed for good, with its answers and note.",
+        ):
+            self.journal.delete_checkin(doc_id)

@@ -1,0 +1,225 @@
+"""Choosing focus areas: up to three, suggested ones first, each with an intention and practices."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.journal import MAX_FOCUS_AREAS, FocusArea
+from desktop_app.services.focus import AreaChoice, AreaDraft, FocusInputError, FocusService
+from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.journal.practice_editor import PracticeList
+from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
+
+
+def choice_text(choice: AreaChoice) -> str:
+    text = choice.title
+    if choice.current is not None and choice.ideal is not None:
+        text += f"  —  now {choice.current}, where I want to be {choice.ideal}"
+    if choice.suggested:
+        text += "  (suggested)"
+    return text
+
+
+class AreaSection(QGroupBox):
+    """One chosen area: the intention in the person's words, and the practices."""
+
+    def __init__(self, choice: AreaChoice, area: FocusArea | None) -> None:
+        super().__init__(choice.title)
+        self.choice = choice
+        self.key = area.key if area else None
+        self.setObjectName(f"area-{choice.area}")
+        layout = QVBoxLayout(self)
+        label = QLabel("My intention, in my own words")
+        layout.addWidget(label)
+        self.intention = QPlainTextEdit(area.intention if area else "")
+        self.intention.setObjectName("intention")
+        self.intention.setAccessibleName(f"Intention for {choice.title}")
+        self.intention.setPlaceholderText(
+            "For example: “I want to answer from calm, not from hurry.”"
+        )
+        self.intention.setTabChangesFocus(True)
+        self.intention.setFixedHeight(self.intention.fontMetrics().lineSpacing() * 3 + 14)
+        label.setBuddy(self.intention)
+        layout.addWidget(self.intention)
+        self.practices = PracticeList(choice.title, area.practices if area else ())
+        layout.addWidget(self.practices)
+
+    def draft(self) -> AreaDraft:
+        return AreaDraft(
+            self.choice.area,
+            self.intention.toPlainText(),
+            tuple(self.practices.drafts()),
+            self.key,
+        )
+
+
+class FocusDialog(QDialog):
+    """Change focus (the old one stays as history) or edit the current one in place."""
+
+    def __init__(
+        self, ctx: ScreenContext, *, edit: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("focusDialog")
+        self.service = FocusService(ctx.session)
+        self.edit_mode = edit
+        current = self.service.current()
+        self.current = current.item if current else None
+        self.setWindowTitle("Edit your focus" if edit else "Choose your focus")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.windowTitle(), level=2))
+        layout.addWidget(paragraph(self._intro()))
+
+        self.choices = self.service.choices()
+        known = {c.area for c in self.choices}
+        for area in self.current.areas if self.current else ():
+            if area.area not in known:
+                self.choices.append(AreaChoice(area.area, self.service.title_of(area.area)))
+        chosen = {a.area: a for a in self.current.areas} if self.current else {}
+
+        self.area_list = QListWidget()
+        self.area_list.setObjectName("areaList")
+        self.area_list.setAccessibleName(f"Areas to focus on, up to {MAX_FOCUS_AREAS}")
+        for choice in self.choices:
+            item = QListWidgetItem(choice_text(choice))
+            item.setData(Qt.ItemDataRole.UserRole, choice.area)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if choice.area in chosen else Qt.CheckState.Unchecked
+            )
+            self.area_list.addItem(item)
+        rows = min(len(self.choices), 9)
+        self.area_list.setFixedHeight(self.area_list.sizeHintForRow(0) * rows + 8)
+        areas_label = QLabel(f"Areas (pick up to {MAX_FOCUS_AREAS}; Space ticks one):")
+        areas_label.setBuddy(self.area_list)
+        layout.addWidget(areas_label)
+        layout.addWidget(self.area_list)
+
+        self.sections: dict[str, AreaSection] = {}
+        self._chosen = chosen
+        body = QWidget()
+        self.sections_layout = QVBoxLayout(body)
+        self.sections_layout.setContentsMargins(0, 0, 0, 0)
+        self.hint = paragraph("Tick an area above to write its intention and practices.")
+        self.hint.setObjectName("focusHint")
+        self.sections_layout.addWidget(self.hint)
+        self.sections_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout.addWidget(scroll, 1)
+
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.area_list.itemChanged.connect(self._item_changed)
+        for index in range(self.area_list.count()):
+            self._item_changed(self.area_list.item(index))
+        self.resize(760, 720)
+
+    def _intro(self) -> str:
+        if self.edit_mode:
+            return (
+                "Change the wording, or add and remove practices. This edits your current "
+                "focus itself; to start a new focus and keep this one as history, use "
+                "“Change focus” instead."
+            )
+        parts = []
+        if any(c.gap is not None for c in self.service.choices()):
+            parts.append(
+                "Pick up to three areas to work on. The areas with the biggest distance between "
+                "where you are and where you want to be, from your latest assessment, come "
+                "first and are marked as suggested."
+            )
+        else:
+            parts.append(
+                "Pick up to three areas to work on. Once you have taken the “Where I am, where "
+                "I want to be” assessment, the areas with the biggest distance are suggested "
+                "here; until then, go with what feels most important."
+            )
+        parts.append(
+            "For each area, write your intention in your own words, and one or more "
+            "concrete practices: small things you will actually do."
+        )
+        if self.current is not None:
+            parts.append(
+                "Your current focus is filled in as a starting point. When you save, it is "
+                "kept as history and the new focus starts today."
+            )
+        return " ".join(parts)
+
+    def checked_areas(self) -> list[str]:
+        items = (self.area_list.item(i) for i in range(self.area_list.count()))
+        return [
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+
+    def _item_changed(self, item: QListWidgetItem) -> None:
+        area = str(item.data(Qt.ItemDataRole.UserRole))
+        checked = item.checkState() == Qt.CheckState.Checked
+        if checked and len(self.checked_areas()) > MAX_FOCUS_AREAS:
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.error.show_error(
+                f"Up to {MAX_FOCUS_AREAS} areas at a time: untick one before adding another. "
+                "Fewer areas leave more room to practise."
+            )
+            return
+        self.error.clear_error()
+        section = self.sections.get(area)
+        if checked and section is None:
+            choice = next(c for c in self.choices if c.area == area)
+            section = AreaSection(choice, self._chosen.get(area))
+            self.sections[area] = section
+        if section is not None:
+            if checked:
+                self._place(section)
+            section.setVisible(checked)
+        self.hint.setVisible(not self.checked_areas())
+
+    def _place(self, section: AreaSection) -> None:
+        # Keep the sections in the order of the list above.
+        order = [c.area for c in self.choices]
+        position = order.index(section.choice.area)
+        earlier = [
+            s for s in self.sections.values()
+            if s is not section and order.index(s.choice.area) < position
+        ]
+        self.sections_layout.removeWidget(section)
+        self.sections_layout.insertWidget(len(earlier), section)
+
+    def drafts(self) -> list[AreaDraft]:
+        return [self.sections[a].draft() for a in self.checked_areas() if a in self.sections]
+
+    def save(self) -> None:
+        try:
+            if self.edit_mode:
+                self.service.edit_current(self.drafts())
+            else:
+                self.service.change_focus(self.drafts())
+        except FocusInputError as error:
+            self.error.show_error(str(error))
+            return
+        except OSError as error:
+            self.error.show_error(f"Groundwork could not save this: {error}")
+            return
+        self.accept()

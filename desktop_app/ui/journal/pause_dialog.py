@@ -1,0 +1,101 @@
+"""Pausing a practice for a holiday or an illness, so those days never count as missed."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.journal import Practice
+from desktop_app.services.focus import FocusInputError, FocusService
+from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class PauseDialog(QDialog):
+    """From a day, until a day or until resumed, with an optional reason."""
+
+    def __init__(
+        self, focus: FocusService, practice: Practice, today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("pauseDialog")
+        self.setWindowTitle("Pause a practice")
+        self.focus = focus
+        self.practice = practice
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(f"Pause “{practice.what}”", level=2))
+        layout.addWidget(paragraph(
+            "Life has holidays, illness and weeks that are simply too full. Paused days are "
+            "not counted as missed; the practice is waiting for you when you come back."
+        ))
+        form = QFormLayout()
+        self.start = QDateEdit(_qdate(today))
+        self.start.setObjectName("pauseStart")
+        self.start.setAccessibleName("First day of the pause")
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("d MMM yyyy")
+        form.addRow("&From", self.start)
+        self.open_ended = QCheckBox("Until I resume it")
+        self.open_ended.setObjectName("pauseOpenEnded")
+        self.open_ended.setChecked(True)
+        form.addRow(self.open_ended)
+        self.end = QDateEdit(_qdate(today + timedelta(days=7)))
+        self.end.setObjectName("pauseEnd")
+        self.end.setAccessibleName("Last day of the pause")
+        self.end.setCalendarPopup(True)
+        self.end.setDisplayFormat("d MMM yyyy")
+        self.end.setEnabled(False)
+        form.addRow("&Last paused day", self.end)
+        self.open_ended.toggled.connect(lambda on: self.end.setEnabled(not on))
+        self.reason = QLineEdit()
+        self.reason.setObjectName("pauseReason")
+        self.reason.setAccessibleName("Reason for the pause (optional)")
+        self.reason.setPlaceholderText("optional, e.g. holiday, flu")
+        self.reason.setMaxLength(200)
+        form.addRow("&Reason", self.reason)
+        layout.addLayout(form)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Pause")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def save(self) -> None:
+        start = _pydate(self.start.date())
+        end = None if self.open_ended.isChecked() else _pydate(self.end.date())
+        if end is not None and end < start:
+            self.error.show_error("The last paused day cannot come before the first.")
+            return
+        try:
+            self.focus.pause(self.practice.key, start, end, self.reason.text())
+        except FocusInputError as error:
+            self.error.show_error(str(error))
+            return
+        except OSError as error:
+            self.error.show_error(f"Groundwork could not save this: {error}")
+            return
+        self.accept()

@@ -1,0 +1,154 @@
+"""Never miss twice: each current practice over the last four weeks, with pause and resume."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.consistency import DayStatus
+from desktop_app.services.consistency import (
+    PRACTICE_WINDOW_DAYS,
+    ConsistencyService,
+    PracticeView,
+)
+from desktop_app.services.focus import FocusInputError
+from desktop_app.services.journal import JournalService
+from desktop_app.ui.journal.pause_dialog import PauseDialog
+from desktop_app.ui.journal.strips import COLOURS, DayStrip
+from desktop_app.ui.journal.text import cadence_text, day_text
+from desktop_app.ui.widgets import heading, paragraph
+
+INTRO = (
+    "One missed day is normal. Two in a row is the moment to notice, gently, and pick the "
+    "practice up again. Pausing a practice for a holiday or an illness keeps those days from "
+    "counting at all."
+)
+
+
+def legend() -> QLabel:
+    parts = []
+    for status, word in (
+        (DayStatus.DONE, "done"), (DayStatus.MISSED, "missed"),
+        (DayStatus.PAUSED, "paused"), (DayStatus.NOT_DUE, "not due that day"),
+    ):
+        parts.append(f'<span style="color:{COLOURS[status].name()}">■</span> {word}')
+    label = QLabel("&nbsp;&nbsp;".join(parts) + "&nbsp;&nbsp;□ still open")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAccessibleName("Legend: done, missed, paused, not due that day, still open")
+    return label
+
+
+def status_line(view: PracticeView, today: date) -> str:
+    if view.paused_today:
+        pause = next(p for p in view.practice.pauses if p.covers(today))
+        why = f" ({pause.reason})" if pause.reason else ""
+        until = f" until {day_text(pause.end, today)}" if pause.end else ""
+        return (
+            f"Paused since {day_text(pause.start, today)}{until}{why}. Paused days never "
+            "count as missed."
+        )
+    if view.missed_twice:
+        first, last = view.missed_twice[-1]
+        return (
+            f"Missed twice in a row, from {day_text(first, today)} to {day_text(last, today)}. "
+            "That happens; the next time is a good moment to pick it up again."
+        )
+    if len(view.statuses) < PRACTICE_WINDOW_DAYS:
+        return "Not missed twice in a row since this focus began."
+    return "Not missed twice in a row in the last four weeks."
+
+
+class PracticeRow(QFrame):
+    """A practice, its recent days, what they say, and Pause or Resume."""
+
+    def __init__(self, view: PracticeView, today: date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.view = view
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        practice = view.practice
+        top = QHBoxLayout()
+        title = QLabel(
+            f"<b>{_escape(practice.what)}</b> · {_escape(view.area_title)} · "
+            f"{cadence_text(practice.cadence)}"
+        )
+        title.setTextFormat(Qt.TextFormat.RichText)
+        title.setWordWrap(True)
+        top.addWidget(title, 1)
+        if view.paused_today:
+            self.button = QPushButton("Resume")
+            self.button.setObjectName(f"resume-{practice.key}")
+            self.button.setAccessibleName(f"Resume {practice.what}")
+        else:
+            self.button = QPushButton("Pause…")
+            self.button.setObjectName(f"pause-{practice.key}")
+            self.button.setAccessibleName(f"Pause {practice.what}")
+        top.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        self.strip = DayStrip(view.statuses)
+        layout.addWidget(self.strip)
+        self.status = paragraph(status_line(view, today))
+        self.status.setObjectName(f"status-{practice.key}")
+        layout.addWidget(self.status)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class PracticesView(QWidget):
+    """Every current practice; rebuilt by ``reload``."""
+
+    def __init__(self, journal: JournalService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.setObjectName("practicesView")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading("Never miss twice", level=2))
+        layout.addWidget(paragraph(INTRO))
+        layout.addWidget(legend())
+        self.rows_layout = QVBoxLayout()
+        layout.addLayout(self.rows_layout)
+        self.rows: dict[str, PracticeRow] = {}
+        self.empty = paragraph(
+            "Once you choose a focus (under Focus), each practice shows here with its "
+            "last four weeks."
+        )
+        layout.addWidget(self.empty)
+
+    def reload(self) -> None:
+        for row in self.rows.values():
+            self.rows_layout.removeWidget(row)
+            row.deleteLater()
+        self.rows = {}
+        views = ConsistencyService(self.journal).practice_views()
+        today = self.journal.today()
+        for view in views:
+            row = PracticeRow(view, today)
+            key = view.practice.key
+            if view.paused_today:
+                row.button.clicked.connect(lambda _c=False, k=key: self.resume(k))
+            else:
+                row.button.clicked.connect(lambda _c=False, v=view: self.pause(v))
+            self.rows[key] = row
+            self.rows_layout.addWidget(row)
+        self.empty.setVisible(not views)
+
+    def pause(self, view: PracticeView) -> None:
+        PauseDialog(self.journal.focus, view.practice, self.journal.today(), self).exec()
+
+    def resume(self, practice_key: str) -> None:
+        try:
+            self.journal.focus.resume(practice_key)
+        except FocusInputError:
+            self.reload()

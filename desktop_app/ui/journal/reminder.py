@@ -1,0 +1,114 @@
+"""The check-in reminder: a tray notification at the chosen time while Groundwork runs.
+
+Where the platform has no system tray, nothing is shown (Home still says when a check-in is
+waiting). The timer never waits more than an hour at a time, so a computer that slept or a
+clock that changed is noticed soon after.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon, QWidget
+
+from desktop_app.domain.journal import instant
+from desktop_app.services.journal import JournalService
+from desktop_app.ui.context import ScreenContext
+
+LONGEST_WAIT_MS = 60 * 60 * 1000
+REMINDER_TITLE = "Time for your check-in"
+REMINDER_TEXT = "A minute to look at today: your practices, thoughts, words and body."
+WAITING_TEXT = "Your check-in is waiting whenever you are ready. It takes a minute."
+
+
+class CheckInReminder(QObject):
+    """Keeps a timer set to the next reminder of the open profile; ``due`` fires at that time."""
+
+    due = Signal()
+
+    def __init__(
+        self, ctx: ScreenContext, parent: QObject | None = None, *,
+        tray_available: bool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.target: datetime | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.check)
+        self.tray: QSystemTrayIcon | None = None
+        available = (
+            QSystemTrayIcon.isSystemTrayAvailable() if tray_available is None else tray_available
+        )
+        if available:
+            self.tray = self._make_tray()
+        ctx.session.subscribe(self.reschedule)
+        # The first aim reads every check-in's time: done once the window is on screen.
+        QTimer.singleShot(0, self, self._start)
+
+    def _start(self) -> None:
+        self.reschedule()
+        self.note_on_start()
+
+    def _make_tray(self) -> QSystemTrayIcon:
+        app = QApplication.instance()
+        icon = app.windowIcon() if isinstance(app, QApplication) else QIcon()
+        if icon.isNull() and isinstance(app, QApplication):
+            icon = app.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView)
+        tray = QSystemTrayIcon(icon, self)
+        tray.setToolTip("Groundwork")
+        menu = QMenu()
+        menu.addAction("Check in now", self.start_checkin)
+        tray.setContextMenu(menu)
+        self._menu = menu  # the tray does not take ownership of its menu
+        tray.messageClicked.connect(self.start_checkin)
+        tray.show()
+        return tray
+
+    def journal(self) -> JournalService | None:
+        return JournalService(self.ctx.session) if self.ctx.session.repo is not None else None
+
+    def reschedule(self) -> None:
+        """Aim the timer at the next reminder (after a check-in, a settings change, a switch)."""
+        journal = self.journal()
+        if journal is None:
+            self.target = None
+            self.timer.stop()
+            return
+        self.target = journal.next_reminder()
+        wait = (instant(self.target) - instant(journal.now())) * 1000
+        self.timer.start(int(min(max(wait, 1000), LONGEST_WAIT_MS)))
+
+    def check(self) -> None:
+        """The timer fired: remind when the target has come, then aim at the next one."""
+        journal = self.journal()
+        target = self.target
+        if journal is not None and target is not None and instant(journal.now()) >= instant(target):
+            self.remind(REMINDER_TEXT)
+        self.reschedule()
+
+    def remind(self, text: str) -> None:
+        self.due.emit()
+        if self.tray is not None:
+            self.tray.showMessage(
+                REMINDER_TITLE, text, QSystemTrayIcon.MessageIcon.Information, 20000
+            )
+
+    def note_on_start(self) -> None:
+        """When a check-in is already waiting at start, say so once (Home says it too)."""
+        journal = self.journal()
+        if journal is not None and journal.due().overdue and self.tray is not None:
+            self.tray.showMessage("Groundwork", WAITING_TEXT)
+
+    def start_checkin(self) -> None:
+        window = self.parent()
+        if isinstance(window, QWidget):
+            window.showNormal()
+            window.raise_()
+            window.activateWindow()
+        journal = self.journal()
+        template = journal.checkin_template() if journal else None
+        if template is not None:
+            self.ctx.navigator.start_template(template.id)

@@ -1,0 +1,122 @@
+"""Settings → Check-in and reminders: daily or weekly, the reminder time, the time zone."""
+
+from __future__ import annotations
+
+from datetime import time
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.journal import CheckInCadence, CheckInSettings, format_reminder_time
+from desktop_app.services.journal import JournalService
+from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.journal.text import WEEKDAYS
+from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
+
+INTRO = (
+    "How often would you like to check in? A check-in takes a minute or two: your practices, "
+    "your three responsibilities, how much distress you carry, and a note. While Groundwork "
+    "is open it reminds you at the time you choose; if you miss one, Home says so gently."
+)
+
+
+class CheckInSettingsDialog(QDialog):
+    """Edits the profile's check-in rhythm; Save calls the journal service."""
+
+    def __init__(self, journal: JournalService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkInSettingsDialog")
+        self.setWindowTitle("Check-in and reminders")
+        self.journal = journal
+        settings = journal.settings()
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Check-in and reminders", level=2))
+        layout.addWidget(paragraph(INTRO))
+        form = QFormLayout()
+        self.cadence = QComboBox()
+        self.cadence.setObjectName("checkInCadence")
+        self.cadence.setAccessibleName("How often I check in")
+        self.cadence.addItem("Every day", CheckInCadence.DAILY.value)
+        self.cadence.addItem("Once a week", CheckInCadence.WEEKLY.value)
+        self.cadence.setCurrentIndex(self.cadence.findData(settings.cadence.value))
+        form.addRow("&How often", self.cadence)
+        self.weekday = QComboBox()
+        self.weekday.setObjectName("checkInWeekday")
+        self.weekday.setAccessibleName("Day of the weekly check-in")
+        self.weekday.addItems(list(WEEKDAYS))
+        self.weekday.setCurrentIndex(settings.weekday)
+        form.addRow("On &which day", self.weekday)
+        self.time = QTimeEdit(QTime(settings.reminder.hour, settings.reminder.minute))
+        self.time.setObjectName("reminderTime")
+        self.time.setAccessibleName("Reminder time")
+        self.time.setDisplayFormat("HH:mm")
+        form.addRow("&Reminder at", self.time)
+        self.zone = QComboBox()
+        self.zone.setObjectName("timeZone")
+        self.zone.setAccessibleName("Time zone")
+        self.zone.setEditable(True)
+        names = sorted(available_timezones() | {settings.timezone})
+        self.zone.addItems(names)
+        self.zone.setCurrentText(settings.timezone)
+        completer = QCompleter(names, self.zone)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.zone.setCompleter(completer)
+        form.addRow("&Time zone", self.zone)
+        layout.addLayout(form)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.cadence.currentIndexChanged.connect(self._cadence_changed)
+        self._cadence_changed()
+        self.setMinimumWidth(480)
+
+    def _cadence_changed(self) -> None:
+        self.weekday.setEnabled(self.cadence.currentData() == CheckInCadence.WEEKLY.value)
+
+    def chosen(self) -> CheckInSettings:
+        chosen = self.time.time()
+        return CheckInSettings(
+            CheckInCadence(self.cadence.currentData()),
+            self.weekday.currentIndex(),
+            format_reminder_time(time(chosen.hour(), chosen.minute())),
+            self.zone.currentText().strip(),
+        )
+
+    def save(self) -> None:
+        try:
+            settings = self.chosen()
+        except ValueError:
+            self.error.show_error(
+                "That time zone is not one Groundwork knows. Pick one from the list, for "
+                "example Europe/Berlin or America/New_York."
+            )
+            self.zone.setFocus()
+            return
+        try:
+            self.journal.save_settings(settings)
+        except OSError as error:
+            self.error.show_error(f"Groundwork could not save this: {error}")
+            return
+        self.accept()
+
+
+def open_checkin_settings(parent: QWidget, ctx: ScreenContext) -> None:
+    """Settings → Check-in and reminders… (only with a profile open)."""
+    if ctx.session.repo is None:
+        return
+    CheckInSettingsDialog(JournalService(ctx.session), parent).exec()

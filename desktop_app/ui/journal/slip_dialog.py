@@ -1,0 +1,204 @@
+"""Logging a slip: the old pattern, what triggered it, what helped me back; marking the return."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.journal import Slip
+from desktop_app.services.journal import JournalInputError, JournalService, SlipDraft
+from desktop_app.ui.journal.acknowledge import acknowledge
+from desktop_app.ui.journal.common import AreaPicker, from_qt, moment_edit
+from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
+
+SLIP_INTRO = (
+    "A slip back into an old pattern is part of the work, not a failure. Writing down what "
+    "triggered it and what helped you back makes the next return easier."
+)
+
+
+def _line(name: str, accessible: str, placeholder: str = "", text: str = "") -> QLineEdit:
+    edit = QLineEdit(text)
+    edit.setObjectName(name)
+    edit.setAccessibleName(accessible)
+    edit.setPlaceholderText(placeholder)
+    edit.setMaxLength(500)
+    return edit
+
+
+class SlipForm(QWidget):
+    """The fields of a slip; ``with_times`` adds when it happened and when the return came."""
+
+    def __init__(
+        self, journal: JournalService, slip: Slip | None = None, *, with_times: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.with_times = with_times
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.area = AreaPicker(journal, "Focus area of the slip", slip.focus_area if slip else None)
+        self.area.setObjectName("slipArea")
+        self.area.set_key(slip.focus_area if slip else self.area.key())
+        form.addRow("Focus &area", self.area)
+        self.old_pattern = _line(
+            "oldPattern", "The old pattern", "e.g. snapped at my partner when I was tired",
+            slip.old_pattern if slip else "",
+        )
+        form.addRow("The old &pattern", self.old_pattern)
+        self.trigger = _line(
+            "trigger", "What triggered it", "e.g. a long day, an email, no sleep",
+            slip.trigger if slip else "",
+        )
+        form.addRow("What &triggered it", self.trigger)
+        self.helped = _line(
+            "whatHelped", "What helped me back", "e.g. a walk, naming the feeling, an apology",
+            slip.what_helped if slip else "",
+        )
+        form.addRow("What &helped me back", self.helped)
+        self.note = _line("slipNote", "Anything else about the slip", "optional",
+                          slip.note if slip else "")
+        form.addRow("Anything &else", self.note)
+        now = journal.local(journal.now())
+        self.when = moment_edit(
+            "When it happened", journal.local(slip.at) if slip else now, now
+        )
+        self.when.setObjectName("slipWhen")
+        self.back = QCheckBox("I am back on track")
+        self.back.setObjectName("backOnTrack")
+        self.back_when = moment_edit(
+            "When I was back on track",
+            journal.local(slip.back_on_track_at) if slip and slip.back_on_track_at else now,
+            now,
+        )
+        self.back_when.setObjectName("backWhen")
+        self.back.setChecked(bool(slip and slip.back_on_track_at))
+        self.back.toggled.connect(self.back_when.setEnabled)
+        self.back_when.setEnabled(self.back.isChecked())
+        if with_times:
+            form.addRow("&When it happened", self.when)
+            form.addRow(self.back)
+            form.addRow("Back on track &since", self.back_when)
+        else:
+            self.when.hide()
+            self.back_when.hide()
+            form.addRow(self.back)
+
+    def draft(self) -> SlipDraft:
+        at = back = None
+        if self.with_times:
+            at = self.journal.moment(from_qt(self.when.dateTime()))
+        if self.back.isChecked():
+            back = (
+                self.journal.moment(from_qt(self.back_when.dateTime()))
+                if self.with_times else self.journal.now()
+            )
+        return SlipDraft(
+            old_pattern=self.old_pattern.text(),
+            focus_area=self.area.key(),
+            trigger=self.trigger.text(),
+            what_helped=self.helped.text(),
+            at=at,
+            back_on_track_at=back,
+            note=self.note.text(),
+        )
+
+    def problem(self) -> str | None:
+        if not self.old_pattern.text().strip():
+            return "Describe the old pattern in a few words."
+        return None
+
+
+class SlipDialog(QDialog):
+    """Log a slip at any time, or edit one."""
+
+    def __init__(
+        self, journal: JournalService, doc_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("slipDialog")
+        self.journal = journal
+        self.doc_id = doc_id
+        slip = journal.slip(doc_id) if doc_id is not None else None
+        self.setWindowTitle("Edit a slip" if slip else "Log a slip")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.windowTitle(), level=2))
+        layout.addWidget(paragraph(SLIP_INTRO))
+        self.form = SlipForm(journal, slip)
+        layout.addWidget(self.form)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
+
+    def save(self) -> None:
+        try:
+            if self.doc_id is None:
+                _doc_id, reached = self.journal.log_slip(self.form.draft())
+            else:
+                self.journal.update_slip(self.doc_id, self.form.draft())
+                reached = []
+        except JournalInputError as error:
+            self.error.show_error(str(error))
+            return
+        except OSError as error:
+            self.error.show_error(f"Groundwork could not save this: {error}")
+            return
+        self.accept()
+        acknowledge(self.parentWidget(), milestones=reached)
+
+
+class BackOnTrackDialog(QDialog):
+    """Mark the return from a slip now, with what helped."""
+
+    def __init__(self, journal: JournalService, doc_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("backOnTrackDialog")
+        self.journal = journal
+        self.doc_id = doc_id
+        slip = journal.slip(doc_id)
+        self.setWindowTitle("Back on track")
+        layout = QVBoxLayout(self)
+        pattern = slip.old_pattern if slip else "the slip"
+        layout.addWidget(paragraph(
+            f"Good to have you back from “{pattern}”. This marks the return as of now (to "
+            "set another time, use Edit). What helped you back? It is worth remembering "
+            "for next time."
+        ))
+        self.helped = _line(
+            "whatHelped", "What helped me back", "optional", slip.what_helped if slip else ""
+        )
+        form = QFormLayout()
+        form.addRow("What &helped me back", self.helped)
+        layout.addLayout(form)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def save(self) -> None:
+        try:
+            reached = self.journal.back_on_track(self.doc_id, self.helped.text())
+        except (JournalInputError, OSError) as error:
+            self.error.show_error(str(error))
+            return
+        self.accept()
+        acknowledge(self.parentWidget(), milestones=reached)

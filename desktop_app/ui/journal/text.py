@@ -1,0 +1,80 @@
+"""Plain wording for dates, durations and rhythms, shared by the journal and Home."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from desktop_app.domain.journal import Cadence, CadenceKind, CheckInCadence, CheckInSettings
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)
+
+
+def cadence_text(cadence: Cadence) -> str:
+    """"every day", "3 days a week", "once a week"."""
+    if cadence.kind is CadenceKind.DAILY:
+        return "every day"
+    if cadence.kind is CadenceKind.WEEKLY:
+        return "once a week"
+    return "once a week" if cadence.times == 1 else f"{cadence.times} days a week"
+
+
+def rhythm_text(settings: CheckInSettings) -> str:
+    """How often check-ins are due, e.g. "every Sunday, with a reminder at 19:30"."""
+    if settings.cadence is CheckInCadence.DAILY:
+        return f"every day, with a reminder at {settings.reminder_time}"
+    return f"every {WEEKDAYS[settings.weekday]}, with a reminder at {settings.reminder_time}"
+
+
+def day_text(day: date, today: date) -> str:
+    """"today", "yesterday", "tomorrow", else "Saturday 14 March" (and the year if another)."""
+    delta = (day - today).days
+    if delta == 0:
+        return "today"
+    if delta == -1:
+        return "yesterday"
+    if delta == 1:
+        return "tomorrow"
+    text = f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def short_date(day: date) -> str:
+    """"14 Mar 2026": compact, for tables."""
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def moment_text(moment: datetime, today: date) -> str:
+    """A local moment as "today at 20:00" or "Saturday 14 March at 20:00"."""
+    return f"{day_text(moment.date(), today)} at {moment:%H:%M}"
+
+
+def duration_text(span: timedelta) -> str:
+    """A time back on track, rounded the way people say it: "40 minutes", "5 hours", "3 days"."""
+    minutes = max(0, round(span.total_seconds() / 60))
+    if minutes < 60:
+        minutes = max(1, minutes)
+        return "1 minute" if minutes == 1 else f"{minutes} minutes"
+    hours = round(minutes / 60)
+    if hours < 36:
+        return "1 hour" if hours == 1 else f"{hours} hours"
+    days = round(hours / 24)
+    return "1 day" if days == 1 else f"{days} days"
+
+
+def waiting_text(days: int) -> str:
+    """How long an overdue check-in has been waiting, gently."""
+    if days <= 1:
+        return "Your check-in for today is ready whenever you are."
+    if days == 2:
+        return (
+            "Your check-in has been waiting since yesterday. Whenever you are ready, it "
+            "takes a minute, and picking it up again is what counts."
+        )
+    return (
+        f"It has been {days - 1} days since a check-in was due. That happens; "
+        "a short one now is a good way back in."
+    )

@@ -1,0 +1,69 @@
+"""Helpers shared by the journal, check-in and Home tests (no tests of its own)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from desktop_app.domain.answers import GapAnswer
+from desktop_app.domain.journal import Cadence, CheckInSettings
+from desktop_app.domain.results import AssessmentResult
+from desktop_app.services.focus import AreaDraft, PracticeDraft
+from desktop_app.services.journal import JournalService
+
+PARIS = CheckInSettings(timezone="Europe/Paris")  # the fixed clock reads 09:30 in Paris
+
+
+def stored(startup: Any) -> dict[str, Any]:
+    """The profile file as any JSON tool reads it."""
+    data: dict[str, Any] = json.loads(startup.session.require_repo().path.read_text("utf-8"))
+    return data
+
+
+def journal_of(startup: Any) -> JournalService:
+    journal = JournalService(startup.session)
+    if not journal.has_settings():
+        journal.save_settings(PARIS)
+    return journal
+
+
+def add_gap_result(startup: Any, when: datetime, gaps: dict[str, tuple[int, int]]) -> None:
+    startup.session.require_repo().collection("assessments", AssessmentResult).add(
+        AssessmentResult(
+            "life-areas", 1, when, when,
+            {q: GapAnswer(c, i) for q, (c, i) in gaps.items()}, {}, "Where I am",
+        )
+    )
+
+
+def simple_focus(startup: Any) -> JournalService:
+    """A focus on work with one daily practice (made through the service)."""
+    journal = journal_of(startup)
+    journal.focus.change_focus([
+        AreaDraft("work", "Answer from calm", (PracticeDraft("Three breaths", Cadence.daily()),)),
+    ])
+    return journal
+
+
+def click(qtbot: Any, widget: QWidget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def button(parent: QWidget, name: str) -> QPushButton:
+    found = parent.findChild(QPushButton, name)
+    assert found is not None, name
+    return found
+
+
+def modal() -> QWidget | None:
+    widget = QApplication.activeModalWidget()
+    return widget if widget is not None and widget.isVisible() else None
+
+
+def set_answer(widget: QWidget, value: object) -> None:
+    """Write an answer through the widget's Qt user property, as any tool would."""
+    widget.metaObject().userProperty().write(widget, value)
