@@ -32,6 +32,7 @@ from desktop_app.ui.guide import GuideDialog
 from desktop_app.ui.journal.reminder import CheckInReminder
 from desktop_app.ui.journal.settings_dialog import open_checkin_settings
 from desktop_app.ui.profile_dialogs import NameDialog, confirm_delete
+from desktop_app.ui.screen_stack import LazyScreenStack
 from desktop_app.ui.welcome import WelcomeScreen
 
 SCREENS: tuple[tuple[str, str], ...] = (
@@ -53,7 +54,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Groundwork")
         self.setMinimumSize(760, 520)
         self.ctx = ScreenContext(session=session, navigator=self)
-        self.screens: dict[str, QWidget] = {}
         self._shown_profile_id: str | None = None
 
         self.pages = QStackedWidget()
@@ -93,7 +93,11 @@ class MainWindow(QMainWindow):
         self.profile_label.setWordWrap(True)
         side_layout.addWidget(self.profile_label)
         row.addWidget(side)
-        self.stack = QStackedWidget()
+        # Screens are built on first use: start-up pays only for Home.
+        self.stack = LazyScreenStack(
+            [key for key, _title in SCREENS], partial(screens.create, ctx=self.ctx)
+        )
+        self.screens = self.stack
         row.addWidget(self.stack, 1)
         self.nav.currentRowChanged.connect(self._show_row)
         side.setStyleSheet(
@@ -148,19 +152,10 @@ class MainWindow(QMainWindow):
         return action
 
     # --- navigation -----------------------------------------------------------------
-    def _build_screens(self) -> None:
-        for widget in self.screens.values():
-            self.stack.removeWidget(widget)
-            widget.deleteLater()
-        self.screens = {key: screens.create(key, self.ctx) for key, _title in SCREENS}
-        for key, _title in SCREENS:
-            self.stack.addWidget(self.screens[key])
-
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
-        screen = self.stack.currentWidget()
+        screen = self.stack.show_key(SCREENS[row][0])
         entered = getattr(screen, "entered", None)
         if callable(entered):
             entered()
@@ -192,7 +187,7 @@ class MainWindow(QMainWindow):
                 self.pages.setCurrentWidget(self.welcome)
             else:
                 self.settings.setValue("last_profile", profile.id)
-                self._build_screens()
+                self.stack.reset()
                 self.pages.setCurrentWidget(self.workspace)
                 self.nav.setCurrentRow(0)
                 self._show_row(0)
@@ -210,7 +205,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_screens(self) -> None:
         """Data changed: each screen redraws from its services (lazily if it is costly)."""
-        for screen in self.screens.values():
+        for screen in self.stack.built():
             refresh = getattr(screen, "refresh", None)
             if callable(refresh):
                 refresh()
