@@ -67,7 +67,7 @@ def prepare(options: Options, clock: Clock = system_clock) -> Startup | int:
 
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from desktop_app.instance_lock import InstanceLock
     from desktop_app.services.session import Session
@@ -86,6 +86,8 @@ def prepare(options: Options, clock: Clock = system_clock) -> Startup | int:
 
     lock = InstanceLock(data_dir)
     if not lock.acquire():
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(
             None,
             "Groundwork is already running",
@@ -96,7 +98,6 @@ def prepare(options: Options, clock: Clock = system_clock) -> Startup | int:
         return EXIT_ALREADY_RUNNING
 
     session = Session(data_dir, resources_dir(), clock)
-    session.load_templates()
     if options.start and session.templates.get(options.start) is None:
         known = ", ".join(t.id for t in session.templates.templates) or "none"
         print(

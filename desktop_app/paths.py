@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import sys
-from importlib import resources
 from pathlib import Path
-
-import platformdirs
 
 APP_NAME = "Groundwork"
 
@@ -16,8 +13,8 @@ def resources_dir() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
-    # A wheel carries the folder inside the package (see pyproject's force-include).
-    packaged = Path(str(resources.files("desktop_app"))) / "resources"
+    # A wheel carries the folder inside the package (see hatch_build.py).
+    packaged = Path(__file__).resolve().parent / "resources"
     if packaged.is_dir():
         return packaged
     # Editable install or a plain checkout: the top-level folder beside the package.
@@ -25,4 +22,6 @@ def resources_dir() -> Path:
 
 
 def default_data_dir() -> Path:
+    import platformdirs  # only when no --data-dir was given
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop_app.domain.templates import TemplateSet, load_templates
 from desktop_app.services.clock import Clock, system_clock
 from desktop_app.services.profiles import ProfileService
 from desktop_app.storage.profile_store import ProfileInfo
 from desktop_app.storage.repository import ProfileRepository
+
+if TYPE_CHECKING:
+    from desktop_app.domain.templates import TemplateSet
 
 Listener = Callable[[], None]
 
@@ -28,18 +31,32 @@ class Session:
         self.profiles = ProfileService(data_dir, clock)
         self.repo: ProfileRepository | None = None
         self.profile: ProfileInfo | None = None
-        self.templates = TemplateSet((), ())
+        self._templates: TemplateSet | None = None
         self._listeners: list[Listener] = []
 
     @property
     def user_templates_dir(self) -> Path:
         return self.data_dir / "templates"
 
+    @property
+    def templates(self) -> TemplateSet:
+        """Shipped and user templates, read on first use (not before the first paint)."""
+        if self._templates is None:
+            return self.load_templates()
+        return self._templates
+
+    @templates.setter
+    def templates(self, value: TemplateSet) -> None:
+        self._templates = value
+
     def load_templates(self) -> TemplateSet:
-        self.templates = load_templates(
+        """(Re)read the template folders."""
+        from desktop_app.domain.templates import load_templates
+
+        self._templates = load_templates(
             [(self.resources / "assessments", True), (self.user_templates_dir, False)]
         )
-        return self.templates
+        return self._templates
 
     def require_repo(self) -> ProfileRepository:
         if self.repo is None:

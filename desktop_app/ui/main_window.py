@@ -6,34 +6,36 @@ import shutil
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.services.session import Session
+
+if TYPE_CHECKING:
+    from desktop_app.ui.journal.reminder import CheckInReminder
+    from desktop_app.ui.welcome import WelcomeScreen
+
+# Dialogs and the welcome screen are imported when first needed: every module and Qt enum
+# loaded before the first paint delays the window (see the start-up benchmark).
 from desktop_app.storage.schema import ProfileFileError
 from desktop_app.ui import screens
-from desktop_app.ui.about import AboutDialog
 from desktop_app.ui.context import ScreenContext
-from desktop_app.ui.guide import GuideDialog
-from desktop_app.ui.journal.reminder import CheckInReminder
-from desktop_app.ui.journal.settings_dialog import open_checkin_settings
-from desktop_app.ui.profile_dialogs import NameDialog, confirm_delete
 from desktop_app.ui.screen_stack import LazyScreenStack
-from desktop_app.ui.welcome import WelcomeScreen
+
+FIRST_PAINT_FALLBACK_MS = 400
 
 SCREENS: tuple[tuple[str, str], ...] = (
     ("home", "Home"),
@@ -47,6 +49,9 @@ class MainWindow(QMainWindow):
     """Wires screens, menus and the session together; owns no feature logic."""
 
     def __init__(self, session: Session, settings: QSettings) -> None:
+        # Set before QMainWindow's constructor, which already sends events to event().
+        self._painted = False
+        self._home_pending = False
         super().__init__()
         self.session = session
         self.settings = settings
@@ -54,19 +59,58 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Groundwork")
         self.setMinimumSize(760, 520)
         self.ctx = ScreenContext(session=session, navigator=self)
-        self._shown_profile_id: str | None = None
+        # "" never names a profile, so the first update always picks welcome or workspace.
+        self._shown_profile_id: str | None = ""
 
         self.pages = QStackedWidget()
-        self.welcome = WelcomeScreen(session)
-        self.pages.addWidget(self.welcome)
+        self._welcome: WelcomeScreen | None = None
         self.workspace = self._build_workspace()
         self.pages.addWidget(self.workspace)
         self.setCentralWidget(self.pages)
+        self._pending_shortcuts: list[tuple[QAction, str | QKeySequence.StandardKey]] = []
         self._build_menus()
-        self.reminder = CheckInReminder(self.ctx, self)
+        self.reminder: CheckInReminder | None = None
         session.subscribe(self._on_session_changed)
         self._restore_geometry()
         self._on_session_changed()
+        # Zero-timers run before the first paint, so wait for the paint itself (or a short
+        # while, should the window start hidden).
+        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._after_first_paint)
+
+    def event(self, event: QEvent) -> bool:
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._after_first_paint)
+        return super().event(event)
+
+    def _after_first_paint(self) -> None:
+        """Work that can wait until the window is on screen.
+
+        Building a QKeySequence loads every enum of Qt's namespace (tens of milliseconds),
+        Home reads the journal, and so does the reminder.
+        """
+        if self._painted:
+            return
+        self._painted = True
+        if self._home_pending:
+            self._home_pending = False
+            self._show_current_row()
+        for action, shortcut in self._pending_shortcuts:
+            action.setShortcut(QKeySequence(shortcut))
+        self._pending_shortcuts.clear()
+        from desktop_app.ui.journal import reminder
+
+        if self.reminder is None:
+            self.reminder = reminder.CheckInReminder(self.ctx, self)
+
+    @property
+    def welcome(self) -> WelcomeScreen:
+        """The first-start screen, built when there is no profile to show."""
+        if self._welcome is None:
+            from desktop_app.ui.welcome import WelcomeScreen
+
+            self._welcome = WelcomeScreen(self.session)
+            self.pages.addWidget(self._welcome)
+        return self._welcome
 
     # --- layout -----------------------------------------------------------------------
     def _build_workspace(self) -> QWidget:
@@ -82,9 +126,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName("Sections")
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
-        for number, (key, title) in enumerate(SCREENS, start=1):
+        for number, (_key, title) in enumerate(SCREENS, start=1):
             item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(f"{title} (Ctrl+{number})")
             self.nav.addItem(item)
         side_layout.addWidget(self.nav, 1)
@@ -146,7 +189,7 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            self._pending_shortcuts.append((action, shortcut))
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
@@ -159,6 +202,9 @@ class MainWindow(QMainWindow):
         entered = getattr(screen, "entered", None)
         if callable(entered):
             entered()
+
+    def _show_current_row(self) -> None:
+        self._show_row(self.nav.currentRow())
 
     def show_screen(self, key: str) -> None:
         keys = [k for k, _t in SCREENS]
@@ -185,12 +231,20 @@ class MainWindow(QMainWindow):
             self._shown_profile_id = profile_id
             if profile is None:
                 self.pages.setCurrentWidget(self.welcome)
+                self.welcome.setFocus()
             else:
                 self.settings.setValue("last_profile", profile.id)
                 self.stack.reset()
                 self.pages.setCurrentWidget(self.workspace)
+                # Home is built right after this paint, so the window appears at once even
+                # for a profile with years of history (asking for a screen builds it sooner).
+                self.nav.blockSignals(True)
                 self.nav.setCurrentRow(0)
-                self._show_row(0)
+                self.nav.blockSignals(False)
+                if self._painted:
+                    self._show_current_row()
+                else:
+                    self._home_pending = True
         else:
             self._refresh_screens()
         for action in (
@@ -222,6 +276,8 @@ class MainWindow(QMainWindow):
 
     # --- profile actions ------------------------------------------------------------
     def new_profile(self) -> None:
+        from desktop_app.ui.profile_dialogs import NameDialog
+
         dialog = NameDialog(
             "New profile",
             "A profile keeps one person's assessments and journal apart from the others.",
@@ -240,6 +296,8 @@ class MainWindow(QMainWindow):
     def rename_profile(self) -> None:
         if self.session.profile is None:
             return
+        from desktop_app.ui.profile_dialogs import NameDialog
+
         dialog = NameDialog(
             "Rename profile",
             "The new name only changes what Groundwork shows; your notes stay as they are.",
@@ -253,6 +311,8 @@ class MainWindow(QMainWindow):
         repo, info = self.session.repo, self.session.profile
         if repo is None or info is None:
             return
+        from desktop_app.ui.profile_dialogs import confirm_delete
+
         if not confirm_delete(self, info.name, self.session.profiles.summary(repo)):
             return
         self.session.delete_profile()
@@ -266,6 +326,8 @@ class MainWindow(QMainWindow):
         if repo is None or info is None:
             return
         suggested = str(Path.home() / f"{info.name} - Groundwork.json")
+        from PySide6.QtWidgets import QFileDialog
+
         target, _filter = QFileDialog.getSaveFileName(
             self, "Export a copy of this profile", suggested, "Groundwork profile (*.json)"
         )
@@ -274,11 +336,15 @@ class MainWindow(QMainWindow):
         try:
             shutil.copyfile(repo.path, target)
         except OSError as error:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, "Export failed", f"Could not write the copy: {error}")
             return
         self.statusBar().showMessage(f"Saved a copy to {target}", 6000)
 
     def report_unreadable(self, detail: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(
             self,
             "A profile could not be opened",
@@ -286,18 +352,27 @@ class MainWindow(QMainWindow):
         )
 
     def checkin_settings(self) -> None:
+        from desktop_app.ui.journal.settings_dialog import open_checkin_settings
+
         open_checkin_settings(self, self.ctx)
 
     # --- help -----------------------------------------------------------------------
     def show_about(self) -> None:
+        from desktop_app.ui.about import AboutDialog
+
         AboutDialog(self.session.data_dir, self).exec()
 
     def open_template_guide(self) -> None:
+        from desktop_app.ui.guide import GuideDialog
+
         GuideDialog(self.session.resources, self.session.user_templates_dir, self).exec()
 
     def open_templates_folder(self) -> None:
         folder = self.session.user_templates_dir
         folder.mkdir(parents=True, exist_ok=True)
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     # --- window state ---------------------------------------------------------------

@@ -85,6 +85,7 @@ class WelcomeScreen(QWidget):
         self.create_button.clicked.connect(self.create_profile)
         self.name_edit.returnPressed.connect(self.create_profile)
         self.name_edit.textEdited.connect(lambda _text: self.error.clear_error())
+        self.setFocusProxy(self.name_edit)
 
     def create_profile(self) -> None:
         try:

@@ -125,6 +125,8 @@ def test_the_reminder_fires_at_the_chosen_time(qtbot, start_app, clock) -> None:
 
 def test_the_main_window_starts_a_reminder(qtbot, start_app) -> None:
     startup = start_app("--profile", "Sam")
+    # Set up once the window has been painted, so it never delays the first window.
+    qtbot.waitUntil(lambda: startup.window.reminder is not None)
     reminder = startup.window.reminder
     assert isinstance(reminder, CheckInReminder)
     qtbot.waitUntil(lambda: reminder.target is not None)

@@ -6,7 +6,6 @@ time it is shown), so a change elsewhere never waits on Home.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -66,8 +65,10 @@ class HomeScreen(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.journal = JournalService(ctx.session)
         self._stale = False
+        # The main window builds Home only after its first paint, so reading the journal
+        # here never delays the window (``ready`` stays for callers that wait on it).
         self.ready = False
-        self._build(first=True)
+        self._build()
 
     def refresh(self) -> None:
         if self.isVisible():
@@ -80,7 +81,7 @@ class HomeScreen(QScrollArea):
         if self._stale:
             self._build()
 
-    def _build(self, first: bool = False) -> None:
+    def _build(self) -> None:
         self._stale = False
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -94,15 +95,11 @@ class HomeScreen(QScrollArea):
         repo = self.ctx.session.repo
         counts = repo.table_counts() if repo is not None else {}
         self.has_history = any(counts.get(t) for t in JOURNAL_TABLES)
-        if self.has_history and first:
-            # The cards read the journal: on a five-year profile that waits until the
-            # window is on screen (the greeting shows at once).
-            QTimer.singleShot(0, self, self._build)
-        elif self.has_history:
+        if self.has_history:
             self._add_working_state(layout)
         else:
             self._add_empty_state(layout)
-        self.ready = not (self.has_history and first)
+        self.ready = True
         layout.addStretch(1)
         self.setWidget(body)
 
