@@ -2,15 +2,46 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+from desktop_app.domain.demo import DemoHistory, generate_demo
+from desktop_app.domain.journal import CheckIn, FocusPeriod, Slip, Win
+from desktop_app.domain.results import AssessmentResult
+from desktop_app.services.progress import named_zone
 from desktop_app.services.session import Session
+from desktop_app.storage.codec import to_json
+from desktop_app.storage.repository import ProfileRepository
 
 DEMO_NAME = "Demo"
+DEMO_SEED = 2024
 
 
 def open_demo_profile(session: Session) -> None:
-    """Open the Demo profile, creating it when there is none."""
+    """Open the Demo profile, creating and filling it when there is none."""
     found = session.profiles.find(DEMO_NAME)
-    if found is None:
-        session.create_profile(DEMO_NAME)
-    else:
+    if found is not None:
         session.open_profile(found.id)
+        return
+    session.create_profile(DEMO_NAME)
+    now = session.clock()
+    zone = named_zone(now.tzinfo)
+    history = generate_demo(
+        DEMO_SEED, now.astimezone(zone).date(), zone, templates=session.templates.templates
+    )
+    store_history(session.require_repo(), history)
+    session.notify()
+
+
+def store_history(repo: ProfileRepository, history: DemoHistory) -> None:
+    """Write a generated history: one file write per table, not one per document."""
+    ids = repo.collection("assessments", AssessmentResult).add_many(history.assessments)
+    periods = [
+        dataclasses.replace(period, source_assessment=None if index is None else ids[index])
+        for period, index in zip(history.focus, history.focus_sources, strict=True)
+    ]
+    repo.collection("focus", FocusPeriod).add_many(periods)
+    repo.collection("checkins", CheckIn).add_many(history.checkins)
+    repo.collection("lapses", Slip).add_many(history.slips)
+    repo.collection("wins", Win).add_many(history.wins)
+    repo.set_meta(checkin_settings=to_json(history.settings))
+

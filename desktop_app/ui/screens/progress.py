@@ -1,19 +1,181 @@
-"""Progress screen (being built)."""
+"""Progress: whether the work is working, in four charts, each with a table of its numbers.
+
+This module does not import matplotlib, and building the screen costs next to nothing: the
+first window must not wait for it. The first time the screen is entered it shows "Loading
+charts…", loads matplotlib on a worker thread, decodes the profile one table per event-loop
+turn, and only then builds the charts, so the window never freezes.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.ui.context import ScreenContext
-from desktop_app.ui.widgets import heading
+from desktop_app.ui.widgets import heading, paragraph
+
+if TYPE_CHECKING:
+    from desktop_app.domain.progress import DateRange
+    from desktop_app.services.progress import ProgressService
+    from desktop_app.ui.charts.loader import ChartLoader
+    from desktop_app.ui.charts.panel import ChartPanel
+    from desktop_app.ui.charts.range_filter import DateRangeFilter
+
+LOADING_TEXT = "Loading charts…"
+DRAW_DELAY_MS = 5
 
 
 class ProgressScreen(QWidget):
+    """The date range on top; below it "Loading charts…" until the chart tabs are ready."""
+
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("progressScreen")
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 16)
+        layout.setSpacing(10)
         layout.addWidget(heading("Progress"))
-        layout.addWidget(QLabel("Coming soon."))
-        layout.addStretch(1)
+        layout.addWidget(
+            paragraph(
+                "How things have moved since you started. These are your own ratings, not a "
+                "grade: use them to notice what is changing and what helps."
+            )
+        )
+        self._layout = layout
+        self.pages = QStackedWidget()
+        self.loading = QLabel(LOADING_TEXT)
+        self.loading.setObjectName("chartsLoading")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.setAccessibleName(LOADING_TEXT)
+        self.pages.addWidget(self.loading)
+        layout.addWidget(self.pages, 1)
+        self.service: ProgressService | None = None
+        self.range_filter: DateRangeFilter | None = None
+        self.panel: ChartPanel | None = None
+        self.loader: ChartLoader | None = None
+        self._steps: Iterator[str] | None = None
+        self._dirty = True
+        self._matplotlib_ready = False
+        self._drawing = False
+
+    # --- what the main window calls -----------------------------------------------------
+    def entered(self) -> None:
+        """Shown: load matplotlib the first time, otherwise redraw if data changed."""
+        if self.loader is None:
+            self._setup()
+            from desktop_app.ui.charts.loader import shared_loader
+
+            self.loader = shared_loader()
+            if self.loader.is_ready:
+                self._matplotlib_loaded()
+            elif self.loader.error is not None:
+                self._matplotlib_failed(self.loader.error)
+            else:
+                self.loader.ready.connect(self._matplotlib_loaded)
+                self.loader.failed.connect(self._matplotlib_failed)
+                self.loader.start()
+        elif self._matplotlib_ready and self._dirty:
+            self._load_data()
+
+    def _setup(self) -> None:
+        """The service and the date range, made on first use rather than at start-up."""
+        from desktop_app.services.progress import ProgressService
+        from desktop_app.ui.charts.range_filter import DateRangeFilter
+
+        self.service = ProgressService(self.ctx.session)
+        self.range_filter = DateRangeFilter(self.ctx.session.clock().date())
+        self.range_filter.setEnabled(False)
+        self.range_filter.changed.connect(self._range_changed)
+        self._layout.insertWidget(2, self.range_filter)
+
+    def refresh(self) -> None:
+        """Data changed: forget the decoded records; redraw now only if in view."""
+        if self.service is not None:
+            self.service.invalidate()
+        self._dirty = True
+        if self._matplotlib_ready and self.isVisible():
+            self._load_data()
+
+    @property
+    def charts_ready(self) -> bool:
+        """True once the chart tabs show the current data."""
+        return (
+            self.panel is not None and not self._dirty and self._steps is None
+            and not self._drawing
+        )
+
+    # --- loading ------------------------------------------------------------------------
+    def _matplotlib_loaded(self) -> None:
+        self._matplotlib_ready = True
+        self._load_data()
+
+    def _matplotlib_failed(self, reason: str) -> None:
+        self.loading.setText(
+            "The charts could not be loaded, so they cannot be shown right now. Your data is "
+            f"safe and unchanged.\n\n({reason})"
+        )
+
+    def _load_data(self) -> None:
+        """Decode the profile one table per event-loop turn, then draw."""
+        if self._steps is not None:
+            return  # already under way; it picks up the latest data when it finishes
+        assert self.service is not None
+        self._dirty = False
+        self._steps = self.service.load_steps()
+        QTimer.singleShot(0, self._next_step)
+
+    def _next_step(self) -> None:
+        if self._steps is None:
+            return
+        if self.ctx.session.repo is None:
+            self._steps = None
+            return
+        try:
+            next(self._steps)
+        except StopIteration:
+            self._steps = None
+            self._show_charts()
+            return
+        QTimer.singleShot(0, self._next_step)
+
+    def _show_charts(self) -> None:
+        if self._dirty:  # data changed while loading: start over with the new data
+            self._load_data()
+            return
+        assert self.service is not None and self.range_filter is not None
+        self.range_filter.set_today(self.service.today(), self.service.first_day())
+        self.range_filter.setEnabled(True)
+        if self.panel is None:
+            from desktop_app.ui.charts.panel import ChartPanel
+
+            self.panel = ChartPanel(self.service, self.ctx.navigator, self.date_range)
+            self.panel.message.connect(self._show_message)
+            self.pages.addWidget(self.panel)
+        self.pages.setCurrentWidget(self.panel)
+        # Drawn in a later turn: building the tabs and drawing a chart are two steps.
+        self._drawing = True
+        QTimer.singleShot(DRAW_DELAY_MS, self._draw_panel)
+
+    def _draw_panel(self) -> None:
+        self._drawing = False
+        if self.panel is not None:
+            self.panel.reload()
+
+    # --- slots --------------------------------------------------------------------------
+    def date_range(self) -> DateRange:
+        assert self.range_filter is not None
+        return self.range_filter.date_range()
+
+    def _range_changed(self) -> None:
+        if self.panel is not None:
+            self.panel.reload()
+
+    def _show_message(self, text: str) -> None:
+        window = self.window()
+        status = getattr(window, "statusBar", None)
+        if callable(status):
+            status().showMessage(text, 6000)

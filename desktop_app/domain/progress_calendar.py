@@ -1,0 +1,135 @@
+"""The consistency calendar's data: check-in or practice days, forgiving of pauses."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta, tzinfo
+from typing import Literal
+
+from desktop_app.domain.consistency import DayStatus, checkin_day_statuses, practice_day_statuses
+from desktop_app.domain.journal import CheckIn, CheckInSettings, FocusPeriod
+from desktop_app.domain.progress import ALL_TIME, DateRange
+from desktop_app.domain.schedule import local_date
+
+CALENDAR_DAYS = 365
+"""The calendar shows at most this many days, ending at the range's end."""
+
+
+# --- consistency ----------------------------------------------------------------------------
+
+
+CalendarKind = Literal["checkins", "practices"]
+
+
+@dataclass(frozen=True)
+class CalendarData:
+    """Day statuses from ``start`` to ``end``; days before the first record are left out."""
+
+    kind: CalendarKind
+    start: date
+    end: date
+    statuses: Mapping[date, DayStatus]
+
+    def count(self, status: DayStatus) -> int:
+        """How many days have ``status``."""
+        return sum(1 for s in self.statuses.values() if s is status)
+
+    def by_month(self) -> list[tuple[date, dict[DayStatus, int]]]:
+        """Per calendar month (its first day): how many days had each status."""
+        months: dict[date, dict[DayStatus, int]] = {}
+        for day, status in self.statuses.items():
+            counts = months.setdefault(day.replace(day=1), {})
+            counts[status] = counts.get(status, 0) + 1
+        return sorted(months.items())
+
+    def weeks(self) -> list[tuple[date, ...]]:
+        """Monday-to-Sunday weeks covering the calendar (edge days may fall outside)."""
+        monday = self.start - timedelta(days=self.start.weekday())
+        weeks: list[tuple[date, ...]] = []
+        while monday <= self.end:
+            weeks.append(tuple(monday + timedelta(days=i) for i in range(7)))
+            monday += timedelta(days=7)
+        return weeks
+
+
+def calendar_bounds(date_range: DateRange, today: date) -> tuple[date, date]:
+    """At most ``CALENDAR_DAYS`` days ending at the range's end (never after today)."""
+    end = min(date_range.end or today, today)
+    start = end - timedelta(days=CALENDAR_DAYS - 1)
+    if date_range.start is not None:
+        start = max(start, date_range.start)
+    return start, end
+
+
+def _periods_on(periods: Sequence[FocusPeriod], day: date, tz: tzinfo) -> list[FocusPeriod]:
+    found = []
+    for period in periods:
+        first = local_date(period.started_at, tz)
+        last = None if period.ended_at is None else local_date(period.ended_at, tz)
+        if first <= day and (last is None or day <= last):
+            found.append(period)
+    return found
+
+
+def _all_paused(periods: Sequence[FocusPeriod], day: date) -> bool:
+    practices = [p for period in periods for p in period.practices()]
+    return bool(practices) and all(p.is_paused(day) for p in practices)
+
+
+def checkin_calendar(
+    settings: CheckInSettings,
+    checkins: Sequence[CheckIn],
+    periods: Sequence[FocusPeriod],
+    today: date,
+    date_range: DateRange = ALL_TIME,
+) -> CalendarData:
+    """Check-in days; a day on which every practice of the focus was paused counts as paused.
+
+    The calendar starts on the first check-in day, so days before the person began are
+    never shown as missed.
+    """
+    tz = settings.zone()
+    start, end = calendar_bounds(date_range, today)
+    if checkins:
+        start = max(start, min(local_date(c.at, tz) for c in checkins))
+    if not checkins or end < start:
+        return CalendarData("checkins", start, end, {})
+    statuses = dict(checkin_day_statuses(settings, checkins, start, end, today))
+    for day, status in statuses.items():
+        if status is not DayStatus.DONE and _all_paused(_periods_on(periods, day, tz), day):
+            statuses[day] = DayStatus.PAUSED
+    return CalendarData("checkins", start, end, statuses)
+
+
+_RANK = (DayStatus.DONE, DayStatus.MISSED, DayStatus.FUTURE, DayStatus.NOT_DUE, DayStatus.PAUSED)
+
+
+def practice_calendar(
+    periods: Sequence[FocusPeriod],
+    checkins: Sequence[CheckIn],
+    today: date,
+    tz: tzinfo,
+    date_range: DateRange = ALL_TIME,
+) -> CalendarData:
+    """Practice days across every focus period: done when any practice was done that day.
+
+    Otherwise a day is missed when a due practice was missed, and paused only when every
+    practice was paused. Days without a focus period are left out.
+    """
+    start, end = calendar_bounds(date_range, today)
+    per_day: dict[date, list[DayStatus]] = {}
+    for period in periods:
+        first = local_date(period.started_at, tz)
+        last = today if period.ended_at is None else local_date(period.ended_at, tz)
+        lo, hi = max(first, start), min(last, end)
+        if hi < lo:
+            continue
+        for practice in period.practices():
+            days = practice_day_statuses(practice, checkins, lo, hi, today, tz)
+            for day, status in days.items():
+                per_day.setdefault(day, []).append(status)
+    statuses = {day: min(found, key=_RANK.index) for day, found in per_day.items()}
+    if statuses:
+        start = max(start, min(statuses))
+    return CalendarData("practices", start, end, dict(sorted(statuses.items())))

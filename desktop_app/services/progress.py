@@ -1,0 +1,221 @@
+"""Progress use cases: read the profile once, hand the charts plain data from domain/progress."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
+
+from desktop_app.domain import progress, progress_calendar, progress_time
+from desktop_app.domain.journal import CheckIn, CheckInSettings, FocusPeriod, Slip, Win
+from desktop_app.domain.progress import DateRange, GapsData, Response, WheelData
+from desktop_app.domain.progress_calendar import CalendarData, CalendarKind
+from desktop_app.domain.progress_time import OverTimeData
+from desktop_app.domain.results import AssessmentResult
+from desktop_app.domain.schedule import local_date
+from desktop_app.domain.templates import Template
+from desktop_app.services.session import Session
+from desktop_app.storage.codec import DecodeError, from_json
+
+WHEEL_TEMPLATE = "life-areas"
+
+
+@dataclass
+class ProfileData:
+    """Every record the charts use, decoded once per change of the profile."""
+
+    results: list[tuple[int, AssessmentResult]]
+    checkins: list[CheckIn]
+    focus: list[FocusPeriod]
+    slips: list[Slip]
+    wins: list[Win]
+    settings: CheckInSettings | None
+    responses: dict[str, list[Response]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SeriesChoice:
+    """A template the over-time chart can show, and how many responses it has."""
+
+    template_id: str
+    title: str
+    count: int
+
+
+class ProgressService:
+    """What the Progress screen asks for. Call ``invalidate`` when the profile changed.
+
+    Decoding a five-year profile takes a noticeable moment, so the decoded records (and
+    the scored check-ins) are kept until the next ``invalidate``.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._data: ProfileData | None = None
+
+    def invalidate(self) -> None:
+        self._data = None
+
+    def load(self) -> ProfileData:
+        """The decoded records of the open profile (cached)."""
+        for _step in self.load_steps():
+            pass
+        assert self._data is not None
+        return self._data
+
+    def load_steps(self) -> Iterator[str]:
+        """Decode the profile one table at a time, yielding between tables.
+
+        A five-year profile takes about a tenth of a second to decode; a caller on the UI
+        thread can run one step per event-loop turn so the window never stalls for long.
+        """
+        if self._data is not None:
+            return
+        repo = self.session.require_repo()
+        raw = repo.meta.get("checkin_settings")
+        settings: CheckInSettings | None = None
+        if isinstance(raw, dict):
+            try:
+                settings = from_json(CheckInSettings, raw)
+            except DecodeError:
+                settings = None
+        results = [(s.id, s.item) for s in repo.collection("assessments", AssessmentResult).all()]
+        yield "assessments"
+        focus = [s.item for s in repo.collection("focus", FocusPeriod).all()]
+        slips = [s.item for s in repo.collection("lapses", Slip).all()]
+        yield "focus and slips"
+        wins = [s.item for s in repo.collection("wins", Win).all()]
+        yield "wins"
+        checkins = [s.item for s in repo.collection("checkins", CheckIn).all()]
+        self._data = ProfileData(results, checkins, focus, slips, wins, settings)
+        yield "checkins"
+
+    def response_count(self, template_id: str) -> int:
+        """How many results or check-ins the template has."""
+        data = self.load()
+        return sum(1 for _id, r in data.results if r.template_id == template_id) + sum(
+            1 for c in data.checkins if c.template_id == template_id
+        )
+
+    # --- time ---------------------------------------------------------------------------
+    def zone(self) -> tzinfo:
+        """Days are counted in the check-in settings' zone, else the clock's."""
+        settings = self.load().settings
+        if settings is not None:
+            return settings.zone()
+        return named_zone(self.session.clock().tzinfo)
+
+    def today(self) -> date:
+        return local_date(self.session.clock(), self.zone())
+
+    def first_day(self) -> date | None:
+        """The earliest day with anything to show, for the custom date range."""
+        data = self.load()
+        moments = [r.completed_at for _id, r in data.results] + [c.at for c in data.checkins]
+        if not moments:
+            return None
+        return min(local_date(m, self.zone()) for m in moments)
+
+    # --- charts -------------------------------------------------------------------------
+    def wheel_template(self) -> Template | None:
+        """The "where I am" template: life-areas, else the first one with gap questions."""
+        templates = self.session.templates
+        found = templates.get(WHEEL_TEMPLATE)
+        if found is not None:
+            return found
+        return next((t for t in templates.templates if t.areas), None)
+
+    def wheel(self, date_range: DateRange, compare_id: int | None = None) -> WheelData | None:
+        template = self.wheel_template()
+        if template is None:
+            return None
+        data = self.load()
+        return progress.wheel_data(template, data.results, self.zone(), date_range, compare_id)
+
+    def gaps(self, date_range: DateRange) -> GapsData | None:
+        template = self.wheel_template()
+        if template is None:
+            return None
+        data = self.load()
+        focus = progress.focus_area_names(data.focus)
+        return progress.gaps_data(template, data.results, self.zone(), date_range, focus)
+
+    def series_choices(self) -> list[SeriesChoice]:
+        """Templates with at least one response, the wheel template first, check-ins last."""
+        data = self.load()
+        counts: dict[str, int] = {}
+        for _id, result in data.results:
+            counts[result.template_id] = counts.get(result.template_id, 0) + 1
+        for checkin in data.checkins:
+            counts[checkin.template_id] = counts.get(checkin.template_id, 0) + 1
+        wheel = self.wheel_template()
+        choices = [
+            SeriesChoice(t.id, t.title, counts[t.id])
+            for t in self.session.templates.templates
+            if counts.get(t.id)
+        ]
+        choices.sort(
+            key=lambda c: (
+                wheel is None or c.template_id != wheel.id,
+                self._kind(c.template_id) == "check-in",
+            )
+        )
+        return choices
+
+    def _kind(self, template_id: str) -> str:
+        template = self.session.templates.get(template_id)
+        return template.kind if template else ""
+
+    def over_time(self, template_id: str, date_range: DateRange) -> OverTimeData | None:
+        template = self.session.templates.get(template_id)
+        if template is None:
+            return None
+        data = self.load()
+        return progress_time.over_time(
+            template,
+            self._responses(template),
+            self.zone(),
+            date_range,
+            data.slips,
+            data.wins,
+        )
+
+    def _responses(self, template: Template) -> list[Response]:
+        data = self.load()
+        if template.id not in data.responses:
+            if template.kind == "check-in":
+                found = progress.checkin_responses(template, data.checkins)
+            else:
+                found = progress.assessment_responses(data.results, template.id)
+            data.responses[template.id] = found
+        return data.responses[template.id]
+
+    def consistency(self, kind: CalendarKind, date_range: DateRange) -> CalendarData:
+        data = self.load()
+        today = self.today()
+        if kind == "practices":
+            return progress_calendar.practice_calendar(
+                data.focus, data.checkins, today, self.zone(), date_range
+            )
+        settings = data.settings or CheckInSettings(timezone=named_zone(self.zone()).key)
+        return progress_calendar.checkin_calendar(
+            settings, data.checkins, data.focus, today, date_range
+        )
+
+
+def named_zone(tz: tzinfo | None) -> ZoneInfo:
+    """An IANA zone for ``tz``: its own key, or the Etc/GMT zone of a whole-hour offset.
+
+    The system clock gives fixed offsets, but check-in settings store an IANA name.
+    """
+    key = getattr(tz, "key", None)
+    if isinstance(key, str):
+        return ZoneInfo(key)
+    offset = tz.utcoffset(None) if isinstance(tz, timezone) else None
+    if offset is None or offset % timedelta(hours=1):
+        return ZoneInfo("UTC")
+    hours = int(offset / timedelta(hours=1))
+    # The Etc zones count the other way round: Etc/GMT-1 is one hour ahead of UTC.
+    return ZoneInfo("Etc/GMT" if hours == 0 else f"Etc/GMT{-hours:+d}")
+

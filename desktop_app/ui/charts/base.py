@@ -1,0 +1,381 @@
+"""What every chart shares: a matplotlib canvas, its table view, an empty state, a hover
+tooltip, click-to-open, export to PNG and SVG, and colours that follow the system palette.
+
+A standalone ``Figure`` on ``FigureCanvasQTAgg``; never pyplot. Imported only once the
+Progress screen has loaded matplotlib (see ``loader``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.backend_bases import Event, MouseEvent
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.ui.charts.palette import ChartTheme
+from desktop_app.ui.charts.table import ChartTable, TableRow
+from desktop_app.ui.widgets import paragraph
+
+HOVER_RADIUS_PX = 10
+# Building the artists and rendering them run in separate event-loop turns, a few ms
+# apart, so input and timers are served between the two halves of a redraw.
+DRAW_DELAY_MS = 5
+EXPORT_FORMATS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """The point under the mouse: its tooltip text and the result it opens (if any)."""
+
+    label: str
+    result_id: int | None
+
+
+Labels = Sequence[str] | Callable[[int], str]
+
+
+@dataclass
+class _Targets:
+    axes: Axes
+    xy: np.ndarray
+    labels: Labels
+    result_ids: Sequence[int | None] | None
+
+    def label(self, index: int) -> str:
+        return self.labels(index) if callable(self.labels) else self.labels[index]
+
+    def result_id(self, index: int) -> int | None:
+        return None if self.result_ids is None else self.result_ids[index]
+
+
+class Canvas(FigureCanvasQTAgg):
+    """The Qt canvas, rendering in its own event-loop turn a few ms after a change.
+
+    matplotlib's ``draw_idle`` renders in the very next turn, straight after the code that
+    changed the figure (or after a resize), so building a chart and rendering it would
+    block the UI as one piece. Rendering is also put off while the canvas is hidden.
+    """
+
+    def __init__(self, figure: Figure) -> None:
+        super().__init__(figure)  # type: ignore[no-untyped-call]
+        self._idle_pending = False
+        self._stale_while_hidden = False
+
+    def draw_idle(self) -> None:
+        if not self._idle_pending:
+            self._idle_pending = True
+            QTimer.singleShot(DRAW_DELAY_MS, self._idle_draw)
+
+    def _idle_draw(self) -> None:
+        self._idle_pending = False
+        if self.isVisible():
+            self.draw()  # type: ignore[no-untyped-call]
+        else:
+            self._stale_while_hidden = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # type: ignore[no-untyped-call]
+        if self._stale_while_hidden:
+            self._stale_while_hidden = False
+            self.draw_idle()
+
+
+class EmptyState(QWidget):
+    """A sentence that says what to do to see the chart, and a button that does it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.message = paragraph("")
+        self.message.setObjectName("emptyMessage")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.message)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.button = QPushButton()
+        self.button.setObjectName("emptyAction")
+        row.addWidget(self.button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        self._action: Callable[[], None] | None = None
+        self.button.clicked.connect(self._run)
+
+    def set(self, message: str, action: tuple[str, Callable[[], None]] | None) -> None:
+        self.message.setText(message)
+        self.message.setAccessibleName(message)
+        self._action = action[1] if action else None
+        self.button.setText(action[0] if action else "")
+        self.button.setVisible(action is not None)
+
+    def _run(self) -> None:
+        if self._action is not None:
+            self._action()
+
+
+class ChartView(QWidget):
+    """A chart, switchable to its table; subclasses implement ``draw_chart`` and ``rows``."""
+
+    open_result = Signal(int)
+    message = Signal(str)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.theme = ChartTheme.from_palette(self.palette())
+        self.figure = Figure(figsize=(7, 4.5), dpi=100)
+        self.canvas = Canvas(self.figure)
+        self.canvas.setObjectName("chartCanvas")
+        self.canvas.setAccessibleName(f"{name} chart")
+        self.canvas.setAccessibleDescription(
+            "A picture of the numbers in the table. Choose “Show as table” to read them."
+        )
+        self.canvas.setMinimumHeight(260)
+        self.table = ChartTable(f"{name} table")
+        self.table.setObjectName("chartTable")
+        self.table.open_result.connect(self.open_result)
+        self.empty = EmptyState()
+        self.stack = QStackedWidget()
+        for page in (self.canvas, self.table, self.empty):
+            self.stack.addWidget(page)
+
+        self.controls = QHBoxLayout()
+        top = QHBoxLayout()
+        top.addLayout(self.controls)
+        top.addStretch(1)
+        self.toggle = QPushButton("Show as ta&ble")
+        self.toggle.setObjectName("tableToggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setAccessibleName(f"Show the {name.lower()} numbers as a table")
+        self.toggle.toggled.connect(self._show_table)
+        top.addWidget(self.toggle)
+        self.export_button = QPushButton("E&xport…")
+        self.export_button.setObjectName("exportChart")
+        self.export_button.setAccessibleName(f"Export the {name.lower()} chart")
+        menu = QMenu(self.export_button)
+        menu.addAction("As a PNG image…", lambda: self.ask_export("png"))
+        menu.addAction("As an SVG drawing…", lambda: self.ask_export("svg"))
+        self.export_button.setMenu(menu)
+        top.addWidget(self.export_button)
+        self.caption = QLabel()
+        self.caption.setObjectName("chartCaption")
+        self.caption.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.caption)
+
+        self._targets: list[_Targets] = []
+        self.hovered: Hit | None = None
+        self._empty = True
+        self._table_stale = False
+        self.canvas.mpl_connect("motion_notify_event", self._on_motion)
+        self.canvas.mpl_connect("button_press_event", self._on_press)
+        self.canvas.mpl_connect("figure_leave_event", self._on_leave)
+
+    # --- for subclasses -----------------------------------------------------------------
+    def draw_chart(self) -> None:
+        """Draw the data into ``self.figure`` (already cleared) and add hover targets."""
+        raise NotImplementedError
+
+    def update_chart(self) -> bool:
+        """Give the existing artists new data when the layout allows; False to rebuild."""
+        return False
+
+    def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
+        """The table: headers and rows, the same numbers the chart draws."""
+        raise NotImplementedError
+
+    def add_targets(
+        self,
+        axes: Axes,
+        xs: Sequence[float] | np.ndarray,
+        ys: Sequence[float] | np.ndarray,
+        labels: Labels,
+        result_ids: Sequence[int | None] | None = None,
+    ) -> None:
+        """Points that show a label on hover and open a result on click.
+
+        ``labels`` may be a function of the point's index, so that thousands of points do
+        not format thousands of strings on every redraw.
+        """
+        xy = np.column_stack([np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)])
+        self._targets.append(_Targets(axes, xy, labels, result_ids))
+
+    def style_axes(self, axes: Axes, grid: bool = True) -> None:
+        """Colours of the theme on one axes: face, spines, ticks, labels, grid."""
+        theme = self.theme
+        axes.set_facecolor(theme.background)
+        for spine in axes.spines.values():
+            spine.set_color(theme.grid)
+        axes.tick_params(colors=theme.foreground, labelcolor=theme.foreground)
+        axes.xaxis.label.set_color(theme.foreground)
+        axes.yaxis.label.set_color(theme.foreground)
+        axes.title.set_color(theme.foreground)
+        if grid:
+            axes.grid(True, color=theme.grid, linewidth=0.6)
+            axes.set_axisbelow(True)
+
+    # --- drawing ------------------------------------------------------------------------
+    def show_empty(
+        self, message: str, action: tuple[str, Callable[[], None]] | None = None
+    ) -> None:
+        """Replace the chart with a sentence saying what to do to see it."""
+        self._empty = True
+        self.empty.set(message, action)
+        self.figure.clear()
+        self._targets = []
+        self.table.set_rows((), ())
+        self.caption.setText("")
+        self.stack.setCurrentWidget(self.empty)
+        self.toggle.setEnabled(False)
+        self.export_button.setEnabled(False)
+
+    def redraw(self) -> None:
+        """Draw the current data again (after new data, a new range or a new palette)."""
+        was_empty = self._empty
+        self._empty = False
+        self._targets = []
+        if was_empty or not self.update_chart():
+            self.figure.clear()
+            self.figure.set_facecolor(self.theme.background)
+            self._targets = []
+            self.draw_chart()
+        self._table_stale = True
+        self.toggle.setEnabled(True)
+        self.export_button.setEnabled(True)
+        self._show_table(self.toggle.isChecked())
+        self.schedule_draw()
+
+    def schedule_draw(self) -> None:
+        """Render the figure soon, once, however many changes come before that."""
+        self.canvas.draw_idle()
+
+    @property
+    def is_empty(self) -> bool:
+        return self._empty
+
+    def table_text(self) -> list[list[str]]:
+        """The table's cells as shown (filled first if the table is out of date)."""
+        self._fill_table()
+        return self.table.rows_model.text()
+
+    def _fill_table(self) -> None:
+        # The table is filled when it is looked at, not on every redraw of the chart.
+        if self._table_stale and not self._empty:
+            headers, rows = self.rows()
+            self.table.set_rows(headers, rows)
+            self._table_stale = False
+
+    def _show_table(self, table: bool) -> None:
+        self.toggle.setText("&Back to the chart" if table else "Show as ta&ble")
+        self.toggle.setAccessibleName(
+            f"Back to the {self.name.lower()} chart" if table
+            else f"Show the {self.name.lower()} numbers as a table"
+        )
+        if self._empty:
+            return
+        if table:
+            self._fill_table()
+        self.stack.setCurrentWidget(self.table if table else self.canvas)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            theme = ChartTheme.from_palette(self.palette())
+            if theme != self.theme:
+                self.theme = theme
+                if not self._empty:
+                    self.redraw()
+        super().changeEvent(event)
+
+    # --- hover and click ----------------------------------------------------------------
+    def hit_at(self, x: float, y: float, axes: Axes | None = None) -> Hit | None:
+        """The target nearest to display point (x, y) within a few pixels, if any."""
+        best: tuple[float, _Targets, int] | None = None
+        for targets in self._targets:
+            if (axes is not None and targets.axes is not axes) or not len(targets.xy):
+                continue
+            shown = targets.axes.transData.transform(targets.xy)
+            distances = np.hypot(shown[:, 0] - x, shown[:, 1] - y)
+            distances = np.where(np.isnan(distances), np.inf, distances)
+            index = int(np.argmin(distances))
+            if best is None or distances[index] < best[0]:
+                best = (float(distances[index]), targets, index)
+        if best is None or best[0] > HOVER_RADIUS_PX:
+            return None
+        _distance, targets, index = best
+        return Hit(targets.label(index), targets.result_id(index))
+
+    def _on_motion(self, event: Event) -> None:
+        if not isinstance(event, MouseEvent) or event.inaxes is None:
+            self._on_leave(event)
+            return
+        hit = self.hit_at(event.x, event.y, event.inaxes)
+        self.hovered = hit
+        if hit is None:
+            QToolTip.hideText()
+            return
+        text = hit.label + ("\nClick to open this result." if hit.result_id is not None else "")
+        ratio = self.canvas.devicePixelRatioF() or 1.0
+        local = QPoint(int(event.x / ratio), int(self.canvas.height() - event.y / ratio))
+        QToolTip.showText(self.canvas.mapToGlobal(local), text, self.canvas)
+
+    def _on_leave(self, _event: Event) -> None:
+        self.hovered = None
+        QToolTip.hideText()
+
+    def _on_press(self, event: Event) -> None:
+        if not isinstance(event, MouseEvent) or event.button != 1:
+            return
+        hit = self.hit_at(event.x, event.y, event.inaxes)
+        if hit is not None and hit.result_id is not None:
+            self.open_result.emit(hit.result_id)
+
+    # --- export -------------------------------------------------------------------------
+    def export(self, path: Path) -> Path:
+        """Write the chart as PNG or SVG (by suffix; PNG when there is none)."""
+        fmt = path.suffix.lower().lstrip(".")
+        if fmt not in EXPORT_FORMATS:
+            fmt = "png"
+            path = path.with_name(path.name + ".png")
+        self.figure.savefig(path, format=fmt, facecolor=self.theme.background, dpi=150)
+        return path
+
+    def ask_export(self, fmt: str) -> None:
+        suggested = str(Path.home() / f"Groundwork {self.name.lower()}.{fmt}")
+        target, _filter = QFileDialog.getSaveFileName(
+            self, f"Export the {self.name.lower()} chart", suggested, EXPORT_FORMATS[fmt]
+        )
+        if not target:
+            return
+        path = Path(target)
+        if path.suffix.lower() != f".{fmt}":
+            path = path.with_name(path.name + f".{fmt}")
+        try:
+            written = self.export(path)
+        except OSError as error:
+            QMessageBox.warning(self, "Export failed", f"Could not write the file: {error}")
+            return
+        self.message.emit(f"Saved the {self.name.lower()} chart to {written}")

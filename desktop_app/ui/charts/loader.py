@@ -1,0 +1,130 @@
+"""Bring matplotlib in on a worker thread, so the window stays responsive meanwhile.
+
+The first import of matplotlib (and numpy) and the first text it renders take about a
+second; done on the UI thread that would freeze the window. The worker imports the chart
+modules and draws one throw-away figure with the Agg canvas (no Qt widget involved), which
+also warms the font cache. Widgets are then created on the UI thread.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+CHART_MODULES = (
+    "desktop_app.ui.charts.base",
+    "desktop_app.ui.charts.wheel",
+    "desktop_app.ui.charts.gaps",
+    "desktop_app.ui.charts.over_time",
+    "desktop_app.ui.charts.consistency",
+    "desktop_app.ui.charts.panel",
+)
+
+
+def warm_up() -> None:
+    """Import the chart modules and render one small figure off screen."""
+    for name in CHART_MODULES:
+        importlib.import_module(name)
+    from matplotlib import dates as mdates
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    # One of each kind of artist the charts use, at the font sizes they use, so the
+    # first real chart finds fonts, glyph and hatch caches ready.
+    figure = Figure(figsize=(4, 3), dpi=100)
+    canvas = FigureCanvasAgg(figure)
+    axes = figure.add_subplot(2, 2, 1)
+    axes.plot([19000.0, 19400.0], [0.0, 1.0], marker="o", label="Warm up 0123456789")
+    axes.barh([0, 1], [1, 2], hatch=["//", ""])
+    axes.axhspan(0, 1, alpha=0.2)
+    locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
+    formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(formatter)
+    for size in (7, 8, 9, 10):
+        axes.text(0, 0, "Warm up (focus) 0123456789", fontsize=size)
+    axes.legend(fontsize=8)
+    polar = figure.add_subplot(2, 2, 2, projection="polar")
+    polar.plot([0.0, 1.0], [1.0, 2.0], linestyle="--", marker="s")
+    polar.fill([0.0, 1.0, 2.0], [1.0, 2.0, 1.0], alpha=0.15)
+    grid = figure.add_subplot(2, 2, 3)
+    grid.pcolormesh([[0.0, 1.0], [2.0, 3.0]], edgecolors="white", linewidth=1)
+    canvas.draw()  # type: ignore[no-untyped-call]
+
+
+class _Worker(QObject):
+    done = Signal()
+    failed = Signal(str)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            warm_up()
+        except Exception as error:  # any import or font problem: say so, keep the app up
+            self.failed.emit(f"{type(error).__name__}: {error}")
+            return
+        self.done.emit()
+
+
+class ChartLoader(QObject):
+    """Loads matplotlib once per process on a ``QThread``.
+
+    ``ready`` or ``failed`` arrive on the UI thread. There is one loader for the whole
+    application (see ``shared_loader``): screens come and go with profiles, the import
+    happens once.
+    """
+
+    ready = Signal()
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+        self.is_ready = False
+        self.error: str | None = None
+        self.ready.connect(self._mark_ready)
+        self.failed.connect(self._mark_failed)
+
+    def start(self) -> None:
+        """Start loading, unless it has already started."""
+        if self._thread is not None:
+            return
+        thread = QThread(self)
+        thread.setObjectName("chart-loader")
+        worker = _Worker()
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.done.connect(self.ready)
+        worker.failed.connect(self.failed)
+        worker.done.connect(thread.quit)
+        worker.failed.connect(thread.quit)
+        thread.finished.connect(worker.deleteLater)
+        self._thread, self._worker = thread, worker
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.wait)
+        thread.start()
+
+    def wait(self) -> None:
+        """Block until the worker thread has finished (on quit: Qt must not kill it)."""
+        if self._thread is not None:
+            self._thread.wait()
+
+    def _mark_ready(self) -> None:
+        self.is_ready = True
+
+    def _mark_failed(self, reason: str) -> None:
+        self.error = reason
+
+
+_shared: ChartLoader | None = None
+
+
+def shared_loader() -> ChartLoader:
+    """The application's one chart loader."""
+    global _shared
+    if _shared is None:
+        _shared = ChartLoader(QCoreApplication.instance())
+    return _shared

@@ -1,0 +1,372 @@
+"""Over time: areas (now solid, ideal dashed) or scale scores with bands and meaningful
+changes, and a strip of slips, returns and wins along the same time axis."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+
+import numpy as np
+from matplotlib import dates as mdates
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.transforms import blended_transform_factory
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+
+from desktop_app.domain.progress import DateRange
+from desktop_app.domain.progress_time import (
+    AreaSeries,
+    JournalMark,
+    OverTimeData,
+    ScaleSeries,
+    TimePoint,
+)
+from desktop_app.ui.charts.base import ChartView
+from desktop_app.ui.charts.format import day_text, number_text, signed_text
+from desktop_app.ui.charts.palette import MARKERS
+from desktop_app.ui.charts.table import TableRow
+
+ZERO = timedelta(0)
+# Days from 1970-01-01 to matplotlib's date epoch (0 with the default epoch).
+EPOCH_SHIFT = float(mdates.date2num(datetime(1970, 1, 1)))  # type: ignore[no-untyped-call]
+JOURNAL_ROWS = {"win": 0, "return": 1, "slip": 2}
+JOURNAL_WORDS = {"win": "Win", "return": "Back on track", "slip": "Slip"}
+
+
+def x_values(moments: Sequence[datetime]) -> np.ndarray:
+    """Matplotlib date numbers of the wall-clock times as they were recorded.
+
+    Computed directly (seconds plus the recorded UTC offset, in days from matplotlib's
+    epoch): ``date2num`` on thousands of datetimes is the slowest part of a redraw.
+    """
+    local = np.fromiter(
+        (m.timestamp() + (m.utcoffset() or ZERO).total_seconds() for m in moments),
+        dtype=float, count=len(moments),
+    )
+    return local / 86400.0 + EPOCH_SHIFT
+
+
+def day_number(moment: datetime) -> float:
+    """The matplotlib date number of one naive moment."""
+    return float(mdates.date2num(moment))  # type: ignore[no-untyped-call]
+
+
+class OverTimeChart(ChartView):
+    """One panel per chosen scale (or one for the areas), sharing a time axis."""
+
+    template_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Over time", parent)
+        self.template = QComboBox()
+        self.template.setObjectName("overTimeTemplate")
+        self.template.setAccessibleName("Which assessment or check-in to follow")
+        self.part = QComboBox()
+        self.part.setObjectName("overTimePart")
+        self.part.setAccessibleName("Which part of it to show")
+        for text, box in (("Sh&ow:", self.template), ("Pa&rt:", self.part)):
+            label = QLabel(text)
+            label.setBuddy(box)
+            self.controls.addWidget(label)
+            self.controls.addWidget(box)
+        self.template.currentIndexChanged.connect(self._template_picked)
+        self.part.currentIndexChanged.connect(self._part_picked)
+        self.data: OverTimeData | None = None
+        self.date_range = DateRange()
+        self.panels: list[Axes] = []
+        self.lines: dict[str, Line2D] = {}
+        self._built: tuple[object, ...] = ()
+
+    # --- choices ------------------------------------------------------------------------
+    def set_choices(self, choices: Sequence[tuple[str, str]], current: str | None) -> None:
+        """(template id, title) pairs for the Show box; keeps ``current`` when offered."""
+        self.template.blockSignals(True)
+        self.template.clear()
+        for template_id, title in choices:
+            self.template.addItem(title, template_id)
+        index = self.template.findData(current) if current else -1
+        self.template.setCurrentIndex(max(index, 0))
+        self.template.blockSignals(False)
+
+    def current_template(self) -> str | None:
+        value = self.template.currentData()
+        return value if isinstance(value, str) else None
+
+    def _template_picked(self, _index: int) -> None:
+        template_id = self.current_template()
+        if template_id is not None:
+            self.template_changed.emit(template_id)
+
+    def _part_picked(self, _index: int) -> None:
+        if self.data is not None:
+            self.redraw()
+
+    def _fill_parts(self, data: OverTimeData) -> None:
+        previous = self.part.currentData()
+        self.part.blockSignals(True)
+        self.part.clear()
+        if any(a.current for a in data.areas):
+            self.part.addItem("All areas", "areas")
+            for area in data.areas:
+                self.part.addItem(area.title, f"area:{area.area}")
+        scored = [s for s in data.scales if s.points]
+        if len(scored) > 1:
+            self.part.addItem("All scores", "scales")
+        for scale in scored:
+            self.part.addItem(f"Score: {scale.title}", f"scale:{scale.scale_id}")
+        index = self.part.findData(previous) if previous is not None else -1
+        self.part.setCurrentIndex(max(index, 0))
+        self.part.setEnabled(self.part.count() > 1)
+        self.part.blockSignals(False)
+
+    def set_data(self, data: OverTimeData, date_range: DateRange) -> None:
+        self.data = data
+        self.date_range = date_range
+        self._fill_parts(data)
+        self.redraw()
+
+    def selection(self) -> tuple[list[AreaSeries], list[ScaleSeries]]:
+        """The areas or scales the Part box picks."""
+        assert self.data is not None
+        # Part values are "areas", "area:<id>", "scales" or "scale:<id>".
+        mode, _sep, key = str(self.part.currentData() or "scales").partition(":")
+        if mode == "areas":
+            return [a for a in self.data.areas if a.current], []
+        if mode == "area":
+            return [a for a in self.data.areas if a.area == key], []
+        scales = [s for s in self.data.scales if s.points]
+        if mode == "scale":
+            scales = [s for s in scales if s.scale_id == key]
+        return [], scales
+
+    # --- drawing ------------------------------------------------------------------------
+    # The artists are built once per layout (which areas or scales, which theme) and then
+    # only given new data: a new check-in or date range costs a canvas draw, not a rebuild.
+    def _layout(self) -> tuple[object, ...]:
+        assert self.data is not None
+        areas, scales = self.selection()
+        return (
+            self.theme,
+            tuple(a.area for a in areas),
+            tuple((s.scale_id, s.low, s.high, s.bands, bool(s.trend)) for s in scales),
+            bool(self.data.marks),
+        )
+
+    def update_chart(self) -> bool:
+        if not self.panels or self._built != self._layout():
+            return False
+        self._fill()
+        return True
+
+    def draw_chart(self) -> None:
+        data = self.data
+        assert data is not None
+        areas, scales = self.selection()
+        count = 1 if areas else max(len(scales), 1)
+        strip = bool(data.marks)
+        # The strip keeps a readable height however many panels sit above it.
+        ratios = [3.0] * count + ([max(0.9, 0.6 * count)] if strip else [])
+        grid = self.figure.add_gridspec(len(ratios), 1, height_ratios=ratios, hspace=0.12)
+        right = 0.74 if areas else 0.86
+        self.figure.subplots_adjust(left=0.11, right=right, top=0.96, bottom=0.1)
+        self.panels = []
+        self.lines = {}
+        first: Axes | None = None
+        for row in range(len(ratios)):
+            axes = self.figure.add_subplot(grid[row, 0], sharex=first)
+            first = first or axes
+            self.style_axes(axes)
+            self.panels.append(axes)
+        if areas:
+            self._build_areas(self.panels[0], areas)
+        for axes, scale in zip(self.panels, scales, strict=False):
+            self._build_scale(axes, scale)
+        if strip:
+            self._build_journal(self.panels[-1])
+        assert first is not None
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
+        first.xaxis.set_major_locator(locator)
+        formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+        first.xaxis.set_major_formatter(formatter)
+        for axes in self.panels[:-1]:
+            axes.tick_params(labelbottom=False)
+        self._built = self._layout()
+        self._fill()
+
+    def _fill(self) -> None:
+        """Put the current data on the artists, with hover targets and the time span."""
+        assert self.data is not None
+        areas, scales = self.selection()
+        for area in areas:
+            for points, part, word in ((area.current, "current", "now"),
+                                       (area.ideal, "ideal", "ideal")):
+                xs = x_values([p.when for p in points])
+                ys = [p.value for p in points]
+                self.lines[f"{area.area}.{part}"].set_data(xs, ys)
+                self.add_targets(self.panels[0], xs, ys,
+                                 _point_label(points, f"{area.title}: {word}", None),
+                                 [p.result_id for p in points])
+        for axes, scale in zip(self.panels, scales, strict=False):
+            self._fill_scale(axes, scale)
+        if self.data.marks:
+            for kind in JOURNAL_ROWS:
+                chosen = [m for m in self.data.marks if m.kind == kind]
+                xs = x_values([m.when for m in chosen])
+                ys = [JOURNAL_ROWS[kind]] * len(chosen)
+                self.lines[f"journal.{kind}"].set_data(xs, ys)
+                self.add_targets(self.panels[-1], xs, ys, _journal_label(chosen))
+        self._set_x_limits(self.panels[0], areas, scales)
+        self.caption.setText(self._caption(areas, scales))
+
+    def _set_x_limits(self, axes: Axes, areas: list[AreaSeries], scales: list[ScaleSeries]) -> None:
+        moments = [p.when for a in areas for p in a.current]
+        moments += [p.when for s in scales for p in s.points]
+        start, end = self.date_range.start, self.date_range.end
+        low = day_number(datetime.combine(start, datetime.min.time())) if start else None
+        high = day_number(datetime.combine(end, datetime.max.time())) if end else None
+        if moments and (low is None or high is None):
+            xs = x_values(moments)
+            low = low if low is not None else float(xs.min()) - 7
+            high = high if high is not None else float(xs.max()) + 7
+        if low is not None and high is not None:
+            axes.set_xlim(low, high)
+
+    def _build_areas(self, axes: Axes, areas: list[AreaSeries]) -> None:
+        for index, area in enumerate(areas):
+            color = self.theme.series_color(index)
+            marker = MARKERS[index % len(MARKERS)]
+            (line,) = axes.plot([], [], color=color, marker=marker, markersize=4,
+                                linewidth=1.8, label=area.title)
+            self.lines[f"{area.area}.current"] = line
+            (dashed,) = axes.plot([], [], color=color, linestyle="--", linewidth=1.1,
+                                  alpha=0.9)
+            self.lines[f"{area.area}.ideal"] = dashed
+        axes.set_ylim(-0.3, 10.3)
+        axes.set_ylabel("Now (solid) and ideal (dashed)")
+        legend = axes.legend(
+            loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8
+        )
+        for text in legend.get_texts():
+            text.set_color(self.theme.foreground)
+
+    def _build_scale(self, axes: Axes, scale: ScaleSeries) -> None:
+        theme = self.theme
+        label_at = blended_transform_factory(axes.transAxes, axes.transData)
+        for index, band in enumerate(scale.bands):
+            axes.axhspan(band.low, band.high, color=theme.band if index % 2 == 0 else
+                         theme.background, zorder=0, linewidth=0)
+            axes.text(
+                1.01, (band.low + band.high) / 2, textwrap.fill(band.label, 14),
+                transform=label_at, fontsize=7, color=theme.muted, va="center", ha="left",
+            )
+        key = scale.scale_id
+        if scale.trend:
+            (self.lines[f"{key}.points"],) = axes.plot(
+                [], [], linestyle="none", marker=".", markersize=3, color=theme.now, alpha=0.35
+            )
+            (self.lines[f"{key}.trend"],) = axes.plot([], [], color=theme.now, linewidth=2)
+        else:
+            (self.lines[f"{key}.points"],) = axes.plot(
+                [], [], color=theme.now, marker="o", markersize=4, linewidth=1.8
+            )
+        (self.lines[f"{key}.marks"],) = axes.plot(
+            [], [], linestyle="none", marker="o", markersize=11, markerfacecolor="none",
+            markeredgecolor=theme.foreground, markeredgewidth=1.4,
+        )
+        pad = (scale.high - scale.low) * 0.05 or 0.5
+        axes.set_ylim(scale.low - pad, scale.high + pad)
+        axes.set_ylabel(textwrap.fill(scale.title, 14), fontsize=8)
+
+    def _fill_scale(self, axes: Axes, scale: ScaleSeries) -> None:
+        key = scale.scale_id
+        xs = x_values([p.when for p in scale.points])
+        values = [p.value for p in scale.points]
+        self.lines[f"{key}.points"].set_data(xs, values)
+        if scale.trend:
+            trend_x = x_values([p.when for p in scale.trend])
+            self.lines[f"{key}.trend"].set_data(trend_x, [p.value for p in scale.trend])
+        self.add_targets(
+            axes, xs, values, _point_label(scale.points, scale.title, scale),
+            [p.result_id for p in scale.points],
+        )
+        mark_x = x_values([m.point.when for m in scale.marks])
+        self.lines[f"{key}.marks"].set_data(mark_x, [m.point.value for m in scale.marks])
+
+    def _build_journal(self, axes: Axes) -> None:
+        theme = self.theme
+        styles = {"slip": ("v", theme.slip), "return": ("^", theme.back), "win": ("*", theme.win)}
+        for kind, (marker, color) in styles.items():
+            (self.lines[f"journal.{kind}"],) = axes.plot(
+                [], [], linestyle="none", marker=marker, color=color,
+                markersize=7 if kind == "win" else 6,
+            )
+        axes.set_yticks(list(JOURNAL_ROWS.values()), [JOURNAL_WORDS[k] + "s" if k != "return"
+                        else JOURNAL_WORDS[k] for k in JOURNAL_ROWS], fontsize=8)
+        axes.set_ylim(-0.7, 2.7)
+        axes.grid(False, axis="y")
+
+    def _caption(self, areas: list[AreaSeries], scales: list[ScaleSeries]) -> str:
+        if areas:
+            return "Each colour is one area: the solid line is where you were, the dashed line " \
+                "where you wanted to be. Click a point to open that result."
+        text = "Shaded bands are the score's ranges."
+        if any(s.marks for s in scales):
+            text += " A ring marks a change large enough to be meaningful."
+        if any(s.trend for s in scales):
+            text += " The line is the average of the last seven check-ins."
+        return text
+
+    def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
+        assert self.data is not None
+        areas, scales = self.selection()
+        found: list[tuple[float, TableRow]] = []
+        for area in areas:
+            for now, ideal in zip(area.current, area.ideal, strict=True):
+                cells = (day_text(now.day), area.title, number_text(now.value),
+                         number_text(ideal.value), "")
+                found.append((now.when.timestamp(), TableRow(cells, now.result_id)))
+        for scale in scales:
+            marks = {id(m.point): m for m in scale.marks}
+            trend = {id(p): t for p, t in zip(scale.points, scale.trend, strict=False)}
+            for point in scale.points:
+                note = _band(scale, point.value).strip(" ()")
+                if id(point) in trend:
+                    note = f"7-check-in average {number_text(trend[id(point)].value)}"
+                mark = marks.get(id(point))
+                if mark is not None:
+                    note += f"; meaningful change {signed_text(mark.change)}"
+                cells = (day_text(point.day), scale.title, number_text(point.value), "",
+                         note.strip("; "))
+                found.append((point.when.timestamp(), TableRow(cells, point.result_id)))
+        for event in self.data.marks:
+            cells = (day_text(event.day), JOURNAL_WORDS[event.kind], "", "", event.text)
+            found.append((event.when.timestamp(), TableRow(cells)))
+        found.sort(key=lambda pair: pair[0])
+        return ["Date", "What", "Value", "Ideal", "Note"], [row for _t, row in found]
+
+
+def _point_label(
+    points: Sequence[TimePoint], what: str, scale: ScaleSeries | None
+) -> Callable[[int], str]:
+    def label(index: int) -> str:
+        point = points[index]
+        band = _band(scale, point.value) if scale is not None else ""
+        return f"{day_text(point.day)}\n{what} {number_text(point.value)}{band}"
+
+    return label
+
+
+def _journal_label(marks: Sequence[JournalMark]) -> Callable[[int], str]:
+    def label(index: int) -> str:
+        mark = marks[index]
+        return f"{day_text(mark.day)}\n{JOURNAL_WORDS[mark.kind]}: {mark.text}"
+
+    return label
+
+
+def _band(scale: ScaleSeries, value: float) -> str:
+    band = next((b for b in scale.bands if value <= b.high), None)
+    return f" ({band.label})" if band else ""
+

@@ -1,0 +1,88 @@
+"""Chart colours: the Okabe–Ito colour-blind-safe set, fitted to the light or dark palette.
+
+No matplotlib here: colours are plain hex strings, so the palette can be worked out before
+matplotlib is imported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QPalette
+
+# Okabe & Ito (2008). Black is left out: it is the text colour in light mode and invisible
+# in dark mode. Yellow comes last because it is faint on white.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
+# Brighter blue first on dark backgrounds, where #0072B2 is too dim to read.
+OKABE_ITO_DARK = ("#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F0E442")
+LINE_STYLES = ("-", "-", "-", "-", "-", "-", "-", "--", "--")
+MARKERS = ("o", "s", "D", "^", "v", "P", "X", "h", "*")
+
+
+@dataclass(frozen=True)
+class ChartTheme:
+    """Every colour a chart uses, by role."""
+
+    dark: bool
+    background: str
+    foreground: str
+    muted: str
+    grid: str
+    series: tuple[str, ...]
+    now: str
+    ideal: str
+    earlier: str
+    focus: str
+    other: str
+    slip: str
+    back: str
+    win: str
+    band: str
+    done: str
+    missed: str
+    paused: str
+    not_due: str
+    empty: str
+
+    def series_color(self, index: int) -> str:
+        return self.series[index % len(self.series)]
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> ChartTheme:
+        """Colours that sit well on ``palette``'s window colour (light or dark)."""
+        window = palette.color(QPalette.ColorRole.Window)
+        text = palette.color(QPalette.ColorRole.WindowText)
+        dark = window.lightnessF() < 0.5
+        series = OKABE_ITO_DARK if dark else OKABE_ITO
+        return cls(
+            dark=dark,
+            background=window.name(),
+            foreground=text.name(),
+            muted=_mix(text, window, 0.45),
+            grid=_mix(text, window, 0.82),
+            series=series,
+            now=series[0],
+            ideal=series[1],
+            earlier=series[3],
+            focus=series[1],
+            other=series[0],
+            slip="#D55E00",
+            back="#009E73",
+            win=series[4] if not dark else "#F0E442",
+            band=_mix(text, window, 0.93),
+            done=series[0],
+            missed="#E69F00",
+            paused=series[3],
+            not_due=_mix(text, window, 0.85),
+            empty=_mix(text, window, 0.95),
+        )
+
+
+def _mix(a: QColor, b: QColor, amount_of_b: float) -> str:
+    """A colour ``amount_of_b`` of the way from ``a`` to ``b``."""
+    mixed = QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * amount_of_b,
+        a.greenF() + (b.greenF() - a.greenF()) * amount_of_b,
+        a.blueF() + (b.blueF() - a.blueF()) * amount_of_b,
+    )
+    return mixed.name()

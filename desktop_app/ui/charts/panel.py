@@ -1,0 +1,183 @@
+"""The four charts as tabs. Each slot asks the progress service and shows what comes back.
+
+Only the tab in view is drawn; the others are marked stale and drawn when shown, so a new
+date range or new data costs one chart, not four.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from desktop_app.domain.progress import DateRange
+from desktop_app.domain.progress_calendar import CalendarKind
+from desktop_app.services.progress import ProgressService
+from desktop_app.ui.charts.base import ChartView
+from desktop_app.ui.charts.consistency import ConsistencyChart
+from desktop_app.ui.charts.gaps import GapsChart
+from desktop_app.ui.charts.over_time import OverTimeChart
+from desktop_app.ui.charts.wheel import WheelChart
+from desktop_app.ui.context import Navigator
+
+AUTO = -1  # compare the wheel with the oldest result in range until the person picks
+
+
+class ChartPanel(QTabWidget):
+    """Wheel, Gaps, Over time and Consistency, sharing one date range."""
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        service: ProgressService,
+        navigator: Navigator,
+        date_range: Callable[[], DateRange],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressTabs")
+        self.setAccessibleName("Progress charts")
+        self.service = service
+        self.navigator = navigator
+        self.date_range = date_range
+        self.wheel = WheelChart()
+        self.gaps = GapsChart()
+        self.over_time = OverTimeChart()
+        self.consistency = ConsistencyChart()
+        self.charts: tuple[ChartView, ...] = (
+            self.wheel, self.gaps, self.over_time, self.consistency,
+        )
+        for chart, title in zip(
+            self.charts, ("&Wheel", "G&aps", "Over &time", "&Consistency"), strict=True
+        ):
+            self.addTab(chart, title)
+            chart.open_result.connect(navigator.open_result)
+            chart.message.connect(self.message)
+        self._compare: int | None = AUTO
+        self._template: str | None = None
+        self._stale: set[ChartView] = set(self.charts)
+        self.wheel.compare_changed.connect(self._compare_picked)
+        self.over_time.template_changed.connect(self._template_picked)
+        self.consistency.kind_changed.connect(lambda _kind: self._draw(self.consistency))
+        self.currentChanged.connect(lambda _index: self.draw_current())
+
+    def reload(self) -> None:
+        """Data or range changed: redraw the chart in view, the rest when they are shown."""
+        self._stale = set(self.charts)
+        self.draw_current()
+
+    def draw_current(self) -> None:
+        chart = self.currentWidget()
+        if isinstance(chart, ChartView) and chart in self._stale:
+            self._draw(chart)
+
+    def _draw(self, chart: ChartView) -> None:
+        self._stale.discard(chart)
+        if chart is self.wheel:
+            self.show_wheel()
+        elif chart is self.gaps:
+            self.show_gaps()
+        elif chart is self.over_time:
+            self.show_over_time()
+        else:
+            self.show_consistency()
+
+    # --- slots --------------------------------------------------------------------------
+    def _compare_picked(self, result_id: object) -> None:
+        self._compare = result_id if isinstance(result_id, int) else None
+        self.show_wheel()
+
+    def _template_picked(self, template_id: str) -> None:
+        self._template = template_id
+        self.show_over_time()
+
+    # --- each chart ---------------------------------------------------------------------
+    def _wheel_missing(self, chart: ChartView, what: str) -> bool:
+        """Show the empty state of the wheel or gaps chart when there is nothing to draw."""
+        template = self.service.wheel_template()
+        if template is None:
+            chart.show_empty(
+                f"There is no “where I am” assessment among your templates, so there is no "
+                f"{what} to draw."
+            )
+            return True
+        if self.service.response_count(template.id) == 0:
+            chart.show_empty(
+                f"Your {what} appears here after your first “{template.title}” assessment. It "
+                "takes about ten minutes, and you can stop and come back at any point.",
+                ("Take it now", lambda: self.navigator.start_template(template.id)),
+            )
+            return True
+        return False
+
+    def _none_in_range(self, chart: ChartView, what: str) -> None:
+        chart.show_empty(
+            f"Nothing in this period. Choose a longer period above to see your {what}."
+        )
+
+    def show_wheel(self) -> None:
+        if self._wheel_missing(self.wheel, "wheel"):
+            return
+        date_range = self.date_range()
+        compare = None if self._compare == AUTO else self._compare
+        data = self.service.wheel(date_range, compare)
+        if data is not None and self._compare == AUTO and data.choices:
+            data = self.service.wheel(date_range, data.choices[-1].result_id)
+        if data is None or data.latest is None:
+            self._none_in_range(self.wheel, "wheel")
+            return
+        self.wheel.set_data(data)
+
+    def show_gaps(self) -> None:
+        if self._wheel_missing(self.gaps, "gaps chart"):
+            return
+        data = self.service.gaps(self.date_range())
+        if data is None or data.result is None:
+            self._none_in_range(self.gaps, "gaps")
+            return
+        self.gaps.set_data(data)
+
+    def show_over_time(self) -> None:
+        choices = self.service.series_choices()
+        if not choices:
+            self.over_time.show_empty(
+                "Take an assessment, or check in from the Journal, and how things change "
+                "over time appears here.",
+                ("Go to Assessments", lambda: self.navigator.show_screen("assessments")),
+            )
+            return
+        ids = [c.template_id for c in choices]
+        if self._template not in ids:
+            self._template = ids[0]
+        self.over_time.set_choices([(c.template_id, c.title) for c in choices], self._template)
+        date_range = self.date_range()
+        data = self.service.over_time(self._template, date_range)
+        if data is None or data.is_empty:
+            self._none_in_range(self.over_time, "changes over time")
+            return
+        self.over_time.set_data(data, date_range)
+
+    def show_consistency(self) -> None:
+        kind: CalendarKind = (
+            "practices" if self.consistency.kind_key() == "practices" else "checkins"
+        )
+        data = self.service.consistency(kind, self.date_range())
+        if data.statuses:
+            self.consistency.set_data(data)
+            return
+        if kind == "checkins" and not self.service.load().checkins:
+            self.consistency.show_empty(
+                "Check in from the Journal, and the days you checked in appear here as a "
+                "calendar.",
+                ("Go to the Journal", lambda: self.navigator.show_screen("journal")),
+            )
+        elif kind == "practices" and not self.service.load().focus:
+            self.consistency.show_empty(
+                "Pick focus areas and practices in the Journal, and the days you practised "
+                "appear here as a calendar.",
+                ("Go to the Journal", lambda: self.navigator.show_screen("journal")),
+            )
+        else:
+            self._none_in_range(self.consistency, "calendar")

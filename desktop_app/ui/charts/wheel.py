@@ -1,0 +1,174 @@
+"""The wheel: a radar of now and ideal per life area, with an earlier result overlaid."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.patches import Polygon
+from matplotlib.projections.polar import PolarAxes
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+
+from desktop_app.domain.progress import AreaValue, Snapshot, WheelData
+from desktop_app.ui.charts.base import ChartView
+from desktop_app.ui.charts.format import day_text
+from desktop_app.ui.charts.table import TableRow
+
+
+class WheelChart(ChartView):
+    """Now (solid, filled) and ideal (dashed) for the latest result; earlier one dotted."""
+
+    compare_changed = Signal(object)  # the earlier result's id, or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Wheel", parent)
+        label = QLabel("Compa&re with:")
+        self.compare = QComboBox()
+        self.compare.setObjectName("wheelCompare")
+        self.compare.setAccessibleName("Compare with an earlier result")
+        self.compare.setMinimumContentsLength(16)
+        label.setBuddy(self.compare)
+        self.controls.addWidget(label)
+        self.controls.addWidget(self.compare)
+        self.compare.currentIndexChanged.connect(self._compare_picked)
+        self.data: WheelData | None = None
+        self.lines: dict[str, Line2D] = {}
+        self.shape: Polygon | None = None
+        self._built: tuple[object, ...] = ()
+
+    def set_data(self, data: WheelData) -> None:
+        self.data = data
+        self.compare.blockSignals(True)
+        self.compare.clear()
+        self.compare.addItem("Nothing", None)
+        for snap in data.choices:
+            self.compare.addItem(day_text(snap.day), snap.result_id)
+        if data.earlier is not None:
+            self.compare.setCurrentIndex(self.compare.findData(data.earlier.result_id))
+        self.compare.setEnabled(bool(data.choices))
+        self.compare.blockSignals(False)
+        self.redraw()
+
+    def _compare_picked(self, _index: int) -> None:
+        self.compare_changed.emit(self.compare.currentData())
+
+    def _values(self, snap: Snapshot, part: str) -> list[float]:
+        assert self.data is not None
+        values = []
+        for area in self.data.areas:
+            value = snap.value_of(area)
+            values.append(float("nan") if value is None else float(getattr(value, part)))
+        return values
+
+    def _series(self) -> list[tuple[str, Snapshot, str]]:
+        """(key, result, part) of each outline: now, ideal, and the earlier result if any."""
+        data = self.data
+        assert data is not None and data.latest is not None
+        series = [("now", data.latest, "current"), ("ideal", data.latest, "ideal")]
+        if data.earlier is not None:
+            series.append(("earlier", data.earlier, "current"))
+        return series
+
+    def _layout(self) -> tuple[object, ...]:
+        assert self.data is not None
+        return (self.theme, self.data.titles, tuple(key for key, _s, _p in self._series()))
+
+    def update_chart(self) -> bool:
+        # Same areas, same outlines, same colours: give the artists new numbers.
+        if not self.figure.axes or self._built != self._layout():
+            return False
+        self._fill(self.figure.axes[0])
+        return True
+
+    def draw_chart(self) -> None:
+        data = self.data
+        assert data is not None
+        theme = self.theme
+        axes: PolarAxes = self.figure.add_subplot(projection="polar")  # type: ignore[assignment]
+        self.figure.subplots_adjust(left=0.08, right=0.92, top=0.86, bottom=0.16)
+        self.style_axes(axes)
+        angles = np.linspace(0, 2 * np.pi, len(data.areas), endpoint=False)
+        axes.set_theta_offset(np.pi / 2)
+        axes.set_theta_direction(-1)
+        styles = {
+            "now": (theme.now, "-", "o", 2.2),
+            "ideal": (theme.ideal, "--", "s", 1.8),
+            "earlier": (theme.earlier, ":", "D", 1.8),
+        }
+        self.lines = {}
+        for key, _snap, _part in self._series():
+            color, style, marker, width = styles[key]
+            (self.lines[key],) = axes.plot(
+                [], [], color=color, linestyle=style, marker=marker, linewidth=width,
+                markersize=5, label=key,
+            )
+        (self.shape,) = axes.fill([0.0], [0.0], color=theme.now, alpha=0.15)
+        axes.set_yticks([2, 4, 6, 8, 10])
+        axes.tick_params(axis="y", labelsize=8, labelcolor=theme.muted)
+        axes.set_xticks(angles, [textwrap.fill(t, 14) for t in data.titles], fontsize=9)
+        legend = axes.legend(
+            loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=len(self.lines),
+            frameon=False, fontsize=9,
+        )
+        for text in legend.get_texts():
+            text.set_color(theme.foreground)
+        self._built = self._layout()
+        self._fill(axes)
+        self.caption.setText(
+            "Further out is closer to how you want things to be. The shaded shape is where "
+            "you are now; the dashed line is your ideal."
+        )
+
+    def _fill(self, axes: Axes) -> None:
+        data = self.data
+        assert data is not None
+        count = len(data.areas)
+        angles = np.linspace(0, 2 * np.pi, count, endpoint=False)
+        closed = np.append(angles, angles[:1])
+        top = 10.0
+        legend = axes.get_legend()
+        for index, (key, snap, part) in enumerate(self._series()):
+            values = self._values(snap, part)
+            top = max(top, *[v for v in values if v == v])
+            outline = [*values, values[0]]
+            self.lines[key].set_data(closed, outline)
+            if key == "now" and self.shape is not None:
+                self.shape.set_xy(np.column_stack([closed, outline]))
+            label = {"now": f"Now ({day_text(snap.day)})", "ideal": "Ideal",
+                     "earlier": f"Now on {day_text(snap.day)}"}[key]
+            self.lines[key].set_label(label)
+            if legend is not None:
+                legend.get_texts()[index].set_text(label)
+            word = "ideal" if part == "ideal" else "now"
+            self.add_targets(
+                axes, angles, values,
+                [f"{title}: {word} {v:g} ({day_text(snap.day)})" if v == v else title
+                 for title, v in zip(data.titles, values, strict=True)],
+                [snap.result_id] * count,
+            )
+        axes.set_ylim(0, top)
+
+    def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
+        data = self.data
+        assert data is not None and data.latest is not None
+        headers = ["Area", f"Now ({day_text(data.latest.day)})", "Ideal", "Distance to ideal"]
+        if data.earlier is not None:
+            earlier = day_text(data.earlier.day)
+            headers += [f"Now on {earlier}", f"Ideal on {earlier}"]
+        rows = []
+        for area, title in zip(data.areas, data.titles, strict=True):
+            value = data.latest.value_of(area)
+            cells = [title, *(_cells(value) if value else ("", "", ""))]
+            if data.earlier is not None:
+                before = data.earlier.value_of(area)
+                cells += [str(before.current), str(before.ideal)] if before else ["", ""]
+            rows.append(TableRow(tuple(cells), data.latest.result_id))
+        return headers, rows
+
+
+def _cells(value: AreaValue) -> tuple[str, str, str]:
+    return str(value.current), str(value.ideal), str(value.gap)

@@ -1,0 +1,141 @@
+"""What the benchmark runs in fresh processes: ``python -m tests.benchmarks.children WHAT``.
+
+* ``bare``: a bare PySide6 QMainWindow; prints "shown" at its first paint, then exits.
+* ``app DIR``: Groundwork on data folder DIR, started the same way; "shown" at first paint.
+* ``stall DIR``: Groundwork on DIR; opens Progress, draws every chart, and prints the
+  longest lateness of a 10 ms timer (the UI-thread stall) and whether matplotlib or numpy
+  were loaded before the first window was shown, as JSON.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import sys
+import time
+from typing import Any
+
+HEAVY = ("matplotlib", "numpy")
+
+
+def _heavy_loaded() -> list[str]:
+    return sorted(name for name in HEAVY if name in sys.modules)
+
+
+def _first_paint_then(callback: Any) -> Any:
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstPaint(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen = False
+
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.seen:
+                self.seen = True
+                callback()
+            return False
+
+    return FirstPaint()
+
+
+def _shown_and_exit() -> None:
+    sys.stdout.write("shown\n")
+    sys.stdout.flush()
+    os._exit(0)  # the measurement ends at the first paint; skip teardown
+
+
+def bare() -> None:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication([sys.argv[0]])
+    watcher = _first_paint_then(_shown_and_exit)
+    app.installEventFilter(watcher)
+    window = QMainWindow()
+    window.setWindowTitle("Bare")
+    window.resize(1040, 720)
+    window.show()
+    app.exec()
+
+
+def app(data_dir: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.app import prepare
+    from desktop_app.cli import parse_options
+
+    qt_app = QApplication([sys.argv[0]])
+    watcher = _first_paint_then(_shown_and_exit)
+    qt_app.installEventFilter(watcher)
+    prepare(parse_options(["--data-dir", data_dir]))
+    qt_app.exec()
+
+
+def stall(data_dir: str) -> None:
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.app import prepare
+    from desktop_app.cli import parse_options
+
+    qt_app = QApplication([sys.argv[0]])
+    report: dict[str, Any] = {}
+    ticks: list[float] = []
+    startup = prepare(parse_options(["--data-dir", data_dir]))
+    assert not isinstance(startup, int)
+    report["heavy_when_shown"] = _heavy_loaded()
+    window = startup.window
+    screen = window.screens["progress"]
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    steps: list[str] = []
+
+    def open_progress() -> None:
+        ticks.clear()
+        ticks.append(time.perf_counter())
+        timer.start()
+        window.show_screen("progress")
+        QTimer.singleShot(10, wait_ready)
+
+    def wait_ready() -> None:
+        if not screen.charts_ready:
+            QTimer.singleShot(10, wait_ready)
+            return
+        steps.append("ready")
+        next_tab(1)
+
+    def next_tab(index: int) -> None:
+        if index < screen.panel.count():
+            screen.panel.setCurrentIndex(index)
+            QTimer.singleShot(300, lambda: next_tab(index + 1))
+        else:
+            QTimer.singleShot(300, finish)
+
+    def finish() -> None:
+        timer.stop()
+        gaps = [b - a for a, b in itertools.pairwise(ticks)]
+        report["longest_stall_ms"] = max(0.0, (max(gaps) - 0.010) * 1000) if gaps else None
+        report["ticks"] = len(ticks)
+        report["heavy_after_progress"] = _heavy_loaded()
+        sys.stdout.write(json.dumps(report) + "\n")
+        sys.stdout.flush()
+        os._exit(0)
+
+    QTimer.singleShot(200, open_progress)
+    QTimer.singleShot(120_000, finish)
+    qt_app.exec()
+
+
+if __name__ == "__main__":
+    what = sys.argv[1]
+    if what == "bare":
+        bare()
+    elif what == "app":
+        app(sys.argv[2])
+    elif what == "stall":
+        stall(sys.argv[2])
+    else:
+        raise SystemExit(f"unknown benchmark child {what!r}")

@@ -1,0 +1,20 @@
+"""Small statistics for timings (seconds in, milliseconds out)."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+
+
+def median_ms(samples: Sequence[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def p95_ms(samples: Sequence[float]) -> float:
+    ordered = sorted(samples)
+    index = min(len(ordered) - 1, max(0, round(0.95 * (len(ordered) - 1))))
+    return ordered[index] * 1000
+
+
+def max_ms(samples: Sequence[float]) -> float:
+    return max(samples) * 1000

@@ -1,0 +1,76 @@
+"""The first window never waits for matplotlib or numpy: they load only when Progress opens.
+
+Checked in a fresh interpreter, because this test process may already have imported them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+SCRIPT = r"""
+import json, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from desktop_app.app import prepare
+from desktop_app.cli import parse_options
+
+HEAVY = ("matplotlib", "numpy")
+report = {}
+
+def loaded():
+    return sorted(name for name in HEAVY if name in sys.modules)
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "at_first_paint" not in report:
+            report["at_first_paint"] = loaded()
+            QTimer.singleShot(0, open_progress)
+        return False
+
+app = QApplication([sys.argv[0], "-platform", "offscreen"])
+paint_watch = FirstPaint()
+app.installEventFilter(paint_watch)
+startup = prepare(parse_options(["--data-dir", sys.argv[1], "--demo"]))
+report["when_shown"] = loaded()
+report["visible"] = startup.window.isVisible()
+screen = startup.window.screens["progress"]
+
+def open_progress():
+    report["before_progress"] = loaded()
+    startup.window.show_screen("progress")
+    poll()
+
+def poll():
+    if screen.charts_ready:
+        report["after_progress"] = loaded()
+        app.quit()
+    else:
+        QTimer.singleShot(20, poll)
+
+QTimer.singleShot(60000, app.quit)
+app.exec()
+startup.shutdown()
+print(json.dumps(report))
+"""
+
+
+def test_matplotlib_is_imported_only_when_progress_opens(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(tmp_path / "data")],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["visible"]
+    assert report["when_shown"] == []
+    assert report["at_first_paint"] == []
+    assert report["before_progress"] == []
+    # The check can see an import: opening Progress does bring them in.
+    assert report["after_progress"] == ["matplotlib", "numpy"]
