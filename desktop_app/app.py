@@ -36,6 +36,8 @@ class Startup:
     session: Session
     lock: InstanceLock
     notices: list[str] = field(default_factory=list)
+    # True once the profile is open and shown (right after the window's first paint).
+    ready: bool = False
 
     def shutdown(self) -> None:
         self.session.close()
@@ -65,7 +67,7 @@ def prepare(options: Options, clock: Clock = system_clock) -> Startup | int:
         print(f"groundwork: {error}", file=sys.stderr)
         return EXIT_USAGE
 
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -108,27 +110,43 @@ def prepare(options: Options, clock: Clock = system_clock) -> Startup | int:
         lock.release()
         return EXIT_USAGE
 
+    if options.profile:
+        from desktop_app.domain.profiles import ProfileNameError, clean_profile_name
+
+        try:
+            clean_profile_name(options.profile)
+        except ProfileNameError as error:
+            print(f"groundwork: cannot use '{options.profile}' as a name: {error}", file=sys.stderr)
+            lock.release()
+            return EXIT_USAGE
+
     settings = QSettings(str(data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
-    try:
-        notices = _open_first_profile(session, options, settings)
-    except StartupError as error:
-        print(f"groundwork: {error}", file=sys.stderr)
-        lock.release()
-        return EXIT_USAGE
     window = MainWindow(session, settings)
     window.show()
-    startup = Startup(app, window, session, lock, notices)
-    if notices:
-        QTimer.singleShot(0, lambda: window.report_unreadable("\n\n".join(notices)))
+    startup = Startup(app, window, session, lock)
+    # The profile is read once the window is on screen: a five-year profile is megabytes.
+    window.when_painted(lambda: _finish_start(startup, options, settings))
+    return startup
+
+
+def _finish_start(startup: Startup, options: Options, settings: QSettings) -> None:
+    """Open the first profile, show it, then any notices and the ``--start`` wizard."""
+    from PySide6.QtCore import QTimer
+
+    window = startup.window
+    startup.notices = _open_first_profile(startup.session, options, settings)
+    window.start_showing_session()
+    startup.ready = True
+    if startup.notices:
+        text = "\n\n".join(startup.notices)
+        QTimer.singleShot(0, window, lambda: window.report_unreadable(text))
     if options.start:
         template_id = options.start
-        QTimer.singleShot(0, lambda: window.start_template(template_id))
-    return startup
+        QTimer.singleShot(0, window, lambda: window.start_template(template_id))
 
 
 def _open_first_profile(session: Session, options: Options, settings: QSettings) -> list[str]:
     """Open the profile asked for, else the last one used; returns messages for the person."""
-    from desktop_app.domain.profiles import ProfileNameError
     from desktop_app.storage.schema import ProfileFileError
 
     notices: list[str] = []
@@ -147,12 +165,7 @@ def _open_first_profile(session: Session, options: Options, settings: QSettings)
         if options.profile:
             found = session.profiles.find(options.profile)
             if found is None:
-                try:
-                    session.create_profile(options.profile)
-                except ProfileNameError as error:
-                    raise StartupError(
-                        f"cannot use '{options.profile}' as a name: {error}"
-                    ) from None
+                session.create_profile(options.profile)
             else:
                 session.open_profile(found.id)
             return notices
@@ -166,6 +179,8 @@ def _open_first_profile(session: Session, options: Options, settings: QSettings)
                 notices.append(str(error))
     except ProfileFileError as error:
         notices.append(str(error))
+    except OSError as error:
+        notices.append(f"Groundwork could not save the profile: {error.strerror or error}")
     return notices
 
 

@@ -53,6 +53,8 @@ def start_app(qtbot, data_dir: Path, clock: FakeClock) -> Iterator[Callable[...,
         if not isinstance(result, int):
             qtbot.addWidget(result.window)
             started.append(result)
+            # The profile opens right after the window's first paint.
+            qtbot.waitUntil(lambda: result.ready)
         return result
 
     yield start

@@ -91,7 +91,14 @@ def test_main_runs_the_event_loop_and_returns_its_code(qtbot, data_dir: Path) ->
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    QTimer.singleShot(0, lambda: QApplication.instance().exit(0))
+    def quit_once_the_profile_exists() -> None:
+        if list((data_dir / "profiles").glob("*.json")):
+            QApplication.instance().exit(0)
+        else:
+            QTimer.singleShot(10, quit_once_the_profile_exists)
+
+    QTimer.singleShot(0, quit_once_the_profile_exists)
+    QTimer.singleShot(20_000, lambda: QApplication.instance().exit(9))
     assert main(["--data-dir", str(data_dir), "--profile", "Sam"]) == 0
     names = [
         json.loads(p.read_text())["meta"]["1"]["profile_name"]

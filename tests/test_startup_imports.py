@@ -30,7 +30,7 @@ class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and "at_first_paint" not in report:
             report["at_first_paint"] = loaded()
-            QTimer.singleShot(0, open_progress)
+            QTimer.singleShot(0, wait_ready)
         return False
 
 app = QApplication([sys.argv[0], "-platform", "offscreen"])
@@ -39,9 +39,19 @@ app.installEventFilter(paint_watch)
 startup = prepare(parse_options(["--data-dir", sys.argv[1], "--demo"]))
 report["when_shown"] = loaded()
 report["visible"] = startup.window.isVisible()
-screen = startup.window.screens["progress"]
+screen = None
+
+def wait_ready():
+    # The profile opens right after the first paint; Progress is opened once it has.
+    if not startup.ready:
+        QTimer.singleShot(10, wait_ready)
+        return
+    report["profile_open"] = loaded()
+    open_progress()
 
 def open_progress():
+    global screen
+    screen = startup.window.screens["progress"]
     report["before_progress"] = loaded()
     startup.window.show_screen("progress")
     poll()

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.services.clock import Clock, system_clock
-from desktop_app.services.profiles import ProfileService
-from desktop_app.storage.profile_store import ProfileInfo
-from desktop_app.storage.repository import ProfileRepository
 
 if TYPE_CHECKING:
     from desktop_app.domain.templates import TemplateSet
+    from desktop_app.services.profiles import ProfileService
+    from desktop_app.storage.profile_store import ProfileInfo
+    from desktop_app.storage.repository import ProfileRepository
 
 Listener = Callable[[], None]
 
@@ -28,7 +28,7 @@ class Session:
         self.data_dir = data_dir
         self.resources = resources
         self.clock = clock
-        self.profiles = ProfileService(data_dir, clock)
+        self._profiles: ProfileService | None = None
         self.repo: ProfileRepository | None = None
         self.profile: ProfileInfo | None = None
         self._templates: TemplateSet | None = None
@@ -37,6 +37,15 @@ class Session:
     @property
     def user_templates_dir(self) -> Path:
         return self.data_dir / "templates"
+
+    @property
+    def profiles(self) -> ProfileService:
+        """The profiles folder (storage is imported on first use, after the first paint)."""
+        if self._profiles is None:
+            from desktop_app.services.profiles import ProfileService
+
+            self._profiles = ProfileService(self.data_dir, self.clock)
+        return self._profiles
 
     @property
     def templates(self) -> TemplateSet:

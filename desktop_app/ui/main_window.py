@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
         self._shown_profile_id: str | None = ""
 
         self.pages = QStackedWidget()
+        # Blank for the moment between the first paint and the profile being open.
+        self.pages.addWidget(QWidget())
         self._welcome: WelcomeScreen | None = None
         self.workspace = self._build_workspace()
         self.pages.addWidget(self.workspace)
@@ -70,9 +72,8 @@ class MainWindow(QMainWindow):
         self._pending_shortcuts: list[tuple[QAction, str | QKeySequence.StandardKey]] = []
         self._build_menus()
         self.reminder: CheckInReminder | None = None
-        session.subscribe(self._on_session_changed)
+        self._after_paint: list[Callable[[], object]] = []
         self._restore_geometry()
-        self._on_session_changed()
         # Zero-timers run before the first paint, so wait for the paint itself (or a short
         # while, should the window start hidden).
         QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._after_first_paint)
@@ -82,21 +83,36 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._after_first_paint)
         return super().event(event)
 
+    def when_painted(self, callback: Callable[[], object]) -> None:
+        """Run ``callback`` once the window is on screen (at once if it already is)."""
+        if self._painted:
+            callback()
+        else:
+            self._after_paint.append(callback)
+
+    def start_showing_session(self) -> None:
+        """Show the open profile, or the welcome screen, and follow the session from now on."""
+        self.session.subscribe(self._on_session_changed)
+        self._on_session_changed()
+
     def _after_first_paint(self) -> None:
         """Work that can wait until the window is on screen.
 
-        Building a QKeySequence loads every enum of Qt's namespace (tens of milliseconds),
-        Home reads the journal, and so does the reminder.
+        Opening a five-year profile, building Home and the reminder all read the journal, and
+        building a QKeySequence loads every enum of Qt's namespace (tens of milliseconds).
         """
         if self._painted:
             return
         self._painted = True
-        if self._home_pending:
-            self._home_pending = False
-            self._show_current_row()
         for action, shortcut in self._pending_shortcuts:
             action.setShortcut(QKeySequence(shortcut))
         self._pending_shortcuts.clear()
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
+            callback()
+        if self._home_pending:
+            self._home_pending = False
+            self._show_current_row()
         from desktop_app.ui.journal import reminder
 
         if self.reminder is None:
@@ -242,7 +258,9 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(0)
                 self.nav.blockSignals(False)
                 if self._painted:
-                    self._show_current_row()
+                    # A turn of the event loop between opening a profile and building Home,
+                    # so neither holds the window up for long (asking for it builds it now).
+                    QTimer.singleShot(0, self, self._show_current_row)
                 else:
                     self._home_pending = True
         else:

@@ -123,6 +123,7 @@ def bench_save(data_dir: Path) -> Row:
 
 def bench_redraw(data_dir: Path) -> list[Row]:
     """Redraw of each chart on five years of data (set the data, draw the canvas)."""
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.domain.progress import DateRange
@@ -183,6 +184,12 @@ def bench_redraw(data_dir: Path) -> list[Row]:
             {"samples_ms": [s * 1000 for s in samples]},
         ))
     session.close()
+    # Delete the charts while the application still exists; left to interpreter exit,
+    # their destruction order crashes PySide6.
+    for chart in (over_time, consistency, wheel):
+        chart.close()
+        chart.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return rows
 
 
