@@ -103,6 +103,9 @@ class _ButtonChoice(QWidget):
     answer = _answer_property(answerChanged)
 
 
+POINT_WIDTH = 90  # at most, per point of a scale
+
+
 class ScaleAnswer(_ButtonChoice):
     """A row of numbered points with the template's anchor labels beneath them.
 
@@ -132,7 +135,7 @@ class ScaleAnswer(_ButtonChoice):
             grid.addWidget(button, 0, column, Qt.AlignmentFlag.AlignHCenter)
             grid.setColumnStretch(column, 1)
         # Points spread over a very wide window are hard to compare; keep the row compact.
-        self.setMaximumWidth(len(points) * 90)
+        self.setMaximumWidth(len(points) * POINT_WIDTH)
         for column, point in enumerate(points):
             anchor = question.anchors.get(point)
             if anchor:
@@ -160,6 +163,11 @@ class ScaleAnswer(_ButtonChoice):
         else:
             start, span, align = column - reach, 1 + 2 * reach, Qt.AlignmentFlag.AlignHCenter
         label.setAlignment(align | Qt.AlignmentFlag.AlignTop)
+        # The row's layout does not pass height-for-width up to the page, so a wrapped
+        # anchor would be cut to its first line: reserve the lines it will need.
+        room = span * POINT_WIDTH - 8
+        lines = min(3, -(-label.fontMetrics().horizontalAdvance(text) // room))
+        label.setMinimumHeight(lines * label.fontMetrics().lineSpacing())
         grid.addWidget(label, 1, start, 1, span)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
