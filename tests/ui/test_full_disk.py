@@ -1,0 +1,58 @@
+"""A full disk: a plain message, the words stay where they were typed, nothing is lost."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop_app.services.journal import JournalService
+from desktop_app.ui.journal.win_dialog import WinDialog
+
+
+def no_space(_fd: int) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_first_profile_on_a_full_disk(
+    qtbot, start_app, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = start_app().window
+    welcome = window.welcome
+    qtbot.keyClicks(welcome.name_edit, "Sam")
+    monkeypatch.setattr(os, "fsync", no_space)
+    qtbot.mouseClick(welcome.create_button, Qt.MouseButton.LeftButton)
+    assert "could not save" in welcome.error.text()
+    assert "No space left" in welcome.error.text()
+    assert welcome.name_edit.text() == "Sam"
+    assert window.pages.currentWidget() is welcome
+    assert list((data_dir / "profiles").iterdir()) == []  # no half-written file or temp
+
+    monkeypatch.undo()
+    qtbot.mouseClick(welcome.create_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.workspace
+
+
+def test_a_win_on_a_full_disk_keeps_its_words(
+    qtbot, start_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    startup = start_app("--profile", "Sam")
+    journal = JournalService(startup.session)
+    before = startup.session.repo.path.read_bytes()
+    dialog = WinDialog(journal, parent=startup.window)
+    qtbot.addWidget(dialog)
+    dialog.form.text.setPlainText("Said no to the extra shift, kindly.")
+    monkeypatch.setattr(os, "fsync", no_space)
+    dialog.buttons.accepted.emit()
+    assert "could not save" in dialog.error.text()
+    assert dialog.form.text.toPlainText() == "Said no to the extra shift, kindly."
+    assert startup.session.repo.path.read_bytes() == before
+
+    monkeypatch.undo()
+    dialog.save()
+    wins = json.loads(startup.session.repo.path.read_text("utf-8"))["wins"]
+    assert [w["text"] for w in wins.values()] == ["Said no to the extra shift, kindly."]
