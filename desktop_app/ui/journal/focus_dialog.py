@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QLabel,
     QListWidget,
@@ -17,10 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.journal import MAX_FOCUS_AREAS, FocusArea
-from desktop_app.services.focus import AreaChoice, AreaDraft, FocusInputError, FocusService
+from desktop_app.services.focus import AreaChoice, AreaDraft, FocusService
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.journal.practice_editor import PracticeList
-from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
+from desktop_app.ui.journal.save_dialog import SaveDialog
+from desktop_app.ui.widgets import heading, paragraph
 
 
 def choice_text(choice: AreaChoice) -> str:
@@ -65,7 +64,7 @@ class AreaSection(QGroupBox):
         )
 
 
-class FocusDialog(QDialog):
+class FocusDialog(SaveDialog):
     """Change focus (the old one stays as history) or edit the current one in place."""
 
     def __init__(
@@ -122,14 +121,7 @@ class FocusDialog(QDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout.addWidget(scroll, 1)
 
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.add_save_buttons(layout)
         self.area_list.itemChanged.connect(self._item_changed)
         for index in range(self.area_list.count()):
             self._item_changed(self.area_list.item(index))
@@ -210,16 +202,7 @@ class FocusDialog(QDialog):
     def drafts(self) -> list[AreaDraft]:
         return [self.sections[a].draft() for a in self.checked_areas() if a in self.sections]
 
-    def save(self) -> None:
-        try:
-            if self.edit_mode:
-                self.service.edit_current(self.drafts())
-            else:
-                self.service.change_focus(self.drafts())
-        except FocusInputError as error:
-            self.error.show_error(str(error))
-            return
-        except OSError as error:
-            self.error.show_error(f"Groundwork could not save this: {error}")
-            return
-        self.accept()
+    def store(self) -> object:
+        if self.edit_mode:
+            return self.service.edit_current(self.drafts())
+        return self.service.change_focus(self.drafts())

@@ -8,8 +8,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
@@ -18,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.journal import Practice
 from desktop_app.services.focus import FocusInputError, FocusService
-from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
+from desktop_app.ui.journal.save_dialog import SaveDialog
+from desktop_app.ui.widgets import heading, paragraph
 
 
 def _qdate(day: date) -> QDate:
@@ -29,7 +28,7 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-class PauseDialog(QDialog):
+class PauseDialog(SaveDialog):
     """From a day, until a day or until resumed, with an optional reason."""
 
     def __init__(
@@ -73,29 +72,13 @@ class PauseDialog(QDialog):
         self.reason.setMaxLength(200)
         form.addRow("&Reason", self.reason)
         layout.addLayout(form)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("Pause")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.add_save_buttons(layout, "Pause")
         self.setMinimumWidth(460)
 
-    def save(self) -> None:
+    def store(self) -> object:
         start = _pydate(self.start.date())
         end = None if self.open_ended.isChecked() else _pydate(self.end.date())
         if end is not None and end < start:
-            self.error.show_error("The last paused day cannot come before the first.")
-            return
-        try:
-            self.focus.pause(self.practice.key, start, end, self.reason.text())
-        except FocusInputError as error:
-            self.error.show_error(str(error))
-            return
-        except OSError as error:
-            self.error.show_error(f"Groundwork could not save this: {error}")
-            return
-        self.accept()
+            raise FocusInputError("The last paused day cannot come before the first.")
+        self.focus.pause(self.practice.key, start, end, self.reason.text())
+        return None

@@ -9,8 +9,6 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QTimeEdit,
     QVBoxLayout,
@@ -18,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.journal import CheckInCadence, CheckInSettings, format_reminder_time
-from desktop_app.services.journal import JournalService
+from desktop_app.services.journal import JournalInputError, JournalService
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.journal.save_dialog import SaveDialog
 from desktop_app.ui.journal.text import WEEKDAYS
-from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
+from desktop_app.ui.widgets import heading, paragraph
 
 INTRO = (
     "How often would you like to check in? A check-in takes a minute or two: your practices, "
@@ -30,7 +29,7 @@ INTRO = (
 )
 
 
-class CheckInSettingsDialog(QDialog):
+class CheckInSettingsDialog(SaveDialog):
     """Edits the profile's check-in rhythm; Save calls the journal service."""
 
     def __init__(self, journal: JournalService, parent: QWidget | None = None) -> None:
@@ -73,14 +72,7 @@ class CheckInSettingsDialog(QDialog):
         self.zone.setCompleter(completer)
         form.addRow("&Time zone", self.zone)
         layout.addLayout(form)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.add_save_buttons(layout)
         self.cadence.currentIndexChanged.connect(self._cadence_changed)
         self._cadence_changed()
         self.setMinimumWidth(480)
@@ -97,22 +89,17 @@ class CheckInSettingsDialog(QDialog):
             self.zone.currentText().strip(),
         )
 
-    def save(self) -> None:
+    def store(self) -> object:
         try:
             settings = self.chosen()
         except ValueError:
-            self.error.show_error(
+            self.zone.setFocus()
+            raise JournalInputError(
                 "That time zone is not one Groundwork knows. Pick one from the list, for "
                 "example Europe/Berlin or America/New_York."
-            )
-            self.zone.setFocus()
-            return
-        try:
-            self.journal.save_settings(settings)
-        except OSError as error:
-            self.error.show_error(f"Groundwork could not save this: {error}")
-            return
-        self.accept()
+            ) from None
+        self.journal.save_settings(settings)
+        return None
 
 
 def open_checkin_settings(parent: QWidget, ctx: ScreenContext) -> None:

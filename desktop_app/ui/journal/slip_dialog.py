@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
@@ -13,10 +11,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.journal import Slip
-from desktop_app.services.journal import JournalInputError, JournalService, SlipDraft
+from desktop_app.services.journal import JournalService, SlipDraft
 from desktop_app.ui.journal.acknowledge import acknowledge
 from desktop_app.ui.journal.common import AreaPicker, from_qt, moment_edit
-from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
+from desktop_app.ui.journal.save_dialog import SaveDialog
+from desktop_app.ui.widgets import heading, paragraph
 
 SLIP_INTRO = (
     "A slip back into an old pattern is part of the work, not a failure. Writing down what "
@@ -117,7 +116,7 @@ class SlipForm(QWidget):
         return None
 
 
-class SlipDialog(QDialog):
+class SlipDialog(SaveDialog):
     """Log a slip at any time, or edit one."""
 
     def __init__(
@@ -134,34 +133,22 @@ class SlipDialog(QDialog):
         layout.addWidget(paragraph(SLIP_INTRO))
         self.form = SlipForm(journal, slip)
         layout.addWidget(self.form)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.add_save_buttons(layout)
         self.setMinimumWidth(560)
 
-    def save(self) -> None:
-        try:
-            if self.doc_id is None:
-                _doc_id, reached = self.journal.log_slip(self.form.draft())
-            else:
-                self.journal.update_slip(self.doc_id, self.form.draft())
-                reached = []
-        except JournalInputError as error:
-            self.error.show_error(str(error))
-            return
-        except OSError as error:
-            self.error.show_error(f"Groundwork could not save this: {error}")
-            return
-        self.accept()
-        acknowledge(self.parentWidget(), milestones=reached)
+    def store(self) -> object:
+        if self.doc_id is None:
+            _doc_id, reached = self.journal.log_slip(self.form.draft())
+            return reached
+        self.journal.update_slip(self.doc_id, self.form.draft())
+        return []
+
+    def stored(self, result: object) -> None:
+        assert isinstance(result, list)
+        acknowledge(self.parentWidget(), milestones=result)
 
 
-class BackOnTrackDialog(QDialog):
+class BackOnTrackDialog(SaveDialog):
     """Mark the return from a slip now, with what helped."""
 
     def __init__(self, journal: JournalService, doc_id: int, parent: QWidget | None = None):
@@ -184,21 +171,12 @@ class BackOnTrackDialog(QDialog):
         form = QFormLayout()
         form.addRow("What &helped me back", self.helped)
         layout.addLayout(form)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.add_save_buttons(layout)
         self.setMinimumWidth(460)
 
-    def save(self) -> None:
-        try:
-            reached = self.journal.back_on_track(self.doc_id, self.helped.text())
-        except (JournalInputError, OSError) as error:
-            self.error.show_error(str(error))
-            return
-        self.accept()
-        acknowledge(self.parentWidget(), milestones=reached)
+    def store(self) -> object:
+        return self.journal.back_on_track(self.doc_id, self.helped.text())
+
+    def stored(self, result: object) -> None:
+        assert isinstance(result, list)
+        acknowledge(self.parentWidget(), milestones=result)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QPlainTextEdit,
     QVBoxLayout,
@@ -12,10 +10,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.journal import Win
-from desktop_app.services.journal import JournalInputError, JournalService, WinDraft
+from desktop_app.services.journal import JournalService, WinDraft
 from desktop_app.ui.journal.acknowledge import acknowledge
 from desktop_app.ui.journal.common import AreaPicker
-from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
+from desktop_app.ui.journal.save_dialog import SaveDialog
+from desktop_app.ui.widgets import heading, paragraph
 
 WIN_INTRO = (
     "Big or small: a calm answer, a walk taken, a boundary kept. Writing it down makes it "
@@ -54,7 +53,7 @@ class WinForm(QWidget):
         return None
 
 
-class WinDialog(QDialog):
+class WinDialog(SaveDialog):
     """Log a win at any time, or edit one."""
 
     def __init__(
@@ -71,28 +70,16 @@ class WinDialog(QDialog):
         layout.addWidget(paragraph(WIN_INTRO))
         self.form = WinForm(journal, win)
         layout.addWidget(self.form)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self.add_save_buttons(layout)
         self.setMinimumWidth(520)
 
-    def save(self) -> None:
-        try:
-            if self.doc_id is None:
-                reached = self.journal.log_win(self.form.draft())
-            else:
-                self.journal.update_win(self.doc_id, self.form.draft())
-        except JournalInputError as error:
-            self.error.show_error(str(error))
-            return
-        except OSError as error:
-            self.error.show_error(f"Groundwork could not save this: {error}")
-            return
-        self.accept()
+    def store(self) -> object:
         if self.doc_id is None:
-            acknowledge(self.parentWidget(), win=True, milestones=reached)
+            return self.journal.log_win(self.form.draft())
+        self.journal.update_win(self.doc_id, self.form.draft())
+        return None
+
+    def stored(self, result: object) -> None:
+        if self.doc_id is None:
+            assert isinstance(result, list)
+            acknowledge(self.parentWidget(), win=True, milestones=result)

@@ -1,0 +1,50 @@
+"""The journal's edit dialogs share one shape: a form, an inline error line, Save and Cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
+
+from desktop_app.services.focus import FocusInputError
+from desktop_app.services.journal import JournalInputError
+from desktop_app.ui.widgets import ErrorLabel
+
+
+class SaveDialog(QDialog):
+    """Save calls :meth:`store`; refused input or a failed write is shown inline, and the
+    dialog stays open with everything the person typed still in place."""
+
+    def add_save_buttons(self, layout: QVBoxLayout, save_text: str | None = None) -> None:
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        if save_text:
+            save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+            if save is not None:
+                save.setText(save_text)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def store(self) -> object:
+        """Write through the services; raise an input error with a sentence for the person."""
+        raise NotImplementedError
+
+    def stored(self, result: object) -> None:
+        """After a successful save and close (e.g. a warm word about a milestone)."""
+
+    def save(self) -> None:
+        try:
+            result = self.store()
+        except (JournalInputError, FocusInputError) as error:
+            self.error.show_error(str(error))
+            return
+        except OSError as error:
+            self.error.show_error(
+                f"Groundwork could not save this: {error.strerror or error}. "
+                "Nothing you typed is lost; try again once there is room."
+            )
+            return
+        self.accept()
+        self.stored(result)
