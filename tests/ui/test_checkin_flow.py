@@ -79,6 +79,11 @@ def test_a_checkin_that_logs_a_slip_and_a_win(qtbot, start_app) -> None:
     qtbot.keyClicks(page.win_form.text, "Kept my cool in the budget meeting")
     click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
     assert wizard.currentPage() is wizard.review_page
+    # The review shows what the practices page adds, not only the template's answers.
+    reviewed = " ".join(label.text() for label in wizard.review_page.findChildren(QLabel))
+    assert f"Practices done: {practice.what}" in reviewed
+    assert "A slip to log: Snapped at Alex" in reviewed
+    assert "A win to log: Kept my cool in the budget meeting" in reviewed
     click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
 
     data = stored(startup)

@@ -113,6 +113,22 @@ class PracticesPage(BasePage):
         finally:
             self._setting = False
 
+    def review_lines(self) -> list[str]:
+        """What this page adds to the check-in, for the review page."""
+        done = [
+            box.text().split("  (")[0] for box in self.boxes.values() if box.isChecked()
+        ]
+        lines = [
+            "Practices done: " + ", ".join(done) if done
+            else "No practices ticked." if self.boxes else "No focus practices yet."
+        ]
+        slip, win = self.slip_draft(), self.win_draft()
+        if slip is not None:
+            lines.append(f"A slip to log: {slip.old_pattern or '(no pattern written yet)'}")
+        if win is not None:
+            lines.append(f"A win to log: {win.text or '(no words yet)'}")
+        return lines
+
     def practices_done(self) -> list[str]:
         ticked = [key for key, box in self.boxes.items() if box.isChecked()]
         return ticked + self._kept

@@ -78,4 +78,23 @@ class ReviewPage(BasePage):
             self.change_buttons.append(change)
             self._sections.append(section)
             self.content.addWidget(section)
+        for extra in getattr(self.wizard(), "extra_pages", ()):
+            self._add_extra_section(extra)
         self.content.addStretch(1)
+
+    def _add_extra_section(self, page: object) -> None:
+        """A page a feature added (e.g. the check-in's practices) shows its own summary."""
+        review_lines = getattr(page, "review_lines", None)
+        if not callable(review_lines):
+            return
+        section = QWidget()
+        column = QVBoxLayout(section)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(heading(str(getattr(page, "title", lambda: "")()), level=3))
+        for line in review_lines():
+            text = paragraph(line)
+            text.setContentsMargins(12, 0, 0, 6)
+            column.addWidget(text)
+        column.addWidget(paragraph("To change these, use Back."))
+        self._sections.append(section)
+        self.content.addWidget(section)
