@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.domain.profiles import clean_profile_name
 from desktop_app.services.clock import Clock
+from desktop_app.storage.atomic import atomic_write_bytes
 from desktop_app.storage.profile_store import ProfileInfo, ProfileStore, SetAside
 from desktop_app.storage.repository import ProfileRepository
 
@@ -83,6 +85,12 @@ class ProfileService:
             wins=counts.get("wins", 0),
             drafts=counts.get("drafts", 0),
         )
+
+    def export_copy(self, repo: ProfileRepository, target: Path) -> None:
+        """Write the profile as it is on disk to ``target``, atomically (never half a copy)."""
+        if target.resolve() == repo.path.resolve():
+            raise OSError(errno.EINVAL, "that is the profile itself; choose another place")
+        atomic_write_bytes(target, repo.path.read_bytes())
 
     def delete(self, profile_id: str) -> None:
         self.store.delete(profile_id)

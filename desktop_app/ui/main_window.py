@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QTimer
@@ -30,7 +28,6 @@ if TYPE_CHECKING:
 
 # Dialogs and the welcome screen are imported when first needed: every module and Qt enum
 # loaded before the first paint delays the window (see the start-up benchmark).
-from desktop_app.storage.schema import ProfileFileError
 from desktop_app.ui import screens
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.screen_stack import LazyScreenStack
@@ -169,15 +166,22 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         profile = bar.addMenu("&Profile")
-        self.action_new = self._action(profile, "&New profile…", self.new_profile, "Ctrl+Shift+N")
+        self.action_new = self._action(
+            profile, "&New profile…", partial(self._profile_action, "new_profile"), "Ctrl+Shift+N"
+        )
         self.switch_menu = QMenu("&Switch to", profile)
         profile.addMenu(self.switch_menu)
-        self.action_rename = self._action(profile, "&Rename…", self.rename_profile, "F2")
+        self.action_rename = self._action(
+            profile, "&Rename…", partial(self._profile_action, "rename_profile"), "F2"
+        )
         self.action_export = self._action(
-            profile, "&Export a copy…", self.export_profile, "Ctrl+Shift+E"
+            profile, "&Export a copy…", partial(self._profile_action, "export_profile"),
+            "Ctrl+Shift+E",
         )
         profile.addSeparator()
-        self.action_delete = self._action(profile, "&Delete…", self.delete_profile)
+        self.action_delete = self._action(
+            profile, "&Delete…", partial(self._profile_action, "delete_profile")
+        )
         profile.addSeparator()
         self._action(profile, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -292,82 +296,21 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, pid=info.id: self.switch_profile(pid))
         self.switch_menu.setEnabled(len(self.session.profiles.profiles) > 1)
 
-    # --- profile actions ------------------------------------------------------------
-    def new_profile(self) -> None:
-        from desktop_app.ui.profile_dialogs import NameDialog
-
-        dialog = NameDialog(
-            "New profile",
-            "A profile keeps one person's assessments and journal apart from the others.",
-            self.session.create_profile,
-            parent=self,
-        )
-        dialog.exec()
-
+    # --- profile actions (ui/profile_actions.py, imported when first used) -----------
     def switch_profile(self, profile_id: str) -> None:
-        try:
-            self.session.open_profile(profile_id)
-        except ProfileFileError as error:
-            self.session.profiles.refresh()
-            self.report_unreadable(str(error))
+        from desktop_app.ui import profile_actions
 
-    def rename_profile(self) -> None:
-        if self.session.profile is None:
-            return
-        from desktop_app.ui.profile_dialogs import NameDialog
-
-        dialog = NameDialog(
-            "Rename profile",
-            "The new name only changes what Groundwork shows; your notes stay as they are.",
-            self.session.rename_profile,
-            initial=self.session.profile.name,
-            parent=self,
-        )
-        dialog.exec()
-
-    def delete_profile(self) -> None:
-        repo, info = self.session.repo, self.session.profile
-        if repo is None or info is None:
-            return
-        from desktop_app.ui.profile_dialogs import confirm_delete
-
-        if not confirm_delete(self, info.name, self.session.profiles.summary(repo)):
-            return
-        self.session.delete_profile()
-        self.settings.remove("last_profile")
-        remaining = self.session.profiles.profiles
-        if remaining:
-            self.switch_profile(remaining[0].id)
-
-    def export_profile(self) -> None:
-        repo, info = self.session.repo, self.session.profile
-        if repo is None or info is None:
-            return
-        suggested = str(Path.home() / f"{info.name} - Groundwork.json")
-        from PySide6.QtWidgets import QFileDialog
-
-        target, _filter = QFileDialog.getSaveFileName(
-            self, "Export a copy of this profile", suggested, "Groundwork profile (*.json)"
-        )
-        if not target:
-            return
-        try:
-            shutil.copyfile(repo.path, target)
-        except OSError as error:
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.warning(self, "Export failed", f"Could not write the copy: {error}")
-            return
-        self.statusBar().showMessage(f"Saved a copy to {target}", 6000)
+        profile_actions.switch_profile(self, profile_id)
 
     def report_unreadable(self, detail: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from desktop_app.ui import profile_actions
 
-        QMessageBox.warning(
-            self,
-            "A profile could not be opened",
-            f"{detail}\n\nGroundwork has not changed this file.",
-        )
+        profile_actions.report_unreadable(self, detail)
+
+    def _profile_action(self, name: str) -> None:
+        from desktop_app.ui import profile_actions
+
+        getattr(profile_actions, name)(self)
 
     def checkin_settings(self) -> None:
         from desktop_app.ui.journal.settings_dialog import open_checkin_settings

@@ -178,3 +178,42 @@ def test_about_and_template_guide(qtbot, start_app, data_dir: Path) -> None:
     when_modal(read_guide)
     startup.window.open_template_guide()
     assert "meaningful_change" in seen["guide"]
+
+
+def test_export_writes_a_readable_copy(
+    qtbot, start_app, tmp_path: Path, monkeypatch
+) -> None:
+    from desktop_app.ui import profile_actions
+
+    startup = start_app("--profile", "Sam")
+    target = tmp_path / "Sam copy.json"
+    monkeypatch.setattr(
+        profile_actions.QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "")
+    )
+    startup.window.action_export.trigger()
+    assert target.read_bytes() == startup.session.repo.path.read_bytes()
+    assert json.loads(target.read_text("utf-8"))["meta"]["1"]["profile_name"] == "Sam"
+    assert "Saved a copy" in startup.window.statusBar().currentMessage()
+
+
+def test_export_onto_the_profile_itself_is_refused(
+    qtbot, start_app, monkeypatch
+) -> None:
+    from desktop_app.ui import profile_actions
+
+    startup = start_app("--profile", "Sam")
+    path = startup.session.repo.path
+    before = path.read_bytes()
+    monkeypatch.setattr(
+        profile_actions.QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(path), "")
+    )
+    seen: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.accept()
+
+    when_modal(read)
+    startup.window.action_export.trigger()
+    assert "choose another place" in seen[0]
+    assert path.read_bytes() == before
