@@ -289,6 +289,17 @@ class FocusService:
         self._table().update(current.id, period)
         self._touched()
 
+    def remove_pause(self, practice_key: str, pause: Pause) -> None:
+        """Take a pause back (entered by mistake): its days count as usual again."""
+        current = self._require_current()
+        practice = current.item.find_practice(practice_key)
+        if pause not in practice.pauses:
+            raise FocusInputError("That pause has already been changed; have another look.")
+        kept = tuple(p for p in practice.pauses if p != pause)
+        period = replace_practice(current.item, dataclasses.replace(practice, pauses=kept))
+        self._table().update(current.id, period)
+        self._touched()
+
     def resume(self, practice_key: str) -> None:
         """Take the practice up again today: pauses covering today or later end yesterday."""
         current = self._require_current()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
 from desktop_app.services.journal import SlipDraft
 from desktop_app.ui.journal.acknowledge import Acknowledgement
@@ -122,3 +122,35 @@ def test_pausing_a_practice_is_not_missing_it(qtbot, start_app, clock) -> None:
     pauses = period["areas"][0]["practices"][0]["pauses"]
     assert pauses == [{"start": "2026-03-15", "end": "2026-03-18", "reason": "Flu"}]
     assert tab.practices.rows[key].button.objectName() == f"pause-{key}"
+
+
+def test_a_pause_entered_by_mistake_can_be_removed(qtbot, start_app, clock) -> None:
+    startup = start_app("--profile", "Sam")
+    journal = simple_focus(startup)
+    current = journal.focus.current()
+    assert current is not None
+    key = current.item.areas[0].practices[0].key
+    journal.focus.pause(key, date(2026, 3, 10), date(2026, 3, 12), "Typo")
+    tab = slips_tab(startup)
+    row = tab.practices.rows[key]
+    [(remove, pause)] = row.remove_buttons
+    assert pause.reason == "Typo"
+    assert "Paused from" in " ".join(label.text() for label in row.findChildren(QLabel))
+
+    def cancel(box: QMessageBox) -> None:
+        assert "count as usual again" in box.text()
+        box.button(QMessageBox.StandardButton.Cancel).click()
+
+    when_modal(cancel)
+    click(qtbot, remove)
+    [period] = stored(startup)["focus"].values()
+    assert len(period["areas"][0]["practices"][0]["pauses"]) == 1
+
+    def confirm(box: QMessageBox) -> None:
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    when_modal(confirm)
+    click(qtbot, remove)
+    [period] = stored(startup)["focus"].values()
+    assert period["areas"][0]["practices"][0]["pauses"] == []
+    assert tab.practices.rows[key].remove_buttons == []

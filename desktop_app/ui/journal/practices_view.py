@@ -9,12 +9,14 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.consistency import DayStatus
+from desktop_app.domain.journal import Pause
 from desktop_app.services.consistency import (
     PRACTICE_WINDOW_DAYS,
     ConsistencyService,
@@ -99,6 +101,23 @@ class PracticeRow(QFrame):
         self.status = paragraph(status_line(view, today))
         self.status.setObjectName(f"status-{practice.key}")
         layout.addWidget(self.status)
+        # Every pause stays visible and can be taken back, e.g. one entered by mistake.
+        self.remove_buttons: list[tuple[QPushButton, Pause]] = []
+        for pause in sorted(practice.pauses, key=lambda p: p.start):
+            line = QHBoxLayout()
+            line.addWidget(paragraph(pause_text(pause, today)), 1)
+            remove = QPushButton("Remove pause…")
+            remove.setObjectName(f"remove-pause-{practice.key}-{pause.start.isoformat()}")
+            remove.setAccessibleName(f"Remove the pause from {day_text(pause.start, today)}")
+            line.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addLayout(line)
+            self.remove_buttons.append((remove, pause))
+
+
+def pause_text(pause: Pause, today: date) -> str:
+    until = f" to {day_text(pause.end, today)}" if pause.end else ", until resumed"
+    why = f" ({pause.reason})" if pause.reason else ""
+    return f"Paused from {day_text(pause.start, today)}{until}{why}."
 
 
 def _escape(text: str) -> str:
@@ -140,12 +159,34 @@ class PracticesView(QWidget):
                 row.button.clicked.connect(lambda _c=False, k=key: self.resume(k))
             else:
                 row.button.clicked.connect(lambda _c=False, v=view: self.pause(v))
+            for remove, pause in row.remove_buttons:
+                remove.clicked.connect(
+                    lambda _c=False, k=key, p=pause: self.remove_pause(k, p)
+                )
             self.rows[key] = row
             self.rows_layout.addWidget(row)
         self.empty.setVisible(not views)
 
     def pause(self, view: PracticeView) -> None:
         PauseDialog(self.journal.focus, view.practice, self.journal.today(), self).exec()
+
+    def remove_pause(self, practice_key: str, pause: Pause) -> None:
+        today = self.journal.today()
+        answer = QMessageBox.question(
+            self,
+            "Remove this pause?",
+            f"{pause_text(pause, today)}\n\nWithout it, those days count as usual again: "
+            "done where you did the practice, missed where you did not.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.journal.focus.remove_pause(practice_key, pause)
+        except (FocusInputError, OSError) as error:
+            QMessageBox.warning(self, "The pause was not removed", str(error))
+            self.reload()
 
     def resume(self, practice_key: str) -> None:
         try:
