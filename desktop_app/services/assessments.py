@@ -313,6 +313,16 @@ class AssessmentService:
         )
         return ResumableDraft(draft, tuple(dropped))
 
+    def unfinished(self) -> list[tuple[Template, datetime]]:
+        """Templates with a saved draft and when it was last saved, newest first."""
+        drafts = _tolerant_all(self.session, DRAFTS_TABLE, _LooseDraft)
+        found = [
+            (template, d.item.updated_at)
+            for d in drafts
+            if (template := self.session.templates.get(d.item.template_id)) is not None
+        ]
+        return sorted(found, key=lambda pair: pair[1].timestamp(), reverse=True)
+
     def has_draft(self, template_id: str) -> bool:
         return bool(self._draft_ids(template_id))
 

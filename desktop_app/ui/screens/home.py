@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.journal import DueStatus, JournalService
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.journal.focus_dialog import FocusDialog
@@ -92,6 +93,7 @@ class HomeScreen(QScrollArea):
         self.greeting = heading(f"Hello, {name}" if name else "Hello")
         self.greeting.setObjectName("greeting")
         layout.addWidget(self.greeting)
+        self._add_unfinished(layout)
         repo = self.ctx.session.repo
         counts = repo.table_counts() if repo is not None else {}
         self.has_history = any(counts.get(t) for t in JOURNAL_TABLES)
@@ -129,6 +131,29 @@ class HomeScreen(QScrollArea):
         self._add_milestones(layout)
         self._add_win(layout)
         self._add_assessment(layout)
+
+    def _add_unfinished(self, layout: QVBoxLayout) -> None:
+        """Drafts left by a closed wizard or a crash: offered again, first thing."""
+        self.continue_buttons: dict[str, QPushButton] = {}
+        if self.ctx.session.repo is None:
+            return
+        unfinished = AssessmentService(self.ctx.session).unfinished()
+        if not unfinished:
+            return
+        frame, box = card("Unfinished", "unfinishedCard")
+        today = self.journal.today()
+        for template, saved_at in unfinished:
+            when = moment_text(self.journal.local(saved_at), today)
+            box.addWidget(paragraph(f"{template.title}: your answers were saved {when}."))
+            button = QPushButton("Continue")
+            button.setObjectName(f"continue-{template.id}")
+            button.setAccessibleName(f"Continue {template.title}")
+            button.clicked.connect(
+                lambda _c=False, tid=template.id: self.ctx.navigator.start_template(tid)
+            )
+            self.continue_buttons[template.id] = button
+            box.addLayout(button_row(button))
+        layout.addWidget(frame)
 
     def _add_milestones(self, layout: QVBoxLayout) -> None:
         pending = self.journal.milestones.pending()
