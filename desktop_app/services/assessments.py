@@ -124,7 +124,9 @@ def fit_answers(
     for question_id, value in raw.items():
         question = template.question(question_id)
         if question is None:
-            if value is not None:
+            if _fits_half_gap(template, question_id, value):
+                fitted[question_id] = value  # one half of a gap, kept in a draft
+            elif value is not None:
                 dropped.append(question_id)
             continue
         try:
@@ -137,6 +139,18 @@ def fit_answers(
             continue
         fitted[question_id] = answer
     return fitted, dropped
+
+
+def _fits_half_gap(template: Template, key: str, value: object) -> bool:
+    """``<gap id>.current`` or ``.ideal`` with a whole number in the question's range."""
+    base, _dot, part = key.rpartition(".")
+    question = template.question(base)
+    if question is None or question.type != "gap" or part not in ("current", "ideal"):
+        return False
+    if not isinstance(value, int) or isinstance(value, bool):
+        return False
+    low, high = question.value_range(part) or (0, 10)
+    return low <= value <= high
 
 
 class AssessmentService:
@@ -287,7 +301,10 @@ class AssessmentService:
             template_version=template.version,
             started_at=started_at,
             updated_at=self.session.clock(),
-            answers={q.id: answers.get(q.id) for q in template.questions},
+            answers={
+                **{q.id: answers.get(q.id) for q in template.questions},
+                **{k: v for k, v in answers.items() if _fits_half_gap(template, k, v)},
+            },
             page=max(page, 0),
         )
         ids = self._draft_ids(template.id)

@@ -185,3 +185,28 @@ def test_one_wizard_per_template(qtbot, app) -> None:
     first = open_wizard(app)
     assert open_wizard(app) is first
     assert running_flow(app.session, "all-types") is not None
+
+
+def test_half_a_gap_answer_is_kept_in_the_draft(qtbot, app) -> None:
+    wizard = open_wizard(app)
+    wizard.next()
+    click_point(qtbot, wizard, "life.current", "point4")  # "now" marked, "ideal" not yet
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    [draft] = drafts(app)
+    assert draft["answers"]["life"] is None
+    assert draft["answers"]["life.current"] == 4
+
+    seen: list[str] = []
+
+    def resume(box: QMessageBox) -> None:
+        seen.append(box.informativeText() + box.text())
+        choose("Resume")(box)
+
+    when_modal(resume)
+    again = open_wizard(app)
+    assert "no longer" not in seen[0]  # nothing was reported as dropped
+    current = again.findChild(QWidget, "life.current")
+    ideal = again.findChild(QWidget, "life.ideal")
+    assert current.findChild(QAbstractButton, "point4").isChecked()
+    assert ideal.metaObject().userProperty().read(ideal) is None
+    assert again.answers()["life"] is None

@@ -61,7 +61,7 @@ class DraftAutosave(QObject):
         if not self._pending:
             return True
         try:
-            self._save(self.wizard.answers(), self._page)
+            self._save(self.wizard.draft_answers(), self._page)
         except OSError as error:
             self._failing = True
             reason = os_reason(error)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QWidget, QWizard, QWizardPage
 from desktop_app.domain.answers import Answer
 from desktop_app.domain.templates import Template
 from desktop_app.ui.wizard.pages import BasePage, IntroPage, QuestionPage
+from desktop_app.ui.wizard.question_block import GapQuestion
 from desktop_app.ui.wizard.review_page import ReviewPage
 
 Handler = Callable[[], bool]
@@ -78,12 +79,30 @@ class TemplateWizard(QWizard):
             found.update(page.answers())
         return found
 
+    def draft_answers(self) -> dict[str, Answer | None]:
+        """The answers plus half-answered gap questions, as ``<id>.current`` or ``<id>.ideal``.
+
+        A gap answer needs both numbers, but a draft must not lose the one already marked.
+        """
+        found = self.answers()
+        for gap in self.findChildren(GapQuestion):
+            current, ideal = gap.parts()
+            if (current is None) != (ideal is None):
+                part = gap.current if ideal is None else gap.ideal
+                found[part.objectName()] = current if ideal is None else ideal
+        return found
+
     def set_answers(self, answers: Mapping[str, Answer | None]) -> None:
-        """Put answers into their widgets (ids the template lacks are ignored)."""
+        """Put answers into their widgets (ids the template lacks are ignored); half gap
+        answers (``<id>.current`` / ``<id>.ideal``) go into that half."""
         self._setting = True
         try:
             for page in self.question_pages:
                 page.set_answers(dict(answers))
+            for gap in self.findChildren(GapQuestion):
+                for part in (gap.current, gap.ideal):
+                    if isinstance(answers.get(part.objectName()), int):
+                        part.set_value(answers[part.objectName()])
         finally:
             self._setting = False
         self.answers_changed.emit()
