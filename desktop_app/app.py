@@ -141,8 +141,8 @@ def _finish_start(startup: Startup, options: Options, settings: QSettings) -> No
         text = "\n\n".join(startup.notices)
         QTimer.singleShot(0, window, lambda: window.report_unreadable(text))
     if options.start:
-        template_id = options.start
-        QTimer.singleShot(0, window, lambda: window.start_template(template_id))
+        # With no profile yet, the wizard opens once the welcome screen has made one.
+        window.start_template_when_ready(options.start)
 
 
 def _open_first_profile(session: Session, options: Options, settings: QSettings) -> list[str]:

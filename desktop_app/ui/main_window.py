@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         # Set before QMainWindow's constructor, which already sends events to event().
         self._painted = False
         self._home_pending = False
+        self._pending_start: str | None = None
         super().__init__()
         self.session = session
         self.settings = settings
@@ -233,6 +234,17 @@ class MainWindow(QMainWindow):
     def current_screen_key(self) -> str:
         return SCREENS[self.stack.currentIndex()][0]
 
+    def start_template_when_ready(self, template_id: str) -> None:
+        """Open a template's wizard as soon as a profile is open (``--start``)."""
+        self._pending_start = template_id
+        if self.session.profile is not None:
+            self._start_pending()
+
+    def _start_pending(self) -> None:
+        template_id, self._pending_start = self._pending_start, None
+        if template_id is not None:
+            QTimer.singleShot(0, self, lambda: self.start_template(template_id))
+
     def start_template(self, template_id: str) -> None:
         from desktop_app.ui.wizard_launcher import start_template
 
@@ -253,6 +265,7 @@ class MainWindow(QMainWindow):
                 self.pages.setCurrentWidget(self.welcome)
                 self.welcome.setFocus()
             else:
+                self._start_pending()
                 self.settings.setValue("last_profile", profile.id)
                 self.stack.reset()
                 self.pages.setCurrentWidget(self.workspace)

@@ -110,3 +110,26 @@ def test_start_life_areas_stores_gaps_as_current_and_ideal(
     assert set(doc["scores"]) == {"now_overall", "distance_overall"}
     assert doc["scores"]["now_overall"] == {"value": 4.0, "band": None}
     assert doc["scores"]["distance_overall"] == {"value": 5.0, "band": None}
+
+
+def test_start_with_no_profile_opens_the_wizard_once_one_is_made(qtbot, start_app) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.wizard.template_wizard import TemplateWizard
+
+    def open_wizards() -> list[TemplateWizard]:
+        return [
+            w for w in QApplication.topLevelWidgets()
+            if isinstance(w, TemplateWizard) and w.isVisible()
+        ]
+
+    startup = start_app("--start", "life-areas")
+    window = startup.window
+    assert window.pages.currentWidget() is window.welcome
+    assert open_wizards() == []
+    window.welcome.name_edit.setText("Sam")
+    window.welcome.create_button.click()
+    qtbot.waitUntil(lambda: bool(open_wizards()))
+    [wizard] = open_wizards()
+    assert wizard.template.id == "life-areas"
+    wizard.close()
