@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+from zoneinfo import ZoneInfo
 
 from desktop_app.domain.demo import DemoHistory, generate_demo
 from desktop_app.domain.journal import CheckIn, FocusPeriod, Slip, Win
 from desktop_app.domain.results import AssessmentResult
-from desktop_app.services.progress import named_zone
+from desktop_app.services.journal_settings import system_zone_name
 from desktop_app.services.session import Session
 from desktop_app.storage.codec import to_json
 from desktop_app.storage.repository import ProfileRepository
@@ -24,7 +25,7 @@ def open_demo_profile(session: Session) -> None:
         return
     session.create_profile(DEMO_NAME)
     now = session.clock()
-    zone = named_zone(now.tzinfo)
+    zone = ZoneInfo(system_zone_name(now))
     history = generate_demo(
         DEMO_SEED, now.astimezone(zone).date(), zone, templates=session.templates.templates
     )

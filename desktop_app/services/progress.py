@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo
+from datetime import date, tzinfo
 
 from desktop_app.domain import progress, progress_calendar, progress_time
 from desktop_app.domain.journal import CheckIn, CheckInSettings, FocusPeriod, Slip, Win
@@ -15,8 +14,8 @@ from desktop_app.domain.progress_time import OverTimeData
 from desktop_app.domain.results import AssessmentResult
 from desktop_app.domain.schedule import local_date
 from desktop_app.domain.templates import Template
+from desktop_app.services.journal_settings import read_settings
 from desktop_app.services.session import Session
-from desktop_app.storage.codec import DecodeError, from_json
 
 WHEEL_TEMPLATE = "life-areas"
 
@@ -30,7 +29,8 @@ class ProfileData:
     focus: list[FocusPeriod]
     slips: list[Slip]
     wins: list[Win]
-    settings: CheckInSettings | None
+    # The journal's own settings (or its defaults), so both count days in the same zone.
+    settings: CheckInSettings
     responses: dict[str, list[Response]] = field(default_factory=dict)
 
 
@@ -73,13 +73,7 @@ class ProgressService:
         if self._data is not None:
             return
         repo = self.session.require_repo()
-        raw = repo.meta.get("checkin_settings")
-        settings: CheckInSettings | None = None
-        if isinstance(raw, dict):
-            try:
-                settings = from_json(CheckInSettings, raw)
-            except DecodeError:
-                settings = None
+        settings = read_settings(repo, self.session.clock())
         results = [(s.id, s.item) for s in repo.collection("assessments", AssessmentResult).all()]
         yield "assessments"
         focus = [s.item for s in repo.collection("focus", FocusPeriod).all()]
@@ -100,11 +94,8 @@ class ProgressService:
 
     # --- time ---------------------------------------------------------------------------
     def zone(self) -> tzinfo:
-        """Days are counted in the check-in settings' zone, else the clock's."""
-        settings = self.load().settings
-        if settings is not None:
-            return settings.zone()
-        return named_zone(self.session.clock().tzinfo)
+        """Days are counted in the check-in settings' zone, as the journal counts them."""
+        return self.load().settings.zone()
 
     def today(self) -> date:
         return local_date(self.session.clock(), self.zone())
@@ -198,24 +189,6 @@ class ProgressService:
             return progress_calendar.practice_calendar(
                 data.focus, data.checkins, today, self.zone(), date_range
             )
-        settings = data.settings or CheckInSettings(timezone=named_zone(self.zone()).key)
         return progress_calendar.checkin_calendar(
-            settings, data.checkins, data.focus, today, date_range
+            data.settings, data.checkins, data.focus, today, date_range
         )
-
-
-def named_zone(tz: tzinfo | None) -> ZoneInfo:
-    """An IANA zone for ``tz``: its own key, or the Etc/GMT zone of a whole-hour offset.
-
-    The system clock gives fixed offsets, but check-in settings store an IANA name.
-    """
-    key = getattr(tz, "key", None)
-    if isinstance(key, str):
-        return ZoneInfo(key)
-    offset = tz.utcoffset(None) if isinstance(tz, timezone) else None
-    if offset is None or offset % timedelta(hours=1):
-        return ZoneInfo("UTC")
-    hours = int(offset / timedelta(hours=1))
-    # The Etc zones count the other way round: Etc/GMT-1 is one hour ahead of UTC.
-    return ZoneInfo("Etc/GMT" if hours == 0 else f"Etc/GMT{-hours:+d}")
-

@@ -9,7 +9,7 @@ from desktop_app.domain.demo import five_year
 from desktop_app.paths import resources_dir
 from desktop_app.services.clock import system_clock
 from desktop_app.services.demo import store_history
-from desktop_app.services.progress import named_zone
+from desktop_app.services.journal_settings import system_zone_name
 from desktop_app.services.session import Session
 
 SEED = 5
@@ -21,7 +21,7 @@ def make_five_year_profile(data_dir: Path) -> tuple[Path, int]:
     session.load_templates()
     session.create_profile("Five years")
     now = system_clock()
-    zone: ZoneInfo = named_zone(now.tzinfo)
+    zone: ZoneInfo = ZoneInfo(system_zone_name(now))
     history = five_year(SEED, now.astimezone(zone).date(), zone, session.templates.templates)
     repo = session.require_repo()
     store_history(repo, history)
