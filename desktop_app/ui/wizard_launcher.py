@@ -2,29 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from importlib import import_module
-from typing import Any
-
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.ui.context import ScreenContext
-
-CHECKIN_MODULE = "desktop_app.ui.journal.checkin_flow"
-
-
-def _checkin_starter() -> Callable[..., Any] | None:
-    """The journal's check-in flow, or None while that module does not exist."""
-    try:
-        module = import_module(CHECKIN_MODULE)
-    except ModuleNotFoundError as error:
-        # Only a missing journal package or module means "not built yet"; anything else
-        # missing inside it is a real bug and should be seen.
-        if error.name not in (CHECKIN_MODULE, CHECKIN_MODULE.rpartition(".")[0]):
-            raise
-        return None
-    starter: Callable[..., Any] | None = getattr(module, "start_checkin", None)
-    return starter
 
 
 def start_template(parent: QWidget, ctx: ScreenContext, template_id: str) -> QWidget | None:
@@ -39,10 +19,9 @@ def start_template(parent: QWidget, ctx: ScreenContext, template_id: str) -> QWi
         )
         return None
     if template.kind == "check-in":
-        start_checkin = _checkin_starter()
-        if start_checkin is not None:
-            started: QWidget | None = start_checkin(parent, ctx, template)
-            return started
+        from desktop_app.ui.journal.checkin_flow import start_checkin
+
+        return start_checkin(parent, ctx, template)
     from desktop_app.ui.wizard.assessment_flow import start_assessment
 
     return start_assessment(parent, ctx, template)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-import types
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
 from desktop_app.services.assessments import AssessmentService
 from desktop_app.storage import tinydb_storage
 from desktop_app.storage.atomic import StorageWriteError
-from desktop_app.ui import wizard_launcher
 from desktop_app.ui.wizard import TemplateWizard
 from desktop_app.ui.wizard.result_view import ResultView
 from desktop_app.ui.wizard_launcher import open_result, start_template
@@ -160,20 +157,14 @@ def test_opening_a_missing_result_says_so(qtbot, app) -> None:
     assert open_result(app.window, app.window.ctx, 999) is None
 
 
-def test_check_ins_go_to_the_journal_flow_when_it_exists(qtbot, app, monkeypatch) -> None:
-    calls: list[str] = []
-    fake = types.ModuleType(wizard_launcher.CHECKIN_MODULE)
-    fake.start_checkin = lambda parent, ctx, template: calls.append(template.id)  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, wizard_launcher.CHECKIN_MODULE, fake)
-    start_template(app.window, app.window.ctx, "check-in")
-    assert calls == ["check-in"]
+def test_check_ins_go_to_the_journal_flow(qtbot, app) -> None:
+    from desktop_app.ui.journal.checkin_flow import PracticesPage
 
-
-def test_check_ins_fall_back_to_the_generic_wizard(qtbot, app, monkeypatch) -> None:
-    monkeypatch.setattr(wizard_launcher, "CHECKIN_MODULE", "desktop_app.ui.no_such.checkin_flow")
     wizard = start_template(app.window, app.window.ctx, "check-in")
     assert isinstance(wizard, TemplateWizard)
     assert wizard.template.id == "check-in"
+    assert [type(page) for page in wizard.extra_pages] == [PracticesPage]
+    wizard.close()
 
 
 def test_an_unknown_template_says_so(qtbot, app) -> None:
