@@ -15,17 +15,19 @@ from desktop_app.storage.repository import ProfileRepository
 
 @dataclass(frozen=True)
 class ProfileSummary:
-    """How much a profile holds, for a delete confirmation."""
+    """How much a profile holds: for a delete confirmation, and for Home's first steps."""
 
     assessments: int
     checkins: int
     slips: int
     wins: int
     drafts: int
+    focus_periods: int
 
     @property
-    def total(self) -> int:
-        return self.assessments + self.checkins + self.slips + self.wins + self.drafts
+    def has_history(self) -> bool:
+        """Anything beyond an unfinished draft: the person has started the work."""
+        return any((self.assessments, self.checkins, self.slips, self.wins, self.focus_periods))
 
 
 class ProfileService:
@@ -84,6 +86,7 @@ class ProfileService:
             slips=counts.get("lapses", 0),
             wins=counts.get("wins", 0),
             drafts=counts.get("drafts", 0),
+            focus_periods=counts.get("focus", 0),
         )
 
     def export_copy(self, repo: ProfileRepository, target: Path) -> None:

@@ -71,6 +71,7 @@ def describe_loss(name: str, summary: ProfileSummary) -> str:
         (summary.checkins, "check-in", "check-ins"),
         (summary.slips, "logged slip", "logged slips"),
         (summary.wins, "win", "wins"),
+        (summary.focus_periods, "focus period", "focus periods"),
         (summary.drafts, "unfinished draft", "unfinished drafts"),
     ]
     held = [f"{n} {one if n == 1 else many}" for n, one, many in parts if n]

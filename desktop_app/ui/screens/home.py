@@ -27,7 +27,6 @@ from desktop_app.ui.method_text import METHOD_LINES
 from desktop_app.ui.widgets import heading, paragraph
 
 FIRST_TEMPLATE = "life-areas"
-JOURNAL_TABLES = ("assessments", "checkins", "focus", "lapses", "wins")
 
 
 def card(title: str, name: str) -> tuple[QFrame, QVBoxLayout]:
@@ -95,8 +94,9 @@ class HomeScreen(QScrollArea):
         layout.addWidget(self.greeting)
         self._add_unfinished(layout)
         repo = self.ctx.session.repo
-        counts = repo.table_counts() if repo is not None else {}
-        self.has_history = any(counts.get(t) for t in JOURNAL_TABLES)
+        self.has_history = (
+            repo is not None and self.ctx.session.profiles.summary(repo).has_history
+        )
         if self.has_history:
             self._add_working_state(layout)
         else:
