@@ -34,15 +34,16 @@ def open_demo_profile(session: Session) -> None:
 
 
 def store_history(repo: ProfileRepository, history: DemoHistory) -> None:
-    """Write a generated history: one file write per table, not one per document."""
-    ids = repo.collection("assessments", AssessmentResult).add_many(history.assessments)
-    periods = [
-        dataclasses.replace(period, source_assessment=None if index is None else ids[index])
-        for period, index in zip(history.focus, history.focus_sources, strict=True)
-    ]
-    repo.collection("focus", FocusPeriod).add_many(periods)
-    repo.collection("checkins", CheckIn).add_many(history.checkins)
-    repo.collection("lapses", Slip).add_many(history.slips)
-    repo.collection("wins", Win).add_many(history.wins)
-    repo.set_meta(checkin_settings=to_json(history.settings))
+    """Write a generated history in one atomic write of the file."""
+    with repo.batch():
+        ids = repo.collection("assessments", AssessmentResult).add_many(history.assessments)
+        periods = [
+            dataclasses.replace(period, source_assessment=None if index is None else ids[index])
+            for period, index in zip(history.focus, history.focus_sources, strict=True)
+        ]
+        repo.collection("focus", FocusPeriod).add_many(periods)
+        repo.collection("checkins", CheckIn).add_many(history.checkins)
+        repo.collection("lapses", Slip).add_many(history.slips)
+        repo.collection("wins", Win).add_many(history.wins)
+        repo.set_meta(checkin_settings=to_json(history.settings))
 

@@ -224,10 +224,13 @@ class JournalService:
             _checkin_answers(answers),
             tuple(dict.fromkeys(practices_done)),
         )
-        doc_id = self._checkins().add(checkin)
-        checkin_index(self.session.require_repo()).added(doc_id, checkin)
-        slip_id = self._slips().add(slip_record) if slip_record else None
-        win_id = self._wins().add(win_record) if win_record else None
+        repo = self.session.require_repo()
+        # One atomic write: the check-in and the slip and win logged with it land together.
+        with repo.batch():
+            doc_id = self._checkins().add(checkin)
+            slip_id = self._slips().add(slip_record) if slip_record else None
+            win_id = self._wins().add(win_record) if win_record else None
+        checkin_index(repo).added(doc_id, checkin)
         self._forget("lapses", "wins")
         alerts = [a.message for a in triggered_alerts(template, answers)]
         found = self.milestones.announce(

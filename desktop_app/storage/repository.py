@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, MutableMapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -155,6 +156,10 @@ class ProfileRepository:
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}")
         return Collection(self._db, table, cls)
+
+    def batch(self) -> AbstractContextManager[None]:
+        """Group several writes into one atomic file replace: all of them land, or none."""
+        return self._storage.batch()
 
     def table_counts(self) -> dict[str, int]:
         tables = self._storage.read() or {}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,8 @@ class AtomicJSONStorage(Storage):
         super().__init__()
         self.path = Path(path)
         self._cache: dict[str, dict[str, Any]] | None = preloaded
+        self._batch_depth = 0
+        self._dirty = False
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         if self._cache is None:
@@ -39,12 +43,37 @@ class AtomicJSONStorage(Storage):
         return self._cache
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
+        if self._batch_depth:
+            self._cache = data
+            self._dirty = True
+            return
         try:
             atomic_write_bytes(self.path, encode_tables(data))
         except BaseException:
             self._cache = None
             raise
         self._cache = data
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Writes inside reach the file as one atomic replace at the end, or not at all.
+
+        If the block raises, its changes are dropped from memory too (the file is reread).
+        """
+        self._batch_depth += 1
+        try:
+            yield
+        except BaseException:
+            if self._batch_depth == 1:
+                self._cache = None
+                self._dirty = False
+            raise
+        finally:
+            self._batch_depth -= 1
+        if self._batch_depth == 0 and self._dirty:
+            self._dirty = False
+            assert self._cache is not None
+            self.write(self._cache)
 
     def close(self) -> None:
         self._cache = None

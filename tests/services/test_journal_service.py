@@ -272,3 +272,35 @@ def test_lists_stay_right_when_a_delete_and_an_add_keep_the_count(
     journal.log_win(WinDraft("Second"))
     assert [w.item.text for w in journal.wins()] == ["Second"]
     assert journal.latest_win() is not None and journal.latest_win().text == "Second"  # type: ignore[union-attr]
+
+
+def test_a_checkin_with_a_slip_and_a_win_is_saved_whole_or_not_at_all(
+    journal: JournalService, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    template = journal.checkin_template()
+    assert template is not None
+    before = session.require_repo().path.read_bytes()
+
+    def no_space(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    with pytest.raises(OSError):
+        journal.complete_checkin(
+            template, {"distress": 3}, (), SlipDraft("Snapped"), WinDraft("Walked")
+        )
+    monkeypatch.undo()
+    assert session.require_repo().path.read_bytes() == before
+    assert journal.checkin_count() == 0
+    assert journal.slips() == [] and journal.wins() == []
+
+    outcome = journal.complete_checkin(
+        template, {"distress": 3}, (), SlipDraft("Snapped"), WinDraft("Walked")
+    )
+    data = json.loads(session.require_repo().path.read_text("utf-8"))
+    assert list(data["checkins"]) == [str(outcome.checkin_id)]
+    assert [s["old_pattern"] for s in data["lapses"].values()] == ["Snapped"]
+    assert [w["text"] for w in data["wins"].values()] == ["Walked"]

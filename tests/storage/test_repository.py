@@ -102,3 +102,49 @@ def test_full_disk_keeps_the_old_file_and_the_data(
     assert [s.item.text for s in notes.all()] == ["kept"]
     notes.add(Note(NOW, "after space was freed"))
     assert [s.item.text for s in notes.all()] == ["kept", "after space was freed"]
+
+
+def test_a_batch_is_one_write_and_lands_whole(
+    repo: ProfileRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop_app.storage.tinydb_storage as tinydb_storage
+
+    writes: list[int] = []
+    real = tinydb_storage.atomic_write_bytes
+    monkeypatch.setattr(
+        tinydb_storage, "atomic_write_bytes",
+        lambda path, payload: (writes.append(1), real(path, payload))[1],
+    )
+    with repo.batch():
+        repo.collection("wins", Note).add(Note(NOW, "one"))
+        repo.collection("lapses", Note).add(Note(NOW, "two"))
+        assert writes == []
+    assert writes == [1]
+    data = json.loads(repo.path.read_text("utf-8"))
+    assert [d["text"] for d in data["wins"].values()] == ["one"]
+    assert [d["text"] for d in data["lapses"].values()] == ["two"]
+
+
+def test_a_failed_batch_leaves_file_and_memory_as_they_were(
+    repo: ProfileRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo.collection("wins", Note).add(Note(NOW, "kept"))
+    before = repo.path.read_bytes()
+
+    def no_space(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    with pytest.raises(StorageWriteError), repo.batch():
+        repo.collection("wins", Note).add(Note(NOW, "lost"))
+        repo.collection("lapses", Note).add(Note(NOW, "lost too"))
+    monkeypatch.undo()
+    assert repo.path.read_bytes() == before
+    assert [s.item.text for s in repo.collection("wins", Note).all()] == ["kept"]
+    assert repo.collection("lapses", Note).all() == []
+
+    with pytest.raises(RuntimeError), repo.batch():
+        repo.collection("wins", Note).add(Note(NOW, "dropped"))
+        raise RuntimeError("a bug half-way")
+    assert repo.path.read_bytes() == before
+    assert [s.item.text for s in repo.collection("wins", Note).all()] == ["kept"]
