@@ -11,6 +11,7 @@ CALLS = 100_000
 
 CHILD = textwrap.dedent(
     f"""
+    import gc
     import sys
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication, QWidget
@@ -18,11 +19,18 @@ CHILD = textwrap.dedent(
     app = QApplication([])
     widget = QWidget()
     holder = QObject()
+
+    def calls(count):
+        for _ in range(count):
+            widget.setObjectName("a")   # returns None from C++
+            holder.setProperty("p", 1)
+            widget.setEnabled(True)
+
+    calls(1000)  # first calls fill the binding's caches, which hold or drop a few Nones
+    gc.collect()
     before = sys.getrefcount(None)
-    for _ in range({CALLS}):
-        widget.setObjectName("a")   # returns None from C++
-        holder.setProperty("p", 1)
-        widget.setEnabled(True)
+    calls({CALLS})
+    gc.collect()
     after = sys.getrefcount(None)
     print(before, after)
     """
@@ -36,5 +44,6 @@ def test_many_qt_calls_keep_none_alive() -> None:
     )
     assert done.returncode == 0, f"the Qt binding killed Python: {done.stderr[-2000:]}"
     before, after = (int(n) for n in done.stdout.split())
-    # On Python 3.12+ None is immortal and its count is a large constant.
-    assert after >= before, f"{before - after} references to None were lost in {CALLS} calls"
+    # The broken binding loses one reference per call; a handful may move for other reasons
+    # (interned objects, caches). On Python 3.12+ None is immortal and its count constant.
+    assert before - after < 100, f"{before - after} references to None lost in {CALLS} calls"
