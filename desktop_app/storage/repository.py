@@ -319,6 +319,11 @@ class ProfileRepository:
     def unreported_skips(self) -> list[SkippedRecord]:
         """Records skipped since the last call and still in the file: each is told once."""
         tables = self._tables()
+        # Odd keys are cheap to find in every table, read or not yet.
+        for table in (t for t in TABLES if t != "meta"):
+            for key, doc in (tables.get(table) or {}).items():
+                if doc_id_of(key) is None:
+                    self._skip(table, key, doc)
         fresh = [
             record
             for pair, record in self._skipped.items()
