@@ -100,7 +100,7 @@ class Collection(Generic[T]):
             return []
 
         def insert(table: dict[str, Any]) -> list[int]:
-            first = self._repo._next_id(self._name, table)
+            first = self._repo._next_id(self._name, table, len(docs))
             ids = list(range(first, first + len(docs)))
             for doc_id, doc in zip(ids, docs, strict=True):
                 table[str(doc_id)] = doc
@@ -116,6 +116,8 @@ class Collection(Generic[T]):
             key = str(doc_id)
             if key not in table:
                 raise KeyError(doc_id)
+            # Not a plain merge, which would also keep a cleared answer or a removed pause:
+            # only fields unknown to ``cls`` are carried over (see keep_unknown).
             table[key] = keep_unknown(self._cls, table[key], fresh)
 
         self._repo._change(self._name, replace)
@@ -229,13 +231,13 @@ class ProfileRepository:
             self._storage.write(tables)
         return result
 
-    def _next_id(self, table: str, docs: dict[str, Any]) -> int:
+    def _next_id(self, table: str, docs: dict[str, Any], count: int = 1) -> int:
         # Never hand out an id again in this session, even after the newest was deleted:
         # a screen may still hold the old one.
         ids = [i for key in docs if (i := doc_id_of(key)) is not None]
         found = max([0, *ids]) + 1
         found = max(found, self._next_ids.get(table, 1))
-        self._next_ids[table] = found + 1
+        self._next_ids[table] = found + count
         return found
 
     @property

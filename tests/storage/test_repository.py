@@ -49,7 +49,7 @@ def test_round_trip_add_update_remove(repo: ProfileRepository) -> None:
     assert [(s.id, s.item.text) for s in stored] == [(first, "walked twice")]
 
 
-def test_update_replaces_the_whole_document(repo: ProfileRepository) -> None:
+def test_update_writes_every_known_field_none_included(repo: ProfileRepository) -> None:
     @dataclass(frozen=True)
     class Maybe:
         text: str
