@@ -136,6 +136,9 @@ def _finish_start(startup: Startup, options: Options, settings: QSettings) -> No
     window = startup.window
     startup.notices = _open_first_profile(startup.session, options, settings)
     window.start_showing_session()
+    from desktop_app.services.records import skipped_notice
+
+    startup.notices += filter(None, [skipped_notice(startup.session)])  # records Home left out
     startup.ready = True
     if startup.notices:
         text = "\n\n".join(startup.notices)

@@ -50,11 +50,6 @@ class _AnswerBox:
 
 
 @dataclass(frozen=True)
-class _Untyped:
-    """Reads nothing but a document's id: finds documents that no longer decode."""
-
-
-@dataclass(frozen=True)
 class _LooseDraft:
     """A draft read with its answers still raw (they are checked against the template)."""
 
@@ -196,9 +191,9 @@ class AssessmentService:
             template_title=template.title,
             alerts=tuple(alert.message for alert in triggered_alerts(template, kept)),
         )
-        result_id = self._results().add(result)
-        # The result is safe; a stale draft would only offer to resume once more.
-        with contextlib.suppress(OSError):
+        # One atomic write: the result and the end of its draft land together, or neither.
+        with self.session.require_repo().batch():
+            result_id = self._results().add(result)
             self.discard_draft(template.id)
         return result_id, result
 
@@ -214,10 +209,7 @@ class AssessmentService:
 
     def get(self, result_id: int) -> AssessmentResult | None:
         """One result, or None when it is gone or unreadable."""
-        try:
-            return self._results().get(result_id)
-        except DecodeError:
-            return None
+        return self._results().get(result_id)
 
     def delete(self, result_id: int) -> None:
         self._results().remove(result_id)
@@ -351,8 +343,9 @@ class AssessmentService:
 
     def discard_draft(self, template_id: str) -> None:
         drafts = self._drafts()
-        for doc_id in self._draft_ids(template_id):
-            drafts.remove(doc_id)
+        with self.session.require_repo().batch():
+            for doc_id in self._draft_ids(template_id):
+                drafts.remove(doc_id)
 
     def _draft_ids(self, template_id: str) -> list[int]:
         docs = _tolerant_all(self.session, DRAFTS_TABLE, _TemplateIdOnly)
@@ -371,23 +364,10 @@ class _TemplateIdOnly:
 def _tolerant_all(session: Session, table: str, cls: type[T]) -> list[Stored[T]]:
     """Every document of ``table`` that decodes as ``cls``; the others are skipped.
 
-    One hand-edited or damaged document must not hide every other result or draft.
+    One hand-edited or damaged document must not hide every other result or draft (the
+    collection skips it and the repository remembers it, to be told once).
     """
-    repo = session.require_repo()
-    collection = repo.collection(table, cls)
-    try:
-        return collection.all()
-    except DecodeError:
-        pass
-    found: list[Stored[T]] = []
-    for doc in repo.collection(table, _Untyped).all():
-        try:
-            item = collection.get(doc.id)
-        except DecodeError:
-            continue
-        if item is not None:
-            found.append(Stored(doc.id, item))
-    return found
+    return session.require_repo().collection(table, cls).all()
 
 
 def _title_of(result: AssessmentResult, template: Template | None) -> str:

@@ -26,7 +26,7 @@ from desktop_app.domain.journal import (
 )
 from desktop_app.domain.scoring import AreaGap, suggest_focus
 from desktop_app.domain.templates import Template
-from desktop_app.services.journal_cache import ResultHead, forget, memo, result_index
+from desktop_app.services.journal_cache import ResultHead, results_oldest_first
 from desktop_app.services.journal_settings import local_today, read_settings
 from desktop_app.services.session import Session
 from desktop_app.storage.repository import Collection, Stored
@@ -132,12 +132,10 @@ class FocusService:
     # --- reading -----------------------------------------------------------------------
     def periods(self) -> list[Stored[FocusPeriod]]:
         """Every focus period, the latest start first."""
-        repo = self.session.require_repo()
         table = self._table()
-        found: list[Stored[FocusPeriod]] = memo(
-            repo,
-            "focus",
-            len(table),
+        found: list[Stored[FocusPeriod]] = self.session.require_repo().memo(
+            "focus-periods",
+            ("focus",),
             lambda: sorted(table.all(), key=lambda s: -instant(s.item.started_at)),
         )
         return list(found)
@@ -180,7 +178,7 @@ class FocusService:
         templates = self.session.templates.templates
         readings = [
             read_gaps(head, doc_id, templates)
-            for doc_id, head in result_index(self.session.require_repo()).oldest_first()
+            for doc_id, head in results_oldest_first(self.session.require_repo())
         ]
         return [r for r in readings if r.gaps]
 
@@ -208,8 +206,6 @@ class FocusService:
 
     # --- writing -----------------------------------------------------------------------
     def _touched(self) -> None:
-        # Edits keep the table's size, so the memo cannot tell by itself.
-        forget(self.session.require_repo(), "focus")
         self.session.notify()
 
     def change_focus(self, drafts: Sequence[AreaDraft]) -> Stored[FocusPeriod]:
@@ -226,9 +222,11 @@ class FocusService:
             latest.result_id if latest else None,
         )
         table = self._table()
-        if current is not None and ended is not None:
-            table.update(current.id, ended)
-        doc_id = table.add(started)
+        # One atomic write: never the old focus ended with no new one on disk.
+        with self.session.require_repo().batch():
+            if current is not None and ended is not None:
+                table.update(current.id, ended)
+            doc_id = table.add(started)
         self._touched()
         return Stored(doc_id, started)
 

@@ -34,10 +34,11 @@ from desktop_app.domain.templates import Template
 from desktop_app.services import journal_settings as settings_store
 from desktop_app.services.focus import FocusService
 from desktop_app.services.journal_cache import (
+    CHECKIN_INDEX,
+    CHECKINS,
     checkin_index,
-    forget,
     latest_first,
-    result_index,
+    results_oldest_first,
 )
 from desktop_app.services.milestones import MilestoneService
 from desktop_app.services.session import Session
@@ -123,11 +124,6 @@ class JournalService:
 
     def _checkins(self) -> Collection[CheckIn]:
         return self.session.require_repo().collection("checkins", CheckIn)
-
-    def _forget(self, *tables: str) -> None:
-        # The remembered lists are keyed by table size; a delete and an add would fool it.
-        for table in tables:
-            forget(self.session.require_repo(), table)
 
     # --- settings and time -----------------------------------------------------------
     def settings(self) -> CheckInSettings:
@@ -225,17 +221,18 @@ class JournalService:
             tuple(dict.fromkeys(practices_done)),
         )
         repo = self.session.require_repo()
-        # One atomic write: the check-in and the slip and win logged with it land together.
+        since = repo.revision(CHECKINS)
+        # One atomic write: the check-in, the slip and win logged with it, and the
+        # milestones they reach land together, or none of them does.
         with repo.batch():
             doc_id = self._checkins().add(checkin)
             slip_id = self._slips().add(slip_record) if slip_record else None
             win_id = self._wins().add(win_record) if win_record else None
-        checkin_index(repo).added(doc_id, checkin)
-        self._forget("lapses", "wins")
+            repo.carry(CHECKIN_INDEX, since, lambda index: index.added(doc_id, checkin))
+            found = self.milestones.announce(
+                checkins=True, slips=slip_record is not None, wins=win_record is not None
+            )
         alerts = [a.message for a in triggered_alerts(template, answers)]
-        found = self.milestones.announce(
-            checkins=True, slips=slip_record is not None, wins=win_record is not None
-        )
         self.session.notify()
         return CheckInOutcome(doc_id, slip_id, win_id, found, alerts)
 
@@ -254,13 +251,17 @@ class JournalService:
             answers=_checkin_answers(answers),
             practices_done=tuple(dict.fromkeys(practices_done)),
         )
+        repo = self.session.require_repo()
+        since = repo.revision(CHECKINS)
         self._checkins().update(doc_id, new)
-        checkin_index(self.session.require_repo()).updated(doc_id, new)
+        repo.carry(CHECKIN_INDEX, since, lambda index: index.updated(doc_id, new))
         self.session.notify()
 
     def delete_checkin(self, doc_id: int) -> None:
+        repo = self.session.require_repo()
+        since = repo.revision(CHECKINS)
         self._checkins().remove(doc_id)
-        checkin_index(self.session.require_repo()).removed(doc_id)
+        repo.carry(CHECKIN_INDEX, since, lambda index: index.removed(doc_id))
         self.session.notify()
 
     # --- slips and returns -----------------------------------------------------------
@@ -296,9 +297,10 @@ class JournalService:
 
     def log_slip(self, draft: SlipDraft) -> tuple[int, list[Milestone]]:
         """Store a slip; returns its id and any milestone it completes (a first return)."""
-        doc_id = self._slips().add(self._slip_from(draft, uuid.uuid4().hex))
-        self._forget("lapses")
-        found = self.milestones.announce(slips=True)
+        slip = self._slip_from(draft, uuid.uuid4().hex)
+        with self.session.require_repo().batch():  # the slip and its milestone, together
+            doc_id = self._slips().add(slip)
+            found = self.milestones.announce(slips=True)
         self.session.notify()
         return doc_id, found
 
@@ -307,7 +309,6 @@ class JournalService:
         if old is None:
             raise JournalInputError("This slip no longer exists.")
         self._slips().update(doc_id, self._slip_from(draft, old.key))
-        self._forget("lapses")
         self.session.notify()
 
     def back_on_track(self, doc_id: int, what_helped: str | None = None) -> list[Milestone]:
@@ -318,15 +319,14 @@ class JournalService:
         helped = what_helped.strip() if what_helped is not None else None
         now = self.now()
         at = now if instant(now) >= instant(old.at) else old.at
-        self._slips().update(doc_id, mark_back_on_track(old, _fixed(at), helped))
-        self._forget("lapses")
-        found = self.milestones.announce(slips=True)
+        with self.session.require_repo().batch():  # the return and its milestone, together
+            self._slips().update(doc_id, mark_back_on_track(old, _fixed(at), helped))
+            found = self.milestones.announce(slips=True)
         self.session.notify()
         return found
 
     def delete_slip(self, doc_id: int) -> None:
         self._slips().remove(doc_id)
-        self._forget("lapses")
         self.session.notify()
 
     # --- wins ------------------------------------------------------------------------
@@ -336,7 +336,7 @@ class JournalService:
 
     def latest_assessment(self) -> tuple[str, datetime] | None:
         """The title and time of the latest completed assessment, if any."""
-        heads = result_index(self.session.require_repo()).oldest_first()
+        heads = results_oldest_first(self.session.require_repo())
         if not heads:
             return None
         head = heads[-1][1]
@@ -358,9 +358,10 @@ class JournalService:
 
     def log_win(self, draft: WinDraft) -> list[Milestone]:
         """Store a win; returns any milestone it completes."""
-        self._wins().add(self._win_from(draft))
-        self._forget("wins")
-        found = self.milestones.announce(wins=True)
+        win = self._win_from(draft)
+        with self.session.require_repo().batch():  # the win and its milestone, together
+            self._wins().add(win)
+            found = self.milestones.announce(wins=True)
         self.session.notify()
         return found
 
@@ -369,10 +370,8 @@ class JournalService:
         if old is None:
             raise JournalInputError("This win no longer exists.")
         self._wins().update(doc_id, self._win_from(dataclasses.replace(draft, at=old.at)))
-        self._forget("wins")
         self.session.notify()
 
     def delete_win(self, doc_id: int) -> None:
         self._wins().remove(doc_id)
-        self._forget("wins")
         self.session.notify()

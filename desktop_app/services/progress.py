@@ -18,6 +18,8 @@ from desktop_app.services.journal_settings import read_settings
 from desktop_app.services.session import Session
 
 WHEEL_TEMPLATE = "life-areas"
+MEMO_KEY = "progress-data"
+SOURCE_TABLES = ("assessments", "checkins", "focus", "lapses", "wins", "meta")
 
 
 @dataclass
@@ -44,25 +46,32 @@ class SeriesChoice:
 
 
 class ProgressService:
-    """What the Progress screen asks for. Call ``invalidate`` when the profile changed.
+    """What the Progress screen asks for.
 
     Decoding a five-year profile takes a noticeable moment, so the decoded records (and
-    the scored check-ins) are kept until the next ``invalidate``.
+    the scored check-ins) are a memo of the open profile, kept until one of the tables they
+    come from changes.
     """
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._data: ProfileData | None = None
 
     def invalidate(self) -> None:
-        self._data = None
+        """Let the decoded records go now (they are never used once the profile changed)."""
+        if self.session.repo is not None:
+            self.session.repo.forget(MEMO_KEY)
+
+    def _current(self) -> ProfileData | None:
+        found = self.session.require_repo().recall(MEMO_KEY)
+        return found if isinstance(found, ProfileData) else None
 
     def load(self) -> ProfileData:
-        """The decoded records of the open profile (cached)."""
+        """The decoded records of the open profile (remembered until they change)."""
         for _step in self.load_steps():
             pass
-        assert self._data is not None
-        return self._data
+        data = self._current()
+        assert data is not None
+        return data
 
     def load_steps(self) -> Iterator[str]:
         """Decode the profile one table at a time, yielding between tables.
@@ -70,9 +79,11 @@ class ProgressService:
         A five-year profile takes about a tenth of a second to decode; a caller on the UI
         thread can run one step per event-loop turn so the window never stalls for long.
         """
-        if self._data is not None:
+        if self._current() is not None:
             return
         repo = self.session.require_repo()
+        # Stamped with the revision before reading: a save between two steps makes it stale.
+        since = repo.revision(SOURCE_TABLES)
         settings = read_settings(repo, self.session.clock())
         results = [(s.id, s.item) for s in repo.collection("assessments", AssessmentResult).all()]
         yield "assessments"
@@ -82,7 +93,8 @@ class ProgressService:
         wins = [s.item for s in repo.collection("wins", Win).all()]
         yield "wins"
         checkins = [s.item for s in repo.collection("checkins", CheckIn).all()]
-        self._data = ProfileData(results, checkins, focus, slips, wins, settings)
+        data = ProfileData(results, checkins, focus, slips, wins, settings)
+        repo.remember(MEMO_KEY, SOURCE_TABLES, since, data)
         yield "checkins"
 
     def response_count(self, template_id: str) -> int:

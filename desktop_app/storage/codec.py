@@ -142,3 +142,55 @@ def _expect(data: Any, tp: type[T]) -> T:
     if not isinstance(data, tp):
         raise TypeError(f"expected {tp.__name__}, got {type(data).__name__}")
     return data
+
+
+def keep_unknown(cls: type, stored: Any, fresh: Any) -> Any:
+    """``fresh`` (the encoded new version of a record) plus the fields of ``stored`` that
+    ``cls`` does not know: written by a newer Groundwork, or by hand, they are not ours to drop.
+
+    Only field names are merged. A known field takes its new value, ``None`` included, and
+    the keys *inside* a dict-valued field (answers by question id, scores by scale id) are
+    data, not fields: a cleared answer must disappear, so such a dict is replaced whole.
+    Nested records are merged the same way, list items matched by their ``key``.
+    """
+    if not (isinstance(stored, dict) and isinstance(fresh, dict)):
+        return fresh
+    if not (dataclasses.is_dataclass(cls) and isinstance(cls, type)):
+        return fresh
+    hints = _hints(cls)
+    merged = dict(fresh)
+    for name, value in stored.items():
+        if name not in hints:
+            merged[name] = value
+        elif name in fresh:
+            merged[name] = _keep_nested(hints[name], value, fresh[name])
+    return merged
+
+
+def _keep_nested(tp: Any, stored: Any, fresh: Any) -> Any:
+    record = _record_type(tp)
+    if record is not None:
+        return keep_unknown(record, stored, fresh)
+    if typing.get_origin(tp) in (list, tuple) and isinstance(stored, list):
+        args = [a for a in typing.get_args(tp) if a is not Ellipsis]
+        item = _record_type(args[0]) if len(args) == 1 else None
+        if item is None or not isinstance(fresh, list):
+            return fresh
+        by_key = {d.get("key"): d for d in stored if isinstance(d, dict) and "key" in d}
+        return [
+            keep_unknown(item, by_key[d["key"]], d)
+            if isinstance(d, dict) and d.get("key") in by_key
+            else d
+            for d in fresh
+        ]
+    return fresh
+
+
+def _record_type(tp: Any) -> type | None:
+    """The dataclass in ``tp`` (``X`` or ``X | None``), or None."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        found = [a for a in typing.get_args(tp) if a is not type(None)]
+        tp = found[0] if len(found) == 1 else None
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return tp
+    return None

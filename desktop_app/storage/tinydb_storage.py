@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -22,8 +22,13 @@ class AtomicJSONStorage(Storage):
     """TinyDB storage: temp file, fsync, ``os.replace``, fsync of the folder.
 
     Only one process writes a data directory (an instance lock guards it), so the parsed
-    tables are cached and a read after a write costs nothing. A failed write drops the
-    cache, because TinyDB has already changed the cached tables in place.
+    tables are kept in memory and a read after a write costs nothing. A failed write drops
+    them, because the writer has already changed them in place.
+
+    ``revision`` is the one counter everything derived from this file keys on: every change
+    of the tables in memory (a write, a write inside a batch, a drop after a failure) moves
+    it on. Each table remembers the revision of its last change, so a memo that reads only
+    the wins is not thrown away by a check-in; a change nobody named counts for every table.
     """
 
     def __init__(self, path: Path, preloaded: dict[str, dict[str, Any]] | None = None) -> None:
@@ -32,7 +37,41 @@ class AtomicJSONStorage(Storage):
         self._cache: dict[str, dict[str, Any]] | None = preloaded
         self._batch_depth = 0
         self._dirty = False
+        self.revision = 0
+        self._changed_at: dict[str, int] = {}
+        self._all_changed_at = 0
+        self._touching: tuple[str, ...] | None = None
 
+    # --- revisions -----------------------------------------------------------------------
+    def revision_of(self, tables: Iterable[str]) -> int:
+        """The revision of the last change to any of ``tables``."""
+        changed = self._changed_at
+        return max([self._all_changed_at, *(changed.get(t, 0) for t in tables)])
+
+    def _bump(self, tables: tuple[str, ...] | None) -> None:
+        self.revision += 1
+        if tables is None:
+            self._all_changed_at = self.revision
+        else:
+            for table in tables:
+                self._changed_at[table] = self.revision
+
+    @contextmanager
+    def touching(self, *tables: str) -> Iterator[None]:
+        """Writes inside change only ``tables`` (memos of other tables stay valid)."""
+        outer = self._touching
+        self._touching = tables
+        try:
+            yield
+        finally:
+            self._touching = outer
+
+    def _drop(self) -> None:
+        self._cache = None
+        self._dirty = False
+        self._bump(None)
+
+    # --- TinyDB's Storage ----------------------------------------------------------------
     def read(self) -> dict[str, dict[str, Any]] | None:
         if self._cache is None:
             with self.path.open("rb") as handle:
@@ -43,6 +82,7 @@ class AtomicJSONStorage(Storage):
         return self._cache
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self._bump(self._touching)
         if self._batch_depth:
             self._cache = data
             self._dirty = True
@@ -50,7 +90,7 @@ class AtomicJSONStorage(Storage):
         try:
             atomic_write_bytes(self.path, encode_tables(data))
         except BaseException:
-            self._cache = None
+            self._drop()
             raise
         self._cache = data
 
@@ -65,15 +105,21 @@ class AtomicJSONStorage(Storage):
             yield
         except BaseException:
             if self._batch_depth == 1:
-                self._cache = None
-                self._dirty = False
+                self._drop()
             raise
         finally:
             self._batch_depth -= 1
         if self._batch_depth == 0 and self._dirty:
             self._dirty = False
             assert self._cache is not None
-            self.write(self._cache)
+            data = self._cache
+            # The tables were already counted as changed by the writes inside.
+            try:
+                atomic_write_bytes(self.path, encode_tables(data))
+            except BaseException:
+                self._drop()
+                raise
 
     def close(self) -> None:
         self._cache = None
+        self._bump(None)
