@@ -54,6 +54,9 @@ class ErrorReport:
 
 ErrorListener = Callable[[ErrorReport], None]
 
+# What main() installed, so Help ▸ About can name the log folder without being handed it.
+_active: list[Diagnostics] = []
+
 
 def _short_path(filename: str) -> str:
     path = Path(filename)
@@ -214,6 +217,8 @@ class Diagnostics:
 
     def uninstall(self) -> None:
         """Restore the hooks found at install time and close the files."""
+        if self in _active:
+            _active.remove(self)
         for cleanup in reversed(self._cleanups):
             cleanup()
         self._cleanups.clear()
@@ -295,7 +300,13 @@ def install(log_dir: Path) -> Diagnostics:
     """Log to ``log_dir`` and route Python's exception hooks and faulthandler there."""
     diagnostics = Diagnostics(log_dir)
     diagnostics._install()
+    _active.append(diagnostics)
     return diagnostics
+
+
+def active() -> Diagnostics | None:
+    """The diagnostics installed last and still in place, if any."""
+    return _active[-1] if _active else None
 
 
 @contextmanager

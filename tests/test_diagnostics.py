@@ -206,3 +206,11 @@ def test_without_a_folder_nothing_is_installed() -> None:
     with diagnostics.installed(None) as logged:
         assert logged is None
         assert sys.excepthook is hook
+
+
+def test_the_module_needs_no_qt() -> None:
+    code = "import sys, desktop_app.diagnostics; print([m for m in sys.modules if 'PySide' in m])"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=60, check=True)
+    assert done.stdout.strip() == "[]"
