@@ -77,8 +77,9 @@ def _type_name(kind: type[BaseException]) -> str:
 
 def _safe_detail(error: BaseException | None) -> str:
     """The part of a message that cannot carry what the person wrote, or nothing."""
-    if isinstance(error, OSError) and error.errno is not None:
-        return f": [Errno {error.errno}] {error.strerror or os.strerror(error.errno)}"
+    if isinstance(error, OSError) and isinstance(error.errno, int):
+        # The system's own wording for the number: code may have built strerror from a name.
+        return f": [Errno {error.errno}] {os.strerror(error.errno)}"
     return ""
 
 

@@ -79,7 +79,7 @@ def test_chained_causes_are_logged_without_their_messages(log_dir: Path) -> None
 
 def test_an_os_error_keeps_the_system_reason_but_not_the_file_name(log_dir: Path) -> None:
     try:
-        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), f"/data/{MARKER}.json")
+        raise FileNotFoundError(errno.ENOENT, f"no {MARKER}", f"/data/{MARKER}.json")
     except OSError:
         sys.excepthook(*sys.exc_info())
     log = (log_dir / LOG_NAME).read_text("utf-8")
