@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app import diagnostics
 from desktop_app.cli import Options, UsageError, parse_options
 from desktop_app.paths import default_data_dir, resources_dir
 from desktop_app.services.clock import Clock, system_clock
@@ -187,8 +188,14 @@ def _open_first_profile(session: Session, options: Options, settings: QSettings)
     return notices
 
 
-def main(argv: list[str] | None = None, clock: Clock = system_clock) -> int:
-    """Run Groundwork; returns the exit code."""
+def main(
+    argv: list[str] | None = None, clock: Clock = system_clock, log_dir: Path | None = None
+) -> int:
+    """Run Groundwork; returns the exit code.
+
+    ``log_dir`` receives the error log and crash file (``run`` passes the platform's log
+    folder); without it Python's and Qt's own error handling are left as they are.
+    """
     args = sys.argv[1:] if argv is None else list(argv)
     try:
         options = parse_options(args)
@@ -197,14 +204,25 @@ def main(argv: list[str] | None = None, clock: Clock = system_clock) -> int:
         return EXIT_USAGE
     except SystemExit as done:  # --help and --version
         return int(done.code or 0)
-    startup = prepare(options, clock)
-    if isinstance(startup, int):
-        return startup
-    try:
-        return int(startup.app.exec())
-    finally:
-        startup.shutdown()
+    with diagnostics.installed(log_dir) as logged:
+        if logged is not None:
+            from desktop_app.ui.qt_messages import route_qt_messages
+
+            route_qt_messages(logged)
+        startup = prepare(options, clock)
+        if isinstance(startup, int):
+            return startup
+        if logged is not None:
+            from desktop_app.ui.error_dialog import report_errors
+
+            report_errors(logged, startup.window)
+        try:
+            return int(startup.app.exec())
+        finally:
+            startup.shutdown()
 
 
 def run() -> None:
-    sys.exit(main())
+    from desktop_app.paths import default_log_dir
+
+    sys.exit(main(log_dir=default_log_dir()))

@@ -1,4 +1,4 @@
-"""Where things live: the shipped resources and the default data folder."""
+"""Where things live: the shipped resources, the default data folder and the log folder."""
 
 from __future__ import annotations
 
@@ -25,3 +25,10 @@ def default_data_dir() -> Path:
     import platformdirs  # only when no --data-dir was given
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def default_log_dir() -> Path:
+    """The platform's log folder: local to this computer, never in the (synced) data folder."""
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))

@@ -1,4 +1,4 @@
-"""Help ▸ About: version, where the data lives, and what Groundwork is not."""
+"""Help ▸ About: versions (with Copy details), where the data lives, and what Groundwork is not."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from desktop_app import __version__
+from desktop_app import __version__, diagnostics
 from desktop_app.ui.method_text import NOT_A_CRISIS_TOOL
+from desktop_app.ui.version_details import copy_to_clipboard, version_details
 from desktop_app.ui.widgets import heading, paragraph
 
 
@@ -30,10 +31,42 @@ class AboutDialog(QDialog):
         layout.addWidget(
             paragraph("Nothing is sent anywhere. Only an export leaves this computer.")
         )
+        logged = diagnostics.active()
+        if logged is not None:
+            logs = paragraph(
+                f"Notes about errors (never anything you wrote) are kept in:\n{logged.log_dir}"
+            )
+            logs.setObjectName("logLocation")
+            layout.addWidget(logs)
         note = paragraph(NOT_A_CRISIS_TOOL)
         note.setObjectName("notACrisisTool")
         layout.addWidget(note)
+        layout.addSpacing(6)
+        layout.addWidget(heading("Versions", 3))
+        self.details = paragraph(version_details())
+        self.details.setObjectName("versionDetails")
+        layout.addWidget(self.details)
+        self.copied = QLabel("")
+        self.copied.setObjectName("copiedNote")
+        self.copied.hide()
+        layout.addWidget(self.copied)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = buttons.addButton("Copy details", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.setObjectName("copyDetails")
+        self.copy_button.setToolTip("Copies these versions and the platform, for a bug report")
+        self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(480, self.sizeHint().height())
+        self.resize(480, 0)
+        self._fit()
+
+    def _fit(self) -> None:
+        # sizeHint() wraps the paragraphs at a narrow guess; ask for the height at this width.
+        width = self.width()
+        self.resize(width, max(self.heightForWidth(width), self.minimumSizeHint().height()))
+
+    def copy_details(self) -> None:
+        copy_to_clipboard(self.details.text())
+        self.copied.setText("Copied.")
+        self.copied.show()
+        self._fit()
