@@ -151,11 +151,17 @@ def _open_first_profile(session: Session, options: Options, settings: QSettings)
 
     notices: list[str] = []
     profiles = session.profiles.refresh()
-    for moved in session.profiles.set_aside:
-        notices.append(
-            f"The profile file “{moved.original.name}” could not be read ({moved.reason}). "
-            f"It was moved, unchanged, to {moved.moved_to} so nothing overwrites it."
-        )
+    for odd in session.profiles.set_aside:
+        if odd.moved_to is None:
+            notices.append(
+                f"“{odd.original.name}” in the profiles folder could not be opened: "
+                f"{odd.reason}. Groundwork left it where it is, untouched: {odd.original}"
+            )
+        else:
+            notices.append(
+                f"The profile file “{odd.original.name}” could not be read ({odd.reason}). "
+                f"It was moved, unchanged, to {odd.moved_to} so nothing overwrites it."
+            )
     try:
         if options.demo:
             from desktop_app.services.demo import open_demo_profile
