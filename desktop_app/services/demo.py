@@ -17,8 +17,8 @@ DEMO_NAME = "Demo"
 DEMO_SEED = 2024
 
 
-def open_demo_profile(session: Session) -> None:
-    """Open the Demo profile, creating and filling it when there is none."""
+def open_demo_profile(session: Session, years: int = 2) -> None:
+    """Open the Demo profile, creating it with ``years`` of history when there is none."""
     found = session.profiles.find(DEMO_NAME)
     if found is not None:
         session.open_profile(found.id)
@@ -27,7 +27,8 @@ def open_demo_profile(session: Session) -> None:
     now = session.clock()
     zone = ZoneInfo(system_zone_name(now))
     history = generate_demo(
-        DEMO_SEED, now.astimezone(zone).date(), zone, templates=session.templates.templates
+        DEMO_SEED, now.astimezone(zone).date(), zone, years=years,
+        templates=session.templates.templates,
     )
     store_history(session.require_repo(), history)
     session.notify()
