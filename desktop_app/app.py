@@ -192,7 +192,9 @@ def _open_first_profile(session: Session, options: Options, settings: QSettings)
         if options.demo:
             from desktop_app.services.demo import open_demo_profile
 
-            open_demo_profile(session, years=options.demo_years)
+            mismatch = open_demo_profile(session, years=options.demo_years)
+            if mismatch:
+                say(mismatch)  # about an option typed in a terminal, so it is said there
             return notices
         if options.profile:
             found = session.profiles.find(options.profile)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from desktop_app import __version__
 
-DEFAULT_DEMO_YEARS = 2
 MAX_DEMO_YEARS = 50
 
 
@@ -19,7 +18,7 @@ class Options:
     profile: str | None
     start: str | None
     demo: bool
-    demo_years: int = DEFAULT_DEMO_YEARS
+    demo_years: int | None = None  # None: the demo generator's default (two years)
 
 
 class UsageError(Exception):
@@ -102,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo-years", metavar="N", type=_demo_years,
         help=(
             f"with --demo: how many years of history a new Demo profile gets "
-            f"(1 to {MAX_DEMO_YEARS}, default {DEFAULT_DEMO_YEARS}); "
+            f"(1 to {MAX_DEMO_YEARS}, default 2); "
             "an existing Demo profile is opened as it is"
         ),
     )
@@ -130,7 +129,7 @@ def parse_options(argv: list[str]) -> Options:
         profile=namespace.profile,
         start=namespace.start,
         demo=namespace.demo,
-        demo_years=namespace.demo_years or DEFAULT_DEMO_YEARS,
+        demo_years=namespace.demo_years,
     )
 
 

@@ -78,7 +78,7 @@ def test_demo_years_must_be_a_whole_number_in_range(
 
 
 def test_demo_years_defaults_to_two_and_needs_demo(capsys: pytest.CaptureFixture[str]) -> None:
-    assert parse_options(["--demo"]).demo_years == 2
+    assert parse_options(["--demo"]).demo_years is None  # the Demo's own default: two years
     assert parse_options(["--demo", "--demo-years", "50"]).demo_years == 50
     assert main(["--demo-years", "3"]) == EXIT_USAGE
     assert "only works together with --demo" in one_clean_line(capsys.readouterr().err)
@@ -91,6 +91,32 @@ def test_demo_years_sets_how_far_back_the_history_goes(start_app, clock) -> None
     checkins = startup.session.require_repo().collection("checkins", CheckIn).all()
     first = min(c.item.at for c in checkins)
     assert 350 <= (clock.now - first).days <= 380
+    assert startup.session.require_repo().meta["demo_years"] == 1
+
+
+def test_demo_defaults_to_two_years(start_app, clock) -> None:
+    from desktop_app.domain.journal import CheckIn
+
+    startup = start_app("--demo")
+    checkins = startup.session.require_repo().collection("checkins", CheckIn).all()
+    assert 700 <= (clock.now - min(c.item.at for c in checkins)).days <= 750
+
+
+def test_existing_demo_with_other_years_is_opened_and_the_person_told(
+    start_app, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = start_app("--demo", "--demo-years", "1")
+    first.window.close()
+    first.shutdown()
+    again = start_app("--demo", "--demo-years", "1")  # same years: nothing to say
+    again.window.close()
+    again.shutdown()
+    assert capsys.readouterr().err == ""
+    third = start_app("--demo", "--demo-years", "3")
+    assert third.session.profile.name == "Demo"
+    assert third.notices == []
+    line = one_clean_line(capsys.readouterr().err)
+    assert "with 1 year of history" in line and "--demo-years 3 only applies" in line
 
 
 def test_a_folder_name_too_long_is_refused(
