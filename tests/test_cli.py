@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -255,3 +256,29 @@ def test_module_entry_point_refuses_without_a_traceback(tmp_path: Path, argv: li
     assert done.returncode == EXIT_USAGE, done.stderr
     one_clean_line(done.stderr)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A real read-only file system (a small tmpfs mounted read-only; needs root)."""
+    mount_point = tmp_path / "ro"
+    mount_point.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "ro,size=16k", "tmpfs", str(mount_point)],
+        capture_output=True, check=False,
+    )
+    if made.returncode != 0:
+        pytest.skip("cannot mount a read-only tmpfs here (needs root)")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", str(mount_point)], check=False)
+
+
+def test_a_read_only_data_folder_is_refused(
+    read_only_folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(read_only_folder)]) == EXIT_USAGE
+    assert "cannot read and write the data folder" in one_clean_line(capsys.readouterr().err)
+    assert main(["--data-dir", str(read_only_folder / "inner")]) == EXIT_USAGE
+    assert "Read-only file system" in one_clean_line(capsys.readouterr().err)
