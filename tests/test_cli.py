@@ -282,3 +282,11 @@ def test_a_read_only_data_folder_is_refused(
     assert "cannot read and write the data folder" in one_clean_line(capsys.readouterr().err)
     assert main(["--data-dir", str(read_only_folder / "inner")]) == EXIT_USAGE
     assert "Read-only file system" in one_clean_line(capsys.readouterr().err)
+
+
+def test_profile_with_escape_codes_is_refused_and_not_echoed_raw(
+    qtbot, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(data_dir), "--profile", "Sam\x1b[2J"]) == EXIT_USAGE
+    line = one_clean_line(capsys.readouterr().err)
+    assert "'Sam\\x1b[2J'" in line and "control characters" in line
