@@ -83,7 +83,7 @@ class ProfileStore:
                     reason = f"it is a link to {target}, which is not a usable profile: "
                     set_aside.extend(self._leave(path, reason + error.reason))
                 else:
-                    set_aside.append(self._set_aside_or_leave(path, error.reason, now))
+                    set_aside.extend(self._set_aside_or_leave(path, error.reason, now))
                 continue
             self._parsed[path] = (raw, tables)
             meta = meta_of(tables)
@@ -105,11 +105,11 @@ class ProfileStore:
         self._reported.add((path, reason))
         return [SetAside(path, None, reason)]
 
-    def _set_aside_or_leave(self, path: Path, reason: str, now: datetime) -> SetAside:
+    def _set_aside_or_leave(self, path: Path, reason: str, now: datetime) -> list[SetAside]:
         try:
-            return self.set_aside(path, reason, now)
+            return [self.set_aside(path, reason, now)]
         except OSError as error:
-            return SetAside(path, None, f"{reason}; it could not be moved ({error.strerror})")
+            return self._leave(path, f"{reason}; it could not be moved ({error.strerror})")
 
     def set_aside(self, path: Path, reason: str, now: datetime) -> SetAside:
         """Move an unreadable file aside, byte for byte, so nothing can overwrite it."""

@@ -111,3 +111,23 @@ def test_open_after_scan_never_uses_a_stale_parse(tmp_path: Path) -> None:
         before.st_ino, before.st_size, before.st_mtime_ns
     )
     assert store.open(info.id, NOW).name == "Pam"
+
+
+def test_a_damaged_file_that_cannot_be_moved_is_left_and_reported_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = ProfileStore(tmp_path)
+    store.create("Sam", NOW).close()
+    broken = store.folder / "profile-broken.json"
+    broken.write_bytes(b"{not json")
+
+    def full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(profile_store.os, "replace", full)
+    profiles, found = store.scan(NOW)
+    assert [p.name for p in profiles] == ["Sam"]
+    assert len(found) == 1 and found[0].moved_to is None
+    assert "could not be moved (No space left on device)" in found[0].reason
+    assert broken.read_bytes() == b"{not json"
+    assert store.scan(NOW)[1] == []
