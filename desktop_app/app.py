@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app import diagnostics
-from desktop_app.cli import Options, UsageError, parse_options
+from desktop_app.cli import Options, UsageError, parse_options, printable
 from desktop_app.paths import default_data_dir, resources_dir
 from desktop_app.services.clock import Clock, system_clock
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from desktop_app.services.session import Session
     from desktop_app.ui.main_window import MainWindow
 
+# Documented in ``groundwork --help``: 2 covers bad options and an unusable data folder.
 EXIT_USAGE = 2
 EXIT_ALREADY_RUNNING = 3
 
@@ -45,18 +46,33 @@ class Startup:
         self.lock.release()
 
 
+def say(message: str) -> None:
+    """One line on stderr; whatever the person typed is repeated with escapes only."""
+    print(f"groundwork: {printable(message, limit=2000)}", file=sys.stderr)
+
+
 def usable_data_dir(options: Options) -> Path:
     data_dir = (options.data_dir or default_data_dir()).expanduser().absolute()
-    if data_dir.exists() and not data_dir.is_dir():
-        raise StartupError(f"the data folder {data_dir} is a file, not a folder")
+    shown = printable(str(data_dir))
     try:
+        str(data_dir).encode("utf-8")
+    except UnicodeEncodeError:
+        # Qt silently drops what it cannot decode, so the lock would land in another folder.
+        raise StartupError(
+            f"the data folder {shown} has a name that is not valid text (UTF-8); "
+            "please choose another folder"
+        ) from None
+    try:
+        if data_dir.exists() and not data_dir.is_dir():
+            raise StartupError(f"the data folder {shown} is a file, not a folder")
         data_dir.mkdir(parents=True, exist_ok=True)
+        usable = os.access(data_dir, os.R_OK | os.W_OK | os.X_OK)
     except OSError as error:
         raise StartupError(
-            f"cannot create the data folder {data_dir}: {error.strerror or error}"
+            f"cannot create the data folder {shown}: {error.strerror or error}"
         ) from None
-    if not os.access(data_dir, os.R_OK | os.W_OK | os.X_OK):
-        raise StartupError(f"cannot read and write the data folder {data_dir}")
+    if not usable:
+        raise StartupError(f"cannot read and write the data folder {shown}")
     return data_dir
 
 
@@ -65,14 +81,14 @@ def prepare(options: Options, clock: Clock = system_clock) -> Startup | int:
     try:
         data_dir = usable_data_dir(options)
     except StartupError as error:
-        print(f"groundwork: {error}", file=sys.stderr)
+        say(str(error))
         return EXIT_USAGE
 
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.instance_lock import InstanceLock
+    from desktop_app.instance_lock import InstanceLock, LockUnavailableError
     from desktop_app.services.session import Session
     from desktop_app.ui.main_window import MainWindow
 
@@ -80,34 +96,44 @@ def prepare(options: Options, clock: Clock = system_clock) -> Startup | int:
     app = (
         existing
         if isinstance(existing, QApplication)
-        else QApplication([sys.argv[0], *options.qt_args])
+        # No options reach Qt: an unknown -platform makes it abort (see --help).
+        else QApplication(sys.argv[:1])
     )
     app.setApplicationName("Groundwork")
     app.setApplicationDisplayName("Groundwork")
     app.setDesktopFileName("groundwork")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "groundwork.svg")))
 
-    lock = InstanceLock(data_dir)
-    if not lock.acquire():
-        from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
+    lock = InstanceLock(data_dir)
+    try:
+        acquired = lock.acquire()
+    except LockUnavailableError as error:
+        say(str(error))
+        QMessageBox.critical(
+            None,
+            "Groundwork cannot start",
+            f"{printable(str(error), limit=2000)}\n\nGroundwork has changed nothing. "
+            "Please free some space or choose a folder you can write to.",
+        )
+        return EXIT_USAGE
+    if not acquired:
+        say(f"Groundwork is already running with the data folder {printable(str(data_dir))}")
         QMessageBox.information(
             None,
             "Groundwork is already running",
             "Groundwork is already open with this data, so a second copy would risk "
             "overwriting what you write there. Please switch to the open window.\n\n"
-            f"Data folder: {data_dir}",
+            f"Data folder: {printable(str(data_dir))}",
         )
         return EXIT_ALREADY_RUNNING
 
     session = Session(data_dir, resources_dir(), clock)
     if options.start and session.templates.get(options.start) is None:
         known = ", ".join(t.id for t in session.templates.templates) or "none"
-        print(
-            f"groundwork: there is no template with the id '{options.start}' "
-            f"(known ids: {known})",
-            file=sys.stderr,
-        )
+        wanted = printable(options.start, 80)
+        say(f"there is no template with the id '{wanted}' (known ids: {known})")
         lock.release()
         return EXIT_USAGE
 
@@ -117,7 +143,7 @@ def prepare(options: Options, clock: Clock = system_clock) -> Startup | int:
         try:
             clean_profile_name(options.profile)
         except ProfileNameError as error:
-            print(f"groundwork: cannot use '{options.profile}' as a name: {error}", file=sys.stderr)
+            say(f"cannot use '{printable(options.profile, 80)}' as a name: {error}")
             lock.release()
             return EXIT_USAGE
 
@@ -155,16 +181,24 @@ def _open_first_profile(session: Session, options: Options, settings: QSettings)
 
     notices: list[str] = []
     profiles = session.profiles.refresh()
-    for moved in session.profiles.set_aside:
-        notices.append(
-            f"The profile file “{moved.original.name}” could not be read ({moved.reason}). "
-            f"It was moved, unchanged, to {moved.moved_to} so nothing overwrites it."
-        )
+    for odd in session.profiles.set_aside:
+        if odd.moved_to is None:
+            notices.append(
+                f"“{odd.original.name}” in the profiles folder could not be opened: "
+                f"{odd.reason}. Groundwork left it where it is, untouched: {odd.original}"
+            )
+        else:
+            notices.append(
+                f"The profile file “{odd.original.name}” could not be read ({odd.reason}). "
+                f"It was moved, unchanged, to {odd.moved_to} so nothing overwrites it."
+            )
     try:
         if options.demo:
             from desktop_app.services.demo import open_demo_profile
 
-            open_demo_profile(session)
+            mismatch = open_demo_profile(session, years=options.demo_years)
+            if mismatch:
+                say(mismatch)  # about an option typed in a terminal, so it is said there
             return notices
         if options.profile:
             found = session.profiles.find(options.profile)
@@ -200,7 +234,7 @@ def main(
     try:
         options = parse_options(args)
     except UsageError as error:
-        print(f"groundwork: {error}\nTry 'groundwork --help'.", file=sys.stderr)
+        say(f"{error} (try 'groundwork --help')")
         return EXIT_USAGE
     except SystemExit as done:  # --help and --version
         return int(done.code or 0)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app import __version__
+
+MAX_DEMO_YEARS = 50
 
 
 @dataclass(frozen=True)
@@ -15,7 +18,7 @@ class Options:
     profile: str | None
     start: str | None
     demo: bool
-    qt_args: list[str]
+    demo_years: int | None = None  # None: the demo generator's default (two years)
 
 
 class UsageError(Exception):
@@ -27,14 +30,59 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def printable(text: str, limit: int = 200) -> str:
+    """``text`` safe to repeat in a message: control characters (terminal escape codes,
+    newlines, direction overrides, undecodable bytes) shown as escapes; long text shortened."""
+    shown = "".join(
+        _escape(ch) if unicodedata.category(ch) in _UNSAFE else ch for ch in text
+    )
+    if len(shown) > limit:
+        keep = (limit - 1) // 2
+        shown = f"{shown[:keep]}…{shown[-keep:]}"
+    return shown
+
+
+_UNSAFE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def _demo_years(raw: str) -> int:
+    try:
+        years = int(raw, 10)
+    except ValueError:
+        years = 0
+    if not 1 <= years <= MAX_DEMO_YEARS:
+        raise argparse.ArgumentTypeError(
+            f"needs a whole number from 1 to {MAX_DEMO_YEARS}, not '{printable(raw, 40)}'"
+        )
+    return years
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="groundwork",
         description="Groundwork: an offline self-assessment and practice journal.",
-        epilog="Everything stays on this computer unless you export it.",
+        epilog=(
+            "Groundwork takes no other arguments and passes none to Qt; set Qt's environment "
+            "variables instead (for example QT_QPA_PLATFORM=offscreen). "
+            "Exit codes: 0 done, 2 a bad option or an unusable data folder, "
+            "3 Groundwork is already running with that data folder. "
+            "Everything stays on this computer unless you export it."
+        ),
+        allow_abbrev=False,
     )
     parser.add_argument(
-        "--data-dir", type=Path, metavar="DIR",
+        "--data-dir", metavar="DIR",
         help="keep profiles and templates in DIR instead of your user data folder",
     )
     parser.add_argument(
@@ -47,26 +95,51 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--demo", action="store_true",
-        help="open a 'Demo' profile filled with two years of made-up history",
+        help="open a 'Demo' profile filled with made-up history",
+    )
+    parser.add_argument(
+        "--demo-years", metavar="N", type=_demo_years,
+        help=(
+            f"with --demo: how many years of history a new Demo profile gets "
+            f"(1 to {MAX_DEMO_YEARS}, default 2); "
+            "an existing Demo profile is opened as it is"
+        ),
     )
     parser.add_argument("--version", action="version", version=f"Groundwork {__version__}")
     return parser
 
 
 def parse_options(argv: list[str]) -> Options:
-    """Parse our options; unknown ``-`` options are left for Qt (e.g. ``-platform``)."""
+    """Parse the command line, or raise :class:`UsageError` with one sentence."""
     namespace, rest = build_parser().parse_known_args(argv)
-    unknown = [a for a in rest if a.startswith("--")]
-    if unknown:
-        raise UsageError(f"unrecognized arguments: {' '.join(unknown)}")
+    if rest:
+        raise UsageError(_unexpected(rest[0]))
+    if namespace.data_dir is not None and not namespace.data_dir:
+        raise UsageError("--data-dir needs a folder")
     if namespace.profile is not None and not namespace.profile.strip():
         raise UsageError("--profile needs a name")
+    if namespace.start is not None and not namespace.start.strip():
+        raise UsageError("--start needs a template id")
     if namespace.demo and namespace.profile:
         raise UsageError("--demo and --profile cannot be used together")
+    if namespace.demo_years is not None and not namespace.demo:
+        raise UsageError("--demo-years only works together with --demo")
     return Options(
-        data_dir=namespace.data_dir,
+        data_dir=None if namespace.data_dir is None else Path(namespace.data_dir),
         profile=namespace.profile,
         start=namespace.start,
         demo=namespace.demo,
-        qt_args=rest,
+        demo_years=namespace.demo_years,
     )
+
+
+def _unexpected(arg: str) -> str:
+    shown = printable(arg, 80)
+    if arg in {"-platform", "--platform"} or arg.startswith("-platform="):
+        return (
+            f"unknown option '{shown}': Groundwork passes no options to Qt; "
+            "set QT_QPA_PLATFORM instead"
+        )
+    if arg.startswith("-") and arg != "-":
+        return f"unknown option '{shown}'"
+    return f"unexpected argument '{shown}'"

@@ -15,22 +15,39 @@ from desktop_app.storage.repository import ProfileRepository
 
 DEMO_NAME = "Demo"
 DEMO_SEED = 2024
+DEMO_YEARS = 2  # the default of --demo-years
 
 
-def open_demo_profile(session: Session) -> None:
-    """Open the Demo profile, creating and filling it when there is none."""
+def open_demo_profile(session: Session, years: int | None = None) -> str | None:
+    """Open the Demo profile, creating it with ``years`` of history when there is none.
+
+    Returns a sentence for the person when an existing Demo profile was made with other years.
+    """
     found = session.profiles.find(DEMO_NAME)
     if found is not None:
         session.open_profile(found.id)
-        return
+        made = session.require_repo().meta.get("demo_years")
+        if years is None or made == years:
+            return None
+        what = f"with {made} year{'' if made == 1 else 's'} of history" if made else "already"
+        return (
+            f"The Demo profile exists {what}, so it was opened as it is: --demo-years {years} "
+            "only applies when it is first made. Delete the Demo profile to make a new one."
+        )
     session.create_profile(DEMO_NAME)
     now = session.clock()
     zone = ZoneInfo(system_zone_name(now))
+    years = DEMO_YEARS if years is None else years
     history = generate_demo(
-        DEMO_SEED, now.astimezone(zone).date(), zone, templates=session.templates.templates
+        DEMO_SEED, now.astimezone(zone).date(), zone, years=years,
+        templates=session.templates.templates,
     )
-    store_history(session.require_repo(), history)
+    repo = session.require_repo()
+    with repo.batch():
+        store_history(repo, history)
+        repo.set_meta(demo_years=years)
     session.notify()
+    return None
 
 
 def store_history(repo: ProfileRepository, history: DemoHistory) -> None:

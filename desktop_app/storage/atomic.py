@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -26,9 +27,30 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def write_target(path: Path) -> Path:
+    """The file a write to ``path`` replaces: through a symbolic link, the file it names.
+
+    Replacing the link itself would turn it into a plain file, and the file it pointed to
+    (kept in a synced folder, say) would silently stop receiving saves.
+    """
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    if not target.is_file():
+        raise StorageWriteError(
+            errno.ENOENT,
+            f"Could not save {path.name}: it is a link to {target}, which is no longer a file",
+        )
+    return target
+
+
 def remove_stale_temp_files(path: Path) -> None:
     """Delete temp files a killed writer left beside ``path`` (only one writer runs)."""
-    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+    try:
+        target = write_target(path)
+    except StorageWriteError:
+        return  # a dangling link: nothing of ours to clean
+    for leftover in target.parent.glob(f".{target.name}.*.tmp"):
         with contextlib.suppress(OSError):
             leftover.unlink()
 
@@ -36,8 +58,10 @@ def remove_stale_temp_files(path: Path) -> None:
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
     """Replace ``path`` with ``payload`` so a crash leaves either the old or the new file.
 
-    The temp file lives in the same folder so ``os.replace`` is a rename on one file system.
+    The temp file lives in the same folder as the file replaced (the link's target when
+    ``path`` is a symbolic link) so ``os.replace`` is a rename on one file system.
     """
+    path = write_target(path)
     folder = path.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)

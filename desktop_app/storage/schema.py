@@ -37,6 +37,11 @@ class NewerSchemaError(ProfileFileError):
     """Written by a newer Groundwork; it is never written by this one."""
 
 
+class NotAProfileFileError(ProfileFileError):
+    """Not a regular file we may read (a folder, pipe, device, dangling link, too large,
+    or not readable). It is left where it is: never moved, never followed further."""
+
+
 def parse_profile_bytes(path: Path, raw: bytes) -> Tables:
     """Parse and check the shape of a profile file, or raise :class:`CorruptProfileError`."""
     if not raw.strip():
@@ -49,6 +54,11 @@ def parse_profile_bytes(path: Path, raw: bytes) -> Tables:
         raise CorruptProfileError(
             path, f"the file is damaged or cut short (line {error.lineno}: {error.msg})"
         ) from None
+    except RecursionError:
+        raise CorruptProfileError(path, "the file is nested far too deeply") from None
+    except ValueError:
+        # Python refuses integers of more than 4,300 digits (CVE-2020-10735).
+        raise CorruptProfileError(path, "the file holds a number far too long to read") from None
     if not isinstance(data, dict):
         raise CorruptProfileError(path, "the file is JSON but not a Groundwork profile")
     meta = data.get("meta")

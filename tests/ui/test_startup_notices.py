@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import when_modal
+from tests.storage.odd_entries import ODD, fingerprint
 
 
 def test_corrupt_profile_is_set_aside_and_reported(qtbot, start_app, data_dir: Path) -> None:
@@ -54,3 +56,35 @@ def test_profile_from_a_newer_version_is_left_alone(qtbot, start_app, data_dir: 
     qtbot.waitUntil(lambda: bool(seen))
     assert "newer Groundwork" in seen[0]
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("case", list(ODD))
+def test_odd_entry_never_blanks_the_window(
+    qtbot, start_app, data_dir: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    first = start_app("--profile", "Sam")
+    first.window.close()
+    first.shutdown()
+    odd = ODD[case]
+    entry = data_dir / "profiles" / "profile-odd.json"
+    odd.make(entry, monkeypatch)
+    before = None if odd.moved else fingerprint(entry)
+    seen: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.accept()
+
+    when_modal(read)
+    startup = start_app()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert startup.session.profile.name == "Sam"
+    assert startup.window.windowTitle() == "Sam — Groundwork"
+    assert startup.window.isVisible()
+    assert len(seen) == 1
+    assert "profile-odd.json" in seen[0] and odd.words in seen[0]
+    if odd.moved:
+        assert "moved, unchanged" in seen[0]
+    else:
+        assert "left it where it is" in seen[0]
+        assert fingerprint(entry) == before
