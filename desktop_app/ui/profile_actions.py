@@ -58,7 +58,15 @@ def delete_profile(window: MainWindow) -> None:
         return
     if not confirm_delete(window, info.name, session.profiles.summary(repo)):
         return
-    session.delete_profile()
+    try:
+        session.delete_profile()
+    except OSError as error:
+        QMessageBox.warning(
+            window, "The profile was not deleted",
+            f"Groundwork could not delete “{info.name}”: {error.strerror or error}.\n\n"
+            "It is still open, with everything in it.",
+        )
+        return
     window.settings.remove("last_profile")
     remaining = session.profiles.profiles
     if remaining:

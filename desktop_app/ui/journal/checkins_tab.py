@@ -26,7 +26,7 @@ from desktop_app.domain.journal import CheckIn
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.journal.checkin_flow import edit_checkin
-from desktop_app.ui.journal.common import confirm
+from desktop_app.ui.journal.common import confirm, written
 from desktop_app.ui.journal.settings_dialog import CheckInSettingsDialog
 from desktop_app.ui.journal.text import moment_text, rhythm_text, short_date, waiting_text
 from desktop_app.ui.widgets import paragraph
@@ -228,4 +228,7 @@ class CheckInsTab(QWidget):
             self, "Delete this check-in?",
             f"The check-in of {day} will be removed for good, with its answers and note.",
         ):
-            self.journal.delete_checkin(doc_id)
+            written(
+                self, "The check-in was not deleted",
+                lambda: self.journal.delete_checkin(doc_id),
+            )

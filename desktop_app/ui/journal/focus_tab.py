@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.journal import FocusPeriod
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
-from desktop_app.ui.journal.common import confirm
+from desktop_app.ui.journal.common import confirm, written
 from desktop_app.ui.journal.focus_dialog import FocusDialog
 from desktop_app.ui.journal.text import cadence_text, day_text, short_date
 from desktop_app.ui.widgets import heading, paragraph
@@ -173,7 +173,10 @@ class FocusTab(QScrollArea):
             "Check-ins, slips and wins stay. To start a new focus and keep this one as "
             "history, use “Change focus” instead.",
         ):
-            self.journal.focus.delete_period(current.id)
+            written(
+                self, "Your focus was not deleted",
+                lambda: self.journal.focus.delete_period(current.id),
+            )
 
     def delete_history(self) -> None:
         doc_id = self._selected_history()
@@ -182,4 +185,7 @@ class FocusTab(QScrollArea):
             "This earlier focus, with its intentions and practices, will be removed for good. "
             "Check-ins, slips and wins stay.",
         ):
-            self.journal.focus.delete_period(doc_id)
+            written(
+                self, "The earlier focus was not deleted",
+                lambda: self.journal.focus.delete_period(doc_id),
+            )

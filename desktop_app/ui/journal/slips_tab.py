@@ -21,7 +21,7 @@ from desktop_app.domain.consistency import time_back_on_track
 from desktop_app.domain.journal import Slip
 from desktop_app.services.consistency import ConsistencyService, ReturnSummary
 from desktop_app.services.journal import JournalService
-from desktop_app.ui.journal.common import confirm
+from desktop_app.ui.journal.common import confirm, written
 from desktop_app.ui.journal.practices_view import PracticesView
 from desktop_app.ui.journal.slip_dialog import BackOnTrackDialog, SlipDialog
 from desktop_app.ui.journal.strips import ReturnTrend
@@ -209,5 +209,5 @@ class SlipsTab(QScrollArea):
             f"“{slip.old_pattern}” will be removed for good, with what triggered it and what "
             "helped. Its return no longer counts in the time back on track.",
         ):
-            self.journal.delete_slip(doc_id)
-            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            if written(self, "The slip was not deleted", lambda: self.journal.delete_slip(doc_id)):
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.journal import JournalService
-from desktop_app.ui.journal.common import confirm
+from desktop_app.ui.journal.common import confirm, written
 from desktop_app.ui.journal.text import day_text
 from desktop_app.ui.journal.win_dialog import WinDialog
 from desktop_app.ui.widgets import heading, paragraph
@@ -116,4 +116,4 @@ class WinsTab(QWidget):
         if doc_id is None or win is None:
             return
         if confirm(self, "Delete this win?", f"“{win.text}” will be removed for good."):
-            self.journal.delete_win(doc_id)
+            written(self, "The win was not deleted", lambda: self.journal.delete_win(doc_id))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.journal import DueStatus, JournalService
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.journal.common import written
 from desktop_app.ui.journal.focus_dialog import FocusDialog
 from desktop_app.ui.journal.text import day_text, moment_text, rhythm_text, waiting_text
 from desktop_app.ui.journal.win_dialog import WinDialog
@@ -175,7 +176,9 @@ class HomeScreen(QScrollArea):
         thanks.setObjectName("acknowledgeMilestones")
         thanks.setAccessibleName("Thank you, I have read this")
         keys = [m.key for m in pending]
-        thanks.clicked.connect(lambda: self.journal.milestones.acknowledge(keys))
+        thanks.clicked.connect(lambda: written(
+            self, "Not saved", lambda: self.journal.milestones.acknowledge(keys)
+        ))
         box.addLayout(button_row(thanks))
         layout.addWidget(frame)
 
