@@ -204,10 +204,12 @@ class SlipsTab(QScrollArea):
         slip = self.journal.slip(doc_id) if doc_id is not None else None
         if doc_id is None or slip is None:
             return
-        if confirm(
+        asked = confirm(
             self, "Delete this slip?",
             f"“{slip.old_pattern}” will be removed for good, with what triggered it and what "
             "helped. Its return no longer counts in the time back on track.",
+        )
+        if asked and written(
+            self, "The slip was not deleted", lambda: self.journal.delete_slip(doc_id)
         ):
-            if written(self, "The slip was not deleted", lambda: self.journal.delete_slip(doc_id)):
-                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
