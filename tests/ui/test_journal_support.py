@@ -67,3 +67,9 @@ def modal() -> QWidget | None:
 def set_answer(widget: QWidget, value: object) -> None:
     """Write an answer through the widget's Qt user property, as any tool would."""
     widget.metaObject().userProperty().write(widget, value)
+
+
+def opened(qtbot: Any, kind: type[QWidget]) -> Any:
+    """The dialog of ``kind`` a click opened (window-modal, without a nested event loop)."""
+    qtbot.waitUntil(lambda: isinstance(modal(), kind))
+    return modal()

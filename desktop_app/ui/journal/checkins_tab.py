@@ -26,7 +26,7 @@ from desktop_app.domain.journal import CheckIn
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.journal.checkin_flow import edit_checkin
-from desktop_app.ui.journal.common import confirm, written
+from desktop_app.ui.journal.common import confirm, open_dialog, written
 from desktop_app.ui.journal.settings_dialog import CheckInSettingsDialog
 from desktop_app.ui.journal.text import moment_text, rhythm_text, short_date, waiting_text
 from desktop_app.ui.widgets import paragraph
@@ -211,7 +211,7 @@ class CheckInsTab(QWidget):
         self.ctx.navigator.start_template(template.id if template else "check-in")
 
     def edit_settings(self) -> None:
-        CheckInSettingsDialog(self.journal, self).exec()
+        open_dialog(CheckInSettingsDialog(self.journal, self))
 
     def edit(self) -> None:
         doc_id = self.selected_id()

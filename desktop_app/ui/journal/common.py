@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QDialog, QMessageBox, QWidget
 
 from desktop_app.services.journal import JournalService
 
@@ -61,6 +61,17 @@ def to_qt(value: datetime) -> QDateTime:
 def from_qt(value: QDateTime) -> datetime:
     day, time = value.date(), value.time()
     return datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
+
+
+def open_dialog(dialog: QDialog) -> QDialog:
+    """Show ``dialog`` window-modal without a nested event loop; it is freed once closed.
+
+    Slots return at once, so the button that was clicked is never rebuilt or deleted while
+    its own handler is still running, and focus returns to it when the dialog closes.
+    """
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
 
 
 def confirm(parent: QWidget, title: str, text: str, action: str = "Delete") -> bool:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.journal import FocusPeriod
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
-from desktop_app.ui.journal.common import confirm, written
+from desktop_app.ui.journal.common import confirm, open_dialog, written
 from desktop_app.ui.journal.focus_dialog import FocusDialog
 from desktop_app.ui.journal.text import cadence_text, day_text, short_date
 from desktop_app.ui.widgets import heading, paragraph
@@ -160,10 +160,10 @@ class FocusTab(QScrollArea):
         self.delete_history_button.setVisible(self.history.topLevelItemCount() > 0)
 
     def change(self) -> None:
-        FocusDialog(self.ctx, parent=self).exec()
+        open_dialog(FocusDialog(self.ctx, parent=self))
 
     def edit(self) -> None:
-        FocusDialog(self.ctx, edit=True, parent=self).exec()
+        open_dialog(FocusDialog(self.ctx, edit=True, parent=self))
 
     def delete_current(self) -> None:
         current = self.journal.focus.current()

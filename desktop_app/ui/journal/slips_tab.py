@@ -21,7 +21,7 @@ from desktop_app.domain.consistency import time_back_on_track
 from desktop_app.domain.journal import Slip
 from desktop_app.services.consistency import ConsistencyService, ReturnSummary
 from desktop_app.services.journal import JournalService
-from desktop_app.ui.journal.common import confirm, written
+from desktop_app.ui.journal.common import confirm, open_dialog, written
 from desktop_app.ui.journal.practices_view import PracticesView
 from desktop_app.ui.journal.slip_dialog import BackOnTrackDialog, SlipDialog
 from desktop_app.ui.journal.strips import ReturnTrend
@@ -187,17 +187,17 @@ class SlipsTab(QScrollArea):
         self.delete_button.setEnabled(slip is not None)
 
     def log(self) -> None:
-        SlipDialog(self.journal, parent=self).exec()
+        open_dialog(SlipDialog(self.journal, parent=self))
 
     def back(self) -> None:
         doc_id = self.selected_id()
         if doc_id is not None:
-            BackOnTrackDialog(self.journal, doc_id, self).exec()
+            open_dialog(BackOnTrackDialog(self.journal, doc_id, self))
 
     def edit(self) -> None:
         doc_id = self.selected_id()
         if doc_id is not None:
-            SlipDialog(self.journal, doc_id, self).exec()
+            open_dialog(SlipDialog(self.journal, doc_id, self))
 
     def delete(self) -> None:
         doc_id = self.selected_id()
