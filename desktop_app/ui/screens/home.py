@@ -211,6 +211,9 @@ class HomeScreen(QScrollArea):
         else:
             self._stale = True
 
+    def entered(self) -> None:
+        """Shown by navigation: ``showEvent`` already redraws a stale Home."""
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
