@@ -26,6 +26,7 @@ from desktop_app.domain.journal import (
 )
 from desktop_app.domain.scoring import AreaGap, suggest_focus
 from desktop_app.domain.templates import Template
+from desktop_app.services.errors import InputError
 from desktop_app.services.journal_cache import ResultHead, forget, memo, result_index
 from desktop_app.services.journal_settings import local_today, read_settings
 from desktop_app.services.session import Session
@@ -34,8 +35,8 @@ from desktop_app.storage.repository import Collection, Stored
 PREFERRED_AREA_TEMPLATE = "life-areas"
 
 
-class FocusInputError(ValueError):
-    """What the person entered cannot be saved; ``str()`` says why, in a sentence."""
+class FocusInputError(InputError):
+    """A focus, practice or pause the person entered cannot be saved."""
 
 
 @dataclasses.dataclass(frozen=True)
