@@ -6,6 +6,7 @@ everything else only reads them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
@@ -184,3 +185,18 @@ def combine(scale: Scale, total: float) -> float:
         value = total * scale.multiply
     # Rounding hides float noise that would otherwise push a score past a band boundary.
     return round(float(value), 9)
+
+
+def area_titles(templates: Iterable[Template]) -> dict[str, str]:
+    """A readable name per gap area: the title of its page when the page asks about that
+    area alone, else the area's own name with a capital. The first template to name an
+    area gives its title."""
+    titles: dict[str, str] = {}
+    for template in templates:
+        for page in template.pages:
+            gaps = [q for q in page.questions if q.type == "gap"]
+            for question in gaps:
+                area = question.area or question.id
+                alone = len(gaps) == 1 and page.title
+                titles.setdefault(area, page.title if alone else area[:1].upper() + area[1:])
+    return titles

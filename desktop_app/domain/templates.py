@@ -35,6 +35,7 @@ from desktop_app.domain.template_model import (
     QuestionType,
     Scale,
     Template,
+    area_titles,
     combine,
     split_item,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "Template",
     "TemplateError",
     "TemplateSet",
+    "area_titles",
     "combine",
     "describe_toml_error",
     "load_template",

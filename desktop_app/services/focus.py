@@ -26,6 +26,7 @@ from desktop_app.domain.journal import (
 )
 from desktop_app.domain.scoring import AreaGap, suggest_focus
 from desktop_app.domain.templates import Template
+from desktop_app.domain.templates import area_titles as domain_area_titles
 from desktop_app.services.errors import InputError
 from desktop_app.services.journal_cache import ResultHead, forget, memo, result_index
 from desktop_app.services.journal_settings import local_today, read_settings
@@ -92,17 +93,8 @@ def _new_key() -> str:
 
 
 def area_titles(templates: Sequence[Template]) -> dict[str, str]:
-    """Readable names of the gap areas: the page title when a page asks about one area."""
-    titles: dict[str, str] = {}
-    ordered = sorted(templates, key=lambda t: t.id != PREFERRED_AREA_TEMPLATE)
-    for template in ordered:
-        for page in template.pages:
-            gaps = [q for q in page.questions if q.type == "gap"]
-            for question in gaps:
-                area = question.area or question.id
-                name = page.title if len(gaps) == 1 else area
-                titles.setdefault(area, name[:1].upper() + name[1:])
-    return titles
+    """Readable names of the gap areas, the life-areas assessment's first."""
+    return domain_area_titles(sorted(templates, key=lambda t: t.id != PREFERRED_AREA_TEMPLATE))
 
 
 def read_gaps(head: ResultHead, result_id: int, templates: Sequence[Template]) -> GapReading:
