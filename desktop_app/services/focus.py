@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from desktop_app.domain.journal import (
     MAX_FOCUS_AREAS,
@@ -23,6 +23,7 @@ from desktop_app.domain.journal import (
     instant,
     pause_practice,
     replace_practice,
+    resume_practice,
 )
 from desktop_app.domain.scoring import AreaGap, suggest_focus
 from desktop_app.domain.templates import Template
@@ -298,16 +299,7 @@ class FocusService:
         current = self._require_current()
         now = self.session.clock()
         today = local_today(read_settings(self.session.require_repo(), now), now)
-        practice = current.item.find_practice(practice_key)
-        pauses: list[Pause] = []
-        for pause in practice.pauses:
-            if pause.end is not None and pause.end < today:
-                pauses.append(pause)
-            elif pause.start < today:
-                pauses.append(dataclasses.replace(pause, end=today - timedelta(days=1)))
-            # A pause that had not started yet is dropped: it never took effect.
-        period = replace_practice(current.item, dataclasses.replace(practice, pauses=tuple(pauses)))
-        self._table().update(current.id, period)
+        self._table().update(current.id, resume_practice(current.item, practice_key, today))
         self._touched()
 
     def _require_current(self) -> Stored[FocusPeriod]:
