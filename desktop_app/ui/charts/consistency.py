@@ -82,7 +82,8 @@ class ConsistencyChart(ChartView):
         self.grid = grid
         axes = self.figure.add_axes((0.06, 0.1, 0.92, 0.72))
         self.style_axes(axes, grid=False)
-        colors = [theme.done, theme.missed, theme.paused, theme.not_due, theme.empty]
+        colours = theme.day_colours()
+        colors = [colours[status] for status in ORDER]
         cmap = ListedColormap(colors).with_extremes(bad=theme.background)
         self.mesh = axes.pcolormesh(
             np.ma.masked_invalid(grid), cmap=cmap, vmin=-0.5, vmax=len(ORDER) - 0.5,
