@@ -26,10 +26,11 @@ from desktop_app.domain.journal import CheckIn
 from desktop_app.domain.templates import Template
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.dates import moment_text, short_date
 from desktop_app.ui.journal.checkin_flow import edit_checkin
 from desktop_app.ui.journal.common import confirm, open_dialog, written
 from desktop_app.ui.journal.settings_dialog import CheckInSettingsDialog
-from desktop_app.ui.journal.text import moment_text, rhythm_text, short_date, waiting_text
+from desktop_app.ui.journal.text import rhythm_text, waiting_text
 from desktop_app.ui.widgets import paragraph
 
 DATE = Column("question", "", "Date")

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.journal import FocusPeriod
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.dates import day_text, short_date
 from desktop_app.ui.journal.common import confirm, open_dialog, written
 from desktop_app.ui.journal.focus_dialog import FocusDialog
-from desktop_app.ui.journal.text import cadence_text, day_text, short_date
+from desktop_app.ui.journal.text import cadence_text
 from desktop_app.ui.widgets import heading, paragraph
 
 EMPTY = (

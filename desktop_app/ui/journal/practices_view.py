@@ -24,9 +24,10 @@ from desktop_app.services.consistency import (
 )
 from desktop_app.services.focus import FocusInputError
 from desktop_app.services.journal import JournalService
+from desktop_app.ui.dates import day_text
 from desktop_app.ui.journal.pause_dialog import PauseDialog
 from desktop_app.ui.journal.strips import DayStrip, day_colours
-from desktop_app.ui.journal.text import cadence_text, day_text
+from desktop_app.ui.journal.text import cadence_text
 from desktop_app.ui.widgets import heading, paragraph
 
 INTRO = (

@@ -21,11 +21,12 @@ from desktop_app.domain.consistency import time_back_on_track
 from desktop_app.domain.journal import Slip
 from desktop_app.services.consistency import ConsistencyService, ReturnSummary
 from desktop_app.services.journal import JournalService
+from desktop_app.ui.dates import short_date
 from desktop_app.ui.journal.common import confirm, open_dialog, written
 from desktop_app.ui.journal.practices_view import PracticesView
 from desktop_app.ui.journal.slip_dialog import BackOnTrackDialog, SlipDialog
 from desktop_app.ui.journal.strips import ReturnTrend
-from desktop_app.ui.journal.text import duration_text, short_date
+from desktop_app.ui.journal.text import duration_text
 from desktop_app.ui.widgets import heading, paragraph
 
 COLUMNS = ("When", "Back on track", "Old pattern", "Focus area", "What triggered it", "What helped")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop_app.domain.consistency import DayStatus, ReturnPoint
 from desktop_app.ui.charts.palette import ChartTheme
-from desktop_app.ui.journal.text import short_date
+from desktop_app.ui.dates import short_date
 
 
 def day_colours(palette: QPalette | None = None) -> dict[DayStatus, str]:

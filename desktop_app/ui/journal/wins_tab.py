@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.journal import JournalService
+from desktop_app.ui.dates import day_text
 from desktop_app.ui.journal.common import confirm, open_dialog, written
-from desktop_app.ui.journal.text import day_text
 from desktop_app.ui.journal.win_dialog import WinDialog
 from desktop_app.ui.widgets import heading, paragraph
 

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.journal import DueStatus, JournalService
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.dates import day_text, moment_text
 from desktop_app.ui.journal.common import open_dialog, written
 from desktop_app.ui.journal.focus_dialog import FocusDialog
-from desktop_app.ui.journal.text import day_text, moment_text, rhythm_text, waiting_text
+from desktop_app.ui.journal.text import rhythm_text, waiting_text
 from desktop_app.ui.journal.win_dialog import WinDialog
 from desktop_app.ui.method_text import METHOD_LINES
 from desktop_app.ui.widgets import heading, paragraph
