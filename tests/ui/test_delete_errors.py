@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from desktop_app.services.journal import SlipDraft, WinDraft
 from tests.conftest import when_modal
 from tests.ui.test_journal_support import (
-    add_gap_result,
     button,
     click,
+    closed_gap,
     journal_of,
     simple_focus,
     stored,
@@ -120,10 +119,7 @@ def test_the_current_focus_and_an_earlier_one(
 
 def test_home_thanks_for_a_milestone(qtbot, start_app, clock, monkeypatch) -> None:
     startup = start_app("--profile", "Sam")
-    journal_of(startup)
-    add_gap_result(startup, clock.now - timedelta(days=120), {"work": (2, 8)})
-    add_gap_result(startup, clock.now - timedelta(hours=2), {"work": (5, 8)})
-    startup.session.notify()
+    closed_gap(startup, clock.now)
     home = startup.window.screens["home"]
     monkeypatch.setattr(os, "fsync", no_space)
     click(qtbot, button(home, "acknowledgeMilestones"))

@@ -9,7 +9,14 @@ from shiboken6 import isValid
 from desktop_app.services.journal import WinDraft
 from desktop_app.ui.journal.acknowledge import Acknowledgement
 from desktop_app.ui.journal.win_dialog import WinDialog
-from tests.ui.test_journal_support import button, journal_of, modal, opened, simple_focus
+from tests.ui.test_journal_support import (
+    button,
+    closed_gap,
+    journal_of,
+    modal,
+    opened,
+    simple_focus,
+)
 
 
 def focused() -> object:
@@ -74,15 +81,9 @@ def test_logging_a_win_from_home_with_the_keyboard(qtbot, start_app, clock) -> N
 
 
 def test_the_thanks_button_outlives_its_click(qtbot, start_app, clock) -> None:
-    from datetime import timedelta
-
-    from tests.ui.test_journal_support import add_gap_result
-
     startup = start_app("--profile", "Sam")
     simple_focus(startup)
-    add_gap_result(startup, clock.now - timedelta(days=120), {"work": (2, 8)})
-    add_gap_result(startup, clock.now - timedelta(hours=2), {"work": (5, 8)})
-    startup.session.notify()
+    closed_gap(startup, clock.now)
     home = startup.window.screens["home"]
     thanks = button(home, "acknowledgeMilestones")
     checkin = button(home, "checkInNow")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -38,6 +38,15 @@ def add_gap_result(startup: Any, when: datetime, gaps: dict[str, tuple[int, int]
             {q: GapAnswer(c, i) for q, (c, i) in gaps.items()}, {}, "Where I am",
         )
     )
+
+
+def closed_gap(startup: Any, now: datetime) -> None:
+    """Two life-areas results four months apart, the work gap narrowed from 6 to 3 (a
+    milestone for Home to show), and the screens told."""
+    journal_of(startup)
+    add_gap_result(startup, now - timedelta(days=120), {"work": (2, 8)})
+    add_gap_result(startup, now - timedelta(hours=2), {"work": (5, 8)})
+    startup.session.notify()
 
 
 def simple_focus(startup: Any) -> JournalService:
