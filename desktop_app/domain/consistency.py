@@ -21,7 +21,6 @@ from desktop_app.domain.journal import (
     CheckIn,
     CheckInCadence,
     CheckInSettings,
-    FocusPeriod,
     Pause,
     Practice,
     Slip,
@@ -219,13 +218,6 @@ def _week_statuses(
         else:
             result[day] = DayStatus.NOT_DUE
     return result
-
-
-def period_range(period: FocusPeriod, today: date, tz: tzinfo) -> tuple[date, date]:
-    """The local days a focus period covers: start day to end day (today while current)."""
-    start = local_date(period.started_at, tz)
-    end = today if period.ended_at is None else local_date(period.ended_at, tz)
-    return start, max(start, end)
 
 
 def practice_day_statuses(

@@ -12,7 +12,7 @@ reports real types to the codec, not strings.
 import dataclasses
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -369,16 +369,6 @@ def with_pause(practice: Practice, pause: Pause) -> Practice:
     return dataclasses.replace(practice, pauses=tuple(pauses))
 
 
-def end_pause(practice: Practice, last_paused_day: date) -> Practice:
-    """Close the running pause so that ``last_paused_day`` is its last day."""
-    running = [p for p in practice.pauses if p.end is None]
-    if not running:
-        raise ValueError("this practice has no running pause")
-    closed = dataclasses.replace(running[0], end=last_paused_day)
-    pauses = tuple(closed if p is running[0] else p for p in practice.pauses)
-    return dataclasses.replace(practice, pauses=pauses)
-
-
 def replace_practice(period: FocusPeriod, practice: Practice) -> FocusPeriod:
     """The period with the practice of the same key swapped for ``practice``."""
     period.find_practice(practice.key)  # KeyError early, with the key in it
@@ -397,9 +387,18 @@ def pause_practice(period: FocusPeriod, practice_key: str, pause: Pause) -> Focu
     return replace_practice(period, with_pause(period.find_practice(practice_key), pause))
 
 
-def resume_practice(period: FocusPeriod, practice_key: str, last_paused_day: date) -> FocusPeriod:
-    """The period with the practice's running pause closed on ``last_paused_day``."""
-    return replace_practice(period, end_pause(period.find_practice(practice_key), last_paused_day))
+def resume_practice(period: FocusPeriod, practice_key: str, today: date) -> FocusPeriod:
+    """The practice taken up again ``today``: a pause covering today ends yesterday (whether
+    it had an end or not), one that has not started yet is dropped (it never took effect),
+    and pauses already over stay as they were."""
+    practice = period.find_practice(practice_key)
+    pauses: list[Pause] = []
+    for pause in practice.pauses:
+        if pause.end is not None and pause.end < today:
+            pauses.append(pause)
+        elif pause.start < today:
+            pauses.append(dataclasses.replace(pause, end=today - timedelta(days=1)))
+    return replace_practice(period, dataclasses.replace(practice, pauses=tuple(pauses)))
 
 
 def mark_back_on_track(slip: Slip, at: datetime, what_helped: str | None = None) -> Slip:

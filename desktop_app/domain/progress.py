@@ -17,7 +17,7 @@ from desktop_app.domain.journal import CheckIn, FocusPeriod, instant
 from desktop_app.domain.results import AssessmentResult
 from desktop_app.domain.schedule import local_date
 from desktop_app.domain.scoring import ScaleScore, area_gaps, score_all
-from desktop_app.domain.templates import Template
+from desktop_app.domain.templates import Template, area_titles
 
 # --- date ranges ----------------------------------------------------------------------------
 
@@ -97,19 +97,6 @@ def in_range(
 # --- wheel and gaps -------------------------------------------------------------------------
 
 
-def area_titles(template: Template) -> dict[str, str]:
-    """A readable name per area: the title of its page when the page asks about it alone,
-    else the area's own name."""
-    titles: dict[str, str] = {}
-    for page in template.pages:
-        gaps = [q for q in page.questions if q.type == "gap"]
-        for question in gaps:
-            area = question.area or question.id
-            alone = len(gaps) == 1 and page.title
-            titles.setdefault(area, page.title if alone else area[:1].upper() + area[1:])
-    return titles
-
-
 @dataclass(frozen=True)
 class AreaValue:
     """Where one area is now and where the person wants it to be."""
@@ -141,7 +128,7 @@ class Snapshot:
 
 def snapshot(template: Template, response: Response, tz: tzinfo) -> Snapshot:
     """The area values of one response, in template order."""
-    titles = area_titles(template)
+    titles = area_titles([template])
     values = tuple(
         AreaValue(g.area, titles.get(g.area, g.area), g.current, g.ideal)
         for g in area_gaps(template, response.answers)
@@ -171,7 +158,7 @@ def wheel_data(
 
     ``choices`` are the earlier results inside the range, newest first.
     """
-    titles = area_titles(template)
+    titles = area_titles([template])
     responses = in_range(assessment_responses(results, template.id), date_range, tz)
     snaps = [snapshot(template, r, tz) for r in responses]
     snaps = [s for s in snaps if s.values]

@@ -7,7 +7,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 from typing import Literal
 
-from desktop_app.domain.consistency import DayStatus, checkin_day_statuses, practice_day_statuses
+from desktop_app.domain.consistency import (
+    DayStatus,
+    calendar_weeks,
+    checkin_day_statuses,
+    practice_day_statuses,
+)
 from desktop_app.domain.journal import CheckIn, CheckInSettings, FocusPeriod
 from desktop_app.domain.progress import ALL_TIME, DateRange
 from desktop_app.domain.schedule import local_date
@@ -35,22 +40,9 @@ class CalendarData:
         """How many days have ``status``."""
         return sum(1 for s in self.statuses.values() if s is status)
 
-    def by_month(self) -> list[tuple[date, dict[DayStatus, int]]]:
-        """Per calendar month (its first day): how many days had each status."""
-        months: dict[date, dict[DayStatus, int]] = {}
-        for day, status in self.statuses.items():
-            counts = months.setdefault(day.replace(day=1), {})
-            counts[status] = counts.get(status, 0) + 1
-        return sorted(months.items())
-
     def weeks(self) -> list[tuple[date, ...]]:
         """Monday-to-Sunday weeks covering the calendar (edge days may fall outside)."""
-        monday = self.start - timedelta(days=self.start.weekday())
-        weeks: list[tuple[date, ...]] = []
-        while monday <= self.end:
-            weeks.append(tuple(monday + timedelta(days=i) for i in range(7)))
-            monday += timedelta(days=7)
-        return weeks
+        return calendar_weeks(self.start, self.end)
 
 
 def calendar_bounds(date_range: DateRange, today: date) -> tuple[date, date]:

@@ -9,10 +9,10 @@ from datetime import date, datetime, tzinfo
 from typing import Literal
 
 from desktop_app.domain.journal import Slip, Win, instant
-from desktop_app.domain.progress import ALL_TIME, DateRange, Response, area_titles, in_range
+from desktop_app.domain.progress import ALL_TIME, DateRange, Response, in_range
 from desktop_app.domain.schedule import local_date
 from desktop_app.domain.scoring import area_gaps
-from desktop_app.domain.templates import Scale, Template
+from desktop_app.domain.templates import Scale, Template, area_titles
 
 TREND_WINDOW = 7
 """Daily scores (check-ins) are followed through the mean of the last this many."""
@@ -110,7 +110,7 @@ def area_series(
     template: Template, responses: Sequence[Response], tz: tzinfo
 ) -> tuple[AreaSeries, ...]:
     """Each area's current and ideal across ``responses``, in template order."""
-    titles = area_titles(template)
+    titles = area_titles([template])
     current: dict[str, list[TimePoint]] = {area: [] for area in titles}
     ideal: dict[str, list[TimePoint]] = {area: [] for area in titles}
     for response in responses:

@@ -138,20 +138,6 @@ def overdue_days(settings: CheckInSettings, last_checkin_at: datetime | None, no
     return (local_date(now, settings.zone()) - due_day).days + 1
 
 
-def missed_checkins(
-    settings: CheckInSettings, last_checkin_at: datetime | None, now: datetime
-) -> int:
-    """How many due check-ins have passed since the last one (0 when not overdue)."""
-    if not is_overdue(settings, last_checkin_at, now):
-        return 0
-    day = next_due_day(settings, last_checkin_at, now)
-    count = 0
-    while instant(wall_time_on(day, settings)) < instant(now):
-        count += 1
-        day += _step(settings)
-    return count
-
-
 def next_reminder_at(
     settings: CheckInSettings, now: datetime, last_checkin_at: datetime | None = None
 ) -> datetime:

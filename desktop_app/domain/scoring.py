@@ -72,11 +72,6 @@ def band_for(scale: Scale, value: float) -> Band | None:
     return next((band for band in scale.bands if value <= band.max), None)
 
 
-def score_range(scale: Scale, template: Template) -> tuple[float, float]:
-    """The lowest and highest possible score, e.g. for a chart's axis."""
-    return template.scale_range(scale)
-
-
 def score_scale(scale: Scale, template: Template, answers: Answers) -> ScaleScore | None:
     """Score one scale; None when any of its items is unanswered."""
     total = 0.0

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
-from desktop_app.domain.templates import FieldPath
+from desktop_app.domain.template_model import FieldPath
 
 T = TypeVar("T")
 D = TypeVar("D")

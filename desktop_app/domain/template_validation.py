@@ -12,7 +12,16 @@ import re
 from dataclasses import replace
 from typing import Any, cast
 
-from desktop_app.domain import templates as tpl
+from desktop_app.domain import template_model as tpl
+from desktop_app.domain.template_model import (
+    Band,
+    FieldPath,
+    Option,
+    Page,
+    Question,
+    Scale,
+    Template,
+)
 from desktop_app.domain.template_reading import (
     Problem,
     Table,
@@ -25,7 +34,6 @@ from desktop_app.domain.template_reading import (
     field_name,
     fmt,
 )
-from desktop_app.domain.templates import Band, FieldPath, Option, Page, Question, Scale, Template
 
 TEMPLATE_ID = re.compile(r"[a-z0-9-]+")
 QUESTION_ID = re.compile(r"[a-z0-9_]+")

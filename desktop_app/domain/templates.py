@@ -1,8 +1,9 @@
-"""Assessment templates: the immutable dataclasses a wizard is built from, and their loader.
+"""Assessment templates: reading a TOML file into a checked `Template`, and the loader.
 
 A template is a TOML file (the format is described in docs/templates.md). Loading gives either
 a fully checked `Template` or a `TemplateError` whose str() is one sentence a person can act on.
-The rules themselves live in template_validation.py.
+The dataclasses live in template_model.py (re-exported here); the rules in
+template_validation.py.
 """
 
 from __future__ import annotations
@@ -10,184 +11,65 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal, get_args
 
-QuestionType = Literal["gap", "scale", "choice", "multi", "text", "yes_no"]
-Kind = Literal["assessment", "check-in"]
-Method = Literal["sum", "mean"]
-FieldPath = tuple[str | int, ...]  # a place in the TOML data, e.g. ("pages", 1, "title")
+from desktop_app.domain import template_reading as reading
+from desktop_app.domain import template_validation as validation
+from desktop_app.domain.template_model import (
+    FORMAT,
+    GAP_DEFAULT_MAX,
+    GAP_DEFAULT_MIN,
+    GAP_PARTS,
+    KINDS,
+    METHODS,
+    QUESTION_TYPES,
+    Alert,
+    Band,
+    FieldPath,
+    Kind,
+    Method,
+    Option,
+    Page,
+    Question,
+    QuestionType,
+    Scale,
+    Template,
+    area_titles,
+    combine,
+    split_item,
+)
 
-FORMAT = 1
-QUESTION_TYPES: tuple[str, ...] = get_args(QuestionType)
-KINDS: tuple[str, ...] = get_args(Kind)
-METHODS: tuple[str, ...] = get_args(Method)
-GAP_PARTS = ("current", "ideal", "gap")
-# A gap question without min/max is a 0-10 rating; a scale question must say its range.
-GAP_DEFAULT_MIN = 0
-GAP_DEFAULT_MAX = 10
-
-
-@dataclass(frozen=True)
-class Option:
-    """One answer of a choice or multi question; `value` is what is stored and scored."""
-
-    value: int
-    label: str
-
-
-@dataclass(frozen=True)
-class Question:
-    """One question. `min`/`max` are set for scale and gap questions only."""
-
-    id: str
-    type: QuestionType
-    prompt: str
-    help: str | None = None
-    area: str | None = None  # always set for gap questions (defaults to the id)
-    min: int | None = None
-    max: int | None = None
-    # Left out of the hash so questions (and templates) stay usable as dict keys.
-    anchors: dict[int, str] = field(default_factory=dict, hash=False)
-    required: bool = True
-    options: tuple[Option, ...] = ()
-
-    def value_range(self, part: str = "") -> tuple[int, int] | None:
-        """The lowest and highest number an answer can score, or None if it has no number.
-
-        For a gap question `part` is "current", "ideal" or "gap"; other questions take no part.
-        """
-        if self.type == "gap":
-            if self.min is None or self.max is None:
-                return None
-            if part in ("current", "ideal"):
-                return (self.min, self.max)
-            if part == "gap":
-                return (self.min - self.max, self.max - self.min)
-            return None
-        if part:
-            return None
-        if self.type == "scale" and self.min is not None and self.max is not None:
-            return (self.min, self.max)
-        if self.type == "choice" and self.options:
-            values = [option.value for option in self.options]
-            return (min(values), max(values))
-        if self.type == "yes_no":
-            return (0, 1)
-        return None
-
-
-@dataclass(frozen=True)
-class Page:
-    """One wizard page."""
-
-    title: str
-    intro: str | None
-    questions: tuple[Question, ...]
-
-
-@dataclass(frozen=True)
-class Band:
-    """A named range of scores: a score belongs to the first band whose max >= score."""
-
-    max: float
-    label: str
-    meaning: str | None = None
-
-
-@dataclass(frozen=True)
-class Scale:
-    """A score computed from several items (question ids, or `id.part` for gap questions)."""
-
-    id: str
-    title: str
-    method: Method
-    items: tuple[str, ...]
-    reverse: tuple[str, ...] = ()
-    multiply: float = 1.0
-    meaningful_change: float | None = None
-    bands: tuple[Band, ...] = ()
-    description: str | None = None
-
-
-@dataclass(frozen=True)
-class Alert:
-    """A calm message shown when an item's answer is at least `at_least`."""
-
-    item: str
-    at_least: float
-    message: str
-
-
-def split_item(item: str) -> tuple[str, str]:
-    """Split a scale or alert item into question id and gap part ("" when there is none)."""
-    question_id, _, part = item.partition(".")
-    return question_id, part
-
-
-@dataclass(frozen=True)
-class Template:
-    """A checked template; `source` is the file it came from, `builtin` if shipped."""
-
-    format: int
-    id: str
-    version: int
-    title: str
-    kind: Kind
-    description: str | None
-    pages: tuple[Page, ...]
-    scales: tuple[Scale, ...] = ()
-    alerts: tuple[Alert, ...] = ()
-    source: Path | None = None
-    builtin: bool = False
-
-    @property
-    def questions(self) -> tuple[Question, ...]:
-        """All questions, in page order."""
-        return tuple(question for page in self.pages for question in page.questions)
-
-    def question(self, question_id: str) -> Question | None:
-        """The question with this id, or None (an old response may name a removed one)."""
-        return next((q for q in self.questions if q.id == question_id), None)
-
-    def scale(self, scale_id: str) -> Scale | None:
-        """The scale with this id, or None."""
-        return next((s for s in self.scales if s.id == scale_id), None)
-
-    @property
-    def areas(self) -> tuple[str, ...]:
-        """The distinct areas of the gap questions, in template order."""
-        found = (q.area for q in self.questions if q.type == "gap" and q.area)
-        return tuple(dict.fromkeys(found))
-
-    def item_range(self, item: str) -> tuple[int, int] | None:
-        """The number range of a scale or alert item, or None if it cannot be scored."""
-        question_id, part = split_item(item)
-        question = self.question(question_id)
-        return None if question is None else question.value_range(part)
-
-    def scale_range(self, scale: Scale) -> tuple[float, float]:
-        """The lowest and highest score `scale` can give (reversing does not change them)."""
-        low = high = 0
-        for item in scale.items:
-            item_range = self.item_range(item)
-            if item_range is None:
-                raise ValueError(f"scale {scale.id!r}: item {item!r} has no number to score")
-            low += item_range[0]
-            high += item_range[1]
-        return combine(scale, low), combine(scale, high)
-
-
-def combine(scale: Scale, total: float) -> float:
-    """Turn the sum of item values into the scale's score (mean, then multiply)."""
-    if scale.method == "mean":
-        # Multiply before dividing so whole-number results stay exact (7/3*3 != 7.0).
-        value = total * scale.multiply / len(scale.items)
-    else:
-        value = total * scale.multiply
-    # Rounding hides float noise that would otherwise push a score past a band boundary.
-    return round(float(value), 9)
+__all__ = [
+    "FORMAT",
+    "GAP_DEFAULT_MAX",
+    "GAP_DEFAULT_MIN",
+    "GAP_PARTS",
+    "KINDS",
+    "METHODS",
+    "QUESTION_TYPES",
+    "Alert",
+    "Band",
+    "FieldPath",
+    "Kind",
+    "Method",
+    "Option",
+    "Page",
+    "Question",
+    "QuestionType",
+    "Scale",
+    "Template",
+    "TemplateError",
+    "TemplateSet",
+    "area_titles",
+    "combine",
+    "describe_toml_error",
+    "load_template",
+    "load_templates",
+    "locate_line",
+    "parse_template",
+    "split_item",
+]
 
 
 def _one_line(text: str) -> str:
@@ -305,11 +187,6 @@ def parse_template(
     text: str, source_name: str, *, source: Path | None = None, builtin: bool = False
 ) -> Template:
     """Parse and check template TOML; `source_name` is the file name used in errors."""
-    # Imported here because the validation module builds these dataclasses, so it imports
-    # this module; a top-level import would be circular.
-    from desktop_app.domain import template_reading as reading
-    from desktop_app.domain import template_validation as validation
-
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -299,7 +299,8 @@ class AssessmentService:
             },
             page=max(page, 0),
         )
-        ids = self._draft_ids(template.id)
+        latest = self._latest_drafts().get(template.id)
+        ids = [latest.id] if latest is not None else self._draft_ids(template.id)
         if ids:
             drafts.update(ids[0], draft)
         else:
@@ -307,9 +308,10 @@ class AssessmentService:
 
     def load_draft(self, template: Template) -> ResumableDraft | None:
         """The saved draft of ``template`` with the answers that still fit, or None."""
-        loose = self._loose_draft(template.id)
-        if loose is None:
+        stored = self._latest_drafts().get(template.id)
+        if stored is None:
             return None
+        loose = stored.item
         answers, dropped = fit_answers(template, loose.answers)
         pages = len(template.pages) + 2  # the intro and the review page
         draft = Draft(
@@ -324,10 +326,9 @@ class AssessmentService:
 
     def unfinished(self) -> list[tuple[Template, datetime]]:
         """Templates with a saved draft and when it was last saved, newest first."""
-        drafts = _tolerant_all(self.session, DRAFTS_TABLE, _LooseDraft)
         found = [
             (template, d.item.updated_at)
-            for d in drafts
+            for d in self._latest_drafts().values()
             if (template := self.session.templates.get(d.item.template_id)) is not None
         ]
         return sorted(found, key=lambda pair: pair[1].timestamp(), reverse=True)
@@ -337,9 +338,8 @@ class AssessmentService:
 
     def draft_saved_at(self, template_id: str) -> datetime | None:
         """When the draft of a template was last saved, or None when there is none."""
-        drafts = _tolerant_all(self.session, DRAFTS_TABLE, _LooseDraft)
-        found = [d.item for d in drafts if d.item.template_id == template_id]
-        return found[0].updated_at if found else None
+        stored = self._latest_drafts().get(template_id)
+        return stored.item.updated_at if stored is not None else None
 
     def discard_draft(self, template_id: str) -> None:
         drafts = self._drafts()
@@ -351,9 +351,18 @@ class AssessmentService:
         docs = _tolerant_all(self.session, DRAFTS_TABLE, _TemplateIdOnly)
         return [doc.id for doc in docs if doc.item.template_id == template_id]
 
-    def _loose_draft(self, template_id: str) -> _LooseDraft | None:
-        drafts = _tolerant_all(self.session, DRAFTS_TABLE, _LooseDraft)
-        return next((d.item for d in drafts if d.item.template_id == template_id), None)
+    def _latest_drafts(self) -> dict[str, Stored[_LooseDraft]]:
+        """The draft of each template: Home, the Assessments screen and the wizard all resume
+        this one. Two can exist when a sync engine brings another computer's copy; the one
+        saved last wins."""
+        latest: dict[str, Stored[_LooseDraft]] = {}
+        for stored in _tolerant_all(self.session, DRAFTS_TABLE, _LooseDraft):
+            known = latest.get(stored.item.template_id)
+            if known is None or (
+                stored.item.updated_at.timestamp() > known.item.updated_at.timestamp()
+            ):
+                latest[stored.item.template_id] = stored
+        return latest
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from desktop_app.domain.journal import (
     MAX_FOCUS_AREAS,
@@ -23,9 +23,12 @@ from desktop_app.domain.journal import (
     instant,
     pause_practice,
     replace_practice,
+    resume_practice,
 )
 from desktop_app.domain.scoring import AreaGap, suggest_focus
 from desktop_app.domain.templates import Template
+from desktop_app.domain.templates import area_titles as domain_area_titles
+from desktop_app.services.errors import InputError
 from desktop_app.services.journal_cache import ResultHead, results_oldest_first
 from desktop_app.services.journal_settings import local_today, read_settings
 from desktop_app.services.session import Session
@@ -34,8 +37,8 @@ from desktop_app.storage.repository import Collection, Stored
 PREFERRED_AREA_TEMPLATE = "life-areas"
 
 
-class FocusInputError(ValueError):
-    """What the person entered cannot be saved; ``str()`` says why, in a sentence."""
+class FocusInputError(InputError):
+    """A focus, practice or pause the person entered cannot be saved."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -91,17 +94,8 @@ def _new_key() -> str:
 
 
 def area_titles(templates: Sequence[Template]) -> dict[str, str]:
-    """Readable names of the gap areas: the page title when a page asks about one area."""
-    titles: dict[str, str] = {}
-    ordered = sorted(templates, key=lambda t: t.id != PREFERRED_AREA_TEMPLATE)
-    for template in ordered:
-        for page in template.pages:
-            gaps = [q for q in page.questions if q.type == "gap"]
-            for question in gaps:
-                area = question.area or question.id
-                name = page.title if len(gaps) == 1 else area
-                titles.setdefault(area, name[:1].upper() + name[1:])
-    return titles
+    """Readable names of the gap areas, the life-areas assessment's first."""
+    return domain_area_titles(sorted(templates, key=lambda t: t.id != PREFERRED_AREA_TEMPLATE))
 
 
 def read_gaps(head: ResultHead, result_id: int, templates: Sequence[Template]) -> GapReading:
@@ -303,16 +297,7 @@ class FocusService:
         current = self._require_current()
         now = self.session.clock()
         today = local_today(read_settings(self.session.require_repo(), now), now)
-        practice = current.item.find_practice(practice_key)
-        pauses: list[Pause] = []
-        for pause in practice.pauses:
-            if pause.end is not None and pause.end < today:
-                pauses.append(pause)
-            elif pause.start < today:
-                pauses.append(dataclasses.replace(pause, end=today - timedelta(days=1)))
-            # A pause that had not started yet is dropped: it never took effect.
-        period = replace_practice(current.item, dataclasses.replace(practice, pauses=tuple(pauses)))
-        self._table().update(current.id, period)
+        self._table().update(current.id, resume_practice(current.item, practice_key, today))
         self._touched()
 
     def _require_current(self) -> Stored[FocusPeriod]:

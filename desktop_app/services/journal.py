@@ -32,6 +32,7 @@ from desktop_app.domain.schedule import (
 from desktop_app.domain.scoring import triggered_alerts
 from desktop_app.domain.templates import Template
 from desktop_app.services import journal_settings as settings_store
+from desktop_app.services.errors import InputError
 from desktop_app.services.focus import FocusService
 from desktop_app.services.journal_cache import (
     CHECKIN_INDEX,
@@ -47,8 +48,8 @@ from desktop_app.storage.repository import Collection, Stored
 CHECKIN_TEMPLATE = "check-in"
 
 
-class JournalInputError(ValueError):
-    """What the person entered cannot be saved; ``str()`` says why, in a sentence."""
+class JournalInputError(InputError):
+    """A check-in, slip, win or setting the person entered cannot be saved."""
 
 
 @dataclasses.dataclass(frozen=True)

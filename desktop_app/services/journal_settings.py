@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
-from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
+
+import tzlocal
 
 from desktop_app.domain.journal import CheckInSettings
 from desktop_app.storage.codec import DecodeError, from_json, to_json
@@ -15,42 +14,34 @@ from desktop_app.storage.repository import ProfileRepository
 META_KEY = "checkin_settings"
 
 
-def _zone_names() -> Iterator[str]:
-    tz = os.environ.get("TZ", "").lstrip(":")
-    if tz:
-        yield tz
+def _machine_zone() -> str | None:
+    """The IANA name tzlocal finds (TZ, the system's settings, the Windows registry), if any."""
     try:
-        named = Path("/etc/timezone").read_text("utf-8").strip()
-    except OSError:
-        named = ""
-    if named:
-        yield named
-    try:
-        target = str(Path("/etc/localtime").resolve())
-    except OSError:
-        return
-    marker = "zoneinfo/"
-    if marker in target:
-        yield target.split(marker, 1)[1]
+        name = tzlocal.get_localzone_name()
+        if name:
+            ZoneInfo(name)  # tzlocal may name a zone this Python's tz database lacks
+            return name
+    except (LookupError, ValueError, OSError):
+        pass  # unnamed, ambiguous or unknown: the caller falls back
+    return None
 
 
 def system_zone_name(now: datetime) -> str:
-    """An IANA zone name for this machine that agrees with ``now``'s UTC offset.
+    """The IANA name of this machine's zone, so local days follow its daylight-saving rules.
 
-    When the machine's zone cannot be named (or disagrees with the clock, as an injected
-    clock may), a fixed-offset zone keeps local days right for ``now``.
+    When the machine's zone cannot be named, days are counted in UTC. When the named zone
+    disagrees with ``now``'s UTC offset (an injected clock may), a zone fixed at that offset
+    keeps "today" right for the clock that was given.
     """
-    for name in _zone_names():
-        try:
-            zone = ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-        if now.astimezone(zone).utcoffset() == now.utcoffset():
-            return name
+    name = _machine_zone()
+    if name is None:
+        return "UTC"
+    if now.astimezone(ZoneInfo(name)).utcoffset() == now.utcoffset():
+        return name
     offset = now.utcoffset() or timedelta(0)
     hours, rest = divmod(offset, timedelta(hours=1))
     if rest or not -12 <= hours <= 14:
-        return "UTC"
+        return name
     # POSIX-style names: Etc/GMT-1 is one hour *ahead* of UTC.
     return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
 

@@ -91,11 +91,12 @@ class Session:
         return new_name
 
     def delete_profile(self) -> None:
+        """Delete the open profile's file; if that fails (OSError), it stays open as it was."""
         repo = self.require_repo()
+        self.profiles.delete(repo.path.stem)
         repo.close()
         self.repo = None
         self.profile = None
-        self.profiles.delete(repo.path.stem)
         self.notify()
 
     def _switch(self, repo: ProfileRepository) -> None:

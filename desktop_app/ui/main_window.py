@@ -24,6 +24,7 @@ from desktop_app.services.session import Session
 
 if TYPE_CHECKING:
     from desktop_app.ui.journal.reminder import CheckInReminder
+    from desktop_app.ui.profile_actions import ProfileActions
     from desktop_app.ui.welcome import WelcomeScreen
 
 # Dialogs and the welcome screen are imported when first needed: every module and Qt enum
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self._pending_shortcuts: list[tuple[QAction, str | QKeySequence.StandardKey]] = []
         self._build_menus()
         self.reminder: CheckInReminder | None = None
+        self._profile_actions: ProfileActions | None = None
         self._after_paint: list[Callable[[], object]] = []
         self._restore_geometry()
         # Zero-timers run before the first paint, so wait for the paint itself (or a short
@@ -168,20 +170,20 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         profile = bar.addMenu("&Profile")
         self.action_new = self._action(
-            profile, "&New profile…", partial(self._profile_action, "new_profile"), "Ctrl+Shift+N"
+            profile, "&New profile…", lambda: self.profile_actions.new_profile(), "Ctrl+Shift+N"
         )
         self.switch_menu = QMenu("&Switch to", profile)
         profile.addMenu(self.switch_menu)
         self.action_rename = self._action(
-            profile, "&Rename…", partial(self._profile_action, "rename_profile"), "F2"
+            profile, "&Rename…", lambda: self.profile_actions.rename_profile(), "F2"
         )
         self.action_export = self._action(
-            profile, "&Export a copy…", partial(self._profile_action, "export_profile"),
+            profile, "&Export a copy…", lambda: self.profile_actions.export_profile(),
             "Ctrl+Shift+E",
         )
         profile.addSeparator()
         self.action_delete = self._action(
-            profile, "&Delete…", partial(self._profile_action, "delete_profile")
+            profile, "&Delete…", lambda: self.profile_actions.delete_profile()
         )
         profile.addSeparator()
         self._action(profile, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -219,10 +221,7 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        screen = self.stack.show_key(SCREENS[row][0])
-        entered = getattr(screen, "entered", None)
-        if callable(entered):
-            entered()
+        self.stack.show_key(SCREENS[row][0]).entered()
 
     def _show_current_row(self) -> None:
         self._show_row(self.nav.currentRow())
@@ -295,9 +294,7 @@ class MainWindow(QMainWindow):
     def _refresh_screens(self) -> None:
         """Data changed: each screen redraws from its services (lazily if it is costly)."""
         for screen in self.stack.built():
-            refresh = getattr(screen, "refresh", None)
-            if callable(refresh):
-                refresh()
+            screen.refresh()
 
     def _fill_switch_menu(self) -> None:
         self.switch_menu.clear()
@@ -310,20 +307,21 @@ class MainWindow(QMainWindow):
         self.switch_menu.setEnabled(len(self.session.profiles.profiles) > 1)
 
     # --- profile actions (ui/profile_actions.py, imported when first used) -----------
-    def switch_profile(self, profile_id: str) -> None:
-        from desktop_app.ui import profile_actions
+    @property
+    def profile_actions(self) -> ProfileActions:
+        if self._profile_actions is None:
+            from desktop_app.ui.profile_actions import ProfileActions
 
-        profile_actions.switch_profile(self, profile_id)
+            self._profile_actions = ProfileActions(self, self.session, self.settings)
+        return self._profile_actions
+
+    def switch_profile(self, profile_id: str) -> None:
+        self.profile_actions.switch_profile(profile_id)
 
     def report_unreadable(self, detail: str) -> None:
-        from desktop_app.ui import profile_actions
+        from desktop_app.ui.profile_actions import report_unreadable
 
-        profile_actions.report_unreadable(self, detail)
-
-    def _profile_action(self, name: str) -> None:
-        from desktop_app.ui import profile_actions
-
-        getattr(profile_actions, name)(self)
+        report_unreadable(self, detail)
 
     def checkin_settings(self) -> None:
         from desktop_app.ui.journal.settings_dialog import open_checkin_settings

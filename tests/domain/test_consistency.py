@@ -16,7 +16,6 @@ from desktop_app.domain.consistency import (
     day_statuses,
     never_miss_twice,
     open_slips,
-    period_range,
     practice_day_statuses,
     practice_rate,
     return_trend,
@@ -28,8 +27,6 @@ from desktop_app.domain.journal import (
     CheckIn,
     CheckInCadence,
     CheckInSettings,
-    FocusArea,
-    FocusPeriod,
     Pause,
     Practice,
     Slip,
@@ -125,17 +122,6 @@ def test_checkin_and_practice_days_are_local_dates() -> None:
         p, cs, date(2024, 5, 1), date(2024, 5, 3), date(2024, 5, 4), sydney
     )
     assert list(statuses.values()) == [M, D, M]
-
-
-def test_period_range_in_local_days() -> None:
-    area = FocusArea("a", "work", "calm", (Practice("p", "walk", Cadence.daily()),))
-    sydney = ZoneInfo("Australia/Sydney")
-    current = FocusPeriod("k", datetime(2024, 5, 1, 20, tzinfo=UTC), None, (area,))
-    assert period_range(current, date(2024, 5, 9), sydney) == (date(2024, 5, 2), date(2024, 5, 9))
-    ended = FocusPeriod(
-        "k", datetime(2024, 5, 1, 8, tzinfo=UTC), datetime(2024, 5, 4, tzinfo=UTC), (area,)
-    )
-    assert period_range(ended, date(2024, 5, 9), UTC) == (date(2024, 5, 1), date(2024, 5, 4))
 
 
 # --- daily ----------------------------------------------------------------------------------

@@ -21,7 +21,6 @@ from desktop_app.domain.journal import (
     Win,
     change_focus,
     current_period,
-    end_pause,
     end_period,
     format_reminder_time,
     mark_back_on_track,
@@ -107,13 +106,23 @@ def test_with_pause_sorts_and_rejects_overlap() -> None:
         with_pause(p, Pause(date(2024, 6, 12), None))
 
 
-def test_end_pause_closes_the_running_one() -> None:
-    p = with_pause(practice(), Pause(date(2024, 6, 1), None, "flu"))
-    resumed = end_pause(p, date(2024, 6, 4))
-    assert resumed.pauses == (Pause(date(2024, 6, 1), date(2024, 6, 4), "flu"),)
-    assert p.pauses[0].end is None  # original untouched
-    with pytest.raises(ValueError, match="no running pause"):
-        end_pause(resumed, date(2024, 6, 5))
+def test_resuming_ends_pauses_yesterday_and_drops_those_not_started() -> None:
+    p = period(area("a1", "work", practice("walk")))
+    p = pause_practice(p, "walk", Pause(date(2024, 5, 1), date(2024, 5, 2), "cold"))
+    p = pause_practice(p, "walk", Pause(date(2024, 5, 6), date(2024, 5, 20), "trip"))
+    p = pause_practice(p, "walk", Pause(date(2024, 6, 1), None, "later"))
+    resumed = resume_practice(p, "walk", date(2024, 5, 9))
+    assert resumed.find_practice("walk").pauses == (
+        Pause(date(2024, 5, 1), date(2024, 5, 2), "cold"),  # already over: kept as it was
+        Pause(date(2024, 5, 6), date(2024, 5, 8), "trip"),  # covered today: ended yesterday
+    )  # the pause from June had not started: it never took effect
+    assert not resumed.find_practice("walk").is_paused(date(2024, 5, 9))
+    open_ended = pause_practice(period(area("a1", "work", practice("walk"))), "walk",
+                                Pause(date(2024, 5, 3), None, "flu"))
+    assert resume_practice(open_ended, "walk", date(2024, 5, 9)).find_practice(
+        "walk"
+    ).pauses == (Pause(date(2024, 5, 3), date(2024, 5, 8), "flu"),)
+    assert open_ended.find_practice("walk").pauses[0].end is None  # the original untouched
 
 
 # --- FocusArea and FocusPeriod --------------------------------------------------------------
@@ -176,7 +185,7 @@ def test_pause_and_resume_inside_a_period() -> None:
     assert paused.find_practice("walk").is_paused(date(2024, 5, 20))
     assert not paused.find_practice("breathe").pauses
     resumed = resume_practice(paused, "walk", date(2024, 5, 9))
-    assert resumed.find_practice("walk").pauses[0].end == date(2024, 5, 9)
+    assert resumed.find_practice("walk").pauses[0].end == date(2024, 5, 8)
     with pytest.raises(KeyError):
         replace_practice(p, practice("nope"))
 

@@ -11,7 +11,6 @@ from desktop_app.domain.journal import CheckInCadence, CheckInSettings
 from desktop_app.domain.schedule import (
     due_day_covering,
     is_overdue,
-    missed_checkins,
     next_due,
     next_due_day,
     next_reminder_at,
@@ -62,7 +61,6 @@ def test_overdue_after_the_reminder_passes() -> None:
     assert overdue_days(s, last, utc(2024, 5, 2, 19)) == 0
     assert is_overdue(s, last, utc(2024, 5, 2, 20, 1))
     assert overdue_days(s, last, utc(2024, 5, 2, 20, 1)) == 1
-    assert missed_checkins(s, last, utc(2024, 5, 2, 20, 1)) == 1
 
 
 def test_several_days_overdue() -> None:
@@ -71,8 +69,6 @@ def test_several_days_overdue() -> None:
     now = utc(2024, 5, 4, 21)
     assert next_due(s, last, now) == utc(2024, 5, 2, 20)
     assert overdue_days(s, last, now) == 3
-    assert missed_checkins(s, last, now) == 3
-    assert missed_checkins(s, last, utc(2024, 5, 4, 19)) == 2
 
 
 # --- weekly ---------------------------------------------------------------------------------
@@ -96,7 +92,6 @@ def test_weekly_overdue_counts_weeks() -> None:
     now = utc(2024, 5, 16, 12)  # Thursday two weeks on
     assert next_due(s, last, now) == utc(2024, 5, 8, 19)
     assert overdue_days(s, last, now) == 9
-    assert missed_checkins(s, last, now) == 2
 
 
 def test_weekly_new_profile() -> None:
@@ -240,7 +235,6 @@ def test_next_due_is_after_the_last_checkin_and_its_day(
     assert due >= datetime.combine(due_day, s.reminder, zone).astimezone(UTC) - timedelta(hours=1)
     assert is_overdue(s, last, now) == (now > due)
     assert (overdue_days(s, last, now) >= 1) == is_overdue(s, last, now)
-    assert (missed_checkins(s, last, now) >= 1) == is_overdue(s, last, now)
 
 
 @settings(deadline=None, max_examples=300)

@@ -23,7 +23,6 @@ from desktop_app.domain.scoring import (
     meaningful_change,
     reverse_value,
     score_all,
-    score_range,
     score_scale,
     suggest_focus,
     triggered_alerts,
@@ -98,7 +97,7 @@ PHQ_LIKE_BANDS = [
 def test_nine_item_sum_with_five_bands(build: Build, total: int, band: str) -> None:
     template = build(_questionnaire(9, 0, 3, {"method": "sum", "bands": PHQ_LIKE_BANDS}))
     scale = template.scales[0]
-    assert score_range(scale, template) == (0, 27)
+    assert template.scale_range(scale) == (0, 27)
     score = score_scale(scale, template, _answers_summing_to(total, 9, 0, 3))
     assert score == ScaleScore(value=float(total), band=band)
 
@@ -138,7 +137,7 @@ def test_five_items_times_four(build: Build, raw: int, value: int, band: str) ->
     data = _questionnaire(5, 0, 5, {"method": "sum", "multiply": 4, "bands": WHO_LIKE_BANDS})
     template = build(data)
     scale = template.scales[0]
-    assert score_range(scale, template) == (0, 100)
+    assert template.scale_range(scale) == (0, 100)
     score = score_scale(scale, template, _answers_summing_to(raw, 5, 0, 5))
     assert score == ScaleScore(float(value), band)
 
@@ -163,7 +162,7 @@ def _rosenberg_like(build: Build) -> Template:
 def test_reverse_scored_items(build: Build) -> None:
     template = _rosenberg_like(build)
     scale = template.scales[0]
-    assert score_range(scale, template) == (10, 40)
+    assert template.scale_range(scale) == (10, 40)
     agree_with_all = {f"item_{i}": 4 for i in range(1, 11)}
     # five items count 4, the five reversed ones count 1 + 4 - 4 = 1
     assert score_scale(scale, template, agree_with_all) == ScaleScore(25.0, None)
@@ -205,7 +204,7 @@ def test_mean_method_with_bands(build: Build) -> None:
     bands = [{"max": 2, "label": "low"}, {"max": 3.5, "label": "mid"}, {"max": 5, "label": "high"}]
     template = build(_questionnaire(3, 1, 5, {"method": "mean", "bands": bands}))
     scale = template.scales[0]
-    assert score_range(scale, template) == (1, 5)
+    assert template.scale_range(scale) == (1, 5)
     score = score_scale(scale, template, {"item_1": 1, "item_2": 2, "item_3": 2})
     assert score is not None and score.value == pytest.approx(5 / 3) and score.band == "low"
     score = score_scale(scale, template, {"item_1": 2, "item_2": 2, "item_3": 3})
@@ -389,7 +388,7 @@ def test_score_stays_within_its_possible_range(
 ) -> None:
     template, scale, answers = case
     score = score_scale(scale, template, answers)
-    low, high = score_range(scale, template)
+    low, high = template.scale_range(scale)
     assert score is not None
     assert low <= score.value <= high
 
@@ -408,7 +407,7 @@ def test_reversing_every_item_mirrors_the_score(
         reverse=scale.items,
         multiply=scale.multiply,
     )
-    low, high = score_range(plain, template)
+    low, high = template.scale_range(plain)
     forward = score_scale(plain, template, answers)
     backward = score_scale(mirrored, template, answers)
     assert forward is not None and backward is not None

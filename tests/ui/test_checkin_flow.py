@@ -186,6 +186,7 @@ def test_checkin_from_the_journal_tab(qtbot, start_app) -> None:
         wizard.next()
     click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
-    assert tab.model.index(0, 2).data() == "6"
+    distress = tab.model.column_titles().index("Distress (0–10)")
+    assert tab.model.index(0, distress).data() == "6"
     qtbot.waitUntil(lambda: isinstance(modal(), Acknowledgement))
     modal().reject()  # type: ignore[union-attr]

@@ -15,6 +15,7 @@ from tests.ui.test_journal_support import (
     button,
     click,
     journal_of,
+    opened,
     simple_focus,
     stored,
 )
@@ -64,8 +65,8 @@ def test_choosing_focus_from_the_latest_gaps(qtbot, start_app, clock) -> None:
         row.times.setValue(4)
         click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
 
-    when_modal(choose)
     click(qtbot, button(journal.focus, "changeFocus"))
+    choose(opened(qtbot, FocusDialog))
     items = seen["items"]
     assert isinstance(items, list)
     assert items[0].startswith("Body and health") and items[0].endswith("(suggested)")
@@ -119,11 +120,11 @@ def test_changing_focus_keeps_the_old_one_as_history(qtbot, start_app, clock) ->
         qtbot.keyClicks(home.practices.rows[0].what, "Ten minutes of paperwork")
         click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
 
-    when_modal(change)
     startup.window.show_screen("journal")
     tab = startup.window.screens["journal"].focus
     startup.window.screens["journal"].show_tab("focus")
     click(qtbot, button(tab, "changeFocus"))
+    change(opened(qtbot, FocusDialog))
     periods = sorted(stored(startup)["focus"].values(), key=lambda p: p["started_at"])
     assert [p["ended_at"] is None for p in periods] == [False, True]
     assert periods[0]["areas"][0]["intention"] == "Answer from calm"

@@ -11,7 +11,7 @@ from desktop_app.ui.journal.acknowledge import Acknowledgement
 from desktop_app.ui.journal.pause_dialog import PauseDialog
 from desktop_app.ui.journal.slip_dialog import BackOnTrackDialog, SlipDialog
 from tests.conftest import when_modal
-from tests.ui.test_journal_support import button, click, modal, simple_focus, stored
+from tests.ui.test_journal_support import button, click, modal, opened, simple_focus, stored
 
 
 def slips_tab(startup):
@@ -32,8 +32,8 @@ def test_log_a_slip_then_get_back_on_track(qtbot, start_app, clock) -> None:
         qtbot.keyClicks(dialog.form.trigger, "A hard phone call")
         click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
 
-    when_modal(log)
     click(qtbot, button(tab, "logSlip"))
+    log(opened(qtbot, SlipDialog))
     [slip] = stored(startup)["lapses"].values()
     assert slip["old_pattern"] == "Doomscrolling in bed"
     assert slip["back_on_track_at"] is None
@@ -47,8 +47,8 @@ def test_log_a_slip_then_get_back_on_track(qtbot, start_app, clock) -> None:
         qtbot.keyClicks(dialog.helped, "Phone charging in the kitchen")
         click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
 
-    when_modal(back)
     click(qtbot, tab.back_button)
+    back(opened(qtbot, BackOnTrackDialog))
     [slip] = stored(startup)["lapses"].values()
     assert slip["back_on_track_at"] == "2026-03-14T15:30:00+01:00"
     assert slip["what_helped"] == "Phone charging in the kitchen"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -40,6 +40,15 @@ def add_gap_result(startup: Any, when: datetime, gaps: dict[str, tuple[int, int]
     )
 
 
+def closed_gap(startup: Any, now: datetime) -> None:
+    """Two life-areas results four months apart, the work gap narrowed from 6 to 3 (a
+    milestone for Home to show), and the screens told."""
+    journal_of(startup)
+    add_gap_result(startup, now - timedelta(days=120), {"work": (2, 8)})
+    add_gap_result(startup, now - timedelta(hours=2), {"work": (5, 8)})
+    startup.session.notify()
+
+
 def simple_focus(startup: Any) -> JournalService:
     """A focus on work with one daily practice (made through the service)."""
     journal = journal_of(startup)
@@ -67,3 +76,9 @@ def modal() -> QWidget | None:
 def set_answer(widget: QWidget, value: object) -> None:
     """Write an answer through the widget's Qt user property, as any tool would."""
     widget.metaObject().userProperty().write(widget, value)
+
+
+def opened(qtbot: Any, kind: type[QWidget]) -> Any:
+    """The dialog of ``kind`` a click opened (window-modal, without a nested event loop)."""
+    qtbot.waitUntil(lambda: isinstance(modal(), kind))
+    return modal()

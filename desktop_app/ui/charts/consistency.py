@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from desktop_app.domain.consistency import DayStatus
 from desktop_app.domain.progress_calendar import CalendarData
 from desktop_app.ui.charts.base import ChartView
-from desktop_app.ui.charts.format import day_text
 from desktop_app.ui.charts.table import TableRow
+from desktop_app.ui.dates import short_date
 
 ORDER = (DayStatus.DONE, DayStatus.MISSED, DayStatus.PAUSED, DayStatus.NOT_DUE, DayStatus.FUTURE)
 CODES = {status: index for index, status in enumerate(ORDER)}
@@ -82,7 +82,8 @@ class ConsistencyChart(ChartView):
         self.grid = grid
         axes = self.figure.add_axes((0.06, 0.1, 0.92, 0.72))
         self.style_axes(axes, grid=False)
-        colors = [theme.done, theme.missed, theme.paused, theme.not_due, theme.empty]
+        colours = theme.day_colours()
+        colors = [colours[status] for status in ORDER]
         cmap = ListedColormap(colors).with_extremes(bad=theme.background)
         self.mesh = axes.pcolormesh(
             np.ma.masked_invalid(grid), cmap=cmap, vmin=-0.5, vmax=len(ORDER) - 0.5,
@@ -114,7 +115,7 @@ class ConsistencyChart(ChartView):
 
         def label(index: int) -> str:
             day, status = cells[index]
-            return f"{WEEKDAYS[day.weekday()]} {day_text(day)}: {words[status]}"
+            return f"{WEEKDAYS[day.weekday()]} {short_date(day)}: {words[status]}"
 
         self.add_targets(axes, centers_x, centers_y, label)
         shown = [s for s in ORDER if s is not DayStatus.FUTURE and data.count(s)]
@@ -134,7 +135,7 @@ class ConsistencyChart(ChartView):
         for text in legend.get_texts():
             text.set_color(theme.foreground)
         self.caption.setText(
-            f"From {day_text(data.start)} to {day_text(data.end)}. Paused days (a holiday, an "
+            f"From {short_date(data.start)} to {short_date(data.end)}. Paused days (a holiday, an "
             "illness) never count as missed. Missing a day is normal; what matters is coming "
             "back to it."
         )
@@ -144,7 +145,7 @@ class ConsistencyChart(ChartView):
         assert data is not None
         words = status_words(data.kind)
         rows = [
-            TableRow((day_text(day), WEEKDAYS[day.weekday()], words[status]))
+            TableRow((short_date(day), WEEKDAYS[day.weekday()], words[status]))
             for day, status in sorted(data.statuses.items())
         ]
         return ["Date", "Day", "Status"], rows

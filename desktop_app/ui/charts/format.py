@@ -1,16 +1,6 @@
-"""How numbers and days read in tooltips, captions and tables (no matplotlib)."""
+"""How numbers read in tooltips, captions and tables (no matplotlib; dates: ui/dates.py)."""
 
 from __future__ import annotations
-
-from datetime import date
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def day_text(day: date) -> str:
-    """14 Mar 2026. Not strftime: it is slow here (every call goes through an import hook)
-    and its %-d does not exist on Windows."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def number_text(value: float) -> str:

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.progress import GapsData
 from desktop_app.ui.charts.base import ChartView
-from desktop_app.ui.charts.format import day_text
 from desktop_app.ui.charts.table import TableRow
+from desktop_app.ui.dates import short_date
 
 
 class GapsChart(ChartView):
@@ -63,7 +63,7 @@ class GapsChart(ChartView):
             axes,
             [b.gap for b in bars],
             ys,
-            [f"{day_text(data.result.day)}\n{b.title}: now {b.current}, ideal {b.ideal}, "
+            [f"{short_date(data.result.day)}\n{b.title}: now {b.current}, ideal {b.ideal}, "
              f"distance {b.gap}" for b in bars],
             [data.result.result_id] * len(bars),
         )
@@ -78,7 +78,7 @@ class GapsChart(ChartView):
             text.set_color(theme.foreground)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         self.caption.setText(
-            f"From your result of {day_text(data.result.day)}. A longer bar is a bigger "
+            f"From your result of {short_date(data.result.day)}. A longer bar is a bigger "
             "distance between where you are and where you want to be: a good candidate for "
             "focus, not a failing."
         )

@@ -24,9 +24,10 @@ from desktop_app.domain.progress_time import (
     TimePoint,
 )
 from desktop_app.ui.charts.base import ChartView
-from desktop_app.ui.charts.format import day_text, number_text, signed_text
+from desktop_app.ui.charts.format import number_text, signed_text
 from desktop_app.ui.charts.palette import MARKERS
 from desktop_app.ui.charts.table import TableRow
+from desktop_app.ui.dates import short_date
 
 ZERO = timedelta(0)
 # Days from 1970-01-01 to matplotlib's date epoch (0 with the default epoch).
@@ -324,7 +325,7 @@ class OverTimeChart(ChartView):
         found: list[tuple[float, TableRow]] = []
         for area in areas:
             for now, ideal in zip(area.current, area.ideal, strict=True):
-                cells = (day_text(now.day), area.title, number_text(now.value),
+                cells = (short_date(now.day), area.title, number_text(now.value),
                          number_text(ideal.value), "")
                 found.append((now.when.timestamp(), TableRow(cells, now.result_id)))
         for scale in scales:
@@ -337,11 +338,11 @@ class OverTimeChart(ChartView):
                 mark = marks.get(id(point))
                 if mark is not None:
                     note += f"; meaningful change {signed_text(mark.change)}"
-                cells = (day_text(point.day), scale.title, number_text(point.value), "",
+                cells = (short_date(point.day), scale.title, number_text(point.value), "",
                          note.strip("; "))
                 found.append((point.when.timestamp(), TableRow(cells, point.result_id)))
         for event in self.data.marks:
-            cells = (day_text(event.day), JOURNAL_WORDS[event.kind], "", "", event.text)
+            cells = (short_date(event.day), JOURNAL_WORDS[event.kind], "", "", event.text)
             found.append((event.when.timestamp(), TableRow(cells)))
         found.sort(key=lambda pair: pair[0])
         return ["Date", "What", "Value", "Ideal", "Note"], [row for _t, row in found]
@@ -353,7 +354,7 @@ def _point_label(
     def label(index: int) -> str:
         point = points[index]
         band = _band(scale, point.value) if scale is not None else ""
-        return f"{day_text(point.day)}\n{what} {number_text(point.value)}{band}"
+        return f"{short_date(point.day)}\n{what} {number_text(point.value)}{band}"
 
     return label
 
@@ -361,7 +362,7 @@ def _point_label(
 def _journal_label(marks: Sequence[JournalMark]) -> Callable[[int], str]:
     def label(index: int) -> str:
         mark = marks[index]
-        return f"{day_text(mark.day)}\n{JOURNAL_WORDS[mark.kind]}: {mark.text}"
+        return f"{short_date(mark.day)}\n{JOURNAL_WORDS[mark.kind]}: {mark.text}"
 
     return label
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
 
+from desktop_app.domain.consistency import DayStatus
+
 # Okabe & Ito (2008). Black is left out: it is the text colour in light mode and invisible
 # in dark mode. Yellow comes last because it is faint on white.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
@@ -43,6 +45,16 @@ class ChartTheme:
     paused: str
     not_due: str
     empty: str
+
+    def day_colours(self) -> dict[DayStatus, str]:
+        """One colour per kind of day, for the Progress calendar and the Journal's strips."""
+        return {
+            DayStatus.DONE: self.done,
+            DayStatus.MISSED: self.missed,
+            DayStatus.PAUSED: self.paused,
+            DayStatus.NOT_DUE: self.not_due,
+            DayStatus.FUTURE: self.empty,
+        }
 
     def series_color(self, index: int) -> str:
         return self.series[index % len(self.series)]

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from desktop_app.domain.progress import AreaValue, Snapshot, WheelData
 from desktop_app.ui.charts.base import ChartView
-from desktop_app.ui.charts.format import day_text
 from desktop_app.ui.charts.table import TableRow
+from desktop_app.ui.dates import short_date
 
 
 class WheelChart(ChartView):
@@ -46,7 +46,7 @@ class WheelChart(ChartView):
         self.compare.clear()
         self.compare.addItem("Nothing", None)
         for snap in data.choices:
-            self.compare.addItem(day_text(snap.day), snap.result_id)
+            self.compare.addItem(short_date(snap.day), snap.result_id)
         if data.earlier is not None:
             self.compare.setCurrentIndex(self.compare.findData(data.earlier.result_id))
         self.compare.setEnabled(bool(data.choices))
@@ -138,15 +138,15 @@ class WheelChart(ChartView):
             self.lines[key].set_data(closed, outline)
             if key == "now" and self.shape is not None:
                 self.shape.set_xy(np.column_stack([closed, outline]))
-            label = {"now": f"Now ({day_text(snap.day)})", "ideal": "Ideal",
-                     "earlier": f"Now on {day_text(snap.day)}"}[key]
+            label = {"now": f"Now ({short_date(snap.day)})", "ideal": "Ideal",
+                     "earlier": f"Now on {short_date(snap.day)}"}[key]
             self.lines[key].set_label(label)
             if legend is not None:
                 legend.get_texts()[index].set_text(label)
             word = "ideal" if part == "ideal" else "now"
             self.add_targets(
                 axes, angles, values,
-                [f"{title}: {word} {v:g} ({day_text(snap.day)})" if v == v else title
+                [f"{title}: {word} {v:g} ({short_date(snap.day)})" if v == v else title
                  for title, v in zip(data.titles, values, strict=True)],
                 [snap.result_id] * count,
             )
@@ -155,9 +155,9 @@ class WheelChart(ChartView):
     def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
         data = self.data
         assert data is not None and data.latest is not None
-        headers = ["Area", f"Now ({day_text(data.latest.day)})", "Ideal", "Distance to ideal"]
+        headers = ["Area", f"Now ({short_date(data.latest.day)})", "Ideal", "Distance to ideal"]
         if data.earlier is not None:
-            earlier = day_text(data.earlier.day)
+            earlier = short_date(data.earlier.day)
             headers += [f"Now on {earlier}", f"Ideal on {earlier}"]
         rows = []
         for area, title in zip(data.areas, data.titles, strict=True):

@@ -6,7 +6,6 @@ as fast as a new one.
 
 from __future__ import annotations
 
-import statistics
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -22,52 +21,67 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.checkin_table import Column, cell_text, checkin_columns
 from desktop_app.domain.journal import CheckIn
+from desktop_app.domain.templates import Template
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.dates import moment_text, short_date
 from desktop_app.ui.journal.checkin_flow import edit_checkin
-from desktop_app.ui.journal.common import confirm
+from desktop_app.ui.journal.common import confirm, open_dialog, written
 from desktop_app.ui.journal.settings_dialog import CheckInSettingsDialog
-from desktop_app.ui.journal.text import moment_text, rhythm_text, short_date, waiting_text
+from desktop_app.ui.journal.text import rhythm_text, waiting_text
 from desktop_app.ui.widgets import paragraph
 
-COLUMNS = ("Date", "Grounded (1–5)", "Distress (0–10)", "Practices done", "Note")
-RESPONSIBILITIES = ("thoughts", "words", "body")
-
+DATE = Column("question", "", "Date")
 Index = QModelIndex | QPersistentModelIndex
 
 
-def grounded(checkin: CheckIn) -> float | None:
-    """The mean of the three responsibilities, when all three were answered."""
-    values = [checkin.answers.get(k) for k in RESPONSIBILITIES]
-    numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
-    return statistics.fmean(numbers) if len(numbers) == len(RESPONSIBILITIES) else None
-
-
 class CheckInModel(QAbstractTableModel):
-    """Rows are check-in ids, latest first; cells are read on demand."""
+    """Rows are check-in ids, latest first; cells are read on demand.
+
+    The columns come from the check-in templates (the one new check-ins use first); each
+    row is read with the template its check-in was answered with.
+    """
 
     def __init__(self, journal: JournalService) -> None:
         super().__init__()
         self.journal = journal
         self.ids: list[int] = []
+        self.columns: list[Column] = []
 
     def reload(self) -> None:
         self.beginResetModel()
         self.ids = self.journal.checkin_ids() if self.journal.session.repo else []
+        self.columns = [DATE, *checkin_columns(self._templates())]
         self.endResetModel()
+
+    def _templates(self) -> list[Template]:
+        first = self.journal.checkin_template()
+        others = [
+            t for t in self.journal.session.templates.templates
+            if t.kind == "check-in" and t is not first
+        ]
+        return [first, *others] if first is not None else others
+
+    def column_titles(self) -> list[str]:
+        return [column.title for column in self.columns]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.ids)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+        if orientation != Qt.Orientation.Horizontal or section >= len(self.columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.columns[section].help or None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -81,20 +95,11 @@ class CheckInModel(QAbstractTableModel):
         return self._cell(checkin, index.column(), role == Qt.ItemDataRole.ToolTipRole)
 
     def _cell(self, checkin: CheckIn, column: int, tooltip: bool) -> str | None:
-        if column == 0:
+        if self.columns[column] is DATE:
             local = self.journal.local(checkin.at)
             return f"{short_date(local.date())}, {local:%H:%M}"
-        if column == 1:
-            value = grounded(checkin)
-            return "" if value is None else f"{value:.1f}"
-        if column == 2:
-            distress = checkin.answers.get("distress")
-            return "" if distress is None else str(distress)
-        if column == 3:
-            count = len(checkin.practices_done)
-            return "" if not count else str(count)
-        note = checkin.answers.get("note")
-        text = note.strip() if isinstance(note, str) else ""
+        template = self.journal.session.templates.get(checkin.template_id)
+        text = cell_text(self.columns[column], checkin, template)
         if tooltip:
             return text or None
         first = text.splitlines()[0] if text else ""
@@ -151,8 +156,6 @@ class CheckInsTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         metrics = self.table.fontMetrics()
-        for column, sample in enumerate(("28 Sep 2026, 20:00", *COLUMNS[1:4])):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(metrics.height() + 10)
@@ -187,6 +190,10 @@ class CheckInsTab(QWidget):
         self.due_label.setText(text)
         selected = self.selected_id()
         self.model.reload()
+        metrics = self.table.fontMetrics()
+        for column, title in enumerate(self.model.column_titles()[:-1]):
+            sample = "28 Sep 2026, 20:00" if column == 0 else title
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 24)
         has_rows = bool(self.model.ids)
         self.stack.setCurrentWidget(self.table if has_rows else self.empty)
         self.edit_button.setVisible(has_rows)
@@ -211,7 +218,7 @@ class CheckInsTab(QWidget):
         self.ctx.navigator.start_template(template.id if template else "check-in")
 
     def edit_settings(self) -> None:
-        CheckInSettingsDialog(self.journal, self).exec()
+        open_dialog(CheckInSettingsDialog(self.journal, self))
 
     def edit(self) -> None:
         doc_id = self.selected_id()
@@ -228,4 +235,7 @@ class CheckInsTab(QWidget):
             self, "Delete this check-in?",
             f"The check-in of {day} will be removed for good, with its answers and note.",
         ):
-            self.journal.delete_checkin(doc_id)
+            written(
+                self, "The check-in was not deleted",
+                lambda: self.journal.delete_checkin(doc_id),
+            )

@@ -1,11 +1,13 @@
-"""Small pieces the journal dialogs share: the focus-area picker and date-time fields."""
+"""Small pieces the journal shares: the focus-area picker, date-time fields, asking before a
+delete, and saying so when the disk refuses a write."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QMessageBox, QWidget
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QDialog, QMessageBox, QWidget
 
 from desktop_app.services.journal import JournalService
 
@@ -61,6 +63,17 @@ def from_qt(value: QDateTime) -> datetime:
     return datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
 
 
+def open_dialog(dialog: QDialog) -> QDialog:
+    """Show ``dialog`` window-modal without a nested event loop; it is freed once closed.
+
+    Slots return at once, so the button that was clicked is never rebuilt or deleted while
+    its own handler is still running, and focus returns to it when the dialog closes.
+    """
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
 def confirm(parent: QWidget, title: str, text: str, action: str = "Delete") -> bool:
     """Ask before something is removed for good; the safe choice is the default."""
     box = QMessageBox(parent)
@@ -74,3 +87,32 @@ def confirm(parent: QWidget, title: str, text: str, action: str = "Delete") -> b
     box.setEscapeButton(keep)
     box.exec()
     return box.clickedButton() is remove
+
+
+def written(parent: QWidget, title: str, write: Callable[[], object]) -> bool:
+    """Run ``write``; when the disk refuses it, say so and report False.
+
+    A failed write changes nothing on disk, and the services notify no one, so the screen
+    keeps showing what is still stored.
+    """
+    try:
+        write()
+    except OSError as error:
+        show_write_error(parent, title, error)
+        return False
+    return True
+
+
+def show_write_error(parent: QWidget, title: str, error: OSError) -> None:
+    box = QMessageBox(parent)
+    box.setObjectName("writeError")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(
+        f"Groundwork could not save this change: {error.strerror or error}.\n\n"
+        "Nothing was changed, and nothing you wrote is lost. Try again once there is room "
+        "on the disk."
+    )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    # Not exec(): the slot that failed returns, and the message waits for the person.
+    box.open()

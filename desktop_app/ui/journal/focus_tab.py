@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.journal import FocusPeriod
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
-from desktop_app.ui.journal.common import confirm
+from desktop_app.ui.dates import day_text, short_date
+from desktop_app.ui.journal.common import confirm, open_dialog, written
 from desktop_app.ui.journal.focus_dialog import FocusDialog
-from desktop_app.ui.journal.text import cadence_text, day_text, short_date
+from desktop_app.ui.journal.text import cadence_text
 from desktop_app.ui.widgets import heading, paragraph
 
 EMPTY = (
@@ -160,10 +161,10 @@ class FocusTab(QScrollArea):
         self.delete_history_button.setVisible(self.history.topLevelItemCount() > 0)
 
     def change(self) -> None:
-        FocusDialog(self.ctx, parent=self).exec()
+        open_dialog(FocusDialog(self.ctx, parent=self))
 
     def edit(self) -> None:
-        FocusDialog(self.ctx, edit=True, parent=self).exec()
+        open_dialog(FocusDialog(self.ctx, edit=True, parent=self))
 
     def delete_current(self) -> None:
         current = self.journal.focus.current()
@@ -173,7 +174,10 @@ class FocusTab(QScrollArea):
             "Check-ins, slips and wins stay. To start a new focus and keep this one as "
             "history, use “Change focus” instead.",
         ):
-            self.journal.focus.delete_period(current.id)
+            written(
+                self, "Your focus was not deleted",
+                lambda: self.journal.focus.delete_period(current.id),
+            )
 
     def delete_history(self) -> None:
         doc_id = self._selected_history()
@@ -182,4 +186,7 @@ class FocusTab(QScrollArea):
             "This earlier focus, with its intentions and practices, will be removed for good. "
             "Check-ins, slips and wins stay.",
         ):
-            self.journal.focus.delete_period(doc_id)
+            written(
+                self, "The earlier focus was not deleted",
+                lambda: self.journal.focus.delete_period(doc_id),
+            )

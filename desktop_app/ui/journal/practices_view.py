@@ -24,9 +24,10 @@ from desktop_app.services.consistency import (
 )
 from desktop_app.services.focus import FocusInputError
 from desktop_app.services.journal import JournalService
+from desktop_app.ui.dates import day_text
 from desktop_app.ui.journal.pause_dialog import PauseDialog
-from desktop_app.ui.journal.strips import COLOURS, DayStrip
-from desktop_app.ui.journal.text import cadence_text, day_text
+from desktop_app.ui.journal.strips import DayStrip, day_colours
+from desktop_app.ui.journal.text import cadence_text
 from desktop_app.ui.widgets import heading, paragraph
 
 INTRO = (
@@ -38,11 +39,12 @@ INTRO = (
 
 def legend() -> QLabel:
     parts = []
+    colours = day_colours()
     for status, word in (
         (DayStatus.DONE, "done"), (DayStatus.MISSED, "missed"),
         (DayStatus.PAUSED, "paused"), (DayStatus.NOT_DUE, "not due that day"),
     ):
-        parts.append(f'<span style="color:{COLOURS[status].name()}">■</span> {word}')
+        parts.append(f'<span style="color:{colours[status]}">■</span> {word}')
     label = QLabel("&nbsp;&nbsp;".join(parts) + "&nbsp;&nbsp;□ still open")
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setAccessibleName("Legend: done, missed, paused, not due that day, still open")

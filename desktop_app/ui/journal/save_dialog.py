@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
 
-from desktop_app.services.focus import FocusInputError
-from desktop_app.services.journal import JournalInputError
+from desktop_app.services.errors import InputError
 from desktop_app.ui.widgets import ErrorLabel
 
 
@@ -37,7 +36,7 @@ class SaveDialog(QDialog):
     def save(self) -> None:
         try:
             result = self.store()
-        except (JournalInputError, FocusInputError) as error:
+        except InputError as error:
             self.error.show_error(str(error))
             return
         except OSError as error:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.journal import CheckInCadence, CheckInSettings, format_reminder_time
 from desktop_app.services.journal import JournalInputError, JournalService
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.dates import WEEKDAYS
 from desktop_app.ui.journal.save_dialog import SaveDialog
-from desktop_app.ui.journal.text import WEEKDAYS
 from desktop_app.ui.widgets import heading, paragraph
 
 INTRO = (

@@ -21,11 +21,12 @@ from desktop_app.domain.consistency import time_back_on_track
 from desktop_app.domain.journal import Slip
 from desktop_app.services.consistency import ConsistencyService, ReturnSummary
 from desktop_app.services.journal import JournalService
-from desktop_app.ui.journal.common import confirm
+from desktop_app.ui.dates import short_date
+from desktop_app.ui.journal.common import confirm, open_dialog, written
 from desktop_app.ui.journal.practices_view import PracticesView
 from desktop_app.ui.journal.slip_dialog import BackOnTrackDialog, SlipDialog
 from desktop_app.ui.journal.strips import ReturnTrend
-from desktop_app.ui.journal.text import duration_text, short_date
+from desktop_app.ui.journal.text import duration_text
 from desktop_app.ui.widgets import heading, paragraph
 
 COLUMNS = ("When", "Back on track", "Old pattern", "Focus area", "What triggered it", "What helped")
@@ -187,27 +188,29 @@ class SlipsTab(QScrollArea):
         self.delete_button.setEnabled(slip is not None)
 
     def log(self) -> None:
-        SlipDialog(self.journal, parent=self).exec()
+        open_dialog(SlipDialog(self.journal, parent=self))
 
     def back(self) -> None:
         doc_id = self.selected_id()
         if doc_id is not None:
-            BackOnTrackDialog(self.journal, doc_id, self).exec()
+            open_dialog(BackOnTrackDialog(self.journal, doc_id, self))
 
     def edit(self) -> None:
         doc_id = self.selected_id()
         if doc_id is not None:
-            SlipDialog(self.journal, doc_id, self).exec()
+            open_dialog(SlipDialog(self.journal, doc_id, self))
 
     def delete(self) -> None:
         doc_id = self.selected_id()
         slip = self.journal.slip(doc_id) if doc_id is not None else None
         if doc_id is None or slip is None:
             return
-        if confirm(
+        asked = confirm(
             self, "Delete this slip?",
             f"“{slip.old_pattern}” will be removed for good, with what triggered it and what "
             "helped. Its return no longer counts in the time back on track.",
+        )
+        if asked and written(
+            self, "The slip was not deleted", lambda: self.journal.delete_slip(doc_id)
         ):
-            self.journal.delete_slip(doc_id)
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -10,19 +10,19 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop_app.domain.consistency import DayStatus, ReturnPoint
-from desktop_app.ui.journal.text import short_date
+from desktop_app.ui.charts.palette import ChartTheme
+from desktop_app.ui.dates import short_date
 
-# Missed is a warm amber, not red: a missed day is information, not a failure.
-COLOURS = {
-    DayStatus.DONE: QColor("#4f8a6e"),
-    DayStatus.MISSED: QColor("#e0a458"),
-    DayStatus.PAUSED: QColor("#b8b8c8"),
-    DayStatus.NOT_DUE: QColor("#d3dbd7"),
-}
+
+def day_colours(palette: QPalette | None = None) -> dict[DayStatus, str]:
+    """The Progress calendar's colours (missed is amber, not red: information, not failure)."""
+    return ChartTheme.from_palette(palette or QGuiApplication.palette()).day_colours()
+
+
 STATUS_WORDS = {
     DayStatus.DONE: "done",
     DayStatus.MISSED: "missed",
@@ -62,10 +62,11 @@ class DayStrip(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         outline = self.palette().mid().color()
+        colours = day_colours(self.palette())
         for i, day in enumerate(self.days):
             rect = QRectF(i * (CELL + GAP) + 0.5, 1.5, CELL, CELL)
             status = self.statuses[day]
-            colour = COLOURS.get(status)
+            colour = None if status is DayStatus.FUTURE else QColor(colours[status])
             if colour is None:
                 painter.setPen(QPen(outline, 1, Qt.PenStyle.DotLine))
                 painter.setBrush(Qt.BrushStyle.NoBrush)

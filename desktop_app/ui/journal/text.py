@@ -1,16 +1,12 @@
-"""Plain wording for dates, durations and rhythms, shared by the journal and Home."""
+"""Plain wording for rhythms, durations and waiting check-ins, shared by the journal and
+Home (dates: ui/dates.py)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
 from desktop_app.domain.journal import Cadence, CadenceKind, CheckInCadence, CheckInSettings
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-)
+from desktop_app.ui.dates import WEEKDAYS
 
 
 def cadence_text(cadence: Cadence) -> str:
@@ -27,29 +23,6 @@ def rhythm_text(settings: CheckInSettings) -> str:
     if settings.cadence is CheckInCadence.DAILY:
         return f"every day, with a reminder at {settings.reminder_time}"
     return f"every {WEEKDAYS[settings.weekday]}, with a reminder at {settings.reminder_time}"
-
-
-def day_text(day: date, today: date) -> str:
-    """"today", "yesterday", "tomorrow", else "Saturday 14 March" (and the year if another)."""
-    delta = (day - today).days
-    if delta == 0:
-        return "today"
-    if delta == -1:
-        return "yesterday"
-    if delta == 1:
-        return "tomorrow"
-    text = f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
-    return text if day.year == today.year else f"{text} {day.year}"
-
-
-def short_date(day: date) -> str:
-    """"14 Mar 2026": compact, for tables."""
-    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
-
-
-def moment_text(moment: datetime, today: date) -> str:
-    """A local moment as "today at 20:00" or "Saturday 14 March at 20:00"."""
-    return f"{day_text(moment.date(), today)} at {moment:%H:%M}"
 
 
 def duration_text(span: timedelta) -> str:

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.journal import JournalService
-from desktop_app.ui.journal.common import confirm
-from desktop_app.ui.journal.text import day_text
+from desktop_app.ui.dates import day_text
+from desktop_app.ui.journal.common import confirm, open_dialog, written
 from desktop_app.ui.journal.win_dialog import WinDialog
 from desktop_app.ui.widgets import heading, paragraph
 
@@ -102,13 +102,13 @@ class WinsTab(QWidget):
         self.delete_button.setEnabled(chosen)
 
     def log(self) -> None:
-        WinDialog(self.journal, parent=self).exec()
+        open_dialog(WinDialog(self.journal, parent=self))
 
     def edit(self) -> None:
         doc_id = self.selected_id()
         win = next((s.item for s in self.journal.wins() if s.id == doc_id), None)
         if doc_id is not None and win is not None:
-            WinDialog(self.journal, doc_id, win, self).exec()
+            open_dialog(WinDialog(self.journal, doc_id, win, self))
 
     def delete(self) -> None:
         doc_id = self.selected_id()
@@ -116,4 +116,4 @@ class WinsTab(QWidget):
         if doc_id is None or win is None:
             return
         if confirm(self, "Delete this win?", f"“{win.text}” will be removed for good."):
-            self.journal.delete_win(doc_id)
+            written(self, "The win was not deleted", lambda: self.journal.delete_win(doc_id))

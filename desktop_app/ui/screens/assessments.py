@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.templates import Template, TemplateError
 from desktop_app.services.assessments import AssessmentService, ResultSummary
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.dates import long_date_time
 from desktop_app.ui.widgets import heading, paragraph
-from desktop_app.ui.wizard.formatting import number, os_reason, when
+from desktop_app.ui.wizard.formatting import number, os_reason
 
 
 def _first_sentence(text: str | None) -> str:
@@ -149,7 +150,8 @@ class AssessmentsScreen(QScrollArea):
             text.addWidget(paragraph(_first_sentence(template.description)))
         saved_at = self.service.draft_saved_at(template.id)
         if saved_at is not None:
-            text.addWidget(_muted(f"Unfinished: your answers were saved {when(saved_at)}."))
+            saved = long_date_time(saved_at)
+            text.addWidget(_muted(f"Unfinished: your answers were saved {saved}."))
         button = QPushButton("Continue" if saved_at else "Start")
         button.setObjectName(f"start-{template.id}")
         button.setAccessibleName(f"{button.text()} {template.title}")
@@ -211,7 +213,7 @@ class AssessmentsScreen(QScrollArea):
 
     def _result_row(self, summary: ResultSummary) -> QFrame:
         frame, row, text = _row_frame(f"result-{summary.id}")
-        title = QLabel(f"{summary.title} — {when(summary.completed_at)}")
+        title = QLabel(f"{summary.title} — {long_date_time(summary.completed_at)}")
         font = title.font()
         font.setBold(True)
         title.setFont(font)
@@ -219,7 +221,7 @@ class AssessmentsScreen(QScrollArea):
         scores = paragraph(describe_scores(summary))
         scores.setObjectName("resultScores")
         text.addWidget(scores)
-        label = f"{summary.title} of {when(summary.completed_at)}"
+        label = f"{summary.title} of {long_date_time(summary.completed_at)}"
         open_button = QPushButton("Open")
         open_button.setObjectName(f"open-{summary.id}")
         open_button.setAccessibleName(f"Open the result of {label}")
@@ -249,7 +251,8 @@ class AssessmentsScreen(QScrollArea):
         box.setObjectName("confirmDeleteResult")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Delete this result?")
-        box.setText(f"Delete the result of “{summary.title}” from {when(summary.completed_at)}?")
+        completed = long_date_time(summary.completed_at)
+        box.setText(f"Delete the result of “{summary.title}” from {completed}?")
         box.setInformativeText(
             f"Its {answered} answer{'s' if answered != 1 else ''} and its scores will be "
             "removed from this profile, and it will no longer show in your progress. "

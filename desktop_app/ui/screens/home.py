@@ -1,13 +1,17 @@
 """Home: what the person is working on now; for a new profile, where to begin.
 
-Redrawn from the services when data changes, but only while it is on show (otherwise the next
-time it is shown), so a change elsewhere never waits on Home.
+Every card is built once and updated in place when data changes (only while Home is on show,
+otherwise the next time it is shown). A button is never deleted while its own click runs,
+and keyboard focus stays where the person left it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -20,32 +24,63 @@ from PySide6.QtWidgets import (
 from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.journal import DueStatus, JournalService
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.dates import day_text, moment_text
+from desktop_app.ui.journal.common import open_dialog, written
 from desktop_app.ui.journal.focus_dialog import FocusDialog
-from desktop_app.ui.journal.text import day_text, moment_text, rhythm_text, waiting_text
+from desktop_app.ui.journal.text import rhythm_text, waiting_text
 from desktop_app.ui.journal.win_dialog import WinDialog
 from desktop_app.ui.method_text import METHOD_LINES
 from desktop_app.ui.widgets import heading, paragraph
 
 FIRST_TEMPLATE = "life-areas"
+NO_FOCUS = (
+    "You have not chosen a focus yet. Pick up to three areas from your latest assessment, "
+    "with an intention in your own words and a practice or two."
+)
+NO_WIN = (
+    "No wins written down yet. When something goes well, however small, note it: it is the "
+    "change you are making."
+)
 
 
-def card(title: str, name: str) -> tuple[QFrame, QVBoxLayout]:
-    frame = QFrame()
-    frame.setObjectName(name)
-    frame.setFrameShape(QFrame.Shape.StyledPanel)
-    frame.setStyleSheet(f"#{name} {{ background: palette(base); border-radius: 6px; }}")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(16, 12, 16, 12)
-    layout.addWidget(heading(title, level=2))
-    return frame, layout
+class Card(QFrame):
+    """A titled panel; ``lines`` holds the part that changes with the data."""
+
+    def __init__(self, title: str, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(f"#{name} {{ background: palette(base); border-radius: 6px; }}")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(16, 12, 16, 12)
+        self.layout_.addWidget(heading(title, level=2))
+        self.lines = QVBoxLayout()
+        self.layout_.addLayout(self.lines)
+
+    def set_lines(self, widgets: Sequence[QWidget]) -> None:
+        """Replace the changing lines (labels only: buttons live as long as the card)."""
+        while (item := self.lines.takeAt(0)) is not None:
+            old = item.widget()
+            if old is not None:
+                old.hide()
+                old.deleteLater()
+        for widget in widgets:
+            self.lines.addWidget(widget)
 
 
-def button_row(*buttons: QPushButton) -> QHBoxLayout:
+def button_row(*buttons: QWidget) -> QHBoxLayout:
     row = QHBoxLayout()
     for button in buttons:
         row.addWidget(button)
     row.addStretch(1)
     return row
+
+
+def push_button(text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.clicked.connect(lambda _checked=False: slot())
+    return button
 
 
 def due_text(due: DueStatus, journal: JournalService) -> str:
@@ -54,6 +89,12 @@ def due_text(due: DueStatus, journal: JournalService) -> str:
         return waiting_text(due.waiting_days)
     when = moment_text(journal.local(due.next_due), today)
     return f"Your next check-in is due {when}. You check in {rhythm_text(due.settings)}."
+
+
+def hint(text: str) -> QLabel:
+    label = paragraph(text)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
 
 
 class HomeScreen(QScrollArea):
@@ -68,185 +109,237 @@ class HomeScreen(QScrollArea):
         # The main window builds Home only after its first paint, so reading the journal
         # here never delays the window (``ready`` stays for callers that wait on it).
         self.ready = False
-        self._build()
-
-    def refresh(self) -> None:
-        if self.isVisible():
-            self._build()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._build()
-
-    def _build(self) -> None:
-        self._stale = False
+        self.has_history = False
+        self.overdue = False
+        self.focus_labels: list[QLabel] = []
+        self.continue_buttons: dict[str, QPushButton] = {}
+        self._continue_rows: dict[str, tuple[QWidget, QLabel]] = {}
+        self._milestone_keys: list[str] = []
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
-        profile = self.ctx.session.profile
-        name = profile.name if profile else ""
-        self.greeting = heading(f"Hello, {name}" if name else "Hello")
+        self.greeting = heading("Hello")
         self.greeting.setObjectName("greeting")
         layout.addWidget(self.greeting)
-        self._add_unfinished(layout)
-        repo = self.ctx.session.repo
-        self.has_history = (
-            repo is not None and self.ctx.session.profiles.summary(repo).has_history
-        )
-        if self.has_history:
-            self._add_working_state(layout)
-        else:
-            self._add_empty_state(layout)
-        self.ready = True
+        self.unfinished_card = Card("Unfinished", "unfinishedCard")
+        layout.addWidget(self.unfinished_card)
+        self.first_steps = self._build_first_steps()
+        layout.addWidget(self.first_steps)
+        self.working = self._build_working()
+        layout.addWidget(self.working)
         layout.addStretch(1)
         self.setWidget(body)
+        self._update()
 
-    # --- a new profile ------------------------------------------------------------------
-    def _add_empty_state(self, layout: QVBoxLayout) -> None:
+    # --- building, once -----------------------------------------------------------------
+    def _build_first_steps(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(paragraph("Groundwork follows one simple method:"))
         for number, line in enumerate(METHOD_LINES, start=1):
             layout.addWidget(paragraph(f"{number}.  {line}"))
-        layout.addWidget(
-            paragraph(
-                "A good first step is an honest look at where you are now and where you "
-                "want to be, area by area. It takes about ten minutes, and you can stop and "
-                "come back at any point."
-            )
-        )
-        self.first_button = QPushButton("Take your first assessment")
-        self.first_button.setObjectName("firstAssessment")
-        self.first_button.clicked.connect(
-            lambda: self.ctx.navigator.start_template(FIRST_TEMPLATE)
+        layout.addWidget(paragraph(
+            "A good first step is an honest look at where you are now and where you want to "
+            "be, area by area. It takes about ten minutes, and you can stop and come back at "
+            "any point."
+        ))
+        self.first_button = push_button(
+            "Take your first assessment", "firstAssessment",
+            lambda: self.ctx.navigator.start_template(FIRST_TEMPLATE),
         )
         layout.addLayout(button_row(self.first_button))
+        return box
 
-    # --- a profile in use ---------------------------------------------------------------
-    def _add_working_state(self, layout: QVBoxLayout) -> None:
-        self._add_checkin(layout)
-        self._add_focus(layout)
-        self._add_milestones(layout)
-        self._add_win(layout)
-        self._add_assessment(layout)
+    def _build_working(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
 
-    def _add_unfinished(self, layout: QVBoxLayout) -> None:
-        """Drafts left by a closed wizard or a crash: offered again, first thing."""
-        self.continue_buttons: dict[str, QPushButton] = {}
-        if self.ctx.session.repo is None:
+        self.checkin_card = Card("Check-in", "checkInCard")
+        self.due_label = paragraph("")
+        self.checkin_card.layout_.addWidget(self.due_label)
+        self.checkin_button = push_button("Check in now", "checkInNow", self._start_checkin)
+        self.checkin_card.layout_.addLayout(button_row(self.checkin_button))
+        layout.addWidget(self.checkin_card)
+
+        self.focus_card = Card("What I am working on", "focusCard")
+        self.focus_button = push_button("Choose your focus…", "chooseFocus", self.choose_focus)
+        self.journal_button = push_button(
+            "See it in the Journal", "openJournal",
+            lambda: self.ctx.navigator.show_screen("journal"),
+        )
+        self.focus_card.layout_.addLayout(button_row(self.focus_button, self.journal_button))
+        layout.addWidget(self.focus_card)
+
+        self.milestone_card = Card("Worth noticing", "milestoneCard")
+        self.thanks_button = push_button(
+            "Thank you", "acknowledgeMilestones", self._acknowledge_milestones
+        )
+        self.thanks_button.setAccessibleName("Thank you, I have read this")
+        self.milestone_card.layout_.addLayout(button_row(self.thanks_button))
+        layout.addWidget(self.milestone_card)
+
+        self.win_card = Card("Latest win", "winCard")
+        self.no_win = paragraph(NO_WIN)
+        self.win_label = paragraph("")
+        self.win_label.setObjectName("latestWin")
+        self.win_day = paragraph("")
+        for label in (self.no_win, self.win_label, self.win_day):
+            self.win_card.layout_.addWidget(label)
+        self.win_button = push_button("Log a win…", "logWin", self.log_win)
+        self.win_card.layout_.addLayout(button_row(self.win_button))
+        layout.addWidget(self.win_card)
+
+        self.assessment_label = paragraph("")
+        self.assessment_label.setObjectName("latestAssessment")
+        self.assessment_button = push_button(
+            "Take an assessment", "openAssessments",
+            lambda: self.ctx.navigator.show_screen("assessments"),
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.assessment_label, 1)
+        row.addWidget(self.assessment_button)
+        layout.addLayout(row)
+        return box
+
+    # --- updating, in place -------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.isVisible():
+            self._update()
+        else:
+            self._stale = True
+
+    def entered(self) -> None:
+        """Shown by navigation: ``showEvent`` already redraws a stale Home."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._update()
+
+    def _update(self) -> None:
+        self._stale = False
+        focused = QApplication.focusWidget()
+        profile = self.ctx.session.profile
+        self.greeting.setText(f"Hello, {profile.name}" if profile else "Hello")
+        repo = self.ctx.session.repo
+        self._update_unfinished()
+        self.has_history = (
+            repo is not None and self.ctx.session.profiles.summary(repo).has_history
+        )
+        self.first_steps.setVisible(not self.has_history)
+        self.working.setVisible(self.has_history)
+        if self.has_history:
+            self._update_checkin()
+            self._update_focus()
+            self._update_milestones()
+            self._update_win()
+            self._update_assessment()
+        self._keep_focus(focused)
+        self.ready = True
+
+    def _keep_focus(self, focused: QWidget | None) -> None:
+        """If the focused button was just hidden, focus the one that took its place."""
+        if focused is None or focused.isVisible() or not self.isAncestorOf(focused):
             return
-        unfinished = AssessmentService(self.ctx.session).unfinished()
-        if not unfinished:
-            return
-        frame, box = card("Unfinished", "unfinishedCard")
-        today = self.journal.today()
+        parent = focused.parentWidget()
+        while parent is not None and parent is not self:
+            candidates = [b for b in parent.findChildren(QPushButton) if b.isVisibleTo(self)]
+            if candidates:
+                candidates[0].setFocus()
+                return
+            parent = parent.parentWidget()
+
+    def _update_unfinished(self) -> None:
+        """Drafts left by a closed wizard or a crash: offered again, first thing.
+
+        A row is kept while its draft is, so a Continue button outlives its own click.
+        """
+        repo = self.ctx.session.repo
+        unfinished = AssessmentService(self.ctx.session).unfinished() if repo else []
+        keep = {template.id for template, _saved in unfinished}
+        for template_id in [t for t in self._continue_rows if t not in keep]:
+            row, _label = self._continue_rows.pop(template_id)
+            del self.continue_buttons[template_id]
+            self.unfinished_card.lines.removeWidget(row)
+            row.hide()
+            row.deleteLater()
         for template, saved_at in unfinished:
-            when = moment_text(self.journal.local(saved_at), today)
-            box.addWidget(paragraph(f"{template.title}: your answers were saved {when}."))
-            button = QPushButton("Continue")
-            button.setObjectName(f"continue-{template.id}")
-            button.setAccessibleName(f"Continue {template.title}")
-            button.clicked.connect(
-                lambda _c=False, tid=template.id: self.ctx.navigator.start_template(tid)
+            when = moment_text(self.journal.local(saved_at), self.journal.today())
+            text = f"{template.title}: your answers were saved {when}."
+            if template.id in self._continue_rows:
+                self._continue_rows[template.id][1].setText(text)
+                continue
+            row = QWidget()
+            row_layout = QVBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            label = paragraph(text)
+            row_layout.addWidget(label)
+            button = push_button(
+                "Continue", f"continue-{template.id}", self._continue(template.id)
             )
+            button.setAccessibleName(f"Continue {template.title}")
+            row_layout.addLayout(button_row(button))
+            self.unfinished_card.lines.addWidget(row)
+            self._continue_rows[template.id] = (row, label)
             self.continue_buttons[template.id] = button
-            box.addLayout(button_row(button))
-        layout.addWidget(frame)
+        self.unfinished_card.setVisible(bool(unfinished))
 
-    def _add_milestones(self, layout: QVBoxLayout) -> None:
+    def _update_checkin(self) -> None:
+        due = self.journal.due()
+        self.overdue = due.overdue
+        self.due_label.setText(due_text(due, self.journal))
+        self.due_label.setObjectName("overdueNote" if due.overdue else "nextCheckIn")
+
+    def _update_focus(self) -> None:
+        current = self.journal.focus.current()
+        lines: list[QWidget] = []
+        self.focus_labels = []
+        if current is None:
+            lines.append(paragraph(NO_FOCUS))
+        for area in current.item.areas if current else ():
+            title = self.journal.focus.title_of(area.area)
+            label = paragraph(f"{title}: {area.intention}")
+            label.setObjectName(f"focus-{area.area}")
+            self.focus_labels.append(label)
+            lines.append(label)
+            lines.append(hint(f"Practising: {', '.join(p.what for p in area.practices)}"))
+        self.focus_card.set_lines(lines)
+        self.focus_button.setVisible(current is None)
+        self.journal_button.setVisible(current is not None)
+
+    def _update_milestones(self) -> None:
         pending = self.journal.milestones.pending()
-        if not pending:
-            return
-        frame, box = card("Worth noticing", "milestoneCard")
+        self._milestone_keys = [m.key for m in pending]
+        lines: list[QWidget] = []
         if len(pending) > 2:
             # Many areas closing at once read better as one sentence than as a long list.
             names = ", ".join(m.title.removeprefix("Closer in ") for m in pending)
-            box.addWidget(paragraph(
+            lines.append(paragraph(
                 f"Since your first assessment, the distance between where you are and where "
                 f"you want to be has narrowed by two points or more in {len(pending)} areas: "
                 f"{names}. That change is yours."
             ))
         for milestone in pending if len(pending) <= 2 else ():
-            box.addWidget(heading(milestone.title, level=3))
-            box.addWidget(paragraph(milestone.message))
-        thanks = QPushButton("Thank you")
-        thanks.setObjectName("acknowledgeMilestones")
-        thanks.setAccessibleName("Thank you, I have read this")
-        keys = [m.key for m in pending]
-        thanks.clicked.connect(lambda: self.journal.milestones.acknowledge(keys))
-        box.addLayout(button_row(thanks))
-        layout.addWidget(frame)
+            lines.append(heading(milestone.title, level=3))
+            lines.append(paragraph(milestone.message))
+        self.milestone_card.set_lines(lines)
+        self.milestone_card.setVisible(bool(pending))
 
-    def _add_checkin(self, layout: QVBoxLayout) -> None:
-        frame, box = card("Check-in", "checkInCard")
-        due = self.journal.due()
-        self.due_label = paragraph(due_text(due, self.journal))
-        self.due_label.setObjectName("overdueNote" if due.overdue else "nextCheckIn")
-        self.overdue = due.overdue
-        box.addWidget(self.due_label)
-        self.checkin_button = QPushButton("Check in now")
-        self.checkin_button.setObjectName("checkInNow")
-        self.checkin_button.clicked.connect(self._start_checkin)
-        box.addLayout(button_row(self.checkin_button))
-        layout.addWidget(frame)
-
-    def _start_checkin(self) -> None:
-        template = self.journal.checkin_template()
-        self.ctx.navigator.start_template(template.id if template else "check-in")
-
-    def _add_focus(self, layout: QVBoxLayout) -> None:
-        frame, box = card("What I am working on", "focusCard")
-        current = self.journal.focus.current()
-        self.focus_button = QPushButton("Choose your focus…")
-        self.focus_button.setObjectName("chooseFocus")
-        self.focus_button.clicked.connect(lambda: FocusDialog(self.ctx, parent=self).exec())
-        if current is None:
-            box.addWidget(paragraph(
-                "You have not chosen a focus yet. Pick up to three areas from your latest "
-                "assessment, with an intention in your own words and a practice or two."
-            ))
-            box.addLayout(button_row(self.focus_button))
-        else:
-            self.focus_labels: list[QLabel] = []
-            for area in current.item.areas:
-                title = self.journal.focus.title_of(area.area)
-                label = paragraph(f"{title}: {area.intention}")
-                label.setObjectName(f"focus-{area.area}")
-                self.focus_labels.append(label)
-                box.addWidget(label)
-                practices = ", ".join(p.what for p in area.practices)
-                hint = paragraph(f"Practising: {practices}")
-                hint.setStyleSheet("color: palette(placeholder-text);")
-                box.addWidget(hint)
-            journal_button = QPushButton("See it in the Journal")
-            journal_button.setObjectName("openJournal")
-            journal_button.clicked.connect(lambda: self.ctx.navigator.show_screen("journal"))
-            box.addLayout(button_row(journal_button))
-        layout.addWidget(frame)
-
-    def _add_win(self, layout: QVBoxLayout) -> None:
-        frame, box = card("Latest win", "winCard")
+    def _update_win(self) -> None:
         win = self.journal.latest_win()
-        if win is None:
-            box.addWidget(paragraph(
-                "No wins written down yet. When something goes well, however small, note it: "
-                "it is the change you are making."
-            ))
-        else:
+        self.no_win.setVisible(win is None)
+        self.win_label.setVisible(win is not None)
+        self.win_day.setVisible(win is not None)
+        if win is not None:
             day = day_text(self.journal.local(win.at).date(), self.journal.today())
-            self.win_label = paragraph(f"“{win.text}”")
-            self.win_label.setObjectName("latestWin")
-            box.addWidget(self.win_label)
-            box.addWidget(paragraph(day[:1].upper() + day[1:]))
-        log = QPushButton("Log a win…")
-        log.setObjectName("logWin")
-        log.clicked.connect(lambda: WinDialog(self.journal, parent=self).exec())
-        box.addLayout(button_row(log))
-        layout.addWidget(frame)
+            self.win_label.setText(f"“{win.text}”")
+            self.win_day.setText(day[:1].upper() + day[1:])
 
-    def _add_assessment(self, layout: QVBoxLayout) -> None:
+    def _update_assessment(self) -> None:
         latest = self.journal.latest_assessment()
         if latest is None:
             text = (
@@ -257,12 +350,22 @@ class HomeScreen(QScrollArea):
             title, when = latest
             day = day_text(self.journal.local(when).date(), self.journal.today())
             text = f"Your latest assessment: {title}, {day}."
-        self.assessment_label = paragraph(text)
-        self.assessment_label.setObjectName("latestAssessment")
-        again = QPushButton("Take an assessment")
-        again.setObjectName("openAssessments")
-        again.clicked.connect(lambda: self.ctx.navigator.show_screen("assessments"))
-        row = QHBoxLayout()
-        row.addWidget(self.assessment_label, 1)
-        row.addWidget(again)
-        layout.addLayout(row)
+        self.assessment_label.setText(text)
+
+    # --- actions ------------------------------------------------------------------------
+    def _continue(self, template_id: str) -> Callable[[], None]:
+        return lambda: self.ctx.navigator.start_template(template_id)
+
+    def _start_checkin(self) -> None:
+        template = self.journal.checkin_template()
+        self.ctx.navigator.start_template(template.id if template else "check-in")
+
+    def choose_focus(self) -> None:
+        open_dialog(FocusDialog(self.ctx, parent=self))
+
+    def log_win(self) -> None:
+        open_dialog(WinDialog(self.journal, parent=self))
+
+    def _acknowledge_milestones(self) -> None:
+        keys = list(self._milestone_keys)
+        written(self, "Not saved", lambda: self.journal.milestones.acknowledge(keys))

@@ -21,8 +21,9 @@ from desktop_app.services.assessments import (
 )
 from desktop_app.services.session import Session
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.dates import long_date_time
 from desktop_app.ui.wizard.draft_autosave import DraftAutosave
-from desktop_app.ui.wizard.formatting import os_reason, when
+from desktop_app.ui.wizard.formatting import os_reason
 from desktop_app.ui.wizard.result_view import ResultView
 from desktop_app.ui.wizard.template_wizard import TemplateWizard
 
@@ -46,11 +47,11 @@ def ask_about_draft(parent: QWidget, template: Template, saved: ResumableDraft) 
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle("Carry on where you left off?")
     box.setText(
-        f"You started “{template.title}” on {when(saved.draft.started_at)} "
+        f"You started “{template.title}” on {long_date_time(saved.draft.started_at)} "
         "and have not finished it yet."
     )
     box.setInformativeText(
-        f"Resume brings back your answers, last saved {when(saved.draft.updated_at)}. "
+        f"Resume brings back your answers, last saved {long_date_time(saved.draft.updated_at)}. "
         "Start again discards them."
     )
     resume = box.addButton(RESUME, QMessageBox.ButtonRole.AcceptRole)

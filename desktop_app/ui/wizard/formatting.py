@@ -1,9 +1,8 @@
-"""Plain-text wording of answers, numbers and dates, shared by the review page and results."""
+"""Plain-text wording of answers and numbers, shared by the review page and results."""
 
 from __future__ import annotations
 
 import os
-from datetime import datetime
 
 from desktop_app.domain.answers import Answer, GapAnswer
 from desktop_app.domain.templates import Question
@@ -15,15 +14,6 @@ def number(value: float) -> str:
     """A score without float noise: 3.0 -> "3", 3.333333 -> "3.3"."""
     rounded = round(value, 1)
     return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
-
-
-def when(moment: datetime) -> str:
-    """A date and time a person reads at a glance, e.g. "14 March 2026, 09:30"."""
-    return f"{moment.day} {moment:%B %Y, %H:%M}"
-
-
-def day(moment: datetime) -> str:
-    return f"{moment.day} {moment:%B %Y}"
 
 
 def gap_sentence(current: int, ideal: int) -> str:

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.assessments import ResultReport, ScoreLine
+from desktop_app.ui.dates import long_date_time
 from desktop_app.ui.widgets import heading, paragraph
-from desktop_app.ui.wizard.formatting import answer_text, gap_sentence, number, when
+from desktop_app.ui.wizard.formatting import answer_text, gap_sentence, number
 from desktop_app.ui.wizard.gap_bar import GapBar
 from desktop_app.ui.wizard.review_page import answers_form
 
@@ -53,7 +54,7 @@ class ResultView(QDialog):
         self.resize(760, 680)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(report.title))
-        completed = f"Completed {when(report.result.completed_at)}."
+        completed = f"Completed {long_date_time(report.result.completed_at)}."
         if fresh:
             completed += " Saved to your profile: you can open it again from Assessments."
         layout.addWidget(_muted(completed))
