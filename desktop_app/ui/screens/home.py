@@ -199,10 +199,12 @@ class HomeScreen(QScrollArea):
     def _add_focus(self, layout: QVBoxLayout) -> None:
         frame, box = card("What I am working on", "focusCard")
         current = self.journal.focus.current()
-        self.focus_button = QPushButton("Choose your focus…")
-        self.focus_button.setObjectName("chooseFocus")
-        self.focus_button.clicked.connect(lambda: FocusDialog(self.ctx, parent=self).exec())
         if current is None:
+            # Made only when shown: a button in no layout is a hidden top-level window that
+            # outlives Home, and its slot keeps the whole window alive.
+            self.focus_button = QPushButton("Choose your focus…")
+            self.focus_button.setObjectName("chooseFocus")
+            self.focus_button.clicked.connect(lambda: FocusDialog(self.ctx, parent=self).exec())
             box.addWidget(paragraph(
                 "You have not chosen a focus yet. Pick up to three areas from your latest "
                 "assessment, with an intention in your own words and a practice or two."
