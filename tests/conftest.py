@@ -1,4 +1,9 @@
-"""Shared fixtures: offscreen Qt, a fresh data folder per test, a fixed clock."""
+"""Shared fixtures: offscreen Qt, a fresh data folder per test, a fixed clock.
+
+Also the guards that keep one test from leaking into the next: widgets closed in a test are
+deleted before the next one starts, ``when_modal`` stops waiting when its test ends, and a
+test that leaves the event loop unable to run is named (see ``_isolate_qt``).
+"""
 
 from __future__ import annotations
 
@@ -63,16 +68,85 @@ def start_app(qtbot, data_dir: Path, clock: FakeClock) -> Iterator[Callable[...,
         startup.shutdown()  # type: ignore[attr-defined]
 
 
+# Cancel flags of ``when_modal`` waits still polling; the test that started them ends them.
+_modal_waits: list[list[bool]] = []
+
+
 def when_modal(callback: Callable[[object], None]) -> None:
     """Run ``callback`` on the next modal dialog as soon as it is shown (no sleeping)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    cancelled = [False]
+    _modal_waits.append(cancelled)
+
     def poll() -> None:
+        if cancelled[0]:
+            return
         widget = QApplication.activeModalWidget()
         if widget is None or not widget.isVisible():
             QTimer.singleShot(5, poll)
             return
+        _modal_waits.remove(cancelled)
         callback(widget)
 
     QTimer.singleShot(0, poll)
+
+
+def _event_loop_runs() -> bool:
+    """False once ``QApplication.exit()`` was called with no ``exec()`` running.
+
+    Qt then makes every later event loop return at once, so each ``waitUntil`` and
+    ``waitSignal`` of every later test times out without having processed a single event.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(0, loop, loop.quit)
+    return loop.exec() == 0
+
+
+def _reset_event_loops() -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert app is not None
+    # exec() clears the pending exit.
+    QTimer.singleShot(0, app, app.quit)
+    app.exec()
+
+
+def _delete_closed_widgets() -> None:
+    """Run the deferred deletes of this test, as returning to the main loop would."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for _ in range(3):  # deleting a widget may schedule more deletes
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def _isolate_qt(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Keep each test's Qt state to itself (only for tests that use Qt)."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("qapp")
+    if not _event_loop_runs():
+        _reset_event_loops()
+        pytest.fail(
+            "Qt's event loops were ended before this test started: an earlier test left "
+            "a timer or slot that called QApplication.exit()/quit() outside exec()."
+        )
+    yield
+    for cancelled in _modal_waits:
+        cancelled[0] = True
+    _modal_waits.clear()
+    _delete_closed_widgets()
+    if not _event_loop_runs():
+        _reset_event_loops()
+        pytest.fail(
+            "This test (or a timer it left) called QApplication.exit()/quit() outside "
+            "exec(): every later event loop would return at once."
+        )
