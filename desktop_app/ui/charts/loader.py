@@ -14,6 +14,7 @@ the interpreter stops it at exit.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import threading
 
@@ -102,10 +103,9 @@ class ChartLoader(QObject):
             warm_up()
         except Exception as error:  # any import or font problem: say so, keep the app up
             reason = f"{type(error).__name__}: {error}"
-        try:
+        # RuntimeError: the application is already gone, so nobody is waiting.
+        with contextlib.suppress(RuntimeError):
             self._finished.emit(reason)
-        except RuntimeError:  # the application is already gone: nobody is waiting
-            pass
 
     def wait(self, timeout: float = QUIT_GRACE_S) -> bool:
         """Wait at most ``timeout`` seconds for the worker; True if it has finished."""

@@ -66,6 +66,7 @@ def ask_about_draft(parent: QWidget, template: Template, saved: ResumableDraft) 
     box.setDefaultButton(resume)
     box.exec()
     clicked = box.clickedButton()
+    box.deleteLater()  # read first: with WA_DeleteOnClose exec() would delete it itself
     if clicked is resume:
         return RESUME
     if clicked is again:
@@ -246,7 +247,6 @@ def open_result_view(
         )
         return None
     view = ResultView(service.report(result), fresh=fresh, parent=parent)
-    view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     view.show()
     view.raise_()
     return view
