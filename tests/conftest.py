@@ -1,8 +1,9 @@
 """Shared fixtures: offscreen Qt, a fresh data folder per test, a fixed clock.
 
 Also the guards that keep one test from leaking into the next: widgets closed in a test are
-deleted before the next one starts, ``when_modal`` stops waiting when its test ends, and a
-test that leaves the event loop unable to run is named (see ``_isolate_qt``).
+deleted before the next one starts, ``when_modal`` stops waiting when its test ends, a test
+that leaves the event loop unable to run is named (see ``_isolate_qt``), and an exception in
+a worker thread fails its test like one in a slot does.
 """
 
 from __future__ import annotations
@@ -15,6 +16,15 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-qt fails a test on an exception in a slot or virtual method (via sys.excepthook);
+    # one in a worker thread (the chart loader's) would only be a warning.
+    config.addinivalue_line(
+        "filterwarnings", "error::pytest.PytestUnhandledThreadExceptionWarning"
+    )
+
 
 FIXED_NOW = datetime(2026, 3, 14, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 
