@@ -8,6 +8,7 @@ import sys
 import textwrap
 
 CALLS = 100_000
+SLACK = 200  # far below CALLS: a fixed allowance, never one per call
 
 CHILD = textwrap.dedent(
     f"""
@@ -36,5 +37,8 @@ def test_many_qt_calls_keep_none_alive() -> None:
     )
     assert done.returncode == 0, f"the Qt binding killed Python: {done.stderr[-2000:]}"
     before, after = (int(n) for n in done.stdout.split())
-    # On Python 3.12+ None is immortal and its count is a large constant.
-    assert after >= before, f"{before - after} references to None were lost in {CALLS} calls"
+    # On Python 3.12+ None is immortal and its count is a large constant. The broken binding
+    # loses one reference per call; a handful come and go with the interpreter's own caches
+    # (seen: 3 to 26, varying with hash randomisation), whatever the number of calls.
+    lost = before - after
+    assert lost <= SLACK, f"{lost} references to None were lost in {CALLS} calls"
