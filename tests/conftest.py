@@ -136,6 +136,29 @@ def _delete_closed_widgets() -> None:
         QCoreApplication.processEvents()
 
 
+def _fail_on_open_windows() -> None:
+    """Windows (dialogs included) that outlive their test are closed, and the test fails.
+
+    Closing a window, wizard or dialog must free it; one that stays keeps its timers, its
+    slots and, through them, its whole main window, session and profile alive.
+    """
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    gc.collect()  # windows held only by Python cycles go now, as they would soon anyway
+    _delete_closed_widgets()
+    left = QApplication.topLevelWidgets()
+    if not left:
+        return
+    names = sorted(f"{type(w).__name__} {w.objectName() or w.windowTitle()!r}" for w in left)
+    for widget in left:
+        widget.close()
+        widget.deleteLater()
+    _delete_closed_widgets()
+    pytest.fail(f"windows left alive after the test: {', '.join(names)}")
+
+
 @pytest.fixture(autouse=True)
 def _isolate_qt(request: pytest.FixtureRequest) -> Iterator[None]:
     """Keep each test's Qt state to itself (only for tests that use Qt)."""
@@ -154,6 +177,7 @@ def _isolate_qt(request: pytest.FixtureRequest) -> Iterator[None]:
         cancelled[0] = True
     _modal_waits.clear()
     _delete_closed_widgets()
+    _fail_on_open_windows()
     if not _event_loop_runs():
         _reset_event_loops()
         pytest.fail(
