@@ -55,7 +55,9 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def start_app(qtbot, data_dir: Path, clock: FakeClock) -> Iterator[Callable[..., object]]:
+def start_app(
+    qtbot, data_dir: Path, clock: FakeClock, request: pytest.FixtureRequest
+) -> Iterator[Callable[..., object]]:
     """Start Groundwork in-process (without the event loop) and close it after the test."""
     from desktop_app.app import prepare
     from desktop_app.cli import parse_options
@@ -69,7 +71,7 @@ def start_app(qtbot, data_dir: Path, clock: FakeClock) -> Iterator[Callable[...,
             qtbot.addWidget(result.window)
             started.append(result)
             # The profile opens right after the window's first paint.
-            qtbot.waitUntil(lambda: result.ready)
+            qtbot.waitUntil(lambda: _raised_in_qt(request) or result.ready)
         return result
 
     yield start
@@ -80,6 +82,16 @@ def start_app(qtbot, data_dir: Path, clock: FakeClock) -> Iterator[Callable[...,
 
 # Cancel flags of ``when_modal`` waits still polling; the test that started them ends them.
 _modal_waits: list[list[bool]] = []
+
+
+def _raised_in_qt(request: pytest.FixtureRequest) -> bool:
+    """Fail now, with its traceback, if a slot raised: waiting on would only time out."""
+    from pytestqt.exceptions import format_captured_exceptions
+
+    manager = getattr(request.node, "qt_exception_capture_manager", None)
+    if manager is not None and manager.exceptions:
+        pytest.fail("raised inside Qt:\n" + format_captured_exceptions(manager.exceptions))
+    return False
 
 
 def when_modal(callback: Callable[[object], None]) -> None:

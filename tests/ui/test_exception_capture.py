@@ -70,6 +70,13 @@ INNER_TESTS = textwrap.dedent(
         assert clicked == [1]
 
 
+    def test_start_up_slot(qtbot, start_app, monkeypatch):
+        from desktop_app import app
+
+        monkeypatch.setattr(app, "_open_first_profile", lambda *a: boom("start-up"))
+        start_app("--profile", "Sam")
+
+
     def qtbot_left():
         from PySide6.QtCore import Qt
 
@@ -96,9 +103,12 @@ def test_exceptions_in_slots_virtuals_timers_and_threads_fail_their_test(
     report = done.stdout + done.stderr
     for name in (
         "test_slot_of_a_click", "test_virtual_method", "test_timer_while_waiting",
-        "test_worker_thread",
+        "test_worker_thread", "test_start_up_slot",
     ):
         assert f"FAILED test_inner.py::{name}" in report, report
     assert "PASSED test_inner.py::test_nothing_raised" in report, report
-    assert "4 failed, 1 passed" in report, report
+    assert "5 failed, 1 passed" in report, report
+    # At once, with the slot's own error, rather than after waiting for a start that broke.
+    assert "ValueError: raised in start-up" in report, report
+    assert "TimeoutError" not in report, report
 
