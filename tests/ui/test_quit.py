@@ -13,7 +13,10 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from desktop_app.instance_lock import InstanceLock
+from desktop_app.ui.charts.loader import QUIT_GRACE_S
 
 CHILD = textwrap.dedent(
     """
@@ -23,6 +26,7 @@ CHILD = textwrap.dedent(
     from desktop_app.cli import parse_options
     from desktop_app.ui.charts import loader
 
+    loader.QUIT_GRACE_S = float(sys.argv[2])
     startup = prepare(parse_options(["--data-dir", sys.argv[1], "--profile", "Sam"]))
     state = {}
 
@@ -44,7 +48,12 @@ CHILD = textwrap.dedent(
 )
 
 
-def test_quit_while_the_charts_load_exits_and_releases_the_lock(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "grace", [QUIT_GRACE_S, 0.0], ids=["worker given a moment", "worker left behind at once"]
+)
+def test_quit_while_the_charts_load_exits_and_releases_the_lock(
+    tmp_path: Path, grace: float
+) -> None:
     data = tmp_path / "data"
     data.mkdir()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -52,13 +61,14 @@ def test_quit_while_the_charts_load_exits_and_releases_the_lock(tmp_path: Path) 
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
     # Generous: a hang never ends, a busy machine is merely slow.
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(data)],
+        [sys.executable, "-c", CHILD, str(data), str(grace)],
         capture_output=True, text=True, env=env, timeout=60, check=False,
     )
     assert done.returncode == 0, done.stderr
     # The point of the test: the worker was still importing when the window closed.
     assert "loading at quit: True" in done.stdout, done.stdout + done.stderr
     assert "Destroyed while thread" not in done.stderr
+    assert "Fatal Python error" not in done.stderr
     lock = InstanceLock(data)
     assert lock.acquire(), "the lock is still held after Groundwork exited"
     lock.release()

@@ -107,11 +107,11 @@ class ChartLoader(QObject):
         with contextlib.suppress(RuntimeError):
             self._finished.emit(reason)
 
-    def wait(self, timeout: float = QUIT_GRACE_S) -> bool:
-        """Wait at most ``timeout`` seconds for the worker; True if it has finished."""
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait at most ``timeout`` (default ``QUIT_GRACE_S``) seconds; True if finished."""
         if self._thread is None:
             return True
-        self._thread.join(timeout)
+        self._thread.join(QUIT_GRACE_S if timeout is None else timeout)
         return not self._thread.is_alive()
 
     def _on_finished(self, reason: str) -> None:
