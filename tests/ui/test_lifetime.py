@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -246,3 +247,39 @@ def test_the_largest_wizard_opens_and_closes_50_times_in_one_process(tmp_path: P
     assert seen["pages"] >= 9  # it is the largest: one page per life area, and a review
     assert seen["wizards_alive"] == 0
     assert seen["windows_after"] == seen["windows_before"]
+
+
+
+def test_a_closed_window_frees_its_screens_session_and_profile(qtbot, data_dir, clock) -> None:
+    """Nothing app-wide (the chart loader, a registry, a stray button) holds a closed window."""
+    alive = open_everything_then_close(qtbot, data_dir, clock)
+    live()
+    assert [name for name, ref in alive.items() if ref() is not None] == []
+
+
+def open_everything_then_close(qtbot, data_dir: Path, clock: Any) -> dict[str, Any]:
+    """Start on the demo, open every screen, the charts and a wizard, then close the window."""
+    from desktop_app.app import prepare
+    from desktop_app.cli import parse_options
+
+    startup = prepare(parse_options(["--data-dir", str(data_dir), "--demo"]), clock)
+    assert not isinstance(startup, int)
+    qtbot.waitUntil(lambda: startup.ready)
+    window = startup.window
+    for key in ("assessments", "journal", "progress"):
+        window.show_screen(key)
+    progress = window.screens["progress"]
+    qtbot.waitUntil(lambda: progress.charts_ready, timeout=20000)
+    wizard = wizard_launcher.start_template(window, window.ctx, "life-areas")  # left open
+    alive = {
+        "main window": weakref.ref(window),
+        "session": weakref.ref(startup.session),
+        "profile": weakref.ref(startup.session.require_repo()),
+        "progress screen": weakref.ref(progress),
+        "charts": weakref.ref(progress.panel),
+        "wizard": weakref.ref(wizard),
+    }
+    window.close()
+    startup.shutdown()
+    window.deleteLater()  # what the app's end (or qtbot) does with the closed window
+    return alive
