@@ -1,4 +1,10 @@
-"""Shared fixtures: offscreen Qt, a fresh data folder per test, a fixed clock."""
+"""Shared fixtures: offscreen Qt, a fresh data folder per test, a fixed clock.
+
+Also the guards that keep one test from leaking into the next: widgets closed in a test are
+deleted before the next one starts, ``when_modal`` stops waiting when its test ends, a test
+that leaves the event loop unable to run is named (see ``_isolate_qt``), and an exception in
+a worker thread fails its test like one in a slot does.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,15 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-qt fails a test on an exception in a slot or virtual method (via sys.excepthook);
+    # one in a worker thread (the chart loader's) would only be a warning.
+    config.addinivalue_line(
+        "filterwarnings", "error::pytest.PytestUnhandledThreadExceptionWarning"
+    )
+
 
 FIXED_NOW = datetime(2026, 3, 14, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 
@@ -40,7 +55,9 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def start_app(qtbot, data_dir: Path, clock: FakeClock) -> Iterator[Callable[..., object]]:
+def start_app(
+    qtbot, data_dir: Path, clock: FakeClock, request: pytest.FixtureRequest
+) -> Iterator[Callable[..., object]]:
     """Start Groundwork in-process (without the event loop) and close it after the test."""
     from desktop_app.app import prepare
     from desktop_app.cli import parse_options
@@ -54,7 +71,7 @@ def start_app(qtbot, data_dir: Path, clock: FakeClock) -> Iterator[Callable[...,
             qtbot.addWidget(result.window)
             started.append(result)
             # The profile opens right after the window's first paint.
-            qtbot.waitUntil(lambda: result.ready)
+            qtbot.waitUntil(lambda: _raised_in_qt(request) or result.ready)
         return result
 
     yield start
@@ -63,16 +80,119 @@ def start_app(qtbot, data_dir: Path, clock: FakeClock) -> Iterator[Callable[...,
         startup.shutdown()  # type: ignore[attr-defined]
 
 
+# Cancel flags of ``when_modal`` waits still polling; the test that started them ends them.
+_modal_waits: list[list[bool]] = []
+
+
+def _raised_in_qt(request: pytest.FixtureRequest) -> bool:
+    """Fail now, with its traceback, if a slot raised: waiting on would only time out."""
+    from pytestqt.exceptions import format_captured_exceptions
+
+    manager = getattr(request.node, "qt_exception_capture_manager", None)
+    if manager is not None and manager.exceptions:
+        pytest.fail("raised inside Qt:\n" + format_captured_exceptions(manager.exceptions))
+    return False
+
+
 def when_modal(callback: Callable[[object], None]) -> None:
     """Run ``callback`` on the next modal dialog as soon as it is shown (no sleeping)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    cancelled = [False]
+    _modal_waits.append(cancelled)
+
     def poll() -> None:
+        if cancelled[0]:
+            return
         widget = QApplication.activeModalWidget()
         if widget is None or not widget.isVisible():
             QTimer.singleShot(5, poll)
             return
+        _modal_waits.remove(cancelled)
         callback(widget)
 
     QTimer.singleShot(0, poll)
+
+
+def _event_loop_runs() -> bool:
+    """False once ``QApplication.exit()`` was called with no ``exec()`` running.
+
+    Qt then makes every later event loop return at once, so each ``waitUntil`` and
+    ``waitSignal`` of every later test times out without having processed a single event.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(0, loop, loop.quit)
+    return loop.exec() == 0
+
+
+def _reset_event_loops() -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert app is not None
+    # exec() clears the pending exit.
+    QTimer.singleShot(0, app, app.quit)
+    app.exec()
+
+
+def _delete_closed_widgets() -> None:
+    """Run the deferred deletes of this test, as returning to the main loop would."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for _ in range(3):  # deleting a widget may schedule more deletes
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+
+
+def _fail_on_open_windows() -> None:
+    """Windows (dialogs included) that outlive their test are closed, and the test fails.
+
+    Closing a window, wizard or dialog must free it; one that stays keeps its timers, its
+    slots and, through them, its whole main window, session and profile alive.
+    """
+    import gc
+
+    from PySide6.QtWidgets import QApplication
+
+    gc.collect()  # windows held only by Python cycles go now, as they would soon anyway
+    _delete_closed_widgets()
+    left = QApplication.topLevelWidgets()
+    if not left:
+        return
+    names = sorted(f"{type(w).__name__} {w.objectName() or w.windowTitle()!r}" for w in left)
+    for widget in left:
+        widget.close()
+        widget.deleteLater()
+    _delete_closed_widgets()
+    pytest.fail(f"windows left alive after the test: {', '.join(names)}")
+
+
+@pytest.fixture(autouse=True)
+def _isolate_qt(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Keep each test's Qt state to itself (only for tests that use Qt)."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("qapp")
+    if not _event_loop_runs():
+        _reset_event_loops()
+        pytest.fail(
+            "Qt's event loops were ended before this test started: an earlier test left "
+            "a timer or slot that called QApplication.exit()/quit() outside exec()."
+        )
+    yield
+    for cancelled in _modal_waits:
+        cancelled[0] = True
+    _modal_waits.clear()
+    _delete_closed_widgets()
+    _fail_on_open_windows()
+    if not _event_loop_runs():
+        _reset_event_loops()
+        pytest.fail(
+            "This test (or a timer it left) called QApplication.exit()/quit() outside "
+            "exec(): every later event loop would return at once."
+        )

@@ -225,8 +225,20 @@ def test_main_runs_the_event_loop_and_returns_its_code(qtbot, data_dir: Path) ->
             QTimer.singleShot(10, quit_once_the_profile_exists)
 
     QTimer.singleShot(0, quit_once_the_profile_exists)
-    QTimer.singleShot(20_000, lambda: QApplication.instance().exit(9))
-    assert main(["--data-dir", str(data_dir), "--profile", "Sam"]) == 0
+    # A deadline that outlived this test would end every later test's event loop at once.
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(lambda: QApplication.instance().exit(9))
+    deadline.start(20_000)
+    try:
+        code = main(["--data-dir", str(data_dir), "--profile", "Sam"])
+    finally:
+        deadline.stop()
+        # The process would end here; in the test process the window must not linger.
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+            widget.deleteLater()
+    assert code == 0
     names = [
         json.loads(p.read_text())["meta"]["1"]["profile_name"]
         for p in (data_dir / "profiles").glob("*.json")

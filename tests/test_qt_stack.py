@@ -8,10 +8,10 @@ import sys
 import textwrap
 
 CALLS = 100_000
+SLACK = 200  # far below CALLS: a fixed allowance, never one per call
 
 CHILD = textwrap.dedent(
     f"""
-    import gc
     import sys
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication, QWidget
@@ -19,18 +19,11 @@ CHILD = textwrap.dedent(
     app = QApplication([])
     widget = QWidget()
     holder = QObject()
-
-    def calls(count):
-        for _ in range(count):
-            widget.setObjectName("a")   # returns None from C++
-            holder.setProperty("p", 1)
-            widget.setEnabled(True)
-
-    calls(1000)  # first calls fill the binding's caches, which hold or drop a few Nones
-    gc.collect()
     before = sys.getrefcount(None)
-    calls({CALLS})
-    gc.collect()
+    for _ in range({CALLS}):
+        widget.setObjectName("a")   # returns None from C++
+        holder.setProperty("p", 1)
+        widget.setEnabled(True)
     after = sys.getrefcount(None)
     print(before, after)
     """
@@ -44,6 +37,8 @@ def test_many_qt_calls_keep_none_alive() -> None:
     )
     assert done.returncode == 0, f"the Qt binding killed Python: {done.stderr[-2000:]}"
     before, after = (int(n) for n in done.stdout.split())
-    # The broken binding loses one reference per call; a handful may move for other reasons
-    # (interned objects, caches). On Python 3.12+ None is immortal and its count constant.
-    assert before - after < 100, f"{before - after} references to None lost in {CALLS} calls"
+    # On Python 3.12+ None is immortal and its count is a large constant. The broken binding
+    # loses one reference per call; a handful come and go with the interpreter's own caches
+    # (seen: 3 to 26, varying with hash randomisation), whatever the number of calls.
+    lost = before - after
+    assert lost <= SLACK, f"{lost} references to None were lost in {CALLS} calls"

@@ -16,6 +16,8 @@ from desktop_app.ui.widgets import heading, paragraph
 class AboutDialog(QDialog):
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Closing frees it: a dialog made per open would otherwise live as long as its parent.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("About Groundwork")
         self.setObjectName("aboutDialog")
         layout = QVBoxLayout(self)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 
@@ -19,6 +20,8 @@ def guide_path(resources: Path) -> Path | None:
 class GuideDialog(QDialog):
     def __init__(self, resources: Path, templates_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Closing frees it: a dialog made per open would otherwise live as long as its parent.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle("Writing your own templates")
         self.setObjectName("guideDialog")
         layout = QVBoxLayout(self)

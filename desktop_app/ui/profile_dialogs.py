@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,6 +31,8 @@ class NameDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # Closing frees it: a dialog made per open would otherwise live as long as its parent.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(title)
         self.setObjectName("nameDialog")
         self._accept_name = accept_name
@@ -95,4 +98,6 @@ def confirm_delete(parent: QWidget, name: str, summary: ProfileSummary) -> bool:
     keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.exec()
-    return box.clickedButton() is delete
+    confirmed = box.clickedButton() is delete
+    box.deleteLater()  # read first: with WA_DeleteOnClose exec() would delete it itself
+    return confirmed

@@ -4,13 +4,21 @@ The first import of matplotlib (and numpy) and the first text it renders take ab
 second; done on the UI thread that would freeze the window. The worker imports the chart
 modules and draws one throw-away figure with the Agg canvas (no Qt widget involved), which
 also warms the font cache. Widgets are then created on the UI thread.
+
+The worker is a daemon Python thread, not a ``QThread``: quitting must never wait on it. A
+``QThread`` still running when the application object goes away aborts the process, and one
+whose ``quit`` goes through the UI thread deadlocks a UI thread that waits for it. A daemon
+thread that is still importing when the person quits is given a moment, then left behind;
+the interpreter stops it at exit.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import threading
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 CHART_MODULES = (
     "desktop_app.ui.charts.base",
@@ -53,22 +61,12 @@ def warm_up() -> None:
     canvas.draw()  # type: ignore[no-untyped-call]
 
 
-class _Worker(QObject):
-    done = Signal()
-    failed = Signal(str)
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            warm_up()
-        except Exception as error:  # any import or font problem: say so, keep the app up
-            self.failed.emit(f"{type(error).__name__}: {error}")
-            return
-        self.done.emit()
+# How long quitting waits for a warm-up under way before leaving it behind.
+QUIT_GRACE_S = 2.0
 
 
 class ChartLoader(QObject):
-    """Loads matplotlib once per process on a ``QThread``.
+    """Loads matplotlib once per process on a worker thread.
 
     ``ready`` or ``failed`` arrive on the UI thread. There is one loader for the whole
     application (see ``shared_loader``): screens come and go with profiles, the import
@@ -77,46 +75,52 @@ class ChartLoader(QObject):
 
     ready = Signal()
     failed = Signal(str)
+    # Emitted on the worker thread, so Qt queues it to this object's (the UI) thread; the
+    # text is empty on success.
+    _finished = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._thread: QThread | None = None
-        self._worker: _Worker | None = None
+        self._thread: threading.Thread | None = None
         self.is_ready = False
         self.error: str | None = None
-        self.ready.connect(self._mark_ready)
-        self.failed.connect(self._mark_failed)
+        self._finished.connect(self._on_finished)
 
     def start(self) -> None:
         """Start loading, unless it has already started."""
         if self._thread is not None:
             return
-        thread = QThread(self)
-        thread.setObjectName("chart-loader")
-        worker = _Worker()
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.done.connect(self.ready)
-        worker.failed.connect(self.failed)
-        worker.done.connect(thread.quit)
-        worker.failed.connect(thread.quit)
-        thread.finished.connect(worker.deleteLater)
-        self._thread, self._worker = thread, worker
+        self._thread = threading.Thread(target=self._run, name="chart-loader", daemon=True)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.wait)
-        thread.start()
+        self._thread.start()
 
-    def wait(self) -> None:
-        """Block until the worker thread has finished (on quit: Qt must not kill it)."""
-        if self._thread is not None:
-            self._thread.wait()
+    def _run(self) -> None:
+        """The worker thread: import and warm up, then report back."""
+        reason = ""
+        try:
+            warm_up()
+        except Exception as error:  # any import or font problem: say so, keep the app up
+            reason = f"{type(error).__name__}: {error}"
+        # RuntimeError: the application is already gone, so nobody is waiting.
+        with contextlib.suppress(RuntimeError):
+            self._finished.emit(reason)
 
-    def _mark_ready(self) -> None:
-        self.is_ready = True
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait at most ``timeout`` (default ``QUIT_GRACE_S``) seconds; True if finished."""
+        if self._thread is None:
+            return True
+        self._thread.join(QUIT_GRACE_S if timeout is None else timeout)
+        return not self._thread.is_alive()
 
-    def _mark_failed(self, reason: str) -> None:
-        self.error = reason
+    def _on_finished(self, reason: str) -> None:
+        if reason:
+            self.error = reason
+            self.failed.emit(reason)
+        else:
+            self.is_ready = True
+            self.ready.emit()
 
 
 _shared: ChartLoader | None = None

@@ -85,7 +85,13 @@ class PracticesPage(BasePage):
         self.log_win = QCheckBox("I want to log a win: something that went well")
         self.log_win.setObjectName("logWin")
         self.win_form = WinForm(journal)
-        if not editing:
+        if editing:
+            # Not offered when editing. Hidden children, not hidden windows of their own that
+            # outlive the wizard until Python's garbage collector happens to run.
+            for widget in (self.log_slip, self.slip_form, self.log_win, self.win_form):
+                widget.setParent(self)
+                widget.hide()
+        else:
             for box, form in ((self.log_slip, self.slip_form), (self.log_win, self.win_form)):
                 self.content.addSpacing(8)
                 self.content.addWidget(box)

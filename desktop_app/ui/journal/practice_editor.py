@@ -125,6 +125,8 @@ class PracticeList(QWidget):
     def add_row(self, practice: Practice | None = None) -> PracticeRow:
         row = PracticeRow(self.area_title, len(self.rows) + 1, practice)
         row.remove_requested.connect(self._remove)
+        # In the layout first: Qt ignores (with a warning) a Tab order across two windows.
+        self._rows_layout.addWidget(row)
         # Rows are made after the add button: put each in the Tab chain before it.
         chain: list[QWidget] = [row.what, row.kind, row.times, row.remove, self.add_button]
         if self.rows:
@@ -132,7 +134,6 @@ class PracticeList(QWidget):
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.rows.append(row)
-        self._rows_layout.addWidget(row)
         return row
 
     def _remove(self, row: PracticeRow) -> None:

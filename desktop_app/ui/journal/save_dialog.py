@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from desktop_app.services.errors import InputError
 from desktop_app.ui.widgets import ErrorLabel
@@ -11,6 +12,11 @@ from desktop_app.ui.widgets import ErrorLabel
 class SaveDialog(QDialog):
     """Save calls :meth:`store`; refused input or a failed write is shown inline, and the
     dialog stays open with everything the person typed still in place."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Closing frees it: a dialog made per open would otherwise live as long as its parent.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def add_save_buttons(self, layout: QVBoxLayout, save_text: str | None = None) -> None:
         self.error = ErrorLabel()

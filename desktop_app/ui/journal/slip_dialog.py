@@ -87,8 +87,11 @@ class SlipForm(QWidget):
             form.addRow(self.back)
             form.addRow("Back on track &since", self.back_when)
         else:
-            self.when.hide()
-            self.back_when.hide()
+            # Kept as hidden children: without a parent each would be a window of its own,
+            # freed only when Python's garbage collector happened to run.
+            for edit in (self.when, self.back_when):
+                edit.setParent(self)
+                edit.hide()
             form.addRow(self.back)
 
     def draft(self) -> SlipDraft:

@@ -5,12 +5,11 @@ Each step calls ``AssessmentService``; the wizard and the result view only show 
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Mapping
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.domain.answers import Answer
 from desktop_app.domain.templates import Template
@@ -27,17 +26,25 @@ from desktop_app.ui.wizard.formatting import os_reason
 from desktop_app.ui.wizard.result_view import ResultView
 from desktop_app.ui.wizard.template_wizard import TemplateWizard
 
-# The open flows of each session, by template id: one wizard per template at a time.
-_RUNNING: weakref.WeakKeyDictionary[Session, dict[str, AssessmentFlow]] = (
-    weakref.WeakKeyDictionary()
-)
-
 RESUME = "Resume"
 START_AGAIN = "Start again"
 
 
 def running_flow(session: Session, template_id: str) -> AssessmentFlow | None:
-    return _RUNNING.get(session, {}).get(template_id)
+    """The open wizard's flow of this template in this session: one at a time.
+
+    Found among the open windows rather than kept in a registry, so a closed wizard (and
+    its window, session and profile) is never held on to.
+    """
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, TemplateWizard) and window.isVisible():
+            flow = window.findChild(AssessmentFlow)
+            if (
+                flow is not None and flow.template.id == template_id
+                and flow.ctx.session is session
+            ):
+                return flow
+    return None
 
 
 def ask_about_draft(parent: QWidget, template: Template, saved: ResumableDraft) -> str | None:
@@ -60,6 +67,7 @@ def ask_about_draft(parent: QWidget, template: Template, saved: ResumableDraft) 
     box.setDefaultButton(resume)
     box.exec()
     clicked = box.clickedButton()
+    box.deleteLater()  # read first: with WA_DeleteOnClose exec() would delete it itself
     if clicked is resume:
         return RESUME
     if clicked is again:
@@ -111,8 +119,7 @@ def start_assessment(
                 QMessageBox.warning(parent, "Could not start again", _save_failed(error))
                 return None
     wizard = TemplateWizard(template, answers=answers, start_page=start_page, parent=parent)
-    flow = AssessmentFlow(ctx, template, wizard, started_at, has_draft=answers is not None)
-    _RUNNING.setdefault(session, {})[template.id] = flow
+    AssessmentFlow(ctx, template, wizard, started_at, has_draft=answers is not None)
     if dropped:
         wizard.show_notice(dropped_notice(template, dropped))
     wizard.show()
@@ -155,7 +162,7 @@ class AssessmentFlow(QObject):
         self.autosave = DraftAutosave(wizard, self._save_draft)
         wizard.set_finish_handler(self._finish)
         wizard.set_close_handler(self._close)
-        wizard.finished.connect(self._forget)
+        wizard.finished.connect(self._closed)
         self._result_id: int | None = None
         wizard.accepted.connect(self._show_result)
 
@@ -217,10 +224,7 @@ class AssessmentFlow(QObject):
         )
         return answer == QMessageBox.StandardButton.Discard
 
-    def _forget(self) -> None:
-        flows = _RUNNING.get(self.ctx.session, {})
-        if flows.get(self.template.id) is self:
-            del flows[self.template.id]
+    def _closed(self) -> None:
         if self.has_draft and self._result_id is None:
             self.ctx.session.notify()  # the Assessments screen shows the draft
 
@@ -244,7 +248,6 @@ def open_result_view(
         )
         return None
     view = ResultView(service.report(result), fresh=fresh, parent=parent)
-    view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     view.show()
     view.raise_()
     return view

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -48,6 +49,8 @@ class ResultView(QDialog):
         self, report: ResultReport, *, fresh: bool = False, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        # Closing frees it: a dialog made per open would otherwise live as long as its parent.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.report = report
         self.setObjectName("resultView")
         self.setWindowTitle(f"{report.title} — result")
