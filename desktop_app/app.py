@@ -254,6 +254,9 @@ def main(
             return int(startup.app.exec())
         finally:
             startup.shutdown()
+            # The process usually ends here; called in-process, nothing of it may linger.
+            startup.window.close()
+            startup.window.deleteLater()
 
 
 def run() -> None:

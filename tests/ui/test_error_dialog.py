@@ -177,9 +177,16 @@ def test_main_logs_and_shows_the_dialog_then_restores_the_hooks(
 
     QTimer.singleShot(0, fail_in_a_slot)
     when_modal(read_dialog)
-    QTimer.singleShot(20_000, lambda: QApplication.instance().exit(9))
-    code = main(["--data-dir", str(data_dir), "--profile", "Sam"], clock,
-                log_dir=tmp_path / "logs")
+    # A deadline that outlived this test would end every later test's event loop at once.
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(lambda: QApplication.instance().exit(9))
+    deadline.start(20_000)
+    try:
+        code = main(["--data-dir", str(data_dir), "--profile", "Sam"], clock,
+                    log_dir=tmp_path / "logs")
+    finally:
+        deadline.stop()
     assert code == 0
     assert seen == {"title": "Something went wrong",
                     "log": str(tmp_path / "logs" / LOG_NAME)}

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWizard
 
 from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.journal import JournalService
-from desktop_app.ui import profile_actions, wizard_launcher
+from desktop_app.ui import wizard_launcher
 from desktop_app.ui.journal.acknowledge import acknowledge
 from desktop_app.ui.journal.checkin_flow import edit_checkin
 from desktop_app.ui.journal.focus_dialog import FocusDialog
@@ -148,13 +148,13 @@ def test_every_dialog_is_freed_when_closed(qtbot, start_app) -> None:
         "Template guide": lambda: close_next_modal(qtbot, window.open_template_guide),
         "Check-in settings (menu)": lambda: close_next_modal(qtbot, window.checkin_settings),
         "New profile": lambda: close_next_modal(
-            qtbot, lambda: profile_actions.new_profile(window)
+            qtbot, window.profile_actions.new_profile
         ),
         "Rename profile": lambda: close_next_modal(
-            qtbot, lambda: profile_actions.rename_profile(window)
+            qtbot, window.profile_actions.rename_profile
         ),
         "Delete profile (kept)": lambda: close_next_modal(
-            qtbot, lambda: profile_actions.delete_profile(window)
+            qtbot, window.profile_actions.delete_profile
         ),
         "Result view": result_view,
         "Log a win": open_then_reject(lambda: WinDialog(journal, parent=window)),
