@@ -44,6 +44,16 @@ def saved_counters(path: Path) -> list[int]:
     return [docs[k]["n"] for k in sorted(docs, key=int)]
 
 
+def _read_line(fd: int) -> bytes:
+    line = b""
+    while not line.endswith(b"\n"):
+        chunk = os.read(fd, 1)
+        if not chunk:
+            break
+        line += chunk
+    return line
+
+
 def main(folder: Path, rounds: int, seed: int) -> dict[str, object]:
     rng = random.Random(seed)
     path = folder / "profile.json"
@@ -60,11 +70,16 @@ def main(folder: Path, rounds: int, seed: int) -> dict[str, object]:
             finally:
                 os._exit(1)
         os.close(write_fd)
+        first = b""
+        if round_no % 2:
+            # Every other round is killed only once writing is under way: on a busy machine
+            # the child may not reach its first write within the random delay at all.
+            first = _read_line(read_fd)
         time.sleep(rng.uniform(0.0, 0.03))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         with os.fdopen(read_fd, "rb") as pipe:
-            reported = [int(x) for x in pipe.read().split()]
+            reported = [int(x) for x in (first + pipe.read()).split()]
         before = results["writes_reported"]
         last = reported[-1] if reported else None
         try:
