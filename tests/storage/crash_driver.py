@@ -44,6 +44,17 @@ def saved_counters(path: Path) -> list[int]:
     return [docs[k]["n"] for k in sorted(docs, key=int)]
 
 
+def read_line(fd: int) -> bytes:
+    """One line from a pipe, unbuffered, so the rest stays for the final read."""
+    line = b""
+    while not line.endswith(b"\n"):
+        byte = os.read(fd, 1)
+        if not byte:  # the writer died before reporting anything
+            break
+        line += byte
+    return line
+
+
 def main(folder: Path, rounds: int, seed: int) -> dict[str, object]:
     rng = random.Random(seed)
     path = folder / "profile.json"
@@ -60,11 +71,14 @@ def main(folder: Path, rounds: int, seed: int) -> dict[str, object]:
             finally:
                 os._exit(1)
         os.close(write_fd)
+        # Kill only once the writer has saved once, at a random moment of the saves after:
+        # on a busy machine a fixed delay may end a round before it has written anything.
+        first = read_line(read_fd)
         time.sleep(rng.uniform(0.0, 0.03))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         with os.fdopen(read_fd, "rb") as pipe:
-            reported = [int(x) for x in pipe.read().split()]
+            reported = [int(x) for x in (first + pipe.read()).split()]
         before = results["writes_reported"]
         last = reported[-1] if reported else None
         try:

@@ -29,4 +29,5 @@ def test_killed_writer_never_leaves_a_torn_or_stale_file(tmp_path: Path) -> None
     assert report["torn"] == 0
     assert report["lost"] == 0
     assert report["problems"] == []
-    assert report["final_documents"] > ROUNDS  # the writer got real work done
+    # Each round is killed only after the writer has saved at least once.
+    assert report["final_documents"] >= ROUNDS
