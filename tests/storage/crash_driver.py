@@ -44,13 +44,14 @@ def saved_counters(path: Path) -> list[int]:
     return [docs[k]["n"] for k in sorted(docs, key=int)]
 
 
-def _read_line(fd: int) -> bytes:
+def read_line(fd: int) -> bytes:
+    """One line from a pipe, unbuffered, so the rest stays for the final read."""
     line = b""
     while not line.endswith(b"\n"):
-        chunk = os.read(fd, 1)
-        if not chunk:
+        byte = os.read(fd, 1)
+        if not byte:  # the writer died before reporting anything
             break
-        line += chunk
+        line += byte
     return line
 
 
@@ -70,11 +71,9 @@ def main(folder: Path, rounds: int, seed: int) -> dict[str, object]:
             finally:
                 os._exit(1)
         os.close(write_fd)
-        first = b""
-        if round_no % 2:
-            # Every other round is killed only once writing is under way: on a busy machine
-            # the child may not reach its first write within the random delay at all.
-            first = _read_line(read_fd)
+        # Kill only once the writer has saved once, at a random moment of the saves after:
+        # on a busy machine a fixed delay may end a round before it has written anything.
+        first = read_line(read_fd)
         time.sleep(rng.uniform(0.0, 0.03))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)

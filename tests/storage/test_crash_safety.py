@@ -29,5 +29,5 @@ def test_killed_writer_never_leaves_a_torn_or_stale_file(tmp_path: Path) -> None
     assert report["torn"] == 0
     assert report["lost"] == 0
     assert report["problems"] == []
-    # Half the rounds are killed after at least one write: the writer got real work done.
-    assert report["final_documents"] >= ROUNDS // 2
+    # Each round is killed only after the writer has saved at least once.
+    assert report["final_documents"] >= ROUNDS
