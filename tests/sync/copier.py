@@ -9,18 +9,22 @@ connected Syncthing devices would:
 - a file changed on one side only is copied over (content and mtime);
 - a file changed on two sides keeps the newer copy (mtime; on a tie the higher device id);
   the losing copy is renamed beside it to ``<stem>.sync-conflict-<YYYYMMDD>-<HHMMSS>-<id><suffix>``
-  (``id`` is the 7-character short id of the device that made the losing change), and that
-  copy is then synced like any new file;
+  (``id``: the 7-character short id of the device that made the *winning* change, as real
+  Syncthing 1.19 names it; the time: the renaming device's local clock), and that copy is
+  then synced like any new file;
 - an edit beats a concurrent delete (Syncthing restores the edited file, no conflict copy);
-- a file deleted on one side only is deleted on the others.
+- a file deleted on one side only is deleted on the others;
+- content, mtime (to the nanosecond) and permission bits travel with a file.
 
 A pull writes ``.syncthing.<name>.tmp`` in the target folder and renames it into place, as
-Syncthing does; :func:`deliver_partial` leaves such a temp file truncated, and ``only=`` in
-:func:`sync` delivers some paths and leaves the rest pending, to model half-delivered state.
+Syncthing does; :func:`deliver_partial` leaves such a temp file half written (full length,
+the missing blocks zero, as Syncthing's are), and ``only=`` in :func:`sync` delivers some
+paths and leaves the rest pending, to model half-delivered state.
 
-Simplifications (see tests/sync/README.md for what real Syncthing does differently): every
+Simplifications (tests/sync/README.md lists what real Syncthing does differently): every
 scan hashes every file (Syncthing trusts size + mtime); directories are not synced as such
-(parents are made on demand, empty ones are left behind); permissions are not copied.
+(parents are made on demand, empty ones are left behind); a change of permissions alone is
+not noticed.
 """
 
 from __future__ import annotations
@@ -242,7 +246,7 @@ def _exchange(folders: tuple[SyncFolder, ...], rel: str, report: SyncReport) -> 
         path = folder.root / rel
         concurrent = local is not None and not dominates(winner.version, local.version)
         if concurrent and local is not None and not local.deleted and local.sha256 != winner.sha256:
-            copy = conflict_name(rel, folder.conflict_clock(), local.modified_by)
+            copy = conflict_name(rel, folder.conflict_clock(), winner.modified_by)
             os.replace(path, folder.root / copy)
             report.conflicts.append((folder.device_id, copy))
         if winner.deleted:
@@ -261,19 +265,22 @@ def _pull(source: Path, target: Path, mtime_ns: int) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(temp_name(target.name))
     temp.write_bytes(source.read_bytes())
+    temp.chmod(source.stat().st_mode & 0o777)
     os.utime(temp, ns=(mtime_ns, mtime_ns))
     os.replace(temp, target)
 
 
 def deliver_partial(source: SyncFolder, target: SyncFolder, rel: str, keep: float = 0.5) -> Path:
-    """Leave ``rel`` half-pulled on ``target``: a truncated Syncthing temp file beside it.
+    """Leave ``rel`` half-pulled on ``target``: a Syncthing temp file beside it.
 
-    The target's index is untouched, so the next :func:`sync` delivers the file whole
-    (and replaces the temp file, as Syncthing reuses it).
+    Like Syncthing's, the temp file has the final length from the start, and the blocks not
+    yet pulled read as zeros; ``keep`` is the share already written. The target's index is
+    untouched, so the next :func:`sync` delivers the file whole (replacing the temp file).
     """
     data = (source.root / rel).read_bytes()
     target_path = target.root / rel
     target_path.parent.mkdir(parents=True, exist_ok=True)
     temp = target_path.with_name(temp_name(target_path.name))
-    temp.write_bytes(data[: int(len(data) * keep)])
+    written = int(len(data) * keep)
+    temp.write_bytes(data[:written] + bytes(len(data) - written))
     return temp

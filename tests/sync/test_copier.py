@@ -95,7 +95,8 @@ def test_a_file_changed_on_both_sides_keeps_the_newer_and_a_conflict_copy(pair) 
     write(a, "p.json", "from a, older", at=5)
     write(b, "p.json", "from b, newer", at=9)
     report = sync(a, b)
-    copy = f"p.sync-conflict-20260314-093005-{a.device_id}.json"
+    # Named with the id of the device whose change won, as Syncthing 1.19 does.
+    copy = f"p.sync-conflict-20260314-093005-{b.device_id}.json"
     assert tree(a) == tree(b) == {"p.json": "from b, newer", copy: "from a, older"}
     assert report.conflicts == [(a.device_id, copy)]
     # The conflict copy keeps the losing file's own mtime (a rename), on both sides.
@@ -111,7 +112,10 @@ def test_on_an_mtime_tie_the_higher_device_id_wins(pair) -> None:
     sync(a, b)
     winner, loser = (a, b) if a.device_id > b.device_id else (b, a)
     assert (a.root / "p.json").read_text() == f"from {'a' if winner is a else 'b'}"
-    assert any(loser.device_id in name for name in tree(a) if ".sync-conflict-" in name)
+    copies = [name for name in tree(a) if ".sync-conflict-" in name]
+    assert [tree(a)[name] for name in copies] == [f"from {'b' if winner is a else 'a'}"]
+    assert winner.device_id in copies[0]
+    assert loser.device_id not in copies[0]
 
 
 def test_the_same_change_on_both_sides_is_no_conflict(pair) -> None:
@@ -123,6 +127,14 @@ def test_the_same_change_on_both_sides_is_no_conflict(pair) -> None:
     report = sync(a, b)
     assert report.conflicts == []
     assert tree(a) == tree(b) == {"p.json": "same"}
+
+
+def test_permission_bits_travel_with_the_file(pair) -> None:
+    a, b = pair
+    write(a, "private.json", "secret", at=1)
+    (a.root / "private.json").chmod(0o600)
+    sync(a, b)
+    assert (b.root / "private.json").stat().st_mode & 0o777 == 0o600
 
 
 def test_a_delete_on_one_side_is_propagated(pair) -> None:
@@ -172,7 +184,8 @@ def test_a_half_pulled_file_is_a_truncated_temp_file_then_replaced(pair) -> None
     write(a, "dir/big.json", "0123456789", at=1)
     temp = deliver_partial(a, b, "dir/big.json", keep=0.3)
     assert temp.name == ".syncthing.big.json.tmp"
-    assert tree(b) == {"dir/.syncthing.big.json.tmp": "012"}
+    # Full length from the start; the blocks not pulled yet are zeros.
+    assert tree(b) == {"dir/.syncthing.big.json.tmp": "012" + "\0" * 7}
     sync(a, b)
     assert tree(b) == {"dir/big.json": "0123456789"}  # the temp file became the file
     assert tree(a) == {"dir/big.json": "0123456789"}  # and was never synced back
