@@ -10,9 +10,12 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 RUN_TIMEOUT = 60  # seconds: one start of the app, a few saves, quit
@@ -112,3 +115,81 @@ def conflict_copies(folder: Path) -> list[str]:
         for p in folder.rglob("*")
         if ".sync-conflict-" in p.name or "conflicted copy" in p.name
     )
+
+
+PROFILE = "Sam"
+Sync = Callable[[], object]
+
+# On the app-level sync tests until the sharded storage (wt-store) and `groundwork export`
+# (wt-export) are merged; the lead removes it then (one place for both tests).
+PENDING_STORAGE = pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason=(
+        "issue 9: a profile is still one file that both computers rewrite, so a sync engine "
+        "keeps one side's saves and moves the other's into a conflict copy the app ignores; "
+        "and there is no `groundwork export` command yet"
+    ),
+)
+
+
+def two_computers(root: Path) -> tuple[Computer, Computer]:
+    return Computer("laptop", root / "laptop"), Computer("desktop", root / "desktop")
+
+
+def work_on_two_computers(laptop: Computer, desktop: Computer, sync: Sync) -> list[dict[str, Any]]:
+    """Both computers write through the app before and between syncs, some of it at the same
+    time on the same profile; returns the drivers' reports (what each acknowledged)."""
+    reports = []
+    # The laptop starts the profile; the desktop gets it with the first sync.
+    reports.append(laptop.use(
+        PROFILE,
+        {"do": "assessment", "tag": "lap-assessment-1"},
+        {"do": "checkin", "tag": "lap-checkin-1", "win": "lap-win-1", "slip": "lap-slip-1"},
+        {"do": "win", "tag": "lap-win-2"},
+    ))
+    sync()
+    # Both write before the next sync: the same profile changes on two computers at once.
+    reports.append(desktop.use(
+        PROFILE,
+        {"do": "assessment", "tag": "desk-assessment-1"},
+        {"do": "checkin", "tag": "desk-checkin-1", "win": "desk-win-1"},
+        {"do": "win", "tag": "desk-win-2"},
+    ))
+    reports.append(laptop.use(
+        PROFILE,
+        {"do": "checkin", "tag": "lap-checkin-2"},
+        {"do": "slip", "tag": "lap-slip-2"},
+    ))
+    sync()
+    # And once more, each on top of what the other sent.
+    reports.append(desktop.use(PROFILE, {"do": "checkin", "tag": "desk-checkin-2"}))
+    reports.append(laptop.use(PROFILE, {"do": "assessment", "tag": "lap-assessment-2"}))
+    sync()
+    # Opening the profile may tidy up (e.g. merge a conflict copy into its own files);
+    # whatever that writes must reach the other side too.
+    laptop.use(PROFILE)
+    desktop.use(PROFILE)
+    sync()
+    return reports
+
+
+def assert_every_record_everywhere(
+    computers: tuple[Computer, Computer], reports: list[dict[str, Any]]
+) -> None:
+    """Each computer shows and exports every acknowledged record, and no conflict copy."""
+    everything = expected_tags(*reports)
+    for computer in computers:
+        shown = computer.use(PROFILE)
+        assert shown["seen"] == everything, f"{computer.name} does not show every record"
+        assert shown["notices"] == [], f"{computer.name} complained at start"
+    for computer in computers:
+        assert conflict_copies(computer.data) == [], f"conflict copies on {computer.name}"
+
+    exports = [computer.export(PROFILE) for computer in computers]
+    for computer, export in zip(computers, exports, strict=True):
+        assert exported_tags(export) == everything, f"{computer.name}'s export misses records"
+        assert export["profile"]["name"] == PROFILE
+    assert exported_ids(exports[0]) == exported_ids(exports[1])
+    acked_ids = {(a["kind"], a["id"]) for r in reports for a in r["acked"] if "id" in a}
+    assert acked_ids <= exported_ids(exports[0]), "a record's id changed on the way"

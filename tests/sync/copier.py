@@ -120,9 +120,16 @@ class SyncFolder:
     state_file: Path | None = None
 
     @classmethod
-    def named(cls, root: Path, name: str, **kwargs: object) -> SyncFolder:
+    def named(
+        cls,
+        root: Path,
+        name: str,
+        conflict_clock: Callable[[], datetime] = datetime.now,
+        state_file: Path | None = None,
+    ) -> SyncFolder:
+        """A folder whose device id is made from ``name``; its index read from ``state_file``."""
         root.mkdir(parents=True, exist_ok=True)
-        folder = cls(root, short_id(name), **kwargs)  # type: ignore[arg-type]
+        folder = cls(root, short_id(name), conflict_clock, state_file=state_file)
         folder.load()
         return folder
 

@@ -4,11 +4,12 @@ Each instance gets its own ``--home`` under the test's temp folder, a GUI/REST a
 sync listen address on 127.0.0.1 with ports chosen at run time. Global and local discovery,
 relays, NAT traversal (UPnP and STUN), usage reporting, crash reporting, auto-upgrade and the
 browser launch are all switched off in config.xml *before* the first start, so not even the
-first second of a run reaches out. Devices and the shared folder are then added through the
-REST API, which fills in Syncthing's own defaults.
+first second of a run reaches out. Each knows the other's device id and loopback address
+from config.xml; the shared folder is added through the REST API, which fills in Syncthing's
+own defaults.
 
 Waiting is always bounded: :func:`wait_for` polls with short waits until a deadline (this
-harness has no Qt event loop to wait on), and :class:`Pair` kills both processes on exit.
+harness has no Qt event loop to wait on), and :func:`running_pair` ends both processes.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ OFF_OPTIONS = {
     "startBrowser": "false",
     "restartOnWakeup": "false",
     "setLowPriority": "false",
+    # Redial a peer that was not listening yet after seconds, not the default minute.
+    "reconnectionIntervalS": "1",
 }
 
 
@@ -117,6 +120,19 @@ class Instance:
             element.text = value
         tree.write(config)
 
+    def add_peer(self, peer: Instance) -> None:
+        """Know ``peer`` (its id and loopback address) before the first start: a device added
+        later through the REST API is dialled at once, refused by a peer that does not know
+        it yet, and then only redialled after a backoff (20 s measured)."""
+        config = self.home / "config.xml"
+        tree = ET.parse(config)
+        element = ET.SubElement(
+            tree.getroot(), "device",
+            {"id": peer.device_id, "name": peer.name, "compression": "metadata"},
+        )
+        ET.SubElement(element, "address").text = f"tcp://127.0.0.1:{peer.sync_port}"
+        tree.write(config)
+
     def _env(self) -> dict[str, str]:
         # Its own HOME too, so nothing it might look up lands in the real one.
         return {
@@ -137,6 +153,8 @@ class Instance:
                 stdout=log, stderr=subprocess.STDOUT, env=self._env(),
                 start_new_session=True,  # its own process group, ended as a whole
             )
+
+    def wait_ready(self) -> None:
         wait_for(f"{self.name}'s REST API", self._answers)
 
     def _answers(self) -> bool:
@@ -149,12 +167,17 @@ class Instance:
             return False
         return True
 
+    def terminate(self) -> None:
+        """Ask this instance's process group (ours alone) to end."""
+        if self.process is not None and self.process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGTERM)
+
     def stop(self) -> None:
-        """End this instance's process group (ours alone), kindly and then firmly."""
-        if self.process is None or self.process.poll() is not None:
+        """End it: kindly, then firmly after 10 s."""
+        if self.process is None:
             return
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGTERM)
+        self.terminate()
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -194,9 +217,8 @@ class Instance:
         connections = self.get("/rest/system/connections")["connections"]
         return bool(connections.get(other.device_id, {}).get("connected"))
 
-    def set_paused(self, other: Instance, paused: bool) -> None:
-        verb = "pause" if paused else "resume"
-        self.post(f"/rest/system/{verb}?device={other.device_id}")
+    def set_folder_paused(self, paused: bool) -> None:
+        self.request("PATCH", f"/rest/config/folders/{FOLDER_ID}", {"paused": paused})
 
 
 @dataclass
@@ -210,11 +232,8 @@ class Pair:
         return iter((self.a, self.b))
 
     def share(self, **folder_options: object) -> None:
+        """Add the shared folder on both (through the REST API, so Syncthing's defaults apply)."""
         for me, peer in ((self.a, self.b), (self.b, self.a)):
-            me.post("/rest/config/devices", {
-                "deviceID": peer.device_id, "name": peer.name,
-                "addresses": [f"tcp://127.0.0.1:{peer.sync_port}"],
-            })
             me.post("/rest/config/folders", {
                 "id": FOLDER_ID, "label": "Groundwork", "path": str(me.folder),
                 "devices": [{"deviceID": me.device_id}, {"deviceID": peer.device_id}],
@@ -241,6 +260,20 @@ class Pair:
         if any(statuses[0][k] != statuses[1][k] for k in keys):
             return False
         return synced_files(self.a.folder) == synced_files(self.b.folder)
+
+    def offline(self) -> None:
+        """Both stop syncing the folder, as two computers apart would.
+
+        The folder is paused rather than the device: a resumed device is redialled only after
+        Syncthing's reconnect backoff (5 s and growing, measured), a resumed folder at once.
+        """
+        for instance in self:
+            instance.set_folder_paused(True)
+
+    def online(self) -> None:
+        """Resume the folder on both: each rescans it, then they exchange what changed."""
+        for instance in self:
+            instance.set_folder_paused(False)
 
     def sync(self) -> float:
         """Scan both, then wait until they agree; the seconds it took."""
@@ -271,10 +304,17 @@ def running_pair(root: Path, folder_a: Path, folder_b: Path) -> Iterator[Pair]:
         for instance in pair:
             instance.folder.mkdir(parents=True, exist_ok=True)
             instance.generate()
+        pair.a.add_peer(pair.b)
+        pair.b.add_peer(pair.a)
+        for instance in pair:
             instance.start()
+        for instance in pair:  # both start up at the same time
+            instance.wait_ready()
         pair.share()
         wait_for("the first sync", pair.in_sync)
         yield pair
     finally:
+        for instance in pair:
+            instance.terminate()  # both at once; each takes about a second to stop
         for instance in pair:
             instance.stop()

@@ -43,8 +43,11 @@ def tree(folder: SyncFolder) -> dict[str, str]:
     }
 
 
+Pair = tuple[SyncFolder, SyncFolder]
+
+
 @pytest.fixture
-def pair(tmp_path: Path) -> tuple[SyncFolder, SyncFolder]:
+def pair(tmp_path: Path) -> Pair:
     return (
         SyncFolder.named(tmp_path / "a", "laptop", conflict_clock=lambda: WHEN),
         SyncFolder.named(tmp_path / "b", "desktop", conflict_clock=lambda: WHEN),
@@ -74,7 +77,7 @@ def test_syncthing_files_are_never_synced() -> None:
     assert not is_ignored("profiles/.groundwork.tmp")  # other dot files are synced
 
 
-def test_a_file_changed_on_one_side_is_copied_with_its_mtime(pair) -> None:
+def test_a_file_changed_on_one_side_is_copied_with_its_mtime(pair: Pair) -> None:
     a, b = pair
     write(a, "profiles/one.json", "first", at=1)
     report = sync(a, b)
@@ -88,7 +91,7 @@ def test_a_file_changed_on_one_side_is_copied_with_its_mtime(pair) -> None:
     assert not sync(a, b).changed  # nothing left to do: the index remembers what was seen
 
 
-def test_a_file_changed_on_both_sides_keeps_the_newer_and_a_conflict_copy(pair) -> None:
+def test_a_file_changed_on_both_sides_keeps_the_newer_and_a_conflict_copy(pair: Pair) -> None:
     a, b = pair
     write(a, "p.json", "base", at=1)
     sync(a, b)
@@ -103,7 +106,7 @@ def test_a_file_changed_on_both_sides_keeps_the_newer_and_a_conflict_copy(pair) 
     assert (b.root / copy).stat().st_mtime_ns == BASE_NS + 5 * SECOND
 
 
-def test_on_an_mtime_tie_the_higher_device_id_wins(pair) -> None:
+def test_on_an_mtime_tie_the_higher_device_id_wins(pair: Pair) -> None:
     a, b = pair
     write(a, "p.json", "base", at=1)
     sync(a, b)
@@ -118,7 +121,7 @@ def test_on_an_mtime_tie_the_higher_device_id_wins(pair) -> None:
     assert loser.device_id not in copies[0]
 
 
-def test_the_same_change_on_both_sides_is_no_conflict(pair) -> None:
+def test_the_same_change_on_both_sides_is_no_conflict(pair: Pair) -> None:
     a, b = pair
     write(a, "p.json", "base", at=1)
     sync(a, b)
@@ -129,7 +132,7 @@ def test_the_same_change_on_both_sides_is_no_conflict(pair) -> None:
     assert tree(a) == tree(b) == {"p.json": "same"}
 
 
-def test_permission_bits_travel_with_the_file(pair) -> None:
+def test_permission_bits_travel_with_the_file(pair: Pair) -> None:
     a, b = pair
     write(a, "private.json", "secret", at=1)
     (a.root / "private.json").chmod(0o600)
@@ -137,7 +140,7 @@ def test_permission_bits_travel_with_the_file(pair) -> None:
     assert (b.root / "private.json").stat().st_mode & 0o777 == 0o600
 
 
-def test_a_delete_on_one_side_is_propagated(pair) -> None:
+def test_a_delete_on_one_side_is_propagated(pair: Pair) -> None:
     a, b = pair
     write(a, "x/p.json", "base", at=1)
     sync(a, b)
@@ -147,7 +150,7 @@ def test_a_delete_on_one_side_is_propagated(pair) -> None:
     assert tree(a) == tree(b) == {}
 
 
-def test_an_edit_beats_a_concurrent_delete(pair) -> None:
+def test_an_edit_beats_a_concurrent_delete(pair: Pair) -> None:
     a, b = pair
     write(a, "p.json", "base", at=1)
     sync(a, b)
@@ -158,7 +161,7 @@ def test_an_edit_beats_a_concurrent_delete(pair) -> None:
     assert tree(a) == tree(b) == {"p.json": "edited"}
 
 
-def test_a_file_new_on_both_sides_is_a_conflict_too(pair) -> None:
+def test_a_file_new_on_both_sides_is_a_conflict_too(pair: Pair) -> None:
     a, b = pair
     write(a, "new.json", "a", at=3)
     write(b, "new.json", "b", at=4)
@@ -168,7 +171,7 @@ def test_a_file_new_on_both_sides_is_a_conflict_too(pair) -> None:
     assert len([n for n in tree(a) if ".sync-conflict-" in n]) == 1
 
 
-def test_only_delivers_some_files_and_keeps_the_rest_pending(pair) -> None:
+def test_only_delivers_some_files_and_keeps_the_rest_pending(pair: Pair) -> None:
     a, b = pair
     write(a, "one.json", "1", at=1)
     write(a, "two.json", "2", at=1)
@@ -179,7 +182,7 @@ def test_only_delivers_some_files_and_keeps_the_rest_pending(pair) -> None:
     assert tree(b) == {"one.json": "1", "two.json": "2"}
 
 
-def test_a_half_pulled_file_is_a_truncated_temp_file_then_replaced(pair) -> None:
+def test_a_half_pulled_file_is_a_truncated_temp_file_then_replaced(pair: Pair) -> None:
     a, b = pair
     write(a, "dir/big.json", "0123456789", at=1)
     temp = deliver_partial(a, b, "dir/big.json", keep=0.3)
@@ -255,7 +258,9 @@ def synced_content(folder: SyncFolder) -> dict[str, str]:
 
 @settings(max_examples=60, deadline=None)
 @given(rounds=st.lists(st.tuples(ops, st.sampled_from([(0, 1), (1, 2), (0, 2)])), max_size=4))
-def test_three_devices_converge_after_a_full_sync(tmp_path_factory, rounds) -> None:
+def test_three_devices_converge_after_a_full_sync(
+    tmp_path_factory: pytest.TempPathFactory, rounds: list[tuple[list[Op], tuple[int, int]]]
+) -> None:
     root = tmp_path_factory.mktemp("converge")
     folders = [SyncFolder.named(root / n, n, conflict_clock=lambda: WHEN) for n in "abc"]
     for changes, (i, j) in rounds:
@@ -270,7 +275,9 @@ def test_three_devices_converge_after_a_full_sync(tmp_path_factory, rounds) -> N
 
 @settings(max_examples=60, deadline=None)
 @given(history=st.lists(st.tuples(st.integers(0, 1), ops), max_size=5))
-def test_changes_on_one_side_between_syncs_copy_over_exactly(tmp_path_factory, history) -> None:
+def test_changes_on_one_side_between_syncs_copy_over_exactly(
+    tmp_path_factory: pytest.TempPathFactory, history: list[tuple[int, list[Op]]]
+) -> None:
     root = tmp_path_factory.mktemp("one-sided")
     a, b = (SyncFolder.named(root / n, n, conflict_clock=lambda: WHEN) for n in "ab")
     for writer, changes in history:
