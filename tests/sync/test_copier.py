@@ -290,3 +290,19 @@ def test_changes_on_one_side_between_syncs_copy_over_exactly(
         assert synced_content(a) == synced_content(b) == expected
         for rel in expected:
             assert (a.root / rel).stat().st_mtime_ns == (b.root / rel).stat().st_mtime_ns
+
+
+def test_a_second_conflict_in_the_same_second_overwrites_the_first_copy(pair: Pair) -> None:
+    # Real Syncthing 1.19 does this too (seen with two instances): the copy's name has only
+    # second resolution, and the rename replaces a copy of the same name.
+    a, b = pair
+    write(a, "x.json", "base", at=1)
+    sync(a, b)
+    for n in range(2):
+        write(a, "x.json", f"a{n}", at=10 + n)
+        write(b, "x.json", f"b{n}", at=20 + n)
+        sync(a, b)
+    assert tree(a) == tree(b) == {
+        "x.json": "b1",
+        f"x.sync-conflict-20260314-093005-{b.device_id}.json": "a1",  # "a0" is gone
+    }
