@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.storage.device import Device
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 FIXED_NOW = datetime(2026, 3, 14, 9, 30, tzinfo=timezone(timedelta(hours=1)))
@@ -32,6 +34,15 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
+# This computer, as every test sees it (a fixed id, so its files have known names).
+TEST_DEVICE = Device("d-0000000000000001", "Test computer")
+
+
+@pytest.fixture
+def device() -> Device:
+    return TEST_DEVICE
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
@@ -40,10 +51,17 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def start_app(qtbot, data_dir: Path, clock: FakeClock) -> Iterator[Callable[..., object]]:
-    """Start Groundwork in-process (without the event loop) and close it after the test."""
+def start_app(
+    qtbot, data_dir: Path, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[..., object]]:
+    """Start Groundwork in-process (without the event loop) and close it after the test.
+
+    The platform config folder (this computer's identity) is under ``tmp_path``, never the
+    real one."""
     from desktop_app.app import prepare
     from desktop_app.cli import parse_options
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
     started: list[object] = []
 

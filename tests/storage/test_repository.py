@@ -107,10 +107,10 @@ def test_full_disk_keeps_the_old_file_and_the_data(
 def test_a_batch_is_one_write_and_lands_whole(
     repo: ProfileRepository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import desktop_app.storage.tinydb_storage as tinydb_storage
+    import desktop_app.storage.shards as shards
 
     writes: list[int] = []
-    real = tinydb_storage.atomic_write_bytes
+    real = shards.atomic_write_bytes
     monkeypatch.setattr(
         tinydb_storage, "atomic_write_bytes",
         lambda path, payload: (writes.append(1), real(path, payload))[1],

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
 from desktop_app import __version__
 from desktop_app.ui.profile_dialogs import NameDialog
 from tests.conftest import when_modal
+from tests.disk import folder_bytes
 
 
 def profile_files(data_dir: Path) -> list[Path]:
@@ -191,7 +192,7 @@ def test_export_writes_a_readable_copy(
         profile_actions.QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "")
     )
     startup.window.action_export.trigger()
-    assert target.read_bytes() == startup.session.repo.path.read_bytes()
+    assert target.read_bytes() == folder_bytes(startup.session.repo)
     assert json.loads(target.read_text("utf-8"))["meta"]["1"]["profile_name"] == "Sam"
     assert "Saved a copy" in startup.window.statusBar().currentMessage()
 
