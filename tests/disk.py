@@ -33,3 +33,12 @@ def folder_bytes(where: Any) -> dict[str, bytes]:
         str(p.relative_to(folder)): p.read_bytes()
         for p in sorted(folder.rglob("*")) if p.is_file()
     }
+
+
+def profile_folders(data_dir: Path) -> list[Path]:
+    """The profile folders of a data folder (``profiles/p-…``)."""
+    return sorted(p for p in (data_dir / "profiles").glob("p-*") if p.is_dir())
+
+
+def stored_names(data_dir: Path) -> list[str]:
+    return sorted(str(stored(p)["meta"]["1"]["profile_name"]) for p in profile_folders(data_dir))

@@ -23,6 +23,7 @@ from desktop_app.storage.profile_files import device_folders
 from desktop_app.storage.reading import MAX_PROFILE_BYTES, read_profile_file
 from desktop_app.storage.repository import ProfileRepository
 from desktop_app.storage.schema import (
+    NewerSchemaError,
     NotAProfileFileError,
     ProfileFileError,
     meta_of,
@@ -84,13 +85,16 @@ class ProfileStore:
 
     def _scan_folder(self, folder: Path) -> ProfileInfo | None:
         files = {}
+        newer = False
         for device_dir in device_folders(folder):
             path = device_dir / PROFILE_FILE
             try:
                 files[path] = parse_file(path, read_profile_file(path), device_dir.name).versions
+            except NewerSchemaError:
+                newer = True  # listed, so that opening it says why it cannot be read
             except (OSError, ProfileFileError):
                 continue  # not delivered yet, or unreadable: the repository reports it
-        if not files:
+        if not files and not newer:
             return None  # an empty or half-synced folder: nothing to show yet
         meta = {rid: f.get("value") for rid, f in merge_files(files).get(PROFILE_TABLE, {}).items()}
         if isinstance(meta.get(migrate_v1.V1_ID_KEY), str):

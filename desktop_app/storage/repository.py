@@ -7,6 +7,7 @@ current month's shard for everything else (see docs/storage.md).
 from __future__ import annotations
 
 import contextlib
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
@@ -69,9 +70,13 @@ class ProfileRepository:
         if folder.exists():
             raise FileExistsError(folder)
         (folder / device).mkdir(parents=True)
-        repo = cls(folder, device, clock, set_aside_folder or folder.parent / "set-aside")
-        with repo.batch():
-            repo.set_meta(profile_name=name, created_at=now.isoformat())
+        try:
+            repo = cls(folder, device, clock, set_aside_folder or folder.parent / "set-aside")
+            with repo.batch():
+                repo.set_meta(profile_name=name, created_at=now.isoformat())
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)  # only ours, and nothing in it yet
+            raise
         return repo
 
     @classmethod

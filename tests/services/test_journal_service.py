@@ -18,7 +18,7 @@ from desktop_app.services.journal import JournalInputError, JournalService, Slip
 from desktop_app.services.journal_cache import checkin_index
 from desktop_app.services.session import Session
 from tests.conftest import TEST_DEVICE, FakeClock
-from tests.disk import folder_bytes, stored
+from tests.disk import folder_bytes
 
 PARIS = CheckInSettings(timezone="Europe/Paris")  # FIXED_NOW is 09:30 in Paris, +01:00
 
@@ -40,7 +40,7 @@ def journal(session: Session) -> JournalService:
 
 def on_disk(session: Session) -> dict[str, Any]:
     assert session.repo is not None
-    data: dict[str, Any] = stored(session.repo)
+    data: dict[str, Any] = disk_tables(session.repo)
     return data
 
 
@@ -300,7 +300,7 @@ def test_a_checkin_with_a_slip_and_a_win_is_saved_whole_or_not_at_all(
     outcome = journal.complete_checkin(
         template, {"distress": 3}, (), SlipDraft("Snapped"), WinDraft("Walked")
     )
-    data = stored(session.require_repo())
+    data = disk_tables(session.require_repo())
     assert list(data["checkins"]) == [str(outcome.checkin_id)]
     assert [s["old_pattern"] for s in data["lapses"].values()] == ["Snapped"]
     assert [w["text"] for w in data["wins"].values()] == ["Walked"]

@@ -112,7 +112,7 @@ def test_a_batch_is_one_write_and_lands_whole(
     writes: list[int] = []
     real = shards.atomic_write_bytes
     monkeypatch.setattr(
-        tinydb_storage, "atomic_write_bytes",
+        shards, "atomic_write_bytes",
         lambda path, payload: (writes.append(1), real(path, payload))[1],
     )
     with repo.batch():

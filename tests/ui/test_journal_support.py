@@ -13,14 +13,14 @@ from desktop_app.domain.journal import Cadence, CheckInSettings
 from desktop_app.domain.results import AssessmentResult
 from desktop_app.services.focus import AreaDraft, PracticeDraft
 from desktop_app.services.journal import JournalService
-from tests.disk import stored
+from tests.disk import stored as disk_tables
 
 PARIS = CheckInSettings(timezone="Europe/Paris")  # the fixed clock reads 09:30 in Paris
 
 
 def stored(startup: Any) -> dict[str, Any]:
     """The profile file as any JSON tool reads it."""
-    data: dict[str, Any] = stored(startup.session.require_repo())
+    data: dict[str, Any] = disk_tables(startup.session.require_repo())
     return data
 
 

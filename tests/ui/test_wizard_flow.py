@@ -24,7 +24,7 @@ from desktop_app.ui.wizard import TemplateWizard
 from desktop_app.ui.wizard.result_view import ResultView
 from desktop_app.ui.wizard_launcher import open_result, start_template
 from tests.conftest import when_modal
-from tests.disk import stored
+from tests.disk import stored as disk_tables
 from tests.ui.test_wizard_widgets import ALL_TYPES, FULL_ANSWERS
 
 
@@ -36,7 +36,7 @@ def app(start_app, data_dir: Path):
 
 
 def stored(app) -> dict[str, Any]:
-    return stored(app.session.require_repo())
+    return disk_tables(app.session.require_repo())
 
 
 def wizard_at_review(app, answers: dict[str, Any] = FULL_ANSWERS) -> TemplateWizard:

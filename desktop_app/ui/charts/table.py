@@ -108,5 +108,5 @@ class ChartTable(QTableView):
 
     def _open(self, index: QModelIndex) -> None:
         result_id = self.rows_model.data(index, Qt.ItemDataRole.UserRole)
-        if isinstance(result_id, int):
+        if isinstance(result_id, str):
             self.open_result.emit(result_id)
