@@ -19,6 +19,7 @@ from desktop_app.services.journal_cache import checkin_index
 from desktop_app.services.session import Session
 from tests.conftest import TEST_DEVICE, FakeClock
 from tests.disk import folder_bytes
+from tests.disk import stored as disk_tables
 
 PARIS = CheckInSettings(timezone="Europe/Paris")  # FIXED_NOW is 09:30 in Paris, +01:00
 
