@@ -57,6 +57,7 @@ class ProfileStore:
         self._reported: set[tuple[Path, str]] = set()
         self._odd: dict[Path, Signature] = {}
         self._aliases: dict[str, str] = {}  # a format-1 file's stem -> its migrated id
+        self._pending: dict[str, str] = {}  # a migrated id -> a format-1 stem still to join
 
     def ensure(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -128,10 +129,16 @@ class ProfileStore:
             else:
                 set_aside.extend(self._copy_or_leave(path, raw, reason))
             return None
-        if migrate_v1.done_for(self.folder, migrate_v1.target_id(path.stem, tables), self.device):
+        target = migrate_v1.target_id(path.stem, tables)
+        if migrate_v1.done_for(self.folder, target, self.device):
             with contextlib.suppress(OSError, ProfileFileError):
                 migrate_v1.migrate_v1(path, tables, raw, device=self.device,
                                       backups=self.backup_folder)
+            return None
+        if (self.folder / target).is_dir():
+            # Another computer's migration of the same file arrived: one profile is listed,
+            # and this file joins it when it is opened.
+            self._pending[target] = path.stem
             return None
         meta = meta_of(tables)
         return ProfileInfo(id=path.stem, name=str(meta.get("profile_name") or path.stem),
@@ -169,17 +176,22 @@ class ProfileStore:
     def open(self, profile_id: str, now: datetime) -> ProfileRepository:
         """Open a profile; a format-1 file is migrated first (after a verified backup)."""
         profile_id = self._aliases.get(profile_id, profile_id)
-        path = self.path_of(profile_id)
+        if profile_id in self._pending:
+            self._migrate(self._pending.pop(profile_id))
         if not is_profile_id(profile_id):
-            v1 = path.with_name(f"{profile_id}.json")
-            raw = read_profile_file(v1)
-            tables = parse_profile_bytes(v1, raw)
-            profile_id = migrate_v1.migrate_v1(v1, tables, raw, device=self.device,
-                                               backups=self.backup_folder)
-            self._aliases[v1.stem] = profile_id
-            path = self.path_of(profile_id)
+            profile_id = self._migrate(profile_id)
+        path = self.path_of(profile_id)
         return ProfileRepository.open(path, device=self.device, clock=self.clock,
                                       set_aside_folder=self.set_aside_folder)
+
+    def _migrate(self, stem: str) -> str:
+        v1 = self.path_of(stem).with_name(f"{stem}.json")
+        raw = read_profile_file(v1)
+        tables = parse_profile_bytes(v1, raw)
+        profile_id = migrate_v1.migrate_v1(v1, tables, raw, device=self.device,
+                                           backups=self.backup_folder)
+        self._aliases[stem] = profile_id
+        return profile_id
 
     def path_of(self, profile_id: str) -> Path:
         path = self.folder / profile_id
