@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from desktop_app.storage.codec import DecodeError, from_json, keep_unknown, to_json
-
-if TYPE_CHECKING:
-    from desktop_app.storage.merge import Version
-    from desktop_app.storage.repository import ProfileRepository
+from desktop_app.storage.merge import Version
 
 T = TypeVar("T")
 
@@ -52,6 +50,21 @@ def day_of(doc: Any) -> date | None:
     return None
 
 
+class Records(Protocol):
+    """What a collection needs of the repository (which implements it)."""
+
+    def batch(self) -> AbstractContextManager[None]: ...
+
+    def write_version(self, kind: str, rid: str | None, fields: dict[str, Any] | None,
+                      base: Version | None = None) -> str: ...
+
+    def winner(self, kind: str, rid: str) -> Version | None: ...
+
+    def visible(self, kind: str) -> list[Version]: ...
+
+    def skip(self, table: str, key: str, doc: Any) -> None: ...
+
+
 class Collection(Generic[T]):
     """One kind of record over the merged profile.
 
@@ -60,7 +73,7 @@ class Collection(Generic[T]):
     so skipped ones stay as they are.
     """
 
-    def __init__(self, repo: ProfileRepository, table: str, cls: type[T]) -> None:
+    def __init__(self, repo: Records, table: str, cls: type[T]) -> None:
         self._repo = repo
         self._name = table
         self._cls = cls

@@ -120,7 +120,7 @@ def save_rounds(folder: Path, rounds: int, seed: int) -> dict[str, Any]:
     count = 0
     for round_no in range(rounds):
         reported = _kill_after(
-            rng, 0.03, lambda fd, c=count: write_forever(profile, c, round_no, fd))
+            rng, 0.03, lambda fd, c=count, r=round_no: write_forever(profile, c, r, fd))
         last = reported[-1] if reported else None
         docs, torn = checker.docs()
         if torn:
