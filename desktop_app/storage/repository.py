@@ -10,7 +10,7 @@ import contextlib
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -198,13 +198,16 @@ class ProfileRepository:
             self._revisions.bump([META if kind == PROFILE_TABLE else kind])
         return rid
 
-    def batch(self) -> AbstractContextManager[None]:
+    def batch(self, month: date | None = None) -> AbstractContextManager[None]:
         """Group writes into one atomic replace of one file: all of them land, or none.
 
-        That file is the current month's shard; profile-level records (``set_meta``) go to
-        ``profile.json`` when written on their own, and into the shard when written with
-        records. If the block or the write fails, memory is reread from disk.
+        That file is the current month's shard (``month``'s, for history written in one go,
+        such as the demo: later saves then never rewrite it); profile-level records
+        (``set_meta``) go to ``profile.json`` when written on their own, and into the shard
+        when written with records. If the block or the write fails, memory is reread.
         """
+        if month is not None and self._batch_shard is None and not self._batch_depth:
+            self._batch_shard = self.own / f"{month:%Y-%m}.json"
         return self._batch()
 
     def _land(self) -> None:
