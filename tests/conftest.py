@@ -38,6 +38,18 @@ def clock() -> FakeClock:
 TEST_DEVICE = Device("d-0000000000000001", "Test computer")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _config_outside_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test ever reads or writes the real ~/.config (this computer's identity lives there)."""
+    before = os.environ.get("XDG_CONFIG_HOME")
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_CONFIG_HOME", None)
+    else:
+        os.environ["XDG_CONFIG_HOME"] = before
+
+
 @pytest.fixture
 def device() -> Device:
     return TEST_DEVICE
