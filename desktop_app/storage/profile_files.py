@@ -63,17 +63,18 @@ class Reader:
         except NewerSchemaError as error:
             if self.strict:
                 raise
-            self._bad(path, signature, raw, error.reason, copy=False)
+            self.report(path, signature, raw, error.reason, copy=False)
             return None
         except ProfileFileError as error:
-            self._bad(path, signature, raw, error.reason, copy=bool(raw))
+            self.report(path, signature, raw, error.reason, copy=bool(raw))
             return None
         self.bad.pop(path, None)
         shard.signature = signature
         return shard
 
-    def _bad(self, path: Path, signature: Signature | None, raw: bytes, reason: str,
-             *, copy: bool) -> None:
+    def report(self, path: Path, signature: Signature | None, raw: bytes, reason: str,
+               *, copy: bool) -> None:
+        """Remember ``path`` as unusable until it changes; copy it aside and report it once."""
         if path in self.bad and self.bad[path] == signature:
             return
         self.bad[path] = signature
@@ -107,8 +108,8 @@ def tidy_conflicts(own: Path, shards: dict[Path, ShardFile], reader: Reader) -> 
             base = ShardFile(base_path, copy.device, {"meta": dict(copy.tables["meta"])})
         if copy.odd:
             # Docs without an envelope cannot be merged: keep their bytes before deleting.
-            reader._bad(path, copy.signature, copy.encode(), "a conflict copy with odd records",
-                        copy=True)
+            reader.report(path, copy.signature, path.read_bytes(),
+                          "a conflict copy with odd records", copy=True)
         for table in copy.versions.values():
             for version in table.values():
                 held = base.versions.get(version.kind, {}).get(version.id)

@@ -17,7 +17,13 @@ from typing import Any, TypeVar, cast
 from desktop_app.storage.atomic import remove_stale_temp_files
 from desktop_app.storage.collection import Collection, SkippedRecord, Stored, day_of
 from desktop_app.storage.debris import SetAside
-from desktop_app.storage.layout import KINDS, PROFILE_FILE, PROFILE_TABLE, shard_name
+from desktop_app.storage.layout import (
+    KINDS,
+    PROFILE_FILE,
+    PROFILE_TABLE,
+    new_record_id,
+    shard_name,
+)
 from desktop_app.storage.merge import TICK, MergedView, Version, make_doc
 from desktop_app.storage.profile_files import Reader, device_folders, listing, tidy_conflicts
 from desktop_app.storage.revisions import Revisions
@@ -177,8 +183,6 @@ class ProfileRepository:
     def write_version(self, kind: str, rid: str | None, fields: dict[str, Any] | None,
                       base: Version | None = None) -> str:
         """Write a new version of a record (a tombstone when ``fields`` is None); its id."""
-        from desktop_app.storage.layout import new_record_id
-
         with self.batch():
             stamp = self._stamp(base)
             rid = rid or new_record_id(stamp)
