@@ -30,3 +30,22 @@ def test_a_second_computer_s_win_and_rename_are_picked_up(data_dir: Path, clock:
         "Walked home"]
     assert here.profile is not None and here.profile.name == "Sam B."
     assert here.refresh_from_disk() is False
+
+
+def test_an_old_format_profile_opens_migrated(data_dir: Path, clock: FakeClock) -> None:
+    import json
+
+    old = data_dir / "profiles" / "profile-0a1b2c3d.json"
+    old.parent.mkdir()
+    old.write_text(json.dumps({
+        "meta": {"1": {"app": "groundwork", "schema_version": 1, "profile_name": "Sam",
+                       "created_at": "2025-01-01T10:00:00+01:00"}},
+        "wins": {"1": {"at": "2025-01-02T10:00:00+01:00", "text": "kept", "focus_area": None}},
+    }))
+    session = Session(data_dir, resources_dir(), clock, TEST_DEVICE)
+    (listed,) = session.profiles.refresh()
+    info = session.open_profile(listed.id)
+    assert info.id.startswith("p-") and info.name == "Sam"
+    assert [p.id for p in session.profiles.profiles] == [info.id]
+    assert [w.item.text for w in session.require_repo().collection("wins", Win).all()] == ["kept"]
+    assert not old.exists()
