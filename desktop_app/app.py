@@ -129,7 +129,13 @@ def prepare(options: Options, clock: Clock = system_clock) -> Startup | int:
         )
         return EXIT_ALREADY_RUNNING
 
-    session = Session(data_dir, resources_dir(), clock)
+    import platformdirs
+
+    from desktop_app.storage.device import load_or_create_device
+
+    config_dir = Path(platformdirs.user_config_dir("Groundwork", appauthor=False))
+    device = load_or_create_device(config_dir)
+    session = Session(data_dir, resources_dir(), clock, device)
     if options.start and session.templates.get(options.start) is None:
         known = ", ".join(t.id for t in session.templates.templates) or "none"
         wanted = printable(options.start, 80)
@@ -182,7 +188,7 @@ def _open_first_profile(session: Session, options: Options, settings: QSettings)
     notices: list[str] = []
     profiles = session.profiles.refresh()
     for odd in session.profiles.set_aside:
-        if odd.moved_to is None:
+        if odd.copied_to is None:
             notices.append(
                 f"“{odd.original.name}” in the profiles folder could not be opened: "
                 f"{odd.reason}. Groundwork left it where it is, untouched: {odd.original}"
@@ -190,7 +196,7 @@ def _open_first_profile(session: Session, options: Options, settings: QSettings)
         else:
             notices.append(
                 f"The profile file “{odd.original.name}” could not be read ({odd.reason}). "
-                f"It was moved, unchanged, to {odd.moved_to} so nothing overwrites it."
+                f"It was copied, unchanged, to {odd.copied_to}, and is left alone."
             )
     try:
         if options.demo:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.storage.device import Device
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -47,6 +49,27 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
+# This computer, as every test sees it (a fixed id, so its files have known names).
+TEST_DEVICE = Device("d-0000000000000001", "Test computer")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _config_outside_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test ever reads or writes the real ~/.config (this computer's identity lives there)."""
+    before = os.environ.get("XDG_CONFIG_HOME")
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_CONFIG_HOME", None)
+    else:
+        os.environ["XDG_CONFIG_HOME"] = before
+
+
+@pytest.fixture
+def device() -> Device:
+    return TEST_DEVICE
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
@@ -56,11 +79,21 @@ def data_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def start_app(
-    qtbot, data_dir: Path, clock: FakeClock, request: pytest.FixtureRequest
+    qtbot,
+    data_dir: Path,
+    clock: FakeClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
 ) -> Iterator[Callable[..., object]]:
-    """Start Groundwork in-process (without the event loop) and close it after the test."""
+    """Start Groundwork in-process (without the event loop) and close it after the test.
+
+    The platform config folder (this computer's identity) is under ``tmp_path``, never the
+    real one."""
     from desktop_app.app import prepare
     from desktop_app.cli import parse_options
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
     started: list[object] = []
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -14,6 +13,7 @@ import pytest
 from desktop_app import __version__
 from desktop_app.app import EXIT_USAGE, main
 from desktop_app.cli import UsageError, parse_options
+from tests.disk import profile_folders, stored_names
 
 
 def test_version_and_help_exit_zero(capsys: pytest.CaptureFixture[str]) -> None:
@@ -204,7 +204,7 @@ def test_profile_option_creates_then_reopens(start_app, data_dir: Path) -> None:
     first.shutdown()
     second = start_app("--profile", "sam")
     assert second.session.profile.name == "Sam"
-    assert len(list((data_dir / "profiles").glob("*.json"))) == 1
+    assert len(profile_folders(data_dir)) == 1
 
 
 def test_profile_option_with_a_path_like_name_is_refused(
@@ -219,7 +219,7 @@ def test_main_runs_the_event_loop_and_returns_its_code(qtbot, data_dir: Path) ->
     from PySide6.QtWidgets import QApplication
 
     def quit_once_the_profile_exists() -> None:
-        if list((data_dir / "profiles").glob("*.json")):
+        if list((data_dir / "profiles").glob("p-*/d-*/profile.json")):
             QApplication.instance().exit(0)
         else:
             QTimer.singleShot(10, quit_once_the_profile_exists)
@@ -239,11 +239,7 @@ def test_main_runs_the_event_loop_and_returns_its_code(qtbot, data_dir: Path) ->
             widget.close()
             widget.deleteLater()
     assert code == 0
-    names = [
-        json.loads(p.read_text())["meta"]["1"]["profile_name"]
-        for p in (data_dir / "profiles").glob("*.json")
-    ]
-    assert names == ["Sam"]
+    assert stored_names(data_dir) == ["Sam"]
 
 
 def test_module_entry_point_answers_version() -> None:

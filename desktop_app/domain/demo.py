@@ -87,7 +87,8 @@ class _FocusDraft:
             )
             for key, area, intention, gap, practices in self.areas
         )
-        return FocusPeriod(self.key, self.started_at, self.ended_at, areas, self.source)
+        # The source is an index into the history here; storing it names the result.
+        return FocusPeriod(self.key, self.started_at, self.ended_at, areas, None)
 
     def practice_keys(self) -> list[str]:
         return [pk for *_rest, practices in self.areas for pk, _w, _c in practices]

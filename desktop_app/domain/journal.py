@@ -178,7 +178,7 @@ class FocusPeriod:
     started_at: datetime
     ended_at: datetime | None
     areas: tuple[FocusArea, ...]
-    source_assessment: int | None = None
+    source_assessment: str | None = None
 
     def __post_init__(self) -> None:
         _require_text(self.key, "focus period key")
@@ -340,7 +340,7 @@ def change_focus(
     key: str,
     at: datetime,
     areas: Iterable[FocusArea],
-    source_assessment: int | None = None,
+    source_assessment: str | None = None,
 ) -> tuple[FocusPeriod | None, FocusPeriod]:
     """End ``current`` (if any) at ``at`` and start a new period: (ended old, new).
 

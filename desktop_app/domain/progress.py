@@ -59,14 +59,14 @@ def months_back(today: date, months: int) -> DateRange:
 class Response:
     """One scored response: an assessment (with its store id) or a check-in (id None)."""
 
-    result_id: int | None
+    result_id: str | None
     when: datetime
     answers: Mapping[str, Answer | None]
     scores: Mapping[str, ScaleScore]
 
 
 def assessment_responses(
-    results: Iterable[tuple[int, AssessmentResult]], template_id: str
+    results: Iterable[tuple[str, AssessmentResult]], template_id: str
 ) -> list[Response]:
     """The results of one template, oldest first, with the scores stored at the time."""
     chosen = [
@@ -116,7 +116,7 @@ class AreaValue:
 class Snapshot:
     """Every answered area of one result."""
 
-    result_id: int | None
+    result_id: str | None
     when: datetime
     day: date
     values: tuple[AreaValue, ...]
@@ -149,10 +149,10 @@ class WheelData:
 
 def wheel_data(
     template: Template,
-    results: Iterable[tuple[int, AssessmentResult]],
+    results: Iterable[tuple[str, AssessmentResult]],
     tz: tzinfo,
     date_range: DateRange = ALL_TIME,
-    compare_id: int | None = None,
+    compare_id: str | None = None,
 ) -> WheelData:
     """Radar data for ``template``; ``compare_id`` picks the earlier result to overlay.
 
@@ -191,7 +191,7 @@ class GapsData:
 
 def gaps_data(
     template: Template,
-    results: Iterable[tuple[int, AssessmentResult]],
+    results: Iterable[tuple[str, AssessmentResult]],
     tz: tzinfo,
     date_range: DateRange = ALL_TIME,
     focus_areas: Collection[str] = (),

@@ -28,7 +28,7 @@ class TimePoint:
     when: datetime
     day: date
     value: float
-    result_id: int | None
+    result_id: str | None
 
 
 @dataclass(frozen=True)

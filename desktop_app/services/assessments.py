@@ -103,7 +103,7 @@ class ResultReport:
 class ResultSummary:
     """One line of the past-results list."""
 
-    id: int
+    id: str
     template_id: str
     title: str
     completed_at: datetime
@@ -163,7 +163,7 @@ class AssessmentService:
     # --- results ----------------------------------------------------------------------
     def complete(
         self, template: Template, answers: Answers, started_at: datetime
-    ) -> tuple[int, AssessmentResult]:
+    ) -> tuple[str, AssessmentResult]:
         """Check, score and store a finished assessment, then drop its draft.
 
         Raises ``IncompleteAnswersError`` when a required answer is missing or an answer
@@ -207,11 +207,11 @@ class AssessmentService:
         found.sort(key=lambda s: (s.item.completed_at, s.id), reverse=True)
         return found
 
-    def get(self, result_id: int) -> AssessmentResult | None:
+    def get(self, result_id: str) -> AssessmentResult | None:
         """One result, or None when it is gone or unreadable."""
         return self._results().get(result_id)
 
-    def delete(self, result_id: int) -> None:
+    def delete(self, result_id: str) -> None:
         self._results().remove(result_id)
 
     def latest(self, template_id: str) -> Stored[AssessmentResult] | None:
@@ -347,7 +347,7 @@ class AssessmentService:
             for doc_id in self._draft_ids(template_id):
                 drafts.remove(doc_id)
 
-    def _draft_ids(self, template_id: str) -> list[int]:
+    def _draft_ids(self, template_id: str) -> list[str]:
         docs = _tolerant_all(self.session, DRAFTS_TABLE, _TemplateIdOnly)
         return [doc.id for doc in docs if doc.item.template_id == template_id]
 

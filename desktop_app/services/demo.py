@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from desktop_app.domain.demo import DemoHistory, generate_demo
@@ -43,16 +44,23 @@ def open_demo_profile(session: Session, years: int | None = None) -> str | None:
         templates=session.templates.templates,
     )
     repo = session.require_repo()
-    with repo.batch():
+    with repo.batch(month=_first_day(history)):
         store_history(repo, history)
         repo.set_meta(demo_years=years)
     session.notify()
     return None
 
 
+def _first_day(history: DemoHistory) -> date | None:
+    days = [c.at.date() for c in history.checkins[:1]] + [
+        r.completed_at.date() for r in history.assessments[:1]]
+    return min(days) if days else None
+
+
 def store_history(repo: ProfileRepository, history: DemoHistory) -> None:
-    """Write a generated history in one atomic write of the file."""
-    with repo.batch():
+    """Write a generated history in one atomic write of one file: the file of the month the
+    history starts in, so later saves (this month's file) do not rewrite years of it."""
+    with repo.batch(month=_first_day(history)):
         ids = repo.collection("assessments", AssessmentResult).add_many(history.assessments)
         periods = [
             dataclasses.replace(period, source_assessment=None if index is None else ids[index])

@@ -81,7 +81,7 @@ class AreaDraft:
 class GapReading:
     """The gaps (area -> ideal minus current) of one completed assessment."""
 
-    result_id: int
+    result_id: str
     completed_at: datetime
     gaps: dict[str, tuple[int, int]]  # area -> (current, ideal)
 
@@ -98,7 +98,7 @@ def area_titles(templates: Sequence[Template]) -> dict[str, str]:
     return domain_area_titles(sorted(templates, key=lambda t: t.id != PREFERRED_AREA_TEMPLATE))
 
 
-def read_gaps(head: ResultHead, result_id: int, templates: Sequence[Template]) -> GapReading:
+def read_gaps(head: ResultHead, result_id: str, templates: Sequence[Template]) -> GapReading:
     """The gap answers of a stored result, by area (the question id when its template is gone)."""
     template = next((t for t in templates if t.id == head.template_id), None)
     gaps: dict[str, tuple[int, int]] = {}
@@ -236,7 +236,7 @@ class FocusService:
         self._touched()
         return period
 
-    def delete_period(self, doc_id: int) -> None:
+    def delete_period(self, doc_id: str) -> None:
         self._table().remove(doc_id)
         self._touched()
 

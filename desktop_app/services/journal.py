@@ -89,9 +89,9 @@ class WinDraft:
 class CheckInOutcome:
     """What a finished check-in stored, and what is worth saying about it."""
 
-    checkin_id: int
-    slip_id: int | None
-    win_id: int | None
+    checkin_id: str
+    slip_id: str | None
+    win_id: str | None
     milestones: list[Milestone]
     alerts: list[str]
 
@@ -157,11 +157,11 @@ class JournalService:
     def checkin_count(self) -> int:
         return len(checkin_index(self.session.require_repo()))
 
-    def checkin_ids(self) -> list[int]:
+    def checkin_ids(self) -> list[str]:
         """Doc ids of every check-in, the latest first."""
         return checkin_index(self.session.require_repo()).newest_first()
 
-    def checkin(self, doc_id: int) -> CheckIn | None:
+    def checkin(self, doc_id: str) -> CheckIn | None:
         return checkin_index(self.session.require_repo()).get(doc_id)
 
     def last_checkin_at(self) -> datetime | None:
@@ -239,7 +239,7 @@ class JournalService:
 
     def update_checkin(
         self,
-        doc_id: int,
+        doc_id: str,
         answers: Mapping[str, Answer | None],
         practices_done: Iterable[str],
     ) -> None:
@@ -258,7 +258,7 @@ class JournalService:
         repo.carry(CHECKIN_INDEX, since, lambda index: index.updated(doc_id, new))
         self.session.notify()
 
-    def delete_checkin(self, doc_id: int) -> None:
+    def delete_checkin(self, doc_id: str) -> None:
         repo = self.session.require_repo()
         since = repo.revision(CHECKINS)
         self._checkins().remove(doc_id)
@@ -270,7 +270,7 @@ class JournalService:
         """Every slip, the latest first."""
         return latest_first(self.session.require_repo(), "lapses", Slip)
 
-    def slip(self, doc_id: int) -> Slip | None:
+    def slip(self, doc_id: str) -> Slip | None:
         return self._slips().get(doc_id)
 
     def _slip_from(self, draft: SlipDraft, key: str) -> Slip:
@@ -296,7 +296,7 @@ class JournalService:
             draft.note.strip(),
         )
 
-    def log_slip(self, draft: SlipDraft) -> tuple[int, list[Milestone]]:
+    def log_slip(self, draft: SlipDraft) -> tuple[str, list[Milestone]]:
         """Store a slip; returns its id and any milestone it completes (a first return)."""
         slip = self._slip_from(draft, uuid.uuid4().hex)
         with self.session.require_repo().batch():  # the slip and its milestone, together
@@ -305,14 +305,14 @@ class JournalService:
         self.session.notify()
         return doc_id, found
 
-    def update_slip(self, doc_id: int, draft: SlipDraft) -> None:
+    def update_slip(self, doc_id: str, draft: SlipDraft) -> None:
         old = self.slip(doc_id)
         if old is None:
             raise JournalInputError("This slip no longer exists.")
         self._slips().update(doc_id, self._slip_from(draft, old.key))
         self.session.notify()
 
-    def back_on_track(self, doc_id: int, what_helped: str | None = None) -> list[Milestone]:
+    def back_on_track(self, doc_id: str, what_helped: str | None = None) -> list[Milestone]:
         """Mark the return from a slip now; returns any milestone it completes."""
         old = self.slip(doc_id)
         if old is None:
@@ -326,7 +326,7 @@ class JournalService:
         self.session.notify()
         return found
 
-    def delete_slip(self, doc_id: int) -> None:
+    def delete_slip(self, doc_id: str) -> None:
         self._slips().remove(doc_id)
         self.session.notify()
 
@@ -366,13 +366,13 @@ class JournalService:
         self.session.notify()
         return found
 
-    def update_win(self, doc_id: int, draft: WinDraft) -> None:
+    def update_win(self, doc_id: str, draft: WinDraft) -> None:
         old = self._wins().get(doc_id)
         if old is None:
             raise JournalInputError("This win no longer exists.")
         self._wins().update(doc_id, self._win_from(dataclasses.replace(draft, at=old.at)))
         self.session.notify()
 
-    def delete_win(self, doc_id: int) -> None:
+    def delete_win(self, doc_id: str) -> None:
         self._wins().remove(doc_id)
         self.session.notify()

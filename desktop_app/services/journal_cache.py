@@ -49,16 +49,16 @@ class CheckInIndex:
     def __init__(self, repo: ProfileRepository) -> None:
         self._table = repo.collection("checkins", CheckIn)
         self._times = {s.id: s.item.at for s in repo.collection("checkins", _At).all()}
-        self._full: dict[int, CheckIn] = {}
-        self._order: list[int] | None = None
+        self._full: dict[str, CheckIn] = {}
+        self._order: list[str] | None = None
 
     def __len__(self) -> int:
         return len(self._times)
 
-    def times(self) -> dict[int, datetime]:
+    def times(self) -> dict[str, datetime]:
         return self._times
 
-    def newest_first(self) -> list[int]:
+    def newest_first(self) -> list[str]:
         """Doc ids from the latest check-in to the first."""
         if self._order is None:
             times = self._times
@@ -69,7 +69,7 @@ class CheckInIndex:
         order = self.newest_first()
         return self._times[order[0]] if order else None
 
-    def get(self, doc_id: int) -> CheckIn | None:
+    def get(self, doc_id: str) -> CheckIn | None:
         if doc_id not in self._times:
             return None
         if doc_id not in self._full:
@@ -82,14 +82,14 @@ class CheckInIndex:
         return self._full[doc_id]
 
     # What a writer calls through ProfileRepository.carry after changing the table.
-    def added(self, doc_id: int, checkin: CheckIn) -> None:
+    def added(self, doc_id: str, checkin: CheckIn) -> None:
         self._times[doc_id] = checkin.at
         self._full[doc_id] = checkin
         self._order = None
 
     updated = added
 
-    def removed(self, doc_id: int) -> None:
+    def removed(self, doc_id: str) -> None:
         self._times.pop(doc_id, None)
         self._full.pop(doc_id, None)
         self._order = None
@@ -100,9 +100,9 @@ def checkin_index(repo: ProfileRepository) -> CheckInIndex:
     return repo.memo(CHECKIN_INDEX, CHECKINS, lambda: CheckInIndex(repo))
 
 
-def results_oldest_first(repo: ProfileRepository) -> list[tuple[int, ResultHead]]:
+def results_oldest_first(repo: ProfileRepository) -> list[tuple[str, ResultHead]]:
     """Completed assessments (headers and raw answers), the oldest first."""
-    heads: list[tuple[int, ResultHead]] = repo.memo(
+    heads: list[tuple[str, ResultHead]] = repo.memo(
         "result-heads",
         ("assessments",),
         lambda: sorted(

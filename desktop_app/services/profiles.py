@@ -33,8 +33,8 @@ class ProfileSummary:
 class ProfileService:
     """Everything the Profile menu does, on top of the profiles folder."""
 
-    def __init__(self, data_dir: Path, clock: Clock) -> None:
-        self.store = ProfileStore(data_dir)
+    def __init__(self, data_dir: Path, clock: Clock, device: str) -> None:
+        self.store = ProfileStore(data_dir, device, clock)
         self.clock = clock
         self._profiles: list[ProfileInfo] = []
         self.set_aside: list[SetAside] = []
@@ -65,15 +65,20 @@ class ProfileService:
         name = self.check_name(raw_name)
         repo = self.store.create(name, self.clock())
         self.refresh()
-        info = self.by_id(repo.path.stem)
+        info = self.by_id(repo.profile_id)
         assert info is not None
         return info, repo
 
     def open(self, profile_id: str) -> ProfileRepository:
-        return self.store.open(profile_id, self.clock())
+        """Open a profile (a format-1 file is migrated first, so the list is read again)."""
+        repo = self.store.open(profile_id, self.clock())
+        if repo.profile_id != profile_id:
+            self.refresh()
+        self.set_aside.extend(repo.unreported_set_aside())
+        return repo
 
     def rename(self, repo: ProfileRepository, raw_name: str) -> str:
-        name = self.check_name(raw_name, except_id=repo.path.stem)
+        name = self.check_name(raw_name, except_id=repo.profile_id)
         repo.set_meta(profile_name=name)
         self.refresh()
         return name
@@ -90,10 +95,11 @@ class ProfileService:
         )
 
     def export_copy(self, repo: ProfileRepository, target: Path) -> None:
-        """Write the profile as it is on disk to ``target``, atomically (never half a copy)."""
-        if target.resolve() == repo.path.resolve():
-            raise OSError(errno.EINVAL, "that is the profile itself; choose another place")
-        atomic_write_bytes(target, repo.path.read_bytes())
+        """Write the profile's merged records to ``target`` as one TinyDB file, atomically
+        (never half a copy): readable by any JSON tool, and by Groundwork as a format-1 file."""
+        if target.resolve().is_relative_to(repo.path.resolve()):
+            raise OSError(errno.EINVAL, "that is inside the profile itself; choose another place")
+        atomic_write_bytes(target, repo.export_bytes())
 
     def delete(self, profile_id: str) -> None:
         self.store.delete(profile_id)

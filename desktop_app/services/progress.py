@@ -26,7 +26,7 @@ SOURCE_TABLES = ("assessments", "checkins", "focus", "lapses", "wins", "meta")
 class ProfileData:
     """Every record the charts use, decoded once per change of the profile."""
 
-    results: list[tuple[int, AssessmentResult]]
+    results: list[tuple[str, AssessmentResult]]
     checkins: list[CheckIn]
     focus: list[FocusPeriod]
     slips: list[Slip]
@@ -129,7 +129,7 @@ class ProgressService:
             return found
         return next((t for t in templates.templates if t.areas), None)
 
-    def wheel(self, date_range: DateRange, compare_id: int | None = None) -> WheelData | None:
+    def wheel(self, date_range: DateRange, compare_id: str | None = None) -> WheelData | None:
         template = self.wheel_template()
         if template is None:
             return None

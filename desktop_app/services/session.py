@@ -6,11 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.services.clock import Clock, system_clock
+from desktop_app.services.clock import Clock
 
 if TYPE_CHECKING:
     from desktop_app.domain.templates import TemplateSet
     from desktop_app.services.profiles import ProfileService
+    from desktop_app.storage.device import Device
     from desktop_app.storage.profile_store import ProfileInfo
     from desktop_app.storage.repository import ProfileRepository
 
@@ -24,8 +25,11 @@ class NoProfileError(RuntimeError):
 class Session:
     """What every service shares: one data folder and the profile that is open in it."""
 
-    def __init__(self, data_dir: Path, resources: Path, clock: Clock = system_clock) -> None:
+    def __init__(
+        self, data_dir: Path, resources: Path, clock: Clock, device: Device
+    ) -> None:
         self.data_dir = data_dir
+        self.device = device
         self.resources = resources
         self.clock = clock
         self._profiles: ProfileService | None = None
@@ -44,7 +48,7 @@ class Session:
         if self._profiles is None:
             from desktop_app.services.profiles import ProfileService
 
-            self._profiles = ProfileService(self.data_dir, self.clock)
+            self._profiles = ProfileService(self.data_dir, self.clock, self.device.id)
         return self._profiles
 
     @property
@@ -86,14 +90,14 @@ class Session:
 
     def rename_profile(self, name: str) -> str:
         new_name = self.profiles.rename(self.require_repo(), name)
-        self.profile = self.profiles.by_id(self.require_repo().path.stem)
+        self.profile = self.profiles.by_id(self.require_repo().profile_id)
         self.notify()
         return new_name
 
     def delete_profile(self) -> None:
         """Delete the open profile's file; if that fails (OSError), it stays open as it was."""
         repo = self.require_repo()
-        self.profiles.delete(repo.path.stem)
+        self.profiles.delete(repo.profile_id)
         repo.close()
         self.repo = None
         self.profile = None
@@ -103,8 +107,25 @@ class Session:
         if self.repo is not None:
             self.repo.close()
         self.repo = repo
-        self.profile = self.profiles.by_id(repo.path.stem)
+        self.profile = self.profiles.by_id(repo.profile_id)
         self.notify()
+
+    def refresh_from_disk(self) -> bool:
+        """Take in files a sync engine delivered; True (and listeners told) if anything
+        visible changed, including the profile list."""
+        changed = False
+        if self.repo is not None:
+            changed = self.repo.refresh_from_disk()
+            self.profiles.set_aside.extend(self.repo.unreported_set_aside())
+        if self._profiles is not None:
+            before = self._profiles.profiles
+            if self._profiles.refresh() != before:
+                changed = True
+            if self.repo is not None:
+                self.profile = self._profiles.by_id(self.repo.profile_id)
+        if changed:
+            self.notify()
+        return changed
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)

@@ -1,32 +1,42 @@
-"""The profiles folder: list, create, rename, delete, and set aside unreadable files."""
+"""The profiles folder: list, create, rename, delete, migrate format 1, report odd entries.
+
+Listing reads only each profile's small ``profile.json`` files (one per device). Odd entries
+are never moved or deleted (in a synced folder a move travels as a delete): readable bytes
+are copied to ``set-aside/`` once, anything else is left where it is and reported once.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
-import secrets
-import stat
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop_app.storage import migrate_v1
+from desktop_app.storage.debris import SetAside, copy_aside
+from desktop_app.storage.layout import PROFILE_FILE, PROFILE_TABLE, is_profile_id, new_profile_id
+from desktop_app.storage.merge import merge_files
+from desktop_app.storage.profile_files import device_folders
+from desktop_app.storage.reading import MAX_PROFILE_BYTES, read_profile_file
 from desktop_app.storage.repository import ProfileRepository
 from desktop_app.storage.schema import (
+    NewerSchemaError,
     NotAProfileFileError,
     ProfileFileError,
-    Tables,
     meta_of,
     parse_profile_bytes,
 )
+from desktop_app.storage.shards import Signature, parse_file, signature_of
 
-# Larger than any profile Groundwork writes by far: fifty years of twice-daily check-ins are
-# 5.8 MB. Parsing costs about 4.6 times the file size in memory, so this keeps a stray huge
-# file from taking gigabytes (and a link to /dev/zero is refused before any read anyway).
-MAX_PROFILE_BYTES = 64 * 1024 * 1024
+__all__ = ["MAX_PROFILE_BYTES", "ProfileInfo", "ProfileStore", "SetAside", "read_profile_file"]
 
 
 @dataclass(frozen=True)
 class ProfileInfo:
-    """What the profile list shows: the id (file stem) and the display name."""
+    """What the profile list shows: the id (folder name, or a format-1 file's stem) and name."""
 
     id: str
     name: str
@@ -34,184 +44,169 @@ class ProfileInfo:
     created_at: str
 
 
-@dataclass(frozen=True)
-class SetAside:
-    """A file that could not be opened: moved, untouched, out of the way (``moved_to``), or
-    left where it is when it is not a regular file we may read (``moved_to`` is None)."""
-
-    original: Path
-    moved_to: Path | None
-    reason: str
-
-
 class ProfileStore:
-    """Profiles live in ``<data>/profiles/<id>.json``; ids are random, never display names."""
+    """Profiles live in ``<data>/profiles/<profile-id>/``; ids are random, never names."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, device: str, clock: Callable[[], datetime]) -> None:
         self.folder = data_dir / "profiles"
         self.set_aside_folder = self.folder / "set-aside"
         self.backup_folder = self.folder / "backups"
-        # What the last scan parsed, so opening a profile right after does not parse it again
-        # (64 ms for twenty years). Keyed on the exact bytes, so it cannot go stale.
-        self._parsed: dict[Path, tuple[bytes, Tables]] = {}
-        # Entries left in place are reported once per run, not at every rescan.
+        self.device = device
+        self.clock = clock
+        # Entries reported this run, and odd files by what they were when looked at.
         self._reported: set[tuple[Path, str]] = set()
+        self._odd: dict[Path, Signature] = {}
+        self._aliases: dict[str, str] = {}  # a format-1 file's stem -> its migrated id
+        self._pending: dict[str, str] = {}  # a migrated id -> a format-1 stem still to join
 
     def ensure(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
 
     def scan(self, now: datetime) -> tuple[list[ProfileInfo], list[SetAside]]:
-        """Readable profiles by name, and the unreadable entries just found."""
+        """Readable profiles by name, and the odd entries just found."""
         profiles: list[ProfileInfo] = []
         set_aside: list[SetAside] = []
-        self._parsed.clear()
         if not self.folder.is_dir():
             return profiles, set_aside
-        for path in sorted(self.folder.glob("*.json")):
-            try:
-                raw = read_profile_file(path)
-                tables = parse_profile_bytes(path, raw)
-            except FileNotFoundError:
-                continue  # removed since the listing (a sync engine at work)
-            except NotAProfileFileError as error:
-                set_aside.extend(self._leave(path, error.reason))
-                continue
-            except ProfileFileError as error:
-                if path.is_symlink():
-                    # Moving a link would break a relative one and not move the bytes anyway.
-                    target = os.path.realpath(path)
-                    reason = f"it is a link to {target}, which is not a usable profile: "
-                    set_aside.extend(self._leave(path, reason + error.reason))
-                else:
-                    set_aside.extend(self._set_aside_or_leave(path, error.reason, now))
-                continue
-            self._parsed[path] = (raw, tables)
-            meta = meta_of(tables)
-            profiles.append(
-                ProfileInfo(
-                    id=path.stem,
-                    name=str(meta.get("profile_name") or path.stem),
-                    path=path,
-                    created_at=str(meta.get("created_at", "")),
-                )
-            )
+        entries = sorted(self.folder.iterdir())
+        for path in entries:  # format 1 first: finishing a migration adds a folder
+            if path.name.endswith(".json") and not path.name.startswith("."):
+                found = self._scan_v1(path, set_aside)
+                if found is not None:
+                    profiles.append(found)
+            elif path.name.endswith((f".{self.device}.migrating", ".deleted")):
+                shutil.rmtree(path, ignore_errors=True)  # a migration or delete cut short
+        for path in sorted(self.folder.iterdir()):
+            if is_profile_id(path.name) and path.is_dir():
+                info = self._scan_folder(path)
+                if info is not None:
+                    profiles.append(info)
         profiles.sort(key=lambda p: p.name.casefold())
         return profiles, set_aside
 
+    def _scan_folder(self, folder: Path) -> ProfileInfo | None:
+        files = {}
+        newer = False
+        for device_dir in device_folders(folder):
+            path = device_dir / PROFILE_FILE
+            try:
+                files[path] = parse_file(path, read_profile_file(path), device_dir.name).versions
+            except NewerSchemaError:
+                newer = True  # listed, so that opening it says why it cannot be read
+            except (OSError, ProfileFileError):
+                continue  # not delivered yet, or unreadable: the repository reports it
+        if not files and not newer:
+            return None  # an empty or half-synced folder: nothing to show yet
+        meta = {rid: f.get("value") for rid, f in merge_files(files).get(PROFILE_TABLE, {}).items()}
+        if isinstance(meta.get(migrate_v1.V1_ID_KEY), str):
+            self._aliases[str(meta[migrate_v1.V1_ID_KEY])] = folder.name
+        return ProfileInfo(
+            id=folder.name,
+            name=str(meta.get("profile_name") or folder.name),
+            path=folder,
+            created_at=str(meta.get("created_at", "")),
+        )
+
+    def _scan_v1(self, path: Path, set_aside: list[SetAside]) -> ProfileInfo | None:
+        with contextlib.suppress(OSError):
+            if self._odd.get(path) == signature_of(os.lstat(path)):
+                return None  # looked at already, unchanged
+        raw = b""
+        try:
+            raw = read_profile_file(path)
+            tables = parse_profile_bytes(path, raw)
+        except FileNotFoundError:
+            return None  # removed since the listing (a sync engine at work)
+        except NotAProfileFileError as error:
+            set_aside.extend(self._leave(path, error.reason))
+            return None
+        except ProfileFileError as error:
+            reason = error.reason
+            if path.is_symlink():
+                target = os.path.realpath(path)
+                reason = f"it is a link to {target}, which is not a usable profile: {reason}"
+                set_aside.extend(self._leave(path, reason))
+            else:
+                set_aside.extend(self._copy_or_leave(path, raw, reason))
+            return None
+        target = migrate_v1.target_id(path.stem, tables)
+        if migrate_v1.done_for(self.folder, target, self.device):
+            with contextlib.suppress(OSError, ProfileFileError):
+                migrate_v1.migrate_v1(path, tables, raw, device=self.device,
+                                      backups=self.backup_folder)
+            return None
+        if (self.folder / target).is_dir():
+            # Another computer's migration of the same file arrived: one profile is listed,
+            # and this file joins it when it is opened.
+            self._pending[target] = path.stem
+            return None
+        meta = meta_of(tables)
+        return ProfileInfo(id=path.stem, name=str(meta.get("profile_name") or path.stem),
+                           path=path, created_at=str(meta.get("created_at", "")))
+
+    def _remember_odd(self, path: Path) -> None:
+        with contextlib.suppress(OSError):
+            self._odd[path] = signature_of(os.lstat(path))
+
     def _leave(self, path: Path, reason: str) -> list[SetAside]:
         """Report an entry left where it is, once per run rather than at every rescan."""
+        self._remember_odd(path)
         if (path, reason) in self._reported:
             return []
         self._reported.add((path, reason))
         return [SetAside(path, None, reason)]
 
-    def _set_aside_or_leave(self, path: Path, reason: str, now: datetime) -> list[SetAside]:
+    def _copy_or_leave(self, path: Path, raw: bytes, reason: str) -> list[SetAside]:
         try:
-            return [self.set_aside(path, reason, now)]
+            found = copy_aside(self.set_aside_folder, path, raw, "", reason)
         except OSError as error:
-            return self._leave(path, f"{reason}; it could not be moved ({error.strerror})")
-
-    def set_aside(self, path: Path, reason: str, now: datetime) -> SetAside:
-        """Move an unreadable file aside, byte for byte, so nothing can overwrite it."""
-        self.set_aside_folder.mkdir(parents=True, exist_ok=True)
-        target = self.set_aside_folder / f"{path.stem}.{now.strftime('%Y%m%dT%H%M%S')}.json"
-        counter = 1
-        while target.exists():
-            counter += 1
-            target = target.with_name(f"{path.stem}.{now.strftime('%Y%m%dT%H%M%S')}-{counter}.json")
-        os.replace(path, target)
-        return SetAside(path, target, reason)
+            return self._leave(path, f"{reason}; it could not be copied aside ({error.strerror})")
+        self._remember_odd(path)
+        return [found] if found is not None else []
 
     def create(self, name: str, now: datetime) -> ProfileRepository:
         self.ensure()
         while True:
-            path = self.folder / f"profile-{secrets.token_hex(4)}.json"
-            if not os.path.lexists(path):
-                return ProfileRepository.create(path, name, now)
+            folder = self.folder / new_profile_id()
+            if not os.path.lexists(folder):
+                return ProfileRepository.create(folder, name, now, device=self.device,
+                                                clock=self.clock,
+                                                set_aside_folder=self.set_aside_folder)
 
     def open(self, profile_id: str, now: datetime) -> ProfileRepository:
+        """Open a profile; a format-1 file is migrated first (after a verified backup)."""
+        profile_id = self._aliases.get(profile_id, profile_id)
+        if profile_id in self._pending:
+            self._migrate(self._pending.pop(profile_id))
+        if not is_profile_id(profile_id):
+            profile_id = self._migrate(profile_id)
         path = self.path_of(profile_id)
-        cached = self._parsed.pop(path, None)
-        self._parsed.clear()  # one profile is open at a time; let the others go
-        raw = read_profile_file(path)
-        if cached is not None and cached[0] == raw:
-            parsed = cached[1]
-        else:
-            parsed = parse_profile_bytes(path, raw)
-        return ProfileRepository.open(
-            path, now=now, backup_dir=self.backup_folder, parsed=parsed
-        )
+        return ProfileRepository.open(path, device=self.device, clock=self.clock,
+                                      set_aside_folder=self.set_aside_folder)
+
+    def _migrate(self, stem: str) -> str:
+        v1 = self.path_of(stem).with_name(f"{stem}.json")
+        raw = read_profile_file(v1)
+        tables = parse_profile_bytes(v1, raw)
+        profile_id = migrate_v1.migrate_v1(v1, tables, raw, device=self.device,
+                                           backups=self.backup_folder)
+        self._aliases[stem] = profile_id
+        return profile_id
 
     def path_of(self, profile_id: str) -> Path:
-        path = self.folder / f"{profile_id}.json"
-        if path.parent != self.folder or not profile_id:
+        path = self.folder / profile_id
+        if path.parent != self.folder or not profile_id or profile_id.startswith("."):
             raise ValueError(f"not a profile id: {profile_id!r}")
         return path
 
     def delete(self, profile_id: str) -> None:
-        self.path_of(profile_id).unlink()
-
-
-def read_profile_file(path: Path) -> bytes:
-    """The bytes of a profile file, read only if it is a regular file of a sane size.
-
-    Raises :class:`NotAProfileFileError` for anything else (never blocks on a pipe or reads a
-    device), and ``FileNotFoundError`` when the entry is gone.
-    """
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        if not os.path.islink(path):
-            raise
-        target = os.readlink(path)
-        raise NotAProfileFileError(
-            path, f"it is a link to {target}, which does not exist"
-        ) from None
-    except OSError as error:
-        raise NotAProfileFileError(path, f"it could not be examined ({error.strerror})") from None
-    _check_kind(path, info)
-    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags | getattr(os, "O_NOCTTY", 0))
-    except FileNotFoundError:
-        raise
-    except OSError as error:
-        raise NotAProfileFileError(path, f"it could not be read ({error.strerror})") from None
-    try:
-        with os.fdopen(fd, "rb") as handle:
-            # Checked again on what was opened: the entry may have been swapped meanwhile.
-            _check_kind(path, os.fstat(handle.fileno()))
-            raw = handle.read(MAX_PROFILE_BYTES + 1)
-    except OSError as error:
-        raise NotAProfileFileError(path, f"it could not be read ({error.strerror})") from None
-    if len(raw) > MAX_PROFILE_BYTES:
-        raise NotAProfileFileError(path, _too_large())
-    return raw
-
-
-def _check_kind(path: Path, info: os.stat_result) -> None:
-    if stat.S_ISREG(info.st_mode):
-        if info.st_size > MAX_PROFILE_BYTES:
-            raise NotAProfileFileError(path, _too_large(info.st_size))
-        return
-    if stat.S_ISDIR(info.st_mode):
-        kind = "a folder"
-    elif stat.S_ISFIFO(info.st_mode):
-        kind = "a pipe"
-    elif stat.S_ISSOCK(info.st_mode):
-        kind = "a socket"
-    elif stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
-        kind = "a device"
-    else:
-        kind = "something other than a file"
-    if os.path.islink(path):
-        raise NotAProfileFileError(
-            path, f"it is a link to {os.path.realpath(path)}, which is {kind}, not a file"
-        )
-    raise NotAProfileFileError(path, f"it is {kind}, not a file")
-
-
-def _too_large(size: int | None = None) -> str:
-    limit = MAX_PROFILE_BYTES // (1024 * 1024)
-    shown = f" ({size / (1024 * 1024):,.0f} MB)" if size is not None else ""
-    return f"it is larger{shown} than any profile can be ({limit} MB at most)"
+        """Remove the whole profile folder (every computer's files: a sync engine then
+        deletes it everywhere; see docs/storage.md)."""
+        path = self.path_of(self._aliases.get(profile_id, profile_id))
+        if is_profile_id(path.name):
+            # One rename takes it out of the list at once; a failure leaves it as it was.
+            gone = path.with_name(f".{path.name}.deleted")
+            os.rename(path, gone)
+            shutil.rmtree(gone, ignore_errors=True)
+        else:
+            path.with_name(f"{path.name}.json").unlink()

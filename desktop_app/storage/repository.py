@@ -1,248 +1,268 @@
-"""One profile's TinyDB file, typed collections over its tables, and memos derived from it."""
+"""One profile folder: every device's files merged, typed collections, memos derived from it.
+
+This device writes only its own folder: ``profile.json`` for profile-level records and the
+current month's shard for everything else (see docs/storage.md).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from contextlib import AbstractContextManager
-from dataclasses import dataclass
-from datetime import date, datetime
+import contextlib
+import shutil
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, TypeVar, cast
 
-from desktop_app.storage.atomic import atomic_write_bytes, remove_stale_temp_files
-from desktop_app.storage.codec import DecodeError, from_json, keep_unknown, to_json
-from desktop_app.storage.schema import (
-    APP_MARK,
-    MIGRATIONS,
-    SCHEMA_VERSION,
-    TABLES,
-    Migration,
-    Tables,
-    meta_of,
-    migrate,
-    parse_profile_bytes,
+from desktop_app.storage.atomic import remove_stale_temp_files
+from desktop_app.storage.collection import Collection, SkippedRecord, Stored, day_of
+from desktop_app.storage.debris import SetAside
+from desktop_app.storage.layout import (
+    KINDS,
+    PROFILE_FILE,
+    PROFILE_TABLE,
+    new_record_id,
+    shard_name,
 )
-from desktop_app.storage.tinydb_storage import AtomicJSONStorage, encode_tables
+from desktop_app.storage.merge import TICK, MergedView, Version, make_doc
+from desktop_app.storage.profile_files import Reader, device_folders, listing, tidy_conflicts
+from desktop_app.storage.revisions import Revisions
+from desktop_app.storage.schema import APP_MARK, V1
+from desktop_app.storage.shards import ShardFile, new_file, write_file
+from desktop_app.storage.tinydb_storage import encode_tables
+
+__all__ = ["Collection", "ProfileRepository", "SkippedRecord", "Stored"]
 
 T = TypeVar("T")
 V = TypeVar("V")
-
-# Fields that say when a record happened, looked at (in this order) to date a skipped record.
-_WHEN_FIELDS = ("at", "completed_at", "started_at", "updated_at")
-
-
-@dataclass(frozen=True)
-class Stored(Generic[T]):
-    """A document and the id the store gave it."""
-
-    id: int
-    item: T
-
-
-@dataclass(frozen=True)
-class SkippedRecord:
-    """A document left out of what is read because it does not have the shape the code needs.
-
-    It stays in the file untouched; ``day`` is its date when one can be read from it.
-    """
-
-    table: str
-    key: str
-    day: date | None
-
-
-def doc_id_of(key: str) -> int | None:
-    """The id a document key stands for, or None for a key no writer of ours makes."""
-    try:
-        value = int(key)
-    except ValueError:
-        return None
-    return value if str(value) == key else None
-
-
-def _day_of(doc: Any) -> date | None:
-    if not isinstance(doc, dict):
-        return None
-    for name in _WHEN_FIELDS:
-        value = doc.get(name)
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value[:10])
-            except ValueError:
-                continue
-    return None
-
-
-class Collection(Generic[T]):
-    """Typed access to one table: dataclasses in, dataclasses out.
-
-    Reading skips (and the repository remembers) documents that do not decode or whose key
-    is not an id: one hand-edited record must not hide the others. Writing changes only the
-    documents it names, so skipped ones stay in the file as they are.
-    """
-
-    def __init__(self, repo: ProfileRepository, table: str, cls: type[T]) -> None:
-        self._repo = repo
-        self._name = table
-        self._cls = cls
-
-    def _docs(self) -> dict[str, Any]:
-        return self._repo._tables().get(self._name) or {}
-
-    def add(self, item: T) -> int:
-        return self.add_many([item])[0]
-
-    def add_many(self, items: Iterable[T]) -> list[int]:
-        """Insert several documents with one write of the file; returns their ids in order."""
-        # Encode everything first so a bad item raises before anything is written.
-        docs = [to_json(item) for item in items]
-        if not docs:
-            return []
-
-        def insert(table: dict[str, Any]) -> list[int]:
-            first = self._repo._next_id(self._name, table, len(docs))
-            ids = list(range(first, first + len(docs)))
-            for doc_id, doc in zip(ids, docs, strict=True):
-                table[str(doc_id)] = doc
-            return ids
-
-        return self._repo._change(self._name, insert)
-
-    def update(self, doc_id: int, item: T) -> None:
-        """Store a new version of a document, keeping the fields this code does not know."""
-        fresh = to_json(item)
-
-        def replace(table: dict[str, Any]) -> None:
-            key = str(doc_id)
-            if key not in table:
-                raise KeyError(doc_id)
-            # Not a plain merge, which would also keep a cleared answer or a removed pause:
-            # only fields unknown to ``cls`` are carried over (see keep_unknown).
-            table[key] = keep_unknown(self._cls, table[key], fresh)
-
-        self._repo._change(self._name, replace)
-
-    def remove(self, doc_id: int) -> None:
-        """Delete a document (nothing is written when it is already gone)."""
-        if str(doc_id) in self._docs():
-            self._repo._change(self._name, lambda table: table.pop(str(doc_id)))
-
-    def get(self, doc_id: int) -> T | None:
-        """The document, or None when it is gone or does not decode (then it is skipped)."""
-        key = str(doc_id)
-        doc = self._docs().get(key)
-        return None if doc is None else self._decode(key, doc)
-
-    def all(self) -> list[Stored[T]]:
-        found: list[Stored[T]] = []
-        for key, doc in self._docs().items():
-            doc_id = doc_id_of(key)
-            if doc_id is None:
-                self._repo._skip(self._name, key, doc)
-                continue
-            item = self._decode(key, doc)
-            if item is not None:
-                found.append(Stored(doc_id, item))
-        return found
-
-    def _decode(self, key: str, doc: Any) -> T | None:
-        try:
-            return from_json(self._cls, doc)
-        except DecodeError:
-            self._repo._skip(self._name, key, doc)
-            return None
-
-    def __len__(self) -> int:
-        return len(self._docs())
+Clock = Callable[[], datetime]
+META = "meta"  # what services call the profile-level table (memos key on it)
 
 
 class ProfileRepository:
-    """A profile file: create, open (with checks and migrations), meta, collections.
+    """A profile folder: open (merging every device's files), meta, collections, memos.
 
-    What services derive from the file (indexes, decoded lists) is kept here as memos keyed
-    on the storage's revision, so every write, batch or failure is seen by every memo, and
-    closing the profile lets them all go.
+    What services derive from it (indexes, decoded lists) is kept here as memos keyed on the
+    revision, so every write, batch, failure or refresh is seen by every memo, and closing
+    the profile lets them all go.
     """
 
-    def __init__(self, path: Path, storage: AtomicJSONStorage) -> None:
-        self.path = path
-        self._storage = storage
+    def __init__(self, folder: Path, device: str, clock: Clock, set_aside_folder: Path) -> None:
+        self.path = folder
+        self.profile_id = folder.name
+        self.device = device
+        self.own = folder / device
+        self._clock = clock
+        self._reader = Reader(set_aside_folder, folder.name)
+        self._revisions = Revisions()
         self._memos: dict[str, tuple[tuple[str, ...], int, Any]] = {}
-        self._next_ids: dict[str, int] = {}
         self._skipped: dict[tuple[str, str], SkippedRecord] = {}
         self._reported: set[tuple[str, str]] = set()
+        self._shards: dict[Path, ShardFile] = {}
+        self._view = MergedView()
+        self._last: datetime | None = None
+        self._batch_depth = 0
+        self._batch_shard: Path | None = None
+        self._dirty: set[Path] = set()
+        self._pending: list[Version] = []
+        self._pending_path = self.own / ".pending"  # never a file: a key in the merged view
+        self._load()
+        self._reader.strict = False
 
     @classmethod
-    def create(cls, path: Path, name: str, now: datetime) -> ProfileRepository:
-        """Write a new, empty profile file. Refuses to overwrite an existing file."""
-        if path.exists():
-            raise FileExistsError(path)
-        tables: Tables = {t: {} for t in TABLES}
-        tables["meta"]["1"] = {
-            "app": APP_MARK,
-            "schema_version": SCHEMA_VERSION,
-            "profile_name": name,
-            "created_at": now.isoformat(),
-        }
-        atomic_write_bytes(path, encode_tables(tables))
-        return cls(path, AtomicJSONStorage(path, preloaded=tables))
+    def create(cls, folder: Path, name: str, now: datetime, *, device: str, clock: Clock,
+               set_aside_folder: Path | None = None) -> ProfileRepository:
+        """A new profile folder holding this device's ``profile.json``; never overwrites."""
+        if folder.exists():
+            raise FileExistsError(folder)
+        (folder / device).mkdir(parents=True)
+        try:
+            repo = cls(folder, device, clock, set_aside_folder or folder.parent / "set-aside")
+            with repo.batch():
+                repo.set_meta(profile_name=name, created_at=now.isoformat())
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)  # only ours, and nothing in it yet
+            raise
+        return repo
 
     @classmethod
-    def open(
-        cls,
-        path: Path,
-        *,
-        now: datetime,
-        backup_dir: Path | None = None,
-        migrations: Mapping[int, Migration] = MIGRATIONS,
-        target_version: int = SCHEMA_VERSION,
-        parsed: Tables | None = None,
-    ) -> ProfileRepository:
-        """Open and check a profile; migrate it forward after a backup.
+    def open(cls, folder: Path, *, device: str, clock: Clock,
+             set_aside_folder: Path | None = None) -> ProfileRepository:
+        """Read and merge every device's files. Raises ``NewerSchemaError`` (nothing written)
+        when a file is from a newer Groundwork; unreadable files are set aside and skipped."""
+        if not folder.is_dir():
+            raise FileNotFoundError(folder)
+        return cls(folder, device, clock, set_aside_folder or folder.parent / "set-aside")
 
-        ``parsed`` is the file's checked content when the caller has just read it.
-        Raises ``CorruptProfileError`` or ``NewerSchemaError`` without writing anything.
-        """
-        tables = parsed if parsed is not None else parse_profile_bytes(path, path.read_bytes())
-        remove_stale_temp_files(path)
-        storage = AtomicJSONStorage(path, preloaded=tables)
-        if migrate(
-            path,
-            tables,
-            backup_dir=backup_dir or path.parent / "backups",
-            now=now,
-            migrations=migrations,
-            target=target_version,
-        ):
-            storage.write(tables)
-        return cls(path, storage)
+    # --- reading the folder ------------------------------------------------------------
+    def _load(self) -> None:
+        self._shards = {}
+        self._view = MergedView()
+        for path, signature in sorted(listing(self.path).items()):
+            shard = self._reader.read(path, signature)
+            if shard is not None:
+                self._shards[path] = shard
+                self._view.put_file(path, shard.versions)
+        for path in list(self._shards):
+            if path.parent == self.own:
+                remove_stale_temp_files(path)
+        self._tidy()
+        self._last = self._view.latest_stamp(self.device)
 
-    # --- reading and writing -------------------------------------------------------------
-    def _tables(self) -> Tables:
-        tables = self._storage.read()
-        assert tables is not None, "checked when opened"
-        return tables
+    def _tidy(self) -> set[str]:
+        """Merge this device's conflict copies into its own files; the kinds that changed."""
+        changed: set[str] = set()
+        with contextlib.suppress(OSError):  # a full disk: the copies stay, merged in memory
+            for path in tidy_conflicts(self.own, self._shards, self._reader):
+                shard = self._shards.get(path)
+                if shard is None:
+                    changed |= self._view.drop_file(path)
+                else:
+                    changed |= self._view.put_file(path, shard.versions)
+        return changed
 
-    def _change(self, table: str, change: Callable[[dict[str, Any]], V]) -> V:
-        """Apply ``change`` to one table in memory and write the file (or join the batch)."""
-        tables = self._tables()
-        result = change(tables.setdefault(table, {}))
-        with self._storage.touching(table):
-            self._storage.write(tables)
-        return result
+    def refresh_from_disk(self) -> bool:
+        """Re-read the files that changed on disk since they were read (size, mtime, inode)
+        and merge again; True when what is visible changed. Costs a stat per file otherwise."""
+        if self._batch_depth:
+            return False
+        on_disk = listing(self.path)
+        changed: set[str] = set()
+        for path in [p for p in self._shards if p not in on_disk]:
+            del self._shards[path]
+            changed |= self._view.drop_file(path)
+        for path, signature in sorted(on_disk.items()):
+            known = self._shards.get(path)
+            if known is not None and known.signature == signature:
+                continue
+            if path in self._reader.bad and self._reader.bad[path] == signature:
+                continue
+            shard = self._reader.read(path, signature)
+            if shard is None:
+                if known is not None:
+                    del self._shards[path]
+                    changed |= self._view.drop_file(path)
+                continue
+            self._shards[path] = shard
+            changed |= self._view.put_file(path, shard.versions)
+        changed |= self._tidy()
+        if not changed:
+            return False
+        self._last = self._view.latest_stamp(self.device)
+        self._revisions.bump([META if k == PROFILE_TABLE else k for k in changed])
+        return True
 
-    def _next_id(self, table: str, docs: dict[str, Any], count: int = 1) -> int:
-        # Never hand out an id again in this session, even after the newest was deleted:
-        # a screen may still hold the old one.
-        ids = [i for key in docs if (i := doc_id_of(key)) is not None]
-        found = max([0, *ids]) + 1
-        found = max(found, self._next_ids.get(table, 1))
-        self._next_ids[table] = found + count
+    def watched_paths(self) -> list[Path]:
+        """The folders a watcher should watch: the profile folder and each device folder."""
+        return [self.path, *device_folders(self.path)]
+
+    def unreported_set_aside(self) -> list[SetAside]:
+        """Files found unreadable since the last call: each is told once."""
+        found, self._reader.found = self._reader.found, []
         return found
+
+    # --- writing -------------------------------------------------------------------------
+    def _stamp(self, base: Version | None) -> datetime:
+        """Strictly after this device's last write and after the version being replaced, so
+        an edit always wins over what it edits, even with a clock that stands still."""
+        stamp = self._clock()
+        for floor in (self._last, base.at if base is not None else None):
+            if floor is not None and stamp <= floor:
+                stamp = (floor + TICK).astimezone(stamp.tzinfo)
+        self._last = stamp.astimezone(UTC)
+        return stamp
+
+    def _own_file(self, name: str) -> ShardFile:
+        path = self.own / name
+        shard = self._shards.get(path)
+        if shard is None:
+            shard = new_file(path, self.profile_id, self.device)
+            self._shards[path] = shard
+        return shard
+
+    def write_version(self, kind: str, rid: str | None, fields: dict[str, Any] | None,
+                      base: Version | None = None) -> str:
+        """Write a new version of a record (a tombstone when ``fields`` is None); its id."""
+        with self.batch():
+            stamp = self._stamp(base)
+            rid = rid or new_record_id(stamp)
+            version = Version(kind, rid, stamp.astimezone(UTC), self.device,
+                              make_doc(rid, stamp, fields))
+            if kind == PROFILE_TABLE:
+                # Its file is chosen when the batch lands (see _land).
+                self._pending.append(version)
+                self._view.put_version(self._pending_path, version)
+            else:
+                if self._batch_shard is None:
+                    self._batch_shard = self.own / shard_name(stamp)
+                shard = self._own_file(self._batch_shard.name)
+                shard.put(version)
+                self._view.put_version(shard.path, version)
+                self._dirty.add(shard.path)
+            self._revisions.bump([META if kind == PROFILE_TABLE else kind])
+        return rid
+
+    def batch(self, month: date | None = None) -> AbstractContextManager[None]:
+        """Group writes into one atomic replace of one file: all of them land, or none.
+
+        That file is the current month's shard (``month``'s, for history written in one go,
+        such as the demo: later saves then never rewrite it); profile-level records
+        (``set_meta``) go to ``profile.json`` when written on their own, and into the shard
+        when written with records. If the block or the write fails, memory is reread.
+        """
+        if month is not None and self._batch_shard is None and not self._batch_depth:
+            self._batch_shard = self.own / f"{month:%Y-%m}.json"
+        return self._batch()
+
+    def _land(self) -> None:
+        if self._pending:
+            target = self._batch_shard or self.own / PROFILE_FILE
+            shard = self._own_file(target.name)
+            self._view.files.pop(self._pending_path, None)
+            for version in self._pending:
+                shard.put(version)
+                self._view.put_version(target, version)
+            self._pending.clear()
+            self._dirty.add(target)
+        for path in self._dirty:
+            write_file(self._shards[path])
+
+    @contextmanager
+    def _batch(self) -> Iterator[None]:
+        self._batch_depth += 1
+        try:
+            yield
+            if self._batch_depth == 1:
+                self._land()
+        except BaseException:
+            if self._batch_depth == 1:
+                self._reload()
+            raise
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0:
+                self._batch_shard = None
+                self._dirty.clear()
+                self._pending.clear()
+
+    def _reload(self) -> None:
+        self._dirty.clear()
+        self._pending.clear()
+        self._load()
+        self._revisions.bump(None)
+
+    # --- records -------------------------------------------------------------------------
+    def winner(self, kind: str, rid: str) -> Version | None:
+        return self._view.winners.get(kind, {}).get(rid)
+
+    def visible(self, kind: str) -> list[Version]:
+        """The winners that are not tombstones, in id order (ids sort by creation)."""
+        table = self._view.winners.get(kind, {})
+        return [table[rid] for rid in sorted(table) if not table[rid].deleted]
 
     @property
     def meta(self) -> dict[str, Any]:
-        return dict(meta_of(self._tables()))
+        return {v.id: v.doc.get("value") for v in self.visible(PROFILE_TABLE)}
 
     @property
     def name(self) -> str:
@@ -253,33 +273,36 @@ class ProfileRepository:
         return datetime.fromisoformat(str(self.meta["created_at"]))
 
     def set_meta(self, **values: Any) -> None:
-        def merge(meta: dict[str, Any]) -> None:
-            for doc in meta.values():
-                doc.update(values)
-
-        self._change("meta", merge)
+        """Each setting is its own record, so two computers changing two settings both win."""
+        with self.batch():
+            for key, value in values.items():
+                self.write_version(PROFILE_TABLE, key, {"value": value},
+                                   self.winner(PROFILE_TABLE, key))
 
     def collection(self, table: str, cls: type[T]) -> Collection[T]:
-        if table not in TABLES:
+        if table not in KINDS:
             raise ValueError(f"unknown table {table!r}")
         return Collection(self, table, cls)
 
-    def batch(self) -> AbstractContextManager[None]:
-        """Group several writes into one atomic file replace: all of them land, or none."""
-        return self._storage.batch()
+    def export_bytes(self) -> bytes:
+        """The visible records as one format-1 TinyDB file (int keys in id order)."""
+        head = {"app": APP_MARK, "schema_version": V1, **self.meta}
+        tables: dict[str, dict[str, Any]] = {"meta": {"1": head}}
+        for kind in KINDS:
+            tables[kind] = {str(n): v.fields() for n, v in enumerate(self.visible(kind), 1)}
+        return encode_tables(tables)
 
     def table_counts(self) -> dict[str, int]:
-        tables = self._storage.read() or {}
-        return {name: len(t) for name, t in tables.items() if name != "meta"}
+        return {kind: len(self.visible(kind)) for kind in KINDS}
 
     # --- memos ---------------------------------------------------------------------------
     def revision(self, tables: Iterable[str]) -> int:
-        """The storage revision of the last change to any of ``tables``."""
-        return self._storage.revision_of(tables)
+        """The revision of the last change to any of ``tables``."""
+        return self._revisions.of(tables)
 
     def memo(self, key: str, tables: tuple[str, ...], build: Callable[[], V]) -> V:
         """``build()``, remembered until one of ``tables`` changes (or the profile closes)."""
-        stamp = self._storage.revision_of(tables)
+        stamp = self._revisions.of(tables)
         held = self._memos.get(key)
         if held is not None and held[1] == stamp:
             return cast(V, held[2])
@@ -290,7 +313,7 @@ class ProfileRepository:
     def recall(self, key: str) -> Any | None:
         """What :meth:`remember` kept under ``key``, if its tables have not changed since."""
         held = self._memos.get(key)
-        if held is None or held[1] != self._storage.revision_of(held[0]):
+        if held is None or held[1] != self._revisions.of(held[0]):
             return None
         return held[2]
 
@@ -311,29 +334,36 @@ class ProfileRepository:
         if held is None or held[1] != since:
             return
         update(held[2])
-        self._memos[key] = (held[0], self._storage.revision_of(held[0]), held[2])
+        self._memos[key] = (held[0], self._revisions.of(held[0]), held[2])
 
     # --- records that could not be read --------------------------------------------------
-    def _skip(self, table: str, key: str, doc: Any) -> None:
+    def skip(self, table: str, key: str, doc: Any) -> None:
         if (table, key) not in self._skipped:
-            self._skipped[(table, key)] = SkippedRecord(table, key, _day_of(doc))
+            self._skipped[(table, key)] = SkippedRecord(table, key, day_of(doc))
 
     def unreported_skips(self) -> list[SkippedRecord]:
-        """Records skipped since the last call and still in the file: each is told once."""
-        tables = self._tables()
-        # Odd keys are cheap to find in every table, read or not yet.
-        for table in (t for t in TABLES if t != "meta"):
-            for key, doc in (tables.get(table) or {}).items():
-                if doc_id_of(key) is None:
-                    self._skip(table, key, doc)
+        """Records skipped since the last call and still there: each is told once.
+
+        Docs without a readable id or stamp are found in every file, read or not yet; a
+        record that does not decode is skipped when read, and counts while it still wins.
+        """
+        present: set[tuple[str, str]] = set()
+        for path, shard in self._shards.items():
+            for odd in shard.odd:
+                key = f"{path.parent.name}/{path.name}#{odd.key}"
+                self.skip(odd.table, key, odd.doc)
+                present.add((odd.table, key))
         fresh = [
-            record
-            for pair, record in self._skipped.items()
-            if pair not in self._reported and pair[1] in (tables.get(pair[0]) or {})
+            record for pair, record in self._skipped.items()
+            if pair not in self._reported and (pair in present or self._still_visible(*pair))
         ]
         self._reported.update((r.table, r.key) for r in fresh)
         return fresh
 
+    def _still_visible(self, table: str, rid: str) -> bool:
+        found = self.winner(table, rid)
+        return found is not None and not found.deleted
+
     def close(self) -> None:
         self._memos.clear()
-        self._storage.close()
+        self._revisions.bump(None)

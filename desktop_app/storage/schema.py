@@ -1,23 +1,19 @@
-"""Schema version, validation of a profile file's shape, and forward-only migrations."""
+"""Schema versions, errors, and the checks of a format-1 profile file."""
 
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Callable, Mapping
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 APP_MARK = "groundwork"
-SCHEMA_VERSION = 1
+# 1: one TinyDB file per profile (``profiles/profile-xxxx.json``), migrated on first open.
+# 2: a folder per profile, a folder per device, month shards (see docs/storage.md).
+SCHEMA_VERSION = 2
+V1 = 1
 TABLES = ("meta", "assessments", "drafts", "checkins", "focus", "lapses", "wins")
 
 Tables = dict[str, dict[str, Any]]
-Migration = Callable[[Tables], None]
-
-# Each entry upgrades a file from version ``n`` to ``n + 1`` in place.
-MIGRATIONS: dict[int, Migration] = {}
 
 
 class ProfileFileError(Exception):
@@ -43,7 +39,7 @@ class NotAProfileFileError(ProfileFileError):
 
 
 def parse_profile_bytes(path: Path, raw: bytes) -> Tables:
-    """Parse and check the shape of a profile file, or raise :class:`CorruptProfileError`."""
+    """Parse and check a format-1 profile file, or raise :class:`CorruptProfileError`."""
     if not raw.strip():
         raise CorruptProfileError(path, "the file is empty")
     try:
@@ -68,6 +64,11 @@ def parse_profile_bytes(path: Path, raw: bytes) -> Tables:
     version = doc.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise CorruptProfileError(path, "the profile has no valid schema version")
+    if version > V1:
+        raise NewerSchemaError(
+            path, f"this file says data version {version}, but only version 1 files are single "
+            "files; it was not written by Groundwork as it is"
+        )
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise CorruptProfileError(path, f"the table '{name}' is damaged")
@@ -85,38 +86,3 @@ def meta_of(tables: Tables) -> dict[str, Any]:
     doc = _single_meta(tables.get("meta"))
     assert doc is not None, "validated by parse_profile_bytes"
     return doc
-
-
-def migrate(
-    path: Path,
-    tables: Tables,
-    *,
-    backup_dir: Path,
-    now: datetime,
-    migrations: Mapping[int, Migration] = MIGRATIONS,
-    target: int = SCHEMA_VERSION,
-) -> bool:
-    """Bring ``tables`` up to ``target``; back the file up first. Returns True if changed.
-
-    A file from a newer version raises :class:`NewerSchemaError` and is left alone.
-    """
-    meta = meta_of(tables)
-    version = int(meta["schema_version"])
-    if version > target:
-        raise NewerSchemaError(
-            path,
-            f"this profile was saved by a newer Groundwork (data version {version}, this "
-            f"version reads up to {target}). Please update Groundwork to open it.",
-        )
-    if version == target:
-        return False
-    missing = [v for v in range(version, target) if v not in migrations]
-    if missing:
-        raise ProfileFileError(path, f"no way to upgrade data version {missing[0]}")
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = now.strftime("%Y%m%dT%H%M%S")
-    shutil.copy2(path, backup_dir / f"{path.stem}.v{version}.{stamp}.json")
-    for step in range(version, target):
-        migrations[step](tables)
-        meta_of(tables)["schema_version"] = step + 1
-    return True

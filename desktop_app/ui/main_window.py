@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
 
         start_template(self, self.ctx, template_id)
 
-    def open_result(self, result_id: int) -> None:
+    def open_result(self, result_id: str) -> None:
         from desktop_app.ui.wizard_launcher import open_result
 
         open_result(self, self.ctx, result_id)

@@ -27,7 +27,7 @@ def start_template(parent: QWidget, ctx: ScreenContext, template_id: str) -> QWi
     return start_assessment(parent, ctx, template)
 
 
-def open_result(parent: QWidget, ctx: ScreenContext, result_id: int) -> QWidget | None:
+def open_result(parent: QWidget, ctx: ScreenContext, result_id: str) -> QWidget | None:
     """Show a stored result read-only, with its answers."""
     from desktop_app.ui.wizard.assessment_flow import open_result_view
 

@@ -83,8 +83,9 @@ def bench_save(data_dir: Path) -> Row:
     from desktop_app.services.clock import system_clock
     from desktop_app.storage.profile_store import ProfileStore
     from desktop_app.storage.tinydb_storage import encode_tables
+    from tests.benchmarks.data import BENCH_DEVICE
 
-    store = ProfileStore(data_dir)
+    store = ProfileStore(data_dir, BENCH_DEVICE.id, system_clock)
     (info,), _aside = store.scan(system_clock())
     repo = store.open(info.id, system_clock())
     checkins = repo.collection("checkins", CheckIn)
@@ -99,7 +100,8 @@ def bench_save(data_dir: Path) -> Row:
         started = time.perf_counter()
         checkins.add(checkin)
         save.append(time.perf_counter() - started)
-        tables = json.loads(repo.path.read_bytes())  # what the file now holds
+        # What the app rewrites on a save: this month's file.
+        tables = json.loads(max(repo.own.glob("2*.json")).read_bytes())
         started = time.perf_counter()
         payload = encode_tables(tables)
         with baseline_path.open("wb") as handle:
@@ -134,10 +136,11 @@ def bench_redraw(data_dir: Path) -> list[Row]:
     from desktop_app.ui.charts.consistency import ConsistencyChart
     from desktop_app.ui.charts.over_time import OverTimeChart
     from desktop_app.ui.charts.wheel import WheelChart
+    from tests.benchmarks.data import BENCH_DEVICE
 
     if QApplication.instance() is None:
         QApplication([sys.argv[0]])
-    session = Session(data_dir, resources_dir(), system_clock)
+    session = Session(data_dir, resources_dir(), system_clock, BENCH_DEVICE)
     session.load_templates()
     session.profiles.refresh()
     session.open_profile(session.profiles.profiles[0].id)

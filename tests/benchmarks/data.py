@@ -11,13 +11,16 @@ from desktop_app.services.clock import system_clock
 from desktop_app.services.demo import store_history
 from desktop_app.services.journal_settings import system_zone_name
 from desktop_app.services.session import Session
+from desktop_app.storage.device import Device
+
+BENCH_DEVICE = Device("d-00000000000000be", "Benchmark")
 
 SEED = 5
 
 
 def make_five_year_profile(data_dir: Path) -> tuple[Path, int]:
     """Create a data folder holding one five-year profile; returns its file and size in docs."""
-    session = Session(data_dir, resources_dir(), system_clock)
+    session = Session(data_dir, resources_dir(), system_clock, BENCH_DEVICE)
     session.load_templates()
     session.create_profile("Five years")
     now = system_clock()

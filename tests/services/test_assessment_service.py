@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,8 +13,10 @@ from desktop_app.domain.templates import Template, parse_template
 from desktop_app.paths import resources_dir
 from desktop_app.services.assessments import AssessmentService, IncompleteAnswersError
 from desktop_app.services.session import Session
-from desktop_app.storage import tinydb_storage
+from desktop_app.storage import shards
 from desktop_app.storage.atomic import StorageWriteError
+from tests.conftest import TEST_DEVICE
+from tests.disk import folder_bytes, stored
 
 TEMPLATE = """
 format = 1
@@ -102,7 +103,7 @@ def template() -> Template:
 
 @pytest.fixture
 def session(data_dir: Path, clock) -> Session:
-    session = Session(data_dir, resources_dir(), clock)
+    session = Session(data_dir, resources_dir(), clock, TEST_DEVICE)
     session.load_templates()
     session.create_profile("Sam")
     return session
@@ -114,7 +115,7 @@ def service(session: Session) -> AssessmentService:
 
 
 def tables(session: Session) -> dict[str, Any]:
-    return json.loads(session.require_repo().path.read_text("utf-8"))
+    return stored(session.require_repo())
 
 
 def test_complete_stores_the_documented_shape(service, session, template, clock) -> None:
@@ -277,17 +278,17 @@ def test_answers_that_no_longer_fit_are_dropped_and_named(service, session, temp
 def test_a_failed_write_raises_and_leaves_the_file_as_it_was(
     service, session, template, clock, monkeypatch
 ) -> None:
-    before = session.require_repo().path.read_bytes()
+    before = folder_bytes(session.require_repo())
 
     def full_disk(path: Path, payload: bytes) -> None:
         raise StorageWriteError(28, "Could not save: No space left on device")
 
-    monkeypatch.setattr(tinydb_storage, "atomic_write_bytes", full_disk)
+    monkeypatch.setattr(shards, "atomic_write_bytes", full_disk)
     with pytest.raises(OSError):
         service.complete(template, ANSWERS, clock())
     with pytest.raises(OSError):
         service.save_draft(template, ANSWERS, clock())
     monkeypatch.undo()
-    assert session.require_repo().path.read_bytes() == before
+    assert folder_bytes(session.require_repo()) == before
     assert service.results() == []
     assert service.load_draft(template) is None

@@ -21,15 +21,16 @@ from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.focus import AreaDraft, PracticeDraft
 from desktop_app.services.journal import JournalService, SlipDraft, WinDraft
 from desktop_app.services.session import Session
-from desktop_app.storage import tinydb_storage
+from desktop_app.storage import shards
 from desktop_app.storage.atomic import StorageWriteError
-from tests.conftest import FakeClock
+from tests.conftest import TEST_DEVICE, FakeClock
+from tests.disk import folder_bytes
 from tests.services.views import assert_coherent, complete_life_areas, gap_answers, view
 
 
 @pytest.fixture
 def session(data_dir: Path, clock: FakeClock) -> Session:
-    session = Session(data_dir, resources_dir(), clock)
+    session = Session(data_dir, resources_dir(), clock, TEST_DEVICE)
     session.load_templates()
     session.create_profile("Sam")
     journal = JournalService(session)
@@ -55,7 +56,7 @@ class Disk:
 @pytest.fixture
 def disk(monkeypatch: pytest.MonkeyPatch) -> Disk:
     state = Disk()
-    real = tinydb_storage.atomic_write_bytes
+    real = shards.atomic_write_bytes
 
     def write(path: Path, payload: bytes) -> None:
         state.writes += 1
@@ -63,7 +64,7 @@ def disk(monkeypatch: pytest.MonkeyPatch) -> Disk:
             raise StorageWriteError(28, f"Could not save {path.name}: No space left on device")
         real(path, payload)
 
-    monkeypatch.setattr(tinydb_storage, "atomic_write_bytes", write)
+    monkeypatch.setattr(shards, "atomic_write_bytes", write)
     return state
 
 
@@ -144,13 +145,13 @@ def test_a_failed_write_leaves_disk_and_services_as_they_were(
     prepare, use_case = CASES[name]
     if prepare is not None:
         prepare(session)
-    before_bytes = session.require_repo().path.read_bytes()
+    before_bytes = folder_bytes(session.require_repo())
     before = assert_coherent(session)  # every memo warm, as the screens keep them
 
     disk.fail_at = disk.writes + 1
     with pytest.raises(StorageWriteError):
         use_case(session)
-    assert session.require_repo().path.read_bytes() == before_bytes
+    assert folder_bytes(session.require_repo()) == before_bytes
     assert view(session) == before
     assert_coherent(session)
 

@@ -15,7 +15,7 @@ from desktop_app.services.journal import JournalService, SlipDraft, WinDraft
 from desktop_app.services.progress import ProgressService
 from desktop_app.services.records import skipped_notice
 from desktop_app.services.session import Session
-from tests.conftest import FakeClock
+from tests.conftest import TEST_DEVICE, FakeClock
 from tests.services.views import view
 
 MARKER = "PRIVATE-WORDS-7f3a"
@@ -25,13 +25,24 @@ CHECKIN = {
     "answers": {"distress": 4, "note": MARKER}, "practices_done": [],
 }
 
-# (table, document key, raw document, what the notice says about it)
+
+
+def envelope(rid: str, at: str) -> dict[str, str]:
+    return {"_id": rid, "_updated_at": at}
+
+
+# (table, document key in the shard, raw document, what the notice says about it); a doc
+# without an envelope or under a key that is not a number is not a record version at all.
 BAD: dict[str, tuple[str, str, dict[str, Any], str]] = {
     "a check-in time without a UTC offset": (
-        "checkins", "99", {"at": "2026-03-10T20:00:00", **CHECKIN}, "a check-in from 2026-03-10",
+        "checkins", "99",
+        {"at": "2026-03-10T20:00:00", **CHECKIN, **envelope("a1", "2026-03-10T20:00:00+01:00")},
+        "a check-in from 2026-03-10",
     ),
     "a win whose text is a number": (
-        "wins", "7", {"at": "2026-03-12T18:00:00+01:00", "text": 1234, "focus_area": None},
+        "wins", "7",
+        {"at": "2026-03-12T18:00:00+01:00", "text": 1234, "focus_area": None,
+         **envelope("a2", "2026-03-12T18:00:00+01:00")},
         "a win from 2026-03-12",
     ),
     "a check-in with a non-numeric id": (
@@ -47,7 +58,7 @@ BAD: dict[str, tuple[str, str, dict[str, Any], str]] = {
 
 @pytest.fixture
 def session(data_dir: Path, clock: FakeClock) -> Session:
-    session = Session(data_dir, resources_dir(), clock)
+    session = Session(data_dir, resources_dir(), clock, TEST_DEVICE)
     session.load_templates()
     session.create_profile("Sam")
     journal = JournalService(session)
@@ -62,11 +73,18 @@ def session(data_dir: Path, clock: FakeClock) -> Session:
     return session
 
 
+def shard(session: Session) -> Path:
+    """This computer's newest month file of the open profile."""
+    own = session.require_repo().own
+    return max(p for p in own.glob("*.json") if p.name != "profile.json")
+
+
 def hand_edit(session: Session, change: Callable[[dict[str, Any]], None]) -> None:
-    """Edit the closed profile file as a person with a text editor would, then reopen it."""
+    """Edit the closed profile's newest file as a person with a text editor would, then
+    reopen it."""
     profile = session.profile
     assert profile is not None
-    path = session.require_repo().path
+    path = shard(session)
     session.close()
     data = json.loads(path.read_text("utf-8"))
     change(data)
@@ -76,7 +94,7 @@ def hand_edit(session: Session, change: Callable[[dict[str, Any]], None]) -> Non
 
 
 def raw(session: Session, table: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(session.require_repo().path.read_text("utf-8"))
+    data: dict[str, Any] = json.loads(shard(session).read_text("utf-8"))
     return dict(data[table])
 
 
@@ -113,10 +131,10 @@ def test_a_bad_record_is_skipped_named_once_and_kept(case: str, session: Session
     journal.delete_checkin(journal.checkin_ids()[-1])
     journal.log_win(WinDraft("Slept well"))
     assert raw(session, table)[key] == doc
-    assert str(outcome.checkin_id).isdigit() and str(outcome.win_id).isdigit()
+    assert len(outcome.checkin_id) == len(outcome.win_id) == 20  # ids, not document keys
 
     # A fresh start names it again, once.
-    other = Session(session.data_dir, resources_dir(), session.clock)
+    other = Session(session.data_dir, resources_dir(), session.clock, session.device)
     other.profiles.refresh()
     assert session.profile is not None
     other.open_profile(session.profile.id)

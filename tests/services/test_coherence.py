@@ -13,15 +13,15 @@ from desktop_app.services.focus import AreaDraft, PracticeDraft
 from desktop_app.services.journal import JournalService, SlipDraft, WinDraft
 from desktop_app.services.progress import ProgressService
 from desktop_app.services.session import Session
-from desktop_app.storage import tinydb_storage
+from desktop_app.storage import shards
 from desktop_app.storage.atomic import StorageWriteError
-from tests.conftest import FakeClock
+from tests.conftest import TEST_DEVICE, FakeClock
 from tests.services.views import assert_coherent, complete_life_areas, view
 
 
 @pytest.fixture
 def session(data_dir: Path, clock: FakeClock) -> Session:
-    session = Session(data_dir, resources_dir(), clock)
+    session = Session(data_dir, resources_dir(), clock, TEST_DEVICE)
     session.load_templates()
     session.create_profile("Sam")
     JournalService(session).save_settings(CheckInSettings(timezone="Europe/Paris"))
@@ -150,7 +150,7 @@ def test_memory_follows_the_file_after_a_failed_write(
     def full_disk(path: Path, payload: bytes) -> None:
         raise StorageWriteError(28, "Could not save: No space left on device")
 
-    monkeypatch.setattr(tinydb_storage, "atomic_write_bytes", full_disk)
+    monkeypatch.setattr(shards, "atomic_write_bytes", full_disk)
     [kept] = journal.wins()
     with pytest.raises(StorageWriteError):
         journal.update_win(kept.id, WinDraft("Lost"))

@@ -10,13 +10,13 @@ from desktop_app.domain.results import Draft
 from desktop_app.paths import resources_dir
 from desktop_app.services.assessments import DRAFTS_TABLE, AssessmentService
 from desktop_app.services.session import Session
-from tests.conftest import FakeClock
+from tests.conftest import TEST_DEVICE, FakeClock
 
 
 def test_two_copies_of_a_draft_resume_the_newest_everywhere(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    session = Session(data_dir, resources_dir(), clock)
+    session = Session(data_dir, resources_dir(), clock, TEST_DEVICE)
     session.load_templates()
     session.create_profile("Sam")
     service = AssessmentService(session)

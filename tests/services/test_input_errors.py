@@ -12,11 +12,11 @@ from desktop_app.services.errors import InputError
 from desktop_app.services.focus import AreaDraft, PracticeDraft
 from desktop_app.services.journal import JournalService, SlipDraft
 from desktop_app.services.session import Session
-from tests.conftest import FakeClock
+from tests.conftest import TEST_DEVICE, FakeClock
 
 
 def test_journal_and_focus_refuse_input_the_same_way(data_dir: Path, clock: FakeClock) -> None:
-    session = Session(data_dir, resources_dir(), clock)
+    session = Session(data_dir, resources_dir(), clock, TEST_DEVICE)
     session.load_templates()
     session.create_profile("Sam")
     journal = JournalService(session)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,14 +17,16 @@ from desktop_app.services.focus import AreaDraft, FocusInputError, FocusService,
 from desktop_app.services.journal import JournalInputError, JournalService, SlipDraft, WinDraft
 from desktop_app.services.journal_cache import checkin_index
 from desktop_app.services.session import Session
-from tests.conftest import FakeClock
+from tests.conftest import TEST_DEVICE, FakeClock
+from tests.disk import folder_bytes
+from tests.disk import stored as disk_tables
 
 PARIS = CheckInSettings(timezone="Europe/Paris")  # FIXED_NOW is 09:30 in Paris, +01:00
 
 
 @pytest.fixture
 def session(data_dir: Path, clock: FakeClock) -> Session:
-    session = Session(data_dir, resources_dir(), clock)
+    session = Session(data_dir, resources_dir(), clock, TEST_DEVICE)
     session.load_templates()
     session.create_profile("Sam")
     return session
@@ -40,7 +41,7 @@ def journal(session: Session) -> JournalService:
 
 def on_disk(session: Session) -> dict[str, Any]:
     assert session.repo is not None
-    data: dict[str, Any] = json.loads(session.repo.path.read_text("utf-8"))
+    data: dict[str, Any] = disk_tables(session.repo)
     return data
 
 
@@ -235,9 +236,9 @@ def test_index_notices_writes_from_elsewhere(session: Session, journal: JournalS
     assert journal.last_checkin_at() is None
     assert session.repo is not None
     at = session.clock() - timedelta(days=1)
-    session.repo.collection("checkins", CheckIn).add(CheckIn(at, "check-in", 1, {}))
+    added = session.repo.collection("checkins", CheckIn).add(CheckIn(at, "check-in", 1, {}))
     assert journal.last_checkin_at() == at
-    assert checkin_index(session.repo).newest_first() == [1]
+    assert checkin_index(session.repo).newest_first() == [added]
 
 
 def test_old_history_is_not_announced(
@@ -282,7 +283,7 @@ def test_a_checkin_with_a_slip_and_a_win_is_saved_whole_or_not_at_all(
 
     template = journal.checkin_template()
     assert template is not None
-    before = session.require_repo().path.read_bytes()
+    before = folder_bytes(session.require_repo())
 
     def no_space(_fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -293,14 +294,14 @@ def test_a_checkin_with_a_slip_and_a_win_is_saved_whole_or_not_at_all(
             template, {"distress": 3}, (), SlipDraft("Snapped"), WinDraft("Walked")
         )
     monkeypatch.undo()
-    assert session.require_repo().path.read_bytes() == before
+    assert folder_bytes(session.require_repo()) == before
     assert journal.checkin_count() == 0
     assert journal.slips() == [] and journal.wins() == []
 
     outcome = journal.complete_checkin(
         template, {"distress": 3}, (), SlipDraft("Snapped"), WinDraft("Walked")
     )
-    data = json.loads(session.require_repo().path.read_text("utf-8"))
+    data = disk_tables(session.require_repo())
     assert list(data["checkins"]) == [str(outcome.checkin_id)]
     assert [s["old_pattern"] for s in data["lapses"].values()] == ["Snapped"]
     assert [w["text"] for w in data["wins"].values()] == ["Walked"]

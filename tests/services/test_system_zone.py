@@ -13,7 +13,7 @@ from desktop_app.paths import resources_dir
 from desktop_app.services.journal import JournalService
 from desktop_app.services.journal_settings import local_today, system_zone_name
 from desktop_app.services.session import Session
-from tests.conftest import FakeClock
+from tests.conftest import TEST_DEVICE, FakeClock
 
 WINTER = datetime(2026, 1, 15, 9, 0, tzinfo=timezone(timedelta(hours=1)))
 # Half past midnight on 2 July in Paris (summer time, +02:00).
@@ -36,7 +36,7 @@ def test_defaults_chosen_in_winter_count_summer_days_right(
     # Nothing saved: the defaults are read in winter, then used on a summer night.
     machine_zone(monkeypatch, "Europe/Paris")
     clock = FakeClock(WINTER)
-    session = Session(data_dir, resources_dir(), clock)
+    session = Session(data_dir, resources_dir(), clock, TEST_DEVICE)
     session.load_templates()
     session.create_profile("Sam")
     settings = JournalService(session).settings()

@@ -3,9 +3,7 @@ fresh one that reads the same file, so a memo that went stale shows up as a diff
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.answers import GapAnswer
@@ -16,6 +14,7 @@ from desktop_app.services.journal import JournalService
 from desktop_app.services.progress import ProgressService
 from desktop_app.services.session import Session
 from tests.conftest import FakeClock
+from tests.disk import stored
 
 
 def gap_answers(session: Session, gaps: dict[str, tuple[int, int]]) -> dict[str, Any]:
@@ -78,7 +77,7 @@ def view(session: Session) -> dict[str, Any]:
 
 def fresh_view(session: Session) -> dict[str, Any]:
     """The same, from a new session that opens the profile file from disk."""
-    other = Session(session.data_dir, resources_dir(), session.clock)
+    other = Session(session.data_dir, resources_dir(), session.clock, session.device)
     other.templates = session.templates
     other.profiles.refresh()
     assert session.profile is not None
@@ -96,7 +95,7 @@ def assert_coherent(session: Session) -> dict[str, Any]:
 
 
 def on_disk(session: Session) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(Path(session.require_repo().path).read_text("utf-8"))
+    data: dict[str, Any] = stored(session.require_repo())
     return data
 
 

@@ -1,40 +1,32 @@
-"""Collection.add_many: many documents, one atomic write."""
+"""Collection.add_many: many records, one atomic write."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from desktop_app.storage import repository as repository_module
 from desktop_app.storage.repository import ProfileRepository
-
-NOW = datetime(2026, 5, 1, 8, 0, tzinfo=timezone(timedelta(hours=2)))
-
-
-@dataclass(frozen=True)
-class Note:
-    at: datetime
-    text: str
+from tests.disk import folder_bytes, stored
+from tests.storage.helpers import D1, NOW, Note, new_profile, open_as
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> ProfileRepository:
-    return ProfileRepository.create(tmp_path / "p.json", "Sam", NOW)
+    return new_profile(tmp_path)
 
 
 def count_writes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
-    real = repository_module.AtomicJSONStorage.write
+    real = repository_module.write_file
 
-    def counting(self: object, data: dict[str, dict[str, object]]) -> None:
+    def counting(shard: object) -> None:
         calls.append(1)
-        real(self, data)  # type: ignore[arg-type]
+        real(shard)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(repository_module.AtomicJSONStorage, "write", counting)
+    monkeypatch.setattr(repository_module, "write_file", counting)
     return calls
 
 
@@ -48,11 +40,11 @@ def test_add_many_stores_all_items_in_one_write(
     ids = notes.add_many(items)
     assert len(writes) == 1
     assert len(ids) == 1200
-    assert ids == list(range(first + 1, first + 1201))
-    on_disk = json.loads(repo.path.read_text("utf-8"))["wins"]
+    assert ids == sorted(ids) and ids[0] > first and len(set(ids)) == 1200
+    on_disk = stored(repo)["wins"]
     assert len(on_disk) == 1201
-    assert on_disk[str(ids[-1])]["text"] == "note 1199"
-    reopened = ProfileRepository.open(repo.path, now=NOW).collection("wins", Note)
+    assert on_disk[ids[-1]]["text"] == "note 1199"
+    reopened = open_as(repo, D1).collection("wins", Note)
     assert [s.item for s in reopened.all()][1:] == items
 
 
@@ -60,7 +52,7 @@ def test_add_many_keeps_counting_ids_after_single_adds(repo: ProfileRepository) 
     notes = repo.collection("wins", Note)
     ids = notes.add_many([Note(NOW, "a"), Note(NOW, "b")])
     after = notes.add(Note(NOW, "c"))
-    assert after == ids[-1] + 1
+    assert after > ids[-1]
 
 
 def test_add_many_with_nothing_writes_nothing(
@@ -73,9 +65,9 @@ def test_add_many_with_nothing_writes_nothing(
 
 def test_a_bad_item_writes_nothing(repo: ProfileRepository) -> None:
     notes = repo.collection("wins", Note)
-    before = repo.path.read_bytes()
+    before = folder_bytes(repo)
     naive = datetime(2026, 5, 1, 8, 0)
     with pytest.raises(ValueError):
         notes.add_many([Note(NOW, "fine"), Note(naive, "no time zone")])
-    assert repo.path.read_bytes() == before
+    assert folder_bytes(repo) == before
     assert len(notes) == 0

@@ -1,24 +1,22 @@
+"""Unreadable files: never a reason not to open the rest; copied aside once, never moved."""
+
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from desktop_app.storage.profile_store import ProfileStore
-from desktop_app.storage.repository import ProfileRepository
 from desktop_app.storage.schema import CorruptProfileError
+from desktop_app.storage.shards import parse_file
+from tests.storage.helpers import D1, D2, NOW, Note, StillClock, new_profile, open_as
 
-NOW = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
-
-
-def valid_bytes(tmp_path: Path) -> bytes:
-    repo = ProfileRepository.create(tmp_path / "valid.json", "Sam", NOW)
-    data = repo.path.read_bytes()
-    repo.path.unlink()
-    return data
-
+V1_GOOD = json.dumps({
+    "meta": {"1": {"app": "groundwork", "schema_version": 1, "profile_name": "Old",
+                   "created_at": "2025-01-01T10:00:00+01:00"}},
+    "wins": {},
+}, separators=(",", ":")).encode()
 
 CASES = {
     "empty": lambda good: b"",
@@ -29,48 +27,74 @@ CASES = {
     "json list": lambda good: b"[1, 2, 3]",
     "foreign json": lambda good: json.dumps({"_default": {"1": {"x": 1}}}).encode(),
     "other app": lambda good: good.replace(b'"groundwork"', b'"notes-app"'),
-    "no schema version": lambda good: good.replace(b'"schema_version":1', b'"schema_version":"1"'),
-    "damaged table": lambda good: good.replace(b'"wins":{}', b'"wins":[]'),
+    "no schema version": lambda good: good.replace(b'"schema_version":', b'"version":'),
+    "damaged table": lambda good: good.replace(b'"wins":{', b'"wins":[{').replace(
+        b"}}}", b"}}]}") if b'"wins":{}' not in good else good.replace(b'"wins":{}', b'"wins":[]'),
 }
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_unreadable_file_is_refused_without_writing(tmp_path: Path, case: str) -> None:
-    raw = CASES[case](valid_bytes(tmp_path))
-    path = tmp_path / "profile.json"
+def test_a_damaged_file_of_another_computer_is_copied_aside_once(
+    tmp_path: Path, case: str
+) -> None:
+    mine = new_profile(tmp_path)
+    mine.collection("wins", Note).add(Note(NOW, "mine"))
+    theirs = open_as(mine, D2)
+    theirs.collection("wins", Note).add(Note(NOW, "theirs"))
+    path = theirs.own / "2026-05.json"
+    raw = CASES[case](path.read_bytes())
     path.write_bytes(raw)
-    with pytest.raises(CorruptProfileError) as caught:
-        ProfileRepository.open(path, now=NOW)
-    assert path.read_bytes() == raw
-    assert "profile.json" in str(caught.value)
+
+    reopened = open_as(mine, D1)
+    assert [s.item.text for s in reopened.collection("wins", Note).all()] == ["mine"]
+    [found] = reopened.unreported_set_aside()
+    assert found.original == path and found.reason
+    if raw:
+        assert found.copied_to is not None and found.copied_to.read_bytes() == raw
+    assert path.read_bytes() == raw  # left where it is: the sync engine may complete it
+    assert reopened.unreported_set_aside() == []
+    assert reopened.refresh_from_disk() is False  # unchanged: not read or reported again
+    # Once the file is whole again, it is read.
+    theirs.collection("wins", Note).add(Note(NOW, "theirs, again"))
+    assert reopened.refresh_from_disk() is True
+    assert sorted(s.item.text for s in reopened.collection("wins", Note).all()) == [
+        "mine", "theirs", "theirs, again"]
+    # A later start does not copy or report the same bytes again.
+    path.write_bytes(raw)
+    again = open_as(mine, D1)
+    assert len(again.unreported_set_aside()) in (0, 1)
+    aside = tmp_path / "profiles" / "set-aside"
+    assert len(list(aside.iterdir()) if aside.exists() else []) <= 2
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_scan_sets_unreadable_files_aside_untouched(tmp_path: Path, case: str) -> None:
-    store = ProfileStore(tmp_path)
+def test_scan_copies_unreadable_old_files_aside_untouched(tmp_path: Path, case: str) -> None:
+    store = ProfileStore(tmp_path, D1, StillClock())
     good = store.create("Sam", NOW)
-    raw = CASES[case](valid_bytes(tmp_path))
+    raw = CASES[case](V1_GOOD)
     broken = store.folder / "profile-broken.json"
     broken.write_bytes(raw)
 
-    profiles, moved = store.scan(NOW)
+    profiles, found = store.scan(NOW)
 
     assert [p.name for p in profiles] == ["Sam"]
     assert profiles[0].path == good.path
-    assert len(moved) == 1
-    assert not broken.exists()
-    assert moved[0].moved_to.read_bytes() == raw
-    assert moved[0].moved_to.parent == store.set_aside_folder
-    assert moved[0].reason
+    assert len(found) == 1 and found[0].reason
+    assert broken.read_bytes() == raw
+    if raw.strip():
+        assert found[0].copied_to is not None and found[0].copied_to.read_bytes() == raw
+        assert found[0].copied_to.parent == store.set_aside_folder
+    assert store.scan(NOW)[1] == []
+    assert ProfileStore(tmp_path, D1, StillClock()).scan(NOW)[1] == []  # the next start
 
 
 def test_messages_say_what_is_wrong(tmp_path: Path) -> None:
-    path = tmp_path / "p.json"
+    path = tmp_path / "2026-05.json"
     for raw, words in [
         (b"", "empty"),
         (b'{"meta": {', "damaged or cut short"),
-        (b'{"a": 1}', "not a Groundwork profile"),
+        (b'{"a": 1}', "not a Groundwork file"),
+        (b'{"meta": {"1": {"app": "groundwork", "schema_version": 1}}}', "no valid schema"),
     ]:
-        path.write_bytes(raw)
         with pytest.raises(CorruptProfileError, match=words):
-            ProfileRepository.open(path, now=NOW)
+            parse_file(path, raw, D1)

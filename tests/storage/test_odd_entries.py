@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.storage import profile_store
+from desktop_app.storage import debris as debris_module
+from desktop_app.storage import reading
 from desktop_app.storage.profile_store import ProfileStore, read_profile_file
 from desktop_app.storage.schema import NotAProfileFileError
+from tests.storage.helpers import D1, StillClock
 from tests.storage.odd_entries import ODD, fingerprint
 
 NOW = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
@@ -22,7 +24,7 @@ def test_odd_entry_is_reported_once_and_the_others_open(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
 ) -> None:
     odd = ODD[case]
-    store = ProfileStore(tmp_path)
+    store = ProfileStore(tmp_path, D1, StillClock())
     store.create("Sam", NOW).close()
     entry = store.folder / "profile-odd.json"
     raw_before = None
@@ -39,11 +41,11 @@ def test_odd_entry_is_reported_once_and_the_others_open(
     assert len(found) == 1 and found[0].original == entry
     assert odd.words in found[0].reason
     if odd.moved:
-        assert found[0].moved_to is not None
-        assert found[0].moved_to.read_bytes() == raw_before
-        assert not os.path.lexists(entry)
+        assert found[0].copied_to is not None
+        assert found[0].copied_to.read_bytes() == raw_before
+        assert entry.read_bytes() == raw_before  # copied, never moved
     else:
-        assert found[0].moved_to is None
+        assert found[0].copied_to is None
         assert fingerprint(entry) == before
         assert not store.set_aside_folder.exists()
     # A rescan (after a rename or a new profile) does not report it again.
@@ -51,7 +53,7 @@ def test_odd_entry_is_reported_once_and_the_others_open(
 
 
 def test_odd_entry_cannot_be_opened_by_id(tmp_path: Path) -> None:
-    store = ProfileStore(tmp_path)
+    store = ProfileStore(tmp_path, D1, StillClock())
     store.ensure()
     (store.folder / "profile-dir.json").mkdir()
     with pytest.raises(NotAProfileFileError, match="a folder"):
@@ -67,7 +69,7 @@ def test_a_file_swapped_for_a_pipe_after_the_check_is_not_read(
     real_stat = os.stat
     regular = os.stat_result((0o100644, 1, 1, 1, 0, 0, 10, 0, 0, 0))
     monkeypatch.setattr(
-        profile_store.os, "stat", lambda p, *a, **k: regular if Path(p) == path else real_stat(p)
+        reading.os, "stat", lambda p, *a, **k: regular if Path(p) == path else real_stat(p)
     )
     with pytest.raises(NotAProfileFileError, match="a pipe"):
         read_profile_file(path)
@@ -78,45 +80,35 @@ def test_a_file_that_grows_past_the_limit_while_read_is_refused(
 ) -> None:
     path = tmp_path / "p.json"
     path.write_bytes(b"{}" * 50)
-    monkeypatch.setattr(profile_store, "MAX_PROFILE_BYTES", 10)
+    monkeypatch.setattr(reading, "MAX_PROFILE_BYTES", 10)
     with pytest.raises(NotAProfileFileError, match="larger"):
         read_profile_file(path)
 
 
-def test_symlinked_valid_profile_is_listed(tmp_path: Path) -> None:
-    elsewhere = tmp_path / "synced"
-    source = ProfileStore(elsewhere)
-    repo = source.create("Linked", NOW)
-    repo.close()
-    store = ProfileStore(tmp_path / "data")
+def test_symlinked_old_profile_is_listed_and_migrated_leaving_the_target(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "synced" / "mine.json"
+    target.parent.mkdir()
+    target.write_text(json.dumps({"meta": {"1": {
+        "app": "groundwork", "schema_version": 1, "profile_name": "Linked",
+        "created_at": NOW.isoformat()}}, "wins": {}}))
+    before = target.read_bytes()
+    store = ProfileStore(tmp_path / "data", D1, StillClock())
     store.ensure()
-    (store.folder / "profile-link.json").symlink_to(repo.path)
+    (store.folder / "profile-link.json").symlink_to(target)
     profiles, found = store.scan(NOW)
     assert [p.name for p in profiles] == ["Linked"] and found == []
+    repo = store.open(profiles[0].id, NOW)
+    assert repo.name == "Linked"
+    assert target.read_bytes() == before  # the file the link named is not ours to move
+    assert not os.path.lexists(store.folder / "profile-link.json")
 
 
-def test_open_after_scan_never_uses_a_stale_parse(tmp_path: Path) -> None:
-    # Same size, same mtime, same inode: only the bytes differ.
-    store = ProfileStore(tmp_path)
-    store.create("Sam", NOW).close()
-    (info,), _ = store.scan(NOW)
-    before = info.path.stat()
-    data = json.loads(info.path.read_text())
-    data["meta"]["1"]["profile_name"] = "Pam"
-    with info.path.open("r+b") as handle:
-        handle.write(json.dumps(data, separators=(",", ":")).encode())
-    os.utime(info.path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    after = info.path.stat()
-    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
-        before.st_ino, before.st_size, before.st_mtime_ns
-    )
-    assert store.open(info.id, NOW).name == "Pam"
-
-
-def test_a_damaged_file_that_cannot_be_moved_is_left_and_reported_once(
+def test_a_damaged_file_that_cannot_be_copied_is_left_and_reported_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = ProfileStore(tmp_path)
+    store = ProfileStore(tmp_path, D1, StillClock())
     store.create("Sam", NOW).close()
     broken = store.folder / "profile-broken.json"
     broken.write_bytes(b"{not json")
@@ -124,10 +116,10 @@ def test_a_damaged_file_that_cannot_be_moved_is_left_and_reported_once(
     def full(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(profile_store.os, "replace", full)
+    monkeypatch.setattr(debris_module, "atomic_write_bytes", full)
     profiles, found = store.scan(NOW)
     assert [p.name for p in profiles] == ["Sam"]
-    assert len(found) == 1 and found[0].moved_to is None
-    assert "could not be moved (No space left on device)" in found[0].reason
+    assert len(found) == 1 and found[0].copied_to is None
+    assert "could not be copied aside (No space left on device)" in found[0].reason
     assert broken.read_bytes() == b"{not json"
     assert store.scan(NOW)[1] == []

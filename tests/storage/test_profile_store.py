@@ -1,44 +1,76 @@
 from __future__ import annotations
 
 import json
-import os
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from desktop_app.storage.profile_store import ProfileStore
+from tests.storage.helpers import D1, D2, NOW, StillClock, open_as
 
-NOW = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 
-
-def test_profiles_are_listed_by_name_with_random_file_names(tmp_path: Path) -> None:
-    store = ProfileStore(tmp_path)
+def test_profiles_are_listed_by_name_with_random_folder_names(tmp_path: Path) -> None:
+    store = ProfileStore(tmp_path, D1, StillClock())
     for name in ("zoe", "Adam", "../../x"):
         store.create(name, NOW).close()
-    profiles, moved = store.scan(NOW)
+    profiles, found = store.scan(NOW)
     assert [p.name for p in profiles] == ["../../x", "Adam", "zoe"]
-    assert moved == []
+    assert found == []
     assert all(p.path.parent == store.folder for p in profiles)
-    assert all(p.path.name.startswith("profile-") for p in profiles)
+    assert all(p.path.name.startswith("p-") and len(p.path.name) == 18 for p in profiles)
 
 
-def test_open_after_scan_sees_a_change_made_in_between(tmp_path: Path) -> None:
-    store = ProfileStore(tmp_path)
+def test_the_list_reads_only_profile_files_and_merges_every_computer_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = ProfileStore(tmp_path, D1, StillClock())
     repo = store.create("Sam", NOW)
-    repo.close()
+    later = StillClock(NOW.replace(hour=9))
+    open_as(repo, D2, later).set_meta(profile_name="Sam B.")  # renamed on the other computer
+    (repo.own / "2026-05.json").write_bytes(b"not read by the list")
+    read: list[str] = []
+    from desktop_app.storage import profile_store as module
+
+    real = module.read_profile_file
+    monkeypatch.setattr(module, "read_profile_file", lambda p: (read.append(p.name), real(p))[1])
+    (info,), found = store.scan(NOW)
+    assert info.name == "Sam B." and found == []
+    assert read == ["profile.json", "profile.json"]
+
+
+def test_an_empty_or_half_synced_folder_is_not_listed(tmp_path: Path) -> None:
+    store = ProfileStore(tmp_path, D1, StillClock())
+    store.ensure()
+    (store.folder / "p-0123456789abcdef" / D2).mkdir(parents=True)
+    (store.folder / "p-0123456789abcdef" / D2 / ".syncthing.profile.json.tmp").write_text("{")
+    assert store.scan(NOW) == ([], [])
+
+
+def test_delete_removes_the_whole_folder_at_once(tmp_path: Path) -> None:
+    store = ProfileStore(tmp_path, D1, StillClock())
+    repo = store.create("Sam", NOW)
+    open_as(repo, D2).set_meta(note="the other computer's file goes too")
+    store.delete(repo.profile_id)
+    assert list(store.folder.iterdir()) == []
+    assert store.scan(NOW) == ([], [])
+
+
+def test_open_sees_a_change_made_after_the_scan(tmp_path: Path) -> None:
+    store = ProfileStore(tmp_path, D1, StillClock())
+    repo = store.create("Sam", NOW)
     (info,), _ = store.scan(NOW)
-    data = json.loads(info.path.read_text())
-    data["meta"]["1"]["profile_name"] = "Changed outside"
-    info.path.write_text(json.dumps(data))
-    stat = info.path.stat()
-    os.utime(info.path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    path = repo.own / "profile.json"
+    data = json.loads(path.read_text())
+    for doc in data["profile"].values():
+        if doc["_id"] == "profile_name":
+            doc["value"] = "Changed outside"
+            doc["_updated_at"] = "2026-05-01T09:00:00+02:00"
+    path.write_text(json.dumps(data))
     assert store.open(info.id, NOW).name == "Changed outside"
 
 
 def test_ids_cannot_escape_the_folder(tmp_path: Path) -> None:
-    store = ProfileStore(tmp_path)
-    with pytest.raises(ValueError):
-        store.path_of("../outside")
-    with pytest.raises(ValueError):
-        store.path_of("")
+    store = ProfileStore(tmp_path, D1, StillClock())
+    for bad in ("../outside", "", ".p-0123456789abcdef.deleted"):
+        with pytest.raises(ValueError):
+            store.path_of(bad)

@@ -4,38 +4,40 @@ import errno
 import json
 import os
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from tinydb import TinyDB
 
+from desktop_app.storage import shards
 from desktop_app.storage.atomic import StorageWriteError
 from desktop_app.storage.repository import ProfileRepository
-from desktop_app.storage.schema import SCHEMA_VERSION, TABLES
-
-NOW = datetime(2026, 5, 1, 8, 0, tzinfo=timezone(timedelta(hours=2)))
-
-
-@dataclass(frozen=True)
-class Note:
-    at: datetime
-    text: str
+from desktop_app.storage.schema import SCHEMA_VERSION
+from tests.disk import folder_bytes
+from tests.storage.helpers import D1, NOW, Note, StillClock, new_profile, open_as
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> ProfileRepository:
-    return ProfileRepository.create(tmp_path / "p.json", "Sam", NOW)
+    return new_profile(tmp_path)
 
 
-def test_new_profile_has_every_table_and_meta(repo: ProfileRepository) -> None:
-    data = json.loads(repo.path.read_text("utf-8"))
-    assert set(data) == set(TABLES)
-    meta = data["meta"]["1"]
-    assert meta["schema_version"] == SCHEMA_VERSION
-    assert meta["profile_name"] == "Sam"
-    assert meta["created_at"] == "2026-05-01T08:00:00+02:00"
-    assert repo.name == "Sam"
+def shard_of(repo: ProfileRepository) -> Path:
+    return repo.own / "2026-05.json"  # NOW is 1 May 2026, 06:00 UTC
+
+
+def test_a_new_profile_is_a_folder_with_this_device_s_profile_file(
+    repo: ProfileRepository,
+) -> None:
+    assert repo.path.parent.name == "profiles" and repo.path.name.startswith("p-")
+    assert [p.name for p in repo.path.iterdir()] == [D1]
+    data = json.loads((repo.own / "profile.json").read_text("utf-8"))
+    assert data["meta"]["1"] == {"app": "groundwork", "schema_version": SCHEMA_VERSION,
+                                 "profile": repo.profile_id, "device": D1}
+    records = {d["_id"]: d for d in data["profile"].values()}
+    assert records["profile_name"]["value"] == "Sam"
+    assert records["created_at"]["value"] == "2026-05-01T08:00:00+02:00"
+    assert repo.name == "Sam" and repo.created_at == NOW
 
 
 def test_round_trip_add_update_remove(repo: ProfileRepository) -> None:
@@ -44,9 +46,32 @@ def test_round_trip_add_update_remove(repo: ProfileRepository) -> None:
     second = notes.add(Note(NOW, "called my sister"))
     notes.update(first, Note(NOW, "walked twice"))
     notes.remove(second)
-    reopened = ProfileRepository.open(repo.path, now=NOW)
+    reopened = open_as(repo, D1)
     stored = reopened.collection("wins", Note).all()
     assert [(s.id, s.item.text) for s in stored] == [(first, "walked twice")]
+    assert reopened.collection("wins", Note).get(second) is None
+
+
+def test_one_shard_keeps_the_newest_version_and_a_tombstone(repo: ProfileRepository) -> None:
+    notes = repo.collection("wins", Note)
+    first = notes.add(Note(NOW, "a"))
+    notes.update(first, Note(NOW, "b"))
+    second = notes.add(Note(NOW, "c"))
+    notes.remove(second)
+    docs = list(json.loads(shard_of(repo).read_text())["wins"].values())
+    assert [(d["_id"], d.get("text"), d.get("_deleted")) for d in docs] == [
+        (first, "b", None), (second, None, True)]
+    stamps = [d["_updated_at"] for d in docs]
+    assert stamps[0] < stamps[1]  # the clock stood still; the stamps still move on
+
+
+def test_ids_are_unique_and_sort_by_creation(repo: ProfileRepository) -> None:
+    notes = repo.collection("wins", Note)
+    ids = [notes.add(Note(NOW, str(n))) for n in range(20)]
+    assert ids == sorted(ids) and len(set(ids)) == 20
+    assert all(len(i) == 20 and int(i, 16) >= 0 for i in ids)
+    notes.remove(ids[-1])
+    assert notes.add(Note(NOW, "again")) not in ids
 
 
 def test_update_writes_every_known_field_none_included(repo: ProfileRepository) -> None:
@@ -58,23 +83,25 @@ def test_update_writes_every_known_field_none_included(repo: ProfileRepository) 
     coll = repo.collection("wins", Maybe)
     doc_id = coll.add(Maybe("a", "extra"))
     coll.update(doc_id, Maybe("b"))
-    assert json.loads(repo.path.read_text())["wins"][str(doc_id)] == {"text": "b", "note": None}
+    [doc] = [d for d in json.loads(shard_of(repo).read_text())["wins"].values()]
+    assert {k: v for k, v in doc.items() if not k.startswith("_")} == {"text": "b", "note": None}
     with pytest.raises(KeyError):
-        coll.update(999, Maybe("c"))
+        coll.update("nothing-like-it", Maybe("c"))
 
 
-def test_file_stays_readable_by_plain_tinydb(repo: ProfileRepository) -> None:
+def test_files_stay_readable_by_plain_tinydb(repo: ProfileRepository) -> None:
     repo.collection("wins", Note).add(Note(NOW, "ünïcode ✓"))
     repo.close()
-    db = TinyDB(repo.path)
-    assert db.table("wins").all() == [{"at": NOW.isoformat(), "text": "ünïcode ✓"}]
-    db.close()
+    with TinyDB(shard_of(repo), access_mode="r") as db:
+        [doc] = db.table("wins").all()
+        assert doc["text"] == "ünïcode ✓" and doc["at"] == NOW.isoformat()
+        assert db.table("meta").all()[0]["device"] == D1
 
 
 def test_create_never_overwrites(repo: ProfileRepository) -> None:
     with pytest.raises(FileExistsError):
-        ProfileRepository.create(repo.path, "Other", NOW)
-    assert ProfileRepository.open(repo.path, now=NOW).name == "Sam"
+        ProfileRepository.create(repo.path, "Other", NOW, device=D1, clock=StillClock())
+    assert open_as(repo, D1).name == "Sam"
 
 
 def test_unknown_table_is_refused(repo: ProfileRepository) -> None:
@@ -82,71 +109,67 @@ def test_unknown_table_is_refused(repo: ProfileRepository) -> None:
         repo.collection("secrets", Note)
 
 
-def test_full_disk_keeps_the_old_file_and_the_data(
+def no_space(_fd: int) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_full_disk_keeps_the_old_files_and_the_data(
     repo: ProfileRepository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     notes = repo.collection("wins", Note)
     notes.add(Note(NOW, "kept"))
-    before = repo.path.read_bytes()
-
-    def no_space(_fd: int) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
+    before = folder_bytes(repo)
     monkeypatch.setattr(os, "fsync", no_space)
     with pytest.raises(StorageWriteError, match="No space left"):
         notes.add(Note(NOW, "lost to a full disk"))
     monkeypatch.undo()
-    assert repo.path.read_bytes() == before
-    assert not [p for p in repo.path.parent.iterdir() if p.name.endswith(".tmp")]
-    # The in-memory state follows the file again, so the next save is consistent.
+    assert folder_bytes(repo) == before
+    assert not [p for p in repo.own.iterdir() if p.name.endswith(".tmp")]
+    # Memory follows the files again, so the next save is consistent.
     assert [s.item.text for s in notes.all()] == ["kept"]
     notes.add(Note(NOW, "after space was freed"))
     assert [s.item.text for s in notes.all()] == ["kept", "after space was freed"]
 
 
-def test_a_batch_is_one_write_and_lands_whole(
+def test_a_batch_is_one_write_of_one_file_and_lands_whole(
     repo: ProfileRepository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import desktop_app.storage.tinydb_storage as tinydb_storage
-
-    writes: list[int] = []
-    real = tinydb_storage.atomic_write_bytes
+    writes: list[Path] = []
+    real = shards.atomic_write_bytes
     monkeypatch.setattr(
-        tinydb_storage, "atomic_write_bytes",
-        lambda path, payload: (writes.append(1), real(path, payload))[1],
+        shards, "atomic_write_bytes",
+        lambda path, payload: (writes.append(path), real(path, payload))[1],
     )
     with repo.batch():
         repo.collection("wins", Note).add(Note(NOW, "one"))
         repo.collection("lapses", Note).add(Note(NOW, "two"))
+        repo.set_meta(milestones_seen=["first-win"])  # rides in the same file
         assert writes == []
-    assert writes == [1]
-    data = json.loads(repo.path.read_text("utf-8"))
+    assert writes == [shard_of(repo)]
+    data = json.loads(shard_of(repo).read_text("utf-8"))
     assert [d["text"] for d in data["wins"].values()] == ["one"]
     assert [d["text"] for d in data["lapses"].values()] == ["two"]
+    assert open_as(repo, D1).meta["milestones_seen"] == ["first-win"]
 
 
-def test_a_failed_batch_leaves_file_and_memory_as_they_were(
+def test_a_failed_batch_leaves_files_and_memory_as_they_were(
     repo: ProfileRepository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     repo.collection("wins", Note).add(Note(NOW, "kept"))
-    before = repo.path.read_bytes()
-
-    def no_space(_fd: int) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
+    before = folder_bytes(repo)
     monkeypatch.setattr(os, "fsync", no_space)
     with pytest.raises(StorageWriteError), repo.batch():
         repo.collection("wins", Note).add(Note(NOW, "lost"))
         repo.collection("lapses", Note).add(Note(NOW, "lost too"))
     monkeypatch.undo()
-    assert repo.path.read_bytes() == before
+    assert folder_bytes(repo) == before
     assert [s.item.text for s in repo.collection("wins", Note).all()] == ["kept"]
     assert repo.collection("lapses", Note).all() == []
 
     with pytest.raises(RuntimeError), repo.batch():
         repo.collection("wins", Note).add(Note(NOW, "dropped"))
         raise RuntimeError("a bug half-way")
-    assert repo.path.read_bytes() == before
+    assert folder_bytes(repo) == before
     assert [s.item.text for s in repo.collection("wins", Note).all()] == ["kept"]
 
 
@@ -163,15 +186,11 @@ def test_every_change_moves_the_revision_of_the_tables_it_touched(
         repo.collection("lapses", Note).add(Note(NOW, "two"))
         assert repo.revision(lapses) > before  # memory changed, so memos must see it now
     after_batch = repo.revision(wins + lapses)
-
-    def no_space(_fd: int) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
     monkeypatch.setattr(os, "fsync", no_space)
     with pytest.raises(StorageWriteError):
         repo.collection("wins", Note).add(Note(NOW, "lost"))
     monkeypatch.undo()
-    # A failed write drops everything in memory: every table counts as changed.
+    # A failed write rereads everything: every table counts as changed.
     assert repo.revision(lapses) > after_batch
     assert repo.revision(("meta",)) > after_batch
 
@@ -190,7 +209,7 @@ def test_memos_follow_the_revision_and_go_with_the_profile(repo: ProfileReposito
     assert repo.memo("texts", ("wins",), build) == [] and len(builds) == 1
     doc_id = notes.add(Note(NOW, "a"))
     assert repo.memo("texts", ("wins",), build) == ["a"] and len(builds) == 2
-    notes.update(doc_id, Note(NOW, "b"))  # same size, new content
+    notes.update(doc_id, Note(NOW, "b"))
     assert repo.memo("texts", ("wins",), build) == ["b"]
 
     since = repo.revision(("wins",))
@@ -204,33 +223,28 @@ def test_memos_follow_the_revision_and_go_with_the_profile(repo: ProfileReposito
 
 
 def test_odd_documents_are_skipped_remembered_and_kept(repo: ProfileRepository) -> None:
-    data = json.loads(repo.path.read_text("utf-8"))
-    data["wins"] = {
-        "1": {"at": NOW.isoformat(), "text": "fine"},
+    notes = repo.collection("wins", Note)
+    fine = notes.add(Note(NOW, "fine"))
+    data = json.loads(shard_of(repo).read_text("utf-8"))
+    odd = {
         "abc": {"at": "2026-04-02T10:00:00+02:00", "text": "odd key"},
-        "007": {"at": NOW.isoformat(), "text": "not the key we would write"},
-        "3": {"at": "2026-04-03T10:00:00", "text": "no offset"},
+        "7": {"at": "2026-04-05T10:00:00+02:00", "text": "no envelope"},
+        "8": {"at": "2026-04-03T10:00:00", "text": "no offset", "_id": "x",
+              "_updated_at": "2026-04-03T10:00:00+02:00"},
     }
-    repo.path.write_text(json.dumps(data), "utf-8")
-    repo = ProfileRepository.open(repo.path, now=NOW)
+    data["wins"].update(odd)
+    shard_of(repo).write_text(json.dumps(data), "utf-8")
+    repo = open_as(repo, D1)
     notes = repo.collection("wins", Note)
-    assert [(s.id, s.item.text) for s in notes.all()] == [(1, "fine")]
-    assert notes.get(3) is None
+    assert [(s.id, s.item.text) for s in notes.all()] == [(fine, "fine")]
+    assert notes.get("x") is None
     new_id = notes.add(Note(NOW, "new"))
-    assert new_id == 4
-    notes.update(1, Note(NOW, "fine, edited"))
+    notes.update(fine, Note(NOW, "fine, edited"))
     notes.remove(new_id)
-    skipped = {(r.key, r.day.isoformat() if r.day else None) for r in repo.unreported_skips()}
-    assert skipped == {("abc", "2026-04-02"), ("007", "2026-05-01"), ("3", "2026-04-03")}
+    skipped = {(r.key.split("#")[-1], r.day.isoformat() if r.day else None)
+               for r in repo.unreported_skips()}
+    assert skipped == {("abc", "2026-04-02"), ("7", "2026-04-05"), ("x", "2026-04-03")}
     assert repo.unreported_skips() == []
-    on_disk = json.loads(repo.path.read_text("utf-8"))["wins"]
-    for key in ("abc", "007", "3"):
-        assert on_disk[key] == data["wins"][key]
-    assert on_disk["1"]["text"] == "fine, edited" and "4" not in on_disk
-
-
-def test_ids_are_not_handed_out_twice_in_a_session(repo: ProfileRepository) -> None:
-    notes = repo.collection("wins", Note)
-    first = notes.add(Note(NOW, "a"))
-    notes.remove(first)
-    assert notes.add(Note(NOW, "b")) == first + 1
+    on_disk = json.loads(shard_of(repo).read_text("utf-8"))["wins"]
+    for key, doc in odd.items():
+        assert on_disk[key] == doc

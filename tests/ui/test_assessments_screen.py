@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from desktop_app.services.assessments import AssessmentService
 from desktop_app.ui.wizard.assessment_flow import running_flow
 from desktop_app.ui.wizard.result_view import ResultView
 from tests.conftest import when_modal
+from tests.disk import stored as disk_tables
 from tests.ui.test_wizard_widgets import ALL_TYPES, FULL_ANSWERS
 
 SHIPPED = ["check-in", "grounding", "life-areas", "three-responsibilities"]
@@ -39,7 +39,7 @@ def shown(widget) -> str:
 
 
 def stored(app) -> dict[str, Any]:
-    return json.loads(app.session.require_repo().path.read_text("utf-8"))
+    return disk_tables(app.session.require_repo())
 
 
 def click(qtbot, button: QPushButton) -> None:

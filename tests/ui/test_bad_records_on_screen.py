@@ -23,7 +23,8 @@ def test_bad_records_are_skipped_and_named_once(qtbot, start_app, clock) -> None
     journal.complete_checkin(template, {"distress": 3})
     clock.advance(hours=1)
     journal.complete_checkin(template, {"distress": 2}, win=WinDraft("Walked away"))
-    path: Path = first.session.require_repo().path
+    # This computer's file of this month (FakeClock: March 2026), as a person would edit it.
+    path: Path = first.session.require_repo().own / "2026-03.json"
     first.window.close()
     first.shutdown()
 

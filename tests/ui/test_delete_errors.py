@@ -141,10 +141,11 @@ def test_deleting_a_profile_the_disk_refuses(
     window = startup.window
     path = startup.session.require_repo().path
 
-    def busy(self: Path, missing_ok: bool = False) -> None:
+    def busy(*_args: object) -> None:
         raise OSError(errno.EBUSY, "Device or resource busy")
 
-    monkeypatch.setattr(Path, "unlink", busy)
+    # The whole profile folder goes with one rename; the disk refuses it.
+    monkeypatch.setattr(os, "rename", busy)
     seen: list[str] = []
 
     def answer(box: QMessageBox) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import json
 import os
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.journal.win_dialog import WinDialog
+from tests.disk import folder_bytes, stored
 
 
 def no_space(_fd: int) -> None:
@@ -42,7 +42,7 @@ def test_a_win_on_a_full_disk_keeps_its_words(
 ) -> None:
     startup = start_app("--profile", "Sam")
     journal = JournalService(startup.session)
-    before = startup.session.repo.path.read_bytes()
+    before = folder_bytes(startup.session.repo)
     dialog = WinDialog(journal, parent=startup.window)
     qtbot.addWidget(dialog)
     dialog.form.text.setPlainText("Said no to the extra shift, kindly.")
@@ -50,9 +50,9 @@ def test_a_win_on_a_full_disk_keeps_its_words(
     dialog.buttons.accepted.emit()
     assert "could not save" in dialog.error.text()
     assert dialog.form.text.toPlainText() == "Said no to the extra shift, kindly."
-    assert startup.session.repo.path.read_bytes() == before
+    assert folder_bytes(startup.session.repo) == before
 
     monkeypatch.undo()
     dialog.save()
-    wins = json.loads(startup.session.repo.path.read_text("utf-8"))["wins"]
+    wins = stored(startup.session.repo)["wins"]
     assert [w["text"] for w in wins.values()] == ["Said no to the extra shift, kindly."]

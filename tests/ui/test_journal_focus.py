@@ -80,7 +80,7 @@ def test_choosing_focus_from_the_latest_gaps(qtbot, start_app, clock) -> None:
     assert work["intention"] == "Answer from calm, not from hurry"
     assert work["gap_at_start"] == 5
     assert work["practices"][0]["cadence"] == {"kind": "times_per_week", "times": 4}
-    assert period["source_assessment"] == 1
+    assert period["source_assessment"] == next(iter(stored(startup)["assessments"]))
     # Home shows what the person is working on.
     window.show_screen("home")
     home = window.screens["home"]

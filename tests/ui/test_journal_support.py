@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -14,13 +13,14 @@ from desktop_app.domain.journal import Cadence, CheckInSettings
 from desktop_app.domain.results import AssessmentResult
 from desktop_app.services.focus import AreaDraft, PracticeDraft
 from desktop_app.services.journal import JournalService
+from tests.disk import stored as disk_tables
 
 PARIS = CheckInSettings(timezone="Europe/Paris")  # the fixed clock reads 09:30 in Paris
 
 
 def stored(startup: Any) -> dict[str, Any]:
     """The profile file as any JSON tool reads it."""
-    data: dict[str, Any] = json.loads(startup.session.require_repo().path.read_text("utf-8"))
+    data: dict[str, Any] = disk_tables(startup.session.require_repo())
     return data
 
 

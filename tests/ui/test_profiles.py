@@ -11,15 +11,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
 from desktop_app import __version__
 from desktop_app.ui.profile_dialogs import NameDialog
 from tests.conftest import when_modal
+from tests.disk import folder_bytes, profile_folders, stored_names
 
-
-def profile_files(data_dir: Path) -> list[Path]:
-    return sorted((data_dir / "profiles").glob("*.json"))
-
-
-def stored_names(data_dir: Path) -> list[str]:
-    files = profile_files(data_dir)
-    return sorted(json.loads(p.read_text("utf-8"))["meta"]["1"]["profile_name"] for p in files)
+profile_files = profile_folders
 
 
 def create_first(qtbot, window, name: str) -> None:
@@ -191,8 +185,10 @@ def test_export_writes_a_readable_copy(
         profile_actions.QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "")
     )
     startup.window.action_export.trigger()
-    assert target.read_bytes() == startup.session.repo.path.read_bytes()
-    assert json.loads(target.read_text("utf-8"))["meta"]["1"]["profile_name"] == "Sam"
+    exported = json.loads(target.read_text("utf-8"))  # one plain TinyDB file, every record
+    assert exported["meta"]["1"]["profile_name"] == "Sam"
+    assert set(exported) == {"meta", "assessments", "drafts", "checkins", "focus", "lapses",
+                             "wins"}
     assert "Saved a copy" in startup.window.statusBar().currentMessage()
 
 
@@ -202,8 +198,9 @@ def test_export_onto_the_profile_itself_is_refused(
     from desktop_app.ui import profile_actions
 
     startup = start_app("--profile", "Sam")
-    path = startup.session.repo.path
-    before = path.read_bytes()
+    repo = startup.session.repo
+    path = repo.own / "profile.json"
+    before = folder_bytes(repo)
     monkeypatch.setattr(
         profile_actions.QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(path), "")
     )
@@ -216,4 +213,4 @@ def test_export_onto_the_profile_itself_is_refused(
     when_modal(read)
     startup.window.action_export.trigger()
     assert "choose another place" in seen[0]
-    assert path.read_bytes() == before
+    assert folder_bytes(repo) == before

@@ -3,7 +3,6 @@ hover and click. Expectations are computed from the stored TinyDB file, not from
 
 from __future__ import annotations
 
-import json
 import xml.etree.ElementTree as ET
 from datetime import date, datetime
 from pathlib import Path
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.ui import wizard_launcher
 from desktop_app.ui.charts.palette import OKABE_ITO, OKABE_ITO_DARK
+from tests.disk import stored as disk_tables
 
 AREAS = ["work", "relationships", "world", "body", "mind", "home", "play", "growth", "meaning"]
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -34,7 +34,7 @@ def progress(qtbot, start_app) -> Any:
 
 
 def stored(startup: Any) -> dict[str, Any]:
-    return json.loads(startup.session.repo.path.read_text("utf-8"))
+    return disk_tables(startup.session.repo)
 
 
 def local_day(text: str) -> date:
@@ -42,7 +42,7 @@ def local_day(text: str) -> date:
 
 
 def results_of(data: dict[str, Any], template_id: str) -> list[tuple[int, dict[str, Any]]]:
-    found = [(int(k), v) for k, v in data["assessments"].items() if v["template_id"] == template_id]
+    found = [(k, v) for k, v in data["assessments"].items() if v["template_id"] == template_id]
     return sorted(found, key=lambda pair: datetime.fromisoformat(pair[1]["completed_at"]))
 
 

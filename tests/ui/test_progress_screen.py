@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QPushButton, QTableView, QWidget
 
 from desktop_app.domain.journal import CheckIn
 from desktop_app.storage import repository as repository_module
+from desktop_app.storage import shards as shards_module
 from desktop_app.ui import wizard_launcher
-
-
-def profile_files(data_dir: Path) -> list[Path]:
-    return sorted((data_dir / "profiles").glob("*.json"))
+from tests.disk import folder_bytes, profile_folders
+from tests.disk import stored as disk_tables
 
 
 def test_charts_load_after_a_loading_message(qtbot, start_app) -> None:
@@ -86,29 +83,31 @@ def test_a_new_checkin_is_drawn_when_progress_is_shown_again(qtbot, start_app, c
 
 def test_demo_is_created_once_with_bulk_writes(qtbot, start_app, data_dir, monkeypatch) -> None:
     writes: list[int] = []
-    real = repository_module.AtomicJSONStorage.write
+    real = shards_module.write_file
 
-    def counting(self, data) -> None:  # type: ignore[no-untyped-def]
+    def counting(shard) -> None:  # type: ignore[no-untyped-def]
         writes.append(1)
-        real(self, data)
+        real(shard)
 
-    monkeypatch.setattr(repository_module.AtomicJSONStorage, "write", counting)
+    monkeypatch.setattr(shards_module, "write_file", counting)
+    monkeypatch.setattr(repository_module, "write_file", counting)
     first = start_app("--demo")
-    (path,) = profile_files(data_dir)
-    stored = json.loads(path.read_text("utf-8"))
+    (path,) = profile_folders(data_dir)
+    stored = disk_tables(path)
     total = sum(len(stored[t]) for t in ("assessments", "focus", "checkins", "lapses", "wins"))
     assert total > 800
-    assert len(writes) <= 8  # one per table, not one per document
+    assert len(writes) <= 8  # a few files, not one write per record
     assert stored["meta"]["1"]["profile_name"] == "Demo"
     assert stored["meta"]["1"]["checkin_settings"]["cadence"] == "daily"
+    before = folder_bytes(path)
     first.window.close()
     first.shutdown()
     writes.clear()
     second = start_app("--demo")
-    assert profile_files(data_dir) == [path]
+    assert profile_folders(data_dir) == [path]
     assert writes == []
     assert second.session.profile.name == "Demo"
-    assert json.loads(path.read_text("utf-8")) == stored
+    assert folder_bytes(path) == before
 
 
 def test_every_input_is_named_and_the_keyboard_reaches_everything(qtbot, start_app) -> None:

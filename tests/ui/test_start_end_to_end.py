@@ -43,7 +43,8 @@ def next_page(qtbot, wizard: TemplateWizard) -> None:
 
 
 def profile_file(data_dir: Path) -> Path:
-    [path] = (data_dir / "profiles").glob("*.json")
+    """This computer's file of this month, where every record it writes now lands."""
+    [path] = (data_dir / "profiles").glob("p-*/d-*/2026-03.json")
     return path
 
 
@@ -71,7 +72,8 @@ def test_start_grounding_finish_and_find_it_in_the_tinydb_file(
     # Read the file as any TinyDB user would: the user owns the data.
     with TinyDB(profile_file(data_dir), access_mode="r") as db:
         [doc] = db.table("assessments").all()
-        assert db.table("drafts").all() == []
+        # The autosaved draft is gone: its last version is a tombstone.
+        assert all(d.get("_deleted") is True for d in db.table("drafts").all())
     assert doc["template_id"] == "grounding"
     assert doc["template_version"] == 1
     assert datetime.fromisoformat(doc["started_at"]).utcoffset() is not None

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import when_modal
+from tests.disk import folder_bytes
 from tests.storage.odd_entries import ODD, fingerprint
 
 
@@ -33,18 +34,20 @@ def test_corrupt_profile_is_set_aside_and_reported(qtbot, start_app, data_dir: P
     assert [m.read_bytes() for m in moved] == [b'{"meta": {"1": {"app": "groundwork", "schema']
     # Not opened as an empty profile: the person is asked to create one instead.
     assert startup.window.pages.currentWidget() is startup.window.welcome
-    assert not broken.exists()
+    # Copied, never moved: in a synced folder a move would travel as a delete.
+    assert broken.read_bytes() == b'{"meta": {"1": {"app": "groundwork", "schema'
 
 
 def test_profile_from_a_newer_version_is_left_alone(qtbot, start_app, data_dir: Path) -> None:
     first = start_app("--profile", "Sam")
-    path = first.session.repo.path
+    repo = first.session.repo
+    path = repo.own / "profile.json"
     first.window.close()
     first.shutdown()
     data = json.loads(path.read_text())
     data["meta"]["1"]["schema_version"] = 99
     path.write_text(json.dumps(data))
-    before = path.read_bytes()
+    before = folder_bytes(repo)
     seen: list[str] = []
 
     def read(box: QMessageBox) -> None:
@@ -55,7 +58,7 @@ def test_profile_from_a_newer_version_is_left_alone(qtbot, start_app, data_dir: 
     start_app()
     qtbot.waitUntil(lambda: bool(seen))
     assert "newer Groundwork" in seen[0]
-    assert path.read_bytes() == before
+    assert folder_bytes(repo) == before
 
 
 @pytest.mark.parametrize("case", list(ODD))
@@ -84,7 +87,7 @@ def test_odd_entry_never_blanks_the_window(
     assert len(seen) == 1
     assert "profile-odd.json" in seen[0] and odd.words in seen[0]
     if odd.moved:
-        assert "moved, unchanged" in seen[0]
+        assert "copied, unchanged" in seen[0]
     else:
         assert "left it where it is" in seen[0]
         assert fingerprint(entry) == before

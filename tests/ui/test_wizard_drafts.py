@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from desktop_app.ui.wizard import TemplateWizard
 from desktop_app.ui.wizard.assessment_flow import running_flow
 from desktop_app.ui.wizard_launcher import start_template
 from tests.conftest import when_modal
+from tests.disk import stored as disk_tables
 from tests.ui.test_wizard_widgets import ALL_TYPES
 
 
@@ -28,7 +28,7 @@ def app(start_app, data_dir: Path):
 
 
 def stored(app) -> dict[str, Any]:
-    return json.loads(app.session.require_repo().path.read_text("utf-8"))
+    return disk_tables(app.session.require_repo())
 
 
 def drafts(app) -> list[dict[str, Any]]:

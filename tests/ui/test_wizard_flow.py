@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.assessments import AssessmentService
-from desktop_app.storage import tinydb_storage
+from desktop_app.storage import shards
 from desktop_app.storage.atomic import StorageWriteError
 from desktop_app.ui.wizard import TemplateWizard
 from desktop_app.ui.wizard.result_view import ResultView
 from desktop_app.ui.wizard_launcher import open_result, start_template
 from tests.conftest import when_modal
+from tests.disk import stored as disk_tables
 from tests.ui.test_wizard_widgets import ALL_TYPES, FULL_ANSWERS
 
 
@@ -36,7 +36,7 @@ def app(start_app, data_dir: Path):
 
 
 def stored(app) -> dict[str, Any]:
-    return json.loads(app.session.require_repo().path.read_text("utf-8"))
+    return disk_tables(app.session.require_repo())
 
 
 def wizard_at_review(app, answers: dict[str, Any] = FULL_ANSWERS) -> TemplateWizard:
@@ -89,7 +89,7 @@ def test_a_full_disk_at_finish_keeps_the_wizard_open_with_its_answers(
     qtbot, app, monkeypatch
 ) -> None:
     wizard = wizard_at_review(app)
-    monkeypatch.setattr(tinydb_storage, "atomic_write_bytes", full_disk)
+    monkeypatch.setattr(shards, "atomic_write_bytes", full_disk)
     seen: list[str] = []
 
     def acknowledge(box: QMessageBox) -> None:
@@ -115,7 +115,7 @@ def test_a_failing_autosave_says_so_and_closing_asks_first(qtbot, app, monkeypat
     wizard = start_template(app.window, app.window.ctx, "all-types")
     assert isinstance(wizard, TemplateWizard)
     wizard.next()
-    monkeypatch.setattr(tinydb_storage, "atomic_write_bytes", full_disk)
+    monkeypatch.setattr(shards, "atomic_write_bytes", full_disk)
     mood = wizard.findChild(QWidget, "mood")
     qtbot.mouseClick(mood.findChild(QAbstractButton, "point4"), Qt.MouseButton.LeftButton)
     notice = wizard.currentPage().findChild(QLabel, "wizardNotice")

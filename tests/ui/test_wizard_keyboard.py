@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop_app.domain.answers import GapAnswer
 from desktop_app.ui.wizard import TemplateWizard
 from desktop_app.ui.wizard_launcher import start_template
+from tests.disk import stored as disk_tables
 from tests.ui.test_wizard_widgets import ALL_TYPES
 
 
@@ -105,7 +105,7 @@ def test_keyboard_only_completion_in_a_sensible_tab_order(
     press(qtbot, Qt.Key.Key_Return)  # Finish
     qtbot.waitUntil(lambda: not wizard.isVisible())
 
-    stored = json.loads(startup.session.require_repo().path.read_text("utf-8"))
+    stored = disk_tables(startup.session.require_repo())
     [doc] = stored["assessments"].values()
     assert doc["answers"]["life"] == {"current": 3, "ideal": 8}
     assert doc["scores"] == {"mood_score": {"value": 4.0, "band": "A lighter day"}}

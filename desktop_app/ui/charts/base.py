@@ -47,7 +47,7 @@ class Hit:
     """The point under the mouse: its tooltip text and the result it opens (if any)."""
 
     label: str
-    result_id: int | None
+    result_id: str | None
 
 
 Labels = Sequence[str] | Callable[[int], str]
@@ -58,12 +58,12 @@ class _Targets:
     axes: Axes
     xy: np.ndarray
     labels: Labels
-    result_ids: Sequence[int | None] | None
+    result_ids: Sequence[str | None] | None
 
     def label(self, index: int) -> str:
         return self.labels(index) if callable(self.labels) else self.labels[index]
 
-    def result_id(self, index: int) -> int | None:
+    def result_id(self, index: int) -> str | None:
         return None if self.result_ids is None else self.result_ids[index]
 
 
@@ -136,7 +136,7 @@ class EmptyState(QWidget):
 class ChartView(QWidget):
     """A chart, switchable to its table; subclasses implement ``draw_chart`` and ``rows``."""
 
-    open_result = Signal(int)
+    open_result = Signal(str)
     message = Signal(str)
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
@@ -214,7 +214,7 @@ class ChartView(QWidget):
         xs: Sequence[float] | np.ndarray,
         ys: Sequence[float] | np.ndarray,
         labels: Labels,
-        result_ids: Sequence[int | None] | None = None,
+        result_ids: Sequence[str | None] | None = None,
     ) -> None:
         """Points that show a label on hover and open a result on click.
 

@@ -21,7 +21,7 @@ from desktop_app.ui.charts.over_time import OverTimeChart
 from desktop_app.ui.charts.wheel import WheelChart
 from desktop_app.ui.context import Navigator
 
-AUTO = -1  # compare the wheel with the oldest result in range until the person picks
+AUTO = "auto"  # compare the wheel with the oldest result in range until the person picks
 
 
 class ChartPanel(QTabWidget):
@@ -55,7 +55,7 @@ class ChartPanel(QTabWidget):
             self.addTab(chart, title)
             chart.open_result.connect(navigator.open_result)
             chart.message.connect(self.message)
-        self._compare: int | None = AUTO
+        self._compare: str | None = AUTO
         self._template: str | None = None
         self._stale: set[ChartView] = set(self.charts)
         self.wheel.compare_changed.connect(self._compare_picked)
@@ -86,7 +86,7 @@ class ChartPanel(QTabWidget):
 
     # --- slots --------------------------------------------------------------------------
     def _compare_picked(self, result_id: object) -> None:
-        self._compare = result_id if isinstance(result_id, int) else None
+        self._compare = result_id if isinstance(result_id, str) else None
         self.show_wheel()
 
     def _template_picked(self, template_id: str) -> None:

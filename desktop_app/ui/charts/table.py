@@ -24,7 +24,7 @@ class TableRow:
     """One row: its cells as text, and the result it opens (if any)."""
 
     cells: tuple[str, ...]
-    result_id: int | None = None
+    result_id: str | None = None
 
 
 class RowsModel(QAbstractTableModel):
@@ -77,7 +77,7 @@ class RowsModel(QAbstractTableModel):
 class ChartTable(QTableView):
     """Rows of a chart; Enter or a double-click opens the row's result."""
 
-    open_result = Signal(int)
+    open_result = Signal(str)
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,5 +108,5 @@ class ChartTable(QTableView):
 
     def _open(self, index: QModelIndex) -> None:
         result_id = self.rows_model.data(index, Qt.ItemDataRole.UserRole)
-        if isinstance(result_id, int):
+        if isinstance(result_id, str):
             self.open_result.emit(result_id)

@@ -214,7 +214,7 @@ def start_checkin(parent: QWidget, ctx: ScreenContext, template: Template) -> Te
     return wizard
 
 
-def edit_checkin(parent: QWidget, ctx: ScreenContext, doc_id: int) -> TemplateWizard | None:
+def edit_checkin(parent: QWidget, ctx: ScreenContext, doc_id: str) -> TemplateWizard | None:
     """Reopen a stored check-in with its answers and practices; Finish rewrites it."""
     journal = JournalService(ctx.session)
     checkin = journal.checkin(doc_id)

@@ -47,7 +47,7 @@ class CheckInModel(QAbstractTableModel):
     def __init__(self, journal: JournalService) -> None:
         super().__init__()
         self.journal = journal
-        self.ids: list[int] = []
+        self.ids: list[str] = []
         self.columns: list[Column] = []
 
     def reload(self) -> None:
@@ -202,7 +202,7 @@ class CheckInsTab(QWidget):
             self.table.selectRow(self.model.ids.index(selected))
         self._update_buttons()
 
-    def selected_id(self) -> int | None:
+    def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows or rows[0].row() >= len(self.model.ids):
             return None

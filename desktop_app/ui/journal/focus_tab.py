@@ -147,14 +147,14 @@ class FocusTab(QScrollArea):
         self.history_empty.setVisible(not history)
         self._update_buttons()
 
-    def _selected_history(self) -> int | None:
+    def _selected_history(self) -> str | None:
         item = self.history.currentItem()
         if item is None or not item.isSelected():
             return None
         top: QTreeWidgetItem = item
         while (above := top.parent()) is not None:
             top = above
-        return int(top.data(0, Qt.ItemDataRole.UserRole))
+        return str(top.data(0, Qt.ItemDataRole.UserRole))
 
     def _update_buttons(self) -> None:
         self.delete_history_button.setEnabled(self._selected_history() is not None)

@@ -123,7 +123,7 @@ class SlipDialog(SaveDialog):
     """Log a slip at any time, or edit one."""
 
     def __init__(
-        self, journal: JournalService, doc_id: int | None = None, parent: QWidget | None = None
+        self, journal: JournalService, doc_id: str | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("slipDialog")
@@ -154,7 +154,7 @@ class SlipDialog(SaveDialog):
 class BackOnTrackDialog(SaveDialog):
     """Mark the return from a slip now, with what helped."""
 
-    def __init__(self, journal: JournalService, doc_id: int, parent: QWidget | None = None):
+    def __init__(self, journal: JournalService, doc_id: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("backOnTrackDialog")
         self.journal = journal

@@ -117,7 +117,7 @@ class SlipsTab(QScrollArea):
         layout.addWidget(self.practices)
         layout.addStretch(1)
         self.setWidget(body)
-        self.ids: list[int] = []
+        self.ids: list[str] = []
 
     def _button(
         self, row: QHBoxLayout, text: str, name: str, slot: Callable[[], object]
@@ -174,7 +174,7 @@ class SlipsTab(QScrollArea):
             slip.what_helped,
         ]
 
-    def selected_id(self) -> int | None:
+    def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows or rows[0].row() >= len(self.ids):
             return None

@@ -57,7 +57,7 @@ class WinDialog(SaveDialog):
     """Log a win at any time, or edit one."""
 
     def __init__(
-        self, journal: JournalService, doc_id: int | None = None, win: Win | None = None,
+        self, journal: JournalService, doc_id: str | None = None, win: Win | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

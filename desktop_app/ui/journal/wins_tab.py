@@ -90,11 +90,11 @@ class WinsTab(QWidget):
         self.delete_button.setVisible(bool(wins))
         self._update_buttons()
 
-    def selected_id(self) -> int | None:
+    def selected_id(self) -> str | None:
         item = self.list.currentItem()
         if item is None or not item.isSelected():
             return None
-        return int(item.data(Qt.ItemDataRole.UserRole))
+        return str(item.data(Qt.ItemDataRole.UserRole))
 
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None

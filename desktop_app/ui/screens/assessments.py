@@ -70,8 +70,8 @@ class AssessmentsScreen(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.start_buttons: dict[str, QPushButton] = {}
-        self.open_buttons: dict[int, QPushButton] = {}
-        self.delete_buttons: dict[int, QPushButton] = {}
+        self.open_buttons: dict[str, QPushButton] = {}
+        self.delete_buttons: dict[str, QPushButton] = {}
         self._dirty = True
         self.rebuild()
 
@@ -240,7 +240,7 @@ class AssessmentsScreen(QScrollArea):
     def start(self, template_id: str) -> None:
         self.ctx.navigator.start_template(template_id)
 
-    def open_result(self, result_id: int) -> None:
+    def open_result(self, result_id: str) -> None:
         self.ctx.navigator.open_result(result_id)
 
     def delete_result(self, summary: ResultSummary) -> None:

@@ -163,7 +163,7 @@ class AssessmentFlow(QObject):
         wizard.set_finish_handler(self._finish)
         wizard.set_close_handler(self._close)
         wizard.finished.connect(self._closed)
-        self._result_id: int | None = None
+        self._result_id: str | None = None
         wizard.accepted.connect(self._show_result)
 
     def _profile_open(self) -> bool:
@@ -237,7 +237,7 @@ class AssessmentFlow(QObject):
 
 
 def open_result_view(
-    ctx: ScreenContext, result_id: int, parent: QWidget | None, *, fresh: bool = False
+    ctx: ScreenContext, result_id: str, parent: QWidget | None, *, fresh: bool = False
 ) -> ResultView | None:
     """Show a stored result, read-only; None (after saying so) when it is gone."""
     service = AssessmentService(ctx.session)

@@ -1,0 +1,133 @@
+"""Typed access to one kind of record: dataclasses in, dataclasses out, string ids."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Generic, Protocol, TypeVar
+
+from desktop_app.storage.codec import DecodeError, from_json, keep_unknown, to_json
+from desktop_app.storage.merge import Version
+
+T = TypeVar("T")
+
+# Fields that say when a record happened, looked at (in this order) to date a skipped record.
+_WHEN_FIELDS = ("at", "completed_at", "started_at", "updated_at", "_updated_at")
+
+
+@dataclass(frozen=True)
+class Stored(Generic[T]):
+    """A record and its id (a stable string, the same on every computer)."""
+
+    id: str
+    item: T
+
+
+@dataclass(frozen=True)
+class SkippedRecord:
+    """A record left out of what is read because it does not have the shape the code needs.
+
+    It stays in its file untouched; ``day`` is its date when one can be read from it.
+    """
+
+    table: str
+    key: str
+    day: date | None
+
+
+def day_of(doc: Any) -> date | None:
+    if not isinstance(doc, dict):
+        return None
+    for name in _WHEN_FIELDS:
+        value = doc.get(name)
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value[:10])
+            except ValueError:
+                continue
+    return None
+
+
+class Records(Protocol):
+    """What a collection needs of the repository (which implements it)."""
+
+    def batch(self) -> AbstractContextManager[None]: ...
+
+    def write_version(self, kind: str, rid: str | None, fields: dict[str, Any] | None,
+                      base: Version | None = None) -> str: ...
+
+    def winner(self, kind: str, rid: str) -> Version | None: ...
+
+    def visible(self, kind: str) -> list[Version]: ...
+
+    def skip(self, table: str, key: str, doc: Any) -> None: ...
+
+
+class Collection(Generic[T]):
+    """One kind of record over the merged profile.
+
+    Reading skips (and the repository remembers) records that do not decode: one hand-edited
+    record must not hide the others. Every write is a new version of the records it names,
+    so skipped ones stay as they are.
+    """
+
+    def __init__(self, repo: Records, table: str, cls: type[T]) -> None:
+        self._repo = repo
+        self._name = table
+        self._cls = cls
+
+    def add(self, item: T) -> str:
+        return self.add_many([item])[0]
+
+    def add_many(self, items: Iterable[T]) -> list[str]:
+        """Add several records in one write of one file; returns their ids in order."""
+        # Encode everything first so a bad item raises before anything is written.
+        docs = [to_json(item) for item in items]
+        with self._repo.batch():
+            return [self._repo.write_version(self._name, None, doc) for doc in docs]
+
+    def update(self, record_id: str, item: T) -> None:
+        """Write a new version of a record, keeping the fields this code does not know."""
+        fresh = to_json(item)
+        base = self._live(record_id)
+        if base is None:
+            raise KeyError(record_id)
+        # Not a plain merge, which would also keep a cleared answer or a removed pause:
+        # only fields unknown to ``cls`` are carried over (see keep_unknown).
+        merged = keep_unknown(self._cls, base.fields(), fresh)
+        self._repo.write_version(self._name, record_id, merged, base)
+
+    def remove(self, record_id: str) -> None:
+        """Delete a record: a tombstone (nothing is written when it is already gone)."""
+        base = self._live(record_id)
+        if base is not None:
+            self._repo.write_version(self._name, record_id, None, base)
+
+    def get(self, record_id: str) -> T | None:
+        """The record, or None when it is gone or does not decode (then it is skipped)."""
+        found = self._live(record_id)
+        return None if found is None else self._decode(found)
+
+    def all(self) -> list[Stored[T]]:
+        found: list[Stored[T]] = []
+        for version in self._repo.visible(self._name):
+            item = self._decode(version)
+            if item is not None:
+                found.append(Stored(version.id, item))
+        return found
+
+    def _live(self, record_id: str) -> Version | None:
+        found = self._repo.winner(self._name, record_id)
+        return None if found is None or found.deleted else found
+
+    def _decode(self, version: Version) -> T | None:
+        try:
+            return from_json(self._cls, version.fields())
+        except DecodeError:
+            self._repo.skip(self._name, version.id, version.doc)
+            return None
+
+    def __len__(self) -> int:
+        return len(self._repo.visible(self._name))

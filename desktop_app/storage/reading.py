@@ -1,0 +1,80 @@
+"""Reading a file of the profiles folder safely: a regular file of a sane size, or a clear
+reason why not (never blocking on a pipe, never reading a device)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from desktop_app.storage.schema import NotAProfileFileError
+
+# Larger than any profile Groundwork writes by far: fifty years of twice-daily check-ins are
+# 5.8 MB. Parsing costs about 4.6 times the file size in memory, so this keeps a stray huge
+# file from taking gigabytes (and a link to /dev/zero is refused before any read anyway).
+MAX_PROFILE_BYTES = 64 * 1024 * 1024
+
+
+def read_profile_file(path: Path) -> bytes:
+    """The bytes of a profile file, read only if it is a regular file of a sane size.
+
+    Raises :class:`NotAProfileFileError` for anything else (never blocks on a pipe or reads a
+    device), and ``FileNotFoundError`` when the entry is gone.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if not os.path.islink(path):
+            raise
+        target = os.readlink(path)
+        raise NotAProfileFileError(
+            path, f"it is a link to {target}, which does not exist"
+        ) from None
+    except OSError as error:
+        raise NotAProfileFileError(path, f"it could not be examined ({error.strerror})") from None
+    _check_kind(path, info)
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        raise NotAProfileFileError(path, f"it could not be read ({error.strerror})") from None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            # Checked again on what was opened: the entry may have been swapped meanwhile.
+            _check_kind(path, os.fstat(handle.fileno()))
+            raw = handle.read(MAX_PROFILE_BYTES + 1)
+    except OSError as error:
+        raise NotAProfileFileError(path, f"it could not be read ({error.strerror})") from None
+    if len(raw) > MAX_PROFILE_BYTES:
+        raise NotAProfileFileError(path, _too_large())
+    return raw
+
+
+def _check_kind(path: Path, info: os.stat_result) -> None:
+    if stat.S_ISREG(info.st_mode):
+        if info.st_size > MAX_PROFILE_BYTES:
+            raise NotAProfileFileError(path, _too_large(info.st_size))
+        return
+    if stat.S_ISDIR(info.st_mode):
+        kind = "a folder"
+    elif stat.S_ISFIFO(info.st_mode):
+        kind = "a pipe"
+    elif stat.S_ISSOCK(info.st_mode):
+        kind = "a socket"
+    elif stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+        kind = "a device"
+    else:
+        kind = "something other than a file"
+    if os.path.islink(path):
+        raise NotAProfileFileError(
+            path, f"it is a link to {os.path.realpath(path)}, which is {kind}, not a file"
+        )
+    raise NotAProfileFileError(path, f"it is {kind}, not a file")
+
+
+def _too_large(size: int | None = None) -> str:
+    limit = MAX_PROFILE_BYTES // (1024 * 1024)
+    shown = f" ({size / (1024 * 1024):,.0f} MB)" if size is not None else ""
+    return f"it is larger{shown} than any profile can be ({limit} MB at most)"

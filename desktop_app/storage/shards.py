@@ -1,0 +1,134 @@
+"""One file of the new layout (``profile.json`` or a month shard): parse, check, change, write.
+
+Each is a TinyDB JSON file: a ``meta`` table with one header doc, and record tables whose
+docs (TinyDB int keys) are record versions (see :mod:`desktop_app.storage.merge`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop_app.storage.atomic import atomic_write_bytes
+from desktop_app.storage.layout import HEADER_TABLE, KINDS, PROFILE_FILE, PROFILE_TABLE
+from desktop_app.storage.merge import Version, beats, version_of
+from desktop_app.storage.schema import (
+    APP_MARK,
+    SCHEMA_VERSION,
+    CorruptProfileError,
+    NewerSchemaError,
+    Tables,
+)
+from desktop_app.storage.tinydb_storage import encode_tables
+
+Signature = tuple[int, int, int]  # size, mtime_ns, inode
+
+
+@dataclass(frozen=True)
+class OddDoc:
+    """A doc without a readable envelope: kept in its file, never part of the merge."""
+
+    table: str
+    key: str
+    doc: Any
+
+
+@dataclass
+class ShardFile:
+    path: Path
+    device: str
+    tables: Tables
+    versions: dict[str, dict[str, Version]] = field(default_factory=dict)
+    keys: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> id -> doc key
+    odd: list[OddDoc] = field(default_factory=list)
+    signature: Signature | None = None
+
+    def put(self, version: Version) -> None:
+        """Store ``version`` as this file's version of its record (replacing an older one)."""
+        table = self.tables.setdefault(version.kind, {})
+        keys = self.keys.setdefault(version.kind, {})
+        key = keys.get(version.id)
+        if key is None:
+            key = str(max((int(k) for k in table if k.isdigit()), default=0) + 1)
+            keys[version.id] = key
+        table[key] = version.doc
+        self.versions.setdefault(version.kind, {})[version.id] = version
+
+    def encode(self) -> bytes:
+        return encode_tables(self.tables)
+
+
+def header(profile_id: str, device: str) -> dict[str, Any]:
+    return {"app": APP_MARK, "schema_version": SCHEMA_VERSION, "profile": profile_id,
+            "device": device}
+
+
+def new_file(path: Path, profile_id: str, device: str) -> ShardFile:
+    tables: Tables = {HEADER_TABLE: {"1": header(profile_id, device)}}
+    for kind in (PROFILE_TABLE,) if path.name == PROFILE_FILE else KINDS:
+        tables[kind] = {}
+    return ShardFile(path, device, tables)
+
+
+def signature_of(info: os.stat_result) -> Signature:
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def parse_file(path: Path, raw: bytes, device: str) -> ShardFile:
+    """Check and index a file; raises ``CorruptProfileError`` or ``NewerSchemaError``."""
+    if not raw.strip():
+        raise CorruptProfileError(path, "the file is empty")
+    try:
+        data = json.loads(raw)
+    except UnicodeDecodeError:
+        raise CorruptProfileError(path, "the file is not text") from None
+    except (ValueError, RecursionError) as error:
+        raise CorruptProfileError(path, f"the file is damaged or cut short ({error})") from None
+    if not isinstance(data, dict):
+        raise CorruptProfileError(path, "the file is JSON but not a Groundwork file")
+    meta = data.get(HEADER_TABLE)
+    docs = list(meta.values()) if isinstance(meta, dict) else []
+    head = docs[0] if len(docs) == 1 and isinstance(docs[0], dict) else None
+    if head is None or head.get("app") != APP_MARK:
+        raise CorruptProfileError(path, "the file is JSON but not a Groundwork file")
+    version = head.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 2:
+        raise CorruptProfileError(path, "the file has no valid schema version")
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            path,
+            f"this profile was saved by a newer Groundwork (data version {version}, this "
+            f"version reads up to {SCHEMA_VERSION}). Please update Groundwork to open it.",
+        )
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+            raise CorruptProfileError(path, f"the table '{name}' is damaged")
+    found = ShardFile(path, device, data)
+    for kind, table in data.items():
+        if kind == HEADER_TABLE:
+            continue
+        best = found.versions.setdefault(kind, {})
+        keys = found.keys.setdefault(kind, {})
+        for key, doc in table.items():
+            record = version_of(kind, device, doc)
+            if record is None or not key.isdigit():
+                found.odd.append(OddDoc(kind, key, doc))
+                continue
+            held = best.get(record.id)
+            if held is None or beats(record, held):
+                best[record.id] = record
+                keys[record.id] = key
+    return found
+
+
+def write_file(shard: ShardFile) -> None:
+    """Replace the file atomically and remember what it now is on disk."""
+    shard.path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(shard.path, shard.encode())
+    try:
+        shard.signature = signature_of(os.stat(shard.path))
+    except OSError:
+        shard.signature = None
