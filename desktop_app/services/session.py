@@ -11,6 +11,7 @@ from desktop_app.services.clock import Clock, system_clock
 if TYPE_CHECKING:
     from desktop_app.domain.templates import TemplateSet
     from desktop_app.services.profiles import ProfileService
+    from desktop_app.storage.device import Device
     from desktop_app.storage.profile_store import ProfileInfo
     from desktop_app.storage.repository import ProfileRepository
 
@@ -24,10 +25,17 @@ class NoProfileError(RuntimeError):
 class Session:
     """What every service shares: one data folder and the profile that is open in it."""
 
-    def __init__(self, data_dir: Path, resources: Path, clock: Clock = system_clock) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        resources: Path,
+        clock: Clock = system_clock,
+        device: Device | None = None,
+    ) -> None:
         self.data_dir = data_dir
         self.resources = resources
         self.clock = clock
+        self.device = device
         self._profiles: ProfileService | None = None
         self.repo: ProfileRepository | None = None
         self.profile: ProfileInfo | None = None
@@ -105,6 +113,14 @@ class Session:
         self.repo = repo
         self.profile = self.profiles.by_id(repo.path.stem)
         self.notify()
+
+    def refresh_from_disk(self) -> bool:
+        """Take in what another writer changed in the open profile; True when it changed."""
+        return self.repo is not None and self.repo.refresh_from_disk()
+
+    def watched_paths(self) -> list[Path]:
+        """The files and folders whose changes :meth:`refresh_from_disk` would take in."""
+        return self.repo.watched_paths() if self.repo is not None else []
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)

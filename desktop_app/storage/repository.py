@@ -17,12 +17,13 @@ from desktop_app.storage.schema import (
     SCHEMA_VERSION,
     TABLES,
     Migration,
+    ProfileFileError,
     Tables,
     meta_of,
     migrate,
     parse_profile_bytes,
 )
-from desktop_app.storage.tinydb_storage import AtomicJSONStorage, encode_tables
+from desktop_app.storage.tinydb_storage import AtomicJSONStorage, encode_tables, file_stamp
 
 T = TypeVar("T")
 V = TypeVar("V")
@@ -271,6 +272,31 @@ class ProfileRepository:
     def table_counts(self) -> dict[str, int]:
         tables = self._storage.read() or {}
         return {name: len(t) for name, t in tables.items() if name != "meta"}
+
+    # --- another writer (a sync engine) ------------------------------------------------
+    # Stand-in for today's one-file storage until the sharded storage replaces it.
+    def watched_paths(self) -> list[Path]:
+        """What to watch for files a sync engine delivers: the profiles folder and the file."""
+        return [self.path.parent, self.path]
+
+    def refresh_from_disk(self) -> bool:
+        """Re-read the file if another writer replaced it; True when what it holds changed.
+
+        A stat when nothing changed. A file that does not parse (half delivered) is left for
+        the next refresh; what is in memory stays.
+        """
+        stamp = file_stamp(self.path)
+        if stamp is None or stamp == self._storage.disk_stamp or self._storage.in_batch:
+            return False
+        try:
+            tables = parse_profile_bytes(self.path, self.path.read_bytes())
+        except (OSError, ProfileFileError):
+            return False
+        if tables == self._storage.read():
+            self._storage.disk_stamp = stamp
+            return False
+        self._storage.replace_from_disk(tables, stamp)
+        return True
 
     # --- memos ---------------------------------------------------------------------------
     def revision(self, tables: Iterable[str]) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,18 @@ from desktop_app.storage.atomic import atomic_write_bytes
 def encode_tables(data: dict[str, dict[str, Any]]) -> bytes:
     """The exact bytes a profile file holds (compact, UTF-8, readable by any JSON tool)."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+FileStamp = tuple[int, int, int]
+
+
+def file_stamp(path: Path) -> FileStamp | None:
+    """(inode, mtime_ns, size) of ``path`` through links, or None when it cannot be examined."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_ino, info.st_mtime_ns, info.st_size)
 
 
 class AtomicJSONStorage(Storage):
@@ -41,6 +54,9 @@ class AtomicJSONStorage(Storage):
         self._changed_at: dict[str, int] = {}
         self._all_changed_at = 0
         self._touching: tuple[str, ...] | None = None
+        # (inode, mtime_ns, size) of the file as this process last read or wrote it, so a
+        # refresh can tell another writer's file from our own last save by a stat alone.
+        self.disk_stamp = file_stamp(self.path)
 
     # --- revisions -----------------------------------------------------------------------
     def revision_of(self, tables: Iterable[str]) -> int:
@@ -93,6 +109,7 @@ class AtomicJSONStorage(Storage):
             self._drop()
             raise
         self._cache = data
+        self.disk_stamp = file_stamp(self.path)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -119,6 +136,17 @@ class AtomicJSONStorage(Storage):
             except BaseException:
                 self._drop()
                 raise
+            self.disk_stamp = file_stamp(self.path)
+
+    @property
+    def in_batch(self) -> bool:
+        return self._batch_depth > 0
+
+    def replace_from_disk(self, data: dict[str, dict[str, Any]], stamp: FileStamp | None) -> None:
+        """Take what another writer put in the file; every memo rebuilds."""
+        self._cache = data
+        self.disk_stamp = stamp
+        self._bump(None)
 
     def close(self) -> None:
         self._cache = None
