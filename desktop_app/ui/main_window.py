@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QTimer
@@ -46,7 +47,9 @@ SCREENS: tuple[tuple[str, str], ...] = (
 class MainWindow(QMainWindow):
     """Wires screens, menus and the session together; owns no feature logic."""
 
-    def __init__(self, session: Session, settings: QSettings) -> None:
+    def __init__(
+        self, session: Session, settings: QSettings, config_dir: Path | None = None
+    ) -> None:
         # Set before QMainWindow's constructor, which already sends events to event().
         self._painted = False
         self._home_pending = False
@@ -54,6 +57,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.settings = settings
+        # This computer's config folder (its name and id), chosen by ``app``.
+        self.config_dir = config_dir
         self.setObjectName("mainWindow")
         self.setWindowTitle("Groundwork")
         self.setMinimumSize(760, 520)
@@ -196,6 +201,10 @@ class MainWindow(QMainWindow):
         self.action_checkin_settings = self._action(
             self.settings_menu, "&Check-in and reminders…", self.checkin_settings
         )
+        self.action_this_computer = self._action(
+            self.settings_menu, "This c&omputer…", self.this_computer
+        )
+        self.action_this_computer.setVisible(self.config_dir is not None)
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Template guide", self.open_template_guide, "F1")
@@ -327,6 +336,14 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.journal.settings_dialog import open_checkin_settings
 
         open_checkin_settings(self, self.ctx)
+
+    def this_computer(self) -> QWidget | None:
+        if self.config_dir is None:
+            return None
+        from desktop_app.services.this_computer import ThisComputer
+        from desktop_app.ui.device_dialog import open_device_dialog
+
+        return open_device_dialog(self, ThisComputer(self.session, self.config_dir))
 
     # --- help -----------------------------------------------------------------------
     def show_about(self) -> None:
