@@ -25,6 +25,7 @@ from desktop_app.services.session import Session
 
 if TYPE_CHECKING:
     from desktop_app.ui.journal.reminder import CheckInReminder
+    from desktop_app.ui.live_refresh import LiveRefresh
     from desktop_app.ui.profile_actions import ProfileActions
     from desktop_app.ui.welcome import WelcomeScreen
 
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.reminder: CheckInReminder | None = None
         self._profile_actions: ProfileActions | None = None
+        self.live_refresh: LiveRefresh | None = None
         self._after_paint: list[Callable[[], object]] = []
         self._restore_geometry()
         # Zero-timers run before the first paint, so wait for the paint itself (or a short
@@ -99,6 +101,10 @@ class MainWindow(QMainWindow):
         """Show the open profile, or the welcome screen, and follow the session from now on."""
         self.session.subscribe(self._on_session_changed)
         self._on_session_changed()
+        from desktop_app.ui.live_refresh import LiveRefresh
+
+        # Files a sync engine delivers while Groundwork runs reach the screens through this.
+        self.live_refresh = LiveRefresh(self.session, self)
 
     def _after_first_paint(self) -> None:
         """Work that can wait until the window is on screen.
