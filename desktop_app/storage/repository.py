@@ -292,10 +292,14 @@ class ProfileRepository:
             tables = parse_profile_bytes(self.path, self.path.read_bytes())
         except (OSError, ProfileFileError):
             return False
-        if tables == self._storage.read():
+        held = self._storage.read() or {}
+        # Only the tables that changed move on, so memos of the others are kept: a win that
+        # arrives does not make every screen decode years of check-ins again.
+        changed = tuple(sorted(t for t in set(tables) | set(held) if tables.get(t) != held.get(t)))
+        if not changed:
             self._storage.disk_stamp = stamp
             return False
-        self._storage.replace_from_disk(tables, stamp)
+        self._storage.replace_from_disk(tables, stamp, changed)
         return True
 
     # --- memos ---------------------------------------------------------------------------

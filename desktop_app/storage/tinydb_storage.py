@@ -142,11 +142,13 @@ class AtomicJSONStorage(Storage):
     def in_batch(self) -> bool:
         return self._batch_depth > 0
 
-    def replace_from_disk(self, data: dict[str, dict[str, Any]], stamp: FileStamp | None) -> None:
-        """Take what another writer put in the file; every memo rebuilds."""
+    def replace_from_disk(
+        self, data: dict[str, dict[str, Any]], stamp: FileStamp | None, tables: tuple[str, ...]
+    ) -> None:
+        """Take what another writer put in the file; memos of ``tables`` rebuild."""
         self._cache = data
         self.disk_stamp = stamp
-        self._bump(None)
+        self._bump(tables)
 
     def close(self) -> None:
         self._cache = None
