@@ -90,7 +90,9 @@ class LiveRefresh(QObject):
         changed = self.session.refresh_from_disk()
         if changed:
             self._untold = True
-            self._tell_when_free()
+            # A turn of the event loop between reading and redrawing: the longest stall is
+            # the larger of the two, not their sum.
+            QTimer.singleShot(0, self, self._tell_when_free)
         self.looked.emit(changed)
 
     def _tell_when_free(self) -> None:

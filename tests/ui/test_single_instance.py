@@ -214,7 +214,8 @@ def test_no_folder_for_the_lock_says_which_and_why(
     when_modal(read_and_close)
     assert start_app("--profile", "Sam", folders=local) == EXIT_USAGE
     err = capfd.readouterr().err
-    assert f"could not make a folder for its lock file: {blocker / 'runtime'} (not a directory)" in err
+    runtime = blocker / "runtime"
+    assert f"could not make a folder for its lock file: {runtime} (not a directory)" in err
     assert f"nor {blocker / 'state' / 'locks'} (not a directory)" in err
     assert "already running" not in seen[0] and str(data_dir) in seen[0]
     assert snapshot(data_dir) == before
