@@ -55,8 +55,8 @@ class DeviceDialog(QDialog):
         self.id_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         form.addRow("Id", self.id_label)
         layout.addLayout(form)
-        self.error = ErrorLabel()
-        self.error.setObjectName("deviceNameError")
+        self.error = ErrorLabel()  # its object name carries its style; tests use .error
+        self.error.setAccessibleName("Problem with the name")
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -33,7 +33,7 @@ def parts(dialog: QDialog) -> tuple[QLineEdit, QLabel, QLabel]:
     return (
         dialog.findChild(QLineEdit, "deviceName"),
         dialog.findChild(QLabel, "deviceId"),
-        dialog.findChild(QLabel, "deviceNameError"),
+        dialog.error,
     )
 
 
