@@ -134,3 +134,21 @@ def test_an_open_wizard_keeps_its_answers_while_home_refreshes(
     qtbot.waitUntil(lambda: drafts(startup)[0]["answers"]["pick"] == 1)
     assert win_texts(startup) == ["From the laptop"]
     wizard.reject()
+
+
+def test_the_journal_keeps_the_selected_win_through_a_refresh(qtbot, start_app, clock) -> None:
+    startup = start_app("--profile", "Sam")
+    JournalService(startup.session).log_win(WinDraft("Mine"))
+    window = startup.window
+    window.show_screen("journal")
+    journal = window.screens["journal"]
+    journal.show_tab("wins")
+    wins = journal.wins.list
+    qtbot.waitUntil(lambda: wins.count() == 1)
+    wins.setCurrentRow(0)
+    mine = journal.wins.selected_id()
+    clock.advance(minutes=1)
+    other_computer(startup, clock).log_win(WinDraft("Theirs"))
+    qtbot.waitUntil(lambda: wins.count() == 2)
+    assert journal.wins.selected_id() == mine
+    assert wins.currentItem().text().startswith("Mine")
