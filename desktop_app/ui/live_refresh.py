@@ -58,12 +58,15 @@ class LiveRefresh(QObject):
         self._wait.setInterval(quiet_ms)
         self._wait.timeout.connect(self._tell_when_free)
         self.looks = 0
+        self._stopped = False
         session.subscribe(self._on_session_changed)
         self.rearm()
 
     # --- watching ----------------------------------------------------------------------
     def rearm(self) -> None:
         """Watch what the session names now (a replaced file, a folder that appeared)."""
+        if self._stopped:
+            return
         top = self.session.data_dir
         found = (_nearest_existing(path, top) for path in self.session.watched_paths())
         wanted = {str(path) for path in found if path is not None}
@@ -81,7 +84,8 @@ class LiveRefresh(QObject):
         self.rearm()
 
     def _poke(self, _path: str = "") -> None:
-        self._quiet.start()  # restarts: the refresh waits for the burst to end
+        if not self._stopped:
+            self._quiet.start()  # restarts: the refresh waits for the burst to end
 
     # --- refreshing --------------------------------------------------------------------
     def _look(self) -> None:
@@ -105,6 +109,18 @@ class LiveRefresh(QObject):
         self._wait.stop()
         # notify() calls _on_session_changed, which clears ``_untold``.
         self.session.notify()
+
+    def stop(self) -> None:
+        """Stop watching and let the watcher's system handle go (each is a scarce inotify
+        instance: 128 per user by default)."""
+        self._stopped = True
+        self._quiet.stop()
+        self._wait.stop()
+        self._untold = False
+        held = self.watcher.files() + self.watcher.directories()
+        if held:
+            self.watcher.removePaths(held)
+        self.watcher.deleteLater()
 
     @property
     def waiting_to_tell(self) -> bool:

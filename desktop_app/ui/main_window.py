@@ -379,6 +379,9 @@ class MainWindow(QMainWindow):
             self.resize(1040, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.live_refresh is not None:
+            self.live_refresh.stop()
+            self.live_refresh = None
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)
