@@ -44,6 +44,9 @@ class Startup:
     ready: bool = False
 
     def shutdown(self) -> None:
+        if self.window.live_refresh is not None:  # the window may never have been closed
+            self.window.live_refresh.stop()
+            self.window.live_refresh = None
         self.session.close()
         self.lock.release()
 

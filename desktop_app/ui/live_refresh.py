@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
@@ -120,7 +121,9 @@ class LiveRefresh(QObject):
         held = self.watcher.files() + self.watcher.directories()
         if held:
             self.watcher.removePaths(held)
-        self.watcher.deleteLater()
+        # Now, not deleteLater(): deferred deletes wait for an event loop that may never run
+        # again (a closed window in a test, or a window closed on the way out).
+        shiboken6.delete(self.watcher)
 
     @property
     def waiting_to_tell(self) -> bool:
