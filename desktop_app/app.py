@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app import diagnostics
 from desktop_app.cli import Options, UsageError, parse_options, printable
+from desktop_app.local_state import LocalFolders
 from desktop_app.paths import default_data_dir, resources_dir
 from desktop_app.services.clock import Clock, system_clock
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
     from desktop_app.instance_lock import InstanceLock
     from desktop_app.services.session import Session
+    from desktop_app.storage.device import Device
     from desktop_app.ui.main_window import MainWindow
 
 # Documented in ``groundwork --help``: 2 covers bad options and an unusable data folder.
@@ -42,6 +44,9 @@ class Startup:
     ready: bool = False
 
     def shutdown(self) -> None:
+        if self.window.live_refresh is not None:  # the window may never have been closed
+            self.window.live_refresh.stop()
+            self.window.live_refresh = None
         self.session.close()
         self.lock.release()
 
@@ -76,15 +81,20 @@ def usable_data_dir(options: Options) -> Path:
     return data_dir
 
 
-def prepare(options: Options, clock: Clock = system_clock) -> Startup | int:
-    """Build the application and show the window; returns an exit code instead on failure."""
+def prepare(
+    options: Options, clock: Clock = system_clock, folders: LocalFolders | None = None
+) -> Startup | int:
+    """Build the application and show the window; returns an exit code instead on failure.
+
+    ``folders`` are this computer's config, state and runtime folders (the platform's).
+    """
     try:
         data_dir = usable_data_dir(options)
     except StartupError as error:
         say(str(error))
         return EXIT_USAGE
+    local = folders or LocalFolders.of_this_computer()
 
-    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -106,7 +116,7 @@ def prepare(options: Options, clock: Clock = system_clock) -> Startup | int:
 
     from PySide6.QtWidgets import QMessageBox
 
-    lock = InstanceLock(data_dir)
+    lock = InstanceLock(local.lock_folders(), local.lock_name(data_dir))
     try:
         acquired = lock.acquire()
     except LockUnavailableError as error:
@@ -115,7 +125,8 @@ def prepare(options: Options, clock: Clock = system_clock) -> Startup | int:
             None,
             "Groundwork cannot start",
             f"{printable(str(error), limit=2000)}\n\nGroundwork has changed nothing. "
-            "Please free some space or choose a folder you can write to.",
+            "Please free some space or choose a folder you can write to.\n\n"
+            f"Data folder: {printable(str(data_dir))}",
         )
         return EXIT_USAGE
     if not acquired:
@@ -129,13 +140,11 @@ def prepare(options: Options, clock: Clock = system_clock) -> Startup | int:
         )
         return EXIT_ALREADY_RUNNING
 
-    import platformdirs
-
-    from desktop_app.storage.device import load_or_create_device
-
-    config_dir = Path(platformdirs.user_config_dir("Groundwork", appauthor=False))
-    device = load_or_create_device(config_dir)
-    session = Session(data_dir, resources_dir(), clock, device)
+    device = _this_device(local)
+    if device is None:
+        lock.release()
+        return EXIT_USAGE
+    session = Session(data_dir, resources_dir(), clock, device=device)
     if options.start and session.templates.get(options.start) is None:
         known = ", ".join(t.id for t in session.templates.templates) or "none"
         wanted = printable(options.start, 80)
@@ -153,13 +162,36 @@ def prepare(options: Options, clock: Clock = system_clock) -> Startup | int:
             lock.release()
             return EXIT_USAGE
 
-    settings = QSettings(str(data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(session, settings)
+    from desktop_app.local_state import open_ui_state
+
+    settings = open_ui_state(local, data_dir)
+    window = MainWindow(session, settings, local.config)
     window.show()
     startup = Startup(app, window, session, lock)
     # The profile is read once the window is on screen: a five-year profile is megabytes.
     window.when_painted(lambda: _finish_start(startup, options, settings))
     return startup
+
+
+def _this_device(local: LocalFolders) -> Device | None:
+    """This computer's identity, made on first start; None (after saying why) if it cannot be."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.storage.device import load_or_create_device
+
+    try:
+        return load_or_create_device(local.config)
+    except OSError as error:
+        message = (
+            f"Groundwork could not keep this computer's name and id in {local.config}: "
+            f"{str(error.strerror or error).lower()}"
+        )
+        say(message)
+        QMessageBox.critical(
+            None, "Groundwork cannot start",
+            f"{printable(message, limit=2000)}\n\nGroundwork has changed nothing.",
+        )
+        return None
 
 
 def _finish_start(startup: Startup, options: Options, settings: QSettings) -> None:

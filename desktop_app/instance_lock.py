@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
@@ -18,31 +19,56 @@ class LockUnavailableError(Exception):
 
 
 class InstanceLock:
-    """A ``QLockFile`` in the data folder; a lock left by a killed process is taken over."""
+    """A ``QLockFile`` named for one data folder; a lock left by a killed process is taken over.
 
-    def __init__(self, data_dir: Path) -> None:
-        self.path = data_dir / "groundwork.lock"
-        self._lock = QLockFile(str(self.path))
-        # No age limit: a live Groundwork may run for weeks. Qt still removes a lock whose
-        # process is gone (it checks the PID and program name).
-        self._lock.setStaleLockTime(0)
+    It lives in the first of ``folders`` that exists or can be made (the runtime folder, then
+    the state folder), never in the data folder: a sync engine would carry it to another
+    computer.
+    """
+
+    def __init__(self, folders: Sequence[Path], name: str) -> None:
+        if not folders:
+            raise ValueError("no folder for the lock")
+        self._folders = list(folders)
+        self.path = self._folders[0] / name
+        self._lock: QLockFile | None = None
 
     def acquire(self) -> bool:
         """True once held; False only when another live Groundwork holds it.
 
         Raises :class:`LockUnavailableError` for every other failure.
         """
-        if self._lock.tryLock(0):
+        self.path = self._usable_folder() / self.path.name
+        self._lock = lock = QLockFile(str(self.path))
+        # No age limit: a live Groundwork may run for weeks. Qt still removes a lock whose
+        # process is gone (it checks the PID and program name).
+        lock.setStaleLockTime(0)
+        if lock.tryLock(0):
             return True
-        if self._lock.error() == QLockFile.LockError.LockFailedError:
+        if lock.error() == QLockFile.LockError.LockFailedError:
             # tryLock clears stale locks of dead processes itself; try once more in case
             # the holder exited between the two checks.
-            self._lock.removeStaleLockFile()
-            if self._lock.tryLock(0):
+            lock.removeStaleLockFile()
+            if lock.tryLock(0):
                 return True
-            if self._lock.error() == QLockFile.LockError.LockFailedError:
+            if lock.error() == QLockFile.LockError.LockFailedError:
                 return False
-        raise LockUnavailableError(self._explain(self._lock.error()))
+        raise LockUnavailableError(self._explain(lock.error()))
+
+    def _usable_folder(self) -> Path:
+        causes: list[str] = []
+        for folder in self._folders:
+            try:
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            except OSError as error:
+                causes.append(f"{folder} ({str(error.strerror or error).lower()})")
+                continue
+            if folder.is_dir():
+                return folder
+            causes.append(f"{folder} (not a folder)")
+        raise LockUnavailableError(
+            "Groundwork could not make a folder for its lock file: " + "; nor ".join(causes)
+        )
 
     def _explain(self, error: QLockFile.LockError) -> str:
         folder = self.path.parent
@@ -57,11 +83,14 @@ class InstanceLock:
         return f"Groundwork could not create its lock file in {folder}: {cause}"
 
     def holder_pid(self) -> int | None:
+        if self._lock is None:
+            return None
         pid, _host, _app = self._lock.getLockInfo()
         return int(pid) or None
 
     def release(self) -> None:
-        self._lock.unlock()
+        if self._lock is not None:
+            self._lock.unlock()
 
 
 def _write_probe(folder: Path) -> str | None:

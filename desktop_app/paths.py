@@ -1,7 +1,8 @@
-"""Where things live: the shipped resources, the default data folder and the log folder."""
+"""Where things live: resources, the data folder, and the folders local to this computer."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -32,3 +33,45 @@ def default_log_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def default_config_dir() -> Path:
+    """This computer's settings (its device identity): never in the (synced) data folder."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_state_dir() -> Path:
+    """Window state and the like, kept per computer."""
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
+def default_runtime_dir() -> Path | None:
+    """The folder for the instance lock, or None when the platform gives none we may use."""
+    import warnings
+
+    import platformdirs
+
+    with warnings.catch_warnings():
+        # platformdirs warns, then falls back to another private folder itself.
+        warnings.simplefilter("ignore")
+        try:
+            return Path(platformdirs.user_runtime_dir(APP_NAME, appauthor=False))
+        except OSError:
+            return None
+
+
+def data_dir_key(data_dir: Path) -> str:
+    """A short name for one data folder, the same however the folder is reached.
+
+    Local state (lock, window state) is kept per data folder under this name, so two data
+    folders on one computer never share a lock or a window, and two paths (links) to one
+    folder do.
+    """
+    import hashlib
+
+    resolved = os.path.realpath(data_dir)
+    return hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:16]

@@ -53,18 +53,6 @@ def clock() -> FakeClock:
 TEST_DEVICE = Device("d-0000000000000001", "Test computer")
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _config_outside_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """No test ever reads or writes the real ~/.config (this computer's identity lives there)."""
-    before = os.environ.get("XDG_CONFIG_HOME")
-    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
-    yield
-    if before is None:
-        os.environ.pop("XDG_CONFIG_HOME", None)
-    else:
-        os.environ["XDG_CONFIG_HOME"] = before
-
-
 @pytest.fixture
 def device() -> Device:
     return TEST_DEVICE
@@ -77,29 +65,48 @@ def data_dir(tmp_path: Path) -> Path:
     return folder
 
 
+# Not XDG_CACHE_HOME: a fresh one makes matplotlib and fontconfig rebuild their font caches,
+# seconds of work on the chart loader's thread that a busy machine turns into timeouts.
+XDG_FOLDERS = ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR", "XDG_DATA_HOME")
+
+
+def point_xdg_at(root: Path, patch: pytest.MonkeyPatch) -> Path:
+    """This computer's folders (platformdirs reads these on Linux) under ``root``."""
+    for name in XDG_FOLDERS:
+        folder = root / name.removeprefix("XDG_").lower()
+        folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(0o700)  # a runtime folder must be private, or platformdirs refuses it
+        patch.setenv(name, str(folder))
+    return root
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_real_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test writes this computer's real config, state or runtime folders."""
+    with pytest.MonkeyPatch.context() as patch:
+        point_xdg_at(tmp_path_factory.mktemp("computer"), patch)
+        yield
+
+
+@pytest.fixture
+def computer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh set of this computer's folders for one test; returns their root."""
+    return point_xdg_at(tmp_path / "computer", monkeypatch)
+
+
 @pytest.fixture
 def start_app(
-    qtbot,
-    data_dir: Path,
-    clock: FakeClock,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    request: pytest.FixtureRequest,
+    qtbot, data_dir: Path, clock: FakeClock, computer: Path, request: pytest.FixtureRequest
 ) -> Iterator[Callable[..., object]]:
-    """Start Groundwork in-process (without the event loop) and close it after the test.
-
-    The platform config folder (this computer's identity) is under ``tmp_path``, never the
-    real one."""
+    """Start Groundwork in-process (without the event loop) and close it after the test."""
     from desktop_app.app import prepare
     from desktop_app.cli import parse_options
 
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-
     started: list[object] = []
 
-    def start(*args: str, data: Path | None = None) -> object:
+    def start(*args: str, data: Path | None = None, folders: object = None) -> object:
         folder = data or data_dir
-        result = prepare(parse_options(["--data-dir", str(folder), *args]), clock)
+        result = prepare(parse_options(["--data-dir", str(folder), *args]), clock, folders)
         if not isinstance(result, int):
             qtbot.addWidget(result.window)
             started.append(result)

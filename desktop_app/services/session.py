@@ -32,6 +32,7 @@ class Session:
         self.device = device
         self.resources = resources
         self.clock = clock
+        self.device = device
         self._profiles: ProfileService | None = None
         self.repo: ProfileRepository | None = None
         self.profile: ProfileInfo | None = None
@@ -110,9 +111,10 @@ class Session:
         self.profile = self.profiles.by_id(repo.profile_id)
         self.notify()
 
-    def refresh_from_disk(self) -> bool:
-        """Take in files a sync engine delivered; True (and listeners told) if anything
-        visible changed, including the profile list."""
+    def refresh_from_disk(self, notify: bool = True) -> bool:
+        """Take in files a sync engine delivered; True if anything visible changed, including
+        the profile list. Listeners are told unless ``notify`` is False (the live refresh
+        tells them itself, once no dialog is open)."""
         changed = False
         if self.repo is not None:
             changed = self.repo.refresh_from_disk()
@@ -123,9 +125,13 @@ class Session:
                 changed = True
             if self.repo is not None:
                 self.profile = self._profiles.by_id(self.repo.profile_id)
-        if changed:
+        if changed and notify:
             self.notify()
         return changed
+
+    def watched_paths(self) -> list[Path]:
+        """The files and folders whose changes :meth:`refresh_from_disk` would take in."""
+        return self.repo.watched_paths() if self.repo is not None else []
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)

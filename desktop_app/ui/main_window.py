@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QTimer
@@ -24,6 +25,7 @@ from desktop_app.services.session import Session
 
 if TYPE_CHECKING:
     from desktop_app.ui.journal.reminder import CheckInReminder
+    from desktop_app.ui.live_refresh import LiveRefresh
     from desktop_app.ui.profile_actions import ProfileActions
     from desktop_app.ui.welcome import WelcomeScreen
 
@@ -46,7 +48,9 @@ SCREENS: tuple[tuple[str, str], ...] = (
 class MainWindow(QMainWindow):
     """Wires screens, menus and the session together; owns no feature logic."""
 
-    def __init__(self, session: Session, settings: QSettings) -> None:
+    def __init__(
+        self, session: Session, settings: QSettings, config_dir: Path | None = None
+    ) -> None:
         # Set before QMainWindow's constructor, which already sends events to event().
         self._painted = False
         self._home_pending = False
@@ -54,6 +58,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self.settings = settings
+        # This computer's config folder (its name and id), chosen by ``app``.
+        self.config_dir = config_dir
         self.setObjectName("mainWindow")
         self.setWindowTitle("Groundwork")
         self.setMinimumSize(760, 520)
@@ -72,6 +78,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.reminder: CheckInReminder | None = None
         self._profile_actions: ProfileActions | None = None
+        self.live_refresh: LiveRefresh | None = None
         self._after_paint: list[Callable[[], object]] = []
         self._restore_geometry()
         # Zero-timers run before the first paint, so wait for the paint itself (or a short
@@ -94,6 +101,10 @@ class MainWindow(QMainWindow):
         """Show the open profile, or the welcome screen, and follow the session from now on."""
         self.session.subscribe(self._on_session_changed)
         self._on_session_changed()
+        from desktop_app.ui.live_refresh import LiveRefresh
+
+        # Files a sync engine delivers while Groundwork runs reach the screens through this.
+        self.live_refresh = LiveRefresh(self.session, self)
 
     def _after_first_paint(self) -> None:
         """Work that can wait until the window is on screen.
@@ -196,6 +207,10 @@ class MainWindow(QMainWindow):
         self.action_checkin_settings = self._action(
             self.settings_menu, "&Check-in and reminders…", self.checkin_settings
         )
+        self.action_this_computer = self._action(
+            self.settings_menu, "This c&omputer…", self.this_computer
+        )
+        self.action_this_computer.setVisible(self.config_dir is not None)
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Template guide", self.open_template_guide, "F1")
@@ -328,6 +343,14 @@ class MainWindow(QMainWindow):
 
         open_checkin_settings(self, self.ctx)
 
+    def this_computer(self) -> QWidget | None:
+        if self.config_dir is None:
+            return None
+        from desktop_app.services.this_computer import ThisComputer
+        from desktop_app.ui.device_dialog import open_device_dialog
+
+        return open_device_dialog(self, ThisComputer(self.session, self.config_dir))
+
     # --- help -----------------------------------------------------------------------
     def show_about(self) -> None:
         from desktop_app.ui.about import AboutDialog
@@ -356,6 +379,9 @@ class MainWindow(QMainWindow):
             self.resize(1040, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.live_refresh is not None:
+            self.live_refresh.stop()
+            self.live_refresh = None
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)

@@ -17,15 +17,18 @@ from PySide6.QtWidgets import QMessageBox
 from desktop_app import instance_lock
 from desktop_app.app import EXIT_ALREADY_RUNNING, EXIT_USAGE
 from desktop_app.instance_lock import InstanceLock, LockUnavailableError
+from desktop_app.local_state import LocalFolders
 from tests.conftest import when_modal
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(folder)): p.read_bytes()
-        for p in folder.rglob("*")
-        if p.is_file() and p.name != "groundwork.lock"
-    }
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def lock_path(data_dir: Path) -> Path:
+    """Where Groundwork keeps the lock of ``data_dir`` on this (test) computer."""
+    local = LocalFolders.of_this_computer()
+    return local.lock_folders()[0] / local.lock_name(data_dir)
 
 
 def test_second_start_says_so_and_writes_nothing(qtbot, start_app, data_dir: Path) -> None:
@@ -43,15 +46,19 @@ def test_second_start_says_so_and_writes_nothing(qtbot, start_app, data_dir: Pat
     assert "already running" in seen[0]
     assert str(data_dir) in seen[0]
     assert snapshot(data_dir) == before
+    # The lock and the window state are this computer's: nothing of them is synced.
+    assert not {"groundwork.lock", "ui-state.ini"} & {p.name for p in data_dir.rglob("*")}
+    assert lock_path(data_dir).exists()
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_lock_of_a_killed_process_is_taken_over(start_app, data_dir: Path) -> None:
+    lock_path(data_dir).parent.mkdir(parents=True)
     holder = subprocess.Popen(
         [
             sys.executable, "-c",
             "import sys; from PySide6.QtCore import QLockFile;"
-            f"l = QLockFile({str(data_dir / 'groundwork.lock')!r}); l.setStaleLockTime(0);"
+            f"l = QLockFile({str(lock_path(data_dir))!r}); l.setStaleLockTime(0);"
             "assert l.tryLock(0); print('locked', flush=True); sys.stdin.read()",
         ],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
@@ -60,16 +67,16 @@ def test_lock_of_a_killed_process_is_taken_over(start_app, data_dir: Path) -> No
     assert holder.stdout.readline().strip() == "locked"
     os.kill(holder.pid, signal.SIGKILL)
     holder.wait()
-    assert (data_dir / "groundwork.lock").exists()
+    assert lock_path(data_dir).exists()
     startup = start_app("--profile", "Sam")
     assert not isinstance(startup, int)
     assert startup.session.profile.name == "Sam"
 
 
 def test_a_second_lock_on_the_same_folder_is_refused_not_an_error(tmp_path: Path) -> None:
-    first = InstanceLock(tmp_path)
+    first = InstanceLock([tmp_path], "data.lock")
     assert first.acquire() is True
-    second = InstanceLock(tmp_path)
+    second = InstanceLock([tmp_path], "data.lock")
     assert second.acquire() is False  # held by a live process: the only "already running"
     first.release()
     assert second.acquire() is True
@@ -129,7 +136,7 @@ def test_a_lock_that_cannot_be_made_is_not_already_running(
     assert "cannot start" in seen[0] and "already running" not in seen[0]
     assert words in seen[0] and str(data_dir) in seen[0]
     err = capfd.readouterr().err
-    assert f"could not create its lock file in {data_dir}: {words}" in err
+    assert f"could not create its lock file in {lock_path(data_dir).parent}: {words}" in err
     assert len(err.splitlines()) == 1
     assert snapshot(data_dir) == before
 
@@ -160,6 +167,55 @@ def full_disk(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_a_really_full_disk_says_so(full_disk: Path) -> None:
-    lock = InstanceLock(full_disk)
+    lock = InstanceLock([full_disk], "data.lock")
     with pytest.raises(LockUnavailableError, match="no space left on device"):
         lock.acquire()
+
+
+def test_two_data_folders_run_side_by_side_one_folder_by_two_paths_does_not(
+    start_app, tmp_path: Path, data_dir: Path
+) -> None:
+    other = tmp_path / "other-data"
+    assert not isinstance(start_app("--profile", "Sam"), int)
+    assert not isinstance(start_app("--profile", "Alex", data=other), int)
+    link = tmp_path / "link-to-data"
+    link.symlink_to(data_dir)
+    when_modal(lambda box: box.accept())  # type: ignore[attr-defined]
+    assert start_app("--profile", "Sam", data=link) == EXIT_ALREADY_RUNNING
+
+
+def test_the_lock_goes_to_the_state_folder_when_the_runtime_one_cannot_be_made(
+    start_app, tmp_path: Path, data_dir: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    local = LocalFolders(tmp_path / "config", tmp_path / "state", blocker / "runtime")
+    first = start_app("--profile", "Sam", folders=local)
+    assert not isinstance(first, int)
+    assert first.lock.path.parent == tmp_path / "state" / "locks"
+    when_modal(lambda box: box.accept())  # type: ignore[attr-defined]
+    assert start_app("--profile", "Sam", folders=local) == EXIT_ALREADY_RUNNING
+    assert blocker.read_text() == "x"
+
+
+def test_no_folder_for_the_lock_says_which_and_why(
+    qtbot, start_app, tmp_path: Path, data_dir: Path, capfd
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    local = LocalFolders(tmp_path / "config", blocker / "state", blocker / "runtime")
+    before = snapshot(data_dir)
+    seen: list[str] = []
+
+    def read_and_close(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.accept()
+
+    when_modal(read_and_close)
+    assert start_app("--profile", "Sam", folders=local) == EXIT_USAGE
+    err = capfd.readouterr().err
+    runtime = blocker / "runtime"
+    assert f"could not make a folder for its lock file: {runtime} (not a directory)" in err
+    assert f"nor {blocker / 'state' / 'locks'} (not a directory)" in err
+    assert "already running" not in seen[0] and str(data_dir) in seen[0]
+    assert snapshot(data_dir) == before
