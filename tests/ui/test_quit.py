@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.instance_lock import InstanceLock
+from desktop_app.local_state import LocalFolders
 from desktop_app.ui.charts.loader import QUIT_GRACE_S
 
 CHILD = textwrap.dedent(
@@ -69,6 +70,8 @@ def test_quit_while_the_charts_load_exits_and_releases_the_lock(
     assert "loading at quit: True" in done.stdout, done.stdout + done.stderr
     assert "Destroyed while thread" not in done.stderr
     assert "Fatal Python error" not in done.stderr
-    lock = InstanceLock(data)
+    # The child ran with this process's XDG folders (conftest points them under tmp).
+    local = LocalFolders.of_this_computer()
+    lock = InstanceLock(local.lock_folders(), local.lock_name(data))
     assert lock.acquire(), "the lock is still held after Groundwork exited"
     lock.release()
