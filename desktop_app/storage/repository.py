@@ -108,6 +108,21 @@ class Collection(Generic[T]):
 
         return self._repo._change(self._name, insert)
 
+    def put(self, doc_id: int, item: T) -> bool:
+        """Store ``item`` under ``doc_id`` unless that id is taken; True when it was stored.
+
+        For an import, which keeps the ids records had where they came from.
+        """
+        doc = to_json(item)
+        if str(doc_id) in self._docs():
+            return False
+
+        def insert(table: dict[str, Any]) -> bool:
+            table[str(doc_id)] = doc
+            return True
+
+        return self._repo._change(self._name, insert)
+
     def update(self, doc_id: int, item: T) -> None:
         """Store a new version of a document, keeping the fields this code does not know."""
         fresh = to_json(item)
