@@ -111,12 +111,10 @@ class Export:
 # --- reading the profile without writing anything -----------------------------------------
 
 
-def profile_names(data_dir: Path) -> list[str]:
-    """The names of the readable profiles, for a message naming the ones there are."""
-    return sorted((name for name, _path, _tables in _profiles(data_dir)), key=str.casefold)
-
-
-def _profiles(data_dir: Path) -> Iterator[tuple[str, Path, dict[str, Any]]]:
+def _profiles(
+    data_dir: Path, unreadable: list[Path] | None = None
+) -> Iterator[tuple[str, Path, dict[str, Any]]]:
+    """Each readable profile's name, file and tables; ``unreadable`` collects the others."""
     folder = data_dir / "profiles"
     if not folder.is_dir():
         return
@@ -124,7 +122,9 @@ def _profiles(data_dir: Path) -> Iterator[tuple[str, Path, dict[str, Any]]]:
         try:
             tables = parse_profile_bytes(path, read_profile_file(path))
         except (OSError, ProfileFileError):
-            continue  # the app reports and sets these aside; an export only reads
+            if unreadable is not None:
+                unreadable.append(path)  # the app reports and sets these aside; we only read
+            continue
         yield str(meta_of(tables).get("profile_name") or path.stem), path, tables
 
 
@@ -135,7 +135,10 @@ def open_read_only(data_dir: Path, name: str) -> ProfileRepository:
     needs an upgrade this read-only reader must not write.
     """
     wanted = " ".join(name.split()).casefold()
-    for found, path, tables in _profiles(data_dir):
+    names: list[str] = []
+    unreadable: list[Path] = []
+    for found, path, tables in _profiles(data_dir, unreadable):
+        names.append(found)
         if found.casefold() != wanted:
             continue
         version = meta_of(tables).get("schema_version")
@@ -148,8 +151,9 @@ def open_read_only(data_dir: Path, name: str) -> ProfileRepository:
                 "to bring it up to date, then export it"
             )
         return ProfileRepository(path, AtomicJSONStorage(path, preloaded=tables))
-    known = ", ".join(f"“{n}”" for n in profile_names(data_dir)) or "none"
-    raise UnknownProfileError(f"there is no profile called “{name}” (profiles: {known})")
+    known = ", ".join(f"“{n}”" for n in sorted(names, key=str.casefold)) or "none"
+    odd = f"; {len(unreadable)} profile file(s) could not be read" if unreadable else ""
+    raise UnknownProfileError(f"there is no profile called “{name}” (profiles: {known}{odd})")
 
 
 # --- building the document --------------------------------------------------------------------

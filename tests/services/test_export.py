@@ -108,7 +108,10 @@ def test_reading_writes_nothing_in_the_data_folder(demo: Path, clock: FakeClock)
 
 
 def test_an_unknown_profile_names_the_ones_there_are(demo: Path) -> None:
-    with pytest.raises(export.UnknownProfileError, match=r"“Sam”.*“Demo”"):
+    with pytest.raises(export.UnknownProfileError, match=r"“Sam”.*“Demo”\)"):
+        export.open_read_only(demo, "Sam")
+    (demo / "profiles" / "profile-broken.json").write_text("{not json", "utf-8")
+    with pytest.raises(export.UnknownProfileError, match=r"1 profile file.* could not be read"):
         export.open_read_only(demo, "Sam")
 
 
