@@ -9,6 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
+from desktop_app.lock_file import lock_path
+
 
 class LockUnavailableError(Exception):
     """The lock could not be taken for a reason other than another running Groundwork.
@@ -21,7 +23,8 @@ class InstanceLock:
     """A ``QLockFile`` in the data folder; a lock left by a killed process is taken over."""
 
     def __init__(self, data_dir: Path) -> None:
-        self.path = data_dir / "groundwork.lock"
+        # Shared with the headless commands' lock (lock_file.py), so each sees the other.
+        self.path = lock_path(data_dir)
         self._lock = QLockFile(str(self.path))
         # No age limit: a live Groundwork may run for weeks. Qt still removes a lock whose
         # process is gone (it checks the PID and program name).

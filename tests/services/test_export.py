@@ -1,0 +1,150 @@
+"""The export service: what the document holds, the date window, CSV, and reading only."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop_app.domain.journal import Win
+from desktop_app.paths import resources_dir
+from desktop_app.services import export
+from desktop_app.services.demo import open_demo_profile
+from desktop_app.services.session import Session
+from desktop_app.storage.repository import ProfileRepository
+from tests.conftest import FakeClock
+
+
+@pytest.fixture
+def demo(data_dir: Path, clock: FakeClock) -> Path:
+    session = Session(data_dir, resources_dir(), clock)
+    open_demo_profile(session, years=1)
+    session.close()
+    return data_dir
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
+    return {
+        str(p.relative_to(folder)): (p.stat().st_mtime_ns, p.read_bytes())
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_the_document_lists_every_record_with_its_id(demo: Path, clock: FakeClock) -> None:
+    repo = export.open_read_only(demo, "demo")
+    counts = repo.table_counts()
+    doc = export.build_export(repo, clock).document
+    assert doc["format"] == "groundwork-export" and doc["version"] == 1
+    assert doc["exported_at"] == clock().isoformat()
+    assert doc["profile"]["name"] == "Demo"
+    assert doc["profile"]["checkin_settings"]["cadence"] == "daily"
+    for spec in export.LISTS:
+        records = doc[spec.name]
+        assert len(records) == counts[spec.table]
+        assert all(isinstance(r["id"], str) and r["id"] for r in records)
+        assert len({r["id"] for r in records}) == len(records)
+    result = doc["assessments"][0]
+    assert {"template_id", "template_version", "started_at", "completed_at", "answers",
+            "scores"} <= set(result)
+    assert any(isinstance(v, dict) and set(v) == {"current", "ideal"}
+               for r in doc["assessments"] for v in r["answers"].values())
+    moments = [r["at"] for r in doc["checkins"]]
+    assert moments == sorted(moments, key=lambda at: date.fromisoformat(at[:10]))
+    # Pauses are listed apart too, each naming its focus period.
+    focus_ids = {r["id"] for r in doc["focus"]}
+    assert doc["pauses"] and all(p["focus"] in focus_ids for p in doc["pauses"])
+
+
+def test_the_window_keeps_records_of_those_days(demo: Path, clock: FakeClock) -> None:
+    repo = export.open_read_only(demo, "Demo")
+    whole = export.build_export(repo, clock).document
+    since, until = date(2025, 9, 1), date(2025, 10, 31)
+    doc = export.build_export(repo, clock, export.Window(since, until)).document
+    for name in ("checkins", "slips", "wins"):
+        inside = [r for r in whole[name] if since <= date.fromisoformat(r["at"][:10]) <= until]
+        assert doc[name] == inside and inside
+    assert all(since <= date.fromisoformat(r["completed_at"][:10]) <= until
+               for r in doc["assessments"])
+    # A focus period is kept when it overlaps the window, even if it began before it.
+    for period in whole["focus"]:
+        start = date.fromisoformat(period["started_at"][:10])
+        end = period["ended_at"] and date.fromisoformat(period["ended_at"][:10])
+        overlaps = start <= until and (end is None or end >= since)
+        assert (period in doc["focus"]) == overlaps
+
+
+def test_csv_has_a_header_and_one_row_per_record(demo: Path, clock: FakeClock) -> None:
+    doc = export.build_export(export.open_read_only(demo, "Demo"), clock).document
+    files = export.csv_files(doc)
+    assert set(files) == {f"{s.name}.csv" for s in export.LISTS} | {"pauses.csv"}
+    rows = list(csv.reader(io.StringIO(files["checkins.csv"].decode("utf-8"))))
+    assert rows[0] == ["id", "at", "template_id", "template_version", "answers",
+                       "practices_done"]
+    assert len(rows) == 1 + len(doc["checkins"])
+    first = dict(zip(rows[0], rows[1], strict=True))
+    record = doc["checkins"][0]
+    assert first["id"] == record["id"] and first["at"] == record["at"]
+    assert json.loads(first["answers"]) == record["answers"]  # nested values are JSON text
+    periods = list(csv.DictReader(io.StringIO(files["focus.csv"].decode("utf-8"))))
+    current = next(p for p, r in zip(periods, doc["focus"], strict=True)
+                   if r["ended_at"] is None)
+    assert current["ended_at"] == ""  # null is an empty cell
+    drafts = files["drafts.csv"].decode("utf-8").splitlines()
+    assert drafts == [",".join(export.columns("drafts"))]  # a header even with no rows
+
+
+def test_reading_writes_nothing_in_the_data_folder(demo: Path, clock: FakeClock) -> None:
+    (demo / "profiles" / "profile-broken.json").write_text("{not json", "utf-8")
+    before = snapshot(demo)
+    repo = export.open_read_only(demo, "Demo")
+    export.build_export(repo, clock)
+    repo.close()
+    assert snapshot(demo) == before  # no lock, no backup, nothing set aside or tidied
+
+
+def test_an_unknown_profile_names_the_ones_there_are(demo: Path) -> None:
+    with pytest.raises(export.UnknownProfileError, match=r"“Sam”.*“Demo”\)"):
+        export.open_read_only(demo, "Sam")
+    (demo / "profiles" / "profile-broken.json").write_text("{not json", "utf-8")
+    with pytest.raises(export.UnknownProfileError, match=r"1 profile file.* could not be read"):
+        export.open_read_only(demo, "Sam")
+
+
+def test_records_that_cannot_be_read_are_counted(demo: Path, clock: FakeClock) -> None:
+    path = next((demo / "profiles").glob("*.json"))
+    tables = json.loads(path.read_bytes())
+    tables["wins"]["99999"] = {"at": "yesterday", "text": "?"}
+    path.write_text(json.dumps(tables), "utf-8")
+    made = export.build_export(export.open_read_only(demo, "Demo"), clock)
+    assert made.unreadable == 1
+    assert "99999" not in {w["id"] for w in made.document["wins"]}
+
+
+def test_a_csv_folder_is_replaced_whole_or_refused(tmp_path: Path, demo: Path,
+                                                   clock: FakeClock) -> None:
+    doc = export.build_export(export.open_read_only(demo, "Demo"), clock).document
+    out = tmp_path / "exports" / "csv"
+    out.mkdir(parents=True)
+    (out / "wins.csv").write_text("old", "utf-8")  # an earlier export: replaced
+    export.write_csv_folder(out, doc)
+    assert (out / "wins.csv").read_text("utf-8").startswith("id,at,text,focus_area")
+    assert [p.name for p in out.parent.iterdir()] == ["csv"]  # no staging left behind
+    (out / "notes.txt").write_text("mine", "utf-8")
+    with pytest.raises(export.ExportError, match="other files"):
+        export.write_csv_folder(out, doc)
+    assert (out / "notes.txt").read_text("utf-8") == "mine"
+
+
+def test_put_keeps_the_id_it_is_given_and_never_overwrites(tmp_path: Path,
+                                                           clock: FakeClock) -> None:
+    repo = ProfileRepository.create(tmp_path / "p.json", "Sam", clock())
+    wins = repo.collection("wins", Win)
+    assert wins.put(41, Win(clock(), "kept my id"))
+    assert not wins.put(41, Win(clock(), "another"))
+    assert wins.get(41) == Win(clock(), "kept my id")
+    assert wins.add(Win(clock(), "next")) == 42
