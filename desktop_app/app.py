@@ -129,12 +129,10 @@ def prepare(options: Options, clock: Clock = system_clock) -> Startup | int:
         )
         return EXIT_ALREADY_RUNNING
 
-    import platformdirs
-
+    from desktop_app.paths import default_config_dir
     from desktop_app.storage.device import load_or_create_device
 
-    config_dir = Path(platformdirs.user_config_dir("Groundwork", appauthor=False))
-    device = load_or_create_device(config_dir)
+    device = load_or_create_device(default_config_dir())
     session = Session(data_dir, resources_dir(), clock, device)
     if options.start and session.templates.get(options.start) is None:
         known = ", ".join(t.id for t in session.templates.templates) or "none"

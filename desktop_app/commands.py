@@ -252,7 +252,13 @@ def _import(options: argparse.Namespace, clock: Clock) -> int:
             EXIT_USAGE,
         ) from None
     try:
-        result = import_export(ProfileService(data_dir, clock), options.profile, exported)
+        from desktop_app.paths import default_config_dir
+        from desktop_app.storage.device import load_or_create_device
+
+        # Writes go to this computer's own device folder, as the app's would.
+        device = load_or_create_device(default_config_dir())
+        service = ProfileService(data_dir, clock, device.id)
+        result = import_export(service, options.profile, exported)
     except ProfileNameError as error:
         raise UsageError(
             f"cannot use '{printable(options.profile, 80)}' as a name: {error}"
@@ -270,4 +276,7 @@ def _import(options: argparse.Namespace, clock: Clock) -> int:
         f"Imported {result.total_added} records into {where} “{result.profile_name}”"
         f" ({result.already_there} were already there)"
     )
+    if result.deleted_here:
+        say(f"{result.deleted_here} record(s) were deleted in this profile and were not "
+            "brought back")
     return 0

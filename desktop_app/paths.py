@@ -27,6 +27,13 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
 
 
+def default_config_dir() -> Path:
+    """The platform's config folder: this computer's identity, never in the data folder."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
 def default_log_dir() -> Path:
     """The platform's log folder: local to this computer, never in the (synced) data folder."""
     import platformdirs

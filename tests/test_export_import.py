@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 from desktop_app.app import main
+from desktop_app.domain.journal import Win
 from desktop_app.paths import resources_dir
 from desktop_app.services.demo import open_demo_profile
 from desktop_app.services.session import Session
-from tests.conftest import FakeClock
+from tests.conftest import TEST_DEVICE, FakeClock
 
 ROOT = Path(__file__).resolve().parents[1]
 LISTS = ("assessments", "drafts", "checkins", "slips", "wins", "focus", "pauses")
@@ -36,7 +37,7 @@ def run(capsys: pytest.CaptureFixture[str], clock: FakeClock) -> Run:
 
 @pytest.fixture
 def demo(data_dir: Path, clock: FakeClock) -> Path:
-    session = Session(data_dir, resources_dir(), clock)
+    session = Session(data_dir, resources_dir(), clock, TEST_DEVICE)
     open_demo_profile(session, years=1)
     session.close()
     return data_dir
@@ -94,16 +95,25 @@ def test_round_trip_through_a_new_profile(run: Run, demo: Path, tmp_path: Path) 
 def test_importing_into_a_profile_with_its_own_records_keeps_both(
     run: Run, demo: Path, tmp_path: Path, clock: FakeClock
 ) -> None:
-    # A second profile made the same way has the same ids for other records.
     other = tmp_path / "other"
-    session = Session(other, resources_dir(), clock)
+    session = Session(other, resources_dir(), clock, TEST_DEVICE)
     clock.advance(days=-200)
     open_demo_profile(session, years=1)
     session.close()
     clock.advance(days=200)
     mine = export_json(run, demo, "Demo", tmp_path / "mine.json")
     theirs = export_json(run, other, "Demo", tmp_path / "theirs.json")
-    assert {r["id"] for r in mine["wins"]} & {r["id"] for r in theirs["wins"]}
+    # Ids are random, so two profiles never share one; a hand-made file may, though: give
+    # their first wins and assessments our ids (their focus periods follow).
+    doc = json.loads((tmp_path / "theirs.json").read_text("utf-8"))
+    for name in ("wins", "assessments"):
+        for ours, record in zip(mine[name][:3], doc[name][:3], strict=True):
+            for period in doc["focus"]:
+                if period["source_assessment"] == record["id"]:
+                    period["source_assessment"] = ours["id"]
+            record["id"] = ours["id"]
+    (tmp_path / "theirs.json").write_text(json.dumps(doc), "utf-8")
+    theirs = records(tmp_path / "theirs.json")
 
     code, _said, err = run("import", str(tmp_path / "theirs.json"), "--profile", "Demo",
                            "--data-dir", str(demo))
@@ -115,9 +125,47 @@ def test_importing_into_a_profile_with_its_own_records_keeps_both(
             assert len(merged[name]) == len(expected)
             continue
         assert merged[name] == expected
+    after = json.loads((tmp_path / "merged.json").read_text("utf-8"))
+    ids = {r["id"] for r in after["assessments"]}
+    assert all(p["source_assessment"] in ids for p in after["focus"] if p["source_assessment"])
     code, said, _err = run("import", str(tmp_path / "theirs.json"), "--profile", "Demo",
                            "--data-dir", str(demo))
     assert code == 0 and "Imported 0 records" in said
+
+
+def test_an_import_does_not_bring_back_what_was_deleted(run: Run, demo: Path,
+                                                        tmp_path: Path, clock: FakeClock) -> None:
+    first = export_json(run, demo, "Demo", tmp_path / "first.json")
+    gone = first["wins"][0]["id"]
+    session = Session(demo, resources_dir(), clock, TEST_DEVICE)
+    session.profiles.refresh()
+    info = session.profiles.find("Demo")
+    assert info is not None
+    repo = session.profiles.open(info.id)
+    repo.collection("wins", Win).remove(str(gone))
+    repo.close()
+    session.close()
+    code, said, err = run("import", str(tmp_path / "first.json"), "--profile", "Demo",
+                          "--data-dir", str(demo))
+    assert code == 0 and "Imported 0 records" in said
+    assert err == "groundwork: 1 record(s) were deleted in this profile and were not brought back\n"
+    after = export_json(run, demo, "Demo", tmp_path / "after.json")
+    assert [r["id"] for r in after["wins"]] == [r["id"] for r in first["wins"][1:]]
+
+
+def test_an_unusable_id_gets_one_of_ours(run: Run, demo: Path, tmp_path: Path) -> None:
+    at = "2026-01-01T10:00:00+00:00"
+    write(tmp_path / "in.json", {
+        "format": "groundwork-export", "version": 1, "profile": {"name": "X"},
+        "wins": [{"id": "../../etc/passwd", "at": at, "text": "odd id"},
+                 {"id": "fine_id-1", "at": at, "text": "good id"}]})
+    code, said, err = run("import", str(tmp_path / "in.json"), "--profile", "New",
+                          "--data-dir", str(demo))
+    assert (code, err) == (0, "") and "Imported 2 records" in said
+    wins = export_json(run, demo, "New", tmp_path / "new.json")["wins"]
+    assert {w["text"]: w["id"] for w in wins}["good id"] == "fine_id-1"
+    odd = {w["text"]: w["id"] for w in wins}["odd id"]
+    assert isinstance(odd, str) and len(odd) == 20
 
 
 def test_csv_export_writes_one_file_per_list(run: Run, demo: Path, tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
 """Export a profile as plain data: one JSON document, or one CSV file per list of records.
 
 Read-only: the profile is read without the instance lock and nothing is written into the
-data folder (no migration, no backup, no tidying, no setting aside), so an export can run
-while Groundwork is open. The format is described in docs/export-format.md.
+data folder (no migration, no backup, no tidying of conflict copies, no setting aside, no
+device folder), so an export can run while Groundwork is open. The format is described in
+docs/export-format.md.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -26,15 +27,10 @@ from desktop_app.services.clock import Clock
 from desktop_app.services.journal_settings import META_KEY
 from desktop_app.storage.atomic import atomic_write_bytes, fsync_dir
 from desktop_app.storage.codec import to_json
-from desktop_app.storage.profile_store import read_profile_file
+from desktop_app.storage.device import new_device_id
+from desktop_app.storage.profile_store import ProfileStore
 from desktop_app.storage.repository import Collection, ProfileRepository
-from desktop_app.storage.schema import (
-    SCHEMA_VERSION,
-    ProfileFileError,
-    meta_of,
-    parse_profile_bytes,
-)
-from desktop_app.storage.tinydb_storage import AtomicJSONStorage
+from desktop_app.storage.schema import NewerSchemaError, ProfileFileError
 
 FORMAT = "groundwork-export"
 VERSION = 1
@@ -111,49 +107,33 @@ class Export:
 # --- reading the profile without writing anything -----------------------------------------
 
 
-def _profiles(
-    data_dir: Path, unreadable: list[Path] | None = None
-) -> Iterator[tuple[str, Path, dict[str, Any]]]:
-    """Each readable profile's name, file and tables; ``unreadable`` collects the others."""
-    folder = data_dir / "profiles"
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.glob("*.json")):
-        try:
-            tables = parse_profile_bytes(path, read_profile_file(path))
-        except (OSError, ProfileFileError):
-            if unreadable is not None:
-                unreadable.append(path)  # the app reports and sets these aside; we only read
-            continue
-        yield str(meta_of(tables).get("profile_name") or path.stem), path, tables
-
-
 def open_read_only(data_dir: Path, name: str) -> ProfileRepository:
-    """The profile called ``name`` (case-insensitive), read into memory and never written.
+    """The profile called ``name`` (case-insensitive), merged from every computer's files
+    into memory and never written (a format-1 profile is migrated in memory only).
 
     Raises :class:`UnknownProfileError` when there is none, :class:`ExportError` when it
-    needs an upgrade this read-only reader must not write.
+    cannot be read (a file from a newer Groundwork).
     """
+    # No device of ours is needed to read: a random id, never written anywhere.
+    store = ProfileStore(data_dir, new_device_id(), clock=lambda: datetime.now(UTC),
+                         read_only=True)
+    profiles, odd = store.scan(datetime.now(UTC))
     wanted = " ".join(name.split()).casefold()
-    names: list[str] = []
-    unreadable: list[Path] = []
-    for found, path, tables in _profiles(data_dir, unreadable):
-        names.append(found)
-        if found.casefold() != wanted:
-            continue
-        version = meta_of(tables).get("schema_version")
-        if version != SCHEMA_VERSION:
-            newer = isinstance(version, int) and version > SCHEMA_VERSION
-            raise ExportError(
-                f"the profile “{found}” was saved by a newer Groundwork; please update it"
-                if newer
-                else f"the profile “{found}” is in an older format: open it once in Groundwork "
-                "to bring it up to date, then export it"
-            )
-        return ProfileRepository(path, AtomicJSONStorage(path, preloaded=tables))
-    known = ", ".join(f"“{n}”" for n in sorted(names, key=str.casefold)) or "none"
-    odd = f"; {len(unreadable)} profile file(s) could not be read" if unreadable else ""
-    raise UnknownProfileError(f"there is no profile called “{name}” (profiles: {known}{odd})")
+    found = next((p for p in profiles if p.name.casefold() == wanted), None)
+    if found is None:
+        known = ", ".join(f"“{p.name}”" for p in profiles) or "none"
+        unread = f"; {len(odd)} profile file(s) could not be read" if odd else ""
+        raise UnknownProfileError(
+            f"there is no profile called “{name}” (profiles: {known}{unread})"
+        )
+    try:
+        return store.open(found.id, datetime.now(UTC))
+    except NewerSchemaError:
+        raise ExportError(
+            f"the profile “{found.name}” was saved by a newer Groundwork; please update it"
+        ) from None
+    except (OSError, ProfileFileError) as error:
+        raise ExportError(f"the profile “{found.name}” cannot be read: {error}") from None
 
 
 # --- building the document --------------------------------------------------------------------
@@ -173,18 +153,13 @@ def build_export(repo: ProfileRepository, clock: Clock, window: Window = Window(
         stored = collection.all()
         unreadable += len(collection) - len(stored)
         rows = [
-            (spec.when(s.item).timestamp(), _id_order(s.id), {"id": str(s.id), **to_json(s.item)})
+            (spec.when(s.item).timestamp(), s.id, {"id": s.id, **to_json(s.item)})
             for s in stored
             if window.holds(*spec.span(s.item))
         ]
         document[spec.name] = [row for _when, _order, row in sorted(rows, key=lambda r: r[:2])]
     document[PAUSES] = list(_pauses(document["focus"], window))
     return Export(document, unreadable)
-
-
-def _id_order(doc_id: object) -> tuple[int, str]:
-    text = str(doc_id)
-    return (int(text), "") if text.isdigit() else (0, text)
 
 
 def _profile_part(repo: ProfileRepository) -> dict[str, Any]:

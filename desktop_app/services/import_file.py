@@ -21,7 +21,7 @@ from desktop_app.services.export import FORMAT, LISTS, PAUSES, VERSION, RecordLi
 from desktop_app.services.journal_settings import has_settings, write_settings
 from desktop_app.services.profiles import ProfileService
 from desktop_app.storage.codec import DecodeError, from_json, to_json
-from desktop_app.storage.repository import Collection, ProfileRepository, doc_id_of
+from desktop_app.storage.repository import Collection, ProfileRepository
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 _KNOWN_KEYS = {"format", "version", "exported_at", "profile", PAUSES, *(s.name for s in LISTS)}
@@ -46,6 +46,7 @@ class ImportResult:
     created: bool
     added: dict[str, int] = field(default_factory=dict)
     already_there: int = 0
+    deleted_here: int = 0
 
     @property
     def total_added(self) -> int:
@@ -188,6 +189,11 @@ def _add_all(repo: ProfileRepository, export: ExportFile, result: ImportResult) 
             if isinstance(item, FocusPeriod):
                 item = _follow_link(item, placed.get("assessments", {}))
             key = _canonical(item)
+            if collection.was_deleted(record_id):
+                # The same id is the same record (ids are random): it was deleted here, and
+                # an import does not undo a delete.
+                result.deleted_here += 1
+                continue
             if key in there:
                 where[record_id] = there[key]
                 result.already_there += 1
@@ -202,23 +208,18 @@ def _follow_link(period: FocusPeriod, assessments: dict[str, str]) -> FocusPerio
         return period
     # An assessment left out of the export (by --since) is not linked to a record it is not.
     target = assessments.get(str(period.source_assessment))
-    return replace(period, source_assessment=None if target is None else _store_id(target))
+    return replace(period, source_assessment=target)
 
 
 def _put(collection: Collection[Any], record_id: str, item: Any) -> str:
-    """Store ``item`` under its exported id when that is free, else under a new one.
-
-    With ``_store_id``, the one place that knows how the store names records.
-    """
-    doc_id = _store_id(record_id)
-    if doc_id is not None and collection.put(doc_id, item):
-        return str(doc_id)
-    return str(collection.add(item))
-
-
-def _store_id(record_id: str) -> int | None:
-    """The store's id for an exported one, or None when the store cannot use it."""
-    return doc_id_of(record_id)
+    """Store ``item`` under its exported id when that is free and usable, else a new one
+    (the id is taken by a record with other content, or is not one of ours)."""
+    try:
+        if collection.put(record_id, item):
+            return record_id
+    except ValueError:
+        pass  # not a short safe id (a hand-made file): the record gets an id of ours
+    return collection.add(item)
 
 
 def _canonical(item: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -15,13 +16,13 @@ from desktop_app.paths import resources_dir
 from desktop_app.services import export
 from desktop_app.services.demo import open_demo_profile
 from desktop_app.services.session import Session
-from desktop_app.storage.repository import ProfileRepository
-from tests.conftest import FakeClock
+from desktop_app.storage.repository import ProfileRepository, ReadOnlyError
+from tests.conftest import TEST_DEVICE, FakeClock
 
 
 @pytest.fixture
 def demo(data_dir: Path, clock: FakeClock) -> Path:
-    session = Session(data_dir, resources_dir(), clock)
+    session = Session(data_dir, resources_dir(), clock, TEST_DEVICE)
     open_demo_profile(session, years=1)
     session.close()
     return data_dir
@@ -98,13 +99,60 @@ def test_csv_has_a_header_and_one_row_per_record(demo: Path, clock: FakeClock) -
     assert drafts == [",".join(export.columns("drafts"))]  # a header even with no rows
 
 
+def own_folder(data: Path) -> Path:
+    return next((data / "profiles").glob(f"p-*/{TEST_DEVICE.id}"))
+
+
 def test_reading_writes_nothing_in_the_data_folder(demo: Path, clock: FakeClock) -> None:
-    (demo / "profiles" / "profile-broken.json").write_text("{not json", "utf-8")
+    profiles = demo / "profiles"
+    (profiles / "profile-broken.json").write_text("{not json", "utf-8")
+    own = own_folder(demo)
+    shard = max(own.glob("2*.json"))
+    # Debris the app would tidy, set aside or remove: a conflict copy of this computer's
+    # file, a damaged month file, a stale temp file and a migration cut short.
+    conflict = shard.with_name(f"{shard.stem}.sync-conflict-20260101-101010-ABCDEFG.json")
+    conflict.write_bytes(shard.read_bytes())
+    (own / "2001-01.json").write_text("{half", "utf-8")
+    (own / f".{shard.name}.tmp").write_text("x", "utf-8")
+    (profiles / f".p-0000000000000000.{TEST_DEVICE.id}.migrating").mkdir()
     before = snapshot(demo)
     repo = export.open_read_only(demo, "Demo")
+    assert repo.read_only
     export.build_export(repo, clock)
+    assert not repo.refresh_from_disk()
+    with pytest.raises(ReadOnlyError):
+        repo.set_meta(profile_name="Other")
+    with pytest.raises(ReadOnlyError):
+        repo.collection("wins", Win).add(Win(clock(), "no"))
     repo.close()
-    assert snapshot(demo) == before  # no lock, no backup, nothing set aside or tidied
+    # No lock, no backup, nothing set aside, tidied, removed, and no device folder of its own.
+    assert snapshot(demo) == before
+
+
+def test_a_first_format_profile_is_read_through_the_migration_in_memory(
+    demo: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    repo = export.open_read_only(demo, "Demo")
+    whole = export.build_export(repo, clock).document
+    v1 = demo / "profiles" / "profile-0123abcd.json"
+    v1.write_bytes(repo.export_bytes())  # the same records as one format-1 file
+    repo.close()
+    shutil.rmtree(own_folder(demo).parent)
+    before = snapshot(demo)
+    made = export.build_export(export.open_read_only(demo, "Demo"), clock).document
+    assert snapshot(demo) == before  # not migrated on disk
+    for spec in export.LISTS:
+        assert [{k: v for k, v in r.items() if k not in ("id", "source_assessment")}
+                for r in made[spec.name]] == [
+            {k: v for k, v in r.items() if k not in ("id", "source_assessment")}
+            for r in whole[spec.name]]
+    # Opening it in the app later migrates it to the very ids the export showed.
+    session = Session(demo, resources_dir(), clock, TEST_DEVICE)
+    session.profiles.refresh()
+    session.profiles.open("profile-0123abcd").close()
+    session.close()
+    again = export.build_export(export.open_read_only(demo, "Demo"), clock).document
+    assert [r["id"] for r in again["wins"]] == [r["id"] for r in made["wins"]]
 
 
 def test_an_unknown_profile_names_the_ones_there_are(demo: Path) -> None:
@@ -116,9 +164,10 @@ def test_an_unknown_profile_names_the_ones_there_are(demo: Path) -> None:
 
 
 def test_records_that_cannot_be_read_are_counted(demo: Path, clock: FakeClock) -> None:
-    path = next((demo / "profiles").glob("*.json"))
+    path = next(p for p in own_folder(demo).glob("2*.json") if '"wins"' in p.read_text("utf-8"))
     tables = json.loads(path.read_bytes())
-    tables["wins"]["99999"] = {"at": "yesterday", "text": "?"}
+    tables["wins"]["99999"] = {"_id": "99999", "_updated_at": "2026-01-01T00:00:00+00:00",
+                               "at": "yesterday", "text": "?"}
     path.write_text(json.dumps(tables), "utf-8")
     made = export.build_export(export.open_read_only(demo, "Demo"), clock)
     assert made.unreadable == 1
@@ -142,9 +191,29 @@ def test_a_csv_folder_is_replaced_whole_or_refused(tmp_path: Path, demo: Path,
 
 def test_put_keeps_the_id_it_is_given_and_never_overwrites(tmp_path: Path,
                                                            clock: FakeClock) -> None:
-    repo = ProfileRepository.create(tmp_path / "p.json", "Sam", clock())
+    repo = ProfileRepository.create(tmp_path / "p-0000000000000001", "Sam", clock(),
+                                    device=TEST_DEVICE.id, clock=clock)
     wins = repo.collection("wins", Win)
-    assert wins.put(41, Win(clock(), "kept my id"))
-    assert not wins.put(41, Win(clock(), "another"))
-    assert wins.get(41) == Win(clock(), "kept my id")
-    assert wins.add(Win(clock(), "next")) == 42
+    assert wins.put("kept-41", Win(clock(), "kept my id"))
+    assert not wins.put("kept-41", Win(clock(), "another"))
+    assert wins.get("kept-41") == Win(clock(), "kept my id")
+    assert [s.id for s in wins.all()][-1] == "kept-41"
+    # A deleted id stays deleted: an import does not bring it back.
+    wins.remove("kept-41")
+    assert not wins.put("kept-41", Win(clock(), "kept my id"))
+    assert wins.was_deleted("kept-41") and wins.get("kept-41") is None
+    # The id is stored as given, so another computer reads it too.
+    assert ProfileRepository.open(repo.path, device="d-0000000000000002",
+                                  clock=clock).winner("wins", "kept-41") is not None
+
+
+@pytest.mark.parametrize("bad", ["", "../x", "a b", "x" * 65, "é", "1\n", 41])
+def test_put_refuses_an_id_that_is_not_a_short_safe_string(
+    tmp_path: Path, clock: FakeClock, bad: object
+) -> None:
+    repo = ProfileRepository.create(tmp_path / "p-0000000000000001", "Sam", clock(),
+                                    device=TEST_DEVICE.id, clock=clock)
+    before = snapshot(tmp_path)
+    with pytest.raises(ValueError, match="not a usable record id"):
+        repo.collection("wins", Win).put(bad, Win(clock(), "x"))  # type: ignore[arg-type]
+    assert snapshot(tmp_path) == before
