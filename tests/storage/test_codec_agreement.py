@@ -101,7 +101,7 @@ def focus_periods(draw: st.DrawFn) -> FocusPeriod:
     )
     return FocusPeriod(
         draw(keys), start, None if ended is None else start + ended, built,
-        draw(st.one_of(st.none(), st.integers(1, 10**6))),
+        draw(st.one_of(st.none(), st.text("0123456789abcdef", min_size=20, max_size=20))),
     )
 
 
