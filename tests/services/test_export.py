@@ -217,3 +217,29 @@ def test_put_refuses_an_id_that_is_not_a_short_safe_string(
     with pytest.raises(ValueError, match="not a usable record id"):
         repo.collection("wins", Win).put(bad, Win(clock(), "x"))  # type: ignore[arg-type]
     assert snapshot(tmp_path) == before
+
+
+def test_a_file_from_a_newer_groundwork_refuses_the_export(demo: Path) -> None:
+    path = next(own_folder(demo).glob("2*.json"))
+    tables = json.loads(path.read_bytes())
+    tables["meta"]["1"]["schema_version"] = 99
+    path.write_text(json.dumps(tables), "utf-8")
+    before = snapshot(demo)
+    with pytest.raises(export.ExportError, match="“Demo” was saved by a newer Groundwork"):
+        export.open_read_only(demo, "Demo")
+    assert snapshot(demo) == before
+
+
+def test_another_computers_records_are_merged_in(demo: Path, clock: FakeClock) -> None:
+    repo = export.open_read_only(demo, "Demo")
+    folder = repo.path
+    repo.close()
+    other = ProfileRepository.open(folder, device="d-0000000000000002", clock=clock)
+    other.collection("wins", Win).add(Win(clock(), "from the laptop"))
+    gone = next(s.id for s in other.collection("wins", Win).all()
+                if s.item.text != "from the laptop")
+    other.collection("wins", Win).remove(gone)
+    doc = export.build_export(export.open_read_only(demo, "Demo"), clock).document
+    texts = [w["text"] for w in doc["wins"]]
+    assert "from the laptop" in texts
+    assert gone not in {w["id"] for w in doc["wins"]}
