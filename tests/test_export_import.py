@@ -340,7 +340,7 @@ def test_with_the_app_open_export_works_and_import_refuses(demo: Path, tmp_path:
 
 
 def test_the_app_sees_an_import_in_progress(demo: Path) -> None:
-    from desktop_app.lock_file import HeadlessLock
+    from desktop_app.lock_file import HeadlessLock, lock_path
 
     lock = HeadlessLock(demo)
     lock.acquire()
@@ -357,4 +357,4 @@ def test_the_app_sees_an_import_in_progress(demo: Path) -> None:
         assert done.stdout.strip() == "False", done.stderr
     finally:
         lock.release()
-    assert not (demo / "groundwork.lock").exists()
+    assert not lock_path(demo).exists()

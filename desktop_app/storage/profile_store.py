@@ -64,6 +64,7 @@ class ProfileStore:
         self._pending: dict[str, str] = {}  # a migrated id -> a format-1 stem still to join
 
     def ensure(self) -> None:
+        self._writable()
         self.folder.mkdir(parents=True, exist_ok=True)
 
     def scan(self, now: datetime) -> tuple[list[ProfileInfo], list[SetAside]]:
@@ -179,7 +180,6 @@ class ProfileStore:
             raise ReadOnlyError(f"{self.folder} is open read-only")
 
     def create(self, name: str, now: datetime) -> ProfileRepository:
-        self._writable()
         self.ensure()
         while True:
             folder = self.folder / new_profile_id()
