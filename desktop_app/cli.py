@@ -77,7 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
             "variables instead (for example QT_QPA_PLATFORM=offscreen). "
             "Exit codes: 0 done, 2 a bad option or an unusable data folder, "
             "3 Groundwork is already running with that data folder. "
-            "Everything stays on this computer unless you export it."
+            "Everything stays on this computer unless you export it: "
+            "'groundwork export --help' and 'groundwork import --help' tell how, "
+            "without opening a window."
         ),
         allow_abbrev=False,
     )

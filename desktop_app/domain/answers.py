@@ -13,8 +13,6 @@ One answer per question id; `None` means unanswered. Each question type has one 
 
 `float` is part of the union so a future slider can store fractions without a schema change;
 no question type produces one today.
-
-No ``from __future__ import annotations``: the storage codec reads the field types at run time.
 """
 
 from dataclasses import dataclass

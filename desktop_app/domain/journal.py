@@ -4,9 +4,6 @@ Every class here is a frozen dataclass with plain field types so the storage cod
 it to JSON and back. Stored documents carry no ids (the store assigns them); documents refer
 to each other through a stable string ``key`` that the caller generates (a uuid4 hex, say).
 Edits never mutate: the helpers at the bottom return new objects.
-
-``from __future__ import annotations`` is deliberately absent so that ``dataclasses.fields``
-reports real types to the codec, not strings.
 """
 
 import dataclasses

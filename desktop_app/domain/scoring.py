@@ -3,9 +3,6 @@
 Pure functions over a checked `Template` and an answers mapping (question id -> answer, None
 for unanswered). Answers of the wrong type for their question (say, from an older version of
 a template) count as unanswered rather than raising: history must always stay viewable.
-
-No ``from __future__ import annotations``: the storage codec reads these dataclasses' field
-types at run time.
 """
 
 from collections.abc import Mapping, Sequence

@@ -1,147 +1,67 @@
 """The one place where domain dataclasses become JSON-safe values and back.
 
 Field names become keys; aware datetimes become ISO 8601 with offset; dates ISO dates;
-enums their value; tuples lists. Decoding follows the dataclass's type hints.
+enums their value; tuples lists. Decoding follows the dataclass's type hints, read with
+``typing.get_type_hints``, so modules may use ``from __future__ import annotations``.
+
+msgspec does the work (``python -m tests.benchmarks.codec`` measures it against the plain
+codec); the hand-written :mod:`plain_codec` defines the behaviour and takes every case msgspec
+would treat differently: a document msgspec refuses, or whose dates it would read otherwise
+(more than six fraction digits, offsets in seconds, a "Z", a form ``fromisoformat`` reads
+and RFC 3339 does not), is decoded again by the plain codec, which accepts it or says why
+not. Datetimes are always written by ``isoformat`` ("+00:00", never "Z"), and a class with a
+field type msgspec would write differently (sets, bytes, ...) goes through the plain codec.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import enum
 import types
 import typing
-from datetime import date, datetime
-from functools import cache
 from typing import Any, TypeVar
+
+import msgspec
+
+from desktop_app.storage import msgspec_plans as plans
+from desktop_app.storage import plain_codec
+from desktop_app.storage.plain_codec import JSON, DecodeError, hints
+
+__all__ = ["JSON", "DecodeError", "from_json", "keep_unknown", "to_json"]
 
 T = TypeVar("T")
 
-JSON = dict[str, Any] | list[Any] | str | int | float | bool | None
-
-
-class DecodeError(ValueError):
-    """A stored document does not match the shape the code expects."""
 
 
 def to_json(value: Any) -> Any:
     """Turn a dataclass (or any supported value) into JSON-safe data."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, datetime):
-        if value.tzinfo is None:
-            raise ValueError("refusing to store a datetime without a time zone")
-        return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, enum.Enum):
-        return to_json(value.value)
-    if isinstance(value, (list, tuple)):
-        return [to_json(item) for item in value]
-    if isinstance(value, dict):
-        return {str(key): to_json(item) for key, item in value.items()}
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    raise TypeError(f"cannot store a {type(value).__name__}")
-
-
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    kind: type = type(value)
+    if not (dataclasses.is_dataclass(kind) and plans.fast(kind)):
+        return plain_codec.to_json(value)
+    try:
+        out = msgspec.to_builtins(value)
+    except (TypeError, ValueError, OverflowError):
+        return plain_codec.to_json(value)  # raises as it always did, with its message
+    write = plans.writer(kind)
+    return out if write is None else write(value, out)
 
 
 def from_json(cls: type[T], data: Any) -> T:
-    """Rebuild a ``cls`` from what :func:`to_json` produced."""
-    try:
-        return typing.cast(T, _decode(cls, data))
-    except (TypeError, ValueError, KeyError) as error:
-        raise DecodeError(f"not a valid {getattr(cls, '__name__', cls)}: {error}") from error
+    """Rebuild a ``cls`` from what :func:`to_json` produced.
 
-
-def _decode(tp: Any, data: Any) -> Any:
-    if tp is Any:
-        return data
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        return _decode_union(typing.get_args(tp), data)
-    if origin is typing.Literal:
-        if data not in typing.get_args(tp):
-            raise ValueError(f"{data!r} is not one of {typing.get_args(tp)}")
-        return data
-    if origin in (list, tuple, dict):
-        return _decode_container(tp, origin, data)
-    if isinstance(tp, type):
-        if dataclasses.is_dataclass(tp):
-            return _decode_dataclass(tp, data)
-        if issubclass(tp, enum.Enum):
-            return tp(data)
-        if tp is datetime:
-            value = datetime.fromisoformat(_expect(data, str))
-            if value.tzinfo is None:
-                raise ValueError(f"{data!r} has no time zone")
-            return value
-        if tp is date:
-            return date.fromisoformat(_expect(data, str))
-        if tp is float and isinstance(data, int) and not isinstance(data, bool):
-            return float(data)
-        if tp in (str, int, float, bool):
-            if isinstance(data, bool) and tp is not bool:
-                raise TypeError(f"expected {tp.__name__}, got a boolean")
-            return _expect(data, tp)
-    raise TypeError(f"unsupported type {tp!r}")
-
-
-def _decode_container(tp: Any, origin: Any, data: Any) -> Any:
-    args = typing.get_args(tp)
-    if origin is dict:
-        value_type = args[1] if args else Any
-        return {str(k): _decode(value_type, v) for k, v in _expect(data, dict).items()}
-    items = _expect(data, list)
-    if origin is list:
-        item_type = args[0] if args else Any
-        return [_decode(item_type, item) for item in items]
-    if len(args) == 2 and args[1] is Ellipsis:
-        return tuple(_decode(args[0], item) for item in items)
-    if args and len(args) != len(items):
-        raise ValueError(f"expected {len(args)} items, got {len(items)}")
-    return tuple(_decode(a, item) for a, item in zip(args, items, strict=False))
-
-
-def _decode_union(args: tuple[Any, ...], data: Any) -> Any:
-    if data is None:
-        if type(None) in args:
-            return None
-        raise TypeError("missing value")
-    errors: list[str] = []
-    # Try exact primitive matches first so an int answer is never read as a float or bool.
-    for arg in args:
-        if isinstance(arg, type) and arg in (bool, int, float, str) and type(data) is arg:
-            return data
-    for arg in args:
-        if arg is type(None):
-            continue
+    Raises :class:`DecodeError` when ``data`` does not have the shape of a ``cls``.
+    """
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls) and plans.fast(cls):
         try:
-            return _decode(arg, data)
-        except (TypeError, ValueError, KeyError) as error:
-            errors.append(str(error))
-    raise TypeError("; ".join(errors) or f"cannot decode {data!r}")
+            value = msgspec.convert(data, cls)
+        except Exception:  # the plain codec decides, and raises as it always did
+            return plain_codec.from_json(cls, data)
+        check = plans.checker(cls)
+        if check is None or check(data, value):
+            return value
+    return plain_codec.from_json(cls, data)
 
 
-def _decode_dataclass(cls: type, data: Any) -> Any:
-    mapping = _expect(data, dict)
-    hints = _hints(cls)
-    kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        if f.name in mapping:
-            kwargs[f.name] = _decode(hints[f.name], mapping[f.name])
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            raise KeyError(f"missing field {f.name!r}")
-    return cls(**kwargs)
-
-
-def _expect(data: Any, tp: type[T]) -> T:
-    if not isinstance(data, tp):
-        raise TypeError(f"expected {tp.__name__}, got {type(data).__name__}")
-    return data
+# --- keeping what this version does not know ---------------------------------------------------
 
 
 def keep_unknown(cls: type, stored: Any, fresh: Any) -> Any:
@@ -157,13 +77,13 @@ def keep_unknown(cls: type, stored: Any, fresh: Any) -> Any:
         return fresh
     if not (dataclasses.is_dataclass(cls) and isinstance(cls, type)):
         return fresh
-    hints = _hints(cls)
+    known = hints(cls)
     merged = dict(fresh)
     for name, value in stored.items():
-        if name not in hints:
+        if name not in known:
             merged[name] = value
         elif name in fresh:
-            merged[name] = _keep_nested(hints[name], value, fresh[name])
+            merged[name] = _keep_nested(known[name], value, fresh[name])
     return merged
 
 

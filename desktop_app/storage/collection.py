@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -12,6 +13,9 @@ from desktop_app.storage.codec import DecodeError, from_json, keep_unknown, to_j
 from desktop_app.storage.merge import Version
 
 T = TypeVar("T")
+
+# An id given from outside (an import file): short and safe in a file name or a log line.
+_GIVEN_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 # Fields that say when a record happened, looked at (in this order) to date a skipped record.
 _WHEN_FIELDS = ("at", "completed_at", "started_at", "updated_at", "_updated_at")
@@ -87,6 +91,26 @@ class Collection(Generic[T]):
         docs = [to_json(item) for item in items]
         with self._repo.batch():
             return [self._repo.write_version(self._name, None, doc) for doc in docs]
+
+    def put(self, record_id: str, item: T) -> bool:
+        """Store ``item`` under ``record_id`` unless that id is taken; True when stored.
+
+        For an import, which keeps the ids records had where they came from. An id that was
+        deleted counts as taken: an import never brings back what was deleted. Raises
+        ``ValueError`` for an id that is not a short safe string.
+        """
+        if not isinstance(record_id, str) or not _GIVEN_ID.fullmatch(record_id):
+            raise ValueError(f"not a usable record id: {record_id!r}")
+        doc = to_json(item)
+        if self._repo.winner(self._name, record_id) is not None:
+            return False
+        self._repo.write_version(self._name, record_id, doc)
+        return True
+
+    def was_deleted(self, record_id: str) -> bool:
+        """Whether the record's newest version is a tombstone."""
+        found = self._repo.winner(self._name, record_id)
+        return found is not None and found.deleted
 
     def update(self, record_id: str, item: T) -> None:
         """Write a new version of a record, keeping the fields this code does not know."""

@@ -51,6 +51,7 @@ class Reader:
     bad: dict[Path, Signature | None] = field(default_factory=dict)
     found: list[SetAside] = field(default_factory=list)
     strict: bool = True  # a newer-version file refuses the profile (at open, not at refresh)
+    copies: bool = True  # whether unreadable files are copied aside (never when read-only)
 
     def read(self, path: Path, signature: Signature | None) -> ShardFile | None:
         device = path.parent.name
@@ -79,7 +80,7 @@ class Reader:
             return
         self.bad[path] = signature
         label = f"{self.profile_id}.{path.parent.name}."
-        if copy:
+        if copy and self.copies:
             try:
                 found = copy_aside(self.set_aside_folder, path, raw, label, reason)
             except OSError as error:

@@ -21,7 +21,7 @@ from desktop_app.storage.layout import PROFILE_FILE, PROFILE_TABLE, is_profile_i
 from desktop_app.storage.merge import merge_files
 from desktop_app.storage.profile_files import device_folders
 from desktop_app.storage.reading import MAX_PROFILE_BYTES, read_profile_file
-from desktop_app.storage.repository import ProfileRepository
+from desktop_app.storage.repository import ProfileRepository, ReadOnlyError
 from desktop_app.storage.schema import (
     NewerSchemaError,
     NotAProfileFileError,
@@ -29,7 +29,7 @@ from desktop_app.storage.schema import (
     meta_of,
     parse_profile_bytes,
 )
-from desktop_app.storage.shards import Signature, parse_file, signature_of
+from desktop_app.storage.shards import ShardFile, Signature, parse_file, signature_of
 
 __all__ = ["MAX_PROFILE_BYTES", "ProfileInfo", "ProfileStore", "SetAside", "read_profile_file"]
 
@@ -47,8 +47,12 @@ class ProfileInfo:
 class ProfileStore:
     """Profiles live in ``<data>/profiles/<profile-id>/``; ids are random, never names."""
 
-    def __init__(self, data_dir: Path, device: str, clock: Callable[[], datetime]) -> None:
+    def __init__(self, data_dir: Path, device: str, clock: Callable[[], datetime], *,
+                 read_only: bool = False) -> None:
         self.folder = data_dir / "profiles"
+        # Read-only (an export): nothing in the data folder is written, moved or removed;
+        # a format-1 profile is migrated in memory only, and odd entries are only reported.
+        self.read_only = read_only
         self.set_aside_folder = self.folder / "set-aside"
         self.backup_folder = self.folder / "backups"
         self.device = device
@@ -60,6 +64,7 @@ class ProfileStore:
         self._pending: dict[str, str] = {}  # a migrated id -> a format-1 stem still to join
 
     def ensure(self) -> None:
+        self._writable()
         self.folder.mkdir(parents=True, exist_ok=True)
 
     def scan(self, now: datetime) -> tuple[list[ProfileInfo], list[SetAside]]:
@@ -74,7 +79,9 @@ class ProfileStore:
                 found = self._scan_v1(path, set_aside)
                 if found is not None:
                     profiles.append(found)
-            elif path.name.endswith((f".{self.device}.migrating", ".deleted")):
+            elif path.name.endswith((f".{self.device}.migrating", ".deleted")) and (
+                not self.read_only
+            ):
                 shutil.rmtree(path, ignore_errors=True)  # a migration or delete cut short
         for path in sorted(self.folder.iterdir()):
             if is_profile_id(path.name) and path.is_dir():
@@ -131,6 +138,8 @@ class ProfileStore:
             return None
         target = migrate_v1.target_id(path.stem, tables)
         if migrate_v1.done_for(self.folder, target, self.device):
+            if self.read_only:
+                return None  # migrated already: the folder is listed
             with contextlib.suppress(OSError, ProfileFileError):
                 migrate_v1.migrate_v1(path, tables, raw, device=self.device,
                                       backups=self.backup_folder)
@@ -157,12 +166,18 @@ class ProfileStore:
         return [SetAside(path, None, reason)]
 
     def _copy_or_leave(self, path: Path, raw: bytes, reason: str) -> list[SetAside]:
+        if self.read_only:
+            return self._leave(path, reason)
         try:
             found = copy_aside(self.set_aside_folder, path, raw, "", reason)
         except OSError as error:
             return self._leave(path, f"{reason}; it could not be copied aside ({error.strerror})")
         self._remember_odd(path)
         return [found] if found is not None else []
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError(f"{self.folder} is open read-only")
 
     def create(self, name: str, now: datetime) -> ProfileRepository:
         self.ensure()
@@ -176,6 +191,8 @@ class ProfileStore:
     def open(self, profile_id: str, now: datetime) -> ProfileRepository:
         """Open a profile; a format-1 file is migrated first (after a verified backup)."""
         profile_id = self._aliases.get(profile_id, profile_id)
+        if self.read_only:
+            return self._open_read_only(profile_id)
         if profile_id in self._pending:
             self._migrate(self._pending.pop(profile_id))
         if not is_profile_id(profile_id):
@@ -183,6 +200,21 @@ class ProfileStore:
         path = self.path_of(profile_id)
         return ProfileRepository.open(path, device=self.device, clock=self.clock,
                                       set_aside_folder=self.set_aside_folder)
+
+    def _open_read_only(self, profile_id: str) -> ProfileRepository:
+        """The profile merged in memory; a format-1 file (alone, or joining a folder another
+        computer migrated) is migrated in memory, exactly as opening it would write it."""
+        stem = self._pending.get(profile_id, profile_id)
+        extra: list[ShardFile] = []
+        if not is_profile_id(stem):
+            v1 = self.path_of(stem).with_name(f"{stem}.json")
+            tables = parse_profile_bytes(v1, read_profile_file(v1))
+            profile_id = migrate_v1.target_id(stem, tables)
+            device = self.folder / profile_id / self.device
+            extra = migrate_v1.build_files(stem, tables, device, profile_id, self.device)
+        return ProfileRepository.open(self.path_of(profile_id), device=self.device,
+                                      clock=self.clock, set_aside_folder=self.set_aside_folder,
+                                      read_only=True, extra=extra)
 
     def _migrate(self, stem: str) -> str:
         v1 = self.path_of(stem).with_name(f"{stem}.json")
@@ -202,6 +234,7 @@ class ProfileStore:
     def delete(self, profile_id: str) -> None:
         """Remove the whole profile folder (every computer's files: a sync engine then
         deletes it everywhere; see docs/storage.md)."""
+        self._writable()
         path = self.path_of(self._aliases.get(profile_id, profile_id))
         if is_profile_id(path.name):
             # One rename takes it out of the list at once; a failure leaves it as it was.

@@ -31,12 +31,16 @@ from desktop_app.storage.schema import APP_MARK, V1
 from desktop_app.storage.shards import ShardFile, new_file, write_file
 from desktop_app.storage.tinydb_storage import encode_tables
 
-__all__ = ["Collection", "ProfileRepository", "SkippedRecord", "Stored"]
+__all__ = ["Collection", "ProfileRepository", "ReadOnlyError", "SkippedRecord", "Stored"]
 
 T = TypeVar("T")
 V = TypeVar("V")
 Clock = Callable[[], datetime]
 META = "meta"  # what services call the profile-level table (memos key on it)
+
+
+class ReadOnlyError(Exception):
+    """A write to a profile opened read-only (an export)."""
 
 
 class ProfileRepository:
@@ -47,13 +51,18 @@ class ProfileRepository:
     the profile lets them all go.
     """
 
-    def __init__(self, folder: Path, device: str, clock: Clock, set_aside_folder: Path) -> None:
+    def __init__(self, folder: Path, device: str, clock: Clock, set_aside_folder: Path, *,
+                 read_only: bool = False, extra: Iterable[ShardFile] = ()) -> None:
         self.path = folder
+        # Read-only: nothing is written, tidied, removed or copied aside; ``extra`` files
+        # (built in memory, e.g. from a format-1 file) are merged with those on disk.
+        self.read_only = read_only
+        self._extra = list(extra)
         self.profile_id = folder.name
         self.device = device
         self.own = folder / device
         self._clock = clock
-        self._reader = Reader(set_aside_folder, folder.name)
+        self._reader = Reader(set_aside_folder, folder.name, copies=not read_only)
         self._revisions = Revisions()
         self._memos: dict[str, tuple[tuple[str, ...], int, Any]] = {}
         self._skipped: dict[tuple[str, str], SkippedRecord] = {}
@@ -87,12 +96,15 @@ class ProfileRepository:
 
     @classmethod
     def open(cls, folder: Path, *, device: str, clock: Clock,
-             set_aside_folder: Path | None = None) -> ProfileRepository:
+             set_aside_folder: Path | None = None, read_only: bool = False,
+             extra: Iterable[ShardFile] = ()) -> ProfileRepository:
         """Read and merge every device's files. Raises ``NewerSchemaError`` (nothing written)
-        when a file is from a newer Groundwork; unreadable files are set aside and skipped."""
-        if not folder.is_dir():
+        when a file is from a newer Groundwork; unreadable files are set aside and skipped
+        (only reported, when ``read_only``; then every write raises ``ReadOnlyError``)."""
+        if not folder.is_dir() and not (read_only and extra):
             raise FileNotFoundError(folder)
-        return cls(folder, device, clock, set_aside_folder or folder.parent / "set-aside")
+        return cls(folder, device, clock, set_aside_folder or folder.parent / "set-aside",
+                   read_only=read_only, extra=extra)
 
     # --- reading the folder ------------------------------------------------------------
     def _load(self) -> None:
@@ -103,6 +115,13 @@ class ProfileRepository:
             if shard is not None:
                 self._shards[path] = shard
                 self._view.put_file(path, shard.versions)
+        for shard in self._extra:
+            if shard.path not in self._shards:
+                self._shards[shard.path] = shard
+                self._view.put_file(shard.path, shard.versions)
+        if self.read_only:
+            self._last = self._view.latest_stamp(self.device)
+            return
         for path in list(self._shards):
             if path.parent == self.own:
                 remove_stale_temp_files(path)
@@ -112,6 +131,8 @@ class ProfileRepository:
     def _tidy(self) -> set[str]:
         """Merge this device's conflict copies into its own files; the kinds that changed."""
         changed: set[str] = set()
+        if self.read_only:
+            return changed
         with contextlib.suppress(OSError):  # a full disk: the copies stay, merged in memory
             for path in tidy_conflicts(self.own, self._shards, self._reader):
                 shard = self._shards.get(path)
@@ -128,7 +149,8 @@ class ProfileRepository:
             return False
         on_disk = listing(self.path)
         changed: set[str] = set()
-        for path in [p for p in self._shards if p not in on_disk]:
+        kept = {shard.path for shard in self._extra}
+        for path in [p for p in self._shards if p not in on_disk and p not in kept]:
             del self._shards[path]
             changed |= self._view.drop_file(path)
         for path, signature in sorted(on_disk.items()):
@@ -183,6 +205,8 @@ class ProfileRepository:
     def write_version(self, kind: str, rid: str | None, fields: dict[str, Any] | None,
                       base: Version | None = None) -> str:
         """Write a new version of a record (a tombstone when ``fields`` is None); its id."""
+        if self.read_only:
+            raise ReadOnlyError(f"{self.path.name} is open read-only")
         with self.batch():
             stamp = self._stamp(base)
             rid = rid or new_record_id(stamp)

@@ -74,3 +74,27 @@ def test_ids_cannot_escape_the_folder(tmp_path: Path) -> None:
     for bad in ("../outside", "", ".p-0123456789abcdef.deleted"):
         with pytest.raises(ValueError):
             store.path_of(bad)
+
+
+def test_a_read_only_store_lists_and_opens_but_never_writes(tmp_path: Path) -> None:
+    from desktop_app.storage.repository import ReadOnlyError
+
+    store = ProfileStore(tmp_path, D1, StillClock())
+    repo = store.create("Sam", NOW)
+    own = repo.own
+    repo.close()
+    (own / "2026-04.json").write_text("{half", "utf-8")  # the app would copy it aside
+    (store.folder / f".p-0000000000000000.{D2}.migrating").mkdir()
+    before = sorted(str(p) for p in tmp_path.rglob("*"))
+    reader = ProfileStore(tmp_path, D2, StillClock(), read_only=True)
+    profiles, _found = reader.scan(NOW)
+    opened = reader.open(profiles[0].id, NOW)
+    assert opened.read_only and opened.name == "Sam"
+    assert [s.copied_to for s in opened.unreported_set_aside()] == [None]  # reported, not copied
+    with pytest.raises(ReadOnlyError):
+        reader.create("Other", NOW)
+    with pytest.raises(ReadOnlyError):
+        reader.delete(profiles[0].id)
+    with pytest.raises(ReadOnlyError):
+        opened.set_meta(profile_name="Other")
+    assert sorted(str(p) for p in tmp_path.rglob("*")) == before

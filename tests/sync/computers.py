@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 REPO = Path(__file__).resolve().parents[2]
 RUN_TIMEOUT = 60  # seconds: one start of the app, a few saves, quit
 
@@ -119,19 +117,6 @@ def conflict_copies(folder: Path) -> list[str]:
 
 PROFILE = "Sam"
 Sync = Callable[[], object]
-
-# On the app-level sync tests until the sharded storage (wt-store) and `groundwork export`
-# (wt-export) are merged; the lead removes it then (one place for both tests).
-PENDING_STORAGE = pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "issue 9: a profile is still one file that both computers rewrite, so a sync engine "
-        "keeps one side's saves and moves the other's into a conflict copy the app ignores; "
-        "and there is no `groundwork export` command yet"
-    ),
-)
-
 
 def two_computers(root: Path) -> tuple[Computer, Computer]:
     return Computer("laptop", root / "laptop"), Computer("desktop", root / "desktop")

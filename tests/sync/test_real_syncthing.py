@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from tests.sync.computers import (
-    PENDING_STORAGE,
     assert_every_record_everywhere,
     two_computers,
     work_on_two_computers,
@@ -191,7 +190,6 @@ def test_a_file_in_flight_is_a_full_length_hidden_temp_file(pair: Pair) -> None:
     print(f"1 MiB at ~256 KiB/s: temp file visible for {time.monotonic() - started:.1f} s")
 
 
-@PENDING_STORAGE
 def test_two_computers_through_real_syncthing_end_with_every_record(tmp_path: Path) -> None:
     laptop, desktop = two_computers(tmp_path)
     with running_pair(tmp_path, laptop.data, desktop.data) as pair:

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from tests.sync.computers import (
-    PENDING_STORAGE,
     PROFILE,
     assert_every_record_everywhere,
     two_computers,
@@ -25,7 +24,6 @@ from tests.sync.copier import SyncFolder, deliver_partial, sync
 
 
 @pytest.mark.slow
-@PENDING_STORAGE
 def test_two_computers_writing_between_syncs_end_with_every_record(tmp_path: Path) -> None:
     laptop, desktop = two_computers(tmp_path)
     # The sync engine's index lives outside the synced folders, as Syncthing's database does.
@@ -42,7 +40,6 @@ def _every_other(rel: str) -> bool:
 
 
 @pytest.mark.slow
-@PENDING_STORAGE
 def test_half_delivered_files_never_break_opening(tmp_path: Path) -> None:
     laptop, desktop = two_computers(tmp_path)
     lap, desk = (SyncFolder.named(c.data, c.name) for c in (laptop, desktop))

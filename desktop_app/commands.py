@@ -1,0 +1,282 @@
+"""Headless commands: ``groundwork export`` and ``groundwork import``. No Qt, no window.
+
+Exit codes: 0 done; 1 the work could not be done (a damaged file, a failed write);
+2 a usage error (bad option, unknown profile, bad date, an --out that cannot be used);
+3 (import only) Groundwork is running with that data folder. Every failure is one line on
+stderr; nothing ever prompts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from desktop_app.cli import UsageError, printable
+from desktop_app.services.clock import Clock, system_clock
+
+COMMANDS = ("export", "import")
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_RUNNING = 3
+
+
+class CommandError(Exception):
+    """A sentence for the person and the exit code that goes with it."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def say(message: str) -> None:
+    print(f"groundwork: {printable(message, limit=2000)}", file=sys.stderr)
+
+
+def run_command(argv: list[str], clock: Clock = system_clock) -> int:
+    """Run ``export`` or ``import`` (``argv[0]``); returns the exit code."""
+    command, rest = argv[0], argv[1:]
+    try:
+        if command == "export":
+            return _export(_export_parser().parse_args(rest), clock)
+        return _import(_import_parser().parse_args(rest), clock)
+    except UsageError as error:
+        say(f"{error} (try 'groundwork {command} --help')")
+        return EXIT_USAGE
+    except CommandError as error:
+        say(str(error))
+        return error.code
+    except SystemExit as done:  # --help
+        return int(done.code or 0)
+    except KeyboardInterrupt:
+        say(f"{command} stopped; nothing was changed")
+        return EXIT_FAILED
+    except Exception as error:  # never a traceback: one line, and what it means
+        say(f"the {command} failed unexpectedly ({type(error).__name__}); nothing was changed")
+        return EXIT_FAILED
+
+
+# --- options ------------------------------------------------------------------------------------
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--profile", metavar="NAME", required=True, help="the profile's name")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help="the data folder (default: your user data folder)"
+    )
+    parser.add_argument(
+        "--passphrase-file", metavar="FILE",
+        help="the passphrase of an encrypted profile (no profile is encrypted yet: "
+        "the file must be readable, and is not used)",
+    )
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="groundwork export",
+        description="Write a profile's records to a JSON file or a folder of CSV files.",
+        epilog="Exit codes: 0 done, 1 the export could not be written, 2 a usage error. "
+        "The export only reads: it runs while Groundwork is open.",
+        allow_abbrev=False,
+    )
+    _common(parser)
+    parser.add_argument("--format", required=True, help="json or csv (pdf: not yet)")
+    parser.add_argument(
+        "--out", metavar="PATH", required=True,
+        help="the JSON file to write, or for csv the folder to fill",
+    )
+    parser.add_argument("--since", metavar="DATE", type=_day, help="from this day (YYYY-MM-DD)")
+    parser.add_argument("--until", metavar="DATE", type=_day, help="to this day, included")
+    return parser
+
+
+def _import_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="groundwork import",
+        description="Make a profile from a JSON export, or add the export's records to one "
+        "(records already there are not added twice).",
+        epilog="Exit codes: 0 done, 1 the file cannot be imported, 2 a usage error, "
+        "3 Groundwork is open with that data folder (close it first).",
+        allow_abbrev=False,
+    )
+    parser.add_argument("file", metavar="FILE", help="a JSON export")
+    _common(parser)
+    return parser
+
+
+def _day(raw: str) -> date:
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"needs a date like 2026-03-14, not '{printable(raw, 40)}'"
+        ) from None
+
+
+def _data_dir(raw: str | None) -> Path:
+    if raw is not None and not raw:
+        raise UsageError("--data-dir needs a folder")
+    if raw is None:
+        from desktop_app.paths import default_data_dir
+
+        return default_data_dir().absolute()
+    return Path(raw).expanduser().absolute()
+
+
+def _check_passphrase_file(raw: str | None) -> None:
+    """No profile is encrypted yet, so the passphrase is not needed; a file that cannot be
+    read is still refused, so a mistyped name is not silently accepted."""
+    if raw is None:
+        return
+    path = Path(raw).expanduser()
+    if not path.is_file() or not os.access(path, os.R_OK):
+        raise UsageError(f"cannot read the passphrase file {printable(str(path))}")
+
+
+# --- export -------------------------------------------------------------------------------------
+
+
+def _export(options: argparse.Namespace, clock: Clock) -> int:
+    from desktop_app.services import export
+
+    data_dir = _data_dir(options.data_dir)
+    _check_passphrase_file(options.passphrase_file)
+    kind = options.format.strip().lower()
+    if kind == "pdf":
+        raise CommandError("PDF reports are not available yet; use --format json or csv",
+                           EXIT_USAGE)
+    if kind not in ("json", "csv"):
+        raise UsageError(f"--format must be json or csv, not '{printable(options.format, 40)}'")
+    if options.since and options.until and options.since > options.until:
+        raise UsageError("--since is after --until")
+    out = _usable_out(Path(options.out).expanduser(), data_dir, kind)
+    if not data_dir.is_dir():
+        raise CommandError(f"there is no data folder {printable(str(data_dir))}", EXIT_USAGE)
+    try:
+        repo = export.open_read_only(data_dir, options.profile)
+    except export.UnknownProfileError as error:
+        raise CommandError(str(error), EXIT_USAGE) from None
+    except export.ExportError as error:
+        raise CommandError(str(error)) from None
+    try:
+        made = export.build_export(repo, clock, export.Window(options.since, options.until))
+    finally:
+        repo.close()
+    try:
+        if kind == "json":
+            export.write_json_file(out, made.document)
+        else:
+            export.write_csv_folder(out, made.document)
+    except export.ExportError as error:
+        raise CommandError(str(error), EXIT_USAGE) from None
+    except OSError as error:
+        raise CommandError(
+            f"could not write {printable(str(out))}: {error.strerror or error}"
+        ) from None
+    counts = sum(len(made.document[spec.name]) for spec in export.LISTS)
+    print(f"Exported {counts} records of “{made.document['profile']['name']}” to {out}")
+    if made.unreadable:
+        say(f"{made.unreadable} record(s) in the profile could not be read and are not in it")
+    return 0
+
+
+def _usable_out(out: Path, data_dir: Path, kind: str) -> Path:
+    shown = printable(str(out))
+    target = out.absolute()
+    if target.is_relative_to(data_dir) or target.resolve().is_relative_to(data_dir.resolve()):
+        raise UsageError(
+            f"--out {shown} is inside the data folder; choose a place outside it "
+            "(a sync engine would copy the export to your other computers)"
+        )
+    parent = target.parent
+    if not parent.is_dir():
+        raise UsageError(f"--out {shown}: the folder {printable(str(parent))} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise UsageError(f"--out {shown}: cannot write in {printable(str(parent))}")
+    if kind == "json" and target.is_dir():
+        raise UsageError(f"--out {shown} is a folder; give the JSON file's name")
+    if kind == "csv" and target.exists() and not target.is_dir():
+        raise UsageError(f"--out {shown} is a file; give a folder for the CSV files")
+    return target
+
+
+# --- import -------------------------------------------------------------------------------------
+
+
+def _import(options: argparse.Namespace, clock: Clock) -> int:
+    from desktop_app.domain.profiles import ProfileNameError, clean_profile_name
+    from desktop_app.lock_file import HeadlessLock, LockBusyError
+    from desktop_app.services.import_file import ImportFileError, import_export, read_export
+    from desktop_app.services.profiles import ProfileService
+    from desktop_app.storage.schema import ProfileFileError
+
+    data_dir = _data_dir(options.data_dir)
+    _check_passphrase_file(options.passphrase_file)
+    try:
+        clean_profile_name(options.profile)
+    except ProfileNameError as error:
+        raise UsageError(
+            f"cannot use '{printable(options.profile, 80)}' as a name: {error}"
+        ) from None
+    try:
+        exported = read_export(Path(options.file).expanduser())
+    except ImportFileError as error:
+        raise CommandError(str(error)) from None
+    if data_dir.exists() and not data_dir.is_dir():
+        raise UsageError(f"the data folder {printable(str(data_dir))} is a file, not a folder")
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CommandError(
+            f"cannot create the data folder {printable(str(data_dir))}: "
+            f"{error.strerror or error}", EXIT_USAGE,
+        ) from None
+    lock = HeadlessLock(data_dir)
+    try:
+        lock.acquire()
+    except LockBusyError:
+        raise CommandError(
+            f"Groundwork is open with the data folder {printable(str(data_dir))}; "
+            "close it, then import again (nothing was changed)", EXIT_RUNNING,
+        ) from None
+    except OSError as error:
+        raise CommandError(
+            f"cannot lock the data folder {printable(str(data_dir))}: {error.strerror or error}",
+            EXIT_USAGE,
+        ) from None
+    try:
+        from desktop_app.paths import default_config_dir
+        from desktop_app.storage.device import load_or_create_device
+
+        # Writes go to this computer's own device folder, as the app's would.
+        device = load_or_create_device(default_config_dir())
+        service = ProfileService(data_dir, clock, device.id)
+        result = import_export(service, options.profile, exported)
+    except ProfileNameError as error:
+        raise UsageError(
+            f"cannot use '{printable(options.profile, 80)}' as a name: {error}"
+        ) from None
+    except ProfileFileError as error:
+        raise CommandError(f"{error}; nothing was added") from None
+    except OSError as error:
+        raise CommandError(
+            f"the import could not be saved ({error.strerror or error}); nothing was added"
+        ) from None
+    finally:
+        lock.release()
+    where = "a new profile" if result.created else "the profile"
+    print(
+        f"Imported {result.total_added} records into {where} “{result.profile_name}”"
+        f" ({result.already_there} were already there)"
+    )
+    if result.deleted_here:
+        say(f"{result.deleted_here} record(s) were deleted in this profile and were not "
+            "brought back")
+    return 0

@@ -1,0 +1,277 @@
+"""Export a profile as plain data: one JSON document, or one CSV file per list of records.
+
+Read-only: the profile is read without the instance lock and nothing is written into the
+data folder (no migration, no backup, no tidying of conflict copies, no setting aside, no
+device folder), so an export can run while Groundwork is open. The format is described in
+docs/export-format.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import secrets
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, cast
+
+from desktop_app.domain.journal import CheckIn, FocusPeriod, Slip, Win
+from desktop_app.domain.results import AssessmentResult, Draft
+from desktop_app.services.clock import Clock
+from desktop_app.services.journal_settings import META_KEY
+from desktop_app.storage.atomic import atomic_write_bytes, fsync_dir
+from desktop_app.storage.codec import to_json
+from desktop_app.storage.device import new_device_id
+from desktop_app.storage.profile_store import ProfileStore
+from desktop_app.storage.repository import Collection, ProfileRepository
+from desktop_app.storage.schema import NewerSchemaError, ProfileFileError
+
+FORMAT = "groundwork-export"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class RecordList:
+    """One list of the export: its name there, its table, its class, and the fields that
+    date a record (``ends``: a period's end, None while it runs; else the record is a moment).
+    """
+
+    name: str
+    table: str
+    cls: type
+    starts: str
+    ends: str | None = None
+
+    def when(self, item: Any) -> datetime:
+        return cast(datetime, getattr(item, self.starts))
+
+    def span(self, item: Any) -> tuple[date, date | None]:
+        """The record's first and last day, each in the offset it was written with."""
+        first = self.when(item).date()
+        if self.ends is None:
+            return first, first
+        end = getattr(item, self.ends)
+        return first, None if end is None else end.date()
+
+
+LISTS: tuple[RecordList, ...] = (
+    RecordList("assessments", "assessments", AssessmentResult, "completed_at"),
+    RecordList("drafts", "drafts", Draft, "updated_at"),
+    RecordList("checkins", "checkins", CheckIn, "at"),
+    RecordList("slips", "lapses", Slip, "at"),
+    RecordList("wins", "wins", Win, "at"),
+    RecordList("focus", "focus", FocusPeriod, "started_at", "ended_at"),
+)
+# Derived from the focus periods (pauses are kept inside their practice), for spreadsheets;
+# an import reads pauses from the focus periods and ignores this list.
+PAUSES = "pauses"
+PAUSE_COLUMNS = ("id", "focus", "focus_area", "practice", "what", "start", "end", "reason")
+
+
+class ExportError(Exception):
+    """The export cannot be made; ``str()`` is one sentence for a person."""
+
+
+class UnknownProfileError(ExportError):
+    """No readable profile has that name."""
+
+
+@dataclass(frozen=True)
+class Window:
+    """Days to export, both ends included; None is open-ended."""
+
+    since: date | None = None
+    until: date | None = None
+
+    def holds(self, first: date, last: date | None) -> bool:
+        """Whether a record from ``first`` to ``last`` (None: still running) touches it."""
+        if self.until is not None and first > self.until:
+            return False
+        return self.since is None or last is None or last >= self.since
+
+
+@dataclass(frozen=True)
+class Export:
+    """The export document, and how many records could not be read and are left out."""
+
+    document: dict[str, Any]
+    unreadable: int
+
+
+# --- reading the profile without writing anything -----------------------------------------
+
+
+def open_read_only(data_dir: Path, name: str) -> ProfileRepository:
+    """The profile called ``name`` (case-insensitive), merged from every computer's files
+    into memory and never written (a format-1 profile is migrated in memory only).
+
+    Raises :class:`UnknownProfileError` when there is none, :class:`ExportError` when it
+    cannot be read (a file from a newer Groundwork).
+    """
+    # No device of ours is needed to read: a random id, never written anywhere.
+    store = ProfileStore(data_dir, new_device_id(), clock=lambda: datetime.now(UTC),
+                         read_only=True)
+    profiles, odd = store.scan(datetime.now(UTC))
+    wanted = " ".join(name.split()).casefold()
+    found = next((p for p in profiles if p.name.casefold() == wanted), None)
+    if found is None:
+        known = ", ".join(f"“{p.name}”" for p in profiles) or "none"
+        unread = f"; {len(odd)} profile file(s) could not be read" if odd else ""
+        raise UnknownProfileError(
+            f"there is no profile called “{name}” (profiles: {known}{unread})"
+        )
+    try:
+        return store.open(found.id, datetime.now(UTC))
+    except NewerSchemaError:
+        raise ExportError(
+            f"the profile “{found.name}” was saved by a newer Groundwork; please update it"
+        ) from None
+    except (OSError, ProfileFileError) as error:
+        raise ExportError(f"the profile “{found.name}” cannot be read: {error}") from None
+
+
+# --- building the document --------------------------------------------------------------------
+
+
+def build_export(repo: ProfileRepository, clock: Clock, window: Window = Window()) -> Export:
+    """The whole export of ``repo`` as JSON-safe data, records oldest first."""
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": clock().isoformat(),
+        "profile": _profile_part(repo),
+    }
+    unreadable = 0
+    for spec in LISTS:
+        collection: Collection[Any] = repo.collection(spec.table, spec.cls)
+        stored = collection.all()
+        unreadable += len(collection) - len(stored)
+        rows = [
+            (spec.when(s.item).timestamp(), s.id, {"id": s.id, **to_json(s.item)})
+            for s in stored
+            if window.holds(*spec.span(s.item))
+        ]
+        document[spec.name] = [row for _when, _order, row in sorted(rows, key=lambda r: r[:2])]
+    document[PAUSES] = list(_pauses(document["focus"], window))
+    return Export(document, unreadable)
+
+
+def _profile_part(repo: ProfileRepository) -> dict[str, Any]:
+    part: dict[str, Any] = {"name": repo.name}
+    settings = repo.meta.get(META_KEY)
+    if isinstance(settings, dict):
+        part["checkin_settings"] = settings
+    return part
+
+
+def _pauses(periods: list[dict[str, Any]], window: Window) -> Iterator[dict[str, Any]]:
+    for period in periods:
+        for area in period["areas"]:
+            for practice in area["practices"]:
+                for pause in practice["pauses"]:
+                    end = pause.get("end")
+                    start = date.fromisoformat(pause["start"])
+                    if not window.holds(start, None if end is None else date.fromisoformat(end)):
+                        continue
+                    yield {
+                        "id": f"{period['id']}/{practice['key']}/{pause['start']}",
+                        "focus": period["id"],
+                        "focus_area": area["key"],
+                        "practice": practice["key"],
+                        "what": practice["what"],
+                        "start": pause["start"],
+                        "end": end,
+                        "reason": pause.get("reason", ""),
+                    }
+
+
+# --- writing it out -------------------------------------------------------------------------------
+
+
+def export_json(document: dict[str, Any]) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def columns(name: str) -> tuple[str, ...]:
+    """The header row of a list's CSV file: the id, then the record's fields in order."""
+    if name == PAUSES:
+        return PAUSE_COLUMNS
+    spec = next(s for s in LISTS if s.name == name)
+    return ("id", *(f.name for f in fields(spec.cls)))
+
+
+def csv_files(document: dict[str, Any]) -> dict[str, bytes]:
+    """``<list>.csv`` for every list: a header row, then one row per record.
+
+    Text is written as it is; numbers as JSON writes them; true/false; an empty cell for
+    null; nested values (answers, scores, areas) as JSON text in one cell.
+    """
+    files: dict[str, bytes] = {}
+    for name in [*(s.name for s in LISTS), PAUSES]:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        header = columns(name)
+        writer.writerow(header)
+        for record in document[name]:
+            writer.writerow([_cell(record.get(column)) for column in header])
+        files[f"{name}.csv"] = out.getvalue().encode("utf-8")
+    return files
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def write_json_file(target: Path, document: dict[str, Any]) -> None:
+    """Write the export to ``target`` atomically: the old file or the new one, never half."""
+    atomic_write_bytes(target, export_json(document))
+
+
+def write_csv_folder(target: Path, document: dict[str, Any]) -> None:
+    """Fill a new folder beside ``target`` and rename it into place.
+
+    An existing ``target`` must be empty or hold only CSV files of an earlier export; it is
+    swapped out whole and then removed, so a crash leaves the old export or the new one.
+    """
+    if target.exists() and not _replaceable(target):
+        raise ExportError(
+            f"the folder {target} already holds other files; choose an empty or new folder"
+        )
+    parent = target.parent
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+    old: Path | None = None
+    try:
+        for name, payload in csv_files(document).items():
+            with open(staging / name, "wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+        fsync_dir(staging)
+        if target.exists():
+            old = parent / f".{target.name}.{secrets.token_hex(4)}.old"
+            os.replace(target, old)
+        os.replace(staging, target)
+        fsync_dir(parent)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        if old is not None and not target.exists():
+            os.replace(old, target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _replaceable(target: Path) -> bool:
+    if not target.is_dir() or target.is_symlink():
+        return False
+    return all(entry.is_file() and entry.suffix == ".csv" for entry in target.iterdir())

@@ -1,0 +1,226 @@
+"""Import a JSON export: into a new profile, or added to an existing one without duplicates.
+
+The whole file is read and checked before anything is written; then every record lands in
+one atomic write of the profile. A record already in the profile (the same content, after
+its links are followed) is skipped, so importing the same file twice adds nothing. A record
+keeps its id unless that id is taken by a different record; then it gets a new one, and the
+focus periods that named it follow (see docs/export-format.md).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from desktop_app.domain.journal import CheckInSettings, FocusPeriod
+from desktop_app.services.export import FORMAT, LISTS, PAUSES, VERSION, RecordList
+from desktop_app.services.journal_settings import has_settings, write_settings
+from desktop_app.services.profiles import ProfileService
+from desktop_app.storage.codec import DecodeError, from_json, to_json
+from desktop_app.storage.repository import Collection, ProfileRepository
+
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
+_KNOWN_KEYS = {"format", "version", "exported_at", "profile", PAUSES, *(s.name for s in LISTS)}
+
+
+class ImportFileError(Exception):
+    """The file cannot be imported; ``str()`` is one sentence for a person."""
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """A checked export: the profile's name and settings, and each list's (id, record)."""
+
+    profile_name: str
+    checkin_settings: CheckInSettings | None
+    lists: dict[str, list[tuple[str, Any]]]
+
+
+@dataclass
+class ImportResult:
+    profile_name: str
+    created: bool
+    added: dict[str, int] = field(default_factory=dict)
+    already_there: int = 0
+    deleted_here: int = 0
+
+    @property
+    def total_added(self) -> int:
+        return sum(self.added.values())
+
+
+# --- reading and checking the file --------------------------------------------------------------
+
+
+def read_export(path: Path) -> ExportFile:
+    """Read and check an export, or raise :class:`ImportFileError` saying what is wrong."""
+    raw = _read_bytes(path)
+    try:
+        data = json.loads(raw)
+    except UnicodeDecodeError:
+        raise ImportFileError(f"{path.name} is not a Groundwork export (it is not text)") from None
+    except json.JSONDecodeError as error:
+        raise ImportFileError(
+            f"{path.name} is damaged or cut short (line {error.lineno}: {error.msg})"
+        ) from None
+    except (RecursionError, ValueError):
+        raise ImportFileError(f"{path.name} is damaged: it cannot be read as JSON") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ImportFileError(f"{path.name} is not a Groundwork export")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ImportFileError(f"{path.name} is damaged: it has no valid export version")
+    if version > VERSION:
+        raise ImportFileError(
+            f"{path.name} was made by a newer Groundwork (export version {version}; this "
+            f"version reads up to {VERSION}); please update Groundwork to import it"
+        )
+    unknown = sorted(set(data) - _KNOWN_KEYS)
+    if unknown:
+        raise ImportFileError(f"{path.name} is damaged: it holds an unknown list “{unknown[0]}”")
+    profile = data.get("profile")
+    name = profile.get("name") if isinstance(profile, dict) else None
+    if not isinstance(name, str):
+        raise ImportFileError(f"{path.name} is damaged: it does not name its profile")
+    assert isinstance(profile, dict)
+    return ExportFile(
+        profile_name=name,
+        checkin_settings=_settings(path, profile.get("checkin_settings")),
+        lists={spec.name: _records(path, spec, data.get(spec.name, [])) for spec in LISTS},
+    )
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise ImportFileError(f"{path} is not a file")
+        if info.st_size > MAX_IMPORT_BYTES:
+            raise ImportFileError(f"{path.name} is far larger than any Groundwork export")
+        with open(path, "rb") as handle:
+            return handle.read(MAX_IMPORT_BYTES + 1)
+    except FileNotFoundError:
+        raise ImportFileError(f"there is no file {path}") from None
+    except OSError as error:
+        raise ImportFileError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def _settings(path: Path, raw: Any) -> CheckInSettings | None:
+    if raw is None:
+        return None
+    try:
+        return from_json(CheckInSettings, raw)
+    except DecodeError:
+        raise ImportFileError(
+            f"{path.name} is damaged: its check-in settings cannot be read"
+        ) from None
+
+
+def _records(path: Path, spec: RecordList, raw: Any) -> list[tuple[str, Any]]:
+    if not isinstance(raw, list):
+        raise ImportFileError(f"{path.name} is damaged: “{spec.name}” is not a list")
+    found: list[tuple[str, Any]] = []
+    seen: set[str] = set()
+    for position, record in enumerate(raw, 1):
+        where = f"record {position} of “{spec.name}”"
+        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+            raise ImportFileError(f"{path.name} is damaged: {where} has no id")
+        record_id = record["id"]
+        if not record_id or record_id in seen:
+            raise ImportFileError(f"{path.name} is damaged: {where} repeats the id {record_id!r}")
+        seen.add(record_id)
+        fields = {k: v for k, v in record.items() if k != "id"}
+        try:
+            item: Any = from_json(spec.cls, fields)
+        except DecodeError:
+            # The reason may quote what the person wrote; the id says which record it is.
+            raise ImportFileError(
+                f"{path.name} is damaged: {where} (id {record_id!r}) is not in the expected shape"
+            ) from None
+        found.append((record_id, item))
+    return found
+
+
+# --- adding the records -----------------------------------------------------------------------
+
+
+def import_export(service: ProfileService, name: str, export: ExportFile) -> ImportResult:
+    """Add the records of ``export`` to the profile called ``name``, made when there is none.
+
+    Raises ``ProfileNameError`` for a name that cannot be used, ``OSError`` when writing
+    fails (then nothing was added, and a profile made for the import is removed again).
+    """
+    service.refresh()
+    found = service.find(name)
+    created = found is None
+    if found is None:
+        _info, repo = service.create(name)
+    else:
+        repo = service.open(found.id)
+    result = ImportResult(profile_name=repo.name, created=created)
+    try:
+        with repo.batch():
+            _add_all(repo, export, result)
+            if export.checkin_settings is not None and not has_settings(repo):
+                write_settings(repo, export.checkin_settings)
+    except BaseException:
+        repo.close()
+        if created:
+            service.delete(repo.path.stem)
+        raise
+    repo.close()
+    return result
+
+
+def _add_all(repo: ProfileRepository, export: ExportFile, result: ImportResult) -> None:
+    # Where each imported id ended up, per list: focus periods name their assessment.
+    placed: dict[str, dict[str, str]] = {}
+    for spec in LISTS:
+        collection: Collection[Any] = repo.collection(spec.table, spec.cls)
+        there = {_canonical(s.item): str(s.id) for s in collection.all()}
+        where = placed.setdefault(spec.name, {})
+        added = 0
+        for record_id, record in export.lists[spec.name]:
+            item = record
+            if isinstance(item, FocusPeriod):
+                item = _follow_link(item, placed.get("assessments", {}))
+            key = _canonical(item)
+            if collection.was_deleted(record_id):
+                # The same id is the same record (ids are random): it was deleted here, and
+                # an import does not undo a delete.
+                result.deleted_here += 1
+                continue
+            if key in there:
+                where[record_id] = there[key]
+                result.already_there += 1
+                continue
+            where[record_id] = there[key] = _put(collection, record_id, item)
+            added += 1
+        result.added[spec.name] = added
+
+
+def _follow_link(period: FocusPeriod, assessments: dict[str, str]) -> FocusPeriod:
+    if period.source_assessment is None:
+        return period
+    # An assessment left out of the export (by --since) is not linked to a record it is not.
+    target = assessments.get(str(period.source_assessment))
+    return replace(period, source_assessment=target)
+
+
+def _put(collection: Collection[Any], record_id: str, item: Any) -> str:
+    """Store ``item`` under its exported id when that is free and usable, else a new one
+    (the id is taken by a record with other content, or is not one of ours)."""
+    try:
+        if collection.put(record_id, item):
+            return record_id
+    except ValueError:
+        pass  # not a short safe id (a hand-made file): the record gets an id of ours
+    return collection.add(item)
+
+
+def _canonical(item: Any) -> str:
+    return json.dumps(to_json(item), sort_keys=True, ensure_ascii=False)
