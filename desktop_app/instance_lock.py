@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
+from desktop_app.lock_file import usable_lock_folder
+
 
 class LockUnavailableError(Exception):
     """The lock could not be taken for a reason other than another running Groundwork.
@@ -56,19 +58,10 @@ class InstanceLock:
         raise LockUnavailableError(self._explain(lock.error()))
 
     def _usable_folder(self) -> Path:
-        causes: list[str] = []
-        for folder in self._folders:
-            try:
-                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            except OSError as error:
-                causes.append(f"{folder} ({str(error.strerror or error).lower()})")
-                continue
-            if folder.is_dir():
-                return folder
-            causes.append(f"{folder} (not a folder)")
-        raise LockUnavailableError(
-            "Groundwork could not make a folder for its lock file: " + "; nor ".join(causes)
-        )
+        try:
+            return usable_lock_folder(self._folders)
+        except OSError as error:
+            raise LockUnavailableError(str(error)) from None
 
     def _explain(self, error: QLockFile.LockError) -> str:
         folder = self.path.parent

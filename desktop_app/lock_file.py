@@ -13,7 +13,24 @@ import contextlib
 import os
 import socket
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+
+
+def usable_lock_folder(folders: Sequence[Path]) -> Path:
+    """The first of ``folders`` that exists or can be made (the app's lock uses it too);
+    ``OSError`` naming every folder tried when none can."""
+    causes: list[str] = []
+    for folder in folders:
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as error:
+            causes.append(f"{folder} ({str(error.strerror or error).lower()})")
+            continue
+        if folder.is_dir():
+            return folder
+        causes.append(f"{folder} (not a folder)")
+    raise OSError("Groundwork could not make a folder for its lock file: " + "; nor ".join(causes))
 
 
 def lock_path(data_dir: Path) -> Path:
@@ -22,17 +39,7 @@ def lock_path(data_dir: Path) -> Path:
     from desktop_app.local_state import LocalFolders
 
     local = LocalFolders.of_this_computer()
-    causes: list[str] = []
-    for folder in local.lock_folders():
-        try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        except OSError as error:
-            causes.append(f"{folder} ({str(error.strerror or error).lower()})")
-            continue
-        if folder.is_dir():
-            return folder / local.lock_name(data_dir)
-        causes.append(f"{folder} (not a folder)")
-    raise OSError("Groundwork could not make a folder for its lock file: " + "; nor ".join(causes))
+    return usable_lock_folder(local.lock_folders()) / local.lock_name(data_dir)
 
 
 class LockBusyError(Exception):
