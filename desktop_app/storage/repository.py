@@ -314,6 +314,12 @@ class ProfileRepository:
         tables: dict[str, dict[str, Any]] = {"meta": {"1": head}}
         for kind in KINDS:
             tables[kind] = {str(n): v.fields() for n, v in enumerate(self.visible(kind), 1)}
+        # Format 1 links a focus period to its result by the result's int key.
+        keys = {v.id: n for n, v in enumerate(self.visible("assessments"), 1)}
+        for doc in tables.get("focus", {}).values():
+            source = doc.get("source_assessment")
+            if isinstance(source, str):
+                doc["source_assessment"] = keys.get(source)
         return encode_tables(tables)
 
     def table_counts(self) -> dict[str, int]:

@@ -114,3 +114,19 @@ def test_a_newer_old_style_file_is_refused_and_left_alone(tmp_path: Path) -> Non
         store.open("profile-0a1b2c3d", NOW)
     assert path.read_bytes() == raw
     assert not (tmp_path / "profiles" / "backups").exists()
+
+
+def test_a_copy_exported_in_format_1_keeps_its_focus_linked_to_its_result(
+    tmp_path: Path,
+) -> None:
+    old_profile(tmp_path / "here")
+    repo = ProfileStore(tmp_path / "here", D1, StillClock()).open("profile-0a1b2c3d", NOW)
+    copy = tmp_path / "there" / "profiles" / "profile-99887766.json"
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes(repo.export_bytes())  # Profile ▸ Export a copy…
+    exported = json.loads(copy.read_bytes())
+    assert exported["focus"]["1"]["source_assessment"] == 1  # the result's key in the copy
+    reopened = ProfileStore(tmp_path / "there", D2, StillClock()).open("profile-99887766", NOW)
+    merged = read_merged(reopened.path)
+    [period] = merged["focus"].values()
+    assert period["source_assessment"] == next(iter(merged["assessments"]))
