@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.charts.export_caption import ExportCaption, ExportOptionsDialog, captioned
 from desktop_app.ui.charts.palette import ChartTheme
 from desktop_app.ui.charts.table import ChartTable, TableRow
 from desktop_app.ui.widgets import paragraph
@@ -51,6 +52,8 @@ class Hit:
 
 
 Labels = Sequence[str] | Callable[[int], str]
+# The period shown and the open profile's name, asked for when a chart is exported.
+CaptionSource = Callable[[], tuple[str, str | None]]
 
 
 @dataclass
@@ -187,6 +190,7 @@ class ChartView(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.caption)
 
+        self.caption_source: CaptionSource | None = None
         self._targets: list[_Targets] = []
         self.hovered: Hit | None = None
         self._empty = True
@@ -354,16 +358,40 @@ class ChartView(QWidget):
             self.open_result.emit(hit.result_id)
 
     # --- export -------------------------------------------------------------------------
-    def export(self, path: Path) -> Path:
+    def export_title(self) -> str:
+        """The title an exported picture carries; charts with a choice name it."""
+        return self.name
+
+    def export_caption(self, with_name: bool = False) -> ExportCaption | None:
+        """Title and period for an export (and the name if asked), when the panel gives them."""
+        if self.caption_source is None:
+            return None
+        period, profile = self.caption_source()
+        return ExportCaption(self.export_title(), period, profile if with_name else None)
+
+    def export(self, path: Path, caption: ExportCaption | None = None) -> Path:
         """Write the chart as PNG or SVG (by suffix; PNG when there is none)."""
         fmt = path.suffix.lower().lstrip(".")
         if fmt not in EXPORT_FORMATS:
             fmt = "png"
             path = path.with_name(path.name + ".png")
-        self.figure.savefig(path, format=fmt, facecolor=self.theme.background, dpi=150)
+        with captioned(self.figure, caption, self.theme.foreground):
+            self.figure.savefig(
+                path, format=fmt, facecolor=self.theme.background, dpi=150,
+                bbox_inches="tight" if caption else None, pad_inches=0.25,
+                metadata=caption.metadata(fmt) if caption else None,
+            )
         return path
 
     def ask_export(self, fmt: str) -> None:
+        caption = self.export_caption()
+        if caption is not None and self.caption_source is not None:
+            options = ExportOptionsDialog(self.name, caption, self.caption_source()[1], self)
+            accepted = options.exec() == ExportOptionsDialog.DialogCode.Accepted
+            caption = options.caption()
+            options.deleteLater()
+            if not accepted:
+                return
         suggested = str(Path.home() / f"Groundwork {self.name.lower()}.{fmt}")
         target, _filter = QFileDialog.getSaveFileName(
             self, f"Export the {self.name.lower()} chart", suggested, EXPORT_FORMATS[fmt]
@@ -374,7 +402,7 @@ class ChartView(QWidget):
         if path.suffix.lower() != f".{fmt}":
             path = path.with_name(path.name + f".{fmt}")
         try:
-            written = self.export(path)
+            written = self.export(path, caption)
         except OSError as error:
             QMessageBox.warning(self, "Export failed", f"Could not write the file: {error}")
             return

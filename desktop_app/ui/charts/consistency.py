@@ -63,6 +63,9 @@ class ConsistencyChart(ChartView):
     def kind_key(self) -> str:
         return str(self.kind.currentData())
 
+    def export_title(self) -> str:
+        return f"Consistency: {self.kind.currentText().lower()}"
+
     def set_data(self, data: CalendarData) -> None:
         self.data = data
         self.redraw()

@@ -23,6 +23,9 @@ class GapsChart(ChartView):
         self.data: GapsData | None = None
         self.bars: BarContainer | None = None
 
+    def export_title(self) -> str:
+        return "Gaps between where I am and where I want to be"
+
     def set_data(self, data: GapsData) -> None:
         self.data = data
         self.redraw()

@@ -95,6 +95,11 @@ class OverTimeChart(ChartView):
         value = self.template.currentData()
         return value if isinstance(value, str) else None
 
+    def export_title(self) -> str:
+        part = self.part.currentText()
+        shown = self.template.currentText()
+        return f"{shown}: {part}" if part and self.part.count() > 1 else shown or self.name
+
     def _template_picked(self, _index: int) -> None:
         template_id = self.current_template()
         if template_id is not None:

@@ -16,6 +16,7 @@ from desktop_app.domain.progress_calendar import CalendarKind
 from desktop_app.services.progress import ProgressService
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.consistency import ConsistencyChart
+from desktop_app.ui.charts.export_caption import period_text
 from desktop_app.ui.charts.gaps import GapsChart
 from desktop_app.ui.charts.over_time import OverTimeChart
 from desktop_app.ui.charts.wheel import WheelChart
@@ -55,6 +56,7 @@ class ChartPanel(QTabWidget):
             self.addTab(chart, title)
             chart.open_result.connect(navigator.open_result)
             chart.message.connect(self.message)
+            chart.caption_source = self.export_caption
         self._compare: str | None = AUTO
         self._template: str | None = None
         self._stale: set[ChartView] = set(self.charts)
@@ -83,6 +85,14 @@ class ChartPanel(QTabWidget):
             self.show_over_time()
         else:
             self.show_consistency()
+
+    def export_caption(self) -> tuple[str, str | None]:
+        """The period in view and the open profile's name, for a chart's export."""
+        profile = self.service.session.profile
+        period = period_text(
+            self.date_range(), self.service.first_day(), self.service.today()
+        )
+        return period, profile.name if profile is not None else None
 
     # --- slots --------------------------------------------------------------------------
     def _compare_picked(self, result_id: object) -> None:

@@ -40,6 +40,9 @@ class WheelChart(ChartView):
         self.shape: Polygon | None = None
         self._built: tuple[object, ...] = ()
 
+    def export_title(self) -> str:
+        return "Wheel: where I am and where I want to be"
+
     def set_data(self, data: WheelData) -> None:
         self.data = data
         self.compare.blockSignals(True)
