@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 # loaded before the first paint delays the window (see the start-up benchmark).
 from desktop_app.ui import screens
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.peer_import import add_import_menu
 from desktop_app.ui.screen_stack import LazyScreenStack
 
 FIRST_PAINT_FALLBACK_MS = 400
@@ -192,6 +193,8 @@ class MainWindow(QMainWindow):
             profile, "&Export a copy…", lambda: self.profile_actions.export_profile(),
             "Ctrl+Shift+E",
         )
+        # Import from other apps (Loop Habit Tracker, Daylio): its own submenu.
+        self.import_menu = add_import_menu(self, self.session, profile)
         profile.addSeparator()
         self.action_delete = self._action(
             profile, "&Delete…", lambda: self.profile_actions.delete_profile()
@@ -298,7 +301,7 @@ class MainWindow(QMainWindow):
             self._refresh_screens()
         for action in (
             self.action_rename, self.action_delete, self.action_export,
-            self.action_checkin_settings,
+            self.action_checkin_settings, self.import_menu.menuAction(),
         ):
             action.setEnabled(profile is not None)
         name = profile.name if profile else ""
