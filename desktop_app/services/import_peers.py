@@ -37,6 +37,8 @@ __all__ = ["ImportOutcome", "PeerFileError", "PeerImport", "PeerImportService"]
 
 Source = Literal["loop", "daylio"]
 LOOP_AREA = "habits"
+# Loop keeps days, not times: the check-in sits at noon, and its note says where it came from.
+LOOP_NOTE = "From Loop Habit Tracker"
 CHECKIN_TABLE = "checkins"
 FOCUS_TABLE = "focus"
 
@@ -153,7 +155,7 @@ class PeerImportService:
             (
                 f"loop-{day:%Y%m%d}",
                 CheckIn(_at(day, time(12, 0), zone), template_id, version,
-                        {"practices": True}, tuple(done)),
+                        {"practices": True, "note": LOOP_NOTE}, tuple(done)),
             )
             for day, done in sorted(by_day.items())
         ]

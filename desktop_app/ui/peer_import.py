@@ -35,7 +35,7 @@ HOW = {
     "loop": (
         "Each habit becomes a practice under “Habits”, in a focus period that covers these "
         "days and has already ended, so what you work on now stays as it is. Each day with a "
-        "check-mark becomes a check-in that records those practices as done."
+        "check-mark becomes a check-in at noon that records those practices as done."
     ),
     "daylio": (
         "Each entry becomes a check-in at its date and time. Its mood, activities and note go "

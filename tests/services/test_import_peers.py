@@ -102,7 +102,9 @@ def test_loop_habits_become_practices_and_their_done_days(
     keys = [p["key"] for p in area["practices"]]
     for key, expected in zip(keys, (MEDITATE, WALK, CALL), strict=True):
         assert practice_days(checkins, key, zone) == days(expected)
-    assert all(c.answers == {"practices": True} for c in checkins)
+    assert all(c.answers == {"practices": True, "note": "From Loop Habit Tracker"}
+               for c in checkins)
+    assert {c.at.time().isoformat() for c in checkins} == {"12:00:00"}
 
 
 def test_reimporting_adds_nothing_and_a_newer_export_adds_only_the_new(
