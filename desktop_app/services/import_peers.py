@@ -184,7 +184,11 @@ class PeerImportService:
         template_id, version = self._checkin_template()
         seen: dict[tuple[date, time], int] = {}
         checkins: list[tuple[str, CheckIn]] = []
+        today = now.astimezone(zone).date()
         for entry in entries:
+            if entry.day > today:
+                left_out += 1
+                continue
             at = _at(entry.day, entry.time, zone)
             if at > now + timedelta(minutes=1):
                 left_out += 1

@@ -31,6 +31,7 @@ _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap]\.?\s*m\.?)?\s*$
 _DAY_MONTH = re.compile(r"^\s*(\d{1,2})\s+([^\W\d_]+)\.?\s*$")
 _MONTH_DAY = re.compile(r"^\s*([^\W\d_]+)\.?\s+(\d{1,2})\s*$")
 NOON = time(12, 0)
+FIRST_YEAR = 1900  # older dates are damage, not history (and would not fit a time zone)
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def read_daylio_file(path: Path) -> tuple[list[DaylioEntry], int]:
                 day = None
         if day is None and year_at is not None and date_at is not None:
             day = _old_style_day(row[year_at], row[date_at])
-        if day is None:
+        if day is None or day.year < FIRST_YEAR:
             left_out += 1
             continue
         at = parse_time(row[time_at]) if time_at is not None else None

@@ -28,6 +28,8 @@ from desktop_app.services.peer_files import (
 
 WHAT = "Loop Habit Tracker"
 MAX_HABITS = 500
+MAX_COMMAS = 8
+FIRST_YEAR = 1900  # older dates are damage, not history (and would not fit a time zone)
 _DONE = {"YES_MANUAL", "2"}
 _NOT_DONE = {"YES_AUTO", "NO", "SKIP", "UNKNOWN", "-1", "0", "1", "3", ""}
 
@@ -43,9 +45,10 @@ class LoopHabit:
 
 def _parse_day(text: str) -> date | None:
     try:
-        return date.fromisoformat(text.strip()[:10])
+        day = date.fromisoformat(text.strip()[:10])
     except ValueError:
         return None
+    return day if day.year >= FIRST_YEAR else None
 
 
 def _is_done(value: str) -> bool:
@@ -141,14 +144,15 @@ def _columns(header: list[str], known: list[str]) -> list[str]:
     names: list[str] = []
     i = 0
     while i < len(cells):
-        for j in range(len(cells), i, -1):
+        # A name with up to a few commas; a header of thousands of cells stays linear.
+        for j in range(min(len(cells), i + MAX_COMMAS + 1) if known else i, i + 1, -1):
             joined = ",".join(cells[i:j]).strip()
             if joined in known and j - i > 1:
                 names.append(joined)
                 i = j
                 break
         else:
-            names.append(cells[i].strip())
+            names.append(cells[i].strip() or f"Habit {len(names) + 1}")
             i += 1
     return names
 

@@ -292,3 +292,42 @@ def test_cadences_follow_loop_frequencies() -> None:
     assert cadence_of("2", "3").kind is CadenceKind.TIMES_PER_WEEK
     assert cadence_of("1", "30") == Cadence.weekly()
     assert cadence_of("x", "") == Cadence.daily()
+
+
+@settings(max_examples=100, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    habits=st.text(alphabet=st.sampled_from(list('Name,Interval,NumRepetitions"\n1237 ab')),
+                   max_size=200),
+    checks=st.text(alphabet=st.sampled_from(list('Date,A,B,YES_MANUAL"\n2026-03-01 0001-9')),
+                   max_size=300),
+    rows=st.lists(
+        st.tuples(st.dates(), st.sampled_from(["10:00 pm", "22:00", "", "25:99", "x"]),
+                  st.text(max_size=20), st.text(max_size=60)),
+        max_size=8,
+    ),
+)
+def test_fuzzed_exports_in_the_right_shape_never_raise_anything_else(
+    peers: PeerImportService, tmp_path: Path, habits: str, checks: str,
+    rows: list[tuple[date, str, str, str]],
+) -> None:
+    import csv
+
+    archive = tmp_path / "loop.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("Habits.csv", "Position,Name,NumRepetitions,Interval\n" + habits)
+        out.writestr("Checkmarks.csv", "Date," + checks)
+    daylio = tmp_path / "daylio.csv"
+    with open(daylio, "w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["note", "time", "mood", "full_date"])
+        for day, at, mood, note in rows:
+            writer.writerow([note, at, mood, day.isoformat()])
+    for read in (lambda: peers.read_loop([archive]), lambda: peers.read_daylio(daylio)):
+        try:
+            plan = read()
+        except PeerFileError as error:
+            assert str(error).strip()
+        else:
+            assert plan.summary()
+            peers.preview(plan)
