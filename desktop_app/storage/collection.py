@@ -68,6 +68,10 @@ class Records(Protocol):
 
     def skip(self, table: str, key: str, doc: Any) -> None: ...
 
+    def decoded(self, version: Version, cls: type[T]) -> tuple[T | None] | None: ...
+
+    def keep_decoded(self, version: Version, cls: type[T], item: T | None) -> None: ...
+
 
 class Collection(Generic[T]):
     """One kind of record over the merged profile.
@@ -147,11 +151,20 @@ class Collection(Generic[T]):
         return None if found is None or found.deleted else found
 
     def _decode(self, version: Version) -> T | None:
+        # A version never changes, so it is decoded once per class: rebuilding a list after
+        # one save decodes only the version that save wrote.
+        held = self._repo.decoded(version, self._cls)
+        if held is not None:
+            if held[0] is None:
+                self._repo.skip(self._name, version.id, version.doc)
+            return held[0]
         try:
-            return from_json(self._cls, version.fields())
+            item: T | None = from_json(self._cls, version.fields())
         except DecodeError:
             self._repo.skip(self._name, version.id, version.doc)
-            return None
+            item = None
+        self._repo.keep_decoded(version, self._cls, item)
+        return item
 
     def __len__(self) -> int:
         return len(self._repo.visible(self._name))

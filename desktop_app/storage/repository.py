@@ -66,6 +66,8 @@ class ProfileRepository:
         self._revisions = Revisions()
         self._memos: dict[str, tuple[tuple[str, ...], int, Any]] = {}
         self._skipped: dict[tuple[str, str], SkippedRecord] = {}
+        # (class, kind, id) -> (the version decoded, what it decoded to): see ``decoded``.
+        self._decoded: dict[tuple[type, str, str], tuple[Version, Any]] = {}
         self._reported: set[tuple[str, str]] = set()
         self._shards: dict[Path, ShardFile] = {}
         self._view = MergedView()
@@ -323,7 +325,23 @@ class ProfileRepository:
         return encode_tables(tables)
 
     def table_counts(self) -> dict[str, int]:
-        return {kind: len(self.visible(kind)) for kind in KINDS}
+        return {kind: self.count(kind) for kind in KINDS}
+
+    def count(self, kind: str) -> int:
+        """How many records of ``kind`` are visible (no sorting, no decoding)."""
+        return sum(not v.deleted for v in self._view.winners.get(kind, {}).values())
+
+    # --- typed records, decoded once per version ------------------------------------------
+    def decoded(self, version: Version, cls: type[T]) -> tuple[T | None] | None:
+        """What ``version`` decoded to as ``cls`` (None inside when it did not decode), or
+        None when it was not decoded yet. Versions are immutable, so this stays exact."""
+        held = self._decoded.get((cls, version.kind, version.id))
+        if held is None or held[0] is not version:
+            return None
+        return (cast("T | None", held[1]),)
+
+    def keep_decoded(self, version: Version, cls: type[T], item: T | None) -> None:
+        self._decoded[(cls, version.kind, version.id)] = (version, item)
 
     # --- memos ---------------------------------------------------------------------------
     def revision(self, tables: Iterable[str]) -> int:
@@ -396,4 +414,5 @@ class ProfileRepository:
 
     def close(self) -> None:
         self._memos.clear()
+        self._decoded.clear()
         self._revisions.bump(None)
