@@ -328,8 +328,11 @@ class ProfileRepository:
         return {kind: self.count(kind) for kind in KINDS}
 
     def count(self, kind: str) -> int:
-        """How many records of ``kind`` are visible (no sorting, no decoding)."""
-        return sum(not v.deleted for v in self._view.winners.get(kind, {}).values())
+        """How many records of ``kind`` are visible; counted again only after ``kind`` changed."""
+        table = META if kind == PROFILE_TABLE else kind
+        return self.memo(f"storage:count:{kind}", (table,), lambda: sum(
+            not v.deleted for v in self._view.winners.get(kind, {}).values()
+        ))
 
     # --- typed records, decoded once per version ------------------------------------------
     def decoded(self, version: Version, cls: type[T]) -> tuple[T | None] | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.domain.journal import CheckIn, CheckInSettings
+from desktop_app.domain.journal import CheckIn
 from desktop_app.paths import resources_dir
 from desktop_app.services.journal import JournalService
 from desktop_app.services.journal_cache import _At, checkin_index
@@ -20,9 +20,7 @@ from tests.services.views import complete_life_areas
 @pytest.fixture
 def session(data_dir: Path, clock: FakeClock) -> Session:
     session = Session(data_dir, resources_dir(), clock, TEST_DEVICE)
-    session.load_templates()
-    session.create_profile("Sam")
-    JournalService(session).save_settings(CheckInSettings(timezone="Europe/Paris"))
+    session.create_profile("Sam")  # templates are read on first use
     return session
 
 

@@ -85,6 +85,10 @@ def test_counts_are_the_visible_records(tmp_path: Path) -> None:
     notes.remove(ids[1])
     assert repo.table_counts() == {kind: len(repo.visible(kind)) for kind in KINDS}
     assert repo.count("wins") == 4 == len(notes)
+    open_as(repo, D2).collection("wins", Note).remove(ids[0])
+    assert repo.count("wins") == 4  # not read yet
+    assert repo.refresh_from_disk() is True
+    assert repo.count("wins") == 3 == len(repo.visible("wins"))
 
 
 def shard(repo: ProfileRepository) -> Path:
