@@ -21,8 +21,8 @@ from desktop_app.storage.schema import (
     APP_MARK,
     SCHEMA_VERSION,
     CorruptProfileError,
-    NewerSchemaError,
     Tables,
+    check_header,
 )
 from desktop_app.storage.tinydb_storage import encode_tables
 
@@ -89,25 +89,12 @@ def parse_file(path: Path, raw: bytes, device: str) -> ShardFile:
         raise CorruptProfileError(path, "the file is not text") from None
     except (ValueError, RecursionError) as error:
         raise CorruptProfileError(path, f"the file is damaged or cut short ({error})") from None
-    if not isinstance(data, dict):
-        raise CorruptProfileError(path, "the file is JSON but not a Groundwork file")
-    meta = data.get(HEADER_TABLE)
-    docs = list(meta.values()) if isinstance(meta, dict) else []
-    head = docs[0] if len(docs) == 1 and isinstance(docs[0], dict) else None
-    if head is None or head.get("app") != APP_MARK:
-        raise CorruptProfileError(path, "the file is JSON but not a Groundwork file")
-    version = head.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 2:
-        raise CorruptProfileError(path, "the file has no valid schema version")
-    if version > SCHEMA_VERSION:
-        raise NewerSchemaError(
-            path,
-            f"this profile was saved by a newer Groundwork (data version {version}, this "
-            f"version reads up to {SCHEMA_VERSION}). Please update Groundwork to open it.",
-        )
-    for name, table in data.items():
-        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
-            raise CorruptProfileError(path, f"the table '{name}' is damaged")
+    check_header(
+        path, data, what="file", oldest=2, newest=SCHEMA_VERSION,
+        newer=lambda version: f"this profile was saved by a newer Groundwork (data version "
+        f"{version}, this version reads up to {SCHEMA_VERSION}). Please update Groundwork "
+        "to open it.",
+    )
     found = ShardFile(path, device, data)
     for kind, table in data.items():
         if kind == HEADER_TABLE:
