@@ -105,12 +105,12 @@ def _check_in_times(repo: ProfileRepository) -> dict[str, datetime]:
     times: dict[str, datetime] = {}
     slow = repo.collection("checkins", _At)
     for version in repo.visible("checkins"):
-        held = repo.decoded(version, _At)
+        held = repo.decoded.get(version, _At)
         if held is None:
             at = version.doc.get("at")
             if isinstance(at, str) and _WRITTEN_TIME.fullmatch(at):
                 item: _At | None = _At(datetime.fromisoformat(at))
-                repo.keep_decoded(version, _At, item)
+                repo.decoded.keep(version, _At, item)
             else:
                 item = slow.get(version.id)
         else:

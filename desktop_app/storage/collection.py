@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 from desktop_app.storage.codec import DecodeError, from_json, keep_unknown, to_json
 from desktop_app.storage.merge import Version
@@ -54,6 +54,28 @@ def day_of(doc: Any) -> date | None:
     return None
 
 
+class Decoded:
+    """What each version decoded to, per class. A version never changes, so this stays exact:
+    a list rebuilt after a save decodes only the version that save wrote."""
+
+    def __init__(self) -> None:
+        # (class, kind, id) -> (the version decoded, what it decoded to; None: it did not)
+        self._held: dict[tuple[type, str, str], tuple[Version, Any]] = {}
+
+    def get(self, version: Version, cls: type[T]) -> tuple[T | None] | None:
+        """``(item,)`` when ``version`` was decoded as ``cls`` already, else None."""
+        held = self._held.get((cls, version.kind, version.id))
+        if held is None or held[0] is not version:
+            return None
+        return (cast("T | None", held[1]),)
+
+    def keep(self, version: Version, cls: type[T], item: T | None) -> None:
+        self._held[(cls, version.kind, version.id)] = (version, item)
+
+    def clear(self) -> None:
+        self._held.clear()
+
+
 class Records(Protocol):
     """What a collection needs of the repository (which implements it)."""
 
@@ -68,9 +90,8 @@ class Records(Protocol):
 
     def skip(self, table: str, key: str, doc: Any) -> None: ...
 
-    def decoded(self, version: Version, cls: type[T]) -> tuple[T | None] | None: ...
-
-    def keep_decoded(self, version: Version, cls: type[T], item: T | None) -> None: ...
+    @property
+    def decoded(self) -> Decoded: ...
 
 
 class Collection(Generic[T]):
@@ -151,9 +172,7 @@ class Collection(Generic[T]):
         return None if found is None or found.deleted else found
 
     def _decode(self, version: Version) -> T | None:
-        # A version never changes, so it is decoded once per class: rebuilding a list after
-        # one save decodes only the version that save wrote.
-        held = self._repo.decoded(version, self._cls)
+        held = self._repo.decoded.get(version, self._cls)
         if held is not None:
             if held[0] is None:
                 self._repo.skip(self._name, version.id, version.doc)
@@ -163,7 +182,7 @@ class Collection(Generic[T]):
         except DecodeError:
             self._repo.skip(self._name, version.id, version.doc)
             item = None
-        self._repo.keep_decoded(version, self._cls, item)
+        self._repo.decoded.keep(version, self._cls, item)
         return item
 
     def __len__(self) -> int:

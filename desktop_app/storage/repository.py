@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from desktop_app.storage.atomic import remove_stale_temp_files
-from desktop_app.storage.collection import Collection, SkippedRecord, Stored, day_of
+from desktop_app.storage.collection import Collection, Decoded, SkippedRecord, Stored, day_of
 from desktop_app.storage.debris import SetAside
 from desktop_app.storage.layout import (
     KINDS,
@@ -66,8 +66,7 @@ class ProfileRepository:
         self._revisions = Revisions()
         self._memos: dict[str, tuple[tuple[str, ...], int, Any]] = {}
         self._skipped: dict[tuple[str, str], SkippedRecord] = {}
-        # (class, kind, id) -> (the version decoded, what it decoded to): see ``decoded``.
-        self._decoded: dict[tuple[type, str, str], tuple[Version, Any]] = {}
+        self.decoded = Decoded()
         self._reported: set[tuple[str, str]] = set()
         self._shards: dict[Path, ShardFile] = {}
         self._view = MergedView()
@@ -334,18 +333,6 @@ class ProfileRepository:
             not v.deleted for v in self._view.winners.get(kind, {}).values()
         ))
 
-    # --- typed records, decoded once per version ------------------------------------------
-    def decoded(self, version: Version, cls: type[T]) -> tuple[T | None] | None:
-        """What ``version`` decoded to as ``cls`` (None inside when it did not decode), or
-        None when it was not decoded yet. Versions are immutable, so this stays exact."""
-        held = self._decoded.get((cls, version.kind, version.id))
-        if held is None or held[0] is not version:
-            return None
-        return (cast("T | None", held[1]),)
-
-    def keep_decoded(self, version: Version, cls: type[T], item: T | None) -> None:
-        self._decoded[(cls, version.kind, version.id)] = (version, item)
-
     # --- memos ---------------------------------------------------------------------------
     def revision(self, tables: Iterable[str]) -> int:
         """The revision of the last change to any of ``tables``."""
@@ -417,5 +404,5 @@ class ProfileRepository:
 
     def close(self) -> None:
         self._memos.clear()
-        self._decoded.clear()
+        self.decoded.clear()
         self._revisions.bump(None)
