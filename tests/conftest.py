@@ -236,3 +236,28 @@ def _isolate_qt(request: pytest.FixtureRequest) -> Iterator[None]:
             "This test (or a timer it left) called QApplication.exit()/quit() outside "
             "exec(): every later event loop would return at once."
         )
+
+
+@pytest.fixture
+def tmpfs(tmp_path: Path) -> Iterator[Callable[..., Path]]:
+    """``tmpfs(name, read_only=False)``: a real 16 KiB tmpfs under the test's folder, unmounted
+    after the test; the test is skipped where mounting is not allowed (it needs root)."""
+    import subprocess
+
+    mounted: list[Path] = []
+
+    def mount(name: str, *, read_only: bool = False) -> Path:
+        mount_point = tmp_path / name
+        mount_point.mkdir()
+        options = "ro,size=16k" if read_only else "size=16k"
+        made = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(mount_point)],
+                              capture_output=True, check=False)
+        if made.returncode != 0:
+            pytest.skip(f"cannot mount a {'read-only ' if read_only else ''}small tmpfs here "
+                        "(needs root)")
+        mounted.append(mount_point)
+        return mount_point
+
+    yield mount
+    for mount_point in mounted:
+        subprocess.run(["umount", str(mount_point)], check=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -267,20 +267,9 @@ def test_module_entry_point_refuses_without_a_traceback(tmp_path: Path, argv: li
 
 
 @pytest.fixture
-def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+def read_only_folder(tmpfs: Callable[..., Path]) -> Path:
     """A real read-only file system (a small tmpfs mounted read-only; needs root)."""
-    mount_point = tmp_path / "ro"
-    mount_point.mkdir()
-    made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "ro,size=16k", "tmpfs", str(mount_point)],
-        capture_output=True, check=False,
-    )
-    if made.returncode != 0:
-        pytest.skip("cannot mount a read-only tmpfs here (needs root)")
-    try:
-        yield mount_point
-    finally:
-        subprocess.run(["umount", str(mount_point)], check=False)
+    return tmpfs("ro", read_only=True)
 
 
 def test_a_read_only_data_folder_is_refused(

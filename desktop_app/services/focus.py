@@ -89,6 +89,9 @@ class GapReading:
         return {area: ideal - current for area, (current, ideal) in self.gaps.items()}
 
 
+GAP_READINGS = "focus:gap-readings"
+
+
 def _new_key() -> str:
     return uuid.uuid4().hex
 
@@ -170,11 +173,21 @@ class FocusService:
     def gap_readings(self) -> list[GapReading]:
         """Completed assessments that hold gap answers, oldest first."""
         templates = self.session.templates.templates
-        readings = [
-            read_gaps(head, doc_id, templates)
-            for doc_id, head in results_oldest_first(self.session.require_repo())
-        ]
-        return [r for r in readings if r.gaps]
+        repo = self.session.require_repo()
+
+        def build() -> tuple[object, list[GapReading]]:
+            readings = [
+                read_gaps(head, doc_id, templates)
+                for doc_id, head in results_oldest_first(repo)
+            ]
+            return templates, [r for r in readings if r.gaps]
+
+        # Home reads this at every refresh; it changes only with the results (or templates).
+        held: tuple[object, list[GapReading]] = repo.memo(GAP_READINGS, ("assessments",), build)
+        if held[0] is not templates:
+            repo.forget(GAP_READINGS)
+            held = repo.memo(GAP_READINGS, ("assessments",), build)
+        return list(held[1])
 
     def choices(self) -> list[AreaChoice]:
         """Areas to pick from: the latest assessment's suggestions first, then the rest."""

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 from desktop_app.storage.codec import DecodeError, from_json, keep_unknown, to_json
 from desktop_app.storage.merge import Version
@@ -54,6 +54,28 @@ def day_of(doc: Any) -> date | None:
     return None
 
 
+class Decoded:
+    """What each version decoded to, per class. A version never changes, so this stays exact:
+    a list rebuilt after a save decodes only the version that save wrote."""
+
+    def __init__(self) -> None:
+        # (class, kind, id) -> (the version decoded, what it decoded to; None: it did not)
+        self._held: dict[tuple[type, str, str], tuple[Version, Any]] = {}
+
+    def get(self, version: Version, cls: type[T]) -> tuple[T | None] | None:
+        """``(item,)`` when ``version`` was decoded as ``cls`` already, else None."""
+        held = self._held.get((cls, version.kind, version.id))
+        if held is None or held[0] is not version:
+            return None
+        return (cast("T | None", held[1]),)
+
+    def keep(self, version: Version, cls: type[T], item: T | None) -> None:
+        self._held[(cls, version.kind, version.id)] = (version, item)
+
+    def clear(self) -> None:
+        self._held.clear()
+
+
 class Records(Protocol):
     """What a collection needs of the repository (which implements it)."""
 
@@ -67,6 +89,9 @@ class Records(Protocol):
     def visible(self, kind: str) -> list[Version]: ...
 
     def skip(self, table: str, key: str, doc: Any) -> None: ...
+
+    @property
+    def decoded(self) -> Decoded: ...
 
 
 class Collection(Generic[T]):
@@ -147,11 +172,18 @@ class Collection(Generic[T]):
         return None if found is None or found.deleted else found
 
     def _decode(self, version: Version) -> T | None:
+        held = self._repo.decoded.get(version, self._cls)
+        if held is not None:
+            if held[0] is None:
+                self._repo.skip(self._name, version.id, version.doc)
+            return held[0]
         try:
-            return from_json(self._cls, version.fields())
+            item: T | None = from_json(self._cls, version.fields())
         except DecodeError:
             self._repo.skip(self._name, version.id, version.doc)
-            return None
+            item = None
+        self._repo.decoded.keep(version, self._cls, item)
+        return item
 
     def __len__(self) -> int:
         return len(self._repo.visible(self._name))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from desktop_app.storage.atomic import remove_stale_temp_files
-from desktop_app.storage.collection import Collection, SkippedRecord, Stored, day_of
+from desktop_app.storage.collection import Collection, Decoded, SkippedRecord, Stored, day_of
 from desktop_app.storage.debris import SetAside
 from desktop_app.storage.layout import (
     KINDS,
@@ -66,6 +66,7 @@ class ProfileRepository:
         self._revisions = Revisions()
         self._memos: dict[str, tuple[tuple[str, ...], int, Any]] = {}
         self._skipped: dict[tuple[str, str], SkippedRecord] = {}
+        self.decoded = Decoded()
         self._reported: set[tuple[str, str]] = set()
         self._shards: dict[Path, ShardFile] = {}
         self._view = MergedView()
@@ -323,7 +324,14 @@ class ProfileRepository:
         return encode_tables(tables)
 
     def table_counts(self) -> dict[str, int]:
-        return {kind: len(self.visible(kind)) for kind in KINDS}
+        return {kind: self.count(kind) for kind in KINDS}
+
+    def count(self, kind: str) -> int:
+        """How many records of ``kind`` are visible; counted again only after ``kind`` changed."""
+        table = META if kind == PROFILE_TABLE else kind
+        return self.memo(f"storage:count:{kind}", (table,), lambda: sum(
+            not v.deleted for v in self._view.winners.get(kind, {}).values()
+        ))
 
     # --- memos ---------------------------------------------------------------------------
     def revision(self, tables: Iterable[str]) -> int:
@@ -396,4 +404,5 @@ class ProfileRepository:
 
     def close(self) -> None:
         self._memos.clear()
+        self.decoded.clear()
         self._revisions.bump(None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -55,24 +56,33 @@ def parse_profile_bytes(path: Path, raw: bytes) -> Tables:
     except ValueError:
         # Python refuses integers of more than 4,300 digits (CVE-2020-10735).
         raise CorruptProfileError(path, "the file holds a number far too long to read") from None
+    return check_header(
+        path, data, what="profile", oldest=V1, newest=V1,
+        newer=lambda version: f"this file says data version {version}, but only version 1 "
+        "files are single files; it was not written by Groundwork as it is",
+    )
+
+
+def check_header(path: Path, data: Any, *, what: str, oldest: int, newest: int,
+                 newer: Callable[[int], str]) -> Tables:
+    """Check a parsed file: one header doc in ``meta`` with our mark and a schema version from
+    ``oldest`` to ``newest``, and tables of documents. Raises :class:`CorruptProfileError`
+    (naming the file a "``what``"), or :class:`NewerSchemaError` with ``newer(version)``."""
     if not isinstance(data, dict):
-        raise CorruptProfileError(path, "the file is JSON but not a Groundwork profile")
-    meta = data.get("meta")
-    doc = _single_meta(meta)
+        raise CorruptProfileError(path, f"the file is JSON but not a Groundwork {what}")
+    doc = _single_meta(data.get("meta"))
     if doc is None or doc.get("app") != APP_MARK:
-        raise CorruptProfileError(path, "the file is JSON but not a Groundwork profile")
+        raise CorruptProfileError(path, f"the file is JSON but not a Groundwork {what}")
     version = doc.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise CorruptProfileError(path, "the profile has no valid schema version")
-    if version > V1:
-        raise NewerSchemaError(
-            path, f"this file says data version {version}, but only version 1 files are single "
-            "files; it was not written by Groundwork as it is"
-        )
+    if not isinstance(version, int) or isinstance(version, bool) or version < oldest:
+        raise CorruptProfileError(path, f"the {what} has no valid schema version")
+    if version > newest:
+        raise NewerSchemaError(path, newer(version))
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise CorruptProfileError(path, f"the table '{name}' is damaged")
-    return data
+    tables: Tables = data
+    return tables
 
 
 def _single_meta(meta: Any) -> dict[str, Any] | None:

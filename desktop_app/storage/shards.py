@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from desktop_app.storage.atomic import atomic_write_bytes
 from desktop_app.storage.layout import HEADER_TABLE, KINDS, PROFILE_FILE, PROFILE_TABLE
 from desktop_app.storage.merge import Version, beats, version_of
@@ -19,8 +21,8 @@ from desktop_app.storage.schema import (
     APP_MARK,
     SCHEMA_VERSION,
     CorruptProfileError,
-    NewerSchemaError,
     Tables,
+    check_header,
 )
 from desktop_app.storage.tinydb_storage import encode_tables
 
@@ -82,30 +84,17 @@ def parse_file(path: Path, raw: bytes, device: str) -> ShardFile:
     if not raw.strip():
         raise CorruptProfileError(path, "the file is empty")
     try:
-        data = json.loads(raw)
+        data = _loads(raw)
     except UnicodeDecodeError:
         raise CorruptProfileError(path, "the file is not text") from None
     except (ValueError, RecursionError) as error:
         raise CorruptProfileError(path, f"the file is damaged or cut short ({error})") from None
-    if not isinstance(data, dict):
-        raise CorruptProfileError(path, "the file is JSON but not a Groundwork file")
-    meta = data.get(HEADER_TABLE)
-    docs = list(meta.values()) if isinstance(meta, dict) else []
-    head = docs[0] if len(docs) == 1 and isinstance(docs[0], dict) else None
-    if head is None or head.get("app") != APP_MARK:
-        raise CorruptProfileError(path, "the file is JSON but not a Groundwork file")
-    version = head.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 2:
-        raise CorruptProfileError(path, "the file has no valid schema version")
-    if version > SCHEMA_VERSION:
-        raise NewerSchemaError(
-            path,
-            f"this profile was saved by a newer Groundwork (data version {version}, this "
-            f"version reads up to {SCHEMA_VERSION}). Please update Groundwork to open it.",
-        )
-    for name, table in data.items():
-        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
-            raise CorruptProfileError(path, f"the table '{name}' is damaged")
+    check_header(
+        path, data, what="file", oldest=2, newest=SCHEMA_VERSION,
+        newer=lambda version: f"this profile was saved by a newer Groundwork (data version "
+        f"{version}, this version reads up to {SCHEMA_VERSION}). Please update Groundwork "
+        "to open it.",
+    )
     found = ShardFile(path, device, data)
     for kind, table in data.items():
         if kind == HEADER_TABLE:
@@ -122,6 +111,16 @@ def parse_file(path: Path, raw: bytes, device: str) -> ShardFile:
                 best[record.id] = record
                 keys[record.id] = key
     return found
+
+
+def _loads(raw: bytes) -> Any:
+    """``json.loads``, in half the time for what Groundwork writes: msgspec parses the same
+    JSON to the same values; whatever it refuses (NaN, huge numbers, damage) goes to
+    ``json.loads``, which decides, and words the error, as before."""
+    try:
+        return msgspec.json.decode(raw)
+    except msgspec.DecodeError:
+        return json.loads(raw)
 
 
 def write_file(shard: ShardFile) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from desktop_app import __version__, diagnostics
+from desktop_app.ui.copy_details import CopyDetails
 from desktop_app.ui.method_text import NOT_A_CRISIS_TOOL
-from desktop_app.ui.version_details import copy_to_clipboard, version_details
+from desktop_app.ui.version_details import version_details
 from desktop_app.ui.widgets import heading, paragraph
 
 
@@ -48,27 +49,13 @@ class AboutDialog(QDialog):
         self.details = paragraph(version_details())
         self.details.setObjectName("versionDetails")
         layout.addWidget(self.details)
-        self.copied = QLabel("")
-        self.copied.setObjectName("copiedNote")
-        self.copied.hide()
-        layout.addWidget(self.copied)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = buttons.addButton("Copy details", QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy_button.setObjectName("copyDetails")
-        self.copy_button.setToolTip("Copies these versions and the platform, for a bug report")
-        self.copy_button.clicked.connect(self.copy_details)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.copy = CopyDetails(
+            self, layout, "Copies these versions and the platform, for a bug report",
+            self.details.text, "Copied.",
+        )
+        self.copied, self.copy_button = self.copy.copied, self.copy.button
         self.resize(480, 0)
-        self._fit()
-
-    def _fit(self) -> None:
-        # sizeHint() wraps the paragraphs at a narrow guess; ask for the height at this width.
-        width = self.width()
-        self.resize(width, max(self.heightForWidth(width), self.minimumSizeHint().height()))
+        self.copy.fit()
 
     def copy_details(self) -> None:
-        copy_to_clipboard(self.details.text())
-        self.copied.setText("Copied.")
-        self.copied.show()
-        self._fit()
+        self.copy.copy()

@@ -13,14 +13,14 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.diagnostics import Diagnostics, ErrorReport
-from desktop_app.ui.version_details import copy_to_clipboard, version_details
+from desktop_app.ui.copy_details import CopyDetails
+from desktop_app.ui.version_details import version_details
 from desktop_app.ui.widgets import heading, paragraph
 
 
@@ -63,47 +63,32 @@ class ErrorDialog(QDialog):
         self.more.setObjectName("moreErrors")
         self.more.hide()
         layout.addWidget(self.more)
-        self.copied = QLabel("")
-        self.copied.setObjectName("copiedNote")
-        self.copied.hide()
-        layout.addWidget(self.copied)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = buttons.addButton("Copy details", QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy_button.setObjectName("copyDetails")
-        self.copy_button.setToolTip(
+        self.copy = CopyDetails(
+            self, layout,
             "Copies the versions of Groundwork, Qt, PySide6 and Python, the platform and the "
-            "kind of error: useful in a bug report"
+            "kind of error: useful in a bug report",
+            self.details, "Copied. Paste it into an e-mail or a bug report.",
         )
-        self.copy_button.clicked.connect(self.copy_details)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.copied, self.copy_button = self.copy.copied, self.copy.button
+        close = self.copy.buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setDefault(True)
         close.setFocus()
         self.later_errors = 0
         self.resize(520, 0)
-        self._fit()
-
-    def _fit(self) -> None:
-        # sizeHint() wraps the paragraphs at a narrow guess; ask for the height at this width.
-        width = self.width()
-        self.resize(width, max(self.heightForWidth(width), self.minimumSizeHint().height()))
+        self.copy.fit()
 
     def details(self) -> str:
         return version_details([f"Error: {self.report.kind} at {self.report.where}"])
 
     def copy_details(self) -> None:
-        copy_to_clipboard(self.details())
-        self.copied.setText("Copied. Paste it into an e-mail or a bug report.")
-        self.copied.show()
-        self._fit()
+        self.copy.copy()
 
     def count_another(self) -> None:
         self.later_errors += 1
         times = "once more" if self.later_errors == 1 else f"{self.later_errors} more times"
         self.more.setText(f"A problem happened {times} since this message opened; see the log.")
         self.more.show()
-        self._fit()
+        self.copy.fit()
 
 
 class ErrorReporter(QObject):

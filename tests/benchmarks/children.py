@@ -1,7 +1,10 @@
 """What the benchmark runs in fresh processes: ``python -m tests.benchmarks.children WHAT``.
 
 * ``bare``: a bare PySide6 QMainWindow; prints "shown" at its first paint, then exits.
-* ``app DIR``: Groundwork on data folder DIR, started the same way; "shown" at first paint.
+* ``app DIR``: Groundwork on data folder DIR, started the same way; "shown" at first paint,
+  followed by the heavy modules (matplotlib, numpy) loaded by then, as JSON.
+* ``home DIR``: Groundwork on DIR; "home" once Home, showing the profile's focus and latest
+  win, has painted its latest win.
 * ``stall DIR``: Groundwork on DIR; opens Progress, draws every chart, and prints the
   longest lateness of a 10 ms timer (the UI-thread stall) and whether matplotlib or numpy
   were loaded before the first window was shown, as JSON.
@@ -40,10 +43,14 @@ def _first_paint_then(callback: Any) -> Any:
     return FirstPaint()
 
 
-def _shown_and_exit() -> None:
-    sys.stdout.write("shown\n")
+def _say_and_exit(text: str) -> None:
+    sys.stdout.write(text + "\n")
     sys.stdout.flush()
-    os._exit(0)  # the measurement ends at the first paint; skip teardown
+    os._exit(0)  # the measurement ends here; skip teardown
+
+
+def _shown_and_exit() -> None:
+    _say_and_exit("shown")
 
 
 def bare() -> None:
@@ -71,9 +78,46 @@ def app(data_dir: str) -> None:
     startup = prepare(parse_options(["--data-dir", data_dir]))
     assert not isinstance(startup, int)
     # The window is shown but not yet painted: painting happens in the event loop.
-    watcher = _first_paint_then(_shown_and_exit)
+    watcher = _first_paint_then(lambda: _say_and_exit(f"shown {json.dumps(_heavy_loaded())}"))
     startup.window.installEventFilter(watcher)
     qt_app.exec()
+
+
+def home(data_dir: str) -> None:
+    """Ends when Home, filled with the profile's data, paints its latest win."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.app import prepare
+    from desktop_app.cli import parse_options
+    from desktop_app.ui.screens.home import HomeScreen
+
+    qt_app = QApplication([sys.argv[0]])
+    startup = prepare(parse_options(["--data-dir", data_dir]))
+    assert not isinstance(startup, int)
+    painted = _first_paint_then(lambda: _filled_and_exit(found[0]))
+    found: list[HomeScreen] = []
+
+    class HomeAdded(QObject):
+        """Home is built whole (and filled) before the stack adopts it."""
+
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.ChildAdded and not found:
+                child = event.child()  # type: ignore[attr-defined]
+                if isinstance(child, HomeScreen):
+                    found.append(child)
+                    child.win_label.installEventFilter(painted)
+            return False
+
+    adopted = HomeAdded()
+    startup.window.stack.installEventFilter(adopted)
+    qt_app.exec()
+
+
+def _filled_and_exit(screen: Any) -> None:
+    shows = {"has_history": screen.has_history, "win": screen.win_label.text(),
+             "focus": [label.text() for label in screen.focus_labels]}
+    _say_and_exit(f"home {json.dumps(shows)}")
 
 
 def stall(data_dir: str) -> None:
@@ -145,6 +189,8 @@ if __name__ == "__main__":
         bare()
     elif what == "app":
         app(sys.argv[2])
+    elif what == "home":
+        home(sys.argv[2])
     elif what == "stall":
         stall(sys.argv[2])
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from desktop_app.services.assessments import AssessmentService
+from desktop_app.services.journal import JournalService, WinDraft
 from desktop_app.ui.wizard.assessment_flow import running_flow
 from desktop_app.ui.wizard.result_view import ResultView
 from tests.conftest import when_modal
@@ -139,7 +141,37 @@ def test_a_refresh_while_hidden_waits_until_the_screen_is_shown(qtbot, app, cloc
     app.window.show_screen("home")
     page = screen(app)
     before = page.widget()
+    complete_grounding(app, clock, 10)
     app.session.notify()
     assert page.widget() is before
     app.window.show_screen("assessments")
-    assert page.widget() is not before
+    assert page.widget() is not before and len(page.open_buttons) == 1
+
+
+def complete_grounding(app, clock, minutes: int) -> None:
+    service = AssessmentService(app.session)
+    template = app.session.templates.get("grounding")
+    assert template is not None
+    answers = {q.id: 2 for q in template.questions if q.type == "scale"}
+    answers |= {q.id: 0 for q in template.questions if q.type == "choice"}
+    answers |= {q.id: [0] for q in template.questions if q.type == "multi"}
+    clock.advance(minutes=minutes)
+    service.complete(template, answers, clock.now - timedelta(minutes=5))
+
+
+def test_a_refresh_keeps_the_page_and_its_scroll_position(qtbot, app, clock) -> None:
+    for _ in range(12):
+        complete_grounding(app, clock, 60)
+    app.session.notify()
+    page = screen(app)
+    page.window().resize(900, 500)
+    bar = page.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 400)
+    bar.setValue(400)
+    built = page.widget()
+    JournalService(app.session).log_win(WinDraft("Nothing this screen shows"))
+    assert page.widget() is built and bar.value() == 400
+    complete_grounding(app, clock, 60)
+    app.session.notify()
+    assert page.widget() is not built and bar.value() == 400
+    assert len(page.open_buttons) == 13

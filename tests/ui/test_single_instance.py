@@ -7,7 +7,7 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -148,22 +148,12 @@ def test_write_probe_names_the_real_cause(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def full_disk(tmp_path: Path) -> Iterator[Path]:
+def full_disk(tmpfs: Callable[..., Path]) -> Path:
     """A real 16 KiB tmpfs, filled up (needs root and permission to mount)."""
-    mount_point = tmp_path / "tiny"
-    mount_point.mkdir()
-    made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs", str(mount_point)],
-        capture_output=True, check=False,
-    )
-    if made.returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (needs root)")
-    try:
-        with (mount_point / "filler").open("wb") as handle, contextlib.suppress(OSError):
-            handle.write(b"\0" * 64 * 1024)
-        yield mount_point
-    finally:
-        subprocess.run(["umount", str(mount_point)], check=False)
+    mount_point = tmpfs("tiny")
+    with (mount_point / "filler").open("wb") as handle, contextlib.suppress(OSError):
+        handle.write(b"\0" * 64 * 1024)
+    return mount_point
 
 
 def test_a_really_full_disk_says_so(full_disk: Path) -> None:

@@ -73,6 +73,7 @@ class AssessmentsScreen(QScrollArea):
         self.open_buttons: dict[str, QPushButton] = {}
         self.delete_buttons: dict[str, QPushButton] = {}
         self._dirty = True
+        self._shows: tuple[object, ...] | None = None
         self.rebuild()
 
     # --- screen protocol --------------------------------------------------------------
@@ -90,8 +91,28 @@ class AssessmentsScreen(QScrollArea):
         self.entered()
 
     # --- building ---------------------------------------------------------------------
+    def _what_it_shows(self) -> tuple[object, ...]:
+        """Every text the screen shows, read from the services (the results are memos)."""
+        templates = self.ctx.session.templates
+        rows = []
+        for template in templates.templates:
+            saved_at = self.service.draft_saved_at(template.id)
+            rows.append((template.id, template.builtin, template.title,
+                         _first_sentence(template.description),
+                         long_date_time(saved_at) if saved_at is not None else None))
+        broken = [(e.file, e.line, e.field, e.message) for e in templates.broken]
+        results = [(s.id, s.title, long_date_time(s.completed_at), describe_scores(s))
+                   for s in self.service.summaries()]
+        return (rows, broken, str(self.ctx.session.user_templates_dir), results)
+
     def rebuild(self) -> None:
+        """Build the page again, unless nothing it shows changed; the scroll position stays."""
         self._dirty = False
+        shows = self._what_it_shows()
+        if shows == self._shows and self.widget() is not None:
+            return
+        self._shows = shows
+        scrolled = self.verticalScrollBar().value()
         self.start_buttons.clear()
         self.open_buttons.clear()
         self.delete_buttons.clear()
@@ -114,6 +135,7 @@ class AssessmentsScreen(QScrollArea):
         if old is not None:
             old.deleteLater()
         self.setWidget(body)
+        self.verticalScrollBar().setValue(scrolled)  # clamped when the page got shorter
 
     def _add_templates(self, layout: QVBoxLayout) -> None:
         templates = self.ctx.session.templates

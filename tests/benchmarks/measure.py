@@ -1,0 +1,177 @@
+"""The budgets of DESIGN.md, each measured as a ratio within this run (or an absolute figure
+where the budget is one), at 1 and at 20 years."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from tests.benchmarks.stats import Row, median_ms, p95_ms
+
+REPO = Path(__file__).resolve().parents[2]
+START_RUNS = int(os.environ.get("BENCH_START_RUNS", "9"))
+SAVE_RUNS = int(os.environ.get("BENCH_SAVE_RUNS", "40"))
+REDRAW_RUNS = int(os.environ.get("BENCH_REDRAW_RUNS", "15"))
+STALL_RUNS = int(os.environ.get("BENCH_STALL_RUNS", "3"))
+WIN_RUNS = int(os.environ.get("BENCH_WIN_RUNS", "8"))  # wins per child; two children each
+
+
+def child(module: str, *args: str, timeout: float = 180) -> str:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
+    # An installed app runs from compiled bytecode; without it every start recompiles
+    # every module, which is not what a person waits for.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    done = subprocess.run(
+        [sys.executable, "-m", f"tests.benchmarks.{module}", *args],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout, check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{module} {args} failed ({done.returncode}): {done.stderr[-2000:]}")
+    return done.stdout.strip().splitlines()[-1]
+
+
+def timed_child(*args: str) -> tuple[float, str]:
+    """Seconds from spawning a child to its exit (it exits at what it waits for)."""
+    started = time.perf_counter()
+    said = child("children", *args)
+    return time.perf_counter() - started, said
+
+
+def bench_startup(folders: dict[int, Path]) -> list[Row]:
+    """First window, and Home filled with the profile's data, against a bare QMainWindow."""
+    samples: dict[str, list[float]] = {"bare": []}
+    heavy: set[str] = set()
+    shows: dict[str, Any] = {}
+    for years in folders:
+        samples[f"window {years}y"] = []
+        samples[f"home {years}y"] = []
+    for index in range(START_RUNS + 1):  # the first round warms the OS file cache
+        elapsed, _said = timed_child("bare")
+        if index:
+            samples["bare"].append(elapsed)
+        for years, data_dir in folders.items():
+            elapsed, said = timed_child("app", str(data_dir))
+            heavy.update(json.loads(said.removeprefix("shown")))
+            if index:
+                samples[f"window {years}y"].append(elapsed)
+            elapsed, said = timed_child("home", str(data_dir))
+            shows[f"{years}y"] = json.loads(said.removeprefix("home"))
+            if index:
+                samples[f"home {years}y"].append(elapsed)
+    bare = median_ms(samples["bare"])
+    rows = []
+    detail = {k: [s * 1000 for s in v] for k, v in samples.items()}
+    for years in folders:
+        window = median_ms(samples[f"window {years}y"])
+        rows.append(Row(
+            f"start → first window, {years} y", f"{window / bare:.2f}× ({window:.0f} ms vs "
+            f"bare {bare:.0f} ms)", "≤ 1.5× bare", window / bare <= 1.5,
+            {"ratio": window / bare, "app_ms": detail[f"window {years}y"],
+             "bare_ms": detail["bare"]},
+        ))
+    for years in folders:
+        home = median_ms(samples[f"home {years}y"])
+        filled = bool(shows[f"{years}y"]["has_history"] and shows[f"{years}y"]["win"])
+        rows.append(Row(
+            f"start → Home filled, {years} y", f"{home / bare:.2f}× ({home:.0f} ms vs bare "
+            f"first paint {bare:.0f} ms)", "≤ 2.0× bare" if years == 20 else "(for comparison)",
+            filled and (years != 20 or home / bare <= 2.0),
+            {"ratio": home / bare, "home_ms": detail[f"home {years}y"],
+             "bare_ms": detail["bare"], "home_showed": shows[f"{years}y"]},
+        ))
+    rows.append(Row("matplotlib / numpy imported before first window",
+                    ", ".join(sorted(heavy)) or "none", "never", not heavy,
+                    {"heavy_when_shown": sorted(heavy)}))
+    return rows
+
+
+def bench_saves(folders: dict[int, Path]) -> list[Row]:
+    from tests.benchmarks.saves import measure_saves
+
+    samples = measure_saves(folders, SAVE_RUNS)
+    rows = []
+    for kind in samples[1]:
+        small, large = p95_ms(samples[1][kind]), p95_ms(samples[20][kind])
+        rows.append(Row(
+            f"one save: {kind}, p95 20 y vs 1 y",
+            f"{large / small:.2f}× ({large:.1f} ms vs {small:.1f} ms; medians "
+            f"{median_ms(samples[20][kind]):.1f} / {median_ms(samples[1][kind]):.1f} ms)",
+            "≤ 1.2×", large / small <= 1.2,
+            {"ratio": large / small, "p95_1y_ms": small, "p95_20y_ms": large,
+             "ms_1y": [s * 1000 for s in samples[1][kind]],
+             "ms_20y": [s * 1000 for s in samples[20][kind]]},
+        ))
+    return rows
+
+
+def bench_win(folders: dict[int, Path]) -> Row:
+    """Logging a win through the dialog until Home paints it."""
+    took: dict[int, list[float]] = {years: [] for years in folders}
+    for _ in range(2):
+        for years, data_dir in folders.items():
+            said = child("flows", "win", str(data_dir), str(WIN_RUNS))
+            took[years] += json.loads(said)["win_ms"][1:]  # the first opens the dialog cold
+    small, large = (sorted(took[y])[len(took[y]) // 2] for y in (1, 20))
+    return Row(
+        "log a win (click → type → Save → Home shows it), 20 y vs 1 y",
+        f"{large / small:.2f}× (median {large:.0f} ms vs {small:.0f} ms)", "≤ 1.25×",
+        large / small <= 1.25, {"ratio": large / small, "ms_1y": took[1], "ms_20y": took[20]},
+    )
+
+
+def bench_stalls(folders: dict[int, Path], scratch: Path) -> list[Row]:
+    from tests.benchmarks.data import remove_other_computer, stage_other_computer
+    from tests.benchmarks.saves import discard_draft
+
+    rows = []
+    for what in ("autosave", "refresh"):
+        stalls: dict[int, list[float]] = {years: [] for years in folders}
+        reports: list[Any] = []
+        for _ in range(STALL_RUNS):
+            for years, data_dir in folders.items():
+                if what == "autosave":
+                    report = json.loads(child("flows", "autosave", str(data_dir)))
+                    discard_draft(data_dir)
+                else:
+                    staged = stage_other_computer(data_dir, scratch / "staged")
+                    try:
+                        report = json.loads(child("flows", "refresh", str(data_dir),
+                                                  str(staged)))
+                    finally:
+                        remove_other_computer(data_dir)
+                stalls[years].append(report["longest_stall_ms"])
+                reports.append({"years": years, **report})
+        label = ("draft autosave while answering a wizard" if what == "autosave"
+                 else "sync refresh: another computer's month file arrives")
+        worst = max(max(v) for v in stalls.values())
+        rows.append(Row(
+            f"longest UI stall, {label}",
+            "; ".join(f"{y} y max {max(v):.0f} ms ({', '.join(f'{s:.0f}' for s in v)})"
+                      for y, v in stalls.items()),
+            "≤ 50 ms", worst <= 50, {"stalls_ms": stalls, "reports": reports},
+        ))
+    reports = [json.loads(child("children", "stall", str(folders[20])))
+               for _ in range(STALL_RUNS)]
+    stalls_20 = [r["longest_stall_ms"] for r in reports]
+    rows.append(Row(
+        "longest UI stall, Progress open + every chart drawn, 20 y",
+        f"max {max(stalls_20):.0f} ms ({', '.join(f'{s:.0f}' for s in stalls_20)})",
+        "≤ 50 ms", max(stalls_20) <= 50, {"stalls_ms": stalls_20, "reports": reports},
+    ))
+    return rows
+
+
+def run_all(folders: dict[int, Path], scratch: Path) -> list[Row]:
+    from tests.benchmarks.redraw import bench_redraw
+
+    rows = bench_startup(folders)
+    rows += bench_stalls(folders, scratch)
+    rows.append(bench_win(folders))
+    rows += bench_saves(folders)
+    rows += bench_redraw(folders[20], REDRAW_RUNS)
+    return rows
