@@ -21,6 +21,8 @@ from desktop_app.services import report_parts as parts
 from desktop_app.services.clock import Clock
 from desktop_app.services.journal_settings import local_today, read_settings
 from desktop_app.services.report_parts import Period
+
+__all__ = ["PARTS", "Inputs", "Period", "Report", "ReportError", "build", "read_inputs"]
 from desktop_app.storage.repository import ProfileRepository
 
 # The parts, in the order the report shows them, with the words the dialog ticks.
@@ -103,7 +105,8 @@ def remember_report(repo: ProfileRepository, made_at: datetime, period: Period) 
 def since_last_period(last_report: date | None, today: date) -> Period:
     """From the day of the last report (its day included: the session may have been later
     that day) to today; the last four weeks before the first report."""
-    start = last_report if last_report is not None else today - timedelta(days=FIRST_REPORT_DAYS - 1)
+    start = last_report if last_report is not None else today - timedelta(
+        days=FIRST_REPORT_DAYS - 1)
     return Period(min(start, today), today)
 
 

@@ -230,7 +230,8 @@ def trend(template: Template | None, checkins: Sequence[CheckIn], period: Period
             score = score_all(template, checkin.answers).get(GROUNDED_SCALE)
             grounded = None if score is None else float(score.value)
         raw = checkin.answers.get(DISTRESS_ITEM)
-        distress = float(raw) if isinstance(raw, int | float) and not isinstance(raw, bool) else None
+        number = isinstance(raw, int | float) and not isinstance(raw, bool)
+        distress = float(raw) if number else None  # type: ignore[arg-type]
         rows.append((day, grounded, distress))
     rows.sort(key=lambda r: r[0])
     buckets: dict[date, list[tuple[float | None, float | None]]] = {}

@@ -90,7 +90,8 @@ class TopicsTab(QWidget):
             day = day_text(self.journal.local(topic.at).date(), today)
             when = f"Written {day}"
             if topic.done_at is not None:
-                when += f"  ·  talked about {day_text(self.journal.local(topic.done_at).date(), today)}"
+                done = day_text(self.journal.local(topic.done_at).date(), today)
+                when += f"  ·  talked about {done}"
             item = QListWidgetItem(f"{topic.text}\n{when}")
             item.setData(Qt.ItemDataRole.UserRole, stored.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

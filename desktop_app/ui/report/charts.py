@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from datetime import date, datetime
 
+import numpy as np
 from matplotlib import rc_context
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
@@ -23,7 +24,7 @@ WIDTH_IN = 6.4
 
 
 def _svg(figure: Figure) -> bytes:
-    FigureCanvasSVG(figure)  # type: ignore[no-untyped-call]
+    FigureCanvasSVG(figure)
     out = io.BytesIO()
     # Text as <text>, not glyph outlines: QSvgRenderer cannot read matplotlib's glyph
     # definitions, and real text stays searchable in the PDF.
@@ -56,7 +57,7 @@ def trend_svg(trend: Trend) -> bytes:
     distress = [(d, p.distress) for d, p in zip(days, trend.points, strict=True)
                 if p.distress is not None]
     if grounded:
-        axes.plot([d for d, _v in grounded], [v for _d, v in grounded], color=OKABE_ITO[0],
+        axes.plot(_x(grounded), [v for _d, v in grounded], color=OKABE_ITO[0],
                   marker="o", markersize=3, linewidth=1.5, label="Grounded (1–5)")
     axes.set_ylim(1, 5)
     axes.set_ylabel("Grounded", color=INK, fontsize=8)
@@ -64,7 +65,7 @@ def trend_svg(trend: Trend) -> bytes:
     other.spines["top"].set_visible(False)
     other.tick_params(colors=INK, labelsize=8)
     if distress:
-        other.plot([d for d, _v in distress], [v for _d, v in distress], color=OKABE_ITO[5],
+        other.plot(_x(distress), [v for _d, v in distress], color=OKABE_ITO[5],
                    marker="s", markersize=3, linewidth=1.2, linestyle="--",
                    label="Distress (0–10)")
     other.set_ylim(0, 10)
@@ -72,7 +73,7 @@ def trend_svg(trend: Trend) -> bytes:
     handles = axes.get_legend_handles_labels()[0] + other.get_legend_handles_labels()[0]
     if handles:
         axes.legend(handles=handles, loc="upper left", frameon=False, fontsize=8, ncol=2)
-    figure.autofmt_xdate()  # type: ignore[no-untyped-call]
+    figure.autofmt_xdate()
     figure.tight_layout()
     return _svg(figure)
 
@@ -101,6 +102,10 @@ def gaps_svg(gaps: Gaps) -> bytes:
     axes.legend(loc="lower right", frameon=False, fontsize=8)
     figure.tight_layout()
     return _svg(figure)
+
+
+def _x(pairs: list[tuple[datetime, float]]) -> np.ndarray:
+    return np.array([np.datetime64(d, "D") for d, _v in pairs])
 
 
 def _label(word: str, day: date | None) -> str:

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import (
     QFont,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPagedPaintDevice,
     QPainter,
     QPdfWriter,
     QTextDocument,
@@ -46,6 +46,10 @@ def _document(html: str, device: QPagedPaintDevice, width: float) -> QTextDocume
     doc.setDefaultStyleSheet(STYLE)
     font = QFont()
     font.setPointSizeF(10.5)
+    # No "fi"/"ff" ligatures: with them pdftotext and screen readers get one odd glyph
+    # instead of two letters, and a search for "off" misses "oﬀ".
+    for tag in ("liga", "clig"):
+        font.setFeature(QFont.Tag(tag), 0)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
     doc.setHtml(f"<body>{html}</body>")
@@ -92,9 +96,10 @@ def paint(blocks: Sequence[Block], device: QPagedPaintDevice, footer: str) -> in
 
 def _paint(blocks: Sequence[Block], device: QPagedPaintDevice, painter: QPainter,
            footer: str) -> int:
-    rect = device.pageLayout().paintRectPixels(device.resolution())
+    resolution = device.resolution()  # type: ignore[attr-defined]
+    rect = device.pageLayout().paintRectPixels(resolution)
     width, height = float(rect.width()), float(rect.height())
-    scale = device.resolution() / 72.0
+    scale = resolution / 72.0
     gap = GAP_PT * scale
     footer_doc = _document(f'<p style="font-size:8pt; color:#666666">{footer}</p>', device,
                            width)
