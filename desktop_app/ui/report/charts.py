@@ -21,6 +21,7 @@ from desktop_app.ui.charts.palette import OKABE_ITO
 INK = "#222222"
 GRID = "#d9d9d9"
 WIDTH_IN = 6.4
+MARKERS_UP_TO = 62
 
 
 def _svg(figure: Figure) -> bytes:
@@ -56,9 +57,12 @@ def trend_svg(trend: Trend) -> bytes:
                 if p.grounded is not None]
     distress = [(d, p.distress) for d, p in zip(days, trend.points, strict=True)
                 if p.distress is not None]
+    # Markers only while they can be told apart: past that they only cost (each is a path).
+    few = len(trend.points) <= MARKERS_UP_TO
     if grounded:
         axes.plot(_x(grounded), [v for _d, v in grounded], color=OKABE_ITO[0],
-                  marker="o", markersize=3, linewidth=1.5, label="Grounded (1–5)")
+                  marker="o" if few else None, markersize=3, linewidth=1.5,
+                  label="Grounded (1–5)")
     axes.set_ylim(1, 5)
     axes.set_ylabel("Grounded", color=INK, fontsize=8)
     other = axes.twinx()
@@ -66,7 +70,7 @@ def trend_svg(trend: Trend) -> bytes:
     other.tick_params(colors=INK, labelsize=8)
     if distress:
         other.plot(_x(distress), [v for _d, v in distress], color=OKABE_ITO[5],
-                   marker="s", markersize=3, linewidth=1.2, linestyle="--",
+                   marker="s" if few else None, markersize=3, linewidth=1.2, linestyle="--",
                    label="Distress (0–10)")
     other.set_ylim(0, 10)
     other.set_ylabel("Distress", color=INK, fontsize=8)
@@ -90,7 +94,8 @@ def gaps_svg(gaps: Gaps) -> bytes:
     now = [(y, g.now[1] - g.now[0]) for y, g in zip(ys, lines, strict=True) if g.now]
     if then:
         axes.barh([y - 0.18 for y, _v in then], [v for _y, v in then], height=0.34,
-                  color="#bbbbbb", hatch="//", edgecolor="white",
+                  # An outline, not a hatch: Qt paints SVG pattern fills into a PDF slowly.
+                  color="#d0d0d0", edgecolor=INK, linewidth=0.6,
                   label=_label("Then", gaps.then_day))
     if now:
         axes.barh([y + 0.18 for y, _v in now], [v for _y, v in now], height=0.34,

@@ -16,7 +16,7 @@ from desktop_app.services.report_parts import Gaps, PracticeLine, Trend
 from desktop_app.ui.charts.format import number_text, signed_text
 from desktop_app.ui.dates import short_date
 
-ROWS_PER_BLOCK = 18  # a long table is cut in pieces that each fit on a page, header repeated
+ROWS_PER_BLOCK = 12  # a long table is cut in pieces that each fit on a page, header repeated
 TABLE = '<table cellspacing="0" cellpadding="4" width="100%" border="0.5">'
 
 

@@ -208,8 +208,9 @@ class ReportDialog(QDialog):
         session = self.ctx.session
         assert session.profile is not None
         self.action = action
-        job = Job(session.data_dir, session.require_repo().profile_id, session.templates,
-                  session.clock, period, since_last, chosen, self.paper.currentText(), target)
+        frozen = report.FrozenProfile(session.require_repo(), session.clock())
+        job = Job(frozen, session.templates, session.clock, period, since_last, chosen,
+                  self.paper.currentText(), target)
         self._busy(True)
         self.worker.start(job)
 

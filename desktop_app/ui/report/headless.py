@@ -37,7 +37,8 @@ def export_pdf(repo: ProfileRepository, data_dir: Path, resources: Path, clock: 
     ensure_gui_app()
     from desktop_app.ui.report.render import write_pdf
 
-    inputs = report.read_inputs(repo, report.load_templates(resources, data_dir), clock)
+    frozen = report.FrozenProfile(repo, clock())
+    inputs = report.read_inputs(frozen, report.load_templates(resources, data_dir), clock)
     if since is None and until is None:
         period = report.since_last_period(inputs.last_report, inputs.today)
         since_last = True
