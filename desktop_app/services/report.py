@@ -29,16 +29,17 @@ from desktop_app.storage.collection import Collection
 from desktop_app.storage.merge import Version
 from desktop_app.storage.repository import ProfileRepository, ReadOnlyError
 
-# The parts, in the order the report shows them, with the words the dialog ticks.
+# The parts, in the order the report shows them (what I work on and what I want to talk
+# about first: the agenda), with the words the dialog ticks.
 PARTS: dict[str, str] = {
+    "focus": "Focus areas and intentions",
+    "topics": "Things I want to bring up",
     "wins": "Wins",
     "slips": "Slips and returns",
     "practice": "Practice consistency, with pauses",
     "checkins": "Check-in trend (grounded, distress)",
     "scores": "Assessment scores",
     "gaps": "Life areas: where I was, where I am",
-    "focus": "Focus areas and intentions",
-    "topics": "Things I want to bring up",
 }
 LAST_REPORT_KEY = "last_report"  # a profile setting: {"made_at": ISO time, "until": ISO day}
 FIRST_REPORT_DAYS = 28  # with no report yet, "since the last report" means the last 4 weeks

@@ -177,3 +177,27 @@ def test_parts_left_unticked_are_absent_from_the_pdf(
     for absent in ("Slips and returns", "Snapped at a colleague", "Assessment scores",
                    "Steady ground", "Answer from calm", "Check-in trend"):
         assert absent not in text
+
+
+def test_things_to_bring_up_go_through_export_and_import(
+    session: Session, clock: FakeClock, tmp_path: Path
+) -> None:
+    from desktop_app.services import export
+    from desktop_app.services.import_file import import_export, read_export
+
+    topics = TopicService(session)
+    done = topics.add("Ask about sleep")
+    topics.add("The talk with my sister")
+    topics.set_done(done, True)
+    made = export.build_export(session.require_repo(), clock)
+    assert [t["text"] for t in made.document["topics"]] == ["Ask about sleep",
+                                                            "The talk with my sister"]
+    assert export.csv_files(made.document)["topics.csv"].decode().splitlines()[0] == (
+        "id,at,text,done_at")
+    export.write_json_file(tmp_path / "sam.json", made.document)
+    result = import_export(session.profiles, "Copy", read_export(tmp_path / "sam.json"))
+    assert result.added["topics"] == 2
+    copy = session.profiles.open(session.profiles.find("Copy").id)  # type: ignore[union-attr]
+    again = export.build_export(copy, clock).document
+    copy.close()
+    assert again["topics"] == made.document["topics"]  # the same records, ids and all

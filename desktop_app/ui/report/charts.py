@@ -76,7 +76,8 @@ def trend_svg(trend: Trend) -> bytes:
     other.set_ylabel("Distress", color=INK, fontsize=8)
     handles = axes.get_legend_handles_labels()[0] + other.get_legend_handles_labels()[0]
     if handles:
-        axes.legend(handles=handles, loc="upper left", frameon=False, fontsize=8, ncol=2)
+        axes.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False,
+                    fontsize=8, ncol=2)
     figure.autofmt_xdate()
     figure.tight_layout()
     return _svg(figure)
