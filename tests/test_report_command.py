@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.services.test_report import needs_pdftotext, pdf_text
-from tests.services.test_report import session as session  # noqa: F401 (a fixture)
+from tests.services.test_report import session as session  # the fixture, used by name
 
 ROOT = Path(__file__).resolve().parents[1]
 
