@@ -9,7 +9,7 @@ the dialog's worker thread, which decodes a :class:`FrozenProfile` taken on the 
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -82,7 +82,6 @@ class Report:
     gaps: parts.Gaps | None = None
     focus: list[parts.FocusLine] | None = None
     topics: list[parts.TopicLine] | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 class ReportError(ValueError):

@@ -269,7 +269,7 @@ def scores(results: Sequence[tuple[str, AssessmentResult]], templates: TemplateS
         day = local_date(result.completed_at, tz)
         before = previous.get(result.template_id)
         previous[result.template_id] = result
-        if not period.holds(day) or day > period.end:
+        if not period.holds(day):
             continue
         template = templates.get(result.template_id)
         title = template.title if template else result.template_title or result.template_id

@@ -92,6 +92,7 @@ class ReportDialog(QDialog):
         self.worker.progress.connect(self.status.setText)
         self.worker.done.connect(self._built)
         self.worker.failed.connect(self._failed)
+        self.action = "preview"
         self.last_built: Built | None = None
         self.saved_to: Path | None = None
 
@@ -99,11 +100,7 @@ class ReportDialog(QDialog):
     def _period_box(self) -> QGroupBox:
         box = QGroupBox("Which days")
         grid = QVBoxLayout(box)
-        since = short_date(self.last_report) if self.last_report else None
-        self.since_last = QRadioButton(
-            f"Since my last report ({since})" if since
-            else f"Since my last report (none yet: the last {report.FIRST_REPORT_DAYS} days)"
-        )
+        self.since_last = QRadioButton(self._since_text())
         self.since_last.setObjectName("sinceLast")
         self.chosen = QRadioButton("&These days:")
         self.chosen.setObjectName("chosenDates")
@@ -122,6 +119,11 @@ class ReportDialog(QDialog):
         for edit in (self.start, self.end):
             edit.dateChanged.connect(lambda _d: self.chosen.setChecked(True))
         return box
+
+    def _since_text(self) -> str:
+        if self.last_report is None:
+            return f"Since my &last report (none yet: the last {report.FIRST_REPORT_DAYS} days)"
+        return f"Since my &last report ({short_date(self.last_report)})"
 
     def _date_edit(self, name: str, accessible: str, day: date) -> QDateEdit:
         edit = QDateEdit(_qdate(day))
@@ -243,7 +245,10 @@ class ReportDialog(QDialog):
         """Remember the report, for the next "since my last report"."""
         repo = self.ctx.session.repo
         if repo is not None:
-            report.remember_report(repo, self.ctx.session.clock(), built.report.period)
+            now = self.ctx.session.clock()
+            report.remember_report(repo, now, built.report.period)
+            self.last_report = report.last_report_day(repo)
+            self.since_last.setText(self._since_text())
 
     def _printer(self, built: Built) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
