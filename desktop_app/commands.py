@@ -96,6 +96,9 @@ def _export_parser() -> argparse.ArgumentParser:
     )
     # Issue 11: the report's paper size (pdf only).
     parser.add_argument("--paper", default="A4", help="pdf: A4 (default) or Letter")
+    parser.add_argument("--parts", metavar="LIST",
+                        help="pdf: the parts to put in, comma-separated (default: all): "
+                        "focus,topics,wins,slips,practice,checkins,scores,gaps")
     parser.add_argument("--since", metavar="DATE", type=_day, help="from this day (YYYY-MM-DD)")
     parser.add_argument("--until", metavar="DATE", type=_day, help="to this day, included")
     return parser
@@ -158,6 +161,7 @@ def _export(options: argparse.Namespace, clock: Clock) -> int:
             f"--format must be json, csv or pdf, not '{printable(options.format, 40)}'"
         )
     paper = _paper(options.paper)
+    parts = _parts(options.parts)
     if options.since and options.until and options.since > options.until:
         raise UsageError("--since is after --until")
     out = _usable_out(Path(options.out).expanduser(), data_dir, kind)
@@ -170,7 +174,7 @@ def _export(options: argparse.Namespace, clock: Clock) -> int:
     except export.ExportError as error:
         raise CommandError(str(error)) from None
     if kind == "pdf":
-        return _export_pdf(options, repo, data_dir, out, paper, clock)
+        return _export_pdf(options, repo, data_dir, out, (paper, parts), clock)
     try:
         made = export.build_export(repo, clock, export.Window(options.since, options.until))
     finally:
@@ -223,17 +227,31 @@ def _paper(raw: str) -> str:
     return found
 
 
+def _parts(raw: str | None) -> tuple[str, ...] | None:
+    if raw is None:
+        return None
+    from desktop_app.services.report import PARTS
+
+    chosen = tuple(dict.fromkeys(p.strip().lower() for p in raw.split(",") if p.strip()))
+    unknown = [p for p in chosen if p not in PARTS]
+    if unknown or not chosen:
+        raise UsageError(f"--parts takes some of {','.join(PARTS)}"
+                         + (f", not '{printable(unknown[0], 40)}'" if unknown else ""))
+    return chosen
+
+
 def _export_pdf(options: argparse.Namespace, repo: object, data_dir: Path, out: Path,
-                paper: str, clock: Clock) -> int:
+                form: tuple[str, tuple[str, ...] | None], clock: Clock) -> int:
     from desktop_app.paths import resources_dir
     from desktop_app.services.report import ReportError
     from desktop_app.storage.repository import ProfileRepository
     from desktop_app.ui.report.headless import export_pdf
 
     assert isinstance(repo, ProfileRepository)
+    paper, parts = form
     try:
         made = export_pdf(repo, data_dir, resources_dir(), clock, options.since,
-                          options.until, out, paper)
+                          options.until, out, paper, parts)
     except ReportError as error:
         raise CommandError(str(error), EXIT_USAGE) from None
     except OSError as error:

@@ -57,3 +57,23 @@ def test_a_report_without_dates_runs_since_the_last_report(
     # No report yet: the last four weeks, to today (the fixed clock's 14 March 2026).
     assert "from 2026-02-15 to 2026-03-14 (A4)" in said.out
     assert out.read_bytes().startswith(b"%PDF")
+
+
+@needs_pdftotext
+def test_only_the_parts_asked_for(session: object, data_dir: Path, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str], qapp: object) -> None:
+    from desktop_app.app import main
+    from tests.conftest import FakeClock
+
+    out = tmp_path / "report.pdf"
+    code = main(["export", "--profile", "Sam", "--format", "pdf", "--out", str(out),
+                 "--since", "2026-03-01", "--until", "2026-03-10", "--parts", "slips, wins",
+                 "--data-dir", str(data_dir)], FakeClock())
+    assert code == 0, capsys.readouterr().err
+    text = pdf_text(out)
+    assert "Kept my boundary at work" in text and "Snapped at a colleague" in text
+    assert "Assessment scores" not in text and "Answer from calm" not in text
+    code = main(["export", "--profile", "Sam", "--format", "pdf", "--out", str(out),
+                 "--parts", "wins,diary", "--data-dir", str(data_dir)], FakeClock())
+    err = capsys.readouterr().err
+    assert code == 2 and "--parts takes some of focus,topics,wins" in err and "'diary'" in err

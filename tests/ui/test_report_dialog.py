@@ -92,9 +92,10 @@ def test_save_a_report_for_chosen_days_with_the_parts_ticked(
     dialog.paper.setCurrentText("Letter")
     target = tmp_path / "report.pdf"
     dialog.ask_target = lambda period: target  # type: ignore[method-assign]
-    with qtbot.waitSignal(dialog.worker.done, timeout=60_000):
+    with qtbot.waitSignal(dialog.child.done, timeout=60_000):  # written by a child process
         click(qtbot, dialog.save_button)
-    qtbot.waitUntil(lambda: "Saved the report" in dialog.status.text())
+        assert dialog.progress.isVisible() and not dialog.save_button.isEnabled()
+    assert "Saved the report" in dialog.status.text()
     assert dialog.save_button.isEnabled() and not dialog.progress.isVisible()
 
     text = pdf_text(target)
@@ -124,7 +125,21 @@ def test_a_bad_period_or_no_part_is_said_and_nothing_is_made(qtbot, start_app) -
         check.setChecked(False)
     click(qtbot, dialog.preview_button)
     assert "Tick at least one part" in dialog.status.text()
-    assert not dialog.worker.busy and "last_report" not in stored(startup)["meta"]["1"]
+    assert not dialog.busy and "last_report" not in stored(startup)["meta"]["1"]
+
+
+def test_a_pdf_that_cannot_be_written_is_said_and_not_remembered(
+    qtbot, start_app, tmp_path: Path
+) -> None:
+    startup = start_app("--profile", "Sam")
+    journal_of(startup)
+    dialog = open_report(qtbot, startup)
+    dialog.ask_target = lambda period: tmp_path / "no such folder" / "r.pdf"  # type: ignore[method-assign]
+    with qtbot.waitSignal(dialog.child.failed, timeout=60_000):
+        click(qtbot, dialog.save_button)
+    assert dialog.status.text().startswith("The report could not be saved: ")
+    assert "does not exist" in dialog.status.text()
+    assert dialog.save_button.isEnabled() and "last_report" not in stored(startup)["meta"]["1"]
 
 
 def test_preview_shows_the_report(qtbot, start_app) -> None:

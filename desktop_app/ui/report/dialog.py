@@ -34,6 +34,7 @@ from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.dates import short_date
 from desktop_app.ui.plain_export import may_write_plain_copy
+from desktop_app.ui.report.child import PdfChild
 from desktop_app.ui.report.pages import PAPERS, page_layout
 from desktop_app.ui.report.worker import Built, Job, ReportWorker
 from desktop_app.ui.widgets import paragraph
@@ -92,6 +93,10 @@ class ReportDialog(QDialog):
         self.worker.progress.connect(self.status.setText)
         self.worker.done.connect(self._built)
         self.worker.failed.connect(self._failed)
+        self.child = PdfChild(self)
+        self.child.done.connect(self._saved)
+        self.child.failed.connect(self._failed)
+        self.period_made: report.Period | None = None
         self.action = "preview"
         self.last_built: Built | None = None
         self.saved_to: Path | None = None
@@ -189,8 +194,12 @@ class ReportDialog(QDialog):
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
     # --- running -------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self.worker.busy or self.child.busy
+
     def start_job(self, action: str) -> None:
-        if self.worker.busy:
+        if self.busy:
             return
         try:
             period, since_last = self.period()
@@ -210,9 +219,17 @@ class ReportDialog(QDialog):
         session = self.ctx.session
         assert session.profile is not None
         self.action = action
+        if target is not None:
+            # A PDF is written by a child process: the window shares nothing with it.
+            self.period_made = period
+            self._busy(True)
+            self._say("Writing the PDF…")
+            self.child.start(session.data_dir, session.profile.name, period, chosen,
+                             self.paper.currentText(), target)
+            return
         frozen = report.FrozenProfile(session.require_repo(), session.clock())
         job = Job(frozen, session.templates, session.clock, period, since_last, chosen,
-                  self.paper.currentText(), target)
+                  self.paper.currentText())
         self._busy(True)
         self.worker.start(job)
 
@@ -231,22 +248,24 @@ class ReportDialog(QDialog):
     def _built(self, built: Built) -> None:
         self._busy(False)
         self.last_built = built
-        if self.action == "save":
-            assert built.job.target is not None
-            self.saved_to = built.job.target
-            self._made(built)
-            self._say(f"Saved the report to {built.job.target}.")
-        elif self.action == "print":
+        if self.action == "print":
             self._print(built)
         else:
             self._preview(built)
 
-    def _made(self, built: Built) -> None:
+    def _saved(self, target: Path) -> None:
+        self._busy(False)
+        self.saved_to = target
+        if self.period_made is not None:
+            self._made(self.period_made)
+        self._say(f"Saved the report to {target}.")
+
+    def _made(self, period: report.Period) -> None:
         """Remember the report, for the next "since my last report"."""
         repo = self.ctx.session.repo
         if repo is not None:
             now = self.ctx.session.clock()
-            report.remember_report(repo, now, built.report.period)
+            report.remember_report(repo, now, period)
             self.last_report = report.last_report_day(repo)
             self.since_last.setText(self._since_text())
 
@@ -276,7 +295,7 @@ class ReportDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._paint(printer, built)
-            self._made(built)
+            self._made(built.report.period)
             self._say("The report was sent to the printer.")
 
 

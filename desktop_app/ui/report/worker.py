@@ -1,5 +1,6 @@
-"""Build a report off the UI thread: decode the records, build the content, draw the charts,
-and (for a PDF) write the file. Progress and the result come back as queued signals.
+"""Build a report for the preview and for printing off the UI thread: decode the records,
+build the content, draw the charts. Progress and the result come back as queued signals.
+(A PDF is written by a child process, see ``child``.)
 
 The worker decodes a frozen copy of the profile's record lists (taken on the UI thread in a
 few milliseconds), so the UI's repository is never touched from two threads, and what was
@@ -15,7 +16,6 @@ from __future__ import annotations
 import gc
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
@@ -33,7 +33,7 @@ _hooked = False
 
 @dataclass(frozen=True)
 class Job:
-    """What to build: the records, the period, the parts, and where to write (None: keep)."""
+    """What to build: the records, the period, the parts, the paper."""
 
     profile: report.FrozenProfile
     templates: TemplateSet
@@ -42,7 +42,6 @@ class Job:
     since_last: bool
     chosen: tuple[str, ...]
     paper: str
-    target: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -81,12 +80,9 @@ class _Thread(QThread):
             inputs = report.read_inputs(job.profile, job.templates, job.clock)
             made = report.build(inputs, job.period, job.chosen, job.since_last)
             self.progress.emit("Drawing the charts…")
-            from desktop_app.ui.report.render import report_blocks, write_pdf
+            from desktop_app.ui.report.render import report_blocks
 
             blocks = report_blocks(made)
-            if job.target is not None:
-                self.progress.emit("Writing the PDF…")
-                write_pdf(made, job.target, job.paper, blocks)
         except report.ReportError as error:
             self.failed.emit(str(error))
             return
