@@ -81,17 +81,24 @@ def _common(parser: argparse.ArgumentParser) -> None:
 def _export_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="groundwork export",
-        description="Write a profile's records to a JSON file or a folder of CSV files.",
+        description="Write a profile's records to a JSON file or a folder of CSV files, "
+        "or the report for a period to a PDF file.",
         epilog="Exit codes: 0 done, 1 the export could not be written, 2 a usage error. "
         "The export only reads: it runs while Groundwork is open.",
         allow_abbrev=False,
     )
     _common(parser)
-    parser.add_argument("--format", required=True, help="json or csv (pdf: not yet)")
+    parser.add_argument("--format", required=True,
+                        help="json, csv, or pdf (the report for the period)")
     parser.add_argument(
         "--out", metavar="PATH", required=True,
-        help="the JSON file to write, or for csv the folder to fill",
+        help="the JSON or PDF file to write, or for csv the folder to fill",
     )
+    # Issue 11: the report's paper size (pdf only).
+    parser.add_argument("--paper", default="A4", help="pdf: A4 (default) or Letter")
+    parser.add_argument("--parts", metavar="LIST",
+                        help="pdf: the parts to put in, comma-separated (default: all): "
+                        "focus,topics,wins,slips,practice,checkins,scores,gaps")
     parser.add_argument("--since", metavar="DATE", type=_day, help="from this day (YYYY-MM-DD)")
     parser.add_argument("--until", metavar="DATE", type=_day, help="to this day, included")
     return parser
@@ -149,11 +156,12 @@ def _export(options: argparse.Namespace, clock: Clock) -> int:
     data_dir = _data_dir(options.data_dir)
     _check_passphrase_file(options.passphrase_file)
     kind = options.format.strip().lower()
-    if kind == "pdf":
-        raise CommandError("PDF reports are not available yet; use --format json or csv",
-                           EXIT_USAGE)
-    if kind not in ("json", "csv"):
-        raise UsageError(f"--format must be json or csv, not '{printable(options.format, 40)}'")
+    if kind not in ("json", "csv", "pdf"):
+        raise UsageError(
+            f"--format must be json, csv or pdf, not '{printable(options.format, 40)}'"
+        )
+    paper = _paper(options.paper)
+    parts = _parts(options.parts)
     if options.since and options.until and options.since > options.until:
         raise UsageError("--since is after --until")
     out = _usable_out(Path(options.out).expanduser(), data_dir, kind)
@@ -165,6 +173,8 @@ def _export(options: argparse.Namespace, clock: Clock) -> int:
         raise CommandError(str(error), EXIT_USAGE) from None
     except export.ExportError as error:
         raise CommandError(str(error)) from None
+    if kind == "pdf":
+        return _export_pdf(options, repo, data_dir, out, (paper, parts), clock)
     try:
         made = export.build_export(repo, clock, export.Window(options.since, options.until))
     finally:
@@ -200,11 +210,60 @@ def _usable_out(out: Path, data_dir: Path, kind: str) -> Path:
         raise UsageError(f"--out {shown}: the folder {printable(str(parent))} does not exist")
     if not os.access(parent, os.W_OK | os.X_OK):
         raise UsageError(f"--out {shown}: cannot write in {printable(str(parent))}")
-    if kind == "json" and target.is_dir():
-        raise UsageError(f"--out {shown} is a folder; give the JSON file's name")
+    if kind in ("json", "pdf") and target.is_dir():
+        raise UsageError(f"--out {shown} is a folder; give the {kind.upper()} file's name")
     if kind == "csv" and target.exists() and not target.is_dir():
         raise UsageError(f"--out {shown} is a file; give a folder for the CSV files")
     return target
+
+
+# --- the report (issue 11) ---------------------------------------------------------------------
+
+
+def _paper(raw: str) -> str:
+    found = {"a4": "A4", "letter": "Letter"}.get(raw.strip().lower())
+    if found is None:
+        raise UsageError(f"--paper must be A4 or Letter, not '{printable(raw, 40)}'")
+    return found
+
+
+def _parts(raw: str | None) -> tuple[str, ...] | None:
+    if raw is None:
+        return None
+    from desktop_app.services.report import PARTS
+
+    chosen = tuple(dict.fromkeys(p.strip().lower() for p in raw.split(",") if p.strip()))
+    unknown = [p for p in chosen if p not in PARTS]
+    if unknown or not chosen:
+        raise UsageError(f"--parts takes some of {','.join(PARTS)}"
+                         + (f", not '{printable(unknown[0], 40)}'" if unknown else ""))
+    return chosen
+
+
+def _export_pdf(options: argparse.Namespace, repo: object, data_dir: Path, out: Path,
+                form: tuple[str, tuple[str, ...] | None], clock: Clock) -> int:
+    from desktop_app.paths import resources_dir
+    from desktop_app.services.report import ReportError
+    from desktop_app.storage.repository import ProfileRepository
+    from desktop_app.ui.report.headless import export_pdf
+
+    assert isinstance(repo, ProfileRepository)
+    paper, parts = form
+    try:
+        made = export_pdf(repo, data_dir, resources_dir(), clock, options.since,
+                          options.until, out, paper, parts)
+    except ReportError as error:
+        raise CommandError(str(error), EXIT_USAGE) from None
+    except OSError as error:
+        raise CommandError(
+            f"could not write {printable(str(out))}: {error.strerror or error}"
+        ) from None
+    finally:
+        repo.close()
+    period = made.period
+    print(f"Wrote the report of “{made.profile_name}” from {period.start.isoformat()} to "
+          f"{period.end.isoformat()} ({paper}) to {out}")
+    return 0
 
 
 # --- import -------------------------------------------------------------------------------------

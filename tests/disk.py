@@ -20,7 +20,7 @@ def stored(where: Any) -> dict[str, Any]:
     merged = read_merged(_folder(where))
     tables: dict[str, Any] = {
         kind: merged.get(kind, {})
-        for kind in ("assessments", "drafts", "checkins", "focus", "lapses", "wins")
+        for kind in ("assessments", "drafts", "checkins", "focus", "lapses", "wins", "topics")
     }
     tables["meta"] = {"1": {k: f.get("value") for k, f in merged.get("profile", {}).items()}}
     return tables

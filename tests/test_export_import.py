@@ -20,7 +20,7 @@ from desktop_app.services.session import Session
 from tests.conftest import TEST_DEVICE, FakeClock
 
 ROOT = Path(__file__).resolve().parents[1]
-LISTS = ("assessments", "drafts", "checkins", "slips", "wins", "focus", "pauses")
+LISTS = ("assessments", "drafts", "checkins", "slips", "wins", "focus", "topics", "pauses")
 
 Run = Callable[..., tuple[int, str, str]]
 
@@ -187,8 +187,9 @@ def test_csv_export_writes_one_file_per_list(run: Run, demo: Path, tmp_path: Pat
         (["--profile", "Demo", "--format", "json", "--since", "2025-02-30"], "--since"),
         (["--profile", "Demo", "--format", "json", "--since", "2025-03-01",
           "--until", "2025-02-01"], "--since is after --until"),
-        (["--profile", "Demo", "--format", "xml"], "--format must be json or csv"),
-        (["--profile", "Demo", "--format", "pdf"], "PDF reports are not available yet"),
+        (["--profile", "Demo", "--format", "xml"], "--format must be json, csv or pdf"),
+        (["--profile", "Demo", "--format", "pdf", "--paper", "A3"], "--paper must be A4"),
+        (["--profile", "Demo", "--format", "pdf", "--out", "{tmp}"], "is a folder"),
         (["--profile", "Demo", "--format", "json", "--no-out"], "--out"),
         (["--profile", "Demo", "--format", "json", "--out", "{tmp}/missing/x.json"],
          "does not exist"),
@@ -239,8 +240,8 @@ def write(path: Path, data: object) -> Path:
         ({"format": "something-else", "version": 1}, "not a Groundwork export"),
         ([1, 2, 3], "not a Groundwork export"),
         ('{"format": "groundwork-export", "version": 1, "profile": ', "damaged or cut short"),
-        ({"format": "groundwork-export", "version": 2, "profile": {"name": "X"}},
-         "made by a newer Groundwork (export version 2"),
+        ({"format": "groundwork-export", "version": 3, "profile": {"name": "X"}},
+         "made by a newer Groundwork (export version 3"),
         ({"format": "groundwork-export", "version": 1, "profile": {"name": "X"},
           "wins": [{"id": "1", "at": "yesterday", "text": "x"}]},
          "record 1 of “wins” (id '1') is not in the expected shape"),

@@ -23,6 +23,7 @@ from typing import Any, cast
 
 from desktop_app.domain.journal import CheckIn, FocusPeriod, Slip, Win
 from desktop_app.domain.results import AssessmentResult, Draft
+from desktop_app.domain.topics import Topic
 from desktop_app.services.clock import Clock
 from desktop_app.services.journal_settings import META_KEY
 from desktop_app.storage.atomic import atomic_write_bytes, fsync_dir
@@ -33,7 +34,7 @@ from desktop_app.storage.repository import Collection, ProfileRepository
 from desktop_app.storage.schema import NewerSchemaError, ProfileFileError
 
 FORMAT = "groundwork-export"
-VERSION = 1
+VERSION = 2  # 2: the "topics" list (things to bring up); version 1 files still import
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ LISTS: tuple[RecordList, ...] = (
     RecordList("slips", "lapses", Slip, "at"),
     RecordList("wins", "wins", Win, "at"),
     RecordList("focus", "focus", FocusPeriod, "started_at", "ended_at"),
+    RecordList("topics", "topics", Topic, "at"),  # things to bring up (version 2)
 )
 # Derived from the focus periods (pauses are kept inside their practice), for spreadsheets;
 # an import reads pauses from the focus periods and ignores this list.

@@ -16,6 +16,7 @@ KINDS = {
     "focus": "a focus period",
     "lapses": "a slip",
     "wins": "a win",
+    "topics": "a thing to bring up",
 }
 
 

@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.storage.atomic import atomic_write_bytes, fsync_dir
-from desktop_app.storage.layout import PROFILE_FILE, PROFILE_TABLE, shard_name
+from desktop_app.storage.layout import KINDS, PROFILE_FILE, PROFILE_TABLE, shard_name
 from desktop_app.storage.merge import Version, make_doc
 from desktop_app.storage.reading import read_profile_file
-from desktop_app.storage.schema import TABLES, ProfileFileError, Tables, meta_of
+from desktop_app.storage.schema import ProfileFileError, Tables, meta_of
 from desktop_app.storage.shards import ShardFile, new_file, write_file
 
 # The stamp of every migrated version: older than any edit, equal on every computer.
@@ -73,7 +73,9 @@ def build_files(stem: str, tables: Tables, folder: Path, profile_id: str,
         profile.put(_version(PROFILE_TABLE, key, {"value": value}, device))
     results = {key: migrated_id(stem, "assessments", key, doc)
                for key, doc in (tables.get("assessments") or {}).items()}
-    for table in TABLES[1:]:
+    # Every kind of record: a file of the first format holds schema.TABLES; a copy made by this
+    # version ("Export a copy") may also hold newer kinds (topics), and keeps them.
+    for table in KINDS:
         for key, doc in (tables.get(table) or {}).items():
             rid = migrated_id(stem, table, key, doc)
             records.put(_version(table, rid, _relinked(table, doc, results), device))

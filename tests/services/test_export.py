@@ -40,7 +40,7 @@ def test_the_document_lists_every_record_with_its_id(demo: Path, clock: FakeCloc
     repo = export.open_read_only(demo, "demo")
     counts = repo.table_counts()
     doc = export.build_export(repo, clock).document
-    assert doc["format"] == "groundwork-export" and doc["version"] == 1
+    assert doc["format"] == "groundwork-export" and doc["version"] == 2
     assert doc["exported_at"] == clock().isoformat()
     assert doc["profile"]["name"] == "Demo"
     assert doc["profile"]["checkin_settings"]["cadence"] == "daily"

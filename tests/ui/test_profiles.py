@@ -188,7 +188,7 @@ def test_export_writes_a_readable_copy(
     exported = json.loads(target.read_text("utf-8"))  # one plain TinyDB file, every record
     assert exported["meta"]["1"]["profile_name"] == "Sam"
     assert set(exported) == {"meta", "assessments", "drafts", "checkins", "focus", "lapses",
-                             "wins"}
+                             "wins", "topics"}
     assert "Saved a copy" in startup.window.statusBar().currentMessage()
 
 

@@ -1,0 +1,308 @@
+"""Journal ▸ Report for my next session…: the period, the parts, the paper; preview, print,
+or save as PDF. The person decides what the other sees: only ticked parts go in.
+
+Reading, building and writing run on a worker thread (``worker``); the dialog shows a busy
+bar and what is happening, and stays responsive.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services import report
+from desktop_app.services.journal import JournalService
+from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.dates import short_date
+from desktop_app.ui.plain_export import may_write_plain_copy
+from desktop_app.ui.report.child import PdfChild
+from desktop_app.ui.report.pages import PAPERS, page_layout
+from desktop_app.ui.report.worker import Built, Job, ReportWorker
+from desktop_app.ui.widgets import paragraph
+
+INTRO = (
+    "A summary to bring to the person on your side: a therapist, a partner, a friend. "
+    "You choose what goes in; nothing is sent anywhere."
+)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def default_paper() -> str:
+    imperial = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return "Letter" if imperial else "A4"
+
+
+class ReportDialog(QDialog):
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("reportDialog")
+        self.setWindowTitle("Report for my next session")
+        self.journal = JournalService(ctx.session)
+        self.today = self.journal.today()
+        self.last_report = report.last_report_day(ctx.session.require_repo())
+        layout = QVBoxLayout(self)
+        layout.addWidget(paragraph(INTRO))
+        layout.addWidget(self._period_box())
+        layout.addWidget(self._parts_box())
+        form = QFormLayout()
+        self.paper = QComboBox()
+        self.paper.setObjectName("paper")
+        self.paper.setAccessibleName("Paper size")
+        self.paper.addItems(list(PAPERS))
+        self.paper.setCurrentText(default_paper())
+        form.addRow("&Paper:", self.paper)
+        layout.addLayout(form)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("reportProgress")
+        self.progress.setAccessibleName("Making the report")
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.status = paragraph("")
+        self.status.setObjectName("reportStatus")
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(self._buttons())
+        self.worker = ReportWorker(self)
+        self.worker.progress.connect(self.status.setText)
+        self.worker.done.connect(self._built)
+        self.worker.failed.connect(self._failed)
+        self.child = PdfChild(self)
+        self.child.done.connect(self._saved)
+        self.child.failed.connect(self._failed)
+        self.period_made: report.Period | None = None
+        self.action = "preview"
+        self.last_built: Built | None = None
+        self.saved_to: Path | None = None
+
+    # --- building the form ---------------------------------------------------------
+    def _period_box(self) -> QGroupBox:
+        box = QGroupBox("Which days")
+        grid = QVBoxLayout(box)
+        self.since_last = QRadioButton(self._since_text())
+        self.since_last.setObjectName("sinceLast")
+        self.chosen = QRadioButton("&These days:")
+        self.chosen.setObjectName("chosenDates")
+        self.since_last.setChecked(True)
+        start = report.since_last_period(self.last_report, self.today).start
+        self.start = self._date_edit("reportFrom", "First day of the report", start)
+        self.end = self._date_edit("reportUntil", "Last day of the report", self.today)
+        row = QHBoxLayout()
+        row.addWidget(self.chosen)
+        row.addWidget(self.start)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.end)
+        row.addStretch(1)
+        grid.addWidget(self.since_last)
+        grid.addLayout(row)
+        for edit in (self.start, self.end):
+            edit.dateChanged.connect(lambda _d: self.chosen.setChecked(True))
+        return box
+
+    def _since_text(self) -> str:
+        if self.last_report is None:
+            return f"Since my &last report (none yet: the last {report.FIRST_REPORT_DAYS} days)"
+        return f"Since my &last report ({short_date(self.last_report)})"
+
+    def _date_edit(self, name: str, accessible: str, day: date) -> QDateEdit:
+        edit = QDateEdit(_qdate(day))
+        edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        edit.setMaximumDate(_qdate(self.today + timedelta(days=366)))
+        return edit
+
+    def _parts_box(self) -> QGroupBox:
+        box = QGroupBox("What goes in (the other person sees only what you tick)")
+        grid = QVBoxLayout(box)
+        self.parts: dict[str, QCheckBox] = {}
+        for key, title in report.PARTS.items():
+            check = QCheckBox(title)
+            check.setObjectName(f"part_{key}")
+            check.setChecked(True)
+            grid.addWidget(check)
+            self.parts[key] = check
+        return box
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.preview_button = QPushButton("Pre&view…")
+        self.preview_button.setObjectName("previewReport")
+        self.preview_button.clicked.connect(lambda: self.start_job("preview"))
+        self.print_button = QPushButton("&Print…")
+        self.print_button.setObjectName("printReport")
+        self.print_button.clicked.connect(lambda: self.start_job("print"))
+        self.save_button = QPushButton("&Save as PDF…")
+        self.save_button.setObjectName("saveReport")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(lambda: self.start_job("save"))
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.reject)
+        for button in (self.preview_button, self.print_button, self.save_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        return row
+
+    # --- choices -------------------------------------------------------------------
+    def chosen_parts(self) -> tuple[str, ...]:
+        return tuple(key for key, check in self.parts.items() if check.isChecked())
+
+    def period(self) -> tuple[report.Period, bool]:
+        if self.since_last.isChecked():
+            return report.since_last_period(self.last_report, self.today), True
+        return report.chosen_period(_day(self.start.date()), _day(self.end.date()),
+                                    self.today), False
+
+    def ask_target(self, period: report.Period) -> Path | None:
+        """Where to save; tests replace this (a file dialog is a native modal)."""
+        name = self.ctx.session.profile.name if self.ctx.session.profile else "Groundwork"
+        suggested = str(Path.home() / f"{name} - report {period.end.isoformat()}.pdf")
+        target, _filter = QFileDialog.getSaveFileName(
+            self, "Save the report as PDF", suggested, "PDF document (*.pdf)"
+        )
+        if not target:
+            return None
+        path = Path(target)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    # --- running -------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self.worker.busy or self.child.busy
+
+    def start_job(self, action: str) -> None:
+        if self.busy:
+            return
+        try:
+            period, since_last = self.period()
+            chosen = self.chosen_parts()
+            if not chosen:
+                raise report.ReportError("Tick at least one part to put in the report.")
+        except report.ReportError as error:
+            self._say(str(error))
+            return
+        target = None
+        if action == "save":
+            if not may_write_plain_copy(self, self.ctx.session, "the report"):
+                return
+            target = self.ask_target(period)
+            if target is None:
+                return
+        session = self.ctx.session
+        assert session.profile is not None
+        self.action = action
+        if target is not None:
+            # A PDF is written by a child process: the window shares nothing with it.
+            self.period_made = period
+            self._busy(True)
+            self._say("Writing the PDF…")
+            self.child.start(session.data_dir, session.profile.name, period, chosen,
+                             self.paper.currentText(), target)
+            return
+        frozen = report.FrozenProfile(session.require_repo(), session.clock())
+        job = Job(frozen, session.templates, session.clock, period, since_last, chosen,
+                  self.paper.currentText())
+        self._busy(True)
+        self.worker.start(job)
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        for button in (self.preview_button, self.print_button, self.save_button):
+            button.setEnabled(not busy)
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _failed(self, message: str) -> None:
+        self._busy(False)
+        self._say(message)
+
+    def _built(self, built: Built) -> None:
+        self._busy(False)
+        self.last_built = built
+        if self.action == "print":
+            self._print(built)
+        else:
+            self._preview(built)
+
+    def _saved(self, target: Path) -> None:
+        self._busy(False)
+        self.saved_to = target
+        if self.period_made is not None:
+            self._made(self.period_made)
+        self._say(f"Saved the report to {target}.")
+
+    def _made(self, period: report.Period) -> None:
+        """Remember the report, for the next "since my last report"."""
+        repo = self.ctx.session.repo
+        if repo is not None:
+            now = self.ctx.session.clock()
+            report.remember_report(repo, now, period)
+            self.last_report = report.last_report_day(repo)
+            self.since_last.setText(self._since_text())
+
+    def _printer(self, built: Built) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(built.job.paper))
+        printer.setDocName("Since my last session")
+        return printer
+
+    def _paint(self, printer: QPrinter, built: Built) -> None:
+        from desktop_app.ui.report.render import paint_on
+
+        paint_on(printer, built.report, built.blocks)
+
+    def _preview(self, built: Built) -> None:
+        printer = self._printer(built)
+        preview = QPrintPreviewDialog(printer, self)
+        preview.setObjectName("reportPreview")
+        preview.setWindowTitle("Preview of the report")
+        preview.paintRequested.connect(lambda device: self._paint(device, built))
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.open()
+        self._say("The preview is open; you can print from it.")
+
+    def _print(self, built: Built) -> None:
+        printer = self._printer(built)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._paint(printer, built)
+            self._made(built.report.period)
+            self._say("The report was sent to the printer.")
+
+
+def open_report_dialog(ctx: ScreenContext, parent: QWidget) -> ReportDialog | None:
+    if ctx.session.repo is None:
+        return None
+    dialog = ReportDialog(ctx, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

@@ -1,0 +1,148 @@
+"""Build a report for the preview and for printing off the UI thread: decode the records,
+build the content, draw the charts. Progress and the result come back as queued signals.
+(A PDF is written by a child process, see ``child``.)
+
+The worker decodes a frozen copy of the profile's record lists (taken on the UI thread in a
+few milliseconds), so the UI's repository is never touched from two threads, and what was
+just saved is in the report even before it reaches the disk.
+
+A ``QThread`` (not a Python thread): QTextDocument and QSvgRenderer want a Qt thread. A
+running thread is kept referenced until it finishes, and quitting waits for it, because a
+``QThread`` destroyed while it runs aborts the process.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+
+from desktop_app.diagnostics import LOGGER_NAME
+from desktop_app.domain.templates import TemplateSet
+from desktop_app.services import report
+from desktop_app.services.clock import Clock
+from desktop_app.services.report_parts import Period
+from desktop_app.ui.report.content import Block
+
+QUIT_WAIT_MS = 10_000
+_running: set[QThread] = set()
+_hooked = False
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to build: the records, the period, the parts, the paper."""
+
+    profile: report.FrozenProfile
+    templates: TemplateSet
+    clock: Clock
+    period: Period
+    since_last: bool
+    chosen: tuple[str, ...]
+    paper: str
+
+
+@dataclass(frozen=True)
+class Built:
+    job: Job
+    report: report.Report
+    blocks: list[Block]
+
+
+class _Thread(QThread):
+    progress = Signal(str)
+    done = Signal(object)  # Built
+    failed = Signal(str)
+
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+
+    def run(self) -> None:
+        # No automatic garbage collection while the job runs: decoding a long history makes
+        # tens of thousands of short-lived objects, and each full collection they trigger
+        # holds the interpreter (and so the UI thread) for a few hundred milliseconds.
+        # They are freed by reference counting as the job ends; cycles wait for the next
+        # ordinary collection.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._run(self.job)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _run(self, job: Job) -> None:
+        try:
+            self.progress.emit("Reading your records…")
+            inputs = report.read_inputs(job.profile, job.templates, job.clock)
+            made = report.build(inputs, job.period, job.chosen, job.since_last)
+            self.progress.emit("Drawing the charts…")
+            from desktop_app.ui.report.render import report_blocks
+
+            blocks = report_blocks(made)
+        except report.ReportError as error:
+            self.failed.emit(str(error))
+            return
+        except OSError as error:
+            self.failed.emit(f"The report could not be written: {error.strerror or error}.")
+            return
+        except Exception as error:  # a calm sentence; the log has the rest
+            logging.getLogger(LOGGER_NAME).exception("the report could not be made")
+            self.failed.emit(f"The report could not be made ({type(error).__name__}).")
+            return
+        self.done.emit(Built(job, made, blocks))
+
+
+def _wait_for_all() -> None:
+    for thread in list(_running):
+        thread.wait(QUIT_WAIT_MS)
+
+
+class ReportWorker(QObject):
+    """Runs one job at a time; ``progress`` (a sentence), then ``done`` or ``failed``."""
+
+    progress = Signal(str)
+    done = Signal(object)  # Built
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: _Thread | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None and not self._thread.isFinished()
+
+    def start(self, job: Job) -> None:
+        thread = _Thread(job)
+        self._thread = thread
+        global _hooked
+        app = QCoreApplication.instance()
+        if not _hooked and app is not None:
+            app.aboutToQuit.connect(_wait_for_all)
+            _hooked = True
+        _running.add(thread)
+        thread.progress.connect(self.progress)
+        thread.done.connect(self.done)
+        thread.failed.connect(self.failed)
+        # A bound method of this (UI-thread) object: the slot is queued to the UI thread.
+        thread.finished.connect(self._forget_finished)
+        thread.start()
+
+    def _forget_finished(self) -> None:
+        for thread in list(_running):
+            if thread.isFinished():
+                _running.discard(thread)
+                if thread is self._thread:
+                    self._thread = None
+                thread.deleteLater()
+
+    def wait(self, timeout_ms: int = QUIT_WAIT_MS) -> bool:
+        """Wait for the job under way; True when none runs."""
+        if self._thread is not None and not self._thread.isFinished():
+            return bool(self._thread.wait(timeout_ms))
+        return True
+

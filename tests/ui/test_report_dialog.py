@@ -1,0 +1,159 @@
+"""Journal ▸ Bring up (things to bring up) and ▸ Report for my next session…, driven by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.ui.report.dialog import ReportDialog
+from tests.conftest import when_modal
+from tests.services.test_report import needs_pdftotext, pdf_text
+from tests.ui.test_journal_editing import delete_on_confirm, journal_screen
+from tests.ui.test_journal_support import click, journal_of, stored
+
+
+def topics_on_disk(startup: Any) -> list[tuple[str, bool]]:
+    return sorted((t["text"], t["done_at"] is not None)
+                  for t in stored(startup)["topics"].values())
+
+
+def test_add_tick_and_delete_things_to_bring_up(qtbot, start_app) -> None:
+    startup = start_app("--profile", "Sam")
+    journal_of(startup)
+    tab = journal_screen(startup, "topics")
+
+    click(qtbot, tab.add_button)  # nothing written yet: said, and nothing stored
+    assert tab.message.isVisible() and "Write a few words" in tab.message.text()
+    assert topics_on_disk(startup) == []
+
+    qtbot.keyClicks(tab.text, "Ask about sleep")
+    click(qtbot, tab.add_button)
+    qtbot.keyClicks(tab.text, "The talk with my sister")
+    qtbot.keyClick(tab.text, Qt.Key.Key_Return)
+    assert topics_on_disk(startup) == [("Ask about sleep", False),
+                                       ("The talk with my sister", False)]
+    assert tab.text.text() == "" and not tab.message.isVisible()
+    assert [tab.list.item(i).text().split("\n")[0] for i in range(tab.list.count())] == [
+        "Ask about sleep", "The talk with my sister"]
+    assert tab.list.item(0).text().endswith("Written today")
+
+    tab.list.setCurrentRow(0)
+    click(qtbot, tab.done_button)
+    assert topics_on_disk(startup) == [("Ask about sleep", True),
+                                       ("The talk with my sister", False)]
+    # Talked about: it moves below the ones still to bring up, ticked.
+    done = tab.list.item(1)
+    assert done.text().startswith("Ask about sleep") and "talked about today" in done.text()
+    assert done.checkState() == Qt.CheckState.Checked
+    done.setCheckState(Qt.CheckState.Unchecked)  # the tick box, as a click or Space sets it
+    assert topics_on_disk(startup) == [("Ask about sleep", False),
+                                       ("The talk with my sister", False)]
+
+    tab.list.setCurrentRow(1)
+    when_modal(delete_on_confirm)
+    click(qtbot, tab.delete_button)
+    assert len(topics_on_disk(startup)) == 1 and tab.list.count() == 1
+
+
+def open_report(qtbot, startup) -> ReportDialog:
+    startup.window.show_screen("journal")
+    screen = startup.window.screens["journal"]
+    click(qtbot, screen.report_button)
+    dialog = startup.window.findChild(ReportDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+@needs_pdftotext
+def test_save_a_report_for_chosen_days_with_the_parts_ticked(
+    qtbot, start_app, tmp_path: Path
+) -> None:
+    from desktop_app.services.journal import SlipDraft, WinDraft
+    from tests.services.test_report import at
+
+    startup = start_app("--profile", "Sam")
+    journal = journal_of(startup)
+    journal.log_win(WinDraft("Kept my boundary at work", at=at(3)))
+    journal.log_win(WinDraft("Win from after the period", at=at(12)))
+    journal.log_slip(SlipDraft("Snapped at a colleague", at=at(4)))
+    dialog = open_report(qtbot, startup)
+    assert "none yet" in dialog.since_last.text()
+
+    dialog.start.setDate(QDate(2026, 3, 1))
+    dialog.end.setDate(QDate(2026, 3, 10))
+    assert dialog.chosen.isChecked()  # picking a day picks "these days"
+    qtbot.keyClick(dialog.parts["slips"], Qt.Key.Key_Space)  # unticked: not in the report
+    assert not dialog.parts["slips"].isChecked()
+    dialog.paper.setCurrentText("Letter")
+    target = tmp_path / "report.pdf"
+    dialog.ask_target = lambda period: target  # type: ignore[method-assign]
+    with qtbot.waitSignal(dialog.child.done, timeout=60_000):  # written by a child process
+        click(qtbot, dialog.save_button)
+        assert dialog.progress.isVisible() and not dialog.save_button.isEnabled()
+    assert "Saved the report" in dialog.status.text()
+    assert dialog.save_button.isEnabled() and not dialog.progress.isVisible()
+
+    text = pdf_text(target)
+    assert "Kept my boundary at work" in text and "1 Mar 2026 to 10 Mar 2026" in text
+    assert "after the period" not in text
+    assert "Snapped at a colleague" not in text and "Slips and returns" not in text
+    last = stored(startup)["meta"]["1"]["last_report"]
+    assert last["until"] == "2026-03-10" and last["made_at"].startswith("2026-03-14")
+
+    dialog.close()
+    qtbot.waitUntil(lambda: not startup.window.findChildren(ReportDialog))  # freed once closed
+    again = open_report(qtbot, startup)
+    assert "14 Mar 2026" in again.since_last.text()
+
+
+def test_a_bad_period_or_no_part_is_said_and_nothing_is_made(qtbot, start_app) -> None:
+    startup = start_app("--profile", "Sam")
+    journal_of(startup)
+    dialog = open_report(qtbot, startup)
+    dialog.ask_target = lambda period: None  # type: ignore[method-assign]
+    dialog.start.setDate(QDate(2026, 3, 10))
+    dialog.end.setDate(QDate(2026, 3, 1))
+    click(qtbot, dialog.save_button)
+    assert "first day comes after the last day" in dialog.status.text()
+    dialog.end.setDate(QDate(2026, 3, 12))
+    for check in dialog.parts.values():
+        check.setChecked(False)
+    click(qtbot, dialog.preview_button)
+    assert "Tick at least one part" in dialog.status.text()
+    assert not dialog.busy and "last_report" not in stored(startup)["meta"]["1"]
+
+
+def test_a_pdf_that_cannot_be_written_is_said_and_not_remembered(
+    qtbot, start_app, tmp_path: Path
+) -> None:
+    startup = start_app("--profile", "Sam")
+    journal_of(startup)
+    dialog = open_report(qtbot, startup)
+    dialog.ask_target = lambda period: tmp_path / "no such folder" / "r.pdf"  # type: ignore[method-assign]
+    with qtbot.waitSignal(dialog.child.failed, timeout=60_000):
+        click(qtbot, dialog.save_button)
+    assert dialog.status.text().startswith("The report could not be saved: ")
+    assert "does not exist" in dialog.status.text()
+    assert dialog.save_button.isEnabled() and "last_report" not in stored(startup)["meta"]["1"]
+
+
+def test_preview_shows_the_report(qtbot, start_app) -> None:
+    from desktop_app.services.journal import WinDraft
+
+    startup = start_app("--profile", "Sam")
+    journal_of(startup).log_win(WinDraft("Walked home the long way"))
+    dialog = open_report(qtbot, startup)
+    with qtbot.waitSignal(dialog.worker.done, timeout=60_000):
+        click(qtbot, dialog.preview_button)
+    preview = dialog.findChild(QPrintPreviewDialog)
+    assert preview is not None
+    qtbot.waitUntil(preview.isVisible)
+    preview.close()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not preview)
+    # A preview is not a report made: "since my last report" does not move.
+    assert "last_report" not in stored(startup)["meta"]["1"]
