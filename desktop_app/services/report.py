@@ -25,7 +25,7 @@ from desktop_app.services.report_parts import Period
 
 __all__ = ["PARTS", "FrozenProfile", "Inputs", "Period", "Report", "ReportError", "build",
            "read_inputs"]
-from desktop_app.storage.collection import Collection
+from desktop_app.storage.collection import Collection, Decoded
 from desktop_app.storage.merge import Version
 from desktop_app.storage.repository import ProfileRepository, ReadOnlyError
 
@@ -140,6 +140,8 @@ class FrozenProfile:
         self.settings = read_settings(repo, now)
         self.last_report = last_report_day(repo)
         self._versions = {kind: repo.visible(kind) for kind in TABLES}
+        # Its own, not the repository's: it is filled on the worker thread.
+        self.decoded = Decoded()
 
     # The part of the repository a Collection reads through.
     def visible(self, kind: str) -> list[Version]:
