@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.services.clock import Clock
 
@@ -141,7 +142,32 @@ class Session:
         for listener in list(self._listeners):
             listener()
 
-    def close(self) -> None:
+    def ticket(self) -> Future[Any]:
+        """Completes when every write made so far is on disk, or fails with the first
+        error (a failure fails every later write too); done when nothing is open."""
+        if self.repo is None:
+            done: Future[Any] = Future()
+            done.set_result(None)
+            return done
+        return self.repo.ticket()
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait (at most ``timeout`` seconds) for the open profile's writes; True when every
+        one of them landed."""
+        return self.repo is None or self.repo.flush(timeout)
+
+    def recover(self) -> BaseException | None:
+        """After a failed write: read the profile from disk again (memory held what did not
+        land), tell every screen, and accept writes again; the error, or None."""
+        failed = self.repo.recover() if self.repo is not None else None
+        if failed is not None:
+            self.notify()
+        return failed
+
+    def close(self, timeout: float | None = None) -> bool:
+        """Close the profile once its writes landed (at most ``timeout``); True if they did."""
+        landed = True
         if self.repo is not None:
-            self.repo.close()
+            landed = self.repo.close(timeout)
             self.repo = None
+        return landed
