@@ -161,6 +161,9 @@ class Session:
         land), tell every screen, and accept writes again; the error, or None."""
         failed = self.repo.recover() if self.repo is not None else None
         if failed is not None:
+            if self._profiles is not None and self.repo is not None:
+                self._profiles.refresh()  # a rename that did not land
+                self.profile = self._profiles.by_id(self.repo.profile_id)
             self.notify()
         return failed
 

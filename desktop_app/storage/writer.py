@@ -131,7 +131,7 @@ class Writer:
                 self._busy = True
             try:
                 result = job.commit(job.path, job.payload)
-            except BaseException as error:  # noqa: BLE001 - it belongs to the tickets
+            except BaseException as error:
                 self._fail(job, error)
                 continue
             # The ticket completes before the writer counts as idle, so a flush that

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 # loaded before the first paint delays the window (see the start-up benchmark).
 from desktop_app.ui import screens
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.quit_wait import QuitWait
 from desktop_app.ui.screen_stack import LazyScreenStack
 
 FIRST_PAINT_FALLBACK_MS = 400
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.reminder: CheckInReminder | None = None
         self._profile_actions: ProfileActions | None = None
         self.live_refresh: LiveRefresh | None = None
+        self.quit_wait = QuitWait(self, session)
         self._after_paint: list[Callable[[], object]] = []
         self._restore_geometry()
         # Zero-timers run before the first paint, so wait for the paint itself (or a short
@@ -379,6 +381,8 @@ class MainWindow(QMainWindow):
             self.resize(1040, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.quit_wait.hold(event):
+            return  # "Saving…": it closes the window once the writes are done
         if self.live_refresh is not None:
             self.live_refresh.stop()
             self.live_refresh = None

@@ -66,7 +66,8 @@ class SaveDialog(QDialog):
             self._failed(error)
             return
         self.error.clear_error()
-        self.pending.wait(lambda: self._landed(result), self._failed)
+        if self.pending.wait(lambda: self._landed(result), self._failed):
+            self._landed(result)
 
     def _landed(self, result: object) -> None:
         self.accept()

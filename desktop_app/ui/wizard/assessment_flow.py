@@ -25,6 +25,7 @@ from desktop_app.ui.wizard.draft_autosave import DraftAutosave
 from desktop_app.ui.wizard.formatting import os_reason
 from desktop_app.ui.wizard.result_view import ResultView
 from desktop_app.ui.wizard.template_wizard import TemplateWizard
+from desktop_app.ui.wizard.wizard_save import WizardSave
 
 RESUME = "Resume"
 START_AGAIN = "Start again"
@@ -159,9 +160,8 @@ class AssessmentFlow(QObject):
         self.result_view: ResultView | None = None
         wizard.setWindowModality(Qt.WindowModality.NonModal)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        self.autosave = DraftAutosave(wizard, self._save_draft)
-        wizard.set_finish_handler(self._finish)
-        wizard.set_close_handler(self._close)
+        self.autosave = DraftAutosave(wizard, self._save_draft, ctx.session)
+        WizardSave(wizard, ctx.session, self._finish, self._finish_failed, close=self._close)
         wizard.finished.connect(self._closed)
         self._result_id: str | None = None
         wizard.accepted.connect(self._show_result)
@@ -202,13 +202,17 @@ class AssessmentFlow(QObject):
             )
             return False
         except OSError as error:
-            self.wizard.show_page_error("Your answers could not be saved yet. Please try again.")
-            QMessageBox.warning(self.wizard, "Your answers could not be saved", _save_failed(error))
+            self._finish_failed(error)
             return False
-        self.autosave.stop()
+        self.autosave.stop()  # a draft saved after the result would bring the draft back
         self._result_id = result_id
         self.ctx.session.notify()
         return True
+
+    def _finish_failed(self, error: OSError) -> None:
+        self._result_id = None
+        self.wizard.show_page_error("Your answers could not be saved yet. Please try again.")
+        QMessageBox.warning(self.wizard, "Your answers could not be saved", _save_failed(error))
 
     def _close(self) -> bool:
         """Save what is pending before the window closes; ask if saving fails."""
