@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox
@@ -44,8 +45,8 @@ class QuitWait(QObject):
             event.ignore()
             return True
         ticket = self.session.ticket()
-        if ticket.done() and ticket.exception() is None:
-            return False
+        if ticket.done():
+            return False  # all landed, or failed and told where it was saved
         event.ignore()
         self.waiting = True
         self.window.statusBar().showMessage(SAVING)
@@ -57,8 +58,8 @@ class QuitWait(QObject):
         return True
 
     def _landed(self, error: BaseException | None) -> None:
-        if not self.waiting:
-            return  # the time ran out first; the window has closed
+        if not shiboken6.isValid(self) or not self.waiting:
+            return  # the time ran out first, or the window is gone already
         self._timer.stop()
         if error is not None:
             log.warning("a write failed before quitting: %s", type(error).__name__)
@@ -68,7 +69,7 @@ class QuitWait(QObject):
         self._close()
 
     def _timed_out(self) -> None:
-        if not self.waiting:
+        if not shiboken6.isValid(self) or not self.waiting:
             return
         log.warning("quitting with writes still pending after %.1f s", QUIT_WAIT_S)
         self.abandoned = True

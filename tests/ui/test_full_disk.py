@@ -45,14 +45,19 @@ def test_a_win_on_a_full_disk_keeps_its_words(
     before = folder_bytes(startup.session.repo)
     dialog = WinDialog(journal, parent=startup.window)
     qtbot.addWidget(dialog)
+    dialog.show()
     dialog.form.text.setPlainText("Said no to the extra shift, kindly.")
     monkeypatch.setattr(os, "fsync", no_space)
     dialog.buttons.accepted.emit()
-    assert "could not save" in dialog.error.text()
+    qtbot.waitUntil(lambda: "could not save" in dialog.error.text())  # the ticket failed
+    assert dialog.isVisible() and dialog.buttons.isEnabled()
     assert dialog.form.text.toPlainText() == "Said no to the extra shift, kindly."
     assert folder_bytes(startup.session.repo) == before
+    assert journal.wins() == []  # memory was read from disk again
 
     monkeypatch.undo()
-    dialog.save()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save()
     wins = stored(startup.session.repo)["wins"]
     assert [w["text"] for w in wins.values()] == ["Said no to the extra shift, kindly."]
+    assert not dialog.isVisible()

@@ -5,11 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QWidget, QWizard
 
 from desktop_app.services.session import Session
 from desktop_app.ui.pending_save import PendingSave
 from desktop_app.ui.wizard.template_wizard import TemplateWizard
+
+
+def wizard_buttons(wizard: QWizard) -> list[QWidget]:
+    """The buttons that are off while a save is on its way."""
+    names = (QWizard.WizardButton.FinishButton, QWizard.WizardButton.NextButton,
+             QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton)
+    return [wizard.button(name) for name in names]
 
 
 class WizardSave(QObject):
@@ -29,10 +36,7 @@ class WizardSave(QObject):
         self._failed = failed
         self._close = close
         self.landed = False
-        buttons = [wizard.button(b) for b in (QWizard.WizardButton.FinishButton,
-                                              QWizard.WizardButton.BackButton,
-                                              QWizard.WizardButton.CancelButton)]
-        self.pending = PendingSave(wizard, session, buttons, wizard.show_notice)
+        self.pending = PendingSave(wizard, session, wizard_buttons(wizard), wizard.show_notice)
         wizard.set_finish_handler(self._finish)
         wizard.set_close_handler(self._closing)
 
