@@ -44,8 +44,8 @@ def test_a_win_on_a_full_disk_keeps_its_words(
     startup = start_app("--profile", "Sam")
     journal = JournalService(startup.session)
     before = folder_bytes(startup.session.repo)
+    # A child of the window (freed with it): once saved, it deletes itself on closing.
     dialog = WinDialog(journal, parent=startup.window)
-    qtbot.addWidget(dialog)
     dialog.form.text.setPlainText("Said no to the extra shift, kindly.")
     monkeypatch.setattr(os, "fsync", no_space)
     dialog.buttons.accepted.emit()
