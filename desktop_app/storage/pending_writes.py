@@ -17,6 +17,32 @@ from desktop_app.storage.shards import ShardFile, commit_bytes, encode_file
 from desktop_app.storage.writer import Writer, done_ticket
 
 
+class WritesOnTheirWay:
+    """What a repository offers about its writes: wait for them, and recover from a
+    failed one. Its ``_reload`` reads the disk again (after the writes on their way)."""
+
+    _writes: PendingWrites
+
+    def _reload(self) -> None:
+        raise NotImplementedError
+
+    def ticket(self) -> Future[Any]:
+        """Completes when every write made so far is on disk; fails with the first error."""
+        return self._writes.ticket()
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait (at most ``timeout``) for the writes made so far; True when all landed."""
+        return self._writes.flush(timeout)
+
+    def recover(self) -> BaseException | None:
+        """After a failed write: read the disk again (memory held versions that did not
+        land) and accept writes again; the error, or None when nothing had failed."""
+        failed = self._writes.failed
+        if failed is not None:
+            self._reload()
+        return failed
+
+
 class PendingWrites:
     """The writer of one open profile, and the jobs it has not yet reported on."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import shutil
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -26,7 +25,7 @@ from desktop_app.storage.layout import (
     shard_name,
 )
 from desktop_app.storage.merge import TICK, MergedView, Version, make_doc
-from desktop_app.storage.pending_writes import PendingWrites
+from desktop_app.storage.pending_writes import PendingWrites, WritesOnTheirWay
 from desktop_app.storage.profile_files import Reader, device_folders, listing, tidy_conflicts
 from desktop_app.storage.revisions import Revisions
 from desktop_app.storage.schema import APP_MARK, V1
@@ -45,7 +44,7 @@ class ReadOnlyError(Exception):
     """A write to a profile opened read-only (an export)."""
 
 
-class ProfileRepository:
+class ProfileRepository(WritesOnTheirWay):
     """A profile folder: open (merging every device's files), meta, collections, memos.
 
     What services derive from it (indexes, decoded lists) is kept here as memos keyed on the
@@ -88,7 +87,7 @@ class ProfileRepository:
         if folder.exists():
             raise FileExistsError(folder)
         (folder / device).mkdir(parents=True)
-        repo = None
+        repo: ProfileRepository | None = None
         try:
             repo = cls(folder, device, clock, set_aside_folder or folder.parent / "set-aside")
             with repo.batch():
@@ -158,15 +157,15 @@ class ProfileRepository:
             return True
         on_disk = listing(self.path)
         changed: set[str] = set()
-        # Own files with writes on their way: memory is newer than the disk.
         kept = {shard.path for shard in self._extra}
-        kept |= {p for p in self._shards if p.parent == self.own and self._writes.pending(p)}
+        # Own files with writes on their way: memory is newer than the disk.
+        kept |= (ahead := {p for p in self._shards if self._writes.pending(p)})
         for path in [p for p in self._shards if p not in on_disk and p not in kept]:
             del self._shards[path]
             changed |= self._view.drop_file(path)
         for path, signature in sorted(on_disk.items()):
             known = self._shards.get(path)
-            if (known is not None and known.signature == signature) or path in kept:
+            if (known is not None and known.signature == signature) or path in ahead:
                 continue
             if path in self._reader.bad and self._reader.bad[path] == signature:
                 continue
@@ -290,23 +289,6 @@ class ProfileRepository:
         self._load()
         self._writes.forget()
         self._revisions.bump(None)
-
-    # --- writes on their way (storage/pending_writes.py) ---------------------------------
-    def ticket(self) -> Future[Any]:
-        """Completes when every write made so far is on disk; fails with the first error."""
-        return self._writes.ticket()
-
-    def flush(self, timeout: float | None = None) -> bool:
-        """Wait (at most ``timeout``) for the writes made so far; True when all landed."""
-        return self._writes.flush(timeout)
-
-    def recover(self) -> BaseException | None:
-        """After a failed write: read the disk again (memory held versions that did not
-        land) and accept writes again; the error, or None when nothing had failed."""
-        failed = self._writes.failed
-        if failed is not None:
-            self._reload()
-        return failed
 
     # --- records -------------------------------------------------------------------------
     def winner(self, kind: str, rid: str) -> Version | None:
