@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 Listener = Callable[[], None]
 
+CLOSE_WAIT_S = 5.0  # how long switching or deleting a profile waits for its writes
+
 
 class NoProfileError(RuntimeError):
     """A use case needs an open profile and none is open."""
@@ -99,15 +101,17 @@ class Session:
     def delete_profile(self) -> None:
         """Delete the open profile's file; if that fails (OSError), it stays open as it was."""
         repo = self.require_repo()
+        # A write landing after the delete would bring the folder back, partly.
+        repo.flush(CLOSE_WAIT_S)
         self.profiles.delete(repo.profile_id)
-        repo.close()
+        repo.close(0)
         self.repo = None
         self.profile = None
         self.notify()
 
     def _switch(self, repo: ProfileRepository) -> None:
         if self.repo is not None:
-            self.repo.close()
+            self.repo.close(CLOSE_WAIT_S)  # its writes land; a stuck disk does not hang here
         self.repo = repo
         self.profile = self.profiles.by_id(repo.profile_id)
         self.notify()
