@@ -24,6 +24,8 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
+IDLE_S = 10.0  # a thread with nothing to write for this long ends (a profile left open)
+
 Ticket = Future  # completes with what the commit step returned, or fails with its error
 Commit = Callable[[Path, bytes], Any]
 
@@ -124,7 +126,9 @@ class Writer:
         while True:
             with self._cond:
                 while not self._jobs and not self._closed:
-                    self._cond.wait()
+                    if not self._cond.wait(IDLE_S) and not self._jobs:
+                        self._thread = None  # idle: the next submit starts another
+                        return
                 if not self._jobs:
                     return
                 job = self._jobs.popleft()

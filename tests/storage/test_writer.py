@@ -201,3 +201,25 @@ def test_closing_with_a_blocked_writer_returns_within_its_bound(
     gate.open.set()
     assert repo.close(TIMEOUT)  # once the disk answers, it lands
     assert on_disk(repo) == ["stuck behind a slow disk"]
+
+
+def test_an_idle_thread_ends_and_the_next_write_starts_another(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.storage import writer as writer_module
+
+    monkeypatch.setattr(writer_module, "IDLE_S", 0.01)
+    writer = Writer()
+    threads: list[threading.Thread] = []
+
+    def commit(path: Path, payload: bytes) -> object:
+        threads.append(threading.current_thread())
+        return commit_bytes(path, payload)
+
+    writer.submit(tmp_path / "a.json", b"{}", commit).result(TIMEOUT)
+    threads[0].join(TIMEOUT)  # nothing more to write: it ends by itself
+    assert not threads[0].is_alive()
+    writer.submit(tmp_path / "b.json", b"{}", commit).result(TIMEOUT)
+    assert threads[1] is not threads[0]
+    assert (tmp_path / "b.json").read_bytes() == b"{}"
+    assert writer.close(TIMEOUT)
