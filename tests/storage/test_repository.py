@@ -197,6 +197,7 @@ def test_every_change_moves_the_revision_of_the_tables_it_touched(
         repo.collection("lapses", Note).add(Note(NOW, "two"))
         assert repo.revision(lapses) > before  # memory changed, so memos must see it now
     after_batch = repo.revision(wins + lapses)
+    assert repo.flush()  # the batch is on disk before the disk fills up
     monkeypatch.setattr(os, "fsync", no_space)
     repo.collection("wins", Note).add(Note(NOW, "lost"))
     with pytest.raises(StorageWriteError):
