@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from dataclasses import dataclass, field
@@ -47,7 +48,13 @@ class Startup:
         if self.window.live_refresh is not None:  # the window may never have been closed
             self.window.live_refresh.stop()
             self.window.live_refresh = None
-        self.session.close()
+        from desktop_app.ui.quit_wait import QUIT_WAIT_S
+
+        # The window waited for the writes already, unless it was never closed.
+        bound = 0.0 if self.window.quit_wait.abandoned else QUIT_WAIT_S
+        if not self.session.close(timeout=bound):
+            logging.getLogger(__name__).warning(
+                "closed with writes that had not landed after %.1f s", bound)
         self.lock.release()
 
 

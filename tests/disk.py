@@ -9,9 +9,11 @@ from desktop_app.storage.profile_files import read_merged
 
 
 def _folder(where: Any) -> Path:
+    """The profile folder, once every write acknowledged so far has landed in it."""
     if isinstance(where, Path):
         return where
     repo = where.require_repo() if hasattr(where, "require_repo") else where
+    repo.flush()  # saves land on the writer thread: wait for them, as a reader must
     return Path(repo.path)
 
 
@@ -42,3 +44,13 @@ def profile_folders(data_dir: Path) -> list[Path]:
 
 def stored_names(data_dir: Path) -> list[str]:
     return sorted(str(stored(p)["meta"]["1"]["profile_name"]) for p in profile_folders(data_dir))
+
+
+def land(where: Any) -> None:
+    """Wait for every save made so far (a session's or a repository's). On a failed write,
+    read the disk again, as the window does, and raise the write's error."""
+    try:
+        where.ticket().result()
+    except BaseException:
+        where.recover()
+        raise

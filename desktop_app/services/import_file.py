@@ -167,6 +167,7 @@ def import_export(service: ProfileService, name: str, export: ExportFile) -> Imp
             _add_all(repo, export, result)
             if export.checkin_settings is not None and not has_settings(repo):
                 write_settings(repo, export.checkin_settings)
+        repo.ticket().result()  # raises the write's OSError: nothing was added
     except BaseException:
         repo.close()
         if created:

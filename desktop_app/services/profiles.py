@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop_app.domain.profiles import clean_profile_name
@@ -80,7 +80,11 @@ class ProfileService:
     def rename(self, repo: ProfileRepository, raw_name: str) -> str:
         name = self.check_name(raw_name, except_id=repo.profile_id)
         repo.set_meta(profile_name=name)
-        self.refresh()
+        # The list shows the new name at once; its file lands on the writer's thread.
+        self._profiles = sorted(
+            (replace(p, name=name) if p.id == repo.profile_id else p for p in self._profiles),
+            key=lambda p: p.name.casefold(),
+        )
         return name
 
     def summary(self, repo: ProfileRepository) -> ProfileSummary:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.services.clock import Clock
 
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
     from desktop_app.storage.repository import ProfileRepository
 
 Listener = Callable[[], None]
+
+CLOSE_WAIT_S = 5.0  # how long switching or deleting a profile waits for its writes
 
 
 class NoProfileError(RuntimeError):
@@ -98,15 +101,17 @@ class Session:
     def delete_profile(self) -> None:
         """Delete the open profile's file; if that fails (OSError), it stays open as it was."""
         repo = self.require_repo()
+        # A write landing after the delete would bring the folder back, partly.
+        repo.flush(CLOSE_WAIT_S)
         self.profiles.delete(repo.profile_id)
-        repo.close()
+        repo.close(0)
         self.repo = None
         self.profile = None
         self.notify()
 
     def _switch(self, repo: ProfileRepository) -> None:
         if self.repo is not None:
-            self.repo.close()
+            self.repo.close(CLOSE_WAIT_S)  # its writes land; a stuck disk does not hang here
         self.repo = repo
         self.profile = self.profiles.by_id(repo.profile_id)
         self.notify()
@@ -141,7 +146,35 @@ class Session:
         for listener in list(self._listeners):
             listener()
 
-    def close(self) -> None:
+    def ticket(self) -> Future[Any]:
+        """Completes when every write made so far is on disk, or fails with the first
+        error (a failure fails every later write too); done when nothing is open."""
+        if self.repo is None:
+            done: Future[Any] = Future()
+            done.set_result(None)
+            return done
+        return self.repo.ticket()
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait (at most ``timeout`` seconds) for the open profile's writes; True when every
+        one of them landed."""
+        return self.repo is None or self.repo.flush(timeout)
+
+    def recover(self) -> BaseException | None:
+        """After a failed write: read the profile from disk again (memory held what did not
+        land), tell every screen, and accept writes again; the error, or None."""
+        failed = self.repo.recover() if self.repo is not None else None
+        if failed is not None:
+            if self._profiles is not None and self.repo is not None:
+                self._profiles.refresh()  # a rename that did not land
+                self.profile = self._profiles.by_id(self.repo.profile_id)
+            self.notify()
+        return failed
+
+    def close(self, timeout: float | None = None) -> bool:
+        """Close the profile once its writes landed (at most ``timeout``); True if they did."""
+        landed = True
         if self.repo is not None:
-            self.repo.close()
+            landed = self.repo.close(timeout)
             self.repo = None
+        return landed

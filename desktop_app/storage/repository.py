@@ -25,10 +25,11 @@ from desktop_app.storage.layout import (
     shard_name,
 )
 from desktop_app.storage.merge import TICK, MergedView, Version, make_doc
+from desktop_app.storage.pending_writes import PendingWrites, WritesOnTheirWay
 from desktop_app.storage.profile_files import Reader, device_folders, listing, tidy_conflicts
 from desktop_app.storage.revisions import Revisions
 from desktop_app.storage.schema import APP_MARK, V1
-from desktop_app.storage.shards import ShardFile, new_file, write_file
+from desktop_app.storage.shards import ShardFile, new_file
 from desktop_app.storage.tinydb_storage import encode_tables
 
 __all__ = ["Collection", "ProfileRepository", "ReadOnlyError", "SkippedRecord", "Stored"]
@@ -43,7 +44,7 @@ class ReadOnlyError(Exception):
     """A write to a profile opened read-only (an export)."""
 
 
-class ProfileRepository:
+class ProfileRepository(WritesOnTheirWay):
     """A profile folder: open (merging every device's files), meta, collections, memos.
 
     What services derive from it (indexes, decoded lists) is kept here as memos keyed on the
@@ -76,6 +77,7 @@ class ProfileRepository:
         self._dirty: set[Path] = set()
         self._pending: list[Version] = []
         self._pending_path = self.own / ".pending"  # never a file: a key in the merged view
+        self._writes = PendingWrites(folder.name)
         self._load()
         self._reader.strict = False
 
@@ -86,11 +88,15 @@ class ProfileRepository:
         if folder.exists():
             raise FileExistsError(folder)
         (folder / device).mkdir(parents=True)
+        repo: ProfileRepository | None = None
         try:
             repo = cls(folder, device, clock, set_aside_folder or folder.parent / "set-aside")
             with repo.batch():
                 repo.set_meta(profile_name=name, created_at=now.isoformat())
+            repo.ticket().result()  # listed only once its profile.json is on disk
         except BaseException:
+            if repo is not None:
+                repo.close()
             shutil.rmtree(folder, ignore_errors=True)  # only ours, and nothing in it yet
             raise
         return repo
@@ -132,8 +138,8 @@ class ProfileRepository:
     def _tidy(self) -> set[str]:
         """Merge this device's conflict copies into its own files; the kinds that changed."""
         changed: set[str] = set()
-        if self.read_only:
-            return changed
+        if self.read_only or self._writes.pending():
+            return changed  # a queued write of a base would undo the merge: next time
         with contextlib.suppress(OSError):  # a full disk: the copies stay, merged in memory
             for path in tidy_conflicts(self.own, self._shards, self._reader):
                 shard = self._shards.get(path)
@@ -148,15 +154,19 @@ class ProfileRepository:
         and merge again; True when what is visible changed. Costs a stat per file otherwise."""
         if self._batch_depth:
             return False
+        if self.recover() is not None:
+            return True
         on_disk = listing(self.path)
         changed: set[str] = set()
         kept = {shard.path for shard in self._extra}
+        # Own files with writes on their way: memory is newer than the disk.
+        kept |= (ahead := {p for p in self._shards if self._writes.pending(p)})
         for path in [p for p in self._shards if p not in on_disk and p not in kept]:
             del self._shards[path]
             changed |= self._view.drop_file(path)
         for path, signature in sorted(on_disk.items()):
             known = self._shards.get(path)
-            if known is not None and known.signature == signature:
+            if (known is not None and known.signature == signature) or path in ahead:
                 continue
             if path in self._reader.bad and self._reader.bad[path] == signature:
                 continue
@@ -250,10 +260,12 @@ class ProfileRepository:
             self._pending.clear()
             self._dirty.add(target)
         for path in self._dirty:
-            write_file(self._shards[path])
+            self._writes.submit(self._shards[path])
 
     @contextmanager
     def _batch(self) -> Iterator[None]:
+        if not self._batch_depth:
+            self.recover()
         self._batch_depth += 1
         try:
             yield
@@ -271,9 +283,12 @@ class ProfileRepository:
                 self._pending.clear()
 
     def _reload(self) -> None:
+        """Make memory equal to the disk again (after the writes on their way are done)."""
+        self._writes.flush()
         self._dirty.clear()
         self._pending.clear()
         self._load()
+        self._writes.forget()
         self._revisions.bump(None)
 
     # --- records -------------------------------------------------------------------------
@@ -402,7 +417,11 @@ class ProfileRepository:
         found = self.winner(table, rid)
         return found is not None and not found.deleted
 
-    def close(self) -> None:
+    def close(self, timeout: float | None = None) -> bool:
+        """Let pending writes land (at most ``timeout``) and stop the writer; True if all did."""
+        landed = self._writes.flush(timeout)
+        self._writes.close(None if landed else 0)
         self._memos.clear()
         self.decoded.clear()
         self._revisions.bump(None)
+        return landed

@@ -123,11 +123,24 @@ def _loads(raw: bytes) -> Any:
         return json.loads(raw)
 
 
-def write_file(shard: ShardFile) -> None:
-    """Replace the file atomically and remember what it now is on disk."""
-    shard.path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(shard.path, shard.encode())
+def encode_file(shard: ShardFile) -> bytes:
+    """The bytes a write of ``shard`` puts on disk; runs on the caller's thread, so later
+    changes to the shard in memory cannot leak into a write already queued."""
+    return shard.encode()
+
+
+def commit_bytes(path: Path, payload: bytes) -> Signature | None:
+    """Replace the file at ``path`` with ``payload`` atomically; what it now is on disk.
+
+    Safe on the writer's thread: it touches no shard, only the file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, payload)
     try:
-        shard.signature = signature_of(os.stat(shard.path))
+        return signature_of(os.stat(path))
     except OSError:
-        shard.signature = None
+        return None
+
+
+def write_file(shard: ShardFile) -> None:
+    """Encode and replace the file now, on this thread, and remember what it is on disk."""
+    shard.signature = commit_bytes(shard.path, encode_file(shard))

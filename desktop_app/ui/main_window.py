@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 from desktop_app.ui import screens
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.peer_import import add_import_menu
+from desktop_app.ui.quit_wait import QuitWait
 from desktop_app.ui.screen_stack import LazyScreenStack
 
 FIRST_PAINT_FALLBACK_MS = 400
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.reminder: CheckInReminder | None = None
         self._profile_actions: ProfileActions | None = None
         self.live_refresh: LiveRefresh | None = None
+        self.quit_wait = QuitWait(self, session)
         self._after_paint: list[Callable[[], object]] = []
         self._restore_geometry()
         # Zero-timers run before the first paint, so wait for the paint itself (or a short
@@ -382,6 +384,8 @@ class MainWindow(QMainWindow):
             self.resize(1040, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.quit_wait.hold(event):
+            return  # "Saving…": it closes the window once the writes are done
         if self.live_refresh is not None:
             self.live_refresh.stop()
             self.live_refresh = None

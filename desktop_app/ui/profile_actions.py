@@ -52,6 +52,7 @@ class ProfileActions:
             self.session.rename_profile,
             initial=self.session.profile.name,
             parent=self.window,
+            session=self.session,
         ).exec()
 
     def delete_profile(self) -> None:

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.profiles import MAX_NAME_LENGTH, ProfileNameError
 from desktop_app.services.profiles import ProfileSummary
+from desktop_app.services.session import Session
+from desktop_app.ui.pending_save import PendingSave
 from desktop_app.ui.widgets import ErrorLabel, paragraph
 
 
@@ -29,6 +31,7 @@ class NameDialog(QDialog):
         accept_name: Callable[[str], object],
         initial: str = "",
         parent: QWidget | None = None,
+        session: Session | None = None,
     ) -> None:
         super().__init__(parent)
         # Closing frees it: a dialog made per open would otherwise live as long as its parent.
@@ -52,6 +55,11 @@ class NameDialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
+        # The name lands on the writer thread: the dialog waits for it before closing.
+        self.pending = None if session is None else PendingSave(
+            self, session, [self.buttons, self.edit],
+            lambda text: self.error.show_error(text),
+        )
         self.edit.textEdited.connect(lambda _t: self.error.clear_error())
         self.resize(420, self.sizeHint().height())
 
@@ -63,9 +71,17 @@ class NameDialog(QDialog):
             self.edit.setFocus()
             return
         except OSError as error:
-            self.error.show_error(f"Groundwork could not save this: {error}")
+            self._failed(error)
             return
-        self.accept()
+        if self.pending is None or self.pending.wait(self.accept, self._failed):
+            self.accept()
+
+    def _failed(self, error: OSError) -> None:
+        self.error.show_error(f"Groundwork could not save this: {error}")
+
+    def reject(self) -> None:
+        if self.pending is None or not self.pending.waiting:
+            super().reject()
 
 
 def describe_loss(name: str, summary: ProfileSummary) -> str:

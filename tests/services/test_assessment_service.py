@@ -16,7 +16,7 @@ from desktop_app.services.session import Session
 from desktop_app.storage import shards
 from desktop_app.storage.atomic import StorageWriteError
 from tests.conftest import TEST_DEVICE
-from tests.disk import folder_bytes, stored
+from tests.disk import folder_bytes, land, stored
 
 TEMPLATE = """
 format = 1
@@ -286,8 +286,10 @@ def test_a_failed_write_raises_and_leaves_the_file_as_it_was(
     monkeypatch.setattr(shards, "atomic_write_bytes", full_disk)
     with pytest.raises(OSError):
         service.complete(template, ANSWERS, clock())
+        land(session)
     with pytest.raises(OSError):
         service.save_draft(template, ANSWERS, clock())
+        land(session)
     monkeypatch.undo()
     assert folder_bytes(session.require_repo()) == before
     assert service.results() == []

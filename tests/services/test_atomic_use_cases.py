@@ -24,7 +24,7 @@ from desktop_app.services.session import Session
 from desktop_app.storage import shards
 from desktop_app.storage.atomic import StorageWriteError
 from tests.conftest import TEST_DEVICE, FakeClock
-from tests.disk import folder_bytes
+from tests.disk import folder_bytes, land
 from tests.services.views import assert_coherent, complete_life_areas, gap_answers, view
 
 
@@ -151,6 +151,7 @@ def test_a_failed_write_leaves_disk_and_services_as_they_were(
     disk.fail_at = disk.writes + 1
     with pytest.raises(StorageWriteError):
         use_case(session)
+        land(session)  # the error comes with the ticket; memory is read from disk again
     assert folder_bytes(session.require_repo()) == before_bytes
     assert view(session) == before
     assert_coherent(session)
@@ -158,6 +159,7 @@ def test_a_failed_write_leaves_disk_and_services_as_they_were(
     disk.fail_at = None
     writes = disk.writes
     use_case(session)
+    session.flush()
     assert disk.writes == writes + 1, "one use case, one write of the file"
     after = assert_coherent(session)
     assert after != before
@@ -170,6 +172,7 @@ def test_change_focus_never_leaves_the_old_focus_ended_without_a_new_one(
     journal = JournalService(session)
     old = journal.focus.current()
     assert old is not None
+    session.flush()
     disk.fail_at = disk.writes + 2  # would fail the second write, if there were one
     change_focus(session)
     current = journal.focus.current()

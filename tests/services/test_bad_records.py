@@ -75,6 +75,7 @@ def session(data_dir: Path, clock: FakeClock) -> Session:
 
 def shard(session: Session) -> Path:
     """This computer's newest month file of the open profile."""
+    session.flush()
     own = session.require_repo().own
     return max(p for p in own.glob("*.json") if p.name != "profile.json")
 

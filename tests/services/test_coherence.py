@@ -16,6 +16,7 @@ from desktop_app.services.session import Session
 from desktop_app.storage import shards
 from desktop_app.storage.atomic import StorageWriteError
 from tests.conftest import TEST_DEVICE, FakeClock
+from tests.disk import land
 from tests.services.views import assert_coherent, complete_life_areas, view
 
 
@@ -154,8 +155,10 @@ def test_memory_follows_the_file_after_a_failed_write(
     [kept] = journal.wins()
     with pytest.raises(StorageWriteError):
         journal.update_win(kept.id, WinDraft("Lost"))
+        land(session)
     with pytest.raises(StorageWriteError):
         journal.delete_win(kept.id)
+        land(session)
     monkeypatch.undo()
     assert view(session) == before
     assert_coherent(session)

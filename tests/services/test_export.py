@@ -202,6 +202,7 @@ def test_put_keeps_the_id_it_is_given_and_never_overwrites(tmp_path: Path,
     wins.remove("kept-41")
     assert not wins.put("kept-41", Win(clock(), "kept my id"))
     assert wins.was_deleted("kept-41") and wins.get("kept-41") is None
+    repo.flush()
     # The id is stored as given, so another computer reads it too.
     assert ProfileRepository.open(repo.path, device="d-0000000000000002",
                                   clock=clock).winner("wins", "kept-41") is not None
@@ -239,6 +240,7 @@ def test_another_computers_records_are_merged_in(demo: Path, clock: FakeClock) -
     gone = next(s.id for s in other.collection("wins", Win).all()
                 if s.item.text != "from the laptop")
     other.collection("wins", Win).remove(gone)
+    other.close()
     doc = export.build_export(export.open_read_only(demo, "Demo"), clock).document
     texts = [w["text"] for w in doc["wins"]]
     assert "from the laptop" in texts

@@ -18,7 +18,7 @@ from desktop_app.services.journal import JournalInputError, JournalService, Slip
 from desktop_app.services.journal_cache import checkin_index
 from desktop_app.services.session import Session
 from tests.conftest import TEST_DEVICE, FakeClock
-from tests.disk import folder_bytes
+from tests.disk import folder_bytes, land
 from tests.disk import stored as disk_tables
 
 PARIS = CheckInSettings(timezone="Europe/Paris")  # FIXED_NOW is 09:30 in Paris, +01:00
@@ -293,6 +293,7 @@ def test_a_checkin_with_a_slip_and_a_win_is_saved_whole_or_not_at_all(
         journal.complete_checkin(
             template, {"distress": 3}, (), SlipDraft("Snapped"), WinDraft("Walked")
         )
+        land(session)
     monkeypatch.undo()
     assert folder_bytes(session.require_repo()) == before
     assert journal.checkin_count() == 0

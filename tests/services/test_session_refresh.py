@@ -24,6 +24,7 @@ def test_a_second_computer_s_win_and_rename_are_picked_up(data_dir: Path, clock:
     there.require_repo().collection("wins", Win).add(Win(clock(), "Walked home"))
     clock.advance(minutes=1)
     there.rename_profile("Sam B.")
+    there.flush()
 
     assert here.refresh_from_disk() is True and told == [1]
     assert [w.item.text for w in here.require_repo().collection("wins", Win).all()] == [

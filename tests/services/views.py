@@ -76,7 +76,9 @@ def view(session: Session) -> dict[str, Any]:
 
 
 def fresh_view(session: Session) -> dict[str, Any]:
-    """The same, from a new session that opens the profile file from disk."""
+    """The same, from a new session that opens the profile file from disk (once this
+    session's writes have landed)."""
+    session.flush()
     other = Session(session.data_dir, resources_dir(), session.clock, session.device)
     other.templates = session.templates
     other.profiles.refresh()

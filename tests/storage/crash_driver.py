@@ -4,7 +4,9 @@ Run as a script (a clean process without Qt threads, so ``os.fork`` is safe):
 ``python crash_driver.py save|migrate DIR ROUNDS SEED`` prints one JSON line.
 
 save: a child writes batches of 1-3 records (and now and then a profile setting) with a
-clock that crosses a month every ~90 writes, so kills land across shards and batches.
+clock that crosses a month every ~90 writes, so kills land across shards and batches. The
+files land on the repository's writer thread, a few batches queued behind each other; a
+write is reported (acknowledged) once its ticket completed.
 migrate: a child migrates a format-1 profile; the kill may land at any step.
 """
 
@@ -17,6 +19,8 @@ import shutil
 import signal
 import sys
 import time
+from collections import deque
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,6 +34,7 @@ from desktop_app.storage.shards import Signature, parse_file, signature_of
 
 NOW = datetime(2026, 5, 1, 8, 0, tzinfo=UTC)
 DEVICE = "d-00000000000000aa"
+IN_FLIGHT = 4  # batches queued behind the one being written
 TABLES = ("checkins", "lapses", "wins")
 
 
@@ -87,6 +92,9 @@ def write_forever(folder: Path, start: int, seed: int, report_fd: int) -> None:
 
     repo = ProfileRepository.open(folder, device=DEVICE, clock=clock)
     batch = 0
+    # Batches queue on the writer thread while the next ones are made; a write counts as
+    # acknowledged (reported) only once its ticket completed, i.e. it is on disk.
+    in_flight: deque[tuple[Future[Any], int]] = deque()
     while True:
         batch = n + 1
         size = rng.randint(1, 3)
@@ -96,7 +104,11 @@ def write_forever(folder: Path, start: int, seed: int, report_fd: int) -> None:
                 repo.collection(TABLES[k], Tick).add(Tick(n, batch, size, "a diary line " * 6))
             if size == 3:
                 repo.set_meta(last_batch=batch)
-        os.write(report_fd, f"{n}\n".encode())
+        in_flight.append((repo.ticket(), n))
+        while in_flight and (in_flight[0][0].done() or len(in_flight) > IN_FLIGHT):
+            ticket, last = in_flight.popleft()
+            ticket.result()
+            os.write(report_fd, f"{last}\n".encode())
 
 
 class Checker:
@@ -132,6 +144,7 @@ def save_rounds(folder: Path, rounds: int, seed: int) -> dict[str, Any]:
     rng = random.Random(seed)
     store = ProfileStore(folder, DEVICE, lambda: NOW)
     repo = store.create("Crash test", NOW)
+    repo.close()  # its writer thread ends: the children are forked from a one-thread process
     profile = repo.path
     checker = Checker(repo.own)
     results: dict[str, Any] = {"rounds": 0, "writes_reported": 0, "one_ahead": 0, "torn": 0,
@@ -155,7 +168,7 @@ def save_rounds(folder: Path, rounds: int, seed: int) -> dict[str, Any]:
             results["lost"] += 1
             results["problems"].append(f"round {round_no}: reported {last}, found {count}")
         if last is not None and count > last:
-            results["one_ahead"] += 1  # killed between os.replace and the report
+            results["one_ahead"] += 1  # killed between os.replace and the report of its ticket
         batches: dict[int, list[int]] = {}
         for doc in docs:
             batches.setdefault(doc["batch"], []).append(doc["size"])

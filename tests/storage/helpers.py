@@ -38,5 +38,7 @@ def new_profile(data: Path, device: str = D1, clock: StillClock | None = None,
 def open_as(repo_or_folder: ProfileRepository | Path, device: str,
             clock: StillClock | None = None) -> ProfileRepository:
     """The same profile opened by another computer (or again by the same one)."""
+    if isinstance(repo_or_folder, ProfileRepository):
+        repo_or_folder.flush()  # what it saved must be on disk for another reader
     folder = repo_or_folder if isinstance(repo_or_folder, Path) else repo_or_folder.path
     return ProfileRepository.open(folder, device=device, clock=clock or StillClock())

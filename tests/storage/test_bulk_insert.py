@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.storage import repository as repository_module
+from desktop_app.storage import pending_writes
 from desktop_app.storage.repository import ProfileRepository
 from tests.disk import folder_bytes, stored
 from tests.storage.helpers import D1, NOW, Note, new_profile, open_as
@@ -20,13 +20,13 @@ def repo(tmp_path: Path) -> ProfileRepository:
 
 def count_writes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
-    real = repository_module.write_file
+    real = pending_writes.commit_bytes
 
-    def counting(shard: object) -> None:
+    def counting(path: Path, payload: bytes) -> object:
         calls.append(1)
-        real(shard)  # type: ignore[arg-type]
+        return real(path, payload)
 
-    monkeypatch.setattr(repository_module, "write_file", counting)
+    monkeypatch.setattr(pending_writes, "commit_bytes", counting)
     return calls
 
 
@@ -38,6 +38,7 @@ def test_add_many_stores_all_items_in_one_write(
     writes = count_writes(monkeypatch)
     items = [Note(NOW + timedelta(days=i), f"note {i}") for i in range(1200)]
     ids = notes.add_many(items)
+    repo.flush()
     assert len(writes) == 1
     assert len(ids) == 1200
     assert ids == sorted(ids) and ids[0] > first and len(set(ids)) == 1200

@@ -41,6 +41,7 @@ def test_a_damaged_file_of_another_computer_is_copied_aside_once(
     mine.collection("wins", Note).add(Note(NOW, "mine"))
     theirs = open_as(mine, D2)
     theirs.collection("wins", Note).add(Note(NOW, "theirs"))
+    theirs.flush()
     path = theirs.own / "2026-05.json"
     raw = CASES[case](path.read_bytes())
     path.write_bytes(raw)
@@ -56,6 +57,7 @@ def test_a_damaged_file_of_another_computer_is_copied_aside_once(
     assert reopened.refresh_from_disk() is False  # unchanged: not read or reported again
     # Once the file is whole again, it is read.
     theirs.collection("wins", Note).add(Note(NOW, "theirs, again"))
+    theirs.flush()
     assert reopened.refresh_from_disk() is True
     assert sorted(s.item.text for s in reopened.collection("wins", Note).all()) == [
         "mine", "theirs", "theirs, again"]

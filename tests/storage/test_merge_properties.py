@@ -54,7 +54,10 @@ class World:
         return c.data / "profiles" / self.profile_id
 
     def snapshot(self, c: Computer) -> None:
-        """Record every file this computer's last write changed (its own folder only)."""
+        """Record every file this computer's last write changed (its own folder only).
+
+        A write counts as acknowledged once it is on disk (its ticket done)."""
+        assert c.repo.flush()
         own = self.folder(c) / c.device
         for path in sorted(own.glob("*.json")):
             versions = self.history.setdefault((c.device, path.name), [])

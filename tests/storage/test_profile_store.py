@@ -26,7 +26,9 @@ def test_the_list_reads_only_profile_files_and_merges_every_computer_s(
     store = ProfileStore(tmp_path, D1, StillClock())
     repo = store.create("Sam", NOW)
     later = StillClock(NOW.replace(hour=9))
-    open_as(repo, D2, later).set_meta(profile_name="Sam B.")  # renamed on the other computer
+    other = open_as(repo, D2, later)
+    other.set_meta(profile_name="Sam B.")  # renamed on the other computer
+    other.flush()
     (repo.own / "2026-05.json").write_bytes(b"not read by the list")
     read: list[str] = []
     from desktop_app.storage import profile_store as module
@@ -49,7 +51,9 @@ def test_an_empty_or_half_synced_folder_is_not_listed(tmp_path: Path) -> None:
 def test_delete_removes_the_whole_folder_at_once(tmp_path: Path) -> None:
     store = ProfileStore(tmp_path, D1, StillClock())
     repo = store.create("Sam", NOW)
-    open_as(repo, D2).set_meta(note="the other computer's file goes too")
+    other = open_as(repo, D2)
+    other.set_meta(note="the other computer's file goes too")
+    other.close()  # its write landed; closed, it writes nothing more
     store.delete(repo.profile_id)
     assert list(store.folder.iterdir()) == []
     assert store.scan(NOW) == ([], [])

@@ -22,14 +22,17 @@ def test_a_second_computer_s_writes_are_seen_and_bump_the_revision(tmp_path: Pat
 
     assert mine.memo("wins", ("wins",), texts) == []
     rid = theirs.collection("wins", Note).add(Note(NOW, "from the laptop"))
+    theirs.flush()
     before = mine.revision(("wins",))
     assert mine.refresh_from_disk() is True
     assert mine.revision(("wins",)) > before
     assert mine.memo("wins", ("wins",), texts) == ["from the laptop"] and len(builds) == 2
     theirs.collection("wins", Note).remove(rid)
+    theirs.flush()
     assert mine.refresh_from_disk() is True
     assert mine.collection("wins", Note).all() == []
     theirs.set_meta(profile_name="Sam B.")
+    theirs.flush()
     meta_before = mine.revision(("meta",))
     assert mine.refresh_from_disk() is True
     assert mine.name == "Sam B." and mine.revision(("meta",)) > meta_before
@@ -40,7 +43,9 @@ def test_nothing_changed_is_a_stat_per_file_and_false(
 ) -> None:
     mine = new_profile(tmp_path)
     mine.collection("wins", Note).add(Note(NOW, "mine"))
-    open_as(mine, D2).collection("wins", Note).add(Note(NOW, "theirs"))
+    theirs = open_as(mine, D2)
+    theirs.collection("wins", Note).add(Note(NOW, "theirs"))
+    theirs.flush()
     assert mine.refresh_from_disk() is True
     revision = mine.revision(("wins", "meta"))
     opened: list[str] = []
@@ -51,13 +56,16 @@ def test_nothing_changed_is_a_stat_per_file_and_false(
     assert opened == [] and mine.revision(("wins", "meta")) == revision
     # Its own writes are not read back as news either.
     mine.collection("wins", Note).add(Note(NOW, "mine again"))
-    assert mine.refresh_from_disk() is False and opened == []
+    assert mine.refresh_from_disk() is False and opened == []  # on its way: not looked at
+    mine.flush()
+    assert mine.refresh_from_disk() is False and opened == []  # landed: its stamp is known
 
 
 def test_a_file_that_goes_away_takes_its_versions_with_it(tmp_path: Path) -> None:
     mine = new_profile(tmp_path)
     theirs = open_as(mine, D2)
     theirs.collection("wins", Note).add(Note(NOW, "theirs"))
+    theirs.flush()
     assert mine.refresh_from_disk() is True
     os.remove(theirs.own / "2026-05.json")
     assert mine.refresh_from_disk() is True
@@ -67,6 +75,8 @@ def test_a_file_that_goes_away_takes_its_versions_with_it(tmp_path: Path) -> Non
 def test_watched_paths_are_the_profile_and_every_device_folder(tmp_path: Path) -> None:
     mine = new_profile(tmp_path)
     assert mine.watched_paths() == [mine.path, mine.own]
-    open_as(mine, D2).collection("wins", Note).add(Note(NOW, "theirs"))
+    theirs = open_as(mine, D2)
+    theirs.collection("wins", Note).add(Note(NOW, "theirs"))
+    theirs.flush()
     assert mine.watched_paths() == [mine.path, mine.path / D1, mine.path / D2]
     assert D1 < D2

@@ -13,7 +13,7 @@ from desktop_app.storage import shards
 from desktop_app.storage.atomic import StorageWriteError
 from desktop_app.storage.repository import ProfileRepository
 from desktop_app.storage.schema import SCHEMA_VERSION
-from tests.disk import folder_bytes
+from tests.disk import folder_bytes, land
 from tests.storage.helpers import D1, NOW, Note, StillClock, new_profile, open_as
 
 
@@ -23,6 +23,7 @@ def repo(tmp_path: Path) -> ProfileRepository:
 
 
 def shard_of(repo: ProfileRepository) -> Path:
+    repo.flush()  # the saves so far are on disk
     return repo.own / "2026-05.json"  # NOW is 1 May 2026, 06:00 UTC
 
 
@@ -120,9 +121,16 @@ def test_full_disk_keeps_the_old_files_and_the_data(
     notes.add(Note(NOW, "kept"))
     before = folder_bytes(repo)
     monkeypatch.setattr(os, "fsync", no_space)
+    notes.add(Note(NOW, "lost to a full disk"))
+    assert [s.item.text for s in notes.all()] == ["kept", "lost to a full disk"]  # at once
     with pytest.raises(StorageWriteError, match="No space left"):
-        notes.add(Note(NOW, "lost to a full disk"))
+        repo.ticket().result()
+    # Until memory is read again, nothing more is written (it would carry the lost one).
+    notes.add(Note(NOW, "queued behind the failure"))
+    with pytest.raises(StorageWriteError, match="No space left"):
+        repo.ticket().result()
     monkeypatch.undo()
+    assert isinstance(repo.recover(), StorageWriteError)
     assert folder_bytes(repo) == before
     assert not [p for p in repo.own.iterdir() if p.name.endswith(".tmp")]
     # Memory follows the files again, so the next save is consistent.
@@ -145,6 +153,7 @@ def test_a_batch_is_one_write_of_one_file_and_lands_whole(
         repo.collection("lapses", Note).add(Note(NOW, "two"))
         repo.set_meta(milestones_seen=["first-win"])  # rides in the same file
         assert writes == []
+    repo.flush()
     assert writes == [shard_of(repo)]
     data = json.loads(shard_of(repo).read_text("utf-8"))
     assert [d["text"] for d in data["wins"].values()] == ["one"]
@@ -158,9 +167,11 @@ def test_a_failed_batch_leaves_files_and_memory_as_they_were(
     repo.collection("wins", Note).add(Note(NOW, "kept"))
     before = folder_bytes(repo)
     monkeypatch.setattr(os, "fsync", no_space)
-    with pytest.raises(StorageWriteError), repo.batch():
+    with repo.batch():
         repo.collection("wins", Note).add(Note(NOW, "lost"))
         repo.collection("lapses", Note).add(Note(NOW, "lost too"))
+    with pytest.raises(StorageWriteError):
+        land(repo)
     monkeypatch.undo()
     assert folder_bytes(repo) == before
     assert [s.item.text for s in repo.collection("wins", Note).all()] == ["kept"]
@@ -186,9 +197,11 @@ def test_every_change_moves_the_revision_of_the_tables_it_touched(
         repo.collection("lapses", Note).add(Note(NOW, "two"))
         assert repo.revision(lapses) > before  # memory changed, so memos must see it now
     after_batch = repo.revision(wins + lapses)
+    assert repo.flush()  # the batch is on disk before the disk fills up
     monkeypatch.setattr(os, "fsync", no_space)
+    repo.collection("wins", Note).add(Note(NOW, "lost"))
     with pytest.raises(StorageWriteError):
-        repo.collection("wins", Note).add(Note(NOW, "lost"))
+        land(repo)
     monkeypatch.undo()
     # A failed write rereads everything: every table counts as changed.
     assert repo.revision(lapses) > after_batch

@@ -43,6 +43,7 @@ def test_the_owner_merges_its_conflict_copy_then_deletes_it(tmp_path: Path) -> N
     notes = repo.collection("wins", Note)
     kept = notes.add(Note(NOW, "in both"))
     shard = repo.own / "2026-05.json"
+    repo.flush()
     older = shard.read_bytes()
     late = notes.add(Note(NOW, "only in the file"))
     # A sync engine wrote a copy holding a version the file lost (restored from a backup…).
@@ -67,10 +68,12 @@ def test_a_conflict_copy_never_brings_back_a_deleted_record(tmp_path: Path) -> N
     repo = new_profile(tmp_path, clock=clock)
     notes = repo.collection("wins", Note)
     rid = notes.add(Note(NOW, "walked"))
+    repo.flush()
     before_delete = (repo.own / "2026-05.json").read_bytes()
     clock.now += timedelta(minutes=1)
     notes.remove(rid)
     (repo.own / "2026-05 (conflicted copy 2026-05-01 101010).json").write_bytes(before_delete)
+    repo.flush()  # a copy is tidied only once no write of this computer is on its way
     assert repo.refresh_from_disk() is False  # merged: nothing visible changes
     assert notes.all() == []
     assert not list(repo.own.glob("*conflicted copy*"))

@@ -55,6 +55,7 @@ def edit(repo: ProfileRepository, table: str, rid: str,
          change: Callable[[dict[str, Any]], None]) -> None:
     """Change this computer's stored version of a record, as a newer version or a person
     would (the caller reopens the profile)."""
+    repo.flush()
     path = repo.own / "2026-05.json"
     data = json.loads(path.read_text("utf-8"))
     [doc] = [d for d in data[table].values() if d.get("_id") == rid]

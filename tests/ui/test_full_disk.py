@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.journal.win_dialog import WinDialog
@@ -43,16 +44,19 @@ def test_a_win_on_a_full_disk_keeps_its_words(
     startup = start_app("--profile", "Sam")
     journal = JournalService(startup.session)
     before = folder_bytes(startup.session.repo)
+    # A child of the window (freed with it): once saved, it deletes itself on closing.
     dialog = WinDialog(journal, parent=startup.window)
-    qtbot.addWidget(dialog)
     dialog.form.text.setPlainText("Said no to the extra shift, kindly.")
     monkeypatch.setattr(os, "fsync", no_space)
     dialog.buttons.accepted.emit()
-    assert "could not save" in dialog.error.text()
+    qtbot.waitUntil(lambda: "could not save" in dialog.error.text())  # the ticket failed
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.buttons.isEnabled()
     assert dialog.form.text.toPlainText() == "Said no to the extra shift, kindly."
     assert folder_bytes(startup.session.repo) == before
+    assert journal.wins() == []  # memory was read from disk again
 
     monkeypatch.undo()
-    dialog.save()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save()
     wins = stored(startup.session.repo)["wins"]
     assert [w["text"] for w in wins.values()] == ["Said no to the extra shift, kindly."]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QPushButton, QTableView, QWidget
 
 from desktop_app.domain.journal import CheckIn
-from desktop_app.storage import repository as repository_module
+from desktop_app.storage import pending_writes
 from desktop_app.storage import shards as shards_module
 from desktop_app.ui import wizard_launcher
 from tests.disk import folder_bytes, profile_folders
@@ -83,15 +84,17 @@ def test_a_new_checkin_is_drawn_when_progress_is_shown_again(qtbot, start_app, c
 
 def test_demo_is_created_once_with_bulk_writes(qtbot, start_app, data_dir, monkeypatch) -> None:
     writes: list[int] = []
-    real = shards_module.write_file
+    real = shards_module.commit_bytes
 
-    def counting(shard) -> None:  # type: ignore[no-untyped-def]
+    def counting(path: Path, payload: bytes) -> object:
         writes.append(1)
-        real(shard)
+        return real(path, payload)
 
-    monkeypatch.setattr(shards_module, "write_file", counting)
-    monkeypatch.setattr(repository_module, "write_file", counting)
+    # Every file replaced: on this thread (write_file) or on the writer's.
+    monkeypatch.setattr(shards_module, "commit_bytes", counting)
+    monkeypatch.setattr(pending_writes, "commit_bytes", counting)
     first = start_app("--demo")
+    assert first.session.flush()
     (path,) = profile_folders(data_dir)
     stored = disk_tables(path)
     total = sum(len(stored[t]) for t in ("assessments", "focus", "checkins", "lapses", "wins"))

@@ -66,8 +66,10 @@ def test_start_grounding_finish_and_find_it_in_the_tinydb_file(
     pick(qtbot, wizard, "self_harm", "option1")
     next_page(qtbot, wizard)
     assert wizard.currentPage() is wizard.review_page
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not wizard.isVisible())
+    with qtbot.waitSignal(wizard.finished):  # closes once the result is on disk
+        qtbot.mouseClick(
+            wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton
+        )
 
     # Read the file as any TinyDB user would: the user owns the data.
     with TinyDB(profile_file(data_dir), access_mode="r") as db:
@@ -102,8 +104,10 @@ def test_start_life_areas_stores_gaps_as_current_and_ideal(
                 pick(qtbot, wizard, f"{question.id}.current", f"point{number % 10}")
                 pick(qtbot, wizard, f"{question.id}.ideal", "point9")
         next_page(qtbot, wizard)
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not wizard.isVisible())
+    with qtbot.waitSignal(wizard.finished):  # closes once the result is on disk
+        qtbot.mouseClick(
+            wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton
+        )
     tables = json.loads(profile_file(data_dir).read_text("utf-8"))
     [doc] = tables["assessments"].values()
     assert doc["answers"]["work"] == {"current": 0, "ideal": 9}

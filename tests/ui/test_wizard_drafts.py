@@ -90,9 +90,12 @@ def test_paging_without_answering_leaves_no_draft(qtbot, app) -> None:
 def test_closing_mid_way_keeps_the_draft_and_resume_puts_everything_back(qtbot, app) -> None:
     wizard = open_wizard(app)
     answer_mid_way(qtbot, wizard)
-    # Closing saves at once: nothing waits for the autosave timer.
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
-    assert not wizard.isVisible()
+    # Closing saves at once: nothing waits for the autosave timer. The wizard closes once
+    # the draft is on disk.
+    with qtbot.waitSignal(wizard.finished):
+        qtbot.mouseClick(
+            wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton
+        )
     [draft] = drafts(app)
     assert draft["page"] == 2
     assert draft["answers"]["life"] == {"current": 2, "ideal": 7}
@@ -114,7 +117,8 @@ def test_closing_mid_way_keeps_the_draft_and_resume_puts_everything_back(qtbot, 
 def test_start_again_discards_the_draft(qtbot, app) -> None:
     wizard = open_wizard(app)
     answer_mid_way(qtbot, wizard)
-    wizard.reject()
+    with qtbot.waitSignal(wizard.finished):  # once the draft is on disk
+        wizard.reject()
     assert len(drafts(app)) == 1
     when_modal(choose("Start again"))
     fresh = open_wizard(app)
@@ -126,7 +130,8 @@ def test_start_again_discards_the_draft(qtbot, app) -> None:
 def test_cancel_at_the_question_opens_nothing_and_keeps_the_draft(qtbot, app) -> None:
     wizard = open_wizard(app)
     answer_mid_way(qtbot, wizard)
-    wizard.reject()
+    with qtbot.waitSignal(wizard.finished):  # once the draft is on disk
+        wizard.reject()
     when_modal(lambda box: box.button(QMessageBox.StandardButton.Cancel).click())
     assert start_template(app.window, app.window.ctx, "all-types") is None
     assert len(drafts(app)) == 1
@@ -191,7 +196,10 @@ def test_half_a_gap_answer_is_kept_in_the_draft(qtbot, app) -> None:
     wizard = open_wizard(app)
     wizard.next()
     click_point(qtbot, wizard, "life.current", "point4")  # "now" marked, "ideal" not yet
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(wizard.finished):
+        qtbot.mouseClick(
+            wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton
+        )
     [draft] = drafts(app)
     assert draft["answers"]["life"] is None
     assert draft["answers"]["life.current"] == 4

@@ -98,6 +98,7 @@ def test_a_full_disk_at_finish_keeps_the_wizard_open_with_its_answers(
 
     when_modal(acknowledge)
     finish(qtbot, wizard)
+    qtbot.waitUntil(lambda: bool(seen))  # the write failed on the writer thread
     assert "No space left on device" in seen[0]
     assert "still in the window" in seen[0]
     assert wizard.isVisible()
@@ -106,8 +107,8 @@ def test_a_full_disk_at_finish_keeps_the_wizard_open_with_its_answers(
     assert "could not be saved" in texts(wizard.review_page)
     monkeypatch.undo()
     assert stored(app)["assessments"] == {}
-    finish(qtbot, wizard)
-    qtbot.waitUntil(lambda: not wizard.isVisible())
+    with qtbot.waitSignal(wizard.finished):
+        finish(qtbot, wizard)
     assert len(stored(app)["assessments"]) == 1
 
 
@@ -122,14 +123,22 @@ def test_a_failing_autosave_says_so_and_closing_asks_first(qtbot, app, monkeypat
     qtbot.waitUntil(notice.isVisible)
     assert "could not be saved just now (No space left on device)" in notice.text()
 
-    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
-    wizard.reject()
+    asked: list[str] = []
+
+    def keep_open(box: QMessageBox) -> None:
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    when_modal(keep_open)
+    wizard.reject()  # waits for the draft's write, which fails: then it asks
+    qtbot.waitUntil(lambda: bool(asked))
+    assert "could not save your latest answers" in asked[0]
     assert wizard.isVisible()
     assert wizard.answers()["mood"] == 4
 
     monkeypatch.undo()
-    wizard.reject()
-    assert not wizard.isVisible()
+    with qtbot.waitSignal(wizard.finished):  # the draft lands, then it closes
+        wizard.reject()
     [draft] = stored(app)["drafts"].values()
     assert draft["answers"]["mood"] == 4
 

@@ -102,8 +102,8 @@ def test_keyboard_only_completion_in_a_sensible_tab_order(
         "ok": False,
         "note": "Nothing more",
     }
-    press(qtbot, Qt.Key.Key_Return)  # Finish
-    qtbot.waitUntil(lambda: not wizard.isVisible())
+    with qtbot.waitSignal(wizard.finished):  # once the result is on disk
+        press(qtbot, Qt.Key.Key_Return)  # Finish
 
     stored = disk_tables(startup.session.require_repo())
     [doc] = stored["assessments"].values()

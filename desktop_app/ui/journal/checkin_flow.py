@@ -28,6 +28,7 @@ from desktop_app.ui.journal.win_dialog import WinForm
 from desktop_app.ui.widgets import heading, paragraph
 from desktop_app.ui.wizard.pages import BasePage
 from desktop_app.ui.wizard.template_wizard import TemplateWizard
+from desktop_app.ui.wizard.wizard_save import WizardSave
 
 PRACTICES_QUESTION = "practices"
 """The check-in template's yes/no question about practices; "yes" ticks them all at first."""
@@ -194,6 +195,10 @@ def start_checkin(parent: QWidget, ctx: ScreenContext, template: Template) -> Te
         outcomes.append(outcome)
         return True
 
+    def failed(error: OSError) -> None:
+        outcomes.clear()  # it did not land: nothing to thank for
+        wizard.show_page_error(f"Groundwork could not save this check-in: {error}")
+
     def closed() -> None:
         if not outcomes:
             return
@@ -208,7 +213,7 @@ def start_checkin(parent: QWidget, ctx: ScreenContext, template: Template) -> Te
             alerts=outcome.alerts,
         )
 
-    wizard.set_finish_handler(finish)
+    WizardSave(wizard, ctx.session, finish, failed)
     wizard.finished.connect(lambda _result: closed())
     wizard.open()
     return wizard
@@ -245,6 +250,9 @@ def edit_checkin(parent: QWidget, ctx: ScreenContext, doc_id: str) -> TemplateWi
             return False
         return True
 
-    wizard.set_finish_handler(finish)
+    def failed(error: OSError) -> None:
+        wizard.show_page_error(f"Groundwork could not save the changes: {error}")
+
+    WizardSave(wizard, ctx.session, finish, failed)
     wizard.open()
     return wizard

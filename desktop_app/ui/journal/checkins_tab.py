@@ -237,5 +237,5 @@ class CheckInsTab(QWidget):
         ):
             written(
                 self, "The check-in was not deleted",
-                lambda: self.journal.delete_checkin(doc_id),
+                lambda: self.journal.delete_checkin(doc_id), self.journal.session,
             )

@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+import shiboken6
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QDialog, QMessageBox, QWidget
 
 from desktop_app.services.journal import JournalService
+from desktop_app.services.session import Session
+from desktop_app.ui.pending_save import on_landed
 
 NO_AREA = "Not tied to a focus area"
 
@@ -89,17 +92,31 @@ def confirm(parent: QWidget, title: str, text: str, action: str = "Delete") -> b
     return box.clickedButton() is remove
 
 
-def written(parent: QWidget, title: str, write: Callable[[], object]) -> bool:
-    """Run ``write``; when the disk refuses it, say so and report False.
+def written(parent: QWidget, title: str, write: Callable[[], object],
+            session: Session, failed: Callable[[], None] | None = None) -> bool:
+    """Run ``write`` (its file lands on the writer thread); when the disk refuses it, say so.
 
-    A failed write changes nothing on disk, and the services notify no one, so the screen
-    keeps showing what is still stored.
+    False when the write was refused at once. A write that fails on its way to disk is told
+    once it failed: the profile is read from disk again and every screen redraws, so each
+    shows what is still stored.
     """
     try:
         write()
     except OSError as error:
         show_write_error(parent, title, error)
         return False
+
+    def landed(error: BaseException | None) -> None:
+        if error is None:
+            return
+        session.recover()
+        if shiboken6.isValid(parent):
+            if failed is not None:
+                failed()
+            show_write_error(parent, title, error if isinstance(error, OSError)
+                             else OSError(str(error)))
+
+    on_landed(session.ticket(), landed)
     return True
 
 

@@ -121,7 +121,7 @@ class FocusDialog(SaveDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout.addWidget(scroll, 1)
 
-        self.add_save_buttons(layout)
+        self.add_save_buttons(layout, self.service.session)
         self.area_list.itemChanged.connect(self._item_changed)
         for index in range(self.area_list.count()):
             self._item_changed(self.area_list.item(index))

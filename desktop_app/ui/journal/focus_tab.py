@@ -176,7 +176,7 @@ class FocusTab(QScrollArea):
         ):
             written(
                 self, "Your focus was not deleted",
-                lambda: self.journal.focus.delete_period(current.id),
+                lambda: self.journal.focus.delete_period(current.id), self.journal.session,
             )
 
     def delete_history(self) -> None:
@@ -188,5 +188,5 @@ class FocusTab(QScrollArea):
         ):
             written(
                 self, "The earlier focus was not deleted",
-                lambda: self.journal.focus.delete_period(doc_id),
+                lambda: self.journal.focus.delete_period(doc_id), self.journal.session,
             )

@@ -72,7 +72,7 @@ class PauseDialog(SaveDialog):
         self.reason.setMaxLength(200)
         form.addRow("&Reason", self.reason)
         layout.addLayout(form)
-        self.add_save_buttons(layout, "Pause")
+        self.add_save_buttons(layout, self.focus.session, "Pause")
         self.setMinimumWidth(460)
 
     def store(self) -> object:

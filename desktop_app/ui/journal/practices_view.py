@@ -25,6 +25,7 @@ from desktop_app.services.consistency import (
 from desktop_app.services.focus import FocusInputError
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.dates import day_text
+from desktop_app.ui.journal.common import written
 from desktop_app.ui.journal.pause_dialog import PauseDialog
 from desktop_app.ui.journal.strips import DayStrip, day_colours
 from desktop_app.ui.journal.text import cadence_text
@@ -185,13 +186,16 @@ class PracticesView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.journal.focus.remove_pause(practice_key, pause)
-        except (FocusInputError, OSError) as error:
+            written(self, "The pause was not removed",
+                    lambda: self.journal.focus.remove_pause(practice_key, pause),
+                    self.journal.session)
+        except FocusInputError as error:
             QMessageBox.warning(self, "The pause was not removed", str(error))
             self.reload()
 
     def resume(self, practice_key: str) -> None:
         try:
-            self.journal.focus.resume(practice_key)
+            written(self, "The practice was not resumed",
+                    lambda: self.journal.focus.resume(practice_key), self.journal.session)
         except FocusInputError:
             self.reload()

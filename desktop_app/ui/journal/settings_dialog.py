@@ -72,7 +72,7 @@ class CheckInSettingsDialog(SaveDialog):
         self.zone.setCompleter(completer)
         form.addRow("&Time zone", self.zone)
         layout.addLayout(form)
-        self.add_save_buttons(layout)
+        self.add_save_buttons(layout, self.journal.session)
         self.cadence.currentIndexChanged.connect(self._cadence_changed)
         self._cadence_changed()
         self.setMinimumWidth(480)

@@ -136,7 +136,7 @@ class SlipDialog(SaveDialog):
         layout.addWidget(paragraph(SLIP_INTRO))
         self.form = SlipForm(journal, slip)
         layout.addWidget(self.form)
-        self.add_save_buttons(layout)
+        self.add_save_buttons(layout, self.journal.session)
         self.setMinimumWidth(560)
 
     def store(self) -> object:
@@ -174,7 +174,7 @@ class BackOnTrackDialog(SaveDialog):
         form = QFormLayout()
         form.addRow("What &helped me back", self.helped)
         layout.addLayout(form)
-        self.add_save_buttons(layout)
+        self.add_save_buttons(layout, self.journal.session)
         self.setMinimumWidth(460)
 
     def store(self) -> object:

@@ -211,6 +211,7 @@ class SlipsTab(QScrollArea):
             "helped. Its return no longer counts in the time back on track.",
         )
         if asked and written(
-            self, "The slip was not deleted", lambda: self.journal.delete_slip(doc_id)
+            self, "The slip was not deleted", lambda: self.journal.delete_slip(doc_id),
+            self.journal.session,
         ):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -122,7 +122,10 @@ class TopicsTab(QWidget):
 
     def add(self) -> None:
         try:
-            ok = written(self, "The note was not saved", lambda: self.topics.add(self.text.text()))
+            typed = self.text.text()
+            # A write that fails on its way to disk gives the note back to the field.
+            ok = written(self, "The note was not saved", lambda: self.topics.add(typed),
+                         self.journal.session, failed=lambda: self.text.setText(typed))
         except InputError as error:
             self._say(str(error))
             return
@@ -146,7 +149,7 @@ class TopicsTab(QWidget):
     def _set_done(self, doc_id: str, done: bool) -> None:
         try:
             written(self, "The change was not saved",
-                    lambda: self.topics.set_done(doc_id, done))
+                    lambda: self.topics.set_done(doc_id, done), self.journal.session)
         except InputError as error:
             self._say(str(error))
 
@@ -157,4 +160,5 @@ class TopicsTab(QWidget):
             return
         text = item.text().split("\n", 1)[0]
         if confirm(self, "Delete this note?", f"“{text}” will be removed for good."):
-            written(self, "The note was not deleted", lambda: self.topics.delete(doc_id))
+            written(self, "The note was not deleted", lambda: self.topics.delete(doc_id),
+                    self.journal.session)

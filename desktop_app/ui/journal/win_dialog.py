@@ -70,7 +70,7 @@ class WinDialog(SaveDialog):
         layout.addWidget(paragraph(WIN_INTRO))
         self.form = WinForm(journal, win)
         layout.addWidget(self.form)
-        self.add_save_buttons(layout)
+        self.add_save_buttons(layout, self.journal.session)
         self.setMinimumWidth(520)
 
     def store(self) -> object:

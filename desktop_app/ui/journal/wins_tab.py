@@ -116,4 +116,5 @@ class WinsTab(QWidget):
         if doc_id is None or win is None:
             return
         if confirm(self, "Delete this win?", f"“{win.text}” will be removed for good."):
-            written(self, "The win was not deleted", lambda: self.journal.delete_win(doc_id))
+            written(self, "The win was not deleted", lambda: self.journal.delete_win(doc_id),
+                    self.journal.session)

@@ -220,7 +220,12 @@ class ReportDialog(QDialog):
         assert session.profile is not None
         self.action = action
         if target is not None:
-            # A PDF is written by a child process: the window shares nothing with it.
+            # A PDF is written by a child process that reads the profile from disk: what
+            # was just saved must be there first.
+            if not session.flush(5.0):
+                self._say("Your latest changes are still being saved. Please try again "
+                          "in a moment.")
+                return
             self.period_made = period
             self._busy(True)
             self._say("Writing the PDF…")

@@ -368,4 +368,5 @@ class HomeScreen(QScrollArea):
 
     def _acknowledge_milestones(self) -> None:
         keys = list(self._milestone_keys)
-        written(self, "Not saved", lambda: self.journal.milestones.acknowledge(keys))
+        written(self, "Not saved", lambda: self.journal.milestones.acknowledge(keys),
+                self.journal.session)

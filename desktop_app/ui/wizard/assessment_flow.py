@@ -21,10 +21,12 @@ from desktop_app.services.assessments import (
 from desktop_app.services.session import Session
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.dates import long_date_time
+from desktop_app.ui.pending_save import PendingSave
 from desktop_app.ui.wizard.draft_autosave import DraftAutosave
 from desktop_app.ui.wizard.formatting import os_reason
 from desktop_app.ui.wizard.result_view import ResultView
 from desktop_app.ui.wizard.template_wizard import TemplateWizard
+from desktop_app.ui.wizard.wizard_save import WizardSave, wizard_buttons
 
 RESUME = "Resume"
 START_AGAIN = "Start again"
@@ -159,9 +161,12 @@ class AssessmentFlow(QObject):
         self.result_view: ResultView | None = None
         wizard.setWindowModality(Qt.WindowModality.NonModal)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        self.autosave = DraftAutosave(wizard, self._save_draft)
-        wizard.set_finish_handler(self._finish)
-        wizard.set_close_handler(self._close)
+        self.autosave = DraftAutosave(wizard, self._save_draft, ctx.session)
+        self._may_close = False
+        # The autosave says on the wizard whether the draft landed; this only waits.
+        self._close_wait = PendingSave(wizard, ctx.session, wizard_buttons(wizard),
+                                       lambda _text: None)
+        WizardSave(wizard, ctx.session, self._finish, self._finish_failed, close=self._close)
         wizard.finished.connect(self._closed)
         self._result_id: str | None = None
         wizard.accepted.connect(self._show_result)
@@ -202,18 +207,40 @@ class AssessmentFlow(QObject):
             )
             return False
         except OSError as error:
-            self.wizard.show_page_error("Your answers could not be saved yet. Please try again.")
-            QMessageBox.warning(self.wizard, "Your answers could not be saved", _save_failed(error))
+            self._finish_failed(error)
             return False
-        self.autosave.stop()
+        self.autosave.stop()  # a draft saved after the result would bring the draft back
         self._result_id = result_id
         self.ctx.session.notify()
         return True
 
+    def _finish_failed(self, error: OSError) -> None:
+        self._result_id = None
+        self.wizard.show_page_error("Your answers could not be saved yet. Please try again.")
+        QMessageBox.warning(self.wizard, "Your answers could not be saved", _save_failed(error))
+
     def _close(self) -> bool:
-        """Save what is pending before the window closes; ask if saving fails."""
-        if self.autosave.flush():
+        """Save what is pending before the window closes; ask if saving fails.
+
+        The draft lands on the writer thread: the wizard stays open until it has, then
+        closes (or asks, if it did not land)."""
+        if self._may_close:
             return True
+        if self._close_wait.waiting:
+            return False
+        if not self.autosave.flush():
+            return self._discard_anyway()
+        return self._close_wait.wait(self._close_now, lambda _error: self._close_failed())
+
+    def _close_now(self) -> None:
+        self._may_close = True
+        self.wizard.reject()
+
+    def _close_failed(self) -> None:
+        if self._discard_anyway():
+            self._close_now()
+
+    def _discard_anyway(self) -> bool:
         answer = QMessageBox.warning(
             self.wizard,
             "Your answers are not saved",
