@@ -44,6 +44,12 @@ def peers(session: Session) -> PeerImportService:
     return PeerImportService(session)
 
 
+def landed_bytes(session: Session) -> dict[str, bytes]:
+    """The data folder's files once every write made so far is on disk."""
+    assert session.flush(10)
+    return folder_bytes(session.data_dir)
+
+
 def loop_zip(tmp_path: Path, with_folders: bool = True) -> Path:
     """The sample as Loop ships it: one zip, with per-habit folders and a Scores.csv."""
     target = tmp_path / "Loop Habits CSV 2026-03-14.zip"
@@ -111,7 +117,7 @@ def test_reimporting_adds_nothing_and_a_newer_export_adds_only_the_new(
     session: Session, peers: PeerImportService, tmp_path: Path
 ) -> None:
     peers.add(peers.read_loop([loop_zip(tmp_path)]))
-    before = folder_bytes(session.data_dir)
+    before = landed_bytes(session)
     again = peers.read_loop([loop_zip(tmp_path)])
     assert peers.preview(again).summary() == (
         "Everything in this file is already in this profile; nothing will change."
@@ -119,7 +125,7 @@ def test_reimporting_adds_nothing_and_a_newer_export_adds_only_the_new(
     outcome = peers.add(again)
     assert (outcome.added, outcome.updated, outcome.already_there) == (0, 0, 13)
     assert len(stored(session)["checkins"]) == 13
-    assert folder_bytes(session.data_dir) == before  # nothing was written at all
+    assert landed_bytes(session) == before  # nothing was written at all
 
     # A later export: one more habit done on the 13th, and the 14th done.
     newer = tmp_path / "newer"
@@ -195,12 +201,12 @@ def test_old_daylio_layout_in_any_column_order(peers: PeerImportService) -> None
 def test_daylio_refuses_foreign_or_damaged_files_and_changes_nothing(
     session: Session, peers: PeerImportService, tmp_path: Path, content: bytes, message: str
 ) -> None:
-    before = folder_bytes(session.data_dir)
+    before = landed_bytes(session)
     bad = tmp_path / "export.csv"
     bad.write_bytes(content)
     with pytest.raises(PeerFileError, match=message):
         peers.read_daylio(bad)
-    assert folder_bytes(session.data_dir) == before
+    assert landed_bytes(session) == before
 
 
 @pytest.mark.parametrize(
@@ -217,14 +223,14 @@ def test_loop_refuses_foreign_or_damaged_files(
     session: Session, peers: PeerImportService, tmp_path: Path,
     files: dict[str, bytes], message: str,
 ) -> None:
-    before = folder_bytes(session.data_dir)
+    before = landed_bytes(session)
     paths = []
     for name, content in files.items():
         (tmp_path / name).write_bytes(content)
         paths.append(tmp_path / name)
     with pytest.raises(PeerFileError, match=message):
         peers.read_loop(paths)
-    assert folder_bytes(session.data_dir) == before
+    assert landed_bytes(session) == before
 
 
 def test_huge_files_and_zip_bombs_are_refused_unread(
