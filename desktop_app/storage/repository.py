@@ -16,6 +16,7 @@ from typing import Any, TypeVar, cast
 
 from desktop_app.storage.atomic import remove_stale_temp_files
 from desktop_app.storage.collection import Collection, SkippedRecord, Stored, day_of
+from desktop_app.storage.crypto import FileCipher
 from desktop_app.storage.debris import SetAside
 from desktop_app.storage.layout import (
     KINDS,
@@ -52,7 +53,8 @@ class ProfileRepository:
     """
 
     def __init__(self, folder: Path, device: str, clock: Clock, set_aside_folder: Path, *,
-                 read_only: bool = False, extra: Iterable[ShardFile] = ()) -> None:
+                 read_only: bool = False, extra: Iterable[ShardFile] = (),
+                 cipher: FileCipher | None = None, seal: bool | None = None) -> None:
         self.path = folder
         # Read-only: nothing is written, tidied, removed or copied aside; ``extra`` files
         # (built in memory, e.g. from a format-1 file) are merged with those on disk.
@@ -62,7 +64,11 @@ class ProfileRepository:
         self.device = device
         self.own = folder / device
         self._clock = clock
-        self._reader = Reader(set_aside_folder, folder.name, copies=not read_only)
+        self._reader = Reader(set_aside_folder, folder.name, copies=not read_only,
+                              cipher=cipher)
+        # Files are written encrypted when ``seal`` (by default: when there is a key). A
+        # key without sealing reads what an earlier passphrase encrypted (see privacy.md).
+        self.write_cipher = cipher if seal or seal is None else None
         self._revisions = Revisions()
         self._memos: dict[str, tuple[tuple[str, ...], int, Any]] = {}
         self._skipped: dict[tuple[str, str], SkippedRecord] = {}
@@ -80,13 +86,20 @@ class ProfileRepository:
 
     @classmethod
     def create(cls, folder: Path, name: str, now: datetime, *, device: str, clock: Clock,
-               set_aside_folder: Path | None = None) -> ProfileRepository:
-        """A new profile folder holding this device's ``profile.json``; never overwrites."""
+               set_aside_folder: Path | None = None, cipher: FileCipher | None = None,
+               before_first_write: Callable[[], None] | None = None) -> ProfileRepository:
+        """A new profile folder holding this device's ``profile.json``; never overwrites.
+
+        ``before_first_write`` runs once the folder exists (an encrypted profile's key file
+        goes there before any file sealed with that key)."""
         if folder.exists():
             raise FileExistsError(folder)
         (folder / device).mkdir(parents=True)
         try:
-            repo = cls(folder, device, clock, set_aside_folder or folder.parent / "set-aside")
+            repo = cls(folder, device, clock, set_aside_folder or folder.parent / "set-aside",
+                       cipher=cipher)
+            if before_first_write is not None:
+                before_first_write()
             with repo.batch():
                 repo.set_meta(profile_name=name, created_at=now.isoformat())
         except BaseException:
@@ -97,14 +110,15 @@ class ProfileRepository:
     @classmethod
     def open(cls, folder: Path, *, device: str, clock: Clock,
              set_aside_folder: Path | None = None, read_only: bool = False,
-             extra: Iterable[ShardFile] = ()) -> ProfileRepository:
+             extra: Iterable[ShardFile] = (), cipher: FileCipher | None = None,
+             seal: bool | None = None) -> ProfileRepository:
         """Read and merge every device's files. Raises ``NewerSchemaError`` (nothing written)
         when a file is from a newer Groundwork; unreadable files are set aside and skipped
         (only reported, when ``read_only``; then every write raises ``ReadOnlyError``)."""
         if not folder.is_dir() and not (read_only and extra):
             raise FileNotFoundError(folder)
         return cls(folder, device, clock, set_aside_folder or folder.parent / "set-aside",
-                   read_only=read_only, extra=extra)
+                   read_only=read_only, extra=extra, cipher=cipher, seal=seal)
 
     # --- reading the folder ------------------------------------------------------------
     def _load(self) -> None:
@@ -134,7 +148,8 @@ class ProfileRepository:
         if self.read_only:
             return changed
         with contextlib.suppress(OSError):  # a full disk: the copies stay, merged in memory
-            for path in tidy_conflicts(self.own, self._shards, self._reader):
+            for path in tidy_conflicts(self.own, self._shards, self._reader,
+                                       self.write_cipher):
                 shard = self._shards.get(path)
                 if shard is None:
                     changed |= self._view.drop_file(path)
@@ -249,7 +264,7 @@ class ProfileRepository:
             self._pending.clear()
             self._dirty.add(target)
         for path in self._dirty:
-            write_file(self._shards[path])
+            write_file(self._shards[path], self.write_cipher)
 
     @contextmanager
     def _batch(self) -> Iterator[None]:
@@ -394,6 +409,36 @@ class ProfileRepository:
         found = self.winner(table, rid)
         return found is not None and not found.deleted
 
+    # --- encryption ----------------------------------------------------------------------
+    @property
+    def cipher(self) -> FileCipher | None:
+        """The data key files are read with (None: a plain profile)."""
+        return self._reader.cipher
+
+    def set_cipher(self, cipher: FileCipher | None, *, seal: bool) -> None:
+        """Read with ``cipher`` from now on, and write encrypted when ``seal``."""
+        self._reader.cipher = cipher
+        self.write_cipher = cipher if seal else None
+
+    def reseal_own(self) -> int:
+        """Rewrite this computer's files whose encryption differs from how it now writes
+        (after protect or remove, or a change another computer made); how many.
+
+        One file at a time, each atomically: a crash leaves some files each way, and both
+        are read (the key file is written first), so the next open finishes the work.
+        """
+        if self.read_only:
+            return 0
+        want = self.write_cipher is not None
+        count = 0
+        for path, shard in sorted(self._shards.items()):
+            if path.parent == self.own and path.exists() and shard.sealed != want:
+                write_file(shard, self.write_cipher)
+                count += 1
+        return count
+
     def close(self) -> None:
         self._memos.clear()
         self._revisions.bump(None)
+        self._shards.clear()
+        self._view = MergedView()

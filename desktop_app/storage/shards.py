@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.storage.atomic import atomic_write_bytes
+from desktop_app.storage.crypto import FileCipher, encode_payload
 from desktop_app.storage.layout import HEADER_TABLE, KINDS, PROFILE_FILE, PROFILE_TABLE
 from desktop_app.storage.merge import Version, beats, version_of
 from desktop_app.storage.schema import (
@@ -45,6 +46,7 @@ class ShardFile:
     keys: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> id -> doc key
     odd: list[OddDoc] = field(default_factory=list)
     signature: Signature | None = None
+    sealed: bool = False  # encrypted on disk (as read or last written)
 
     def put(self, version: Version) -> None:
         """Store ``version`` as this file's version of its record (replacing an older one)."""
@@ -124,10 +126,22 @@ def parse_file(path: Path, raw: bytes, device: str) -> ShardFile:
     return found
 
 
-def write_file(shard: ShardFile) -> None:
-    """Replace the file atomically and remember what it now is on disk."""
+def encode_file(shard: ShardFile, cipher: FileCipher | None = None) -> bytes:
+    """The bytes to write for ``shard``: its TinyDB JSON, sealed when ``cipher`` is given.
+
+    Runs on the caller's thread (the payload is built and encrypted from the data as it is
+    now); only the commit of the returned bytes may happen elsewhere.
+    """
+    return encode_payload(shard.path, shard.encode(), cipher)
+
+
+def write_file(shard: ShardFile, cipher: FileCipher | None = None) -> None:
+    """Replace the file atomically (encrypted with ``cipher`` when given) and remember what
+    it now is on disk."""
+    payload = encode_file(shard, cipher)
     shard.path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(shard.path, shard.encode())
+    atomic_write_bytes(shard.path, payload)
+    shard.sealed = cipher is not None
     try:
         shard.signature = signature_of(os.stat(shard.path))
     except OSError:
