@@ -123,7 +123,8 @@ def tidy_conflicts(own: Path, shards: dict[Path, ShardFile], reader: Reader,
                 held = base.versions.get(version.kind, {}).get(version.id)
                 if held is None or beats(version, held):
                     base.put(version)
-        write_file(base, cipher)
+        base.cipher = cipher
+        write_file(base)
         remove_stale_temp_files(base_path)
         shards[base_path] = base
         with contextlib.suppress(FileNotFoundError):

@@ -113,14 +113,14 @@ class ProfileStore:
                 newer = True  # listed, so that opening it says why it cannot be read
             except (OSError, ProfileFileError):
                 continue  # not delivered yet, or unreadable: the repository reports it
-        if not files and not newer:
+        if not files and not newer and not keys:
             return None  # an empty or half-synced folder: nothing to show yet
         meta = {rid: f.get("value") for rid, f in merge_files(files).get(PROFILE_TABLE, {}).items()}
         if isinstance(meta.get(migrate_v1.V1_ID_KEY), str):
             self._aliases[str(meta[migrate_v1.V1_ID_KEY])] = folder.name
         return ProfileInfo(
             id=folder.name,
-            name=str(meta.get("profile_name") or folder.name),
+            name=str(meta.get("profile_name") or keyfile.display_name(keys) or folder.name),
             path=folder,
             created_at=str(meta.get("created_at", "")),
         )

@@ -264,7 +264,9 @@ class ProfileRepository:
             self._pending.clear()
             self._dirty.add(target)
         for path in self._dirty:
-            write_file(self._shards[path], self.write_cipher)
+            shard = self._shards[path]
+            shard.cipher = self.write_cipher
+            write_file(shard)
 
     @contextmanager
     def _batch(self) -> Iterator[None]:
@@ -433,7 +435,8 @@ class ProfileRepository:
         count = 0
         for path, shard in sorted(self._shards.items()):
             if path.parent == self.own and path.exists() and shard.sealed != want:
-                write_file(shard, self.write_cipher)
+                shard.cipher = self.write_cipher
+                write_file(shard)
                 count += 1
         return count
 

@@ -47,6 +47,8 @@ class ShardFile:
     odd: list[OddDoc] = field(default_factory=list)
     signature: Signature | None = None
     sealed: bool = False  # encrypted on disk (as read or last written)
+    # The key its next write is sealed with (None: written plain); set by the repository.
+    cipher: FileCipher | None = field(default=None, repr=False, compare=False)
 
     def put(self, version: Version) -> None:
         """Store ``version`` as this file's version of its record (replacing an older one)."""
@@ -126,22 +128,22 @@ def parse_file(path: Path, raw: bytes, device: str) -> ShardFile:
     return found
 
 
-def encode_file(shard: ShardFile, cipher: FileCipher | None = None) -> bytes:
-    """The bytes to write for ``shard``: its TinyDB JSON, sealed when ``cipher`` is given.
+def encode_file(shard: ShardFile) -> bytes:
+    """The bytes to write for ``shard``: its TinyDB JSON, sealed with ``shard.cipher``.
 
     Runs on the caller's thread (the payload is built and encrypted from the data as it is
     now); only the commit of the returned bytes may happen elsewhere.
     """
-    return encode_payload(shard.path, shard.encode(), cipher)
+    return encode_payload(shard.path, shard.encode(), shard.cipher)
 
 
-def write_file(shard: ShardFile, cipher: FileCipher | None = None) -> None:
-    """Replace the file atomically (encrypted with ``cipher`` when given) and remember what
-    it now is on disk."""
-    payload = encode_file(shard, cipher)
+def write_file(shard: ShardFile) -> None:
+    """Replace the file atomically (sealed with ``shard.cipher`` when it has one) and
+    remember what it now is on disk."""
+    payload = encode_file(shard)
     shard.path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(shard.path, payload)
-    shard.sealed = cipher is not None
+    shard.sealed = shard.cipher is not None
     try:
         shard.signature = signature_of(os.stat(shard.path))
     except OSError:
