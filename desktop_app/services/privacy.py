@@ -11,9 +11,9 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop_app.storage import keyfile
 from desktop_app.storage.atomic import atomic_write_bytes
@@ -21,8 +21,25 @@ from desktop_app.storage.crypto import FileCipher
 from desktop_app.storage.keyfile import KEY_FILE, KeyFile, KeyFileError
 
 if TYPE_CHECKING:
-    from desktop_app.services.session import Session
+    from desktop_app.storage.device import Device
+    from desktop_app.storage.profile_store import ProfileInfo
     from desktop_app.storage.repository import ProfileRepository
+
+
+class Session(Protocol):
+    """What this service uses of ``services.session.Session`` (which owns this service:
+    importing it here would make a cycle)."""
+
+    data_dir: Path
+    device: Device
+    repo: ProfileRepository | None
+    profile: ProfileInfo | None
+    key: UnlockedKey | None
+    locked_profile_id: str | None
+
+    def clock(self) -> datetime: ...
+    def require_repo(self) -> ProfileRepository: ...
+    def close(self) -> None: ...
 
 MAX_WAIT = 15 * 60.0  # the back-off never grows beyond this
 
