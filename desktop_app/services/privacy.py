@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop_app.storage import keyfile
-from desktop_app.storage.atomic import atomic_write_bytes
+from desktop_app.storage.atomic import atomic_write_bytes, remove_stale_temp_files
 from desktop_app.storage.crypto import FileCipher
 from desktop_app.storage.keyfile import KEY_FILE, KeyFile, KeyFileError
 
@@ -316,6 +316,7 @@ class PrivacyService:
         keys = self.key_files(repo.profile_id)
         doc = keyfile.own_copy(keys, repo.device)
         try:
+            remove_stale_temp_files(repo.own / KEY_FILE)  # a change killed half-way
             if doc is not None:
                 keyfile.write_key_file(repo.own / KEY_FILE, doc)
             repo.reseal_own()
