@@ -18,12 +18,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from crash_driver import _kill_after  # noqa: E402
+from crash_driver import _kill_after
 
-from desktop_app.services.privacy import PrivacyError  # noqa: E402
-from desktop_app.services.session import Session  # noqa: E402
-from desktop_app.storage import keyfile  # noqa: E402
-from desktop_app.storage.device import Device  # noqa: E402
+from desktop_app.services.privacy import PrivacyError
+from desktop_app.services.session import Session
+from desktop_app.storage import keyfile
+from desktop_app.storage.device import Device
 
 DEVICE = Device("d-00000000000000aa", "Crash computer")
 MARK = "kept through every change"
