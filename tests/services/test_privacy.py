@@ -8,21 +8,19 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("cryptography")
-
-from desktop_app.paths import resources_dir  # noqa: E402
-from desktop_app.services.privacy import (  # noqa: E402
+from desktop_app.paths import resources_dir
+from desktop_app.services.privacy import (
     KeyDamagedError,
     PrivacyError,
     ProfileLockedError,
     TooSoonError,
     WrongPassphraseError,
 )
-from desktop_app.services.session import Session  # noqa: E402
-from desktop_app.storage import keyfile  # noqa: E402
-from desktop_app.storage.crypto import MAGIC  # noqa: E402
-from desktop_app.storage.device import Device  # noqa: E402
-from tests.conftest import TEST_DEVICE, FakeClock  # noqa: E402
+from desktop_app.services.session import Session
+from desktop_app.storage import keyfile
+from desktop_app.storage.crypto import MAGIC
+from desktop_app.storage.device import Device
+from tests.conftest import TEST_DEVICE, FakeClock
 
 OTHER = Device("d-0000000000000002", "Laptop")
 SECRET = "a marker only the person knows"

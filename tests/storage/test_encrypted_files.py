@@ -9,8 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-pytest.importorskip("cryptography")
-
 from desktop_app.storage.crypto import (
     HEAD,
     MAGIC,

@@ -13,7 +13,6 @@ import pytest
 
 ROUNDS = 250
 
-pytest.importorskip("cryptography")
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
 
 
