@@ -243,13 +243,13 @@ def _open_first_profile(session: Session, options: Options, settings: QSettings)
             if found is None:
                 session.create_profile(options.profile, options.passphrase)
             else:
-                _open_with_passphrase(session, found.id, options.passphrase, notices)
+                _open_with_passphrase(session, found.id, options.passphrase)
             return notices
         last = settings.value("last_profile")
         candidates = [p for p in profiles if p.id == last] + [p for p in profiles if p.id != last]
         for info in candidates:
             try:
-                _open_with_passphrase(session, info.id, options.passphrase, notices)
+                _open_with_passphrase(session, info.id, options.passphrase)
                 break
             except ProfileFileError as error:
                 notices.append(str(error))
@@ -260,8 +260,7 @@ def _open_first_profile(session: Session, options: Options, settings: QSettings)
     return notices
 
 
-def _open_with_passphrase(session: Session, profile_id: str, passphrase: str | None,
-                          notices: list[str]) -> None:
+def _open_with_passphrase(session: Session, profile_id: str, passphrase: str | None) -> None:
     """Open a profile; a protected one with ``passphrase`` (--passphrase-file), else it is
     left locked (``session.locked_profile_id``) for the person to unlock."""
     from desktop_app.services.privacy import PrivacyError
@@ -276,8 +275,8 @@ def _open_with_passphrase(session: Session, profile_id: str, passphrase: str | N
     try:
         key = privacy.unlock(profile_id, passphrase)
     except PrivacyError as error:
+        # Said where the option was typed; the profile stays locked for the person to unlock.
         say(str(error))
-        notices.append(str(error))
         return
     session.open_profile(profile_id, key)
 
