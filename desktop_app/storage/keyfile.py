@@ -270,4 +270,9 @@ def own_copy(keys: list[KeyFile], device: str, *, name: tuple[str, str] | None =
     if names:
         doc["name_at"], doc["name"] = max(names)
     mine = next((k for k in keys if k.device == device), None)
+    if mine is not None and mine.key_id != latest.key_id and (
+            mine.protected or latest.protected):
+        # Another data key (two computers protected the profile at once): keeping this
+        # wrap is the only way left to read the files sealed with it. See docs/privacy.md.
+        return None
     return None if mine is not None and mine.doc == doc else doc
