@@ -40,6 +40,7 @@ MAX_KEY_FILE = 64 * 1024
 # Measured on the development machine: about 0.34 s per guess (see docs/privacy.md).
 # Stored beside each wrap, so a later change of these never locks anyone out.
 ARGON2 = {"time_cost": 3, "memory_cost": 131072, "parallelism": 1}
+_ARGON2_MAX = (64, 1024 * 1024, 16)  # passes, KiB (1 GiB), lanes
 RECOVERY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
 RECOVERY_BYTES = 20  # 160 bits: 32 base32 letters, shown as 8 groups of 4
 
@@ -161,9 +162,13 @@ def _derive(wrap: dict[str, Any], secret: str, path: Path) -> bytes:
     kdf = wrap.get("kdf")
     if kdf == "argon2id":
         params = [wrap.get(k) for k in ("time_cost", "memory_cost", "parallelism")]
-        if not all(isinstance(p, int) and 0 < p <= 4 * 1024 * 1024 for p in params):
+        # Bounded, so a tampered file cannot make one try take hours or gigabytes.
+        if not all(isinstance(p, int) and not isinstance(p, bool) and 1 <= p <= top
+                   for p, top in zip(params, _ARGON2_MAX, strict=True)):
             raise KeyFileError(path, "the key file's parameters are damaged")
         t, m, p = (int(x) for x in params)  # type: ignore[arg-type]
+        if m < 8 * p:
+            raise KeyFileError(path, "the key file's parameters are damaged")
         return hash_secret_raw(secret.encode("utf-8"), salt, time_cost=t, memory_cost=m,
                                parallelism=p, hash_len=KEY_BYTES, type=Type.ID)
     if kdf == "hkdf-sha256":  # the recovery key is 160 random bits: no stretching needed

@@ -204,6 +204,10 @@ def test_a_tampered_key_file_is_refused_and_left_as_it_is(
     raw = path.read_bytes()
     with pytest.raises(KeyDamagedError, match="damaged"):
         session.privacy.unlock(pid, "first phrase")
+    doc["passphrase"]["memory_cost"] = 64 * 1024 * 1024  # 64 GiB: refused before any work
+    path.write_text(json.dumps(doc))
+    with pytest.raises(KeyDamagedError, match="damaged"):
+        session.privacy.unlock(pid, "first phrase")
     path.write_bytes(b"{ half a file")
     with pytest.raises(KeyDamagedError, match="cannot be read"):
         session.privacy.unlock(pid, "first phrase")
