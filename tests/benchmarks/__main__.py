@@ -123,6 +123,23 @@ def bench_save(data_dir: Path) -> Row:
     )
 
 
+def bench_privacy() -> list[Row]:
+    """Encrypted profiles: the cost of one passphrase guess, and a save at 20 years."""
+    from tests.benchmarks import privacy
+
+    found = privacy.measure()
+    derive = found["derive"]["median_ms"]
+    ratio = found["ratio"]
+    return [
+        Row("unlock: key derivation per guess (Argon2id)", f"{derive:.0f} ms",
+            "≥ 250 ms", derive >= 250, found["derive"]),
+        Row("encrypted save, 20 years vs 1 year",
+            f"{ratio:.2f}× (p95 at 20 years {found['p95_20y_ms']:.1f} ms)",
+            "≤ 1.2×", ratio <= 1.2,
+            {k: v for k, v in found.items() if k != "derive"}),
+    ]
+
+
 def bench_redraw(data_dir: Path) -> list[Row]:
     """Redraw of each chart on five years of data (set the data, draw the canvas)."""
     from PySide6.QtCore import QEvent
@@ -248,6 +265,7 @@ def main() -> int:
         rows += bench_stall(data_dir)
         rows += bench_redraw(data_dir)
         rows.append(bench_save(data_dir))
+        rows += bench_privacy()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     print_table(rows)
