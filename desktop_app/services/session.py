@@ -136,7 +136,7 @@ class Session:
         repo.close()
         self.repo = None
         self.profile = None
-        self.key = None
+        self._drop_key()
         self.notify()
 
     def _switch(self, repo: ProfileRepository) -> None:
@@ -180,3 +180,10 @@ class Session:
         if self.repo is not None:
             self.repo.close()
             self.repo = None
+        self._drop_key()
+
+    def _drop_key(self) -> None:
+        """Zero the open profile's data key (as far as Python allows)."""
+        if self.key is not None:
+            self.key.wipe()
+            self.key = None

@@ -37,7 +37,7 @@ KEY_FILE = "key.json"
 KEY_APP = "groundwork-key"
 KEY_FORMAT = 1
 MAX_KEY_FILE = 64 * 1024
-# Measured on the development machine: about 0.34 s per guess (see docs/privacy.md).
+# Measured on the development machine: 0.34-0.46 s per guess (see docs/privacy.md).
 # Stored beside each wrap, so a later change of these never locks anyone out.
 ARGON2 = {"time_cost": 3, "memory_cost": 131072, "parallelism": 1}
 _ARGON2_MAX = (64, 1024 * 1024, 16)  # passes, KiB (1 GiB), lanes

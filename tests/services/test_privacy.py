@@ -80,6 +80,12 @@ def test_a_protected_profile_needs_its_key(locked: tuple[Session, str, str]) -> 
     session.open_profile(pid, session.privacy.unlock(pid, "first phrase"))
     assert session.require_repo().meta["note"] == SECRET
     assert session.locked_profile_id is None
+    assert session.key is not None
+    held = session.key.cipher.key  # the very bytes the key lives in
+    assert any(held)
+    session.privacy.lock()
+    assert held == bytearray(32) and session.key is None and session.repo is None
+    assert session.locked_profile_id == pid
     # The list still shows the name, from the key file.
     assert [p.name for p in session.profiles.refresh()] == ["Sam"]
 
