@@ -135,6 +135,21 @@ def tidy_conflicts(own: Path, shards: dict[Path, ShardFile], reader: Reader,
 
 
 
+def reseal(shards: dict[Path, ShardFile], own: Path, cipher: FileCipher | None) -> int:
+    """Rewrite the files of ``own`` whose encryption differs from ``cipher`` (None: plain).
+
+    One file at a time, each atomically: a crash leaves some files each way, and both are
+    read (the key file is written first), so the next open finishes the work.
+    """
+    count = 0
+    for path, shard in sorted(shards.items()):
+        if path.parent == own and path.exists() and shard.sealed != (cipher is not None):
+            shard.cipher = cipher
+            write_file(shard)
+            count += 1
+    return count
+
+
 def read_merged(folder: Path, cipher: FileCipher | None = None
                 ) -> dict[str, dict[str, dict[str, Any]]]:
     """What a profile folder holds, read afresh from disk and merged: the visible records by

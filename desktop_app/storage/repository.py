@@ -26,7 +26,13 @@ from desktop_app.storage.layout import (
     shard_name,
 )
 from desktop_app.storage.merge import TICK, MergedView, Version, make_doc
-from desktop_app.storage.profile_files import Reader, device_folders, listing, tidy_conflicts
+from desktop_app.storage.profile_files import (
+    Reader,
+    device_folders,
+    listing,
+    reseal,
+    tidy_conflicts,
+)
 from desktop_app.storage.revisions import Revisions
 from desktop_app.storage.schema import APP_MARK, V1
 from desktop_app.storage.shards import ShardFile, new_file, write_file
@@ -423,22 +429,9 @@ class ProfileRepository:
         self.write_cipher = cipher if seal else None
 
     def reseal_own(self) -> int:
-        """Rewrite this computer's files whose encryption differs from how it now writes
-        (after protect or remove, or a change another computer made); how many.
-
-        One file at a time, each atomically: a crash leaves some files each way, and both
-        are read (the key file is written first), so the next open finishes the work.
-        """
-        if self.read_only:
-            return 0
-        want = self.write_cipher is not None
-        count = 0
-        for path, shard in sorted(self._shards.items()):
-            if path.parent == self.own and path.exists() and shard.sealed != want:
-                shard.cipher = self.write_cipher
-                write_file(shard)
-                count += 1
-        return count
+        """Rewrite this computer's files sealed otherwise than it now writes (after protect
+        or remove, here or on another computer); how many (see ``profile_files.reseal``)."""
+        return 0 if self.read_only else reseal(self._shards, self.own, self.write_cipher)
 
     def close(self) -> None:
         self._memos.clear()

@@ -131,17 +131,22 @@ def damage(path: Path, how: str, other: Path) -> None:
 
 
 @pytest.mark.parametrize("how", ["flip", "truncate", "swap"])
+@pytest.mark.parametrize("name", ["2026-05.json", "profile.json"])
 def test_a_damaged_encrypted_file_is_set_aside_as_it_is_and_never_misread(
-    tmp_path: Path, how: str
+    tmp_path: Path, how: str, name: str
 ) -> None:
     repo = encrypted_profile(tmp_path)
-    shard = repo.own / "2026-05.json"
-    damage(shard, how, repo.own / "profile.json")
+    shard = repo.own / name
+    other = "profile.json" if name != "profile.json" else "2026-05.json"
+    damage(shard, how, repo.own / other)
     before = {p: p.read_bytes() for p in repo.own.iterdir()}
     again = ProfileRepository.open(repo.path, device=D1, clock=StillClock(), cipher=CIPHER)
     found = again.unreported_set_aside()
     assert shard in [f.original for f in found]
-    assert again.visible("wins") == []  # refused, not misread
+    if name == "profile.json":
+        assert "note" not in again.meta  # refused, not misread
+    else:
+        assert again.visible("wins") == []
     for odd in found:
         assert odd.copied_to is not None
         assert odd.copied_to.read_bytes() == before[odd.original]  # byte for byte: ciphertext
