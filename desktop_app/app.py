@@ -151,7 +151,7 @@ def prepare(
     if device is None:
         lock.release()
         return EXIT_USAGE
-    session = Session(data_dir, resources_dir(), clock, device=device)
+    session = Session(data_dir, resources_dir(), clock, device=device, state_dir=local.state)
     if options.start and session.templates.get(options.start) is None:
         known = ", ".join(t.id for t in session.templates.templates) or "none"
         wanted = printable(options.start, 80)
@@ -248,15 +248,15 @@ def _open_first_profile(session: Session, options: Options, settings: QSettings)
         if options.profile:
             found = session.profiles.find(options.profile)
             if found is None:
-                session.create_profile(options.profile)
+                session.create_profile(options.profile, options.passphrase)
             else:
-                session.open_profile(found.id)
+                _open_with_passphrase(session, found.id, options.passphrase)
             return notices
         last = settings.value("last_profile")
         candidates = [p for p in profiles if p.id == last] + [p for p in profiles if p.id != last]
         for info in candidates:
             try:
-                session.open_profile(info.id)
+                _open_with_passphrase(session, info.id, options.passphrase)
                 break
             except ProfileFileError as error:
                 notices.append(str(error))
@@ -265,6 +265,27 @@ def _open_first_profile(session: Session, options: Options, settings: QSettings)
     except OSError as error:
         notices.append(f"Groundwork could not save the profile: {error.strerror or error}")
     return notices
+
+
+def _open_with_passphrase(session: Session, profile_id: str, passphrase: str | None) -> None:
+    """Open a profile; a protected one with ``passphrase`` (--passphrase-file), else it is
+    left locked (``session.locked_profile_id``) for the person to unlock."""
+    from desktop_app.services.privacy import PrivacyError
+
+    privacy = session.privacy
+    if not privacy.is_protected(profile_id):
+        session.open_profile(profile_id)
+        return
+    session.locked_profile_id = profile_id
+    if passphrase is None:
+        return
+    try:
+        key = privacy.unlock(profile_id, passphrase)
+    except PrivacyError as error:
+        # Said where the option was typed; the profile stays locked for the person to unlock.
+        say(str(error))
+        return
+    session.open_profile(profile_id, key)
 
 
 def main(

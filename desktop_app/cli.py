@@ -19,6 +19,7 @@ class Options:
     start: str | None
     demo: bool
     demo_years: int | None = None  # None: the demo generator's default (two years)
+    passphrase: str | None = None  # from --passphrase-file
 
 
 class UsageError(Exception):
@@ -107,6 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
             "an existing Demo profile is opened as it is"
         ),
     )
+    parser.add_argument(
+        "--passphrase-file", metavar="FILE",
+        help="read the passphrase of the profile from the first line of FILE instead of "
+        "asking; a profile created with it is encrypted",
+    )
     parser.add_argument("--version", action="version", version=f"Groundwork {__version__}")
     return parser
 
@@ -126,13 +132,49 @@ def parse_options(argv: list[str]) -> Options:
         raise UsageError("--demo and --profile cannot be used together")
     if namespace.demo_years is not None and not namespace.demo:
         raise UsageError("--demo-years only works together with --demo")
+    if namespace.demo and namespace.passphrase_file is not None:
+        raise UsageError("--passphrase-file cannot be used with --demo")
+    passphrase = None
+    if namespace.passphrase_file is not None:
+        passphrase = read_passphrase_file(namespace.passphrase_file)
     return Options(
         data_dir=None if namespace.data_dir is None else Path(namespace.data_dir),
         profile=namespace.profile,
         start=namespace.start,
         demo=namespace.demo,
         demo_years=namespace.demo_years,
+        passphrase=passphrase,
     )
+
+
+MAX_PASSPHRASE_FILE = 64 * 1024
+
+
+def read_passphrase_file(raw: str) -> str:
+    """The passphrase on the first line of the file ``raw`` (its line ending dropped), or
+    :class:`UsageError` saying why it cannot be used. The passphrase is never repeated."""
+    if not raw:
+        raise UsageError("--passphrase-file needs a file")
+    path = Path(raw).expanduser()
+    shown = printable(str(path))
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PASSPHRASE_FILE + 1)
+    except IsADirectoryError:
+        raise UsageError(f"the passphrase file {shown} is a folder") from None
+    except OSError as error:
+        raise UsageError(
+            f"cannot read the passphrase file {shown}: {error.strerror or error}") from None
+    if len(data) > MAX_PASSPHRASE_FILE:
+        raise UsageError(f"the passphrase file {shown} is far too large")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(f"the passphrase file {shown} is not UTF-8 text") from None
+    first = text.split("\n", 1)[0].removesuffix("\r")
+    if not first.strip():
+        raise UsageError(f"the first line of the passphrase file {shown} is empty")
+    return first
 
 
 def _unexpected(arg: str) -> str:

@@ -11,11 +11,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop_app.cli import UsageError, printable
+from desktop_app.cli import UsageError, printable, read_passphrase_file
 from desktop_app.services.clock import Clock, system_clock
+
+if TYPE_CHECKING:
+    from desktop_app.services.session import Session
+    from desktop_app.storage.repository import ProfileRepository
 
 COMMANDS = ("export", "import")
 EXIT_FAILED = 1
@@ -73,8 +79,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--passphrase-file", metavar="FILE",
-        help="the passphrase of an encrypted profile (no profile is encrypted yet: "
-        "the file must be readable, and is not used)",
+        help="read the passphrase of an encrypted profile from the first line of FILE "
+        "(without it, an encrypted profile is refused unless a terminal can ask); "
+        "import: a profile made with it is encrypted",
     )
 
 
@@ -137,14 +144,28 @@ def _data_dir(raw: str | None) -> Path:
     return Path(raw).expanduser().absolute()
 
 
-def _check_passphrase_file(raw: str | None) -> None:
-    """No profile is encrypted yet, so the passphrase is not needed; a file that cannot be
-    read is still refused, so a mistyped name is not silently accepted."""
-    if raw is None:
-        return
-    path = Path(raw).expanduser()
-    if not path.is_file() or not os.access(path, os.R_OK):
-        raise UsageError(f"cannot read the passphrase file {printable(str(path))}")
+Passphrase = Callable[[str], "str | None"]
+
+
+def _passphrase_source(raw: str | None) -> tuple[Passphrase, str | None]:
+    """Where the passphrase of an encrypted profile comes from: the file (read now, so a
+    bad file is a usage error before anything is done), else a prompt, but only when stdin
+    is a terminal (a script is never asked: it gets None, and a one-line refusal)."""
+    if raw is not None:
+        secret = read_passphrase_file(raw)
+        return (lambda _name: secret), secret
+
+    def ask(name: str) -> str | None:
+        if not sys.stdin.isatty():
+            return None
+        import getpass
+
+        try:
+            return getpass.getpass(f"Passphrase for “{printable(name, 80)}”: ")
+        except (EOFError, KeyboardInterrupt):
+            return None
+
+    return ask, None
 
 
 # --- export -------------------------------------------------------------------------------------
@@ -154,7 +175,7 @@ def _export(options: argparse.Namespace, clock: Clock) -> int:
     from desktop_app.services import export
 
     data_dir = _data_dir(options.data_dir)
-    _check_passphrase_file(options.passphrase_file)
+    passphrase, _ = _passphrase_source(options.passphrase_file)
     kind = options.format.strip().lower()
     if kind not in ("json", "csv", "pdf"):
         raise UsageError(
@@ -168,13 +189,17 @@ def _export(options: argparse.Namespace, clock: Clock) -> int:
     if not data_dir.is_dir():
         raise CommandError(f"there is no data folder {printable(str(data_dir))}", EXIT_USAGE)
     try:
-        repo = export.open_read_only(data_dir, options.profile)
-    except export.UnknownProfileError as error:
+        repo = export.open_read_only(data_dir, options.profile, passphrase)
+    except (export.UnknownProfileError, export.LockedProfileError) as error:
         raise CommandError(str(error), EXIT_USAGE) from None
     except export.ExportError as error:
         raise CommandError(str(error)) from None
+    encrypted = repo.write_cipher is not None
     if kind == "pdf":
-        return _export_pdf(options, repo, data_dir, out, (paper, parts), clock)
+        code = _export_pdf(options, repo, data_dir, out, (paper, parts), clock)
+        if encrypted:
+            _warn_plain(out)
+        return code
     try:
         made = export.build_export(repo, clock, export.Window(options.since, options.until))
     finally:
@@ -194,7 +219,14 @@ def _export(options: argparse.Namespace, clock: Clock) -> int:
     print(f"Exported {counts} records of “{made.document['profile']['name']}” to {out}")
     if made.unreadable:
         say(f"{made.unreadable} record(s) in the profile could not be read and are not in it")
+    if encrypted:
+        _warn_plain(out)
     return 0
+
+
+def _warn_plain(out: Path) -> None:
+    say(f"the profile is encrypted, but this export is not: anyone who can read "
+        f"{printable(str(out))} can read what it holds")
 
 
 def _usable_out(out: Path, data_dir: Path, kind: str) -> Path:
@@ -274,10 +306,11 @@ def _import(options: argparse.Namespace, clock: Clock) -> int:
     from desktop_app.lock_file import HeadlessLock, LockBusyError
     from desktop_app.services.import_file import ImportFileError, import_export, read_export
     from desktop_app.services.profiles import ProfileService
+    from desktop_app.services.session import Session
     from desktop_app.storage.schema import ProfileFileError
 
     data_dir = _data_dir(options.data_dir)
-    _check_passphrase_file(options.passphrase_file)
+    passphrase, given = _passphrase_source(options.passphrase_file)
     try:
         clean_profile_name(options.profile)
     except ProfileNameError as error:
@@ -316,8 +349,13 @@ def _import(options: argparse.Namespace, clock: Clock) -> int:
 
         # Writes go to this computer's own device folder, as the app's would.
         device = load_or_create_device(default_config_dir())
-        service = ProfileService(data_dir, clock, device.id)
-        result = import_export(service, options.profile, exported)
+        session = Session(data_dir, Path(), clock, device)
+        service: ProfileService = session.profiles
+        result = import_export(
+            service, options.profile, exported,
+            create=lambda name: _create(session, name, given),
+            open_profile=lambda pid: _open(session, pid, passphrase),
+        )
     except ProfileNameError as error:
         raise UsageError(
             f"cannot use '{printable(options.profile, 80)}' as a name: {error}"
@@ -339,3 +377,31 @@ def _import(options: argparse.Namespace, clock: Clock) -> int:
         say(f"{result.deleted_here} record(s) were deleted in this profile and were not "
             "brought back")
     return 0
+
+
+def _create(session: Session, name: str, passphrase: str | None) -> ProfileRepository:
+    """A new profile for the import: encrypted when a passphrase file was given."""
+    session.create_profile(name, passphrase)
+    return session.require_repo()
+
+
+def _open(session: Session, profile_id: str, passphrase: Passphrase) -> ProfileRepository:
+    from desktop_app.services.privacy import PrivacyError
+
+    privacy = session.privacy
+    if not privacy.is_protected(profile_id):
+        session.open_profile(profile_id)
+        return session.require_repo()
+    info = session.profiles.by_id(profile_id)
+    name = info.name if info is not None else profile_id
+    secret = passphrase(name)
+    if secret is None:
+        raise CommandError(
+            f"the profile “{name}” is protected by a passphrase; give it with "
+            "--passphrase-file FILE (nothing was added)", EXIT_USAGE)
+    try:
+        key = privacy.unlock(profile_id, secret)
+    except PrivacyError as error:
+        raise CommandError(f"{error} Nothing was added.") from None
+    session.open_profile(profile_id, key)
+    return session.require_repo()

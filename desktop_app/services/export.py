@@ -15,7 +15,7 @@ import os
 import secrets
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -28,8 +28,9 @@ from desktop_app.services.clock import Clock
 from desktop_app.services.journal_settings import META_KEY
 from desktop_app.storage.atomic import atomic_write_bytes, fsync_dir
 from desktop_app.storage.codec import to_json
+from desktop_app.storage.crypto import FileCipher
 from desktop_app.storage.device import new_device_id
-from desktop_app.storage.profile_store import ProfileStore
+from desktop_app.storage.profile_store import ProfileInfo, ProfileStore
 from desktop_app.storage.repository import Collection, ProfileRepository
 from desktop_app.storage.schema import NewerSchemaError, ProfileFileError
 
@@ -84,6 +85,10 @@ class UnknownProfileError(ExportError):
     """No readable profile has that name."""
 
 
+class LockedProfileError(ExportError):
+    """The profile is encrypted and no passphrase was given."""
+
+
 @dataclass(frozen=True)
 class Window:
     """Days to export, both ends included; None is open-ended."""
@@ -109,12 +114,17 @@ class Export:
 # --- reading the profile without writing anything -----------------------------------------
 
 
-def open_read_only(data_dir: Path, name: str) -> ProfileRepository:
+def open_read_only(data_dir: Path, name: str,
+                   passphrase: Callable[[str], str | None] | None = None,
+                   state_dir: Path | None = None) -> ProfileRepository:
     """The profile called ``name`` (case-insensitive), merged from every computer's files
     into memory and never written (a format-1 profile is migrated in memory only).
 
+    An encrypted profile is opened with ``passphrase(display name)`` (wrong tries count
+    towards the back-off kept in ``state_dir``); ``repo.write_cipher`` is then set.
     Raises :class:`UnknownProfileError` when there is none, :class:`ExportError` when it
-    cannot be read (a file from a newer Groundwork).
+    cannot be read (a file from a newer Groundwork), :class:`LockedProfileError` when it is
+    encrypted and no passphrase is given.
     """
     # No device of ours is needed to read: a random id, never written anywhere.
     store = ProfileStore(data_dir, new_device_id(), clock=lambda: datetime.now(UTC),
@@ -128,14 +138,38 @@ def open_read_only(data_dir: Path, name: str) -> ProfileRepository:
         raise UnknownProfileError(
             f"there is no profile called “{name}” (profiles: {known}{unread})"
         )
+    cipher, seal = _key_for(data_dir, found, passphrase, state_dir)
     try:
-        return store.open(found.id, datetime.now(UTC))
+        return store.open(found.id, datetime.now(UTC), cipher=cipher, seal=seal)
     except NewerSchemaError:
         raise ExportError(
             f"the profile “{found.name}” was saved by a newer Groundwork; please update it"
         ) from None
     except (OSError, ProfileFileError) as error:
         raise ExportError(f"the profile “{found.name}” cannot be read: {error}") from None
+
+
+def _key_for(data_dir: Path, found: ProfileInfo, passphrase: Callable[[str], str | None] | None,
+             state_dir: Path | None) -> tuple[FileCipher | None, bool | None]:
+    from desktop_app.services.privacy import PrivacyError
+    from desktop_app.services.session import Session
+    from desktop_app.storage.device import Device
+
+    session = Session(data_dir, Path(), lambda: datetime.now(UTC),
+                      Device(new_device_id(), ""), state_dir=state_dir)
+    privacy = session.privacy
+    if not privacy.is_protected(found.id):
+        return privacy.open_args(found.id, None)
+    secret = passphrase(found.name) if passphrase is not None else None
+    if secret is None:
+        raise LockedProfileError(
+            f"the profile “{found.name}” is protected by a passphrase; "
+            "give it with --passphrase-file FILE")
+    try:
+        key = privacy.unlock(found.id, secret)
+    except PrivacyError as error:
+        raise ExportError(str(error)) from None
+    return key.cipher, True
 
 
 # --- building the document --------------------------------------------------------------------

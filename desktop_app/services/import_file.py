@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -148,8 +149,14 @@ def _records(path: Path, spec: RecordList, raw: Any) -> list[tuple[str, Any]]:
 # --- adding the records -----------------------------------------------------------------------
 
 
-def import_export(service: ProfileService, name: str, export: ExportFile) -> ImportResult:
+def import_export(service: ProfileService, name: str, export: ExportFile, *,
+                  create: Callable[[str], ProfileRepository] | None = None,
+                  open_profile: Callable[[str], ProfileRepository] | None = None,
+                  ) -> ImportResult:
     """Add the records of ``export`` to the profile called ``name``, made when there is none.
+
+    ``create(name)`` and ``open_profile(id)`` replace the service's own (an encrypted
+    profile is opened, or made, with its key).
 
     Raises ``ProfileNameError`` for a name that cannot be used, ``OSError`` when writing
     fails (then nothing was added, and a profile made for the import is removed again).
@@ -158,9 +165,9 @@ def import_export(service: ProfileService, name: str, export: ExportFile) -> Imp
     found = service.find(name)
     created = found is None
     if found is None:
-        _info, repo = service.create(name)
+        repo = create(name) if create is not None else service.create(name)[1]
     else:
-        repo = service.open(found.id)
+        repo = open_profile(found.id) if open_profile is not None else service.open(found.id)
     result = ImportResult(profile_name=repo.name, created=created)
     try:
         with repo.batch():

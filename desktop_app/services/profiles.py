@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop_app.domain.profiles import clean_profile_name
 from desktop_app.services.clock import Clock
 from desktop_app.storage.atomic import atomic_write_bytes
+from desktop_app.storage.crypto import FileCipher
 from desktop_app.storage.profile_store import ProfileInfo, ProfileStore, SetAside
 from desktop_app.storage.repository import ProfileRepository
 
@@ -61,17 +63,23 @@ class ProfileService:
         others = [p.name for p in self._profiles if p.id != except_id]
         return clean_profile_name(raw, others)
 
-    def create(self, raw_name: str) -> tuple[ProfileInfo, ProfileRepository]:
+    def create(self, raw_name: str, *, cipher: FileCipher | None = None,
+               key_writer: Callable[[Path, str], None] | None = None,
+               ) -> tuple[ProfileInfo, ProfileRepository]:
+        """A new profile; with ``cipher`` encrypted, its key file written by ``key_writer``
+        (folder, name) before any file sealed with it."""
         name = self.check_name(raw_name)
-        repo = self.store.create(name, self.clock())
+        first = None if key_writer is None else (lambda folder: key_writer(folder, name))
+        repo = self.store.create(name, self.clock(), cipher=cipher, before_first_write=first)
         self.refresh()
         info = self.by_id(repo.profile_id)
         assert info is not None
         return info, repo
 
-    def open(self, profile_id: str) -> ProfileRepository:
+    def open(self, profile_id: str, *, cipher: FileCipher | None = None,
+             seal: bool | None = None) -> ProfileRepository:
         """Open a profile (a format-1 file is migrated first, so the list is read again)."""
-        repo = self.store.open(profile_id, self.clock())
+        repo = self.store.open(profile_id, self.clock(), cipher=cipher, seal=seal)
         if repo.profile_id != profile_id:
             self.refresh()
         self.set_aside.extend(repo.unreported_set_aside())

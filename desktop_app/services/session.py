@@ -11,6 +11,7 @@ from desktop_app.services.clock import Clock
 
 if TYPE_CHECKING:
     from desktop_app.domain.templates import TemplateSet
+    from desktop_app.services.privacy import PrivacyService, UnlockedKey
     from desktop_app.services.profiles import ProfileService
     from desktop_app.storage.device import Device
     from desktop_app.storage.profile_store import ProfileInfo
@@ -29,7 +30,8 @@ class Session:
     """What every service shares: one data folder and the profile that is open in it."""
 
     def __init__(
-        self, data_dir: Path, resources: Path, clock: Clock, device: Device
+        self, data_dir: Path, resources: Path, clock: Clock, device: Device,
+        state_dir: Path | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.device = device
@@ -41,6 +43,10 @@ class Session:
         self.profile: ProfileInfo | None = None
         self._templates: TemplateSet | None = None
         self._listeners: list[Listener] = []
+        self.state_dir = state_dir  # this computer's state folder (None: the platform's)
+        self._privacy: PrivacyService | None = None
+        self.key: UnlockedKey | None = None  # the open profile's key, when it is protected
+        self.locked_profile_id: str | None = None  # set by privacy.lock(): the one to unlock
 
     @property
     def user_templates_dir(self) -> Path:
@@ -54,6 +60,14 @@ class Session:
 
             self._profiles = ProfileService(self.data_dir, self.clock, self.device.id)
         return self._profiles
+
+    @property
+    def privacy(self) -> PrivacyService:
+        if self._privacy is None:
+            from desktop_app.services.privacy import PrivacyService
+
+            self._privacy = PrivacyService(self, self.state_dir)
+        return self._privacy
 
     @property
     def templates(self) -> TemplateSet:
@@ -80,20 +94,40 @@ class Session:
             raise NoProfileError("no profile is open")
         return self.repo
 
-    def open_profile(self, profile_id: str) -> ProfileInfo:
-        """Open a profile; the previous one stays open if this one cannot be read."""
-        repo = self.profiles.open(profile_id)
+    def open_profile(self, profile_id: str, key: UnlockedKey | None = None) -> ProfileInfo:
+        """Open a profile; the previous one stays open if this one cannot be read.
+
+        A protected profile needs its ``key`` (``privacy.unlock``): without it,
+        ``ProfileLockedError`` and nothing changes."""
+        cipher, seal = self.privacy.open_args(profile_id, key)
+        repo = self.profiles.open(profile_id, cipher=cipher, seal=seal)
+        self.privacy.after_open(repo)
         self._switch(repo)
+        self.key = key if seal else None
+        self.locked_profile_id = None
         assert self.profile is not None
         return self.profile
 
-    def create_profile(self, name: str) -> ProfileInfo:
-        info, repo = self.profiles.create(name)
+    def create_profile(self, name: str, passphrase: str | None = None) -> ProfileInfo:
+        """A new profile, opened; with a passphrase (slow: key derivation) it is encrypted
+        from its first file, and ``privacy.take_recovery_key()`` gives its recovery key."""
+        if passphrase is None:
+            info, repo = self.profiles.create(name)
+            self._switch(repo)
+            self.key = None
+            return info
+        cipher, write_key = self.privacy.new_profile_key(passphrase)
+        info, repo = self.profiles.create(name, cipher=cipher, key_writer=write_key)
         self._switch(repo)
+        from desktop_app.services.privacy import UnlockedKey
+
+        self.key = UnlockedKey(repo.profile_id, cipher)
+        self.locked_profile_id = None
         return info
 
     def rename_profile(self, name: str) -> str:
         new_name = self.profiles.rename(self.require_repo(), name)
+        self.privacy.rename(self.require_repo(), new_name)
         self.profile = self.profiles.by_id(self.require_repo().profile_id)
         self.notify()
         return new_name
@@ -107,6 +141,7 @@ class Session:
         repo.close(0)
         self.repo = None
         self.profile = None
+        self._drop_key()
         self.notify()
 
     def _switch(self, repo: ProfileRepository) -> None:
@@ -177,4 +212,11 @@ class Session:
         if self.repo is not None:
             landed = self.repo.close(timeout)
             self.repo = None
+        self._drop_key()
         return landed
+
+    def _drop_key(self) -> None:
+        """Zero the open profile's data key (as far as Python allows)."""
+        if self.key is not None:
+            self.key.wipe()
+            self.key = None

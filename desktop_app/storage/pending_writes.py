@@ -61,6 +61,7 @@ class PendingWrites:
         if self._writer is None:
             self._writer = Writer(f"groundwork-writer {self._name}")
         ticket = self._writer.submit(shard.path, encode_file(shard), commit_bytes)
+        shard.sealed = shard.cipher is not None  # as it will be on disk (a failure rereads)
         self._inflight.append((shard, ticket))
         self._last = ticket
         return ticket

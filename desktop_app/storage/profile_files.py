@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.storage.atomic import remove_stale_temp_files
+from desktop_app.storage.crypto import FileCipher, LockedFileError, decode_raw, is_encrypted
 from desktop_app.storage.debris import SetAside, copy_aside
 from desktop_app.storage.device import is_device_id
 from desktop_app.storage.layout import Entry, classify, conflict_base
@@ -52,15 +53,19 @@ class Reader:
     found: list[SetAside] = field(default_factory=list)
     strict: bool = True  # a newer-version file refuses the profile (at open, not at refresh)
     copies: bool = True  # whether unreadable files are copied aside (never when read-only)
+    cipher: FileCipher | None = None  # the profile's data key, when it is encrypted
 
     def read(self, path: Path, signature: Signature | None) -> ShardFile | None:
         device = path.parent.name
         raw = b""
         try:
             raw = read_profile_file(path)
-            shard = parse_file(path, raw, device)
+            shard = parse_file(path, decode_raw(path, raw, self.cipher), device)
         except FileNotFoundError:
             return None  # gone since the listing: a sync engine at work
+        except LockedFileError as error:
+            self.report(path, signature, raw, error.reason, copy=False)
+            return None
         except NewerSchemaError as error:
             if self.strict:
                 raise
@@ -71,6 +76,7 @@ class Reader:
             return None
         self.bad.pop(path, None)
         shard.signature = signature
+        shard.sealed = is_encrypted(raw)
         return shard
 
     def report(self, path: Path, signature: Signature | None, raw: bytes, reason: str,
@@ -91,7 +97,8 @@ class Reader:
             self.found.append(found)
 
 
-def tidy_conflicts(own: Path, shards: dict[Path, ShardFile], reader: Reader) -> list[Path]:
+def tidy_conflicts(own: Path, shards: dict[Path, ShardFile], reader: Reader,
+                   cipher: FileCipher | None = None) -> list[Path]:
     """Merge this device's conflict copies into the files they copy, then delete them.
 
     Only the owner does this (the caller passes its own folder). The base is written first,
@@ -116,6 +123,7 @@ def tidy_conflicts(own: Path, shards: dict[Path, ShardFile], reader: Reader) -> 
                 held = base.versions.get(version.kind, {}).get(version.id)
                 if held is None or beats(version, held):
                     base.put(version)
+        base.cipher = cipher
         write_file(base)
         remove_stale_temp_files(base_path)
         shards[base_path] = base
@@ -127,13 +135,30 @@ def tidy_conflicts(own: Path, shards: dict[Path, ShardFile], reader: Reader) -> 
 
 
 
-def read_merged(folder: Path) -> dict[str, dict[str, dict[str, Any]]]:
+def reseal(shards: dict[Path, ShardFile], own: Path, cipher: FileCipher | None) -> int:
+    """Rewrite the files of ``own`` whose encryption differs from ``cipher`` (None: plain).
+
+    One file at a time, each atomically: a crash leaves some files each way, and both are
+    read (the key file is written first), so the next open finishes the work.
+    """
+    count = 0
+    for path, shard in sorted(shards.items()):
+        if path.parent == own and path.exists() and shard.sealed != (cipher is not None):
+            shard.cipher = cipher
+            write_file(shard)
+            count += 1
+    return count
+
+
+def read_merged(folder: Path, cipher: FileCipher | None = None
+                ) -> dict[str, dict[str, dict[str, Any]]]:
     """What a profile folder holds, read afresh from disk and merged: the visible records by
     kind and id (tombstones and unreadable files left out). For tools and tests."""
     files = {}
     for path in sorted(listing(folder)):
         try:
-            files[path] = parse_file(path, read_profile_file(path), path.parent.name).versions
+            plain = decode_raw(path, read_profile_file(path), cipher)
+            files[path] = parse_file(path, plain, path.parent.name).versions
         except (OSError, ProfileFileError):
             continue
     return merge_files(files)

@@ -8,6 +8,7 @@ are copied to ``set-aside/`` once, anything else is left where it is and reporte
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 from collections.abc import Callable
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop_app.storage import migrate_v1
+from desktop_app.storage import keyfile, migrate_v1
+from desktop_app.storage.crypto import FileCipher
 from desktop_app.storage.debris import SetAside, copy_aside
 from desktop_app.storage.layout import PROFILE_FILE, PROFILE_TABLE, is_profile_id, new_profile_id
 from desktop_app.storage.merge import merge_files
@@ -66,6 +68,7 @@ class ProfileStore:
     def ensure(self) -> None:
         self._writable()
         self.folder.mkdir(parents=True, exist_ok=True)
+        private_folder(self.folder.parent)
 
     def scan(self, now: datetime) -> tuple[list[ProfileInfo], list[SetAside]]:
         """Readable profiles by name, and the odd entries just found."""
@@ -73,6 +76,8 @@ class ProfileStore:
         set_aside: list[SetAside] = []
         if not self.folder.is_dir():
             return profiles, set_aside
+        if not self.read_only:
+            private_folder(self.folder.parent)
         entries = sorted(self.folder.iterdir())
         for path in entries:  # format 1 first: finishing a migration adds a folder
             if path.name.endswith(".json") and not path.name.startswith("."):
@@ -92,6 +97,12 @@ class ProfileStore:
         return profiles, set_aside
 
     def _scan_folder(self, folder: Path) -> ProfileInfo | None:
+        keys, _ = keyfile.read_key_files(folder)
+        latest = keyfile.newest(keys)
+        if latest is not None and latest.protected:
+            # Encrypted: only the key files' display name is readable without the key.
+            name = keyfile.display_name(keys) or folder.name
+            return ProfileInfo(id=folder.name, name=name, path=folder, created_at="")
         files = {}
         newer = False
         for device_dir in device_folders(folder):
@@ -102,14 +113,14 @@ class ProfileStore:
                 newer = True  # listed, so that opening it says why it cannot be read
             except (OSError, ProfileFileError):
                 continue  # not delivered yet, or unreadable: the repository reports it
-        if not files and not newer:
+        if not files and not newer and not keys:
             return None  # an empty or half-synced folder: nothing to show yet
         meta = {rid: f.get("value") for rid, f in merge_files(files).get(PROFILE_TABLE, {}).items()}
         if isinstance(meta.get(migrate_v1.V1_ID_KEY), str):
             self._aliases[str(meta[migrate_v1.V1_ID_KEY])] = folder.name
         return ProfileInfo(
             id=folder.name,
-            name=str(meta.get("profile_name") or folder.name),
+            name=str(meta.get("profile_name") or keyfile.display_name(keys) or folder.name),
             path=folder,
             created_at=str(meta.get("created_at", "")),
         )
@@ -179,29 +190,39 @@ class ProfileStore:
         if self.read_only:
             raise ReadOnlyError(f"{self.folder} is open read-only")
 
-    def create(self, name: str, now: datetime) -> ProfileRepository:
+    def create(self, name: str, now: datetime, *, cipher: FileCipher | None = None,
+               before_first_write: Callable[[Path], None] | None = None) -> ProfileRepository:
+        """A new profile; with ``cipher`` every file is encrypted, and
+        ``before_first_write(folder)`` writes the key file before any of them."""
         self.ensure()
         while True:
             folder = self.folder / new_profile_id()
             if not os.path.lexists(folder):
+                first = None if before_first_write is None else functools.partial(
+                    before_first_write, folder)
                 return ProfileRepository.create(folder, name, now, device=self.device,
                                                 clock=self.clock,
-                                                set_aside_folder=self.set_aside_folder)
+                                                set_aside_folder=self.set_aside_folder,
+                                                cipher=cipher, before_first_write=first)
 
-    def open(self, profile_id: str, now: datetime) -> ProfileRepository:
+    def open(self, profile_id: str, now: datetime, *, cipher: FileCipher | None = None,
+             seal: bool | None = None) -> ProfileRepository:
         """Open a profile; a format-1 file is migrated first (after a verified backup)."""
         profile_id = self._aliases.get(profile_id, profile_id)
         if self.read_only:
-            return self._open_read_only(profile_id)
+            return self._open_read_only(profile_id, cipher)
         if profile_id in self._pending:
             self._migrate(self._pending.pop(profile_id))
         if not is_profile_id(profile_id):
             profile_id = self._migrate(profile_id)
         path = self.path_of(profile_id)
+        private_folder(self.folder.parent)
         return ProfileRepository.open(path, device=self.device, clock=self.clock,
-                                      set_aside_folder=self.set_aside_folder)
+                                      set_aside_folder=self.set_aside_folder,
+                                      cipher=cipher, seal=seal)
 
-    def _open_read_only(self, profile_id: str) -> ProfileRepository:
+    def _open_read_only(self, profile_id: str, cipher: FileCipher | None = None
+                        ) -> ProfileRepository:
         """The profile merged in memory; a format-1 file (alone, or joining a folder another
         computer migrated) is migrated in memory, exactly as opening it would write it."""
         stem = self._pending.get(profile_id, profile_id)
@@ -214,7 +235,7 @@ class ProfileStore:
             extra = migrate_v1.build_files(stem, tables, device, profile_id, self.device)
         return ProfileRepository.open(self.path_of(profile_id), device=self.device,
                                       clock=self.clock, set_aside_folder=self.set_aside_folder,
-                                      read_only=True, extra=extra)
+                                      read_only=True, extra=extra, cipher=cipher)
 
     def _migrate(self, stem: str) -> str:
         v1 = self.path_of(stem).with_name(f"{stem}.json")
@@ -243,3 +264,13 @@ class ProfileStore:
             shutil.rmtree(gone, ignore_errors=True)
         else:
             path.with_name(f"{path.name}.json").unlink()
+
+
+def private_folder(folder: Path) -> None:
+    """Make the data folder readable by its owner only (POSIX); a failure changes nothing
+    else (a folder on a file system without modes, or owned by someone else)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        if folder.is_dir() and not folder.is_symlink() and folder.stat().st_mode & 0o077:
+            folder.chmod(0o700)

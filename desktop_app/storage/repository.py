@@ -16,6 +16,7 @@ from typing import Any, TypeVar, cast
 
 from desktop_app.storage.atomic import remove_stale_temp_files
 from desktop_app.storage.collection import Collection, Decoded, SkippedRecord, Stored, day_of
+from desktop_app.storage.crypto import FileCipher
 from desktop_app.storage.debris import SetAside
 from desktop_app.storage.layout import (
     KINDS,
@@ -26,7 +27,13 @@ from desktop_app.storage.layout import (
 )
 from desktop_app.storage.merge import TICK, MergedView, Version, make_doc
 from desktop_app.storage.pending_writes import PendingWrites, WritesOnTheirWay
-from desktop_app.storage.profile_files import Reader, device_folders, listing, tidy_conflicts
+from desktop_app.storage.profile_files import (
+    Reader,
+    device_folders,
+    listing,
+    reseal,
+    tidy_conflicts,
+)
 from desktop_app.storage.revisions import Revisions
 from desktop_app.storage.schema import APP_MARK, V1
 from desktop_app.storage.shards import ShardFile, new_file
@@ -53,7 +60,8 @@ class ProfileRepository(WritesOnTheirWay):
     """
 
     def __init__(self, folder: Path, device: str, clock: Clock, set_aside_folder: Path, *,
-                 read_only: bool = False, extra: Iterable[ShardFile] = ()) -> None:
+                 read_only: bool = False, extra: Iterable[ShardFile] = (),
+                 cipher: FileCipher | None = None, seal: bool | None = None) -> None:
         self.path = folder
         # Read-only: nothing is written, tidied, removed or copied aside; ``extra`` files
         # (built in memory, e.g. from a format-1 file) are merged with those on disk.
@@ -63,7 +71,11 @@ class ProfileRepository(WritesOnTheirWay):
         self.device = device
         self.own = folder / device
         self._clock = clock
-        self._reader = Reader(set_aside_folder, folder.name, copies=not read_only)
+        self._reader = Reader(set_aside_folder, folder.name, copies=not read_only,
+                              cipher=cipher)
+        # Files are written encrypted when ``seal`` (by default: when there is a key). A
+        # key without sealing reads what an earlier passphrase encrypted (see privacy.md).
+        self.write_cipher = cipher if seal or seal is None else None
         self._revisions = Revisions()
         self._memos: dict[str, tuple[tuple[str, ...], int, Any]] = {}
         self._skipped: dict[tuple[str, str], SkippedRecord] = {}
@@ -83,14 +95,21 @@ class ProfileRepository(WritesOnTheirWay):
 
     @classmethod
     def create(cls, folder: Path, name: str, now: datetime, *, device: str, clock: Clock,
-               set_aside_folder: Path | None = None) -> ProfileRepository:
-        """A new profile folder holding this device's ``profile.json``; never overwrites."""
+               set_aside_folder: Path | None = None, cipher: FileCipher | None = None,
+               before_first_write: Callable[[], None] | None = None) -> ProfileRepository:
+        """A new profile folder holding this device's ``profile.json``; never overwrites.
+
+        ``before_first_write`` runs once the folder exists (an encrypted profile's key file
+        goes there before any file sealed with that key)."""
         if folder.exists():
             raise FileExistsError(folder)
         (folder / device).mkdir(parents=True)
         repo: ProfileRepository | None = None
         try:
-            repo = cls(folder, device, clock, set_aside_folder or folder.parent / "set-aside")
+            repo = cls(folder, device, clock, set_aside_folder or folder.parent / "set-aside",
+                       cipher=cipher)
+            if before_first_write is not None:
+                before_first_write()
             with repo.batch():
                 repo.set_meta(profile_name=name, created_at=now.isoformat())
             repo.ticket().result()  # listed only once its profile.json is on disk
@@ -104,14 +123,15 @@ class ProfileRepository(WritesOnTheirWay):
     @classmethod
     def open(cls, folder: Path, *, device: str, clock: Clock,
              set_aside_folder: Path | None = None, read_only: bool = False,
-             extra: Iterable[ShardFile] = ()) -> ProfileRepository:
+             extra: Iterable[ShardFile] = (), cipher: FileCipher | None = None,
+             seal: bool | None = None) -> ProfileRepository:
         """Read and merge every device's files. Raises ``NewerSchemaError`` (nothing written)
         when a file is from a newer Groundwork; unreadable files are set aside and skipped
         (only reported, when ``read_only``; then every write raises ``ReadOnlyError``)."""
         if not folder.is_dir() and not (read_only and extra):
             raise FileNotFoundError(folder)
         return cls(folder, device, clock, set_aside_folder or folder.parent / "set-aside",
-                   read_only=read_only, extra=extra)
+                   read_only=read_only, extra=extra, cipher=cipher, seal=seal)
 
     # --- reading the folder ------------------------------------------------------------
     def _load(self) -> None:
@@ -141,7 +161,8 @@ class ProfileRepository(WritesOnTheirWay):
         if self.read_only or self._writes.pending():
             return changed  # a queued write of a base would undo the merge: next time
         with contextlib.suppress(OSError):  # a full disk: the copies stay, merged in memory
-            for path in tidy_conflicts(self.own, self._shards, self._reader):
+            for path in tidy_conflicts(self.own, self._shards, self._reader,
+                                       self.write_cipher):
                 shard = self._shards.get(path)
                 if shard is None:
                     changed |= self._view.drop_file(path)
@@ -260,7 +281,9 @@ class ProfileRepository(WritesOnTheirWay):
             self._pending.clear()
             self._dirty.add(target)
         for path in self._dirty:
-            self._writes.submit(self._shards[path])
+            shard = self._shards[path]
+            shard.cipher = self.write_cipher
+            self._writes.submit(shard)
 
     @contextmanager
     def _batch(self) -> Iterator[None]:
@@ -417,11 +440,33 @@ class ProfileRepository(WritesOnTheirWay):
         found = self.winner(table, rid)
         return found is not None and not found.deleted
 
+    # --- encryption ----------------------------------------------------------------------
+    @property
+    def cipher(self) -> FileCipher | None:
+        """The data key files are read with (None: a plain profile)."""
+        return self._reader.cipher
+
+    def set_cipher(self, cipher: FileCipher | None, *, seal: bool) -> None:
+        """Read with ``cipher`` from now on, and write encrypted when ``seal``."""
+        self._reader.cipher = cipher
+        self.write_cipher = cipher if seal else None
+
+    def reseal_own(self) -> int:
+        """Rewrite this computer's files sealed otherwise than it now writes (after protect
+        or remove, here or on another computer); how many (see ``profile_files.reseal``)."""
+        if self.read_only:
+            return 0
+        self.flush()  # a queued write sealed the old way must not land after the reseal
+        return reseal(self._shards, self.own, self.write_cipher)
+
     def close(self, timeout: float | None = None) -> bool:
-        """Let pending writes land (at most ``timeout``) and stop the writer; True if all did."""
+        """Let pending writes land (at most ``timeout``) and stop the writer; True if all did.
+        Then drop what was read, key material included."""
         landed = self._writes.flush(timeout)
         self._writes.close(None if landed else 0)
         self._memos.clear()
         self.decoded.clear()
         self._revisions.bump(None)
+        self._shards.clear()
+        self._view = MergedView()
         return landed

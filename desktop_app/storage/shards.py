@@ -15,6 +15,7 @@ from typing import Any
 import msgspec
 
 from desktop_app.storage.atomic import atomic_write_bytes
+from desktop_app.storage.crypto import FileCipher, encode_payload
 from desktop_app.storage.layout import HEADER_TABLE, KINDS, PROFILE_FILE, PROFILE_TABLE
 from desktop_app.storage.merge import Version, beats, version_of
 from desktop_app.storage.schema import (
@@ -47,6 +48,9 @@ class ShardFile:
     keys: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> id -> doc key
     odd: list[OddDoc] = field(default_factory=list)
     signature: Signature | None = None
+    sealed: bool = False  # encrypted on disk (as read or last written)
+    # The key its next write is sealed with (None: written plain); set by the repository.
+    cipher: FileCipher | None = field(default=None, repr=False, compare=False)
 
     def put(self, version: Version) -> None:
         """Store ``version`` as this file's version of its record (replacing an older one)."""
@@ -124,9 +128,13 @@ def _loads(raw: bytes) -> Any:
 
 
 def encode_file(shard: ShardFile) -> bytes:
-    """The bytes a write of ``shard`` puts on disk; runs on the caller's thread, so later
-    changes to the shard in memory cannot leak into a write already queued."""
-    return shard.encode()
+    """The bytes to write for ``shard``: its TinyDB JSON, sealed with ``shard.cipher``.
+
+    Runs on the caller's thread (the payload is built and encrypted from the data as it is
+    now, so later changes cannot leak into a write already queued); only the commit of the
+    returned bytes may happen elsewhere.
+    """
+    return encode_payload(shard.path, shard.encode(), shard.cipher)
 
 
 def commit_bytes(path: Path, payload: bytes) -> Signature | None:
@@ -142,5 +150,7 @@ def commit_bytes(path: Path, payload: bytes) -> Signature | None:
 
 
 def write_file(shard: ShardFile) -> None:
-    """Encode and replace the file now, on this thread, and remember what it is on disk."""
+    """Encode (sealed with ``shard.cipher`` when it has one) and replace the file now, on
+    this thread, and remember what it is on disk."""
     shard.signature = commit_bytes(shard.path, encode_file(shard))
+    shard.sealed = shard.cipher is not None

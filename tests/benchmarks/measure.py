@@ -174,4 +174,22 @@ def run_all(folders: dict[int, Path], scratch: Path) -> list[Row]:
     rows.append(bench_win(folders))
     rows += bench_saves(folders)
     rows += bench_redraw(folders[20], REDRAW_RUNS)
+    rows += bench_privacy()
     return rows
+
+
+def bench_privacy() -> list[Row]:
+    """Encrypted profiles: the cost of one passphrase guess, and a save at 20 years."""
+    from tests.benchmarks import privacy
+
+    found = privacy.measure()
+    derive = found["derive"]["median_ms"]
+    ratio = found["ratio"]
+    return [
+        Row("unlock: key derivation per guess (Argon2id)", f"{derive:.0f} ms",
+            "≥ 250 ms", derive >= 250, found["derive"]),
+        Row("encrypted save, p95 at 20 years vs 1 year",
+            f"{ratio:.2f}× (p95 {found['p95_20y_ms']:.1f} vs {found['p95_1y_ms']:.1f} ms)",
+            "≤ 1.2×", ratio <= 1.2,
+            {k: v for k, v in found.items() if k != "derive"}),
+    ]

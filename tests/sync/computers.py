@@ -32,6 +32,7 @@ TAG_OF = {
 class Computer:
     name: str
     root: Path
+    passphrase_file: Path | None = None  # the profile is encrypted with its first line
 
     @property
     def data(self) -> Path:
@@ -51,7 +52,8 @@ class Computer:
             path = self.root / rel
             path.mkdir(parents=True, exist_ok=True, mode=0o700)
             env[key] = str(path)
-        env["PYTHONPATH"] = str(REPO)
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
         env["QT_QPA_PLATFORM"] = "offscreen"
         return env
 
@@ -69,7 +71,8 @@ class Computer:
     def use(self, profile: str, *actions: dict[str, Any]) -> dict[str, Any]:
         """Start the app on ``profile``, do ``actions``, quit; the driver's report."""
         done = self._run(
-            ["-m", "tests.sync.driver", str(self.data), profile, json.dumps(list(actions))]
+            ["-m", "tests.sync.driver", str(self.data), profile, json.dumps(list(actions)),
+             *self._secret()]
         )
         assert done.returncode == 0, f"{self.name}: the app failed:\n{done.stderr[-3000:]}"
         return dict(json.loads(done.stdout))
@@ -79,12 +82,17 @@ class Computer:
         out = self.root / f"export-{profile}.json"
         done = self._run(
             ["-m", "desktop_app", "export", "--profile", profile, "--format", "json",
-             "--out", str(out), "--data-dir", str(self.data)]
+             "--out", str(out), "--data-dir", str(self.data),
+             *(["--passphrase-file", *self._secret()] if self.passphrase_file else [])]
         )
         assert done.returncode == 0, (
             f"{self.name}: groundwork export failed ({done.returncode}): {done.stderr.strip()}"
         )
         return dict(json.loads(out.read_text(encoding="utf-8")))
+
+
+    def _secret(self) -> list[str]:
+        return [] if self.passphrase_file is None else [str(self.passphrase_file)]
 
 
 def exported_tags(export: dict[str, Any]) -> dict[str, list[str]]:
@@ -118,8 +126,16 @@ def conflict_copies(folder: Path) -> list[str]:
 PROFILE = "Sam"
 Sync = Callable[[], object]
 
-def two_computers(root: Path) -> tuple[Computer, Computer]:
-    return Computer("laptop", root / "laptop"), Computer("desktop", root / "desktop")
+def two_computers(root: Path, passphrase: str | None = None) -> tuple[Computer, Computer]:
+    """Two computers; with ``passphrase``, each uses the profile through a passphrase file
+    (the first to start it makes it encrypted)."""
+    secret = None
+    if passphrase is not None:
+        secret = root / "passphrase.txt"
+        root.mkdir(parents=True, exist_ok=True)
+        secret.write_text(passphrase + "\n", "utf-8")
+    return (Computer("laptop", root / "laptop", secret),
+            Computer("desktop", root / "desktop", secret))
 
 
 def work_on_two_computers(laptop: Computer, desktop: Computer, sync: Sync) -> list[dict[str, Any]]:

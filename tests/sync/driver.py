@@ -106,10 +106,12 @@ def seen(session: Session) -> dict[str, list[str]]:
     }
 
 
-def main(data_dir: Path, profile: str, actions: list[dict[str, Any]]) -> int:
+def main(data_dir: Path, profile: str, actions: list[dict[str, Any]],
+         passphrase_file: str | None = None) -> int:
     from PySide6.QtCore import QTimer
 
-    startup = prepare(parse_options(["--data-dir", str(data_dir), "--profile", profile]))
+    extra = [] if passphrase_file is None else ["--passphrase-file", passphrase_file]
+    startup = prepare(parse_options(["--data-dir", str(data_dir), "--profile", profile, *extra]))
     if isinstance(startup, int):
         return startup
     out: dict[str, Any] = {}
@@ -141,4 +143,4 @@ def main(data_dir: Path, profile: str, actions: list[dict[str, Any]]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3])))
+    sys.exit(main(Path(sys.argv[1]), sys.argv[2], json.loads(sys.argv[3]), *sys.argv[4:5]))

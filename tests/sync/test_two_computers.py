@@ -24,8 +24,11 @@ from tests.sync.copier import SyncFolder, deliver_partial, sync
 
 
 @pytest.mark.slow
-def test_two_computers_writing_between_syncs_end_with_every_record(tmp_path: Path) -> None:
-    laptop, desktop = two_computers(tmp_path)
+@pytest.mark.parametrize("passphrase", [None, "shared words"], ids=["plain", "encrypted"])
+def test_two_computers_writing_between_syncs_end_with_every_record(
+    tmp_path: Path, passphrase: str | None
+) -> None:
+    laptop, desktop = two_computers(tmp_path, passphrase)
     # The sync engine's index lives outside the synced folders, as Syncthing's database does.
     lap, desk = (
         SyncFolder.named(c.data, c.name, state_file=tmp_path / f"{c.name}.index.json")
@@ -33,6 +36,12 @@ def test_two_computers_writing_between_syncs_end_with_every_record(tmp_path: Pat
     )
     reports = work_on_two_computers(laptop, desktop, lambda: sync(lap, desk))
     assert_every_record_everywhere((laptop, desktop), reports)
+    if passphrase is not None:
+        for computer in (laptop, desktop):
+            files = [p for p in (computer.data / "profiles").rglob("*.json")
+                     if p.parent.name.startswith("d-") and p.name != "key.json"]
+            assert files and all(p.read_bytes().startswith(b"GWENC1") for p in files)
+            assert all(b"lap-" not in p.read_bytes() for p in files)
 
 
 def _every_other(rel: str) -> bool:

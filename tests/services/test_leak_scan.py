@@ -1,0 +1,137 @@
+"""Leak scan: a marker typed into every free-text field of an encrypted profile, through the
+services, is found in no file outside the encrypted ones: not under HOME, the data folder,
+this computer's (XDG) folders or the temp folder; after a lock and unlock and after a
+passphrase change too."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from desktop_app.domain.journal import Cadence
+from desktop_app.paths import resources_dir
+from desktop_app.services.assessments import AssessmentService
+from desktop_app.services.focus import AreaDraft, FocusService, PracticeDraft
+from desktop_app.services.journal import JournalService, SlipDraft, WinDraft
+from desktop_app.services.session import Session
+from desktop_app.storage import keyfile
+from desktop_app.storage.crypto import MAGIC
+from tests.conftest import TEST_DEVICE, FakeClock, point_xdg_at
+from tests.services.views import gap_answers
+
+MARK = "ZQX-leak-marker-7731"
+
+
+@pytest.fixture(autouse=True)
+def light_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keyfile, "ARGON2", {"time_cost": 1, "memory_cost": 64, "parallelism": 1})
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """HOME, the XDG folders and TMPDIR, all under one folder the scan reads whole."""
+    root = tmp_path / "home"
+    root.mkdir()
+    monkeypatch.setenv("HOME", str(root))
+    point_xdg_at(root / ".local", monkeypatch)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(root / ".cache"))
+    temp = root / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    return root
+
+
+def leaks(*roots: Path) -> list[Path]:
+    """Files holding the marker in clear (sealed files are checked to be sealed)."""
+    found = []
+    for root in roots:
+        for folder, _dirs, files in os.walk(root):
+            for name in files:
+                path = Path(folder) / name
+                try:
+                    raw = path.read_bytes()
+                except OSError:
+                    continue
+                if MARK.encode() in raw or MARK.encode("utf-16-le") in raw:
+                    found.append(path)
+    return found
+
+
+def fill_every_field(session: Session, clock: FakeClock) -> None:
+    assessments = AssessmentService(session)
+    template = session.templates.get("life-areas")
+    assert template is not None
+    texts = {q.id: f"{MARK} answer {q.id}" for q in template.questions if q.type == "text"}
+    assert texts, "life-areas has text questions"
+    answers = {**gap_answers(session, {}), **texts}
+    assessments.complete(template, answers, clock.now - timedelta(minutes=5))
+    assessments.save_draft(template, {**texts}, clock.now, page=1)  # a draft in progress
+    focus = FocusService(session)
+    focus.change_focus([AreaDraft(
+        "work", f"{MARK} intention", (PracticeDraft(f"{MARK} practice", Cadence.daily()),))])
+    current = focus.current()
+    assert current is not None
+    practice = current.item.areas[0].practices[0]
+    focus.pause(practice.key, clock.now.date(), None, reason=f"{MARK} pause reason")
+    journal = JournalService(session)
+    checkin = journal.checkin_template()
+    assert checkin is not None
+    notes = {q.id: f"{MARK} note" for q in checkin.questions if q.type == "text"}
+    journal.complete_checkin(
+        checkin, {"distress": 2, **notes}, [],
+        SlipDraft(f"{MARK} old pattern", None, f"{MARK} trigger", f"{MARK} helped"),
+        WinDraft(f"{MARK} win"),
+    )
+    journal.log_win(WinDraft(f"{MARK} second win"))
+    session.require_repo().set_meta(personal_setting=f"{MARK} setting")
+
+
+def test_nothing_written_is_left_in_clear_text(
+    home: Path, tmp_path: Path, clock: FakeClock
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    session = Session(data, resources_dir(), clock, TEST_DEVICE)
+    session.load_templates()
+    session.create_profile("Sam", passphrase="scan phrase")
+    fill_every_field(session, clock)
+    repo = session.require_repo()
+    files = [p for p in repo.path.rglob("*") if p.is_file()]
+    assert len(files) >= 3
+    assert leaks(home, data) == []
+    sealed = [p for p in files if p.name != "key.json"]
+    assert sealed and all(p.read_bytes().startswith(MAGIC) for p in sealed)
+
+    pid = repo.profile_id
+    session.privacy.lock()
+    session.open_profile(pid, session.privacy.unlock(pid, "scan phrase"))
+    assert MARK in str(session.require_repo().meta)  # all of it reads back
+    JournalService(session).log_win(WinDraft(f"{MARK} after unlock"))
+    assert leaks(home, data) == []
+
+    session.privacy.change_passphrase(
+        session.privacy.prepare_change(pid, "scan phrase", "another phrase"))
+    clock.advance(days=40)  # a new month: a new shard
+    JournalService(session).log_win(WinDraft(f"{MARK} after the change"))
+    session.privacy.lock()
+    session.open_profile(pid, session.privacy.unlock(pid, "another phrase"))
+    assert len(JournalService(session).wins()) == 4
+    assert leaks(home, data) == []
+
+
+def test_the_scan_finds_the_marker_in_a_plain_profile(
+    home: Path, tmp_path: Path, clock: FakeClock
+) -> None:
+    """The control: without a passphrase the same fields are found, in every kind of file."""
+    data = tmp_path / "data"
+    data.mkdir()
+    session = Session(data, resources_dir(), clock, TEST_DEVICE)
+    session.load_templates()
+    session.create_profile("Sam")
+    fill_every_field(session, clock)
+    assert {p.name for p in leaks(home, data)} == {"profile.json", "2026-03.json"}
