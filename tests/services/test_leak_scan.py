@@ -89,6 +89,7 @@ def fill_every_field(session: Session, clock: FakeClock) -> None:
     )
     journal.log_win(WinDraft(f"{MARK} second win"))
     session.require_repo().set_meta(personal_setting=f"{MARK} setting")
+    assert session.flush(10)  # every file on disk before the scan
 
 
 def test_nothing_written_is_left_in_clear_text(
@@ -112,6 +113,7 @@ def test_nothing_written_is_left_in_clear_text(
     session.open_profile(pid, session.privacy.unlock(pid, "scan phrase"))
     assert MARK in str(session.require_repo().meta)  # all of it reads back
     JournalService(session).log_win(WinDraft(f"{MARK} after unlock"))
+    assert session.flush(10)
     assert leaks(home, data) == []
 
     session.privacy.change_passphrase(

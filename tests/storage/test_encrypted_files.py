@@ -102,6 +102,7 @@ def encrypted_profile(data: Path, device: str = D1) -> ProfileRepository:
     repo = store.create("Sam", NOW, cipher=CIPHER)
     repo.set_meta(note="private words")
     repo.write_version("wins", None, {"text": "private win", "day": "2026-05-01"})
+    assert repo.flush(10)  # the files land on the writer thread
     return repo
 
 
@@ -168,6 +169,7 @@ def test_an_encrypted_conflict_copy_is_merged_and_tidied_sealed(tmp_path: Path) 
     copy = repo.own / "2026-05.sync-conflict-20260501-101010-ABCDEFG.json"
     shutil.copy(repo.own / "2026-05.json", copy)
     repo.write_version("wins", None, {"text": "second win", "day": "2026-05-01"})
+    assert repo.flush(10)
     again = ProfileRepository.open(repo.path, device=D1, clock=StillClock(), cipher=CIPHER)
     assert not copy.exists()
     assert len(again.visible("wins")) == 2
