@@ -243,13 +243,13 @@ def _open_first_profile(session: Session, options: Options, settings: QSettings)
             if found is None:
                 session.create_profile(options.profile)
             else:
-                session.open_profile(found.id)
+                _open_or_ask(session, found.id)
             return notices
         last = settings.value("last_profile")
         candidates = [p for p in profiles if p.id == last] + [p for p in profiles if p.id != last]
         for info in candidates:
             try:
-                session.open_profile(info.id)
+                _open_or_ask(session, info.id)
                 break
             except ProfileFileError as error:
                 notices.append(str(error))
@@ -258,6 +258,17 @@ def _open_first_profile(session: Session, options: Options, settings: QSettings)
     except OSError as error:
         notices.append(f"Groundwork could not save the profile: {error.strerror or error}")
     return notices
+
+
+def _open_or_ask(session: Session, profile_id: str) -> None:
+    """Open the profile; a protected one waits on the unlock screen for its passphrase."""
+    from desktop_app.services.privacy import ProfileLockedError
+    from desktop_app.ui.privacy_bridge import mark_locked
+
+    try:
+        session.open_profile(profile_id)
+    except ProfileLockedError:
+        mark_locked(session, profile_id)
 
 
 def main(
