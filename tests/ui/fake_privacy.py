@@ -101,9 +101,10 @@ class FakePrivacy:
         session.notify()
 
 
-def install(session: Session) -> FakePrivacy:
-    """Give ``session`` the privacy side of the contract, backed by a :class:`FakePrivacy`."""
-    fake = FakePrivacy(session)
+def install(session: Session, passphrases: dict[str, str] | None = None) -> FakePrivacy:
+    """Give ``session`` the privacy side of the contract, backed by a :class:`FakePrivacy`
+    (``passphrases`` may be shared by the sessions of several starts)."""
+    fake = FakePrivacy(session, passphrases if passphrases is not None else {})
     target: Any = session
     target.privacy = fake
     target.locked_profile_id = None
