@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,7 +21,6 @@ DEFAULT_MINUTES = 10
 class IdleLockDialog(QDialog):
     def __init__(self, minutes: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("idleLockDialog")
         self.setWindowTitle("Lock after idle time")
         layout = QVBoxLayout(self)

@@ -80,7 +80,7 @@ class SlowDialog(QDialog):
     def __init__(self, title: str, ok_text: str, busy_text: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # Not deleted on close: the caller reads the outcome, then calls deleteLater().
         self.setWindowTitle(title)
         self.busy = False
         self.body = QVBoxLayout()

@@ -7,7 +7,6 @@ imported when first used, after the first paint.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
@@ -83,7 +82,9 @@ class PrivacyActions:
 
         dialog = ProtectDialog(self.session, privacy, self.window)
         dialog.exec()
-        self.show_recovery_key(dialog.recovery_key)
+        key, dialog.recovery_key = dialog.recovery_key, None
+        dialog.deleteLater()
+        self.show_recovery_key(key)
 
     def show_recovery_key(self, key: str | None) -> None:
         if not key or self.session.profile is None:
@@ -101,8 +102,10 @@ class PrivacyActions:
             return
         from desktop_app.ui.passphrase_dialogs import ChangePassphraseDialog
 
-        if ChangePassphraseDialog(self.session, privacy, self.window).exec():
+        dialog = ChangePassphraseDialog(self.session, privacy, self.window)
+        if dialog.exec():
             self.window.statusBar().showMessage("Your passphrase is changed.", 6000)
+        dialog.deleteLater()
 
     def remove(self) -> None:
         privacy = privacy_of(self.session)
@@ -110,8 +113,10 @@ class PrivacyActions:
             return
         from desktop_app.ui.passphrase_dialogs import RemovePassphraseDialog
 
-        if RemovePassphraseDialog(self.session, privacy, self.window).exec():
+        dialog = RemovePassphraseDialog(self.session, privacy, self.window)
+        if dialog.exec():
             self.window.statusBar().showMessage("This profile has no passphrase now.", 6000)
+        dialog.deleteLater()
 
     def lock(self) -> None:
         if self.app_lock.lock():
@@ -124,6 +129,7 @@ class PrivacyActions:
         dialog = IdleLockDialog(self.app_lock.idle_minutes, self.window)
         if dialog.exec():
             self.app_lock.set_idle_minutes(dialog.minutes())
+        dialog.deleteLater()
 
     def delete_all(self) -> None:
         from desktop_app.local_state import LocalFolders
@@ -152,6 +158,3 @@ class PrivacyActions:
         others = tidy_data_dir(data_dir)
         show_what_remains(self.window, left, others)
         self.window.close()
-
-    def data_dir(self) -> Path:
-        return self.session.data_dir

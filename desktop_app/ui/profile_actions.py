@@ -35,6 +35,7 @@ class ProfileActions:
         dialog = NewProfileDialog(self.session, privacy_of(self.session), self.window)
         dialog.exec()
         key, dialog.recovery_key = dialog.recovery_key, None
+        dialog.deleteLater()
         window = getattr(self.window, "privacy", None)
         if key and window is not None:
             window.show_recovery_key(key)
