@@ -70,7 +70,8 @@ def test_a_wrong_passphrase_is_refused_calmly_and_the_wait_counts_down(
 
     type_and_unlock(qtbot, panel, "wrong one")
     qtbot.waitUntil(lambda: panel.error.isVisible())
-    assert "does not open “Sam”" in panel.error.text() and "Nothing has changed" in panel.error.text()
+    said = panel.error.text()
+    assert "does not open “Sam”" in said and "Nothing has changed" in said
     assert panel.field.text() == "" and panel.unlock_button.isEnabled()  # first miss: no wait
 
     type_and_unlock(qtbot, panel, "wrong again")
