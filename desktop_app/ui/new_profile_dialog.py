@@ -49,7 +49,7 @@ class NewProfileDialog(SlowDialog):
     def _show_fields(self, on: bool) -> None:
         self.warning.setVisible(on)
         self.fields.setVisible(on)
-        self.adjustSize()
+        self.resize(max(self.width(), 520), self.sizeHint().height())
 
     def submit(self) -> None:
         try:

@@ -81,6 +81,7 @@ class SlowDialog(QDialog):
         super().__init__(parent)
         # Not deleted on close: the caller reads the outcome, then calls deleteLater().
         self.setWindowTitle(title)
+        self.setMinimumWidth(480)
         self.busy = False
         self.body = QVBoxLayout()
         layout = QVBoxLayout(self)

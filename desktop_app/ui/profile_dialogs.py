@@ -92,8 +92,9 @@ def describe_leftovers(leftovers: Sequence[Path]) -> str:
     if not leftovers:
         return ""
     listed = "\n".join(f"• {path.parent.name}/{path.name}" for path in leftovers)
-    return (f"\n\nThese copies of it go too ({len(leftovers)}: its backups and set-aside "
-            f"copies):\n{listed}")
+    count = len(leftovers)
+    return (f"\n\nIt also removes {count} {'copy' if count == 1 else 'copies'} of its files "
+            f"that Groundwork kept aside (backups and set-aside copies):\n{listed}")
 
 
 def confirm_delete(parent: QWidget, name: str, summary: ProfileSummary,

@@ -159,6 +159,8 @@ class UnlockPanel(QWidget):
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.busy_box.setVisible(busy)
+        if busy:
+            self.error.clear_error()
         for widget in (self.field, self.unlock_button, self.switch_mode):
             widget.setEnabled(not busy)
         if not busy:

@@ -41,7 +41,7 @@ def test_deleting_a_profile_lists_and_removes_its_copies(qtbot, start_app, data_
     when_dialog(QMessageBox, confirm)
     startup.window.action_delete.trigger()
     assert f"set-aside/{aside.name}" in shown[0] and f"backups/{backup.name}" in shown[0]
-    assert "These copies of it go too (2" in shown[0]
+    assert "It also removes 2 copies of its files" in shown[0]
     assert not aside.exists() and not backup.exists() and other.exists()
     assert not (profiles / sam).exists()
 
