@@ -122,6 +122,10 @@ class AppLock(QObject):
                 if not widget.isVisible():
                     continue
             widget.hide()
+            parent = widget.parentWidget()
+            if parent is not None and parent is not self.window:
+                # Its screen is dropped while locked; the main window keeps it alive instead.
+                widget.setParent(self.window, widget.windowFlags())
             self.hidden.append(widget)
 
     def unlocked(self, profile_id: str) -> None:

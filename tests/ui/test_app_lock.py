@@ -6,8 +6,11 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from desktop_app.services.journal import JournalService
 from desktop_app.ui.app_lock import IDLE_SETTING
 from desktop_app.ui.idle_dialog import IdleLockDialog
+from desktop_app.ui.journal.common import open_dialog
+from desktop_app.ui.journal.win_dialog import WinDialog
 from desktop_app.ui.unlock import UnlockScreen
 from desktop_app.ui.wizard.template_wizard import TemplateWizard
 from desktop_app.ui.wizard_launcher import start_template
@@ -52,6 +55,24 @@ def test_lock_hides_a_check_in_and_brings_it_back_with_what_was_typed(
         "Long day, but I paused before answering."
     )
     wizard.reject()
+
+
+def test_a_win_being_written_on_the_journal_survives_the_lock(qtbot, start_app, fakes) -> None:
+    startup = start_app("--profile", "Sam")
+    window = startup.window
+    protect_now(startup, fakes[0])
+    window.show_screen("journal")
+    journal_screen = window.screens["journal"]
+    dialog = open_dialog(WinDialog(JournalService(startup.session), parent=journal_screen))
+    dialog.form.text.setPlainText("Asked for help at work.")
+    qtbot.waitUntil(dialog.isVisible)
+    window.privacy.lock()
+    assert not dialog.isVisible()
+    unlock(qtbot, startup)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(journal_screen))  # the old screen is gone
+    assert shiboken6.isValid(dialog) and dialog.isVisible()
+    assert dialog.form.text.toPlainText() == "Asked for help at work."
+    dialog.reject()
 
 
 def test_lock_stores_an_open_assessment_as_a_draft_and_closes_it(
