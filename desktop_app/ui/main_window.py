@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from desktop_app.ui.journal.reminder import CheckInReminder
     from desktop_app.ui.live_refresh import LiveRefresh
     from desktop_app.ui.profile_actions import ProfileActions
-    from desktop_app.ui.unlock import UnlockScreen
     from desktop_app.ui.welcome import WelcomeScreen
 
 # Dialogs and the welcome screen are imported when first needed: every module and Qt enum
@@ -35,7 +34,7 @@ if TYPE_CHECKING:
 from desktop_app.ui import screens
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.privacy_actions import PrivacyActions
-from desktop_app.ui.privacy_bridge import locked_profile_id
+from desktop_app.ui.privacy_bridge import waiting_profile_id
 from desktop_app.ui.screen_stack import LazyScreenStack
 
 FIRST_PAINT_FALLBACK_MS = 400
@@ -74,7 +73,6 @@ class MainWindow(QMainWindow):
         # Blank for the moment between the first paint and the profile being open.
         self.pages.addWidget(QWidget())
         self._welcome: WelcomeScreen | None = None
-        self._unlock: UnlockScreen | None = None
         self.workspace = self._build_workspace()
         self.pages.addWidget(self.workspace)
         self.setCentralWidget(self.pages)
@@ -144,20 +142,14 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self._welcome)
         return self._welcome
 
-    def show_unlock(self, profile_id: str) -> UnlockScreen:
+    def show_unlock(self, profile_id: str) -> None:
         """The locked window's page: the passphrase for ``profile_id`` (or another profile)."""
-        if self._unlock is None:
-            from desktop_app.ui.unlock import UnlockScreen
-
-            self._unlock = UnlockScreen(self.session, profile_id)
-            self._unlock.panel.opened.connect(self.privacy.app_lock.unlocked)
-            self.pages.addWidget(self._unlock)
-        else:
-            self._unlock.show_profile(profile_id)
+        screen = self.privacy.unlock_screen(profile_id)
+        if self.pages.indexOf(screen) < 0:
+            self.pages.addWidget(screen)
         self.stack.reset()  # nothing of the profile stays behind the lock, even hidden
-        self.pages.setCurrentWidget(self._unlock)
-        self._unlock.setFocus()
-        return self._unlock
+        self.pages.setCurrentWidget(screen)
+        screen.setFocus()
 
     # --- layout -----------------------------------------------------------------------
     def _build_workspace(self) -> QWidget:
@@ -301,9 +293,7 @@ class MainWindow(QMainWindow):
     # --- session changes ------------------------------------------------------------
     def _on_session_changed(self) -> None:
         profile = self.session.profile
-        locked = locked_profile_id(self.session) if profile is None else None
-        if locked is not None and self.session.profiles.by_id(locked) is None:
-            locked = None
+        locked = waiting_profile_id(self.session)
         profile_id = profile.id if profile else (f"locked:{locked}" if locked else None)
         if profile_id != self._shown_profile_id:
             self._shown_profile_id = profile_id

@@ -18,6 +18,7 @@ from desktop_app.ui.privacy_bridge import current_is_protected, privacy_of
 
 if TYPE_CHECKING:
     from desktop_app.ui.app_lock import AppLock
+    from desktop_app.ui.unlock import UnlockScreen
 
 AddAction = Callable[[QMenu, str, Callable[[], object], "str | None"], QAction]
 
@@ -32,6 +33,7 @@ class PrivacyActions:
         self.settings = settings
         self.add_action = add_action
         self._app_lock: AppLock | None = None
+        self._unlock: UnlockScreen | None = None
         # Set by "Delete all my data": nothing may be written on the way out.
         self.forgetting = False
 
@@ -42,6 +44,17 @@ class PrivacyActions:
 
             self._app_lock = AppLock(self.window, self.session, self.settings)
         return self._app_lock
+
+    def unlock_screen(self, profile_id: str) -> UnlockScreen:
+        """The main window's page while locked, asking for ``profile_id``."""
+        if self._unlock is None:
+            from desktop_app.ui.unlock import UnlockScreen
+
+            self._unlock = UnlockScreen(self.session, profile_id)
+            self._unlock.panel.opened.connect(self.app_lock.unlocked)
+        else:
+            self._unlock.show_profile(profile_id)
+        return self._unlock
 
     def add_to_profile_menu(self, menu: QMenu) -> None:
         add = self.add_action

@@ -33,6 +33,12 @@ def locked_profile_id(session: Session) -> str | None:
     return value
 
 
+def waiting_profile_id(session: Session) -> str | None:
+    """The profile the unlock screen should ask for: none while a profile is open."""
+    locked = locked_profile_id(session) if session.profile is None else None
+    return locked if locked is not None and session.profiles.by_id(locked) else None
+
+
 def mark_locked(session: Session, profile_id: str | None) -> None:
     """The profile the unlock screen asks for (set at start when it cannot open without a key)."""
     session.locked_profile_id = profile_id  # type: ignore[attr-defined]
