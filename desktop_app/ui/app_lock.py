@@ -109,6 +109,7 @@ class AppLock(QObject):
         self.locked_from = self.session.profile.id
         self._put_away_windows()
         privacy.lock()
+        self.session.notify()  # every screen lets go of the profile; the window asks to unlock
         return True
 
     def _put_away_windows(self) -> None:

@@ -132,8 +132,7 @@ class PrivacyActions:
         dialog.deleteLater()
 
     def lock(self) -> None:
-        if self.app_lock.lock():
-            self.session.notify()
+        self.app_lock.lock()
 
     # --- Settings menu ------------------------------------------------------------------
     def idle_settings(self) -> None:
