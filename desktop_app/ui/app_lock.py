@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop_app.services.session import Session
-from desktop_app.ui.privacy_bridge import current_is_protected, privacy_of
+from desktop_app.ui.privacy_bridge import current_is_protected
 
 IDLE_SETTING = "idle_lock_minutes"  # 0: off (the default)
 CHECK_MS = 5000
@@ -102,13 +102,12 @@ class AppLock(QObject):
     # --- lock and unlock ----------------------------------------------------------------
     def lock(self) -> bool:
         """Lock now; False when the open profile has no passphrase (nothing to lock)."""
-        privacy = privacy_of(self.session)
-        if privacy is None or not current_is_protected(self.session):
+        if not current_is_protected(self.session):
             return False
         assert self.session.profile is not None
         self.locked_from = self.session.profile.id
         self._put_away_windows()
-        privacy.lock()
+        self.session.privacy.lock()
         self.session.notify()  # every screen lets go of the profile; the window asks to unlock
         return True
 

@@ -1,30 +1,26 @@
 """Profile ▸ New profile, with an optional passphrase.
 
-A protected profile is made as: key derivation off the UI thread first, then (fast, on the
-UI thread) the profile is created and protected at once, before anything is written into
-it, so the recovery key can be shown.
+A protected profile is made as: key derivation off the UI thread first ("Protecting…"),
+then (fast, on the UI thread) the profile is created with that key, so its very first file
+is encrypted; its recovery key is then shown once.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from desktop_app.domain.profiles import MAX_NAME_LENGTH, ProfileNameError
-from desktop_app.services.privacy import PrivacyError, PrivacyService
+from desktop_app.services.privacy import PreparedKey, PrivacyError
 from desktop_app.services.session import Session
-from desktop_app.ui.passphrase_dialogs import NO_BACK_DOOR, NewPassphrase, SlowDialog
+from desktop_app.ui.passphrase_dialogs import NO_BACK_DOOR, NewPassphrase, SlowDialog, reason
 from desktop_app.ui.widgets import paragraph
 
 
 class NewProfileDialog(SlowDialog):
-    def __init__(self, session: Session, privacy: PrivacyService | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__("New profile", "Create", "Protecting…", parent)
         self.setObjectName("newProfileDialog")
         self.session = session
-        self.privacy = privacy
         self.recovery_key: str | None = None
         self.body.addWidget(paragraph(
             "A profile keeps one person's assessments and journal apart from the others."
@@ -36,7 +32,6 @@ class NewProfileDialog(SlowDialog):
         self.body.addWidget(self.edit)
         self.protect = QCheckBox("Protect with a passphrase")
         self.protect.setObjectName("protectNewProfile")
-        self.protect.setVisible(privacy is not None)
         self.body.addWidget(self.protect)
         self.warning = paragraph(NO_BACK_DOOR)
         self.fields = NewPassphrase()
@@ -58,8 +53,7 @@ class NewProfileDialog(SlowDialog):
             self.error.show_error(str(error))
             self.edit.setFocus()
             return
-        privacy = self.privacy
-        if not self.protect.isChecked() or privacy is None:
+        if not self.protect.isChecked():
             self._create(name, None)
             return
         problem = self.fields.problem()
@@ -67,18 +61,18 @@ class NewProfileDialog(SlowDialog):
             self.error.show_error(problem)
             return
         passphrase = self.fields.first.text()
+        privacy = self.session.privacy
         self.run(lambda: privacy.prepare_protect(passphrase), lambda p: self._create(name, p))
 
-    def _create(self, name: str, prepared: Any) -> None:
+    def _create(self, name: str, prepared: PreparedKey | None) -> None:
         try:
-            self.session.create_profile(name)
-            if prepared is not None and self.privacy is not None:
-                self.recovery_key = self.privacy.protect(prepared)
-                self.session.notify()
+            self.session.create_profile(name, prepared=prepared)
         except ProfileNameError as error:
             self.error.show_error(str(error))
             return
         except (PrivacyError, OSError) as error:
-            self.error.show_error(f"Groundwork could not make the profile: {error}")
+            self.error.show_error(f"The profile was not made. {reason(error)}")
             return
+        if prepared is not None:
+            self.recovery_key = self.session.privacy.take_recovery_key()
         self.accept()

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.privacy import (
+    PreparedKey,
     PrivacyError,
-    PrivacyService,
     TooSoonError,
+    UnlockedKey,
     WrongPassphraseError,
 )
 from desktop_app.services.session import Session
@@ -60,6 +61,13 @@ def password_field(name: str, accessible: str) -> QLineEdit:
     field.setAccessibleName(accessible)
     field.setEchoMode(QLineEdit.EchoMode.Password)
     return field
+
+
+def reason(error: PrivacyError | OSError) -> str:
+    """Why a fast step failed, as a sentence (a PrivacyError is one already)."""
+    if isinstance(error, OSError):
+        return f"Groundwork could not write its files ({error.strerror or error})."
+    return str(error)
 
 
 def wrong_passphrase_text(error: BaseException) -> str | None:
@@ -170,12 +178,11 @@ class NewPassphrase(QWidget):
 class ProtectDialog(SlowDialog):
     """First what a passphrase means (no back door), then the passphrase twice."""
 
-    def __init__(self, session: Session, privacy: PrivacyService,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__("Protect with a passphrase", "Continue", "Protecting…", parent)
         self.setObjectName("protectDialog")
         self.session = session
-        self.privacy = privacy
+        self.privacy = session.privacy
         self.recovery_key: str | None = None
         self.pages = QStackedWidget()
         about = QWidget()
@@ -210,23 +217,22 @@ class ProtectDialog(SlowDialog):
         privacy = self.privacy
         self.run(lambda: privacy.prepare_protect(passphrase), self._prepared)
 
-    def _prepared(self, prepared: Any) -> None:
+    def _prepared(self, prepared: PreparedKey) -> None:
         try:
             self.recovery_key = self.privacy.protect(prepared)
         except (PrivacyError, OSError) as error:
-            self.error.show_error(f"The profile was not protected: {error}. It is as it was.")
+            self.error.show_error(f"The profile was not protected. {reason(error)}")
             return
         self.session.notify()
         self.accept()
 
 
 class ChangePassphraseDialog(SlowDialog):
-    def __init__(self, session: Session, privacy: PrivacyService,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__("Change passphrase", "Change", "Changing…", parent)
         self.setObjectName("changePassphraseDialog")
         self.session = session
-        self.privacy = privacy
+        self.privacy = session.privacy
         self.current = password_field("currentPassphrase", "Current passphrase")
         form = QFormLayout()
         form.addRow("&Current passphrase:", self.current)
@@ -250,22 +256,22 @@ class ChangePassphraseDialog(SlowDialog):
         privacy = self.privacy
         self.run(lambda: privacy.prepare_change(profile_id, old, new), self._prepared)
 
-    def _prepared(self, prepared: Any) -> None:
+    def _prepared(self, prepared: PreparedKey) -> None:
         try:
             self.privacy.change_passphrase(prepared)
         except (PrivacyError, OSError) as error:
-            self.error.show_error(f"The passphrase was not changed: {error}")
+            self.error.show_error(
+                f"The passphrase was not changed. {reason(error)} The old one still works.")
             return
         self.accept()
 
 
 class RemovePassphraseDialog(SlowDialog):
-    def __init__(self, session: Session, privacy: PrivacyService,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__("Remove passphrase", "Remove passphrase", "Checking…", parent)
         self.setObjectName("removePassphraseDialog")
         self.session = session
-        self.privacy = privacy
+        self.privacy = session.privacy
         self.body.addWidget(paragraph(
             "Without a passphrase this profile is stored as plain text again: anyone who can "
             "read your files on this computer, or in a folder it syncs to, can read it."
@@ -285,11 +291,11 @@ class RemovePassphraseDialog(SlowDialog):
         privacy = self.privacy
         self.run(lambda: privacy.unlock(profile_id, secret), self._unlocked)
 
-    def _unlocked(self, key: Any) -> None:
+    def _unlocked(self, key: UnlockedKey) -> None:
         try:
             self.privacy.remove_passphrase(key)
         except (PrivacyError, OSError) as error:
-            self.error.show_error(f"The passphrase was not removed: {error}")
+            self.error.show_error(f"The passphrase was not removed. {reason(error)}")
             return
         self.session.notify()
         self.accept()

@@ -1,7 +1,6 @@
 """The privacy entries of the Profile and Settings menus, and what each one does.
 
-Shown only when the session has a privacy service (see ``privacy_bridge``). Dialogs are
-imported when first used, after the first paint.
+Dialogs are imported when first used, after the first paint.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from desktop_app.services.session import Session
-from desktop_app.ui.privacy_bridge import current_is_protected, privacy_of
+from desktop_app.ui.privacy_bridge import current_is_protected
 
 if TYPE_CHECKING:
     from desktop_app.ui.app_lock import AppLock
@@ -72,28 +71,22 @@ class PrivacyActions:
 
     def start(self) -> None:
         """Once the session is shown: the idle lock follows its setting from now on."""
-        if privacy_of(self.session) is not None:
-            self.app_lock.apply_setting()
+        self.app_lock.apply_setting()
 
     def update(self) -> None:
-        available = privacy_of(self.session) is not None
         is_open = self.session.profile is not None
-        protected = available and current_is_protected(self.session)
-        for action in (self.action_protect, self.action_change, self.action_remove,
-                       self.action_lock, self.action_idle):
-            action.setVisible(available)
+        protected = current_is_protected(self.session)
         self.action_protect.setEnabled(is_open and not protected)
         for action in (self.action_change, self.action_remove, self.action_lock):
             action.setEnabled(protected)
 
     # --- Profile menu -------------------------------------------------------------------
     def protect(self) -> None:
-        privacy = privacy_of(self.session)
-        if privacy is None or self.session.profile is None:
+        if self.session.profile is None:
             return
         from desktop_app.ui.passphrase_dialogs import ProtectDialog
 
-        dialog = ProtectDialog(self.session, privacy, self.window)
+        dialog = ProtectDialog(self.session, self.window)
         dialog.exec()
         key, dialog.recovery_key = dialog.recovery_key, None
         dialog.deleteLater()
@@ -110,23 +103,21 @@ class PrivacyActions:
         dialog.deleteLater()
 
     def change(self) -> None:
-        privacy = privacy_of(self.session)
-        if privacy is None or not current_is_protected(self.session):
+        if not current_is_protected(self.session):
             return
         from desktop_app.ui.passphrase_dialogs import ChangePassphraseDialog
 
-        dialog = ChangePassphraseDialog(self.session, privacy, self.window)
+        dialog = ChangePassphraseDialog(self.session, self.window)
         if dialog.exec():
             self.window.statusBar().showMessage("Your passphrase is changed.", 6000)
         dialog.deleteLater()
 
     def remove(self) -> None:
-        privacy = privacy_of(self.session)
-        if privacy is None or not current_is_protected(self.session):
+        if not current_is_protected(self.session):
             return
         from desktop_app.ui.passphrase_dialogs import RemovePassphraseDialog
 
-        dialog = RemovePassphraseDialog(self.session, privacy, self.window)
+        dialog = RemovePassphraseDialog(self.session, self.window)
         if dialog.exec():
             self.window.statusBar().showMessage("This profile has no passphrase now.", 6000)
         dialog.deleteLater()

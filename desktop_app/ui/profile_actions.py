@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from desktop_app.services.session import Session
 from desktop_app.storage.schema import ProfileFileError
-from desktop_app.ui.privacy_bridge import current_is_protected, is_protected, privacy_of
+from desktop_app.ui.privacy_bridge import current_is_protected
 from desktop_app.ui.profile_dialogs import NameDialog, confirm_delete
 
 
@@ -32,7 +32,7 @@ class ProfileActions:
     def new_profile(self) -> None:
         from desktop_app.ui.new_profile_dialog import NewProfileDialog
 
-        dialog = NewProfileDialog(self.session, privacy_of(self.session), self.window)
+        dialog = NewProfileDialog(self.session, self.window)
         dialog.exec()
         key, dialog.recovery_key = dialog.recovery_key, None
         dialog.deleteLater()
@@ -41,7 +41,7 @@ class ProfileActions:
             window.show_recovery_key(key)
 
     def switch_profile(self, profile_id: str) -> None:
-        if is_protected(self.session, profile_id):
+        if self.session.privacy.is_protected(profile_id):
             from desktop_app.ui.unlock import UnlockDialog
 
             UnlockDialog(self.session, profile_id, self.window).exec()

@@ -31,7 +31,6 @@ from desktop_app.services.privacy import (
 from desktop_app.services.session import Session
 from desktop_app.storage.schema import ProfileFileError
 from desktop_app.ui.background import run_in_background
-from desktop_app.ui.privacy_bridge import is_protected, open_with_key, privacy_of
 from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
 
 TICK_MS = 250
@@ -117,7 +116,7 @@ class UnlockPanel(QWidget):
         self.profile_id = profile_id
         self.error.clear_error()
         self.field.clear()
-        protected = is_protected(self.session, profile_id)
+        protected = self.session.privacy.is_protected(profile_id)
         self.title.setText(f"“{self._name()}” is locked" if protected else f"“{self._name()}”")
         self.explain.setText(
             "Type its passphrase to open it. Everything in it stays encrypted until you do."
@@ -141,9 +140,9 @@ class UnlockPanel(QWidget):
     def try_unlock(self) -> None:
         if self.busy or not self.unlock_button.isEnabled():
             return
-        privacy = privacy_of(self.session)
+        privacy = self.session.privacy
         profile_id = self.profile_id
-        if privacy is None or not privacy.is_protected(profile_id):
+        if not privacy.is_protected(profile_id):
             self._open(None)
             return
         secret = self.field.text()
@@ -173,10 +172,7 @@ class UnlockPanel(QWidget):
 
     def _open(self, key: UnlockedKey | None) -> None:
         try:
-            if key is None:
-                self.session.open_profile(self.profile_id)
-            else:
-                open_with_key(self.session, self.profile_id, key)
+            self.session.open_profile(self.profile_id, key)
         except (ProfileFileError, PrivacyError) as error:
             self.error.show_error(str(error))
             return
@@ -205,9 +201,9 @@ class UnlockPanel(QWidget):
 
     def _tick(self) -> None:
         """Show the wait before the next try; the button waits with it."""
-        privacy = privacy_of(self.session)
+        privacy = self.session.privacy
         wait = 0.0
-        if privacy is not None and privacy.is_protected(self.profile_id):
+        if privacy.is_protected(self.profile_id):
             wait = privacy.retry_wait(self.profile_id)
         waiting = wait > 0
         self.wait_label.setVisible(waiting)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -14,11 +15,11 @@ from desktop_app.ui.journal.win_dialog import WinDialog
 from desktop_app.ui.unlock import UnlockScreen
 from desktop_app.ui.wizard.template_wizard import TemplateWizard
 from desktop_app.ui.wizard_launcher import start_template
-from tests.ui.privacy_helpers import PASSPHRASE, fakes, protect_now, when_dialog
+from tests.ui.privacy_helpers import PASSPHRASE, kdf, protect_now, when_dialog
 from tests.ui.test_wizard_drafts import answer_mid_way
 from tests.ui.test_wizard_widgets import ALL_TYPES
 
-__all__ = ["fakes"]
+__all__ = ["kdf"]
 
 
 def unlock(qtbot, startup, secret: str = PASSPHRASE) -> None:
@@ -30,19 +31,23 @@ def unlock(qtbot, startup, secret: str = PASSPHRASE) -> None:
 
 
 def test_lock_hides_a_check_in_and_brings_it_back_with_what_was_typed(
-    qtbot, start_app, fakes
+    qtbot, start_app, kdf
 ) -> None:
     startup = start_app("--profile", "Sam")
     window = startup.window
-    protect_now(startup, fakes[0])
+    protect_now(startup)
     wizard = start_template(window, window.ctx, "check-in")
     assert isinstance(wizard, TemplateWizard)
     note = wizard.question_widget("note")
     note.setPlainText("Long day, but I paused before answering.")
     qtbot.waitUntil(wizard.isVisible)
 
+    key = startup.session.key
     window.privacy.action_lock.trigger()
     assert not wizard.isVisible() and shiboken6.isValid(wizard)
+    assert startup.session.key is None and startup.session.repo is None
+    with pytest.raises(ValueError, match="wiped"):
+        _ = key.cipher.key  # the data key was zeroed
     assert isinstance(window.pages.currentWidget(), UnlockScreen)
     assert not window.privacy.action_lock.isEnabled()
     assert not window.action_export.isEnabled() and not window.action_rename.isEnabled()
@@ -57,10 +62,10 @@ def test_lock_hides_a_check_in_and_brings_it_back_with_what_was_typed(
     wizard.reject()
 
 
-def test_a_win_being_written_on_the_journal_survives_the_lock(qtbot, start_app, fakes) -> None:
+def test_a_win_being_written_on_the_journal_survives_the_lock(qtbot, start_app, kdf) -> None:
     startup = start_app("--profile", "Sam")
     window = startup.window
-    protect_now(startup, fakes[0])
+    protect_now(startup)
     window.show_screen("journal")
     journal_screen = window.screens["journal"]
     dialog = open_dialog(WinDialog(JournalService(startup.session), parent=journal_screen))
@@ -76,13 +81,13 @@ def test_a_win_being_written_on_the_journal_survives_the_lock(qtbot, start_app, 
 
 
 def test_lock_stores_an_open_assessment_as_a_draft_and_closes_it(
-    qtbot, start_app, fakes, data_dir
+    qtbot, start_app, kdf, data_dir
 ) -> None:
     (data_dir / "templates").mkdir()
     (data_dir / "templates" / "all-types.toml").write_text(ALL_TYPES, "utf-8")
     startup = start_app("--profile", "Sam")
     window = startup.window
-    protect_now(startup, fakes[0])
+    protect_now(startup)
     wizard = start_template(window, window.ctx, "all-types")
     assert isinstance(wizard, TemplateWizard)
     qtbot.waitUntil(wizard.isVisible)
@@ -93,13 +98,13 @@ def test_lock_stores_an_open_assessment_as_a_draft_and_closes_it(
     assert startup.session.require_repo().table_counts().get("drafts") == 1
 
 
-def test_unlocking_another_profile_lets_the_hidden_windows_go(qtbot, start_app, fakes) -> None:
+def test_unlocking_another_profile_lets_the_hidden_windows_go(qtbot, start_app, kdf) -> None:
     startup = start_app("--profile", "Sam")
     window = startup.window
     session = startup.session
-    sam = protect_now(startup, fakes[0])
+    sam, _ = protect_now(startup)
     session.create_profile("Alex")
-    session.open_profile(sam, key=fakes[0].unlock(sam, PASSPHRASE))
+    session.open_profile(sam, key=session.privacy.unlock(sam, PASSPHRASE))
     wizard = start_template(window, window.ctx, "check-in")
     qtbot.waitUntil(wizard.isVisible)
     window.privacy.lock()
@@ -111,7 +116,7 @@ def test_unlocking_another_profile_lets_the_hidden_windows_go(qtbot, start_app, 
     assert not shiboken6.isValid(wizard) or not wizard.isVisible()
 
 
-def test_lock_is_only_offered_for_a_profile_with_a_passphrase(start_app, fakes) -> None:
+def test_lock_is_only_offered_for_a_profile_with_a_passphrase(start_app, kdf) -> None:
     startup = start_app("--profile", "Sam")
     privacy = startup.window.privacy
     assert not privacy.action_lock.isEnabled()
@@ -120,11 +125,11 @@ def test_lock_is_only_offered_for_a_profile_with_a_passphrase(start_app, fakes) 
 
 
 def test_idle_lock_is_off_by_default_and_locks_after_the_chosen_minutes(
-    qtbot, start_app, fakes
+    qtbot, start_app, kdf
 ) -> None:
     startup = start_app("--profile", "Sam")
     window = startup.window
-    protect_now(startup, fakes[0])
+    protect_now(startup)
     lock = window.privacy.app_lock
     clock = [10_000.0]
     lock.now = lambda: clock[0]
@@ -156,7 +161,7 @@ def test_idle_lock_is_off_by_default_and_locks_after_the_chosen_minutes(
     unlock(qtbot, startup)
 
 
-def test_idle_lock_leaves_a_profile_without_passphrase_open(start_app, fakes) -> None:
+def test_idle_lock_leaves_a_profile_without_passphrase_open(start_app, kdf) -> None:
     startup = start_app("--profile", "Sam")
     lock = startup.window.privacy.app_lock
     lock.set_idle_minutes(1)

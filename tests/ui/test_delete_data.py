@@ -10,9 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.paths import default_config_dir, default_log_dir, default_state_dir
 from desktop_app.ui.delete_all import DeleteAllDialog
-from tests.ui.privacy_helpers import fakes, when_dialog
-
-__all__ = ["fakes"]
+from tests.ui.privacy_helpers import when_dialog
 
 
 def touch(path: Path) -> Path:

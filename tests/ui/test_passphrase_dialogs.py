@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop_app.services.privacy import WrongPassphraseError
+from desktop_app.storage.crypto import MAGIC
 from desktop_app.ui.new_profile_dialog import NewProfileDialog
 from desktop_app.ui.passphrase_dialogs import (
     ChangePassphraseDialog,
@@ -17,10 +20,19 @@ from desktop_app.ui.passphrase_dialogs import (
     strength_hint,
 )
 from desktop_app.ui.recovery_key import RecoveryKeyDialog
-from tests.ui.fake_privacy import RECOVERY
-from tests.ui.privacy_helpers import PASSPHRASE, fakes, protect_now, when_dialog
+from tests.ui.privacy_helpers import PASSPHRASE, kdf, protect_now, when_dialog
 
-__all__ = ["fakes"]
+__all__ = ["kdf"]
+
+
+def profile_files(data_dir: Path, profile_id: str) -> list[Path]:
+    return [p for p in (data_dir / "profiles" / profile_id).rglob("*") if p.is_file()]
+
+
+def all_sealed(data_dir: Path, profile_id: str) -> bool:
+    """Every file of the profile but its key files is encrypted."""
+    files = [p for p in profile_files(data_dir, profile_id) if p.name != "key.json"]
+    return bool(files) and all(p.read_bytes().startswith(MAGIC) for p in files)
 
 
 def keep_the_key(qtbot, tmp_path: Path, seen: list[str]):
@@ -41,12 +53,12 @@ def keep_the_key(qtbot, tmp_path: Path, seen: list[str]):
 
 
 def test_protect_says_there_is_no_back_door_then_shows_the_key_once(
-    qtbot, start_app, fakes, tmp_path: Path
+    qtbot, start_app, kdf, tmp_path: Path, data_dir: Path
 ) -> None:
     startup = start_app("--profile", "Sam")
     window = startup.window
-    [fake] = fakes
     privacy = window.privacy
+    service = startup.session.privacy
     assert privacy.action_protect.isEnabled() and not privacy.action_lock.isEnabled()
     seen_key: list[str] = []
     busy: list[bool] = []
@@ -66,27 +78,35 @@ def test_protect_says_there_is_no_back_door_then_shows_the_key_once(
         dialog.fields.first.setText(PASSPHRASE)
         dialog.fields.second.setText(PASSPHRASE)
         assert dialog.fields.hint.text() == "That looks like a strong passphrase."
-        fake.gate.clear()
+        kdf.hold()
         dialog.ok.click()
         busy.append(dialog.busy_box.isVisible() and dialog.busy_label.text() == "Protecting…")
         when_dialog(RecoveryKeyDialog, keep_the_key(qtbot, tmp_path, seen_key))
-        fake.gate.set()
+        kdf.release()
 
     when_dialog(ProtectDialog, protect)
     privacy.action_protect.trigger()
     assert busy == [True]
-    assert seen_key == [RECOVERY]
-    assert fake.passphrases == {startup.session.profile.id: PASSPHRASE}
+    [recovery] = seen_key
+    assert len(recovery) == 39 and recovery.count("-") == 7  # 8 groups of 4
+    sam = startup.session.profile.id
+    assert startup.session.flush(5)
+    assert service.is_protected(sam) and startup.session.key is not None
+    assert all_sealed(data_dir, sam)
+    assert service.unlock(sam, PASSPHRASE).profile_id == sam
+    assert service.unlock(sam, recovery).profile_id == sam
     assert QGuiApplication.clipboard().text() == "before"
     assert not privacy.action_protect.isEnabled()
     assert privacy.action_change.isEnabled() and privacy.action_lock.isEnabled()
 
 
-def test_change_and_remove_ask_for_the_current_passphrase(qtbot, start_app, fakes) -> None:
+def test_change_and_remove_ask_for_the_current_passphrase(
+    qtbot, start_app, kdf, data_dir: Path
+) -> None:
     startup = start_app("--profile", "Sam")
-    [fake] = fakes
-    profile_id = protect_now(startup, fake)
+    profile_id, recovery = protect_now(startup)
     privacy = startup.window.privacy
+    service = startup.session.privacy
 
     def change(dialog: ChangePassphraseDialog) -> None:
         dialog.current.setText("not it")
@@ -101,7 +121,10 @@ def test_change_and_remove_ask_for_the_current_passphrase(qtbot, start_app, fake
 
     when_dialog(ChangePassphraseDialog, change)
     privacy.action_change.trigger()
-    assert fake.passphrases[profile_id] == "a new long passphrase here"
+    assert service.unlock(profile_id, "a new long passphrase here").profile_id == profile_id
+    with pytest.raises(WrongPassphraseError):
+        service.unlock(profile_id, PASSPHRASE)
+    assert service.unlock(profile_id, recovery).profile_id == profile_id  # it stays the same
 
     def remove(dialog: RemovePassphraseDialog) -> None:
         dialog.ok.click()
@@ -111,16 +134,19 @@ def test_change_and_remove_ask_for_the_current_passphrase(qtbot, start_app, fake
 
     when_dialog(RemovePassphraseDialog, remove)
     privacy.action_remove.trigger()
-    assert fake.passphrases == {}
+    assert not service.is_protected(profile_id) and startup.session.key is None
+    assert startup.session.flush(5)
+    assert not any(p.read_bytes().startswith(MAGIC)
+                   for p in profile_files(data_dir, profile_id) if p.name != "key.json")
     assert privacy.action_protect.isEnabled() and not privacy.action_lock.isEnabled()
 
 
 def test_a_new_profile_can_be_protected_from_the_start(
-    qtbot, start_app, fakes, tmp_path: Path
+    qtbot, start_app, kdf, tmp_path: Path, data_dir: Path
 ) -> None:
     startup = start_app("--profile", "Sam")
-    [fake] = fakes
     seen_key: list[str] = []
+    busy: list[bool] = []
 
     def create(dialog: NewProfileDialog) -> None:
         dialog.edit.setText("Alex")
@@ -130,13 +156,24 @@ def test_a_new_profile_can_be_protected_from_the_start(
         dialog.fields.first.setText(PASSPHRASE)
         dialog.fields.second.setText(PASSPHRASE)
         when_dialog(RecoveryKeyDialog, keep_the_key(qtbot, tmp_path, seen_key))
+        kdf.hold()
         dialog.buttons.accepted.emit()
+        busy.append(dialog.busy_box.isVisible() and dialog.busy_label.text() == "Protecting…")
+        assert startup.session.profile.name == "Sam"  # nothing made before the key is ready
+        kdf.release()
 
     when_dialog(NewProfileDialog, create)
     startup.window.action_new.trigger()
-    qtbot.waitUntil(lambda: seen_key == [RECOVERY])
-    assert startup.session.profile.name == "Alex"
-    assert fake.passphrases == {startup.session.profile.id: PASSPHRASE}
+    qtbot.waitUntil(lambda: len(seen_key) == 1)
+    assert busy == [True]
+    session = startup.session
+    alex = session.profile.id
+    assert session.profile.name == "Alex" and session.privacy.is_protected(alex)
+    assert session.flush(5)
+    assert all_sealed(data_dir, alex)  # encrypted from its very first file
+    assert session.privacy.take_recovery_key() is None  # shown once, not kept
+    assert session.privacy.unlock(alex, seen_key[0]).profile_id == alex
+    assert session.privacy.unlock(alex, PASSPHRASE).profile_id == alex
 
 
 def test_strength_hints_are_gentle() -> None:
@@ -146,10 +183,10 @@ def test_strength_hints_are_gentle() -> None:
 
 
 def test_a_plain_export_of_a_protected_profile_warns_and_names_the_file(
-    qtbot, start_app, fakes, tmp_path: Path, monkeypatch
+    qtbot, start_app, kdf, tmp_path: Path, monkeypatch
 ) -> None:
     startup = start_app("--profile", "Sam")
-    protect_now(startup, fakes[0])
+    protect_now(startup)
     target = tmp_path / "Sam copy.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     said: list[str] = []
