@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from desktop_app.services.session import Session
 from desktop_app.storage.schema import ProfileFileError
-from desktop_app.ui.privacy_bridge import current_is_protected
+from desktop_app.ui.plain_export import may_write_plain_copy
 from desktop_app.ui.profile_dialogs import NameDialog, confirm_delete
 
 
@@ -108,7 +108,7 @@ class ProfileActions:
         )
         if not target:
             return
-        if current_is_protected(session) and not confirm_plain_export(self.window, target):
+        if not may_write_plain_copy(self.window, session, "copy", target):
             return
         try:
             session.profiles.export_copy(repo, Path(target))
@@ -120,22 +120,3 @@ class ProfileActions:
             return
         self.window.statusBar().showMessage(f"Saved a copy to {target}", 6000)
 
-
-def confirm_plain_export(parent: QWidget, target: str) -> bool:
-    """A protected profile's copy is plain text: say so, and where it goes, before writing."""
-    box = QMessageBox(parent)
-    box.setObjectName("plainExportWarning")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("This copy is not protected")
-    box.setText("The copy will be plain text, without your passphrase.")
-    box.setInformativeText(
-        f"It will be saved to:\n{target}\n\nAnyone who can open that file can read "
-        "everything in this profile. Keep it somewhere private, and delete it when you no "
-        "longer need it."
-    )
-    save = box.addButton("Save the plain copy", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    confirmed = box.clickedButton() is save
-    box.deleteLater()
-    return confirmed
