@@ -171,10 +171,10 @@ def _key_for(data_dir: Path, found: ProfileInfo, passphrase: Callable[[str], str
             f"the profile “{found.name}” is protected by a passphrase; "
             "give it with --passphrase-file FILE")
     try:
-        key = privacy.unlock(found.id, secret)
+        unlocked = privacy.unlock(found.id, secret)
     except PrivacyError as error:
         raise ExportError(str(error)) from None
-    return key.cipher, True
+    return unlocked.cipher, True
 
 
 # --- building the document --------------------------------------------------------------------
