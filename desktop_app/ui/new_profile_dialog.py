@@ -7,7 +7,7 @@ is encrypted; its recovery key is then shown once.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
 from desktop_app.domain.profiles import MAX_NAME_LENGTH, ProfileNameError
 from desktop_app.services.privacy import PreparedKey, PrivacyError
@@ -29,7 +29,9 @@ class NewProfileDialog(SlowDialog):
         self.edit.setObjectName("profileName")
         self.edit.setAccessibleName("Profile name")
         self.edit.setMaxLength(MAX_NAME_LENGTH * 4)
-        self.body.addWidget(self.edit)
+        name_row = QFormLayout()
+        name_row.addRow("&Name:", self.edit)
+        self.body.addLayout(name_row)
         self.protect = QCheckBox("Protect with a passphrase")
         self.protect.setObjectName("protectNewProfile")
         self.body.addWidget(self.protect)

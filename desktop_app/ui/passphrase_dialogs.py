@@ -196,9 +196,20 @@ class ProtectDialog(SlowDialog):
         warning.setObjectName("noBackDoor")
         warning.setStyleSheet("font-weight: bold;")
         about_layout.addWidget(warning)
+        about_layout.addStretch(1)
         self.pages.addWidget(about)
+        choose = QWidget()
+        choose_layout = QVBoxLayout(choose)
+        choose_layout.addWidget(heading("Choose a passphrase", 2))
+        choose_layout.addWidget(paragraph(
+            "You will type it each time you open this profile. A few ordinary words in a row "
+            "are easy to remember and hard to guess. Type it twice, so a slip of the finger "
+            "does not lock you out."
+        ))
         self.fields = NewPassphrase()
-        self.pages.addWidget(self.fields)
+        choose_layout.addWidget(self.fields)
+        choose_layout.addStretch(1)
+        self.pages.addWidget(choose)
         self.body.addWidget(self.pages)
         self.fields.second.returnPressed.connect(self.submit)
         self.resize(500, self.sizeHint().height())

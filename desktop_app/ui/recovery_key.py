@@ -17,11 +17,17 @@ from PySide6.QtWidgets import (
 from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
 
 
+def in_lines(key: str, groups: int = 4) -> str:
+    """The key as lines of ``groups`` groups: easier to copy by hand than one long line."""
+    parts = key.split("-")
+    return "\n".join("-".join(parts[i:i + groups]) for i in range(0, len(parts), groups))
+
+
 def recovery_document(profile_name: str, key: str) -> QTextDocument:
     """What is printed: the key and a line on what it is for."""
     doc = QTextDocument()
     doc.setPlainText(
-        f"Groundwork recovery key for the profile “{profile_name}”\n\n{key}\n\n"
+        f"Groundwork recovery key for the profile “{profile_name}”\n\n{in_lines(key)}\n\n"
         "This key opens the profile if the passphrase is forgotten. Keep it somewhere safe, "
         "away from the computer. Anyone who has it can read this profile."
     )
@@ -45,7 +51,7 @@ class RecoveryKeyDialog(QDialog):
             "again. Print it or write it down, and keep it somewhere safe, away from this "
             "computer."
         ))
-        self.key_label = QLabel(key)
+        self.key_label = QLabel(in_lines(key))
         self.key_label.setObjectName("recoveryKey")
         self.key_label.setAccessibleName("Recovery key")
         # Not selectable: the key must not travel through the clipboard.

@@ -186,9 +186,11 @@ class UnlockPanel(QWidget):
         self.field.clear()
         if isinstance(error, WrongPassphraseError):
             what = "recovery key" if self.recovery else "passphrase"
+            later = (" After several wrong tries, each next try waits a little longer."
+                     if error.wait_seconds > 0 else "")
             self.error.show_error(
                 f"That {what} does not open “{self._name()}”. Nothing has changed; "
-                "please check it (and Caps Lock) and try again."
+                f"please check it (and Caps Lock) and try again.{later}"
             )
         elif isinstance(error, TooSoonError):
             self.error.show_error("Please wait a moment before the next try.")
