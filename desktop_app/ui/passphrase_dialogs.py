@@ -202,9 +202,8 @@ class ProtectDialog(SlowDialog):
         choose_layout = QVBoxLayout(choose)
         choose_layout.addWidget(heading("Choose a passphrase", 2))
         choose_layout.addWidget(paragraph(
-            "You will type it each time you open this profile. A few ordinary words in a row "
-            "are easy to remember and hard to guess. Type it twice, so a slip of the finger "
-            "does not lock you out."
+            "You will type it each time you open this profile. Type it twice, so a slip of "
+            "the finger does not lock you out."
         ))
         self.fields = NewPassphrase()
         choose_layout.addWidget(self.fields)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -92,13 +92,19 @@ class PrivacyActions:
         dialog.deleteLater()
         self.show_recovery_key(key)
 
-    def show_recovery_key(self, key: str | None) -> None:
+    def show_recovery_key(self, key: str | None, wait: bool = True) -> None:
+        """The recovery key of the open profile, once; ``wait=False`` returns at once (at
+        start, so a scripted start is not held up by it)."""
         if not key or self.session.profile is None:
             return
         from desktop_app.ui.recovery_key import RecoveryKeyDialog
 
         dialog = RecoveryKeyDialog(self.session.profile.name, key, self.window)
         del key
+        if not wait:
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            return
         dialog.exec()
         dialog.deleteLater()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtGui import QCloseEvent, QFont, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -97,6 +97,14 @@ class RecoveryKeyDialog(QDialog):
             )
             return
         super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if event.spontaneous():  # the person closing it: reject() asks to keep the key first
+            super().closeEvent(event)
+            return
+        # The app quitting: never held up by this window (it would cancel the quit).
+        self.done(QDialog.DialogCode.Rejected)
+        event.accept()
 
     def accept(self) -> None:
         self._forget()

@@ -211,3 +211,14 @@ def test_a_plain_export_of_a_protected_profile_warns_and_names_the_file(
     when_dialog(QMessageBox, answer("Save the plain copy"))
     startup.window.action_export.trigger()
     assert target.exists()
+
+
+def test_the_recovery_key_window_never_holds_up_the_app_quitting(qtbot) -> None:
+    dialog = RecoveryKeyDialog("Sam", "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6723")
+    qtbot.addWidget(dialog)
+    dialog.open()
+    assert dialog.key_label.text() == "ABCD-EFGH-JKLM-NPQR\nSTUV-WXYZ-2345-6723"
+    dialog.reject()  # Escape: the person is asked to keep the key first
+    assert dialog.isVisible()
+    assert dialog.close()  # the app quitting closes every window: this one lets go
+    assert not dialog.isVisible() and dialog.key_label.text() == ""
