@@ -138,7 +138,12 @@ class UnlockPanel(QWidget):
                                  else "Use recovery key instead")
 
     def try_unlock(self) -> None:
-        if self.busy or not self.unlock_button.isEnabled():
+        if self.busy:
+            return
+        if not self.unlock_button.isEnabled():  # Enter during the back-off: say why not yet
+            self.error.show_error("Not yet: after several wrong tries Groundwork waits a "
+                                  "little before the next one. Press Enter again when the "
+                                  "wait is over.")
             return
         privacy = self.session.privacy
         profile_id = self.profile_id

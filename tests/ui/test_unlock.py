@@ -86,8 +86,9 @@ def test_a_wrong_passphrase_is_refused_calmly_and_the_wait_counts_down(
     assert not panel.unlock_button.isEnabled()
     calls = kdf.calls
     panel.field.setText(PASSPHRASE)
-    panel.field.returnPressed.emit()  # Enter during the wait does nothing
-    assert kdf.calls == calls
+    panel.field.returnPressed.emit()  # Enter during the wait tries nothing, and says why
+    assert kdf.calls == calls and "Not yet" in panel.error.text()
+    assert panel.field.text() == PASSPHRASE
     clock.advance(seconds=1.2)
     qtbot.waitUntil(lambda: panel.wait_label.text() == "You can try again in 1 second.")
     clock.advance(seconds=1)
