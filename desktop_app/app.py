@@ -212,6 +212,9 @@ def _finish_start(startup: Startup, options: Options, settings: QSettings) -> No
 
     startup.notices += filter(None, [skipped_notice(startup.session)])  # records Home left out
     startup.ready = True
+    recovery = startup.session.privacy.take_recovery_key()
+    if recovery:  # a profile just made with --passphrase-file: its key is shown once
+        QTimer.singleShot(0, window, lambda: window.privacy.show_recovery_key(recovery, False))
     if startup.notices:
         text = "\n\n".join(startup.notices)
         QTimer.singleShot(0, window, lambda: window.report_unreadable(text))

@@ -21,6 +21,7 @@ from desktop_app.services.clock import Clock, system_clock
 
 if TYPE_CHECKING:
     from desktop_app.services.session import Session
+    from desktop_app.storage.crypto import FileCipher
     from desktop_app.storage.repository import ProfileRepository
 
 COMMANDS = ("export", "import")
@@ -108,6 +109,8 @@ def _export_parser() -> argparse.ArgumentParser:
                         "focus,topics,wins,slips,practice,checkins,scores,gaps")
     parser.add_argument("--since", metavar="DATE", type=_day, help="from this day (YYYY-MM-DD)")
     parser.add_argument("--until", metavar="DATE", type=_day, help="to this day, included")
+    # The app's own "Save as PDF" of an unlocked profile: the data key comes on stdin.
+    parser.add_argument("--key-stdin", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -168,6 +171,19 @@ def _passphrase_source(raw: str | None) -> tuple[Passphrase, str | None]:
     return ask, None
 
 
+def _key_from_stdin() -> FileCipher:
+    """The data key the app passes its PDF child through a pipe (see ui/report/child.py)."""
+    from desktop_app.storage.crypto import cipher_from_line
+
+    line = bytearray(sys.stdin.buffer.readline(256))
+    try:
+        return cipher_from_line(line)
+    except ValueError:
+        raise UsageError("--key-stdin: no data key came on stdin") from None
+    finally:
+        line[:] = bytes(len(line))
+
+
 # --- export -------------------------------------------------------------------------------------
 
 
@@ -176,6 +192,7 @@ def _export(options: argparse.Namespace, clock: Clock) -> int:
 
     data_dir = _data_dir(options.data_dir)
     passphrase, _ = _passphrase_source(options.passphrase_file)
+    key = _key_from_stdin() if options.key_stdin else None
     kind = options.format.strip().lower()
     if kind not in ("json", "csv", "pdf"):
         raise UsageError(
@@ -189,7 +206,7 @@ def _export(options: argparse.Namespace, clock: Clock) -> int:
     if not data_dir.is_dir():
         raise CommandError(f"there is no data folder {printable(str(data_dir))}", EXIT_USAGE)
     try:
-        repo = export.open_read_only(data_dir, options.profile, passphrase)
+        repo = export.open_read_only(data_dir, options.profile, passphrase, key=key)
     except (export.UnknownProfileError, export.LockedProfileError) as error:
         raise CommandError(str(error), EXIT_USAGE) from None
     except export.ExportError as error:

@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -149,11 +150,34 @@ def test_an_unusable_passphrase_file_is_a_usage_error(
 # --- the app ------------------------------------------------------------------------------
 
 
+def start_new_protected(qtbot: Any, start_app: Callable[..., Any], *args: str,
+                        ) -> tuple[Any, str]:
+    """Start the app on a profile it makes with ``--passphrase-file``; it and the recovery
+    key the app shows once."""
+    from desktop_app.ui.recovery_key import RecoveryKeyDialog
+    from tests.ui.privacy_helpers import when_dialog
+
+    shown: list[str] = []
+
+    def keep(dialog: RecoveryKeyDialog) -> None:
+        shown.append(dialog.key_label.text())
+        dialog.kept.setChecked(True)
+        dialog.done_button.click()
+
+    when_dialog(RecoveryKeyDialog, keep)
+    startup = start_app(*args)
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    return startup, shown[0]
+
+
 def test_the_app_creates_and_opens_an_encrypted_profile_with_a_passphrase_file(
-    start_app: Callable[..., object], data_dir: Path, tmp_path: Path
+    qtbot: Any, start_app: Callable[..., Any], data_dir: Path, tmp_path: Path
 ) -> None:
     phrase = secret_file(tmp_path, "app words")
-    first = start_app("--profile", "Sam", "--passphrase-file", phrase)
+    first, recovery = start_new_protected(qtbot, start_app, "--profile", "Sam",
+                                          "--passphrase-file", phrase)
+    pid = first.session.profile.id
+    assert first.session.privacy.unlock(pid, recovery).profile_id == pid
     assert first.session.profile.name == "Sam"  # type: ignore[attr-defined]
     assert first.session.privacy.is_protected(first.session.profile.id)  # type: ignore[attr-defined]
     assert all(raw.startswith(MAGIC) for raw in sealed_files(data_dir))
@@ -167,10 +191,11 @@ def test_the_app_creates_and_opens_an_encrypted_profile_with_a_passphrase_file(
 
 
 def test_the_app_leaves_an_encrypted_profile_locked_without_the_right_passphrase(
-    start_app: Callable[..., object], data_dir: Path, tmp_path: Path,
+    qtbot: Any, start_app: Callable[..., object], data_dir: Path, tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    first = start_app("--profile", "Sam", "--passphrase-file", secret_file(tmp_path, "right"))
+    first, _ = start_new_protected(qtbot, start_app, "--profile", "Sam", "--passphrase-file",
+                                   secret_file(tmp_path, "right"))
     pid = first.session.profile.id  # type: ignore[attr-defined]
     first.window.close()  # type: ignore[attr-defined]
     first.shutdown()  # type: ignore[attr-defined]

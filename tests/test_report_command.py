@@ -77,3 +77,16 @@ def test_only_the_parts_asked_for(session: object, data_dir: Path, tmp_path: Pat
                  "--parts", "wins,diary", "--data-dir", str(data_dir)], FakeClock())
     err = capsys.readouterr().err
     assert code == 2 and "--parts takes some of focus,topics,wins" in err and "'diary'" in err
+
+
+def test_a_key_on_stdin_that_is_not_one_is_a_usage_error(
+    session: object, data_dir: Path, tmp_path: Path
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "export", "--profile", "Sam", "--format", "pdf",
+         "--out", str(tmp_path / "r.pdf"), "--data-dir", str(data_dir), "--key-stdin"],
+        env={**os.environ, "PYTHONPATH": str(ROOT)}, input="not a key\n",
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert done.returncode == 2 and "no data key came on stdin" in done.stderr
+    assert not (tmp_path / "r.pdf").exists()

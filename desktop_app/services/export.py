@@ -116,7 +116,8 @@ class Export:
 
 def open_read_only(data_dir: Path, name: str,
                    passphrase: Callable[[str], str | None] | None = None,
-                   state_dir: Path | None = None) -> ProfileRepository:
+                   state_dir: Path | None = None,
+                   key: FileCipher | None = None) -> ProfileRepository:
     """The profile called ``name`` (case-insensitive), merged from every computer's files
     into memory and never written (a format-1 profile is migrated in memory only).
 
@@ -124,7 +125,8 @@ def open_read_only(data_dir: Path, name: str,
     towards the back-off kept in ``state_dir``); ``repo.write_cipher`` is then set.
     Raises :class:`UnknownProfileError` when there is none, :class:`ExportError` when it
     cannot be read (a file from a newer Groundwork), :class:`LockedProfileError` when it is
-    encrypted and no passphrase is given.
+    encrypted and no passphrase is given. ``key``: the data key itself, from the app that
+    has the profile unlocked (its PDF child); no passphrase is then asked.
     """
     # No device of ours is needed to read: a random id, never written anywhere.
     store = ProfileStore(data_dir, new_device_id(), clock=lambda: datetime.now(UTC),
@@ -138,7 +140,7 @@ def open_read_only(data_dir: Path, name: str,
         raise UnknownProfileError(
             f"there is no profile called “{name}” (profiles: {known}{unread})"
         )
-    cipher, seal = _key_for(data_dir, found, passphrase, state_dir)
+    cipher, seal = _key_for(data_dir, found, passphrase, state_dir, key)
     try:
         return store.open(found.id, datetime.now(UTC), cipher=cipher, seal=seal)
     except NewerSchemaError:
@@ -150,8 +152,9 @@ def open_read_only(data_dir: Path, name: str,
 
 
 def _key_for(data_dir: Path, found: ProfileInfo, passphrase: Callable[[str], str | None] | None,
-             state_dir: Path | None) -> tuple[FileCipher | None, bool | None]:
-    from desktop_app.services.privacy import PrivacyError
+             state_dir: Path | None, key: FileCipher | None = None,
+             ) -> tuple[FileCipher | None, bool | None]:
+    from desktop_app.services.privacy import PrivacyError, UnlockedKey
     from desktop_app.services.session import Session
     from desktop_app.storage.device import Device
 
@@ -160,16 +163,18 @@ def _key_for(data_dir: Path, found: ProfileInfo, passphrase: Callable[[str], str
     privacy = session.privacy
     if not privacy.is_protected(found.id):
         return privacy.open_args(found.id, None)
+    if key is not None:
+        return privacy.open_args(found.id, UnlockedKey(found.id, key))
     secret = passphrase(found.name) if passphrase is not None else None
     if secret is None:
         raise LockedProfileError(
             f"the profile “{found.name}” is protected by a passphrase; "
             "give it with --passphrase-file FILE")
     try:
-        key = privacy.unlock(found.id, secret)
+        unlocked = privacy.unlock(found.id, secret)
     except PrivacyError as error:
         raise ExportError(str(error)) from None
-    return key.cipher, True
+    return unlocked.cipher, True
 
 
 # --- building the document --------------------------------------------------------------------

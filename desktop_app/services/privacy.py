@@ -283,9 +283,10 @@ class PrivacyService:
         return found
 
     # --- helpers for the session ---------------------------------------------------------
-    def new_profile_key(self, passphrase: str) -> tuple[FileCipher, Callable[[Path, str], None]]:
-        """For a profile created with a passphrase: its key, and what writes its key file."""
-        prepared = self.prepare_protect(passphrase)
+    def new_profile_key(self, prepared: PreparedKey) -> tuple[
+            FileCipher, Callable[[Path, str], None]]:
+        """For a profile created with a passphrase (``prepare_protect``): its key, and what
+        writes its key file."""
         self._recovery_key = prepared.recovery_key
 
         def write(folder: Path, name: str) -> None:

@@ -11,7 +11,7 @@ from desktop_app.services.clock import Clock
 
 if TYPE_CHECKING:
     from desktop_app.domain.templates import TemplateSet
-    from desktop_app.services.privacy import PrivacyService, UnlockedKey
+    from desktop_app.services.privacy import PreparedKey, PrivacyService, UnlockedKey
     from desktop_app.services.profiles import ProfileService
     from desktop_app.storage.device import Device
     from desktop_app.storage.profile_store import ProfileInfo
@@ -108,15 +108,20 @@ class Session:
         assert self.profile is not None
         return self.profile
 
-    def create_profile(self, name: str, passphrase: str | None = None) -> ProfileInfo:
-        """A new profile, opened; with a passphrase (slow: key derivation) it is encrypted
-        from its first file, and ``privacy.take_recovery_key()`` gives its recovery key."""
-        if passphrase is None:
+    def create_profile(self, name: str, passphrase: str | None = None, *,
+                       prepared: PreparedKey | None = None) -> ProfileInfo:
+        """A new profile, opened; with a passphrase (slow: key derivation) or a key
+        ``privacy.prepare_protect`` made (fast) it is encrypted from its first file, and
+        ``privacy.take_recovery_key()`` gives its recovery key."""
+        if passphrase is None and prepared is None:
             info, repo = self.profiles.create(name)
             self._switch(repo)
             self.key = None
             return info
-        cipher, write_key = self.privacy.new_profile_key(passphrase)
+        if prepared is None:
+            assert passphrase is not None
+            prepared = self.privacy.prepare_protect(passphrase)
+        cipher, write_key = self.privacy.new_profile_key(prepared)
         info, repo = self.profiles.create(name, cipher=cipher, key_writer=write_key)
         self._switch(repo)
         from desktop_app.services.privacy import UnlockedKey

@@ -107,6 +107,32 @@ class FileCipher:
         self._aead = None
 
 
+KEY_LINE_PREFIX = b"groundwork-data-key "
+
+
+def key_line(cipher: FileCipher) -> bytearray:
+    """The data key as one line, for the stdin of a child process this app starts (never
+    its arguments, its environment or a file). The caller zeroes it once written."""
+    line = bytearray(KEY_LINE_PREFIX)
+    line += cipher.key_id.hex().encode("ascii") + b" "
+    line += cipher.key.hex().encode("ascii") + b"\n"
+    return line
+
+
+def cipher_from_line(line: bytes | bytearray) -> FileCipher:
+    """The key :func:`key_line` wrote; ValueError if ``line`` is not one."""
+    if not line.startswith(KEY_LINE_PREFIX):
+        raise ValueError("not a data key")
+    parts = bytes(line[len(KEY_LINE_PREFIX):]).split()
+    if len(parts) != 2:
+        raise ValueError("not a data key")
+    key = bytearray(bytes.fromhex(parts[1].decode("ascii")))
+    try:
+        return FileCipher(key, bytes.fromhex(parts[0].decode("ascii")))
+    finally:
+        key[:] = bytes(len(key))
+
+
 def decode_raw(path: Path, raw: bytes, cipher: FileCipher | None) -> bytes:
     """The plain bytes of a profile file: decrypted when encrypted, as is when plain."""
     if not is_encrypted(raw):

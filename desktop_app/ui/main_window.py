@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 from desktop_app.ui import screens
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.peer_import import add_import_menu
+from desktop_app.ui.privacy_actions import PrivacyActions
+from desktop_app.ui.privacy_bridge import waiting_profile_id
 from desktop_app.ui.quit_wait import QuitWait
 from desktop_app.ui.screen_stack import LazyScreenStack
 
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         """Show the open profile, or the welcome screen, and follow the session from now on."""
         self.session.subscribe(self._on_session_changed)
         self._on_session_changed()
+        self.privacy.start()
         from desktop_app.ui.live_refresh import LiveRefresh
 
         # Files a sync engine delivers while Groundwork runs reach the screens through this.
@@ -141,6 +144,15 @@ class MainWindow(QMainWindow):
             self._welcome = WelcomeScreen(self.session)
             self.pages.addWidget(self._welcome)
         return self._welcome
+
+    def show_unlock(self, profile_id: str) -> None:
+        """The locked window's page: the passphrase for ``profile_id`` (or another profile)."""
+        screen = self.privacy.unlock_screen(profile_id)
+        if self.pages.indexOf(screen) < 0:
+            self.pages.addWidget(screen)
+        self.stack.reset()  # nothing of the profile stays behind the lock, even hidden
+        self.pages.setCurrentWidget(screen)
+        screen.setFocus()
 
     # --- layout -----------------------------------------------------------------------
     def _build_workspace(self) -> QWidget:
@@ -198,6 +210,9 @@ class MainWindow(QMainWindow):
         # Import from other apps (Loop Habit Tracker, Daylio): its own submenu.
         self.import_menu = add_import_menu(self, self.session, profile)
         profile.addSeparator()
+        self.privacy = PrivacyActions(self, self.session, self.settings, self._action)
+        self.privacy.add_to_profile_menu(profile)
+        profile.addSeparator()
         self.action_delete = self._action(
             profile, "&Delete…", lambda: self.profile_actions.delete_profile()
         )
@@ -216,6 +231,8 @@ class MainWindow(QMainWindow):
             self.settings_menu, "This c&omputer…", self.this_computer
         )
         self.action_this_computer.setVisible(self.config_dir is not None)
+        self.privacy.add_to_settings_menu(self.settings_menu)
+        self.privacy.update()
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Template guide", self.open_template_guide, "F1")
@@ -247,6 +264,8 @@ class MainWindow(QMainWindow):
         self._show_row(self.nav.currentRow())
 
     def show_screen(self, key: str) -> None:
+        if self.session.profile is None:
+            return  # locked, or no profile yet: there is no screen to show
         keys = [k for k, _t in SCREENS]
         self.nav.setCurrentRow(keys.index(key))
 
@@ -265,6 +284,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, lambda: self.start_template(template_id))
 
     def start_template(self, template_id: str) -> None:
+        if self.session.profile is None:
+            return
         from desktop_app.ui.wizard_launcher import start_template
 
         start_template(self, self.ctx, template_id)
@@ -277,10 +298,13 @@ class MainWindow(QMainWindow):
     # --- session changes ------------------------------------------------------------
     def _on_session_changed(self) -> None:
         profile = self.session.profile
-        profile_id = profile.id if profile else None
+        locked = waiting_profile_id(self.session)
+        profile_id = profile.id if profile else (f"locked:{locked}" if locked else None)
         if profile_id != self._shown_profile_id:
             self._shown_profile_id = profile_id
-            if profile is None:
+            if locked is not None:
+                self.show_unlock(locked)
+            elif profile is None:
                 self.pages.setCurrentWidget(self.welcome)
                 self.welcome.setFocus()
             else:
@@ -310,6 +334,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — Groundwork" if name else "Groundwork")
         self.profile_label.setText(f"Profile: {name}" if name else "")
         self._fill_switch_menu()
+        self.privacy.update()
 
     def _refresh_screens(self) -> None:
         """Data changed: each screen redraws from its services (lazily if it is costly)."""
@@ -389,6 +414,7 @@ class MainWindow(QMainWindow):
         if self.live_refresh is not None:
             self.live_refresh.stop()
             self.live_refresh = None
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.sync()
+        if not self.privacy.forgetting:  # after "Delete all my data" nothing is written
+            self.settings.setValue("geometry", self.saveGeometry())
+            self.settings.sync()
         super().closeEvent(event)

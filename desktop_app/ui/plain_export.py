@@ -1,23 +1,38 @@
-"""The one question asked before Groundwork writes a readable copy of a profile.
+"""Before a plain-text copy of a protected profile is written, say so and where it goes.
 
-Every menu action that writes what the person wrote in plain text outside the data folder
-(the report's PDF; the JSON and CSV exports) calls :func:`may_write_plain_copy` first. It
-says yes for now: the privacy work (encrypted profiles) fills it in with a warning that the
-copy will not be encrypted, and the person's choice to go on or not.
+Every way out of the app in plain text (the report's PDF, the profile's JSON copy) calls
+:func:`may_write_plain_copy` once the file is chosen.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.services.session import Session
+from desktop_app.ui.privacy_bridge import current_is_protected
 
 
-def may_write_plain_copy(parent: QWidget, session: Session, what: str) -> bool:
-    """True when ``what`` ("the report", "a JSON copy"…) may be written in plain text.
-
-    HOOK for encrypted profiles: when ``session``'s profile is encrypted, warn that ``what``
-    will be readable by anyone who gets the file, and return the person's answer.
-    """
-    del parent, session, what
-    return True
+def may_write_plain_copy(parent: QWidget, session: Session, what: str,
+                         target: Path | str) -> bool:
+    """True when ``what`` ("copy", "report") may be written to ``target`` in plain text:
+    at once for a profile without passphrase, else after a warning the person accepts."""
+    if not current_is_protected(session):
+        return True
+    box = QMessageBox(parent)
+    box.setObjectName("plainExportWarning")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(f"This {what} is not protected")
+    box.setText(f"The {what} will be plain text, without your passphrase.")
+    box.setInformativeText(
+        f"It will be saved to:\n{target}\n\nAnyone who can open that file can read "
+        f"everything in this {what}. Keep it somewhere private, and delete it when you no "
+        "longer need it."
+    )
+    save = box.addButton(f"Save the plain {what}", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    confirmed = box.clickedButton() is save
+    box.deleteLater()
+    return confirmed

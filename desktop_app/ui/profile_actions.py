@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from desktop_app.services.session import Session
 from desktop_app.storage.schema import ProfileFileError
+from desktop_app.ui.plain_export import may_write_plain_copy
 from desktop_app.ui.profile_dialogs import NameDialog, confirm_delete
 
 
@@ -29,14 +30,22 @@ class ProfileActions:
         self.settings = settings
 
     def new_profile(self) -> None:
-        NameDialog(
-            "New profile",
-            "A profile keeps one person's assessments and journal apart from the others.",
-            self.session.create_profile,
-            parent=self.window,
-        ).exec()
+        from desktop_app.ui.new_profile_dialog import NewProfileDialog
+
+        dialog = NewProfileDialog(self.session, self.window)
+        dialog.exec()
+        key, dialog.recovery_key = dialog.recovery_key, None
+        dialog.deleteLater()
+        window = getattr(self.window, "privacy", None)
+        if key and window is not None:
+            window.show_recovery_key(key)
 
     def switch_profile(self, profile_id: str) -> None:
+        if self.session.privacy.is_protected(profile_id):
+            from desktop_app.ui.unlock import UnlockDialog
+
+            UnlockDialog(self.session, profile_id, self.window).exec()
+            return
         try:
             self.session.open_profile(profile_id)
         except ProfileFileError as error:
@@ -60,7 +69,12 @@ class ProfileActions:
         repo, info = session.repo, session.profile
         if repo is None or info is None:
             return
-        if not confirm_delete(self.window, info.name, session.profiles.summary(repo)):
+        from desktop_app.services.data_removal import profile_leftovers, remove_files
+
+        old_file = repo.meta.get("v1_file")
+        leftovers = profile_leftovers(session.data_dir, info.id,
+                                      old_file if isinstance(old_file, str) else None)
+        if not confirm_delete(self.window, info.name, session.profiles.summary(repo), leftovers):
             return
         try:
             session.delete_profile()
@@ -71,6 +85,13 @@ class ProfileActions:
                 "It is still open, with everything in it.",
             )
             return
+        failed = remove_files(leftovers)
+        if failed:
+            QMessageBox.warning(
+                self.window, "Some copies are still there",
+                "The profile is deleted, but these copies of it could not be removed:\n"
+                + "\n".join(f"{path} ({error.strerror or error})" for path, error in failed),
+            )
         self.settings.remove("last_profile")
         remaining = session.profiles.profiles
         if remaining:
@@ -87,6 +108,8 @@ class ProfileActions:
         )
         if not target:
             return
+        if not may_write_plain_copy(self.window, session, "copy", target):
+            return
         try:
             session.profiles.export_copy(repo, Path(target))
         except OSError as error:
@@ -96,3 +119,4 @@ class ProfileActions:
             )
             return
         self.window.statusBar().showMessage(f"Saved a copy to {target}", 6000)
+

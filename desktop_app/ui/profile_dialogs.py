@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -103,13 +104,23 @@ def describe_loss(name: str, summary: ProfileSummary) -> str:
     )
 
 
-def confirm_delete(parent: QWidget, name: str, summary: ProfileSummary) -> bool:
+def describe_leftovers(leftovers: Sequence[Path]) -> str:
+    if not leftovers:
+        return ""
+    listed = "\n".join(f"• {path.parent.name}/{path.name}" for path in leftovers)
+    count = len(leftovers)
+    return (f"\n\nIt also removes {count} {'copy' if count == 1 else 'copies'} of its files "
+            f"that Groundwork kept aside (backups and set-aside copies):\n{listed}")
+
+
+def confirm_delete(parent: QWidget, name: str, summary: ProfileSummary,
+                   leftovers: Sequence[Path] = ()) -> bool:
     box = QMessageBox(parent)
     box.setObjectName("confirmDelete")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Delete profile")
     box.setText(f"Delete the profile “{name}”?")
-    box.setInformativeText(describe_loss(name, summary))
+    box.setInformativeText(describe_loss(name, summary) + describe_leftovers(leftovers))
     delete = box.addButton("Delete profile", QMessageBox.ButtonRole.DestructiveRole)
     keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)

@@ -101,6 +101,7 @@ def test_nothing_written_is_left_in_clear_text(
     session.load_templates()
     session.create_profile("Sam", passphrase="scan phrase")
     fill_every_field(session, clock)
+    assert session.flush(5)  # every file landed (none left half-written in a temp file)
     repo = session.require_repo()
     files = [p for p in repo.path.rglob("*") if p.is_file()]
     assert len(files) >= 3
@@ -136,4 +137,5 @@ def test_the_scan_finds_the_marker_in_a_plain_profile(
     session.load_templates()
     session.create_profile("Sam")
     fill_every_field(session, clock)
+    assert session.flush(5)
     assert {p.name for p in leaks(home, data)} == {"profile.json", "2026-03.json"}

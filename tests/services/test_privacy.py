@@ -242,7 +242,7 @@ def test_a_change_on_one_computer_reaches_the_other(
         laptop.open_profile(pid)
     laptop.open_profile(pid, laptop.privacy.unlock(pid, "first phrase"))
     laptop.require_repo().write_version("wins", None, {"text": SECRET, "day": "2026-03-02"})
-    assert laptop.flush(10)
+    assert laptop.flush(5)  # the file lands on the writer's thread
     laptop_files = own_files(data_dir, OTHER)
     assert [p.name for p in laptop_files] == ["2026-03.json", "key.json"]
     assert laptop_files[0].read_bytes().startswith(MAGIC)

@@ -64,7 +64,7 @@ def session(data_dir: Path, clock: FakeClock) -> Session:
     steadiness(session, at(15, 2), 20, "Finding footing")
     steadiness(session, at(5), 27, "Steady ground")
     steadiness(session, at(13), 31, "Steady ground")
-    assert session.flush(10)  # on disk, for the headless command that reads it
+    assert session.flush(10)  # the headless commands read it from disk
     return session
 
 

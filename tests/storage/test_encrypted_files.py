@@ -13,7 +13,9 @@ from desktop_app.storage.crypto import (
     HEAD,
     MAGIC,
     FileCipher,
+    cipher_from_line,
     decode_raw,
+    key_line,
     relative_name,
 )
 from desktop_app.storage.profile_files import read_merged
@@ -85,6 +87,17 @@ def test_another_key_is_refused_with_its_own_message() -> None:
         same_id.open(SHARD, SEALED)
 
 
+def test_the_key_line_for_a_child_process_carries_the_key_and_nothing_else() -> None:
+    line = key_line(CIPHER)
+    assert line.endswith(b"\n") and line.count(b"\n") == 1
+    again = cipher_from_line(line)
+    assert again.key_id == CIPHER.key_id and again.open(SHARD, SEALED) == PAYLOAD
+    for bad in (b"", b"groundwork-data-key zz\n", line.replace(b"data-key", b"other"),
+                line[:-20] + b"\n"):
+        with pytest.raises(ValueError):
+            cipher_from_line(bad)
+
+
 def test_a_wiped_key_seals_nothing() -> None:
     cipher = FileCipher(bytes(range(32)), b"\x01" * 8)
     held = cipher.key
@@ -102,7 +115,7 @@ def encrypted_profile(data: Path, device: str = D1) -> ProfileRepository:
     repo = store.create("Sam", NOW, cipher=CIPHER)
     repo.set_meta(note="private words")
     repo.write_version("wins", None, {"text": "private win", "day": "2026-05-01"})
-    assert repo.flush(10)  # the files land on the writer thread
+    assert repo.flush(10)  # the files land on the writer's thread
     return repo
 
 

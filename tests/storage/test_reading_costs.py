@@ -53,12 +53,12 @@ def test_an_edit_from_another_computer_is_decoded_afresh(tmp_path: Path) -> None
     assert texts(mine) == ["walked"]
     theirs = open_as(mine, D2)
     theirs.collection("wins", Note).update(rid, Note(NOW, "walked, edited on the laptop"))
-    assert theirs.flush(10)
+    assert theirs.flush(10)  # their file lands on their writer's thread
     assert mine.refresh_from_disk() is True
     assert texts(mine) == ["walked, edited on the laptop"]
     assert mine.collection("wins", Note).get(rid) == Note(NOW, "walked, edited on the laptop")
     theirs.collection("wins", Note).remove(rid)
-    assert theirs.flush(10)
+    assert theirs.flush(10)  # their file lands on their writer's thread
     assert mine.refresh_from_disk() is True
     assert texts(mine) == [] and mine.collection("wins", Note).get(rid) is None
 
@@ -96,7 +96,7 @@ def test_counts_are_the_visible_records(tmp_path: Path) -> None:
 
 
 def shard(repo: ProfileRepository) -> Path:
-    """This month's file, once what was saved is on it."""
+    """The month's file, once every write of ``repo`` landed (on its writer's thread)."""
     assert repo.flush(10)
     return repo.own / "2026-05.json"
 

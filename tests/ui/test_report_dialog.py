@@ -7,13 +7,16 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.ui.report.dialog import ReportDialog
 from tests.conftest import when_modal
 from tests.services.test_report import needs_pdftotext, pdf_text
+from tests.ui.privacy_helpers import PASSPHRASE, kdf, protect_now, when_dialog
 from tests.ui.test_journal_editing import delete_on_confirm, journal_screen
 from tests.ui.test_journal_support import click, journal_of, stored
+
+__all__ = ["kdf"]
 
 
 def topics_on_disk(startup: Any) -> list[tuple[str, bool]]:
@@ -109,6 +112,58 @@ def test_save_a_report_for_chosen_days_with_the_parts_ticked(
     qtbot.waitUntil(lambda: not startup.window.findChildren(ReportDialog))  # freed once closed
     again = open_report(qtbot, startup)
     assert "14 Mar 2026" in again.since_last.text()
+
+
+@needs_pdftotext
+def test_a_protected_profile_saves_its_report_after_a_warning(
+    qtbot, start_app, tmp_path: Path, kdf, data_dir: Path
+) -> None:
+    """The child process gets the data key through a pipe: not in its arguments, not on disk."""
+    from desktop_app.services.journal import WinDraft
+    from desktop_app.storage.crypto import MAGIC
+    from tests.services.test_report import at
+
+    startup = start_app("--profile", "Sam")
+    protect_now(startup)
+    journal_of(startup).log_win(WinDraft("Said no to the extra shift", at=at(3)))
+    assert startup.session.flush(5)
+    shard = next((data_dir / "profiles").rglob("2026-03.json"))
+    assert shard.read_bytes().startswith(MAGIC)
+    dialog = open_report(qtbot, startup)
+    dialog.start.setDate(QDate(2026, 3, 1))
+    dialog.end.setDate(QDate(2026, 3, 10))
+    target = tmp_path / "report.pdf"
+    dialog.ask_target = lambda period: target  # type: ignore[method-assign]
+    warned: list[str] = []
+
+    def answer(choice: str):
+        def press(box: QMessageBox) -> None:
+            warned.append(box.informativeText())
+            [button] = [b for b in box.buttons() if b.text() == choice]
+            button.click()
+        return press
+
+    when_dialog(QMessageBox, answer("Cancel"))
+    click(qtbot, dialog.save_button)
+    assert str(target) in warned[0] and not target.exists() and not dialog.busy
+
+    started: list[list[str]] = []
+    original = dialog.child.start
+
+    def start(*args: Any) -> None:
+        original(*args)
+        started.append(dialog.child.process.arguments())
+
+    dialog.child.start = start  # type: ignore[method-assign]
+    when_dialog(QMessageBox, answer("Save the plain report"))
+    with qtbot.waitSignal(dialog.child.done, timeout=60_000):
+        click(qtbot, dialog.save_button)
+    assert "Saved the report" in dialog.status.text()
+    assert "Said no to the extra shift" in pdf_text(target)
+    [arguments] = started
+    assert "--key-stdin" in arguments and PASSPHRASE not in " ".join(arguments)
+    assert not [p for p in tmp_path.rglob("*") if p.is_file() and PASSPHRASE.encode()
+                in p.read_bytes()]
 
 
 def test_a_bad_period_or_no_part_is_said_and_nothing_is_made(qtbot, start_app) -> None:

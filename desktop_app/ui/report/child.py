@@ -4,7 +4,8 @@ Decoding twenty years of records and laying out two hundred pages takes seconds 
 and of Qt calls that hold the interpreter lock; on a busy computer a thread doing it still
 stalls the window now and then. A child process shares nothing with the window: the window
 only waits for it to finish. The child reads the profile read-only from disk, as the
-headless export does.
+headless export does; for a protected profile it gets the data key through a pipe (its
+stdin), never in its arguments, its environment or a file.
 """
 
 from __future__ import annotations
@@ -15,19 +16,23 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 import desktop_app
+from desktop_app.services.privacy import UnlockedKey
 from desktop_app.services.report_parts import Period
+from desktop_app.storage.crypto import key_line
 
 PREFIX = "groundwork: "
 
 
 def export_command(data_dir: Path, profile: str, period: Period, parts: tuple[str, ...],
-                   paper: str, target: Path) -> tuple[str, list[str]]:
+                   paper: str, target: Path, key_on_stdin: bool = False,
+                   ) -> tuple[str, list[str]]:
     """The program and arguments that write this report."""
     base: list[str] = [] if getattr(sys, "frozen", False) else ["-m", "desktop_app"]
     return sys.executable, [
         *base, "export", "--profile", profile, "--format", "pdf", "--out", str(target),
         "--since", period.start.isoformat(), "--until", period.end.isoformat(),
         "--paper", paper, "--parts", ",".join(parts), "--data-dir", str(data_dir),
+        *(["--key-stdin"] if key_on_stdin else []),
     ]
 
 
@@ -47,8 +52,10 @@ class PdfChild(QObject):
         return self.process is not None
 
     def start(self, data_dir: Path, profile: str, period: Period, parts: tuple[str, ...],
-              paper: str, target: Path) -> None:
-        program, args = export_command(data_dir, profile, period, parts, paper, target)
+              paper: str, target: Path, key: UnlockedKey | None = None) -> None:
+        """Start the child; ``key``: the open profile's, when it is protected."""
+        program, args = export_command(data_dir, profile, period, parts, paper, target,
+                                       key is not None)
         process = QProcess(self)
         environment = QProcessEnvironment.systemEnvironment()
         if not getattr(sys, "frozen", False):
@@ -62,6 +69,11 @@ class PdfChild(QObject):
         process.errorOccurred.connect(self._error)
         self.process, self.target = process, target
         process.start(program, args)
+        if key is not None:
+            line = key_line(key.cipher)
+            process.write(bytes(line))  # Qt's buffer is freed once the pipe took it
+            line[:] = bytes(len(line))
+        process.closeWriteChannel()
 
     def _finished(self, code: int, status: QProcess.ExitStatus) -> None:
         process, target = self.process, self.target

@@ -211,10 +211,9 @@ class ReportDialog(QDialog):
             return
         target = None
         if action == "save":
-            if not may_write_plain_copy(self, self.ctx.session, "the report"):
-                return
             target = self.ask_target(period)
-            if target is None:
+            if target is None or not may_write_plain_copy(self, self.ctx.session, "report",
+                                                          target):
                 return
         session = self.ctx.session
         assert session.profile is not None
@@ -230,7 +229,7 @@ class ReportDialog(QDialog):
             self._busy(True)
             self._say("Writing the PDF…")
             self.child.start(session.data_dir, session.profile.name, period, chosen,
-                             self.paper.currentText(), target)
+                             self.paper.currentText(), target, session.key)
             return
         frozen = report.FrozenProfile(session.require_repo(), session.clock())
         job = Job(frozen, session.templates, session.clock, period, since_last, chosen,

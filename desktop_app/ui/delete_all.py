@@ -1,0 +1,98 @@
+"""Settings ▸ Delete all my data: what goes, a typed confirmation, then what remains."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services.data_removal import Place, existing
+from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
+
+CONFIRM_WORD = "DELETE"
+
+
+class DeleteAllDialog(QDialog):
+    """Lists every place that will be removed; Delete works once DELETE is typed."""
+
+    def __init__(self, places: list[Place], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deleteAllDialog")
+        self.setWindowTitle("Delete all my data")
+        self.places = existing(places)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Delete all my data from this computer", 2))
+        layout.addWidget(paragraph(
+            "This removes every profile, backup, log and setting Groundwork wrote on this "
+            "computer, for good. Copies in a folder that syncs to other computers are removed "
+            "there too, by the sync. It cannot be undone. If you may want your notes later, "
+            "export them first."
+        ))
+        layout.addWidget(QLabel("What will be removed:"))
+        listing = QPlainTextEdit()
+        listing.setObjectName("placesToDelete")
+        listing.setReadOnly(True)
+        listing.setPlainText("\n".join(f"{p.path}\n    {p.what}" for p in self.places)
+                             or "Nothing: Groundwork has no data on this computer.")
+        layout.addWidget(listing)
+        ask = QLabel(f"To confirm, type {CONFIRM_WORD} here:")
+        self.typed = QLineEdit()
+        self.typed.setObjectName("confirmDeleteAll")
+        self.typed.setAccessibleName(f"Type {CONFIRM_WORD} to confirm")
+        ask.setBuddy(self.typed)
+        layout.addWidget(ask)
+        layout.addWidget(self.typed)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox()
+        self.delete = self.buttons.addButton(
+            "Delete everything", QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.delete.setObjectName("deleteEverything")
+        self.delete.setEnabled(False)
+        keep = self.buttons.addButton("Keep my data", QDialogButtonBox.ButtonRole.RejectRole)
+        keep.setDefault(True)
+        layout.addWidget(self.buttons)
+        self.typed.textChanged.connect(
+            lambda text: self.delete.setEnabled(text.strip() == CONFIRM_WORD)
+        )
+        self.delete.clicked.connect(self._confirm)
+        self.buttons.rejected.connect(self.reject)
+        self.resize(640, 480)
+
+    def _confirm(self) -> None:
+        if self.typed.text().strip() != CONFIRM_WORD:
+            self.error.show_error(f"Please type {CONFIRM_WORD} in capitals to confirm.")
+            return
+        self.accept()
+
+
+def show_what_remains(parent: QWidget, left: list[Path], others: list[Path]) -> None:
+    box = QMessageBox(parent)
+    box.setObjectName("whatRemains")
+    box.setWindowTitle("Your data is deleted")
+    box.setIcon(QMessageBox.Icon.Information)
+    if left:
+        box.setText("Some of it could not be removed.")
+        box.setInformativeText("Still there:\n" + "\n".join(str(p) for p in left)
+                               + "\n\nYou can delete these yourself.")
+    else:
+        box.setText("Groundwork's data is gone from this computer. Nothing of it remains.")
+        text = "Groundwork will close now."
+        if others:
+            text = ("The data folder still holds files that are not Groundwork's, left as they "
+                    "were:\n" + "\n".join(str(p) for p in others) + "\n\n" + text)
+        box.setInformativeText(text)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
+    box.deleteLater()
