@@ -13,9 +13,11 @@ from typing import Any
 
 import pytest
 from matplotlib.figure import Figure
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QPushButton
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QPushButton
 
 from tests.conftest import when_modal
+from tests.ui.privacy_helpers import kdf as kdf  # the fixture, used by name
+from tests.ui.privacy_helpers import protect_now, when_dialog
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -148,3 +150,36 @@ def test_cancelling_the_options_step_writes_nothing(
     when_modal(cancel)
     panel.gaps.ask_export("svg")
     assert closed == [True] and asked == [] and not list(tmp_path.glob("*.svg"))
+
+
+def test_a_protected_profiles_chart_warns_before_it_is_written_plain(
+    qtbot, progress, kdf, tmp_path: Path, monkeypatch
+) -> None:
+    startup, _screen, panel = progress
+    protect_now(startup)
+    target = tmp_path / "wheel.svg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    said: list[str] = []
+
+    def answer(choice: str) -> Any:
+        def press(box: QMessageBox) -> None:
+            said.append(box.informativeText())
+            [button] = [b for b in box.buttons() if b.text() == choice]
+            button.click()
+
+        return press
+
+    def go_on(dialog: Any) -> None:
+        dialog.findChild(QPushButton, "exportContinue").click()
+
+    when_modal(go_on)
+    when_dialog(QMessageBox, answer("Cancel"))
+    panel.wheel.ask_export("svg")
+    qtbot.waitUntil(lambda: bool(said), timeout=10000)
+    assert str(target) in said[0] and not target.exists()
+
+    when_modal(go_on)
+    when_dialog(QMessageBox, answer("Save the plain chart"))
+    with qtbot.waitSignal(panel.wheel.message, timeout=10000):
+        panel.wheel.ask_export("svg")
+    assert target.exists() and svg_texts(target)["chart-title"]

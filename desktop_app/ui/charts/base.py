@@ -191,6 +191,9 @@ class ChartView(QWidget):
         layout.addWidget(self.caption)
 
         self.caption_source: CaptionSource | None = None
+        # Asked once the file is chosen: a protected profile's chart is about to leave the
+        # encryption (see ui/plain_export.py); None: nothing to ask.
+        self.may_write: Callable[[QWidget, Path], bool] | None = None
         self._targets: list[_Targets] = []
         self.hovered: Hit | None = None
         self._empty = True
@@ -401,6 +404,8 @@ class ChartView(QWidget):
         path = Path(target)
         if path.suffix.lower() != f".{fmt}":
             path = path.with_name(path.name + f".{fmt}")
+        if self.may_write is not None and not self.may_write(self, path):
+            return
         try:
             written = self.export(path, caption)
         except OSError as error:

@@ -7,6 +7,7 @@ date range or new data costs one chart, not four.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
@@ -21,6 +22,7 @@ from desktop_app.ui.charts.gaps import GapsChart
 from desktop_app.ui.charts.over_time import OverTimeChart
 from desktop_app.ui.charts.wheel import WheelChart
 from desktop_app.ui.context import Navigator
+from desktop_app.ui.plain_export import may_write_plain_copy
 
 AUTO = "auto"  # compare the wheel with the oldest result in range until the person picks
 
@@ -57,6 +59,7 @@ class ChartPanel(QTabWidget):
             chart.open_result.connect(navigator.open_result)
             chart.message.connect(self.message)
             chart.caption_source = self.export_caption
+            chart.may_write = self._may_write_plain
         self._compare: str | None = AUTO
         self._template: str | None = None
         self._stale: set[ChartView] = set(self.charts)
@@ -191,3 +194,6 @@ class ChartPanel(QTabWidget):
             )
         else:
             self._none_in_range(self.consistency, "calendar")
+
+    def _may_write_plain(self, parent: QWidget, path: Path) -> bool:
+        return may_write_plain_copy(parent, self.service.session, "chart", path)
