@@ -1,0 +1,81 @@
+"""Unlocking a protected profile as a person does it, with the real key derivation.
+
+``python -m tests.benchmarks.unlock DIR``: Groundwork starts on DIR, whose only profile has
+a passphrase, and shows the unlock screen; the passphrase is typed and Unlock clicked. Prints
+one line of JSON: the longest UI-thread stall from the click until Home shows the profile,
+and how long that took. ``make`` (in the parent) builds such a folder from a demo profile.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from tests.benchmarks.flows import Ticks, _finish, _when
+
+PASSPHRASE = "a walk along the river at dusk"
+
+
+def make(data_dir: Path, years: int) -> None:
+    """A data folder with a ``years`` demo profile protected by :data:`PASSPHRASE`."""
+    from desktop_app.paths import resources_dir
+    from desktop_app.services.clock import system_clock
+    from desktop_app.services.session import Session
+    from tests.benchmarks.data import BENCH_DEVICE, make_demo_folder
+
+    make_demo_folder(data_dir, years)
+    session = Session(data_dir, resources_dir(), system_clock, BENCH_DEVICE)
+    session.load_templates()
+    session.profiles.refresh()
+    session.open_profile(session.profiles.profiles[0].id)
+    privacy = session.privacy
+    privacy.protect(privacy.prepare_protect(PASSPHRASE))
+    session.close()
+
+
+def unlock(data_dir: str) -> None:
+    from desktop_app.app import prepare
+    from desktop_app.cli import parse_options
+    from desktop_app.ui.unlock import UnlockScreen
+
+    qt_app = QApplication([sys.argv[0]])
+    startup = prepare(parse_options(["--data-dir", data_dir]))
+    assert not isinstance(startup, int)
+    ticks = Ticks()
+    held: dict[str, Any] = {}
+
+    def screen() -> UnlockScreen | None:
+        found = startup.window.findChildren(UnlockScreen)
+        return next((s for s in found if s.isVisible()), None)
+
+    def type_and_click() -> None:
+        panel = screen().panel  # type: ignore[union-attr]
+        QTest.keyClicks(panel.field, PASSPHRASE)
+        ticks.start()
+        held["clicked"] = time.perf_counter()
+        QTest.mouseClick(panel.unlock_button, Qt.MouseButton.LeftButton)
+        _when(home_filled, done)
+
+    def home_filled() -> bool:
+        built = startup.window.stack.built()
+        return startup.session.profile is not None and any(
+            getattr(s, "has_history", False) for s in built)
+
+    def done() -> None:
+        took = (time.perf_counter() - held["clicked"]) * 1000
+        _finish({"longest_stall_ms": ticks.longest_stall_ms(), "unlock_ms": round(took, 1)})
+
+    _when(lambda: startup.ready and screen() is not None,
+          lambda: QTimer.singleShot(300, type_and_click))
+    QTimer.singleShot(120_000, lambda: _finish({"error": "never unlocked"}))
+    qt_app.exec()
+
+
+if __name__ == "__main__":
+    unlock(sys.argv[1])
