@@ -190,8 +190,11 @@ def test_a_file_in_flight_is_a_full_length_hidden_temp_file(pair: Pair) -> None:
     print(f"1 MiB at ~256 KiB/s: temp file visible for {time.monotonic() - started:.1f} s")
 
 
-def test_two_computers_through_real_syncthing_end_with_every_record(tmp_path: Path) -> None:
-    laptop, desktop = two_computers(tmp_path)
+@pytest.mark.parametrize("passphrase", [None, "shared words"], ids=["plain", "encrypted"])
+def test_two_computers_through_real_syncthing_end_with_every_record(
+    tmp_path: Path, passphrase: str | None
+) -> None:
+    laptop, desktop = two_computers(tmp_path, passphrase)
     with running_pair(tmp_path, laptop.data, desktop.data) as pair:
         pair.offline()
 
@@ -202,3 +205,8 @@ def test_two_computers_through_real_syncthing_end_with_every_record(tmp_path: Pa
 
         reports = work_on_two_computers(laptop, desktop, sync_now)
     assert_every_record_everywhere((laptop, desktop), reports)
+    if passphrase is not None:  # what Syncthing carried between them was sealed
+        for computer in (laptop, desktop):
+            files = [p for p in (computer.data / "profiles").rglob("*.json")
+                     if p.parent.name.startswith("d-") and p.name != "key.json"]
+            assert files and all(p.read_bytes().startswith(b"GWENC1") for p in files)
