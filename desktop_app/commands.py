@@ -393,6 +393,13 @@ def _import(options: argparse.Namespace, clock: Clock) -> int:
     if result.deleted_here:
         say(f"{result.deleted_here} record(s) were deleted in this profile and were not "
             "brought back")
+    recovery = session.privacy.take_recovery_key() if result.created else None
+    if recovery is not None:
+        # Shown once, here, as the app shows it once in a window: there is no other way in
+        # if the passphrase is forgotten.
+        print(f"Recovery key for “{result.profile_name}”: {recovery}\n"
+              "Keep it somewhere safe, apart from this computer: it opens the profile if the "
+              "passphrase is forgotten, and it is not shown again.")
     return 0
 
 

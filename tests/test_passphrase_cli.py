@@ -71,6 +71,9 @@ def encrypted(run: Run, data_dir: Path, tmp_path: Path, clock: FakeClock) -> Pat
                           "--passphrase-file", secret_file(tmp_path, "vault words"))
     assert (code, err) == (0, ""), err
     assert "a new profile “Vault”" in said
+    # Its recovery key is shown once, on stdout: kept here for the test that uses it.
+    [line] = [ln for ln in said.splitlines() if ln.startswith("Recovery key for “Vault”: ")]
+    (tmp_path / "recovery.txt").write_text(line.split(": ", 1)[1] + "\n", "utf-8")
     return data_dir
 
 
@@ -82,6 +85,16 @@ def test_import_with_a_passphrase_file_makes_an_encrypted_profile(
     demo = json.loads((tmp_path / "demo.json").read_text("utf-8"))
     win = demo["wins"][0]["text"].encode()
     assert all(win not in raw for raw in files)
+
+
+def test_the_recovery_key_an_import_printed_opens_the_profile(
+    run: Run, encrypted: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "by-recovery.json"
+    code, said, _err = run("export", "--profile", "Vault", "--format", "json", "--out",
+                           str(out), "--data-dir", str(encrypted),
+                           "--passphrase-file", str(tmp_path / "recovery.txt"))
+    assert code == 0 and "Exported" in said and out.exists()
 
 
 def test_export_of_an_encrypted_profile_needs_the_passphrase(
