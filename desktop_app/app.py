@@ -226,7 +226,7 @@ def _after_home_painted(startup: Startup) -> None:
     shown = window.pages.currentWidget()
     if shown is window.workspace:
         shown = window.stack.currentWidget()
-    after_next_paint(shown, lambda: _report_notices(startup))
+    after_next_paint(shown or window, lambda: _report_notices(startup))
 
 
 def _report_notices(startup: Startup) -> None:
