@@ -43,6 +43,8 @@ class Startup:
     notices: list[str] = field(default_factory=list)
     # True once the profile is open and shown (right after the window's first paint).
     ready: bool = False
+    # True once ``notices`` is complete (the records left out are looked for after Home paints).
+    notices_said: bool = False
 
     def shutdown(self) -> None:
         if self.window.live_refresh is not None:  # the window may never have been closed
@@ -208,19 +210,37 @@ def _finish_start(startup: Startup, options: Options, settings: QSettings) -> No
     window = startup.window
     startup.notices = _open_first_profile(startup.session, options, settings)
     window.start_showing_session()
-    from desktop_app.services.records import skipped_notice
-
-    startup.notices += filter(None, [skipped_notice(startup.session)])  # records Home left out
     startup.ready = True
     recovery = startup.session.privacy.take_recovery_key()
     if recovery:  # a profile just made with --passphrase-file: its key is shown once
         QTimer.singleShot(0, window, lambda: window.privacy.show_recovery_key(recovery, False))
-    if startup.notices:
-        text = "\n\n".join(startup.notices)
-        QTimer.singleShot(0, window, lambda: window.report_unreadable(text))
+    # Home is built right after this returns; reading every list to find the records it left
+    # out costs tens of milliseconds at 20 years, so that waits until Home is on screen.
+    QTimer.singleShot(0, window, lambda: _after_home_painted(startup))
     if options.start:
         # With no profile yet, the wizard opens once the welcome screen has made one.
         window.start_template_when_ready(options.start)
+
+
+def _after_home_painted(startup: Startup) -> None:
+    from desktop_app.ui.after_paint import after_next_paint
+
+    window = startup.window
+    shown = window.pages.currentWidget()
+    if shown is window.workspace:
+        shown = window.stack.currentWidget()
+    after_next_paint(shown or window, lambda: _report_notices(startup))
+
+
+def _report_notices(startup: Startup) -> None:
+    """Say, in one message, what could not be opened and which records Home left out."""
+    from desktop_app.services.records import skipped_notice
+
+    startup.notices += filter(None, [skipped_notice(startup.session)])
+    startup.notices_said = True
+    if startup.notices:
+        window = startup.window
+        window.report_unreadable("\n\n".join(startup.notices))
 
 
 def _open_first_profile(session: Session, options: Options, settings: QSettings) -> list[str]:

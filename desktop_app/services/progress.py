@@ -19,6 +19,8 @@ from desktop_app.services.session import Session
 
 WHEEL_TEMPLATE = "life-areas"
 MEMO_KEY = "progress-data"
+# Check-ins decoded per step of ``load_steps`` (about 15 ms on a laptop).
+CHECKIN_STEP = 800
 SOURCE_TABLES = ("assessments", "checkins", "focus", "lapses", "wins", "meta")
 
 
@@ -92,10 +94,14 @@ class ProgressService:
         yield "focus and slips"
         wins = [s.item for s in repo.collection("wins", Win).all()]
         yield "wins"
-        checkins = [s.item for s in repo.collection("checkins", CheckIn).all()]
+        # Twenty years of daily check-ins take over a tenth of a second to decode: in steps.
+        checkins: list[CheckIn] = []
+        for batch in repo.collection("checkins", CheckIn).all_in_steps(CHECKIN_STEP):
+            checkins += (s.item for s in batch)
+            yield "checkins"
         data = ProfileData(results, checkins, focus, slips, wins, settings)
         repo.remember(MEMO_KEY, SOURCE_TABLES, since, data)
-        yield "checkins"
+        yield "done"
 
     def response_count(self, template_id: str) -> int:
         """How many results or check-ins the template has."""

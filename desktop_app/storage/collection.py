@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
@@ -166,6 +166,19 @@ class Collection(Generic[T]):
             if item is not None:
                 found.append(Stored(version.id, item))
         return found
+
+    def all_in_steps(self, size: int) -> Iterator[list[Stored[T]]]:
+        """What ``all`` returns, ``size`` records at a time: a caller on the UI thread can
+        decode one batch per event-loop turn. The records are those visible when it starts
+        (versions never change, so the batches stay one consistent read)."""
+        versions = self._repo.visible(self._name)
+        for start in range(0, len(versions), size):
+            found: list[Stored[T]] = []
+            for version in versions[start:start + size]:
+                item = self._decode(version)
+                if item is not None:
+                    found.append(Stored(version.id, item))
+            yield found
 
     def _live(self, record_id: str) -> Version | None:
         found = self._repo.winner(self._name, record_id)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from typing import TYPE_CHECKING
 
 from desktop_app.storage.layout import conflict_base
 from desktop_app.storage.schema import CorruptProfileError, ProfileFileError
+
+if TYPE_CHECKING:
+    # Imported when a key is first used: a plain profile never loads cryptography at start.
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 MAGIC = b"GWENC1\n"  # never the start of a JSON file
 KEY_BYTES = 32
@@ -53,6 +55,8 @@ class FileCipher:
     def __init__(self, key: bytes | bytearray, key_id: bytes) -> None:
         if len(key) != KEY_BYTES or len(key_id) != KEY_ID_BYTES:
             raise ValueError("a data key is 32 bytes with an 8-byte id")
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         self._key = bytearray(key)
         self.key_id = bytes(key_id)
         self._aead: AESGCM | None = AESGCM(self._key)
@@ -91,6 +95,8 @@ class FileCipher:
                 path, "the encrypted file was sealed with another key than this profile's "
                 "(was the profile protected on two computers at once?)")
         nonce = raw[len(MAGIC) + KEY_ID_BYTES:HEAD]
+        from cryptography.exceptions import InvalidTag
+
         try:
             return self._cipher().decrypt(nonce, raw[HEAD:], self._aad(path, key_id))
         except InvalidTag:

@@ -21,12 +21,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from desktop_app.storage.atomic import atomic_write_bytes
 from desktop_app.storage.crypto import KEY_BYTES, KEY_ID_BYTES, FileCipher
 from desktop_app.storage.device import is_device_id
@@ -158,6 +152,11 @@ def _aad(key_id: bytes, kind: str) -> bytes:
 
 
 def _derive(wrap: dict[str, Any], secret: str, path: Path) -> bytes:
+    # Imported here: opening a plain profile at start never pays for argon2 or cryptography.
+    from argon2.low_level import Type, hash_secret_raw
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     salt = _unb64(path, wrap.get("salt"), "salt")
     kdf = wrap.get("kdf")
     if kdf == "argon2id":
@@ -184,6 +183,8 @@ def make_wrap(cipher: FileCipher, secret: str, kind: str) -> dict[str, Any]:
         wrap |= {"kdf": "argon2id", **ARGON2}
     else:
         wrap["kdf"] = "hkdf-sha256"
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     kek = _derive(wrap, secret, Path(KEY_FILE))
     nonce = os.urandom(12)
     sealed = AESGCM(kek).encrypt(nonce, bytes(cipher.key), _aad(cipher.key_id, kind))
@@ -195,6 +196,9 @@ def unwrap(key_file: KeyFile, secret: str, kind: str) -> FileCipher | None:
     wrap = key_file.doc.get(kind)
     if not isinstance(wrap, dict):
         return None
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     kek = _derive(wrap, secret, key_file.path)
     nonce = _unb64(key_file.path, wrap.get("nonce"), "nonce")
     sealed = _unb64(key_file.path, wrap.get("wrapped"), "wrapped key")

@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.widgets import heading, paragraph
-
 if TYPE_CHECKING:
     from desktop_app.services.import_peers import ImportOutcome, PeerImport, PeerImportService
     from desktop_app.services.session import Session
@@ -136,6 +134,9 @@ class PeerImportDialog(QDialog):
         self.setWindowTitle(f"Import from {title}")
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
+        # Imported here: it loads Qt's namespace enums, which the window must not wait for.
+        from desktop_app.ui.widgets import heading, paragraph
+
         layout.addWidget(heading(f"Import from {title}", 2))
         layout.addWidget(paragraph(f"{plan.file_name} holds:"))
         self.summary = paragraph(plan.summary())

@@ -15,7 +15,7 @@ from concurrent.futures import Future
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.services.session import Session
@@ -32,6 +32,9 @@ class _Relay(QObject):
 
     def __init__(self) -> None:
         super().__init__(QApplication.instance())
+        # Imported here, at the first save: Qt's namespace costs the first window ~15 ms.
+        from PySide6.QtCore import Qt
+
         self.landed.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @staticmethod

@@ -118,7 +118,8 @@ def main(data_dir: Path, profile: str, actions: list[dict[str, Any]],
     failure: list[BaseException] = []
 
     def when_ready(started: Startup) -> None:
-        if not started.ready:  # the profile opens after the first paint
+        # The profile opens after the first paint; the notices are complete once Home painted.
+        if not (started.ready and started.notices_said):
             QTimer.singleShot(10, lambda: when_ready(started))
             return
         try:
