@@ -254,7 +254,14 @@ def _pauses(periods: list[dict[str, Any]], window: Window) -> Iterator[dict[str,
 
 
 def export_json(document: dict[str, Any]) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """The document as ``json.dumps(document, ensure_ascii=False, indent=1)`` writes it."""
+    out = io.StringIO()
+    # Piece by piece: one join of a whole history's pieces would hold the interpreter for
+    # tens of milliseconds, and the app's UI thread with it (the app exports on a worker).
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(document):
+        out.write(piece)
+    out.write("\n")
+    return out.getvalue().encode("utf-8")
 
 
 def columns(name: str) -> tuple[str, ...]:

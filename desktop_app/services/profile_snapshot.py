@@ -27,8 +27,10 @@ class ProfileSnapshot:
         self.meta: dict[str, Any] = {v.id: v.doc.get("value")
                                      for v in self.visible(PROFILE_TABLE)}
         self.name = str(self.meta.get("profile_name", ""))
-        # Its own, not the repository's: it is filled on the worker thread.
-        self.decoded = Decoded()
+        # Its own, not the repository's, and it keeps nothing: each list is read once, and
+        # a history's decoded records all freed at once would hold the interpreter (and
+        # the UI thread) for tens of milliseconds when the snapshot goes.
+        self.decoded = _KeepNothing()
 
     def visible(self, kind: str) -> list[Version]:
         if kind not in self._visible:
@@ -52,3 +54,17 @@ class ProfileSnapshot:
 
     def collection(self, table: str, cls: type[T]) -> Collection[T]:
         return Collection(self, table, cls)
+
+
+class _KeepNothing(Decoded):
+    def keep(self, version: Version, cls: type[T], item: T | None) -> None:
+        """Nothing is kept (see :class:`ProfileSnapshot`)."""
+
+
+def let_go(document: dict[str, Any]) -> None:
+    """Free a big export document one record at a time, on the thread that made it: each
+    step is short, so the UI thread keeps its turns (freeing it whole would not)."""
+    for value in document.values():
+        if isinstance(value, list):
+            while value:
+                value.pop()

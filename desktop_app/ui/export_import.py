@@ -11,6 +11,7 @@ imported on first use, so the menu costs nothing at start-up.
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,17 +37,24 @@ if TYPE_CHECKING:
 
 MakeAction = Callable[..., QAction]
 NOTHING_CHANGED = "Nothing was added or changed in your profiles."
+SWITCH_INTERVAL_S = 0.0005
 
 
 @contextmanager
-def _no_collection() -> Iterator[None]:
+def _gentle() -> Iterator[None]:
+    """Around a worker's slow pure-Python work, so the UI thread keeps its turns."""
     # Decoding a long history makes tens of thousands of short-lived objects; each full
     # collection they trigger holds the interpreter, and so the UI thread, for a long while.
     collecting = gc.isenabled()
     gc.disable()
+    # The UI thread needs the interpreter for every Python slot and event filter it runs;
+    # with the default 5 ms turns, a few of them in one event wait tens of milliseconds.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(min(interval, SWITCH_INTERVAL_S))
     try:
         yield
     finally:
+        sys.setswitchinterval(interval)
         if collecting:
             gc.enable()
 
@@ -131,7 +139,7 @@ class ExportImport(QObject):
     # --- export ---------------------------------------------------------------------
     def export(self, kind: str) -> None:
         from desktop_app.services import export
-        from desktop_app.services.profile_snapshot import ProfileSnapshot
+        from desktop_app.services.profile_snapshot import ProfileSnapshot, let_go
 
         repo, info = self.session.repo, self.session.profile
         if repo is None or info is None or self.busy:
@@ -151,7 +159,7 @@ class ExportImport(QObject):
         relay = self._start("Exporting", "Reading your records…")
 
         def work() -> tuple[int, int]:
-            with _no_collection():
+            with _gentle():
                 made = export.build_export(
                     snapshot, clock, progress=lambda done, total: relay.step.emit(
                         done, total + 1, "Reading your records…"))
@@ -160,7 +168,9 @@ class ExportImport(QObject):
                     export.write_json_file(target, made.document)
                 else:
                     export.write_csv_folder(target, made.document)
-            return sum(len(made.document[s.name]) for s in export.LISTS), made.unreadable
+                records = sum(len(made.document[s.name]) for s in export.LISTS)
+                let_go(made.document)
+            return records, made.unreadable
 
         run_in_background(self, work, lambda done: self._exported(target, done),
                           lambda error: self._export_failed(target, error))
@@ -216,7 +226,7 @@ class ExportImport(QObject):
         self._start("Importing", f"Reading {path.name}…")
 
         def work() -> tuple[ExportFile, ImportResult | None]:
-            with _no_collection():
+            with _gentle():
                 found = read_export(path)
                 return found, None if snapshot is None else preview(snapshot, found)
 
@@ -263,7 +273,7 @@ class ExportImport(QObject):
         relay.step.emit(0, 0, f"Making the profile “{name}”…")
 
         def work() -> ImportResult:
-            with _no_collection():
+            with _gentle():
                 return import_as_new_profile(data_dir, clock, device, name, found)
 
         run_in_background(self, work, self._made, self._import_failed)
