@@ -14,6 +14,7 @@ import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -188,11 +189,18 @@ def add_to(repo: ProfileRepository, export: ExportFile, *, created: bool = False
     """Add the records of ``export`` to an open profile in one batch; the caller waits for
     ``repo.ticket()`` (the write lands on the writer thread) and keeps the repository."""
     result = ImportResult(profile_name=repo.name, created=created)
-    with repo.batch():
+    # History brought in at once goes to a file of its own (its oldest month's, as the
+    # demo's does), which the saves of this month then never rewrite.
+    with repo.batch(month=_oldest_month(export)):
         _add_all(repo, export, result)
         if export.checkin_settings is not None and not has_settings(repo):
             write_settings(repo, export.checkin_settings)
     return result
+
+
+def _oldest_month(export: ExportFile) -> date | None:
+    days = [spec.when(item).date() for spec in LISTS for _id, item in export.lists[spec.name]]
+    return min(days) if days else None
 
 
 def preview(profile: ProfileSnapshot, export: ExportFile) -> ImportResult:

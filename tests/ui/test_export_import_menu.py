@@ -19,7 +19,9 @@ from tests.conftest import when_modal
 LISTS = ("assessments", "drafts", "checkins", "slips", "wins", "focus", "topics", "pauses")
 
 
-def data_bytes(folder: Path) -> dict[str, bytes]:
+def data_bytes(folder: Path, session: Any = None) -> dict[str, bytes]:
+    if session is not None:
+        assert session.flush(10.0)  # what was saved (the demo's history) is on disk first
     return {str(p.relative_to(folder)): p.read_bytes()
             for p in sorted(folder.rglob("*")) if p.is_file() and "lock" not in p.name}
 
@@ -108,13 +110,13 @@ def test_importing_into_the_open_profile_twice_adds_nothing_the_second_time(
     counts = dict(repo.table_counts())
     assert counts.get("checkins", 0) > 100
     assert "Added to “Sam”" in startup.window.statusBar().currentMessage()
-    before = data_bytes(startup.session.data_dir)
+    before = data_bytes(startup.session.data_dir, startup.session)
 
     seen = {}
     import_file(qtbot, startup, tmp_path / "demo.json", monkeypatch, seen=seen)
     assert "nothing new" in seen["preview"]
     assert repo.table_counts() == counts
-    assert data_bytes(startup.session.data_dir) == before
+    assert data_bytes(startup.session.data_dir, startup.session) == before
     assert startup.session.profile.id != demo
 
 
@@ -128,7 +130,7 @@ def test_a_bad_file_is_refused_with_a_message_and_nothing_changes(
         export_json(qtbot, startup, good, monkeypatch)
     bad = tmp_path / "bad.json"
     write_bad(kind, bad, good)
-    before = data_bytes(startup.session.data_dir)
+    before = data_bytes(startup.session.data_dir, startup.session)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(bad), ""))
     said: list[str] = []
 
@@ -142,7 +144,7 @@ def test_a_bad_file_is_refused_with_a_message_and_nothing_changes(
     assert SAYS[kind] in said[0] and "Nothing was added or changed" in said[0], said
     assert "Traceback" not in said[0]
     assert idle(startup)
-    assert data_bytes(startup.session.data_dir) == before
+    assert data_bytes(startup.session.data_dir, startup.session) == before
 
 
 def test_export_inside_the_data_folder_is_refused(
@@ -150,7 +152,7 @@ def test_export_inside_the_data_folder_is_refused(
 ) -> None:
     startup = start_app("--profile", "Sam")
     data = startup.session.data_dir
-    before = data_bytes(data)
+    before = data_bytes(data, startup.session)
     target = data / "profiles" / "copy.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     said: list[str] = []
