@@ -163,7 +163,7 @@ class ExportImport(QObject):
                 made = export.build_export(
                     snapshot, clock, progress=lambda done, total: relay.step.emit(
                         done, total + 1, "Reading your records…"))
-                relay.step.emit(len(export.LISTS), len(export.LISTS) + 1, "Writing…")
+                relay.step.emit(len(export.LISTS), len(export.LISTS) + 1, "Writing the file…")
                 if kind == "json":
                     export.write_json_file(target, made.document)
                 else:
