@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop_app.ui.import_dialog import ImportDialog
 from tests.bad_exports import KINDS, SAYS, write_bad
 from tests.conftest import when_modal
+from tests.ui.privacy_helpers import kdf, protect_now, when_dialog  # noqa: F401 (kdf: a fixture)
 
 LISTS = ("assessments", "drafts", "checkins", "slips", "wins", "focus", "topics", "pauses")
 
@@ -198,3 +199,30 @@ def test_the_export_and_import_wait_for_a_profile(start_app) -> None:
     assert not window.action_export.isEnabled()
     assert not window.transfer.export_menu.menuAction().isEnabled()
     assert window.import_menu.actions()[0] is window.transfer.action_import
+
+
+@pytest.mark.usefixtures("kdf")
+def test_a_csv_export_of_a_protected_profile_warns_first_and_names_the_folder(
+    qtbot, start_app, tmp_path: Path, monkeypatch
+) -> None:
+    startup = start_app("--profile", "Sam")
+    protect_now(startup)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(tmp_path))
+    folder = tmp_path / f"Sam - Groundwork {startup.session.clock().date().isoformat()}"
+    said: list[str] = []
+
+    def answer(choice: str):
+        def press(box: QMessageBox) -> None:
+            said.append(box.informativeText())
+            [button] = [b for b in box.buttons() if b.text() == choice]
+            button.click()
+
+        return press
+
+    when_dialog(QMessageBox, answer("Cancel"))
+    startup.window.transfer.action_csv.trigger()
+    assert str(folder) in said[0] and "Anyone who can open that file" in said[0]
+    assert not folder.exists()
+    when_dialog(QMessageBox, answer("Save the plain export"))
+    startup.window.transfer.action_csv.trigger()
+    qtbot.waitUntil(lambda: idle(startup) and (folder / "checkins.csv").exists())
