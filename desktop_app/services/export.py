@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Protocol, TypeVar, cast
 
 from desktop_app.domain.journal import CheckIn, FocusPeriod, Slip, Win
 from desktop_app.domain.results import AssessmentResult, Draft
@@ -36,6 +36,7 @@ from desktop_app.storage.schema import NewerSchemaError, ProfileFileError
 
 FORMAT = "groundwork-export"
 VERSION = 2  # 2: the "topics" list (things to bring up); version 1 files still import
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -180,8 +181,23 @@ def _key_for(data_dir: Path, found: ProfileInfo, passphrase: Callable[[str], str
 # --- building the document --------------------------------------------------------------------
 
 
-def build_export(repo: ProfileRepository, clock: Clock, window: Window = Window()) -> Export:
-    """The whole export of ``repo`` as JSON-safe data, records oldest first."""
+class Readable(Protocol):
+    """What an export reads: a repository, or a :class:`ProfileSnapshot` on a worker."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def meta(self) -> dict[str, Any]: ...
+
+    def collection(self, table: str, cls: type[T]) -> Collection[T]: ...
+
+
+def build_export(repo: Readable, clock: Clock, window: Window = Window(),
+                 progress: Callable[[int, int], object] | None = None) -> Export:
+    """The whole export of ``repo`` as JSON-safe data, records oldest first.
+
+    ``progress(done, total)`` after each list (the app shows it while a worker builds)."""
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
@@ -189,7 +205,7 @@ def build_export(repo: ProfileRepository, clock: Clock, window: Window = Window(
         "profile": _profile_part(repo),
     }
     unreadable = 0
-    for spec in LISTS:
+    for done, spec in enumerate(LISTS, 1):
         collection: Collection[Any] = repo.collection(spec.table, spec.cls)
         stored = collection.all()
         unreadable += len(collection) - len(stored)
@@ -199,11 +215,13 @@ def build_export(repo: ProfileRepository, clock: Clock, window: Window = Window(
             if window.holds(*spec.span(s.item))
         ]
         document[spec.name] = [row for _when, _order, row in sorted(rows, key=lambda r: r[:2])]
+        if progress is not None:
+            progress(done, len(LISTS))
     document[PAUSES] = list(_pauses(document["focus"], window))
     return Export(document, unreadable)
 
 
-def _profile_part(repo: ProfileRepository) -> dict[str, Any]:
+def _profile_part(repo: Readable) -> dict[str, Any]:
     part: dict[str, Any] = {"name": repo.name}
     settings = repo.meta.get(META_KEY)
     if isinstance(settings, dict):
@@ -236,7 +254,14 @@ def _pauses(periods: list[dict[str, Any]], window: Window) -> Iterator[dict[str,
 
 
 def export_json(document: dict[str, Any]) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """The document as ``json.dumps(document, ensure_ascii=False, indent=1)`` writes it."""
+    out = io.StringIO()
+    # Piece by piece: one join of a whole history's pieces would hold the interpreter for
+    # tens of milliseconds, and the app's UI thread with it (the app exports on a worker).
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(document):
+        out.write(piece)
+    out.write("\n")
+    return out.getvalue().encode("utf-8")
 
 
 def columns(name: str) -> tuple[str, ...]:
@@ -271,6 +296,17 @@ def _cell(value: Any) -> str:
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False)
+
+
+def outside_data_folder(target: Path, data_dir: Path) -> None:
+    """Raise :class:`ExportError` when ``target`` is inside the data folder: a sync engine
+    would carry the plain export to every computer."""
+    target = target.absolute()
+    if target.is_relative_to(data_dir) or target.resolve().is_relative_to(data_dir.resolve()):
+        raise ExportError(
+            f"{target} is inside Groundwork's data folder; choose a place outside it "
+            "(a sync engine would copy the export to your other computers)"
+        )
 
 
 def write_json_file(target: Path, document: dict[str, Any]) -> None:

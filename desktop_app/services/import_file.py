@@ -14,12 +14,16 @@ import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.journal import CheckInSettings, FocusPeriod
+from desktop_app.domain.profiles import ProfileNameError
+from desktop_app.services.clock import Clock
 from desktop_app.services.export import FORMAT, LISTS, PAUSES, VERSION, RecordList
 from desktop_app.services.journal_settings import has_settings, write_settings
+from desktop_app.services.profile_snapshot import ProfileSnapshot
 from desktop_app.services.profiles import ProfileService
 from desktop_app.storage.codec import DecodeError, from_json, to_json
 from desktop_app.storage.repository import Collection, ProfileRepository
@@ -168,12 +172,8 @@ def import_export(service: ProfileService, name: str, export: ExportFile, *,
         repo = create(name) if create is not None else service.create(name)[1]
     else:
         repo = open_profile(found.id) if open_profile is not None else service.open(found.id)
-    result = ImportResult(profile_name=repo.name, created=created)
     try:
-        with repo.batch():
-            _add_all(repo, export, result)
-            if export.checkin_settings is not None and not has_settings(repo):
-                write_settings(repo, export.checkin_settings)
+        result = add_to(repo, export, created=created)
         repo.ticket().result()  # raises the write's OSError: nothing was added
     except BaseException:
         repo.close()
@@ -184,9 +184,38 @@ def import_export(service: ProfileService, name: str, export: ExportFile, *,
     return result
 
 
-def _add_all(repo: ProfileRepository, export: ExportFile, result: ImportResult) -> None:
+def add_to(repo: ProfileRepository, export: ExportFile, *, created: bool = False,
+           ) -> ImportResult:
+    """Add the records of ``export`` to an open profile in one batch; the caller waits for
+    ``repo.ticket()`` (the write lands on the writer thread) and keeps the repository."""
+    result = ImportResult(profile_name=repo.name, created=created)
+    # History brought in at once goes to a file of its own (its oldest month's, as the
+    # demo's does), which the saves of this month then never rewrite.
+    with repo.batch(month=_oldest_month(export)):
+        _add_all(repo, export, result)
+        if export.checkin_settings is not None and not has_settings(repo):
+            write_settings(repo, export.checkin_settings)
+    return result
+
+
+def _oldest_month(export: ExportFile) -> date | None:
+    days = [spec.when(item).date() for spec in LISTS for _id, item in export.lists[spec.name]]
+    return min(days) if days else None
+
+
+def preview(profile: ProfileSnapshot, export: ExportFile) -> ImportResult:
+    """What :func:`add_to` would add to the profile ``profile`` was taken of, without
+    writing (it runs on a worker thread, so the app's repository is not touched)."""
+    result = ImportResult(profile_name=profile.name, created=False)
+    _add_all(profile, export, result)
+    return result
+
+
+def _add_all(repo: ProfileRepository | ProfileSnapshot, export: ExportFile,
+             result: ImportResult) -> None:
     # Where each imported id ended up, per list: focus periods name their assessment.
     placed: dict[str, dict[str, str]] = {}
+    writing = isinstance(repo, ProfileRepository)
     for spec in LISTS:
         collection: Collection[Any] = repo.collection(spec.table, spec.cls)
         there = {_canonical(s.item): str(s.id) for s in collection.all()}
@@ -206,7 +235,9 @@ def _add_all(repo: ProfileRepository, export: ExportFile, result: ImportResult) 
                 where[record_id] = there[key]
                 result.already_there += 1
                 continue
-            where[record_id] = there[key] = _put(collection, record_id, item)
+            # A preview keeps the file's id; what it links to is counted all the same.
+            placed_as = _put(collection, record_id, item) if writing else record_id
+            where[record_id] = there[key] = placed_as
             added += 1
         result.added[spec.name] = added
 
@@ -232,3 +263,15 @@ def _put(collection: Collection[Any], record_id: str, item: Any) -> str:
 
 def _canonical(item: Any) -> str:
     return json.dumps(to_json(item), sort_keys=True, ensure_ascii=False)
+
+
+def import_as_new_profile(data_dir: Path, clock: Clock, device_id: str, name: str,
+                          export: ExportFile) -> ImportResult:
+    """Make the profile ``name`` from ``export``, through a profile list of its own, so it
+    can run on a worker thread while the app goes on with its own (the new profile is
+    nobody else's yet). Raises ``ProfileNameError`` when the name is taken or unusable."""
+    service = ProfileService(data_dir, clock, device_id)
+    service.refresh()
+    if service.find(name) is not None:
+        raise ProfileNameError(f"there is already a profile called “{name}”")
+    return import_export(service, name, export)

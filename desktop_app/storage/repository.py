@@ -318,6 +318,12 @@ class ProfileRepository(WritesOnTheirWay):
     def winner(self, kind: str, rid: str) -> Version | None:
         return self._view.winners.get(kind, {}).get(rid)
 
+    def winners(self, kind: str) -> dict[str, Version]:
+        """A copy of the kind's winners, tombstones included: versions never change, so
+        another thread can read it while this repository goes on (an export, an import's
+        preview)."""
+        return dict(self._view.winners.get(kind, {}))
+
     def visible(self, kind: str) -> list[Version]:
         """The winners that are not tombstones, in id order (ids sort by creation)."""
         table = self._view.winners.get(kind, {})

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 # loaded before the first paint delays the window (see the start-up benchmark).
 from desktop_app.ui import screens
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.export_import import add_export_import
 from desktop_app.ui.peer_import import add_import_menu
 from desktop_app.ui.privacy_actions import PrivacyActions
 from desktop_app.ui.privacy_bridge import waiting_profile_id
@@ -203,12 +204,12 @@ class MainWindow(QMainWindow):
         self.action_rename = self._action(
             profile, "&Rename…", lambda: self.profile_actions.rename_profile(), "F2"
         )
-        self.action_export = self._action(
-            profile, "&Export a copy…", lambda: self.profile_actions.export_profile(),
-            "Ctrl+Shift+E",
-        )
+        # Export ▸ JSON / CSV, and Import ▸ From a Groundwork export: ui/export_import.py.
+        self.transfer = add_export_import(self, self.session, self._action, profile)
+        self.action_export = self.transfer.action_json
         # Import from other apps (Loop Habit Tracker, Daylio): its own submenu.
         self.import_menu = add_import_menu(self, self.session, profile)
+        self.transfer.add_import_action(self.import_menu)
         profile.addSeparator()
         self.privacy = PrivacyActions(self, self.session, self.settings, self._action)
         self.privacy.add_to_profile_menu(profile)
@@ -328,6 +329,7 @@ class MainWindow(QMainWindow):
         for action in (
             self.action_rename, self.action_delete, self.action_export,
             self.action_checkin_settings, self.import_menu.menuAction(),
+            *self.transfer.actions(),
         ):
             action.setEnabled(profile is not None)
         name = profile.name if profile else ""

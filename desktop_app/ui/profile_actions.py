@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from desktop_app.services.session import Session
 from desktop_app.storage.schema import ProfileFileError
-from desktop_app.ui.plain_export import may_write_plain_copy
 from desktop_app.ui.profile_dialogs import NameDialog, confirm_delete
 
 
@@ -96,27 +93,3 @@ class ProfileActions:
         remaining = session.profiles.profiles
         if remaining:
             self.switch_profile(remaining[0].id)
-
-    def export_profile(self) -> None:
-        session = self.session
-        repo, info = session.repo, session.profile
-        if repo is None or info is None:
-            return
-        suggested = str(Path.home() / f"{info.name} - Groundwork.json")
-        target, _filter = QFileDialog.getSaveFileName(
-            self.window, "Export a copy of this profile", suggested, "Groundwork profile (*.json)"
-        )
-        if not target:
-            return
-        if not may_write_plain_copy(self.window, session, "copy", target):
-            return
-        try:
-            session.profiles.export_copy(repo, Path(target))
-        except OSError as error:
-            QMessageBox.warning(
-                self.window, "Export failed",
-                f"Could not write the copy: {error.strerror or error}",
-            )
-            return
-        self.window.statusBar().showMessage(f"Saved a copy to {target}", 6000)
-

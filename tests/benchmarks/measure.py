@@ -167,6 +167,7 @@ def bench_stalls(folders: dict[int, Path], scratch: Path) -> list[Row]:
 
 
 def run_all(folders: dict[int, Path], scratch: Path) -> list[Row]:
+    from tests.benchmarks.export_flow import bench_export
     from tests.benchmarks.redraw import bench_redraw
 
     rows = bench_startup(folders)
@@ -175,6 +176,7 @@ def run_all(folders: dict[int, Path], scratch: Path) -> list[Row]:
     rows += bench_saves(folders)
     rows += bench_redraw(folders[20], REDRAW_RUNS)
     rows += bench_privacy(scratch)
+    rows += bench_export(folders[20], scratch, STALL_RUNS)
     return rows
 
 

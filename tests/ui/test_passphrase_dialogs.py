@@ -205,12 +205,12 @@ def test_a_plain_export_of_a_protected_profile_warns_and_names_the_file(
         return press
 
     when_dialog(QMessageBox, answer("Cancel"))
-    startup.window.action_export.trigger()
+    startup.window.action_export.trigger()  # Profile ▸ Export ▸ As JSON…
     assert str(target) in said[0] and "Anyone who can open that file" in said[0]
     assert not target.exists()
-    when_dialog(QMessageBox, answer("Save the plain copy"))
+    when_dialog(QMessageBox, answer("Save the plain export"))
     startup.window.action_export.trigger()
-    assert target.exists()
+    qtbot.waitUntil(lambda: not startup.window.transfer.busy and target.exists())
 
 
 def test_the_recovery_key_window_never_holds_up_the_app_quitting(qtbot) -> None:

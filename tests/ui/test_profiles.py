@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -11,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
 from desktop_app import __version__
 from desktop_app.ui.profile_dialogs import NameDialog
 from tests.conftest import when_modal
-from tests.disk import folder_bytes, profile_folders, stored_names
+from tests.disk import profile_folders, stored_names
 
 profile_files = profile_folders
 
@@ -172,45 +171,3 @@ def test_about_and_template_guide(qtbot, start_app, data_dir: Path) -> None:
     when_modal(read_guide)
     startup.window.open_template_guide()
     assert "meaningful_change" in seen["guide"]
-
-
-def test_export_writes_a_readable_copy(
-    qtbot, start_app, tmp_path: Path, monkeypatch
-) -> None:
-    from desktop_app.ui import profile_actions
-
-    startup = start_app("--profile", "Sam")
-    target = tmp_path / "Sam copy.json"
-    monkeypatch.setattr(
-        profile_actions.QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "")
-    )
-    startup.window.action_export.trigger()
-    exported = json.loads(target.read_text("utf-8"))  # one plain TinyDB file, every record
-    assert exported["meta"]["1"]["profile_name"] == "Sam"
-    assert set(exported) == {"meta", "assessments", "drafts", "checkins", "focus", "lapses",
-                             "wins", "topics"}
-    assert "Saved a copy" in startup.window.statusBar().currentMessage()
-
-
-def test_export_onto_the_profile_itself_is_refused(
-    qtbot, start_app, monkeypatch
-) -> None:
-    from desktop_app.ui import profile_actions
-
-    startup = start_app("--profile", "Sam")
-    repo = startup.session.repo
-    path = repo.own / "profile.json"
-    before = folder_bytes(repo)
-    monkeypatch.setattr(
-        profile_actions.QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(path), "")
-    )
-    seen: list[str] = []
-
-    def read(box: QMessageBox) -> None:
-        seen.append(box.text())
-        box.accept()
-
-    when_modal(read)
-    startup.window.action_export.trigger()
-    assert "choose another place" in seen[0]
-    assert folder_bytes(repo) == before

@@ -1,0 +1,138 @@
+"""What a Groundwork export holds, and where to put it: a new profile or the open one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.ui.widgets import heading, paragraph
+
+if TYPE_CHECKING:
+    from desktop_app.services.import_file import ExportFile, ImportResult
+
+# How each list is named to a person: (one, many).
+WORDS: dict[str, tuple[str, str]] = {
+    "checkins": ("check-in", "check-ins"),
+    "wins": ("win", "wins"),
+    "slips": ("slip", "slips"),
+    "assessments": ("assessment", "assessments"),
+    "drafts": ("unfinished assessment", "unfinished assessments"),
+    "focus": ("focus period", "focus periods"),
+    "topics": ("thing to bring up", "things to bring up"),
+}
+
+
+def counted(counts: dict[str, int]) -> str:
+    """"412 check-ins, 80 wins, 1 slip" (lists with nothing are left out)."""
+    said = [f"{counts[name]:,} {WORDS[name][0] if counts[name] == 1 else WORDS[name][1]}"
+            for name in WORDS if counts.get(name)]
+    return ", ".join(said) if said else "no records"
+
+
+def holds(export: ExportFile) -> str:
+    return counted({name: len(rows) for name, rows in export.lists.items()})
+
+
+def would_add(result: ImportResult) -> str:
+    """"300 check-ins, 2 wins; 12 already here" for the open profile."""
+    text = counted(result.added) if result.total_added else "nothing new"
+    if result.already_there:
+        text += f"; {result.already_there:,} already here"
+    if result.deleted_here:
+        text += f"; {result.deleted_here:,} you deleted here stay deleted"
+    return text
+
+
+class ImportDialog(QDialog):
+    """Import into a new profile (its name asked) or the open one; Import or Cancel."""
+
+    def __init__(self, file_name: str, export: ExportFile, preview: ImportResult | None,
+                 check_name: Callable[[str], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importExportDialog")
+        self.setWindowTitle("Import a Groundwork export")
+        self.setMinimumWidth(520)
+        self.check_name = check_name
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Import a Groundwork export", 2))
+        self.summary = paragraph(
+            f"{file_name} is an export of “{export.profile_name}”. It holds {holds(export)}."
+        )
+        self.summary.setObjectName("importSummary")
+        layout.addWidget(self.summary)
+
+        self.as_new = QRadioButton("Into a &new profile, called:")
+        self.as_new.setObjectName("importAsNew")
+        self.name = QLineEdit(self._free_name(export.profile_name))
+        self.name.setObjectName("importName")
+        self.name.setAccessibleName("Name of the new profile")
+        self.into_open = QRadioButton()
+        self.into_open.setObjectName("importIntoOpen")
+        group = QButtonGroup(self)
+        group.addButton(self.as_new)
+        group.addButton(self.into_open)
+        layout.addWidget(self.as_new)
+        layout.addWidget(self.name)
+        layout.addWidget(self.into_open)
+        self.preview = paragraph("")
+        self.preview.setObjectName("importPreview")
+        layout.addWidget(self.preview)
+        if preview is None:
+            self.into_open.setVisible(False)
+            self.preview.setVisible(False)
+        else:
+            self.into_open.setText(f"&Add to “{preview.profile_name}”, the open profile")
+            self.preview.setText(f"It would add {would_add(preview)}. Records already "
+                                 "here are never added twice.")
+        self.as_new.setChecked(True)
+        self.as_new.toggled.connect(self.name.setEnabled)
+        note = QLabel("Nothing is changed until you press Import.")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.error = paragraph("")
+        self.error.setObjectName("importError")
+        self.error.setStyleSheet("color: palette(highlight);")
+        self.error.setVisible(False)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setObjectName("importGo")
+        self.import_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.chosen_name: str | None = None
+
+    def _free_name(self, name: str) -> str:
+        """The export's name, or "NAME (imported)" when a profile has it already."""
+        for candidate in (name, f"{name} (imported)",
+                          *(f"{name} (imported {n})" for n in range(2, 50))):
+            try:
+                return self.check_name(candidate)
+            except ValueError:
+                continue
+        return ""
+
+    def accept(self) -> None:
+        if self.as_new.isChecked():
+            try:
+                self.chosen_name = self.check_name(self.name.text())
+            except ValueError as error:
+                self.error.setText(f"This name cannot be used: {error}.")
+                self.error.setVisible(True)
+                self.name.setFocus()
+                return
+        else:
+            self.chosen_name = None
+        super().accept()
