@@ -151,10 +151,19 @@ class Session:
 
     def _switch(self, repo: ProfileRepository) -> None:
         if self.repo is not None:
+            self._backup(self.repo)
             self.repo.close(CLOSE_WAIT_S)  # its writes land; a stuck disk does not hang here
         self.repo = repo
+        self._backup(repo)
         self.profile = self.profiles.by_id(repo.profile_id)
         self.notify()
+
+    def _backup(self, repo: ProfileRepository, timeout: float | None = CLOSE_WAIT_S) -> None:
+        """The day's automatic backup, when a profile opens or closes (after its writes)."""
+        from desktop_app.services.backups import take_backup
+
+        if repo.flush(timeout):
+            take_backup(repo, self.clock())
 
     def refresh_from_disk(self, notify: bool = True) -> bool:
         """Take in files a sync engine delivered; True if anything visible changed, including
@@ -215,6 +224,7 @@ class Session:
         """Close the profile once its writes landed (at most ``timeout``); True if they did."""
         landed = True
         if self.repo is not None:
+            self._backup(self.repo, timeout)
             landed = self.repo.close(timeout)
             self.repo = None
         self._drop_key()
