@@ -21,7 +21,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from desktop_app.storage.atomic import atomic_write_bytes, fsync_dir
+from desktop_app.storage.atomic import atomic_write_bytes, fsync_dir, remove_stale_temp_files
 from desktop_app.storage.backups import KEY_FILE, Backup, BackupError, backup_files, verify
 from desktop_app.storage.crypto import FileCipher, decode_raw
 from desktop_app.storage.merge import merge_files
@@ -97,6 +97,7 @@ def finish_restore(profile_folder: Path, device: str) -> None:
     """Complete a restore that was committed, or undo one that was not (see above)."""
     building, ready, old = _names(profile_folder, device)
     own = profile_folder / device
+    remove_stale_temp_files(ready)  # a marker whose write was killed: not a commit
     if not ready.exists():
         shutil.rmtree(building, ignore_errors=True)
         shutil.rmtree(old, ignore_errors=True)  # not possible without the marker; harmless
