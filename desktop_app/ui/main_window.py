@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 # Dialogs and the welcome screen are imported when first needed: every module and Qt enum
 # loaded before the first paint delays the window (see the start-up benchmark).
 from desktop_app.ui import screens
+from desktop_app.ui.backups_dialog import show_backups
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.peer_import import add_import_menu
 from desktop_app.ui.privacy_actions import PrivacyActions
@@ -207,6 +208,7 @@ class MainWindow(QMainWindow):
             profile, "&Export a copy…", lambda: self.profile_actions.export_profile(),
             "Ctrl+Shift+E",
         )
+        self.action_backups = self._action(profile, "&Backups…", lambda: show_backups(self, self.session))
         # Import from other apps (Loop Habit Tracker, Daylio): its own submenu.
         self.import_menu = add_import_menu(self, self.session, profile)
         profile.addSeparator()
