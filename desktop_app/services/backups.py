@@ -6,10 +6,8 @@ A backup is taken when a profile is opened and when it is closed, at most once a
 
 from __future__ import annotations
 
-import logging
-import threading
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,10 +18,7 @@ from desktop_app.storage.profile_files import device_folders
 
 if TYPE_CHECKING:
     from desktop_app.services.session import Session
-    from desktop_app.storage.repository import ProfileRepository
 
-log = logging.getLogger(__name__)
-_LOCK = threading.Lock()  # one backup or restore of this data folder at a time
 
 
 @dataclass(frozen=True)
@@ -47,23 +42,6 @@ class RestoreOutcome:
     files: int  # this computer's files put back
     safety: Backup  # the copy of the state before the restore
     other_computers: int  # computers whose newer changes still win (come back through sync)
-
-
-def take_backup(repo: ProfileRepository, now: datetime) -> Backup | None:
-    """The day's backup of ``repo``'s profile, unless this computer took it already; then
-    the rotation. A failure is logged and changes nothing: a backup never stops the work."""
-    if repo.read_only or not repo.path.is_dir():
-        return None
-    with _LOCK:
-        try:
-            if store.has_backup_of(repo.path, repo.device, now.date()):
-                return None
-            backup = store.take_backup(repo.path, repo.device, now)
-            store.rotate(repo.path, repo.device, now.date())
-        except OSError as error:
-            log.warning("backup of a profile failed: %s", error)
-            return None
-    return backup
 
 
 class BackupService:
@@ -97,7 +75,7 @@ class BackupService:
         restoring.check_restorable(backup, repo.device, repo.cipher)
         if not repo.flush(5.0):
             raise BackupError("the latest changes are still being saved; try again")
-        with _LOCK:
+        with store.LOCK:
             safety = store.take_backup(repo.path, repo.device, session.clock(), safety=True)
             repo.close(5.0)
             failure: OSError | None = None

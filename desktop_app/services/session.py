@@ -160,10 +160,10 @@ class Session:
 
     def _backup(self, repo: ProfileRepository, timeout: float | None = CLOSE_WAIT_S) -> None:
         """The day's automatic backup, when a profile opens or closes (after its writes)."""
-        from desktop_app.services.backups import take_backup
+        from desktop_app.storage.backups import take_daily
 
-        if repo.flush(timeout):
-            take_backup(repo, self.clock())
+        if not repo.read_only and repo.flush(timeout):
+            take_daily(repo.path, repo.device, self.clock())
 
     def refresh_from_disk(self, notify: bool = True) -> bool:
         """Take in files a sync engine delivered; True if anything visible changed, including

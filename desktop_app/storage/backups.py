@@ -18,9 +18,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -31,6 +33,8 @@ from desktop_app.storage.layout import Entry, classify
 from desktop_app.storage.profile_files import device_folders
 from desktop_app.storage.reading import read_profile_file
 
+log = logging.getLogger(__name__)
+LOCK = threading.Lock()  # one backup or restore in this process at a time
 MANIFEST = "manifest.json"
 KEY_FILE = "key.json"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
@@ -150,6 +154,23 @@ def take_backup(profile_folder: Path, device: str, now: datetime, *,
         raise
     backup = _parse(target, profile_folder.name, device)
     assert backup is not None
+    return backup
+
+
+def take_daily(profile_folder: Path, device: str, now: datetime) -> Backup | None:
+    """The day's backup, unless this computer took it already; then the rotation. A failure
+    is logged and changes nothing: a backup never stops the work."""
+    if not profile_folder.is_dir():
+        return None
+    with LOCK:
+        try:
+            if has_backup_of(profile_folder, device, now.date()):
+                return None
+            backup = take_backup(profile_folder, device, now)
+            rotate(profile_folder, device, now.date())
+        except OSError as error:
+            log.warning("backup of a profile failed: %s", error)
+            return None
     return backup
 
 

@@ -43,8 +43,9 @@ RESTORE_TEXT = (
 )
 
 
-def show_backups(parent: QWidget, session: Session) -> None:
-    dialog = BackupsDialog(parent, session)
+def show_backups(window: Any) -> None:
+    """Open the dialog over ``window`` (the main window: its ``session``)."""
+    dialog = BackupsDialog(window, window.session)
     dialog.open()
 
 

@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
             profile, "&Export a copy…", lambda: self.profile_actions.export_profile(),
             "Ctrl+Shift+E",
         )
-        self.action_backups = self._action(profile, "&Backups…", lambda: show_backups(self, self.session))
+        self.action_backups = self._action(profile, "&Backups…", partial(show_backups, self))
         # Import from other apps (Loop Habit Tracker, Daylio): its own submenu.
         self.import_menu = add_import_menu(self, self.session, profile)
         profile.addSeparator()

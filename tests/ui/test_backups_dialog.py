@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPlainTextEdit, QTableWidget
 
-from desktop_app.services.backups import take_backup
+from desktop_app.storage.backups import take_daily
 from desktop_app.ui.backups_dialog import BackupsDialog
-from tests.services.test_backups import set_aside_copies
+from tests.services.test_backup_service import set_aside_copies
 from tests.ui.privacy_helpers import when_dialog
 
 
@@ -51,7 +51,7 @@ def test_backups_list_what_they_hold_and_restore_after_a_warning(
     win(session, "first")
     win(session, "second")
     clock.advance(days=1)
-    take_backup(session.require_repo(), clock())  # as closing the profile would
+    take_daily(session.require_repo().path, session.device.id, clock())  # as a close would
     clock.advance(hours=1)
     win(session, "after the backup")
     dialog = open_dialog(qtbot, startup)

@@ -11,8 +11,8 @@ from desktop_app.paths import resources_dir
 from desktop_app.services.backups import BackupService
 from desktop_app.services.session import Session
 from desktop_app.services.set_aside import SetAsideError, SetAsideService
-from desktop_app.storage import keyfile
 from desktop_app.storage import backups as store
+from desktop_app.storage import keyfile
 from desktop_app.storage.debris import copy_aside
 from tests.conftest import TEST_DEVICE, FakeClock
 

@@ -37,7 +37,8 @@ def test_a_backup_is_every_file_byte_for_byte_with_a_manifest(data_dir: Path) ->
         assert copy.read_bytes() == original.read_bytes()
     assert store.verify(backup) == []
     manifest = json.loads((backup.path / "manifest.json").read_text())
-    assert {e["file"] for e in manifest["files"]} == {f"{p.parent.name}/{p.name}" for p in originals}
+    listed = {f"{p.parent.name}/{p.name}" for p in originals}
+    assert {e["file"] for e in manifest["files"]} == listed
     with pytest.raises(FileExistsError):
         store.take_backup(repo.path, D1, NOW)  # once a day
     assert store.has_backup_of(repo.path, D1, NOW.date())
