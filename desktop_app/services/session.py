@@ -115,7 +115,7 @@ class Session:
         ``privacy.take_recovery_key()`` gives its recovery key."""
         if passphrase is None and prepared is None:
             info, repo = self.profiles.create(name)
-            self._switch(repo)
+            self._switch(repo, backup=False)
             self.key = None
             return info
         if prepared is None:
@@ -123,7 +123,7 @@ class Session:
             prepared = self.privacy.prepare_protect(passphrase)
         cipher, write_key = self.privacy.new_profile_key(prepared)
         info, repo = self.profiles.create(name, cipher=cipher, key_writer=write_key)
-        self._switch(repo)
+        self._switch(repo, backup=False)
         from desktop_app.services.privacy import UnlockedKey
 
         self.key = UnlockedKey(repo.profile_id, cipher)
@@ -149,12 +149,13 @@ class Session:
         self._drop_key()
         self.notify()
 
-    def _switch(self, repo: ProfileRepository) -> None:
+    def _switch(self, repo: ProfileRepository, *, backup: bool = True) -> None:
         if self.repo is not None:
             self._backup(self.repo)
             self.repo.close(CLOSE_WAIT_S)  # its writes land; a stuck disk does not hang here
         self.repo = repo
-        self._backup(repo)
+        if backup:  # not of a profile just created: the day's backup would be empty
+            self._backup(repo)
         self.profile = self.profiles.by_id(repo.profile_id)
         self.notify()
 

@@ -154,9 +154,12 @@ class BackupsDialog(QDialog):
         for n, copy in enumerate(self.copies):
             records = str(copy.count) if copy.readable else "cannot be read"
             for column, value in enumerate([copy.original, records, copy.reason]):
-                self.aside_table.setItem(n, column, QTableWidgetItem(value))
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)  # the full reason and name, when the column is narrow
+                self.aside_table.setItem(n, column, cell)
         self.table.resizeColumnsToContents()
         self.aside_table.resizeColumnsToContents()
+        self.aside_table.setColumnWidth(0, min(self.aside_table.columnWidth(0), 240))
         if self.backups:
             self.table.selectRow(0)
         if self.copies:

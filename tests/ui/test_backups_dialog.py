@@ -22,7 +22,7 @@ def open_dialog(qtbot, startup) -> BackupsDialog:  # type: ignore[no-untyped-def
     startup.window.action_backups.trigger()
     dialog = startup.window.findChild(BackupsDialog, "backupsDialog")
     assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0 and dialog.restore_button.isEnabled())
+    qtbot.waitUntil(lambda: not dialog.status.text().startswith("Reading"))
     return dialog
 
 
@@ -57,8 +57,8 @@ def test_backups_list_what_they_hold_and_restore_after_a_warning(
     dialog = open_dialog(qtbot, startup)
     rows = cells(dialog.table)
     name = session.device.name  # this computer, by its name
-    assert [r[:5] for r in rows] == [["15 Mar 2026", name, "0", "0", "2"],
-                                     ["14 Mar 2026", name, "0", "0", "0"]]
+    # (None when the profile was made: it was empty then.)
+    assert [r[:5] for r in rows] == [["15 Mar 2026", name, "0", "0", "2"]]
     # Cancel changes nothing.
     seen: list[str] = []
     answer(seen, "Cancel")
@@ -74,7 +74,7 @@ def test_backups_list_what_they_hold_and_restore_after_a_warning(
     assert sorted(v.doc["text"] for v in session.require_repo().visible("wins")) == [
         "first", "second"]
     # The copy made before the restore is listed, holding the three wins.
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 3)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
     notes = {r[5]: r[4] for r in cells(dialog.table)}
     assert notes["before a restore"] == "3"
     dialog.reject()
