@@ -47,6 +47,9 @@ class Session:
         self._privacy: PrivacyService | None = None
         self.key: UnlockedKey | None = None  # the open profile's key, when it is protected
         self.locked_profile_id: str | None = None  # set by privacy.lock(): the one to unlock
+        # The day's backup on open and close (docs/storage.md); headless commands leave the
+        # data folder as they found it unless they change records.
+        self.auto_backup = True
 
     @property
     def user_templates_dir(self) -> Path:
@@ -163,7 +166,7 @@ class Session:
         """The day's automatic backup, when a profile opens or closes (after its writes)."""
         from desktop_app.storage.backups import take_daily
 
-        if not repo.read_only and repo.flush(timeout):
+        if self.auto_backup and not repo.read_only and repo.flush(timeout):
             take_daily(repo.path, repo.device, self.clock())
 
     def refresh_from_disk(self, notify: bool = True) -> bool:
