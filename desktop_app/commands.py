@@ -367,6 +367,7 @@ def _import(options: argparse.Namespace, clock: Clock) -> int:
         # Writes go to this computer's own device folder, as the app's would.
         device = load_or_create_device(default_config_dir())
         session = Session(data_dir, Path(), clock, device)
+        session.auto_backup = False  # the app takes backups; a script leaves the folder be
         service: ProfileService = session.profiles
         result = import_export(
             service, options.profile, exported,

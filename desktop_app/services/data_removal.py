@@ -30,6 +30,9 @@ def profile_leftovers(data_dir: Path, profile_id: str, old_file: str | None = No
     found: list[Path] = []
     found += _matching(profiles / "set-aside", (f"{profile_id}.", f"{old_file or profile_id}."))
     found += _matching(profiles / "backups", (f"{old_file or profile_id}.v1",))
+    daily = profiles / "backups" / profile_id  # the automatic backups, every computer's
+    if daily.is_dir() and not daily.is_symlink():
+        found.append(daily)
     return sorted(set(found))
 
 
@@ -44,11 +47,14 @@ def _matching(folder: Path, prefixes: Iterable[str]) -> list[Path]:
 
 
 def remove_files(paths: Iterable[Path]) -> list[tuple[Path, OSError]]:
-    """Remove each file; the ones that could not be removed, with why."""
+    """Remove each file (or folder of backups); the ones that could not be removed, with why."""
     failed: list[tuple[Path, OSError]] = []
     for path in paths:
         try:
-            path.unlink(missing_ok=True)
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
         except OSError as error:
             failed.append((path, error))
     return failed

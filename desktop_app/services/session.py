@@ -47,6 +47,9 @@ class Session:
         self._privacy: PrivacyService | None = None
         self.key: UnlockedKey | None = None  # the open profile's key, when it is protected
         self.locked_profile_id: str | None = None  # set by privacy.lock(): the one to unlock
+        # The day's backup on open and close (docs/storage.md); headless commands leave the
+        # data folder as they found it unless they change records.
+        self.auto_backup = True
 
     @property
     def user_templates_dir(self) -> Path:
@@ -115,7 +118,7 @@ class Session:
         ``privacy.take_recovery_key()`` gives its recovery key."""
         if passphrase is None and prepared is None:
             info, repo = self.profiles.create(name)
-            self._switch(repo)
+            self._switch(repo, backup=False)
             self.key = None
             return info
         if prepared is None:
@@ -123,7 +126,7 @@ class Session:
             prepared = self.privacy.prepare_protect(passphrase)
         cipher, write_key = self.privacy.new_profile_key(prepared)
         info, repo = self.profiles.create(name, cipher=cipher, key_writer=write_key)
-        self._switch(repo)
+        self._switch(repo, backup=False)
         from desktop_app.services.privacy import UnlockedKey
 
         self.key = UnlockedKey(repo.profile_id, cipher)
@@ -149,12 +152,22 @@ class Session:
         self._drop_key()
         self.notify()
 
-    def _switch(self, repo: ProfileRepository) -> None:
+    def _switch(self, repo: ProfileRepository, *, backup: bool = True) -> None:
         if self.repo is not None:
+            self._backup(self.repo)
             self.repo.close(CLOSE_WAIT_S)  # its writes land; a stuck disk does not hang here
         self.repo = repo
+        if backup:  # not of a profile just created: the day's backup would be empty
+            self._backup(repo)
         self.profile = self.profiles.by_id(repo.profile_id)
         self.notify()
+
+    def _backup(self, repo: ProfileRepository, timeout: float | None = CLOSE_WAIT_S) -> None:
+        """The day's automatic backup, when a profile opens or closes (after its writes)."""
+        from desktop_app.storage.backups import take_daily
+
+        if self.auto_backup and not repo.read_only and repo.flush(timeout):
+            take_daily(repo.path, repo.device, self.clock())
 
     def refresh_from_disk(self, notify: bool = True) -> bool:
         """Take in files a sync engine delivered; True if anything visible changed, including
@@ -215,6 +228,7 @@ class Session:
         """Close the profile once its writes landed (at most ``timeout``); True if they did."""
         landed = True
         if self.repo is not None:
+            self._backup(self.repo, timeout)
             landed = self.repo.close(timeout)
             self.repo = None
         self._drop_key()

@@ -24,6 +24,7 @@ from desktop_app.storage.merge import merge_files
 from desktop_app.storage.profile_files import device_folders
 from desktop_app.storage.reading import MAX_PROFILE_BYTES, read_profile_file
 from desktop_app.storage.repository import ProfileRepository, ReadOnlyError
+from desktop_app.storage.restore import finish_restore
 from desktop_app.storage.schema import (
     NewerSchemaError,
     NotAProfileFileError,
@@ -217,6 +218,7 @@ class ProfileStore:
             profile_id = self._migrate(profile_id)
         path = self.path_of(profile_id)
         private_folder(self.folder.parent)
+        finish_restore(path, self.device)  # a restore killed half-way: forward or back
         return ProfileRepository.open(path, device=self.device, clock=self.clock,
                                       set_aside_folder=self.set_aside_folder,
                                       cipher=cipher, seal=seal)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 # Dialogs and the welcome screen are imported when first needed: every module and Qt enum
 # loaded before the first paint delays the window (see the start-up benchmark).
 from desktop_app.ui import screens
+from desktop_app.ui.backups_dialog import show_backups
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.export_import import add_export_import
 from desktop_app.ui.peer_import import add_import_menu
@@ -207,6 +208,7 @@ class MainWindow(QMainWindow):
         # Export ▸ JSON / CSV, and Import ▸ From a Groundwork export: ui/export_import.py.
         self.transfer = add_export_import(self, self.session, self._action, profile)
         self.action_export = self.transfer.action_json
+        self.action_backups = self._action(profile, "&Backups…", partial(show_backups, self))
         # Import from other apps (Loop Habit Tracker, Daylio): its own submenu.
         self.import_menu = add_import_menu(self, self.session, profile)
         self.transfer.add_import_action(self.import_menu)
@@ -328,7 +330,7 @@ class MainWindow(QMainWindow):
             self._refresh_screens()
         for action in (
             self.action_rename, self.action_delete, self.action_export,
-            self.action_checkin_settings, self.import_menu.menuAction(),
+            self.action_checkin_settings, self.import_menu.menuAction(), self.action_backups,
             *self.transfer.actions(),
         ):
             action.setEnabled(profile is not None)

@@ -82,3 +82,12 @@ def test_the_default_data_folder_goes_too_once_empty(tmp_path: Path) -> None:
     data.mkdir()
     assert tidy_data_dir(data) == []
     assert not data.exists()
+
+
+def test_a_profiles_daily_backups_go_with_it_and_no_other_profiles(tmp_path: Path) -> None:
+    backups = tmp_path / "profiles" / "backups"
+    daily = touch(backups / PID / "d-0000000000000001" / "2026-03-14" / "2026-03.json").parents[2]
+    other = touch(backups / OTHER / "d-0000000000000001" / "2026-03-14" / "2026-03.json")
+    assert profile_leftovers(tmp_path, PID) == [daily]
+    assert remove_files([daily]) == []
+    assert not daily.exists() and other.exists()
