@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from desktop_app.storage.profile_store import ProfileStore
 from desktop_app.storage.repository import ProfileRepository
@@ -42,3 +47,15 @@ def open_as(repo_or_folder: ProfileRepository | Path, device: str,
         repo_or_folder.flush()  # what it saved must be on disk for another reader
     folder = repo_or_folder if isinstance(repo_or_folder, Path) else repo_or_folder.path
     return ProfileRepository.open(folder, device=device, clock=clock or StillClock())
+
+
+def run_crash_driver(name: str, folder: Path, rounds: int, seed: str = "20261201") -> Any:
+    """Run ``tests/storage/<name>.py`` (a fork-and-SIGKILL driver) in a fresh interpreter;
+    its JSON report."""
+    driver = Path(__file__).with_name(f"{name}.py")
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": f"{root}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    done = subprocess.run([sys.executable, str(driver), str(folder), str(rounds), seed],
+                          capture_output=True, text=True, env=env, timeout=900, check=False)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)

@@ -3,13 +3,12 @@ opens the profile (with its data), never neither."""
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.storage.helpers import run_crash_driver
 
 ROUNDS = 250
 
@@ -18,13 +17,7 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and 
 
 @pytest.mark.slow
 def test_a_killed_passphrase_change_leaves_the_old_or_the_new_passphrase(tmp_path: Path) -> None:
-    driver = Path(__file__).with_name("passphrase_crash_driver.py")
-    root = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "PYTHONPATH": f"{root}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
-    done = subprocess.run([sys.executable, str(driver), str(tmp_path), str(ROUNDS), "20261201"],
-                          capture_output=True, text=True, env=env, timeout=900, check=False)
-    assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout)
+    report = run_crash_driver("passphrase_crash_driver", tmp_path, ROUNDS)
     print("passphrase crash test:", report)
     assert report["problems"] == []
     assert report["rounds"] == ROUNDS

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.services.privacy import PrivacyService
 from desktop_app.storage import keyfile
@@ -89,3 +89,13 @@ def protect_now(startup: Any, passphrase: str = PASSPHRASE) -> tuple[str, str]:
     recovery = privacy.protect(privacy.prepare_protect(passphrase))
     session.notify()
     return session.profile.id, recovery
+
+
+def pressing(choice: str, said: list[str]) -> Callable[[QMessageBox], None]:
+    """For ``when_dialog(QMessageBox, …)``: keep the box's informative text, click ``choice``."""
+    def press(box: QMessageBox) -> None:
+        said.append(box.informativeText())
+        [button] = [b for b in box.buttons() if b.text() == choice]
+        button.click()
+
+    return press

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QPushButton
 
 from tests.conftest import when_modal
 from tests.ui.privacy_helpers import kdf as kdf  # the fixture, used by name
-from tests.ui.privacy_helpers import protect_now, when_dialog
+from tests.ui.privacy_helpers import pressing, protect_now, when_dialog
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -161,25 +161,18 @@ def test_a_protected_profiles_chart_warns_before_it_is_written_plain(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     said: list[str] = []
 
-    def answer(choice: str) -> Any:
-        def press(box: QMessageBox) -> None:
-            said.append(box.informativeText())
-            [button] = [b for b in box.buttons() if b.text() == choice]
-            button.click()
-
-        return press
 
     def go_on(dialog: Any) -> None:
         dialog.findChild(QPushButton, "exportContinue").click()
 
     when_modal(go_on)
-    when_dialog(QMessageBox, answer("Cancel"))
+    when_dialog(QMessageBox, pressing("Cancel", said))
     panel.wheel.ask_export("svg")
     qtbot.waitUntil(lambda: bool(said), timeout=10000)
     assert str(target) in said[0] and not target.exists()
 
     when_modal(go_on)
-    when_dialog(QMessageBox, answer("Save the plain chart"))
+    when_dialog(QMessageBox, pressing("Save the plain chart", said))
     with qtbot.waitSignal(panel.wheel.message, timeout=10000):
         panel.wheel.ask_export("svg")
     assert target.exists() and svg_texts(target)["chart-title"]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop_app.ui.import_dialog import ImportDialog
 from tests.bad_exports import KINDS, SAYS, write_bad
 from tests.conftest import when_modal
-from tests.ui.privacy_helpers import kdf, protect_now, when_dialog  # noqa: F401 (kdf: a fixture)
+from tests.ui.privacy_helpers import kdf, pressing, protect_now, when_dialog  # noqa: F401 (kdf: a fixture)
 
 LISTS = ("assessments", "drafts", "checkins", "slips", "wins", "focus", "topics", "pauses")
 
@@ -211,18 +211,11 @@ def test_a_csv_export_of_a_protected_profile_warns_first_and_names_the_folder(
     folder = tmp_path / f"Sam - Groundwork {startup.session.clock().date().isoformat()}"
     said: list[str] = []
 
-    def answer(choice: str):
-        def press(box: QMessageBox) -> None:
-            said.append(box.informativeText())
-            [button] = [b for b in box.buttons() if b.text() == choice]
-            button.click()
 
-        return press
-
-    when_dialog(QMessageBox, answer("Cancel"))
+    when_dialog(QMessageBox, pressing("Cancel", said))
     startup.window.transfer.action_csv.trigger()
     assert str(folder) in said[0] and "Anyone who can open that file" in said[0]
     assert not folder.exists()
-    when_dialog(QMessageBox, answer("Save the plain export"))
+    when_dialog(QMessageBox, pressing("Save the plain export", said))
     startup.window.transfer.action_csv.trigger()
     qtbot.waitUntil(lambda: idle(startup) and (folder / "checkins.csv").exists())

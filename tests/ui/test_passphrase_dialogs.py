@@ -22,7 +22,7 @@ from desktop_app.ui.passphrase_dialogs import (
 )
 from desktop_app.ui.recovery_key import RecoveryKeyDialog
 from tests.services.test_report import pdf_text
-from tests.ui.privacy_helpers import PASSPHRASE, kdf, protect_now, when_dialog
+from tests.ui.privacy_helpers import PASSPHRASE, kdf, pressing, protect_now, when_dialog
 
 __all__ = ["kdf"]
 
@@ -196,19 +196,12 @@ def test_a_plain_export_of_a_protected_profile_warns_and_names_the_file(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     said: list[str] = []
 
-    def answer(choice: str):
-        def press(box: QMessageBox) -> None:
-            said.append(box.informativeText())
-            [button] = [b for b in box.buttons() if b.text() == choice]
-            button.click()
 
-        return press
-
-    when_dialog(QMessageBox, answer("Cancel"))
+    when_dialog(QMessageBox, pressing("Cancel", said))
     startup.window.action_export.trigger()  # Profile ▸ Export ▸ As JSON…
     assert str(target) in said[0] and "Anyone who can open that file" in said[0]
     assert not target.exists()
-    when_dialog(QMessageBox, answer("Save the plain export"))
+    when_dialog(QMessageBox, pressing("Save the plain export", said))
     startup.window.action_export.trigger()
     qtbot.waitUntil(lambda: not startup.window.transfer.busy and target.exists())
 
