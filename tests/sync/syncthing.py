@@ -250,7 +250,8 @@ class Pair:
         """Both idle and needing nothing, with the same global view and the same files.
 
         The files are compared too because ``/rest/db/completion`` says 100 % for a peer that
-        has not yet heard of a change just scanned.
+        has not yet heard of a change just scanned. Under load a conflict may be half-resolved
+        while the files are read; that counts as not yet in sync.
         """
         statuses = [instance.status() for instance in self]
         for status in statuses:
@@ -259,7 +260,12 @@ class Pair:
         keys = ("globalFiles", "globalDeleted", "globalBytes")
         if any(statuses[0][k] != statuses[1][k] for k in keys):
             return False
-        return synced_files(self.a.folder) == synced_files(self.b.folder)
+        try:
+            return synced_files(self.a.folder) == synced_files(self.b.folder)
+        except FileNotFoundError:
+            # Syncthing resolves a conflict in two renames (the loser to its conflict copy,
+            # then the temp file into place): a file listed a moment ago may be gone.
+            return False
 
     def offline(self) -> None:
         """Both stop syncing the folder, as two computers apart would.
