@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from desktop_app.instance_lock import InstanceLock
     from desktop_app.services.session import Session
     from desktop_app.storage.device import Device
+    from desktop_app.ui.instance_beacon import Beacon
     from desktop_app.ui.main_window import MainWindow
 
 # Documented in ``groundwork --help``: 2 covers bad options and an unusable data folder.
@@ -45,8 +46,13 @@ class Startup:
     ready: bool = False
     # True once ``notices`` is complete (the records left out are looked for after Home paints).
     notices_said: bool = False
+    # Brings the window forward when Groundwork is started again (made after the first paint).
+    beacon: Beacon | None = None
 
     def shutdown(self) -> None:
+        if self.beacon is not None:
+            self.beacon.close()
+            self.beacon = None
         if self.window.live_refresh is not None:  # the window may never have been closed
             self.window.live_refresh.stop()
             self.window.live_refresh = None
@@ -139,13 +145,21 @@ def prepare(
         )
         return EXIT_USAGE
     if not acquired:
-        say(f"Groundwork is already running with the data folder {printable(str(data_dir))}")
+        from desktop_app.ui.instance_beacon import ask_to_raise, beacon_name
+
+        brought = ask_to_raise(beacon_name(lock.path))
+        where = printable(str(data_dir))
+        say(f"Groundwork is already running with the data folder {where}"
+            + ("; its window was brought to the front" if brought else ""))
+        switch = (
+            "Its window has been brought to the front." if brought
+            else "Please switch to the open window."
+        )
         QMessageBox.information(
             None,
             "Groundwork is already running",
             "Groundwork is already open with this data, so a second copy would risk "
-            "overwriting what you write there. Please switch to the open window.\n\n"
-            f"Data folder: {printable(str(data_dir))}",
+            f"overwriting what you write there. {switch}\n\nData folder: {where}",
         )
         return EXIT_ALREADY_RUNNING
 
@@ -208,6 +222,10 @@ def _finish_start(startup: Startup, options: Options, settings: QSettings) -> No
     from PySide6.QtCore import QTimer
 
     window = startup.window
+    from desktop_app.ui import instance_beacon
+
+    name = instance_beacon.beacon_name(startup.lock.path)
+    startup.beacon = instance_beacon.Beacon(name, window)
     startup.notices = _open_first_profile(startup.session, options, settings)
     window.start_showing_session()
     startup.ready = True

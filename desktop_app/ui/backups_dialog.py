@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.ui.background import run_in_background
 from desktop_app.ui.dates import short_date
+from desktop_app.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop_app.services.backups import BackupSummary
@@ -75,7 +76,7 @@ class BackupsDialog(QDialog):
         self.copies: list[SetAsideCopy] = []
         self.setObjectName("backupsDialog")
         self.setWindowTitle("Backups")
-        self.resize(760, 560)
+        fit_to_screen(self, QSize(760, 560))
         layout = QVBoxLayout(self)
         intro = QLabel(
             "Groundwork keeps a checked copy of this profile when you open and close it, at "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.data_removal import Place, existing
+from desktop_app.ui.screen_fit import fit_to_screen
 from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
 
 CONFIRM_WORD = "DELETE"
@@ -68,7 +69,7 @@ class DeleteAllDialog(QDialog):
         )
         self.delete.clicked.connect(self._confirm)
         self.buttons.rejected.connect(self.reject)
-        self.resize(640, 480)
+        fit_to_screen(self, QSize(640, 480))
 
     def _confirm(self) -> None:
         if self.typed.text().strip() != CONFIRM_WORD:

@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QTimer
+from PySide6.QtCore import QEvent, QSettings, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -39,6 +39,7 @@ from desktop_app.ui.peer_import import add_import_menu
 from desktop_app.ui.privacy_actions import PrivacyActions
 from desktop_app.ui.privacy_bridge import waiting_profile_id
 from desktop_app.ui.quit_wait import QuitWait
+from desktop_app.ui.screen_fit import fit_to_screen, scrolling
 from desktop_app.ui.screen_stack import LazyScreenStack
 
 FIRST_PAINT_FALLBACK_MS = 400
@@ -79,7 +80,8 @@ class MainWindow(QMainWindow):
         self._welcome: WelcomeScreen | None = None
         self.workspace = self._build_workspace()
         self.pages.addWidget(self.workspace)
-        self.setCentralWidget(self.pages)
+        # A screen larger than a small or scaled display scrolls rather than being cut off.
+        self.setCentralWidget(scrolling(self.pages, "Window content"))
         self._pending_shortcuts: list[tuple[QAction, str | QKeySequence.StandardKey]] = []
         self._build_menus()
         self.reminder: CheckInReminder | None = None
@@ -409,8 +411,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            fit_to_screen(self)  # it may have been saved on a larger screen
         else:
-            self.resize(1040, 720)
+            fit_to_screen(self, QSize(1040, 720))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.quit_wait.hold(event):

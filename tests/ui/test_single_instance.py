@@ -45,6 +45,7 @@ def test_second_start_says_so_and_writes_nothing(qtbot, start_app, data_dir: Pat
     assert start_app("--profile", "Other") == EXIT_ALREADY_RUNNING
     assert "already running" in seen[0]
     assert str(data_dir) in seen[0]
+    assert "brought to the front" in seen[0]
     assert snapshot(data_dir) == before
     # The lock and the window state are this computer's: nothing of them is synced.
     assert not {"groundwork.lock", "ui-state.ini"} & {p.name for p in data_dir.rglob("*")}
@@ -209,3 +210,45 @@ def test_no_folder_for_the_lock_says_which_and_why(
     assert f"nor {blocker / 'state' / 'locks'} (not a directory)" in err
     assert "already running" not in seen[0] and str(data_dir) in seen[0]
     assert snapshot(data_dir) == before
+
+
+def test_a_second_start_brings_the_open_window_forward(qtbot, start_app) -> None:
+    first = start_app("--profile", "Sam")
+    first.window.showMinimized()
+    when_modal(lambda box: box.accept())
+    with qtbot.waitSignal(first.beacon.raised):
+        assert start_app("--profile", "Sam") == EXIT_ALREADY_RUNNING
+    assert not first.window.isMinimized() and first.window.isVisible()
+
+
+def test_a_stranger_on_the_socket_is_ignored(qtbot, start_app) -> None:
+    from PySide6.QtNetwork import QLocalSocket
+
+    from desktop_app.ui.instance_beacon import beacon_name
+
+    first = start_app("--profile", "Sam")
+    raised: list[bool] = []
+    first.beacon.raised.connect(lambda: raised.append(True))
+    socket = QLocalSocket()
+    socket.connectToServer(beacon_name(first.lock.path))
+    assert socket.waitForConnected(1000)
+    socket.write(b"x" * 64)  # no newline, longer than the one line ever sent
+    assert socket.waitForBytesWritten(1000)
+    qtbot.waitUntil(lambda: socket.state() == QLocalSocket.LocalSocketState.UnconnectedState)
+    assert raised == [] and not first.window.isMinimized()
+
+
+def test_a_socket_left_by_a_crash_does_not_stop_the_next_start(
+    qtbot, start_app, data_dir: Path
+) -> None:
+    from desktop_app.ui.instance_beacon import beacon_name
+
+    from PySide6.QtCore import QDir
+
+    name = beacon_name(lock_path(data_dir))
+    # A short name (for a long runtime folder) lives in the temp folder, as Qt puts it.
+    socket = Path(name) if os.path.isabs(name) else Path(QDir.tempPath()) / name
+    socket.parent.mkdir(parents=True, exist_ok=True)
+    socket.write_bytes(b"")  # what a killed Groundwork leaves behind
+    first = start_app("--profile", "Sam")
+    assert first.beacon.server.isListening()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
@@ -19,6 +19,7 @@ from desktop_app.services.focus import AreaChoice, AreaDraft, FocusService
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.journal.practice_editor import PracticeList
 from desktop_app.ui.journal.save_dialog import SaveDialog
+from desktop_app.ui.screen_fit import fit_to_screen
 from desktop_app.ui.widgets import heading, paragraph
 
 
@@ -125,7 +126,7 @@ class FocusDialog(SaveDialog):
         self.area_list.itemChanged.connect(self._item_changed)
         for index in range(self.area_list.count()):
             self._item_changed(self.area_list.item(index))
-        self.resize(760, 720)
+        fit_to_screen(self, QSize(760, 720))
 
     def _intro(self) -> str:
         if self.edit_mode:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services.assessments import ResultReport, ScoreLine
 from desktop_app.ui.dates import long_date_time
+from desktop_app.ui.screen_fit import fit_to_screen
 from desktop_app.ui.widgets import heading, paragraph
 from desktop_app.ui.wizard.formatting import answer_text, gap_sentence, number
 from desktop_app.ui.wizard.gap_bar import GapBar
@@ -54,7 +55,7 @@ class ResultView(QDialog):
         self.report = report
         self.setObjectName("resultView")
         self.setWindowTitle(f"{report.title} — result")
-        self.resize(760, 680)
+        fit_to_screen(self, QSize(760, 680))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(report.title))
         completed = f"Completed {long_date_time(report.result.completed_at)}."

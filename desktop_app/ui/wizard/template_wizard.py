@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget, QWizard, QWizardPage
 
 from desktop_app.domain.answers import Answer
 from desktop_app.domain.templates import Template
+from desktop_app.ui.screen_fit import fit_to_screen
 from desktop_app.ui.wizard.pages import BasePage, IntroPage, QuestionPage
 from desktop_app.ui.wizard.question_block import GapQuestion
 from desktop_app.ui.wizard.review_page import ReviewPage
@@ -50,7 +51,7 @@ class TemplateWizard(QWizard):
         cancel = self.button(QWizard.WizardButton.CancelButton)
         cancel.setToolTip("Your answers so far are kept, and you can carry on later.")
         self.setMinimumSize(640, 520)
-        self.resize(780, 680)
+        fit_to_screen(self, QSize(780, 680))
 
         self.intro_page = IntroPage(template)
         self.addPage(self.intro_page)
