@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
 
 from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.journal import JournalService, WinDraft
@@ -60,7 +61,8 @@ def test_templates_are_grouped_and_broken_ones_say_why(app, data_dir: Path) -> N
     assert "broken.toml" in text
     broken = page.findChild(QLabel, "brokenMessage").text()
     assert broken.startswith("Line 2: id: ") and "Bad Id" in broken
-    assert str(data_dir / "templates") in page.findChild(QLabel, "templatesFolder").text()
+    path = page.findChild(QLineEdit, "templatesFolderPath")
+    assert path.text() == str(data_dir / "templates") and path.isReadOnly()
     assert page.findChild(QPushButton, "openTemplatesFolder").isVisible()
     start = page.start_buttons["grounding"]
     assert start.accessibleName() == "Start Grounding and distress tolerance"
@@ -175,3 +177,42 @@ def test_a_refresh_keeps_the_page_and_its_scroll_position(qtbot, app, clock) -> 
     app.session.notify()
     assert page.widget() is not built and bar.value() == 400
     assert len(page.open_buttons) == 13
+
+
+def test_the_shipped_assessments_come_in_the_method_order(app) -> None:
+    page = screen(app)
+    shipped = [page.start_buttons[t] for t in SHIPPED]
+    by_height = sorted(shipped, key=lambda b: b.mapTo(page.widget(), QPoint(0, 0)).y())
+    assert [b.objectName() for b in by_height] == [
+        "start-life-areas", "start-grounding", "start-three-responsibilities", "start-check-in"
+    ]  # the one Home suggests first comes first
+
+
+def test_at_the_narrowest_window_nothing_is_cut_off(start_app, qtbot) -> None:
+    app = start_app("--demo")  # past results with long titles too
+    app.window.show_screen("assessments")
+    window = app.window
+    window.resize(window.minimumWidth(), 600)
+    page = screen(app)
+    qtbot.waitUntil(lambda: page.viewport().width() < 600)
+    assert page.horizontalScrollBar().maximum() == 0  # no sideways scrolling
+    visible = page.viewport().rect()
+    for button in [*page.start_buttons.values(), *page.delete_buttons.values()]:
+        corner = button.mapTo(page.viewport(), QPoint(button.width() - 1, 0))
+        assert visible.contains(corner.x(), visible.top()), button.objectName()
+
+
+def test_with_no_file_manager_it_shows_the_folder_to_copy(
+    app, qtbot, data_dir: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    seen: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.accept()
+
+    when_modal(read)
+    click(qtbot, screen(app).findChild(QPushButton, "openTemplatesFolder"))
+    qtbot.waitUntil(lambda: bool(seen))
+    assert str(data_dir / "templates") in seen[0] and "copy" in seen[0]

@@ -241,9 +241,9 @@ def test_a_stranger_on_the_socket_is_ignored(qtbot, start_app) -> None:
 def test_a_socket_left_by_a_crash_does_not_stop_the_next_start(
     qtbot, start_app, data_dir: Path
 ) -> None:
-    from desktop_app.ui.instance_beacon import beacon_name
-
     from PySide6.QtCore import QDir
+
+    from desktop_app.ui.instance_beacon import beacon_name
 
     name = beacon_name(lock_path(data_dir))
     # A short name (for a long runtime folder) lives in the temp folder, as Qt puts it.

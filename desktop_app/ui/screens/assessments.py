@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -27,6 +28,25 @@ def _first_sentence(text: str | None) -> str:
     words = " ".join((text or "").split())
     head, dot, _rest = words.partition(". ")
     return head + "." if dot else words
+
+
+# The shipped assessments in the order the method takes them: the first one Home suggests,
+# then grounding, the three responsibilities and the daily check-in.
+METHOD_ORDER = ("life-areas", "grounding", "three-responsibilities", "check-in")
+
+
+def _method_order(template: Template) -> tuple[int, str]:
+    known = template.id in METHOD_ORDER
+    return (METHOD_ORDER.index(template.id) if known else len(METHOD_ORDER), template.title)
+
+
+def _bold(text: str) -> QLabel:
+    """A row's title; it wraps, so a long one never widens the page past the window."""
+    label = paragraph(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
 
 
 def _muted(text: str) -> QLabel:
@@ -67,6 +87,9 @@ class AssessmentsScreen(QScrollArea):
         self.ctx = ctx
         self.service = AssessmentService(ctx.session)
         self.setObjectName("assessmentsScreen")
+        self.setAccessibleName("Assessments")
+        # Tab goes straight to the first Start button, not to an empty scroll area first.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.start_buttons: dict[str, QPushButton] = {}
@@ -139,7 +162,7 @@ class AssessmentsScreen(QScrollArea):
 
     def _add_templates(self, layout: QVBoxLayout) -> None:
         templates = self.ctx.session.templates
-        shipped = [t for t in templates.templates if t.builtin]
+        shipped = sorted((t for t in templates.templates if t.builtin), key=_method_order)
         mine = [t for t in templates.templates if not t.builtin]
         layout.addWidget(heading("Take an assessment", level=2))
         layout.addWidget(heading("Shipped with Groundwork", level=3))
@@ -163,10 +186,7 @@ class AssessmentsScreen(QScrollArea):
 
     def _template_row(self, template: Template) -> QFrame:
         frame, row, text = _row_frame(f"template-{template.id}")
-        title = QLabel(template.title)
-        font = title.font()
-        font.setBold(True)
-        title.setFont(font)
+        title = _bold(template.title)
         text.addWidget(title)
         if template.description:
             text.addWidget(paragraph(_first_sentence(template.description)))
@@ -184,10 +204,7 @@ class AssessmentsScreen(QScrollArea):
 
     def _broken_row(self, error: TemplateError) -> QFrame:
         frame, _row, text = _row_frame("brokenTemplate")
-        name = QLabel(error.file)
-        font = name.font()
-        font.setBold(True)
-        name.setFont(font)
+        name = _bold(error.file)
         text.addWidget(name)
         # The file name is the row's title already; the rest says where and what.
         where = [f"Line {error.line}"] if error.line else []
@@ -201,9 +218,18 @@ class AssessmentsScreen(QScrollArea):
     def _folder_row(self) -> QVBoxLayout:
         column = QVBoxLayout()
         folder = self.ctx.session.user_templates_dir
-        where = paragraph(f"Your own templates go in this folder: {folder}")
+        where = paragraph("Your own templates go in this folder:")
         where.setObjectName("templatesFolder")
         column.addWidget(where)
+        # A long path in a label would widen the whole page; in a field it scrolls, and it
+        # can be selected and copied where no file manager opens it.
+        path = QLineEdit(str(folder))
+        path.setObjectName("templatesFolderPath")
+        path.setReadOnly(True)
+        path.setAccessibleName("Templates folder")
+        path.setCursorPosition(0)
+        where.setBuddy(path)
+        column.addWidget(path)
         row = QHBoxLayout()
         open_button = QPushButton("Open templates folder")
         open_button.setObjectName("openTemplatesFolder")
@@ -235,10 +261,7 @@ class AssessmentsScreen(QScrollArea):
 
     def _result_row(self, summary: ResultSummary) -> QFrame:
         frame, row, text = _row_frame(f"result-{summary.id}")
-        title = QLabel(f"{summary.title} — {long_date_time(summary.completed_at)}")
-        font = title.font()
-        font.setBold(True)
-        title.setFont(font)
+        title = _bold(f"{summary.title} — {long_date_time(summary.completed_at)}")
         text.addWidget(title)
         scores = paragraph(describe_scores(summary))
         scores.setObjectName("resultScores")
@@ -303,7 +326,13 @@ class AssessmentsScreen(QScrollArea):
         except OSError as error:
             QMessageBox.warning(self, "Could not open the folder", str(error))
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            QMessageBox.information(
+                self,
+                "No file manager to open the folder",
+                "This computer has no program set to open folders. The folder is:\n\n"
+                f"{folder}\n\nIt is also shown under My templates, where you can copy it.",
+            )
 
     def reload_templates(self) -> None:
         self.ctx.session.load_templates()
