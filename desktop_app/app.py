@@ -128,6 +128,9 @@ def prepare(
     app.setApplicationDisplayName("Groundwork")
     app.setDesktopFileName("groundwork")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "groundwork.svg")))
+    from desktop_app.ui.readable_palette import make_text_readable
+
+    make_text_readable()  # help text and captions at 4.5:1, light or dark
 
     from PySide6.QtWidgets import QMessageBox
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop_app.ui.readable_palette import error_colour
 
 
 def heading(text: str, level: int = 1, parent: QWidget | None = None) -> QLabel:
@@ -33,8 +35,20 @@ class ErrorLabel(QLabel):
         super().__init__(parent)
         self.setObjectName("inlineError")
         self.setWordWrap(True)
-        self.setStyleSheet("#inlineError { color: #b3261e; font-weight: bold; }")
+        self._colour_for_palette()
         self.hide()
+
+    def _colour_for_palette(self) -> None:
+        # The application's palette: this label's own carries the red of its style sheet.
+        colour = error_colour(QGuiApplication.palette()).name()
+        sheet = f"#inlineError {{ color: {colour}; font-weight: bold; }}"
+        if sheet != self.styleSheet():  # a new sheet changes the palette: no loop
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._colour_for_palette()  # light ↔ dark
 
     def show_error(self, text: str) -> None:
         self.setText(text)

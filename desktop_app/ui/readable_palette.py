@@ -1,0 +1,101 @@
+"""Text colours that stay readable (WCAG AA, 4.5:1) on the light or dark palette in use.
+
+Qt's default placeholder grey is #808080 on #EFEFEF (3.4:1); Groundwork uses it for help
+text, captions and "Practising:" lines, so it is darkened (or lightened, on a dark palette)
+just enough. Error text gets a red that reads on either.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+AA_TEXT = 4.5
+ERROR_ON_LIGHT = "#b3261e"
+ERROR_ON_DARK = "#ffb4ab"
+ROLES_UNDER_TEXT = (QPalette.ColorRole.Window, QPalette.ColorRole.Base,
+                    QPalette.ColorRole.AlternateBase)
+GROUPS = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance."""
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF()))
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    """WCAG 2 contrast ratio, from 1 to 21."""
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5
+
+
+def _mix(start: QColor, end: QColor, share: float) -> QColor:
+    return QColor.fromRgbF(
+        start.redF() + (end.redF() - start.redF()) * share,
+        start.greenF() + (end.greenF() - start.greenF()) * share,
+        start.blueF() + (end.blueF() - start.blueF()) * share,
+    )
+
+
+def readable_on(colour: QColor, toward: QColor, backgrounds: list[QColor]) -> QColor:
+    """``colour`` moved toward ``toward`` just until it reads on every background."""
+    for step in range(21):
+        candidate = _mix(colour, toward, step / 20)
+        if all(contrast(candidate, b) >= AA_TEXT for b in backgrounds):
+            return candidate
+    return QColor(toward)
+
+
+def flattened(colour: QColor, background: QColor) -> QColor:
+    """The opaque colour ``colour`` shows as over ``background``.
+
+    Qt's default placeholder text is the text colour at half opacity.
+    """
+    return _mix(background, QColor(colour.red(), colour.green(), colour.blue()),
+                colour.alphaF())
+
+
+def readable_palette(palette: QPalette) -> QPalette:
+    """``palette`` with a placeholder-text colour that passes AA on every background it meets."""
+    fixed = QPalette(palette)
+    for group in GROUPS:
+        backgrounds = [palette.color(group, role) for role in ROLES_UNDER_TEXT]
+        text = palette.color(group, QPalette.ColorRole.WindowText)
+        muted = flattened(palette.color(group, QPalette.ColorRole.PlaceholderText),
+                          palette.color(group, QPalette.ColorRole.Window))
+        fixed.setColor(group, QPalette.ColorRole.PlaceholderText,
+                       readable_on(muted, text, backgrounds))
+    return fixed
+
+
+def error_colour(palette: QPalette) -> QColor:
+    """A red for error text that passes AA on ``palette``'s window and base."""
+    backgrounds = [palette.color(role) for role in ROLES_UNDER_TEXT]
+    red = QColor(ERROR_ON_DARK if is_dark(palette) else ERROR_ON_LIGHT)
+    return readable_on(red, palette.color(QPalette.ColorRole.WindowText), backgrounds)
+
+
+FITTED = "groundworkReadablePalette"
+
+
+def make_text_readable() -> None:
+    """Fit the application's palette now, and again whenever the system's colours change."""
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return
+    if app.property(FITTED):
+        QGuiApplication.setPalette(QPalette())  # back to the system's own, then fit that
+    else:
+        app.setProperty(FITTED, True)
+        app.styleHints().colorSchemeChanged.connect(make_text_readable)
+    palette = QGuiApplication.palette()
+    fixed = readable_palette(palette)
+    if fixed != palette:  # setting it re-polishes every widget: only when it differs
+        QGuiApplication.setPalette(fixed)
