@@ -25,6 +25,7 @@ def clean_profile_name(raw: str, existing: list[str] | tuple[str, ...] = ()) -> 
     if "/" in name or "\\" in name or name in {".", ".."}:
         raise ProfileNameError("Please use a name without slashes, like “Sam” or “Work notes”.")
     folded = name.casefold()
-    if any(folded == other.casefold() for other in existing):
-        raise ProfileNameError(f"There is already a profile called “{name}”.")
+    for other in existing:
+        if folded == other.casefold():  # named as it is, not as it was typed ("demo")
+            raise ProfileNameError(f"There is already a profile called “{other}”.")
     return name

@@ -7,10 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QLineEdit,
     QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -113,6 +117,21 @@ def describe_leftovers(leftovers: Sequence[Path]) -> str:
             f"that Groundwork kept aside (backups and set-aside copies):\n{listed}")
 
 
+# A title bar's icon and buttons take about this much beside the title itself.
+TITLE_BAR_EXTRAS = 160
+
+
+def room_for_title(box: QMessageBox) -> None:
+    """Widen ``box`` so its whole title shows: a narrow box had "Delete pr…oundwork"."""
+    title = f"{box.windowTitle()} — {QApplication.applicationDisplayName()}"
+    needed = box.fontMetrics().horizontalAdvance(title) + TITLE_BAR_EXTRAS
+    layout = box.layout()
+    if isinstance(layout, QGridLayout):  # QMessageBox ignores resize(); a spacer it obeys
+        spacer = QSpacerItem(needed, 0, QSizePolicy.Policy.Minimum,
+                             QSizePolicy.Policy.Expanding)
+        layout.addItem(spacer, layout.rowCount(), 0, 1, layout.columnCount())
+
+
 def confirm_delete(parent: QWidget, name: str, summary: ProfileSummary,
                    leftovers: Sequence[Path] = ()) -> bool:
     box = QMessageBox(parent)
@@ -124,6 +143,7 @@ def confirm_delete(parent: QWidget, name: str, summary: ProfileSummary,
     delete = box.addButton("Delete profile", QMessageBox.ButtonRole.DestructiveRole)
     keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
+    room_for_title(box)
     box.exec()
     confirmed = box.clickedButton() is delete
     box.deleteLater()  # read first: with WA_DeleteOnClose exec() would delete it itself

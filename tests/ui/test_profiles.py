@@ -71,7 +71,7 @@ def test_duplicate_names_are_refused_ignoring_case(qtbot, start_app, data_dir: P
     qtbot.addWidget(dialog)
     dialog.edit.setText("sam")
     dialog.buttons.accepted.emit()
-    assert "already a profile called" in dialog.error.text()
+    assert "already a profile called “Sam”" in dialog.error.text()  # as it is, not as typed
     assert stored_names(data_dir) == ["Sam"]
 
 
@@ -118,6 +118,9 @@ def test_delete_says_what_is_lost_and_can_be_cancelled(qtbot, start_app, data_di
 
     def keep(box: QMessageBox) -> None:
         seen.append(box.informativeText())
+        # Wide enough for a window manager to show the whole title, not "Delete pr…oundwork".
+        title = f"{box.windowTitle()} — Groundwork"
+        assert box.width() >= box.fontMetrics().horizontalAdvance(title) + 160
         next(b for b in box.buttons() if b.text() == "Keep it").click()
 
     when_modal(keep)
