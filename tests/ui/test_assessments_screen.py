@@ -216,3 +216,17 @@ def test_with_no_file_manager_it_shows_the_folder_to_copy(
     click(qtbot, screen(app).findChild(QPushButton, "openTemplatesFolder"))
     qtbot.waitUntil(lambda: bool(seen))
     assert str(data_dir / "templates") in seen[0] and "copy" in seen[0]
+
+
+@pytest.mark.parametrize("name", ["home", "assessments"])
+def test_the_first_tab_stop_is_a_control_not_the_scroll_area(app, qtbot, name: str) -> None:
+    app.window.show_screen(name)
+    page = app.window.screens[name]
+    qtbot.waitUntil(lambda: page.isVisible() and page.widget() is not None)
+    assert page.focusPolicy() == Qt.FocusPolicy.NoFocus and page.accessibleName()
+    first = page.widget().nextInFocusChain()
+    while first is not page.widget() and not (
+        first.focusPolicy() & Qt.FocusPolicy.TabFocus and first.isVisible()
+    ):
+        first = first.nextInFocusChain()
+    assert isinstance(first, QPushButton)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -102,6 +103,9 @@ class HomeScreen(QScrollArea):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("homeScreen")
+        self.setAccessibleName("Home")
+        # Tab goes straight to the first button, not to an empty scroll area first.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.journal = JournalService(ctx.session)
