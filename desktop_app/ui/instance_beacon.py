@@ -37,8 +37,8 @@ class Beacon(QObject):
     raised = Signal()
 
     def __init__(self, name: str, window: QWidget) -> None:
+        # The window is only its parent: a reference would keep a closed window alive.
         super().__init__(window)
-        self.window = window
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         # This instance holds the lock, so a socket left at the name is a crashed one's.
@@ -60,8 +60,9 @@ class Beacon(QObject):
             return
         line = bytes(socket.readLine().data())
         socket.disconnectFromServer()
-        if line == RAISE:
-            bring_forward(self.window)
+        window = self.parent()
+        if line == RAISE and isinstance(window, QWidget):
+            bring_forward(window)
             self.raised.emit()
 
     def close(self) -> None:

@@ -240,7 +240,8 @@ class MainWindow(QMainWindow):
         self.privacy.update()
 
         help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Template guide", self.open_template_guide, "F1")
+        self._action(help_menu, "&How Groundwork works", self.open_help, "F1")
+        self._action(help_menu, "&Template guide", self.open_template_guide)
         self._action(help_menu, "Open my &templates folder", self.open_templates_folder)
         help_menu.addSeparator()
         self._action(help_menu, "&About Groundwork", self.show_about)
@@ -392,6 +393,11 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.about import AboutDialog
 
         AboutDialog(self.session.data_dir, self).exec()
+
+    def open_help(self) -> None:
+        from desktop_app.ui.help_dialog import open_help
+
+        open_help(self.session.resources, self.session.data_dir, self.menuBar(), self)
 
     def open_template_guide(self) -> None:
         from desktop_app.ui.guide import GuideDialog

@@ -262,6 +262,13 @@ def open_everything_then_close(qtbot, data_dir: Path, clock: Any) -> dict[str, A
     from desktop_app.app import prepare
     from desktop_app.cli import parse_options
 
+    from desktop_app.ui.charts.loader import shared_loader
+
+    # Loading the charts freezes what is alive then for the rest of the run (see loader.py):
+    # load them before this window exists, as any earlier test of the run may have done.
+    loader = shared_loader()
+    loader.start()
+    qtbot.waitUntil(lambda: loader.is_ready or loader.error is not None, timeout=30000)
     startup = prepare(parse_options(["--data-dir", str(data_dir), "--demo"]), clock)
     assert not isinstance(startup, int)
     qtbot.waitUntil(lambda: startup.ready)
