@@ -58,7 +58,8 @@ def test_help_is_searchable_with_the_keyboard(qtbot, start_app) -> None:
     assert "is mentioned in" in dialog.status.text()
     dialog.search.clear()
     qtbot.keyClicks(dialog.search, "zebra crossing")
-    assert dialog.status.text() == "Nothing in the help mentions “zebra crossing”. Try another word."
+    assert dialog.status.text() == (
+        "Nothing in the help mentions “zebra crossing”. Try another word.")
 
 
 def test_the_contents_move_the_text_to_a_heading(qtbot, start_app) -> None:

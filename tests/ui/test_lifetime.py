@@ -261,7 +261,6 @@ def open_everything_then_close(qtbot, data_dir: Path, clock: Any) -> dict[str, A
     """Start on the demo, open every screen, the charts and a wizard, then close the window."""
     from desktop_app.app import prepare
     from desktop_app.cli import parse_options
-
     from desktop_app.ui.charts.loader import shared_loader
 
     # Loading the charts freezes what is alive then for the rest of the run (see loader.py):
