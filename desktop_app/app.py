@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from desktop_app.instance_lock import InstanceLock
     from desktop_app.services.session import Session
     from desktop_app.storage.device import Device
+    from desktop_app.storage.profile_store import ProfileInfo
     from desktop_app.ui.instance_beacon import Beacon
     from desktop_app.ui.main_window import MainWindow
 
@@ -266,21 +267,24 @@ def _report_notices(startup: Startup) -> None:
 
 def _open_first_profile(session: Session, options: Options, settings: QSettings) -> list[str]:
     """Open the profile asked for, else the last one used; returns messages for the person."""
-    from desktop_app.storage.schema import ProfileFileError
+    from desktop_app.services.set_aside_notice import take_notices
 
     notices: list[str] = []
     profiles = session.profiles.refresh()
-    for odd in session.profiles.set_aside:
-        if odd.copied_to is None:
-            notices.append(
-                f"“{odd.original.name}” in the profiles folder could not be opened: "
-                f"{odd.reason}. Groundwork left it where it is, untouched: {odd.original}"
-            )
-        else:
-            notices.append(
-                f"The profile file “{odd.original.name}” could not be read ({odd.reason}). "
-                f"It was copied, unchanged, to {odd.copied_to}, and is left alone."
-            )
+    try:
+        notices += _open_one(session, options, settings, profiles)
+    finally:
+        # Files found unreadable while scanning, and while opening the profile too.
+        notices[:0] = take_notices(session.profiles)
+    return notices
+
+
+def _open_one(
+    session: Session, options: Options, settings: QSettings, profiles: list[ProfileInfo]
+) -> list[str]:
+    from desktop_app.storage.schema import ProfileFileError
+
+    notices: list[str] = []
     try:
         if options.demo:
             from desktop_app.services.demo import open_demo_profile

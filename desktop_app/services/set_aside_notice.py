@@ -1,0 +1,66 @@
+"""What Groundwork says about files it set aside: by the profile's name, in plain words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from desktop_app.services.profiles import ProfileService
+from desktop_app.storage.debris import SetAside
+from desktop_app.storage.layout import is_profile_id
+
+MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.json$")
+# "the file is damaged or cut short (line 1: Unterminated string starting at: line 1 column
+# 26 (char 25))": the parser's own words mean nothing to a person.
+PARSER_DETAIL = re.compile(r"(?<=damaged or cut short)\s*\(")
+
+
+def plain_reason(reason: str) -> str:
+    """``reason`` without the JSON parser's detail in brackets (which may nest)."""
+    found = PARSER_DETAIL.search(reason)
+    if found is None:
+        return reason
+    depth, end = 0, len(reason)
+    for index in range(reason.index("(", found.start()), len(reason)):
+        depth += {"(": 1, ")": -1}.get(reason[index], 0)
+        if depth == 0:
+            end = index + 1
+            break
+    return reason[: found.start()] + reason[end:]
+
+
+def _profile_folder(path: Path) -> Path | None:
+    for folder in (path.parent, *path.parents):
+        if is_profile_id(folder.name):
+            return folder
+    return None
+
+
+def _what(path: Path) -> str:
+    month = MONTH_FILE.match(path.name)
+    if month:  # month names wait for the locale's (the languages issue)
+        return f"the records of the month {month[1]}-{month[2]}"
+    return "its name and settings" if path.name == "profile.json" else f"the file {path.name}"
+
+
+def describe(odd: SetAside, profiles: ProfileService) -> str:
+    """One paragraph about ``odd`` that names the profile rather than its folder's id."""
+    reason = plain_reason(odd.reason)
+    folder = _profile_folder(odd.original)
+    info = profiles.by_id(folder.name) if folder is not None else None
+    if odd.copied_to is None:
+        return (f"“{odd.original.name}” in the profiles folder could not be opened: {reason}. "
+                f"Groundwork left it where it is, untouched: {odd.original}")
+    if info is None:
+        return (f"The profile file “{odd.original.name}” could not be read ({reason}). "
+                f"It was copied, unchanged, to {odd.copied_to}, and is left alone.")
+    return (f"Part of the profile “{info.name}” could not be read: {_what(odd.original)} "
+            f"({reason}). Everything else is open as usual. Groundwork kept a copy of the "
+            f"file, unchanged, in {odd.copied_to}; Profile ▸ Backups… lists it and can bring "
+            "back what is readable, or restore a backup from before.")
+
+
+def take_notices(profiles: ProfileService) -> list[str]:
+    """A paragraph per file set aside since the last call; each is said once."""
+    found, profiles.set_aside[:] = list(profiles.set_aside), []
+    return [describe(odd, profiles) for odd in found]
