@@ -185,7 +185,17 @@ class MainWindow(QMainWindow):
             [key for key, _title in SCREENS], partial(screens.create, ctx=self.ctx)
         )
         self.screens = self.stack
-        row.addWidget(self.stack, 1)
+        # Issue 12: the win acknowledgement and the undo bar sit above the current screen.
+        from desktop_app.ui.undo_bar import NoticeArea
+
+        main = QWidget()
+        column = QVBoxLayout(main)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.notices = NoticeArea(self.session)
+        column.addWidget(self.notices)
+        column.addWidget(self.stack, 1)
+        row.addWidget(main, 1)
         self.nav.currentRowChanged.connect(self._show_row)
         side.setStyleSheet(
             "#sidebar { background: palette(alternate-base); }"

@@ -29,6 +29,7 @@ from desktop_app.ui.journal.common import written
 from desktop_app.ui.journal.pause_dialog import PauseDialog
 from desktop_app.ui.journal.strips import DayStrip, day_colours
 from desktop_app.ui.journal.text import cadence_text
+from desktop_app.ui.undo_bar import delete_with_undo
 from desktop_app.ui.widgets import heading, paragraph
 
 INTRO = (
@@ -185,10 +186,13 @@ class PracticesView(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        current = self.journal.focus.current()
         try:
-            written(self, "The pause was not removed",
-                    lambda: self.journal.focus.remove_pause(practice_key, pause),
-                    self.journal.session)
+            delete_with_undo(
+                self, self.journal.session, "focus", current.id if current else "",
+                "Removed a pause.", "The pause was not removed",
+                lambda: self.journal.focus.remove_pause(practice_key, pause),
+            )
         except FocusInputError as error:
             QMessageBox.warning(self, "The pause was not removed", str(error))
             self.reload()
