@@ -235,6 +235,9 @@ class MainWindow(QMainWindow):
         go = bar.addMenu("&Go")
         for number, (key, title) in enumerate(SCREENS, start=1):
             self._action(go, title, partial(self.show_screen, key), f"Ctrl+{number}")
+        go.addSeparator()
+        self.action_search = self._action(go, "&Search…", self.open_search,
+                                          QKeySequence.StandardKey.Find)  # issue 12
 
         self.settings_menu = bar.addMenu("&Settings")
         self.action_checkin_settings = self._action(
@@ -381,6 +384,14 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.profile_actions import report_unreadable
 
         report_unreadable(self, detail)
+
+    def open_search(self) -> QWidget | None:
+        """Go ▸ Search… (Ctrl+F): find words across what the person wrote (issue 12)."""
+        if self.session.profile is None:
+            return None
+        from desktop_app.ui.search import open_search
+
+        return open_search(self, self.ctx)
 
     def checkin_settings(self) -> None:
         from desktop_app.ui.journal.settings_dialog import open_checkin_settings

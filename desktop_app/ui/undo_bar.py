@@ -71,8 +71,9 @@ class _Bar(QFrame):
         focus = self.window().focusWidget()
         had_focus = focus is not None and self.isAncestorOf(focus)
         self.hide()
-        if had_focus and self.parentWidget() is not None:
-            self.parentWidget().focusNextChild()
+        parent = self.parentWidget()
+        if had_focus and parent is not None:
+            parent.focusNextChild()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
