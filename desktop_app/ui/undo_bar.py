@@ -11,7 +11,6 @@ reach it through :func:`notice_area`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import shiboken6
@@ -200,30 +199,3 @@ def notice_area(widget: QWidget | None) -> NoticeArea | None:
         return None
     found = widget.window().findChild(NoticeArea)
     return found if isinstance(found, NoticeArea) else None
-
-
-def delete_with_undo(
-    parent: QWidget, session: Session, table: str, record_id: str, message: str,
-    title: str, delete: Callable[[], object],
-) -> bool:
-    """Delete one record as ``written`` does, then offer "<message> Undo" for a while.
-
-    False when the write was refused at once (then nothing changed).
-    """
-    from desktop_app.ui.journal.common import written  # the journal loads after first paint
-
-    changes: list[Change | None] = []
-    area = notice_area(parent)
-
-    def run() -> None:
-        changes.append(UndoService(session).record(table, record_id, message, delete))
-
-    def failed() -> None:
-        if area is not None and shiboken6.isValid(area):
-            area.undo_bar.dismiss()
-
-    if not written(parent, title, run, session, failed):
-        return False
-    if changes and changes[0] is not None and area is not None:
-        area.undo_bar.offer(changes[0])
-    return True

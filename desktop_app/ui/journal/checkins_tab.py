@@ -31,7 +31,7 @@ from desktop_app.ui.journal.checkin_flow import edit_checkin
 from desktop_app.ui.journal.common import confirm, open_dialog
 from desktop_app.ui.journal.settings_dialog import CheckInSettingsDialog
 from desktop_app.ui.journal.text import rhythm_text, waiting_text
-from desktop_app.ui.undo_bar import delete_with_undo
+from desktop_app.ui.journal.undo import delete_with_undo
 from desktop_app.ui.widgets import paragraph
 
 DATE = Column("question", "", "Date")

@@ -29,7 +29,7 @@ from desktop_app.ui.journal.common import written
 from desktop_app.ui.journal.pause_dialog import PauseDialog
 from desktop_app.ui.journal.strips import DayStrip, day_colours
 from desktop_app.ui.journal.text import cadence_text
-from desktop_app.ui.undo_bar import delete_with_undo
+from desktop_app.ui.journal.undo import delete_with_undo
 from desktop_app.ui.widgets import heading, paragraph
 
 INTRO = (

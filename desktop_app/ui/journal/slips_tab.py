@@ -27,7 +27,7 @@ from desktop_app.ui.journal.practices_view import PracticesView
 from desktop_app.ui.journal.slip_dialog import BackOnTrackDialog, SlipDialog
 from desktop_app.ui.journal.strips import ReturnTrend
 from desktop_app.ui.journal.text import duration_text
-from desktop_app.ui.undo_bar import delete_with_undo
+from desktop_app.ui.journal.undo import delete_with_undo
 from desktop_app.ui.widgets import heading, paragraph
 
 COLUMNS = ("When", "Back on track", "Old pattern", "Focus area", "What triggered it", "What helped")

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.dates import day_text
 from desktop_app.ui.journal.common import confirm, open_dialog
+from desktop_app.ui.journal.undo import delete_with_undo
 from desktop_app.ui.journal.win_dialog import WinDialog
-from desktop_app.ui.undo_bar import delete_with_undo
 from desktop_app.ui.widgets import heading, paragraph
 
 INTRO = (

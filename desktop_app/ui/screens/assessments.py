@@ -19,7 +19,7 @@ from desktop_app.domain.templates import Template, TemplateError
 from desktop_app.services.assessments import AssessmentService, ResultSummary
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.dates import long_date_time
-from desktop_app.ui.undo_bar import delete_with_undo
+from desktop_app.ui.journal.undo import delete_with_undo
 from desktop_app.ui.widgets import heading, paragraph
 from desktop_app.ui.wizard.formatting import number
 
