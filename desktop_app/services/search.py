@@ -141,11 +141,16 @@ class SearchService:
                     return
 
     def _text_questions(self, template_id: str) -> dict[str, str] | None:
-        """Text question ids and prompts of a template; None when it is not installed."""
+        """Text question ids of a template, each with where it sits ("Work: What would ideal
+        look like…", or the prompt on a one-page template); None when it is not installed."""
         template: Template | None = self.session.templates.get(template_id)
         if template is None:
             return None
-        return {q.id: q.prompt for q in template.questions if q.type == "text"}
+        many = len(template.pages) > 1
+        return {
+            q.id: f"{page.title}: {q.prompt}" if many else q.prompt
+            for page in template.pages for q in page.questions if q.type == "text"
+        }
 
     def _checkins(self, terms: list[str]) -> Iterator[Hit]:
         index = checkin_index(self.session.require_repo())
@@ -195,4 +200,7 @@ class SearchService:
                 for qid, value in result.answers.items()
                 if isinstance(value, str) and (prompts is None or qid in prompts)
             ]
+            template = self.session.templates.get(result.template_id)
+            title = template.title if template else result.template_title or "an assessment"
+            fields = [(f"{title} · {where}", text) for where, text in fields]
             yield from self._first(RESULT, stored.id, result.completed_at, fields, terms)

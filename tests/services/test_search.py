@@ -70,6 +70,10 @@ def test_every_kind_of_text_is_found_latest_first(
     )
     hits = SearchService(session).search("zoe")
     assert [h.kind for h in hits] == ["result", "win", "slip", "check-in", "intention"]
+    assert hits[0].where == (
+        "Where I am, where I want to be · Looking at the whole: Is there anything you noticed "
+        "while answering that you want to remember?"
+    )
     assert hits[2].record_id == slip_id and hits[2].where == "trigger"
     assert hits[3].record_id == outcome.checkin_id
     assert hits[3].snippet == "Lunch with ZOE was kind."
