@@ -208,10 +208,13 @@ class PracticeHistoryDialog(QDialog):
             verdict = verdicts.get(week[0])
             if by_week and verdict is not None:
                 word = WEEK_WORDS[verdict.verdict]
-                item = QTableWidgetItem(f"{verdict.done} of {verdict.target}\n{word}")
+                # "6 of 5" reads oddly: a week past its target says how many days it had.
+                count = (f"{verdict.done} done" if verdict.done > verdict.target
+                         else f"{verdict.done} of {verdict.target}")
+                item = QTableWidgetItem(f"{count}\n{word}")
                 item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                             f"Week of {short_date(week[0])}: {verdict.done} of "
-                             f"{verdict.target} days, {word}")
+                             f"Week of {short_date(week[0])}: {verdict.done} days done of "
+                             f"{verdict.target}, {word}")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, 7, item)
 
