@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
@@ -10,6 +12,7 @@ from desktop_app.services.journal import SlipDraft, WinDraft
 from desktop_app.ui.journal.win_dialog import WinDialog
 from tests.conftest import when_modal
 from tests.ui.test_journal_support import (
+    add_gap_result,
     click,
     journal_of,
     modal,
@@ -128,3 +131,42 @@ def test_a_win_is_thanked_in_place_until_the_next_change(qtbot, start_app) -> No
     thanks.say("Again")
     click(qtbot, thanks.close_button)
     assert not thanks.isVisible()
+
+
+def test_undo_a_removed_pause_and_a_deleted_result(qtbot, start_app, clock) -> None:
+    startup = start_app("--profile", "Sam")
+    journal = simple_focus(startup)
+    current = journal.focus.current()
+    assert current is not None
+    key = current.item.areas[0].practices[0].key
+    journal.focus.pause(key, date(2026, 3, 10), date(2026, 3, 12), "Flu")
+    tab = journal_tab(startup, "slips")
+    [(remove, _pause)] = tab.practices.rows[key].remove_buttons
+    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    click(qtbot, remove)
+    bar = startup.window.notices.undo_bar
+    qtbot.waitUntil(bar.isVisible)
+    assert bar.label.text().strip() == "Removed a pause."
+    [period] = stored(startup)["focus"].values()
+    assert period["areas"][0]["practices"][0]["pauses"] == []
+    click(qtbot, bar.undo_button)
+    [period] = stored(startup)["focus"].values()
+    assert period["areas"][0]["practices"][0]["pauses"] == [
+        {"start": "2026-03-10", "end": "2026-03-12", "reason": "Flu"}
+    ]
+    qtbot.waitUntil(lambda: len(tab.practices.rows[key].remove_buttons) == 1)
+
+    add_gap_result(startup, clock(), {"work": (3, 8)})
+    startup.session.notify()
+    startup.window.show_screen("assessments")
+    page = startup.window.screens["assessments"]
+    qtbot.waitUntil(lambda: len(page.delete_buttons) == 1)
+    [(result_id, delete)] = page.delete_buttons.items()
+    when_modal(confirm_delete)
+    click(qtbot, delete)
+    qtbot.waitUntil(lambda: bar.label.text().strip() == "Deleted a result.")
+    assert stored(startup)["assessments"] == {}
+    qtbot.waitUntil(lambda: page.delete_buttons == {})
+    click(qtbot, bar.undo_button)
+    assert list(stored(startup)["assessments"]) == [result_id]
+    qtbot.waitUntil(lambda: list(page.delete_buttons) == [result_id])
