@@ -78,6 +78,7 @@ def test_three_days_a_week_is_judged_by_the_week(qtbot, start_app, clock) -> Non
     qtbot.keyClick(button, Qt.Key.Key_Space)
     dialog = opened(qtbot, PracticeHistoryDialog)
     assert dialog.month_label.accessibleName() == "March 2026"
+    assert dialog.table.accessibleName() == "Calendar of A walk at lunch, a week to a row"
     assert dialog.rule.text().startswith("3 days a week, any days of the week: a week with 3 "
                                          "days done is complete")
     heard = cells(dialog)
