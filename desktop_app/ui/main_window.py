@@ -187,7 +187,17 @@ class MainWindow(QMainWindow):
             [key for key, _title in SCREENS], partial(screens.create, ctx=self.ctx)
         )
         self.screens = self.stack
-        row.addWidget(self.stack, 1)
+        # Issue 12: the win acknowledgement and the undo bar sit above the current screen.
+        from desktop_app.ui.undo_bar import NoticeArea
+
+        main = QWidget()
+        column = QVBoxLayout(main)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.notices = NoticeArea(self.session)
+        column.addWidget(self.notices)
+        column.addWidget(self.stack, 1)
+        row.addWidget(main, 1)
         self.nav.currentRowChanged.connect(self._show_row)
         side.setStyleSheet(
             "#sidebar { background: palette(alternate-base); }"
@@ -227,6 +237,9 @@ class MainWindow(QMainWindow):
         go = bar.addMenu("&Go")
         for number, (key, title) in enumerate(SCREENS, start=1):
             self._action(go, title, partial(self.show_screen, key), f"Ctrl+{number}")
+        go.addSeparator()
+        self.action_search = self._action(go, "&Search…", self.open_search,
+                                          QKeySequence.StandardKey.Find)  # issue 12
 
         self.settings_menu = bar.addMenu("&Settings")
         self.action_checkin_settings = self._action(
@@ -374,6 +387,14 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.profile_actions import report_unreadable
 
         report_unreadable(self, detail)
+
+    def open_search(self) -> QWidget | None:
+        """Go ▸ Search… (Ctrl+F): find words across what the person wrote (issue 12)."""
+        if self.session.profile is None:
+            return None
+        from desktop_app.ui.search import open_search
+
+        return open_search(self, self.ctx)
 
     def checkin_settings(self) -> None:
         from desktop_app.ui.journal.settings_dialog import open_checkin_settings

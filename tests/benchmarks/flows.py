@@ -121,7 +121,10 @@ def win(data_dir: str, runs: int) -> None:
         def shown() -> None:
             took.append((time.perf_counter() - started) * 1000)
             home.win_label.removeEventFilter(watch)
-            _when(lambda: _visible(Acknowledgement) is not None, lambda: next_one(index))
+            # A win alone is thanked in place (issue 12); one with a milestone in a dialog.
+            inline = holder["startup"].window.notices.acknowledgement
+            _when(lambda: _visible(Acknowledgement) is not None or inline.isVisible(),
+                  lambda: next_one(index))
 
         watch = PaintWatch(lambda: home.win_label.text() == f"“{text}”", shown)
         holder["watch"] = watch
@@ -140,6 +143,7 @@ def win(data_dir: str, runs: int) -> None:
         thanks = _visible(Acknowledgement)
         if thanks is not None:
             thanks.close()
+        holder["startup"].window.notices.acknowledgement.dismiss()
         QTimer.singleShot(200, lambda: one(index + 1))
 
     def begin(startup: Any) -> None:

@@ -134,7 +134,7 @@ def test_every_dialog_is_freed_when_closed(qtbot, start_app) -> None:
     result_id = AssessmentService(startup.session).results("life-areas")[-1].id
 
     def acknowledgement() -> None:
-        dialog = acknowledge(window, win=True)
+        dialog = acknowledge(window, alerts=["Please take care."])  # a win alone: in place
         assert dialog is not None and dialog.isVisible()
         dialog.reject()
 

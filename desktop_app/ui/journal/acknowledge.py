@@ -1,4 +1,8 @@
-"""A warm word when a win is logged or a milestone is reached: said once, then out of the way."""
+"""A warm word when a win is logged or a milestone is reached: said once, then out of the way.
+
+A win on its own is thanked in place, in the window's notice area (no dialog to close each
+time); a milestone or an alert still gets its own quiet window.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QVBoxLayout, QW
 
 from desktop_app.domain.milestones import Milestone
 from desktop_app.ui.method_text import NOT_A_CRISIS_TOOL
+from desktop_app.ui.undo_bar import notice_area
 from desktop_app.ui.widgets import heading, paragraph
 
 WIN_TITLE = "A win, written down"
@@ -70,9 +75,17 @@ def acknowledge(
     milestones: Sequence[Milestone] = (),
     alerts: Sequence[str] = (),
 ) -> Acknowledgement | None:
-    """Show what is worth saying (nothing at all when there is nothing); never blocks."""
+    """Show what is worth saying (nothing at all when there is nothing); never blocks.
+
+    Returns the dialog when one was opened; a win alone is said in place instead.
+    """
     if not (win or milestones or alerts):
         return None
+    if win and not (milestones or alerts):
+        area = notice_area(parent)
+        if area is not None:
+            area.acknowledgement.say(f"{WIN_TITLE}. {WIN_MESSAGE}")
+            return None
     if win:
         title, message = WIN_TITLE, WIN_MESSAGE
     elif alerts:

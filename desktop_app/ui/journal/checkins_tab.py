@@ -28,9 +28,10 @@ from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.dates import moment_text, short_date
 from desktop_app.ui.journal.checkin_flow import edit_checkin
-from desktop_app.ui.journal.common import confirm, open_dialog, written
+from desktop_app.ui.journal.common import confirm, open_dialog
 from desktop_app.ui.journal.settings_dialog import CheckInSettingsDialog
 from desktop_app.ui.journal.text import rhythm_text, waiting_text
+from desktop_app.ui.journal.undo import delete_with_undo
 from desktop_app.ui.widgets import paragraph
 
 DATE = Column("question", "", "Date")
@@ -235,7 +236,7 @@ class CheckInsTab(QWidget):
             self, "Delete this check-in?",
             f"The check-in of {day} will be removed for good, with its answers and note.",
         ):
-            written(
-                self, "The check-in was not deleted",
-                lambda: self.journal.delete_checkin(doc_id), self.journal.session,
+            delete_with_undo(  # issue 12: undo bar
+                self, self.journal.session, "checkins", doc_id, "Deleted a check-in.",
+                "The check-in was not deleted", lambda: self.journal.delete_checkin(doc_id),
             )

@@ -1,8 +1,9 @@
-"""Never miss twice: each current practice over the last four weeks, with pause and resume."""
+"""Never miss twice: each current practice over its recent days (as many as the width holds),
+with its history, pause and resume."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,18 +18,19 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.consistency import DayStatus
 from desktop_app.domain.journal import Pause
-from desktop_app.services.consistency import (
-    PRACTICE_WINDOW_DAYS,
-    ConsistencyService,
-    PracticeView,
-)
+from desktop_app.domain.practice_history import judged_by_week
+from desktop_app.services.consistency import PracticeView
 from desktop_app.services.focus import FocusInputError
 from desktop_app.services.journal import JournalService
+from desktop_app.services.practice_history import PracticeHistoryService
 from desktop_app.ui.dates import day_text
-from desktop_app.ui.journal.common import written
+from desktop_app.ui.journal.common import open_dialog, written
 from desktop_app.ui.journal.pause_dialog import PauseDialog
-from desktop_app.ui.journal.strips import DayStrip, day_colours
+from desktop_app.ui.journal.practice_history import PracticeHistoryDialog
+from desktop_app.ui.journal.practice_strip import SYMBOLS, FittingDayStrip
+from desktop_app.ui.journal.strips import day_colours
 from desktop_app.ui.journal.text import cadence_text
+from desktop_app.ui.journal.undo import delete_with_undo
 from desktop_app.ui.widgets import heading, paragraph
 
 INTRO = (
@@ -39,16 +41,19 @@ INTRO = (
 
 
 def legend() -> QLabel:
+    # Each status has its symbol as well as its colour: colour alone tells nothing to some.
     parts = []
     colours = day_colours()
     for status, word in (
         (DayStatus.DONE, "done"), (DayStatus.MISSED, "missed"),
         (DayStatus.PAUSED, "paused"), (DayStatus.NOT_DUE, "not due that day"),
     ):
-        parts.append(f'<span style="color:{colours[status]}">■</span> {word}')
+        parts.append(f'<span style="color:{colours[status]}">■</span> {SYMBOLS[status]} {word}')
     label = QLabel("&nbsp;&nbsp;".join(parts) + "&nbsp;&nbsp;□ still open")
     label.setTextFormat(Qt.TextFormat.RichText)
-    label.setAccessibleName("Legend: done, missed, paused, not due that day, still open")
+    label.setAccessibleName(
+        "Legend: ✓ done, ○ missed, ‖ paused, · not due that day, an empty square still open"
+    )
     return label
 
 
@@ -61,15 +66,22 @@ def status_line(view: PracticeView, today: date) -> str:
             f"Paused since {day_text(pause.start, today)}{until}{why}. Paused days never "
             "count as missed."
         )
+    by_week = judged_by_week(view.practice.cadence)
+    week = ""
+    if by_week:
+        monday = today - timedelta(days=today.weekday())
+        done = sum(1 for d, s in view.statuses.items() if d >= monday and s is DayStatus.DONE)
+        week = f"This week: {done} of {view.practice.cadence.per_week_target} done. "
     if view.missed_twice:
         first, last = view.missed_twice[-1]
+        what = "Short of its days two weeks in a row" if by_week else "Missed twice in a row"
         return (
-            f"Missed twice in a row, from {day_text(first, today)} to {day_text(last, today)}. "
+            f"{week}{what}, from {day_text(first, today)} to {day_text(last, today)}. "
             "That happens; the next time is a good moment to pick it up again."
         )
-    if len(view.statuses) < PRACTICE_WINDOW_DAYS:
-        return "Not missed twice in a row since this focus began."
-    return "Not missed twice in a row in the last four weeks."
+    what = "short two weeks in a row" if by_week else "missed twice in a row"
+    first_day = min(view.statuses) if view.statuses else today
+    return f"{week}Not {what} since {day_text(first_day, today)}."
 
 
 class PracticeRow(QFrame):
@@ -98,8 +110,13 @@ class PracticeRow(QFrame):
             self.button.setObjectName(f"pause-{practice.key}")
             self.button.setAccessibleName(f"Pause {practice.what}")
         top.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        # Issue 12: the practice's own calendar over any month.
+        self.history_button = QPushButton("History…")
+        self.history_button.setObjectName(f"history-{practice.key}")
+        self.history_button.setAccessibleName(f"History of {practice.what}")
+        top.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
-        self.strip = DayStrip(view.statuses)
+        self.strip = FittingDayStrip(view.statuses)
         layout.addWidget(self.strip)
         self.status = paragraph(status_line(view, today))
         self.status.setObjectName(f"status-{practice.key}")
@@ -144,7 +161,7 @@ class PracticesView(QWidget):
         self.rows: dict[str, PracticeRow] = {}
         self.empty = paragraph(
             "Once you choose a focus (under Focus), each practice shows here with its "
-            "last four weeks."
+            "recent days."
         )
         layout.addWidget(self.empty)
 
@@ -153,7 +170,7 @@ class PracticesView(QWidget):
             self.rows_layout.removeWidget(row)
             row.deleteLater()
         self.rows = {}
-        views = ConsistencyService(self.journal).practice_views()
+        views = PracticeHistoryService(self.journal).strips()
         today = self.journal.today()
         for view in views:
             row = PracticeRow(view, today)
@@ -162,6 +179,7 @@ class PracticesView(QWidget):
                 row.button.clicked.connect(lambda _c=False, k=key: self.resume(k))
             else:
                 row.button.clicked.connect(lambda _c=False, v=view: self.pause(v))
+            row.history_button.clicked.connect(lambda _c=False, k=key: self.history(k))
             for remove, pause in row.remove_buttons:
                 remove.clicked.connect(
                     lambda _c=False, k=key, p=pause: self.remove_pause(k, p)
@@ -169,6 +187,9 @@ class PracticesView(QWidget):
             self.rows[key] = row
             self.rows_layout.addWidget(row)
         self.empty.setVisible(not views)
+
+    def history(self, practice_key: str) -> None:
+        open_dialog(PracticeHistoryDialog(self.journal, practice_key, self))
 
     def pause(self, view: PracticeView) -> None:
         PauseDialog(self.journal.focus, view.practice, self.journal.today(), self).exec()
@@ -185,10 +206,13 @@ class PracticesView(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        current = self.journal.focus.current()
         try:
-            written(self, "The pause was not removed",
-                    lambda: self.journal.focus.remove_pause(practice_key, pause),
-                    self.journal.session)
+            delete_with_undo(
+                self, self.journal.session, "focus", current.id if current else "",
+                "Removed a pause.", "The pause was not removed",
+                lambda: self.journal.focus.remove_pause(practice_key, pause),
+            )
         except FocusInputError as error:
             QMessageBox.warning(self, "The pause was not removed", str(error))
             self.reload()

@@ -22,11 +22,12 @@ from desktop_app.domain.journal import Slip
 from desktop_app.services.consistency import ConsistencyService, ReturnSummary
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.dates import short_date
-from desktop_app.ui.journal.common import confirm, open_dialog, written
+from desktop_app.ui.journal.common import confirm, open_dialog
 from desktop_app.ui.journal.practices_view import PracticesView
 from desktop_app.ui.journal.slip_dialog import BackOnTrackDialog, SlipDialog
 from desktop_app.ui.journal.strips import ReturnTrend
 from desktop_app.ui.journal.text import duration_text
+from desktop_app.ui.journal.undo import delete_with_undo
 from desktop_app.ui.widgets import heading, paragraph
 
 COLUMNS = ("When", "Back on track", "Old pattern", "Focus area", "What triggered it", "What helped")
@@ -210,8 +211,8 @@ class SlipsTab(QScrollArea):
             f"“{slip.old_pattern}” will be removed for good, with what triggered it and what "
             "helped. Its return no longer counts in the time back on track.",
         )
-        if asked and written(
-            self, "The slip was not deleted", lambda: self.journal.delete_slip(doc_id),
-            self.journal.session,
+        if asked and delete_with_undo(  # issue 12: undo bar
+            self, self.journal.session, "lapses", doc_id, "Deleted a slip.",
+            "The slip was not deleted", lambda: self.journal.delete_slip(doc_id),
         ):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)

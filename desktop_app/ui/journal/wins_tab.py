@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.dates import day_text
-from desktop_app.ui.journal.common import confirm, open_dialog, written
+from desktop_app.ui.journal.common import confirm, open_dialog
+from desktop_app.ui.journal.undo import delete_with_undo
 from desktop_app.ui.journal.win_dialog import WinDialog
 from desktop_app.ui.widgets import heading, paragraph
 
@@ -116,5 +117,5 @@ class WinsTab(QWidget):
         if doc_id is None or win is None:
             return
         if confirm(self, "Delete this win?", f"“{win.text}” will be removed for good."):
-            written(self, "The win was not deleted", lambda: self.journal.delete_win(doc_id),
-                    self.journal.session)
+            delete_with_undo(self, self.journal.session, "wins", doc_id, "Deleted a win.",
+                             "The win was not deleted", lambda: self.journal.delete_win(doc_id))

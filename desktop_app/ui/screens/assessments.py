@@ -20,8 +20,9 @@ from desktop_app.domain.templates import Template, TemplateError
 from desktop_app.services.assessments import AssessmentService, ResultSummary
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.dates import long_date_time
+from desktop_app.ui.journal.undo import delete_with_undo
 from desktop_app.ui.widgets import heading, paragraph
-from desktop_app.ui.wizard.formatting import number, os_reason
+from desktop_app.ui.wizard.formatting import number
 
 
 def _first_sentence(text: str | None) -> str:
@@ -301,7 +302,7 @@ class AssessmentsScreen(QScrollArea):
         box.setInformativeText(
             f"Its {answered} answer{'s' if answered != 1 else ''} and its scores will be "
             "removed from this profile, and it will no longer show in your progress. "
-            "This cannot be undone."
+            "You can undo this for a few seconds afterwards."
         )
         delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
@@ -310,14 +311,11 @@ class AssessmentsScreen(QScrollArea):
         box.exec()
         if box.clickedButton() is not delete:
             return
-        try:
-            self.service.delete(summary.id)
-        except OSError as error:
-            QMessageBox.warning(
-                self, "Could not delete", f"The result is unchanged: {os_reason(error)}."
-            )
-            return
-        self.ctx.session.notify()
+        if delete_with_undo(  # issue 12: undo bar
+            self, self.ctx.session, "assessments", summary.id, "Deleted a result.",
+            "The result was not deleted", lambda: self.service.delete(summary.id),
+        ):
+            self.ctx.session.notify()
 
     def open_templates_folder(self) -> None:
         folder = self.ctx.session.user_templates_dir
