@@ -30,7 +30,7 @@ def changed_signal(field: QWidget) -> SignalInstance | None:
     if isinstance(field, QLineEdit | QPlainTextEdit):
         return field.textChanged
     if isinstance(field, QComboBox):
-        return field.currentIndexChanged
+        return field.currentTextChanged if field.isEditable() else field.currentIndexChanged
     if isinstance(field, QListWidget):
         return field.itemChanged
     if isinstance(field, QAbstractButton):
@@ -44,11 +44,18 @@ def changed_signal(field: QWidget) -> SignalInstance | None:
 
 def bring_into_view(field: QWidget) -> None:
     """Scroll every scroll area holding ``field`` so it shows, then focus it."""
+    layout = field.window().layout()
+    if layout is not None:
+        layout.activate()  # a message that just appeared takes its room first
     parent = field.parentWidget()
     while parent is not None:
         area = parent.parentWidget()
-        if isinstance(area, QScrollArea) and area.viewport() is parent:
-            area.ensureWidgetVisible(field, 20, 20)
+        if isinstance(area, QScrollArea) and area.viewport() is parent and area.widget():
+            # The whole field, not only its text cursor (what ensureWidgetVisible shows).
+            centre = field.mapTo(area.widget(), field.rect().center())
+            area.ensureVisible(
+                centre.x(), centre.y(), field.width() // 2 + 20, field.height() // 2 + 20
+            )
         parent = parent.parentWidget()
     field.setFocus(Qt.FocusReason.OtherFocusReason)
 
