@@ -50,9 +50,10 @@ def bring_into_view(field: QWidget) -> None:
     parent = field.parentWidget()
     while parent is not None:
         area = parent.parentWidget()
-        if isinstance(area, QScrollArea) and area.viewport() is parent and area.widget():
+        inner = area.widget() if isinstance(area, QScrollArea) else None
+        if isinstance(area, QScrollArea) and area.viewport() is parent and inner is not None:
             # The whole field, not only its text cursor (what ensureWidgetVisible shows).
-            centre = field.mapTo(area.widget(), field.rect().center())
+            centre = field.mapTo(inner, field.rect().center())
             area.ensureVisible(
                 centre.x(), centre.y(), field.width() // 2 + 20, field.height() // 2 + 20
             )
