@@ -78,9 +78,10 @@ class SlipsTab(QScrollArea):
         layout.addLayout(self.trend_holder)
         self.trend: ReturnTrend | None = None
         self.trend_caption = paragraph(
-            "Each bar is one return, oldest on the left: the taller, the longer it took. The "
-            "line is the typical time (the middle of the last five), so one hard stretch does "
-            "not hide the rest."
+            "Each bar is one return, oldest on the left: the taller, the longer it took "
+            "(hover over a bar for its time). A hatched bar is a slip logged with its day "
+            "only. The line is the typical time (the middle of the last five), so one hard "
+            "stretch does not hide the rest."
         )
         self.trend_caption.setStyleSheet("color: palette(placeholder-text);")
         self.trend_holder.addWidget(self.trend_caption)

@@ -157,7 +157,7 @@ class ReturnTrend(QWidget):
         metrics = self.fontMetrics()
         labels = [_tick_text(self.axis.top), self.axis.unit]
         left = max(metrics.horizontalAdvance(t) for t in labels) + 10
-        top = metrics.height() + 4  # room for the unit above the axis
+        top = metrics.height() * 2  # room for the unit above the top tick's label
         return QRectF(left, top, max(10.0, self.width() - left - 4), self.height() - top - 6)
 
     def bar_rects(self) -> list[QRectF]:
