@@ -26,6 +26,7 @@ from desktop_app.domain.journal import (
     Slip,
     instant,
 )
+from desktop_app.domain.return_time import ReturnTime, return_time
 from desktop_app.domain.schedule import local_date
 
 ISO_WEEK_ENDS_ON = 6
@@ -61,11 +62,27 @@ def time_back_on_track(slip: Slip) -> timedelta | None:
 
 
 class ReturnPoint(NamedTuple):
-    """One return from a slip: the local day of the slip, days it took, rolling median."""
+    """One return from a slip: the local day of the slip, days it took, rolling median.
+
+    ``took`` keeps the return as measured (exact, or in whole days when the slip had no
+    time of day); ``days`` is its length for drawing.
+    """
 
     day: date
     days: float
     rolling_median: float
+    took: ReturnTime | None = None
+
+
+def returned_in_order(slips: Iterable[Slip]) -> list[Slip]:
+    """Slips with a return, in the order they happened."""
+    return sorted((s for s in slips if s.back_on_track_at is not None), key=lambda s: instant(s.at))
+
+
+def return_times(slips: Iterable[Slip]) -> list[ReturnTime]:
+    """The returns of ``slips``, in the order the slips happened."""
+    found = (return_time(s) for s in returned_in_order(slips))
+    return [t for t in found if t is not None]
 
 
 def return_trend(
@@ -74,36 +91,23 @@ def return_trend(
     """Returns in the order the slips happened, each with the median of the last ``window``.
 
     Only slips with a return count. ``days`` is fractional (six hours is 0.25), so the same
-    axis fits a return within the hour and one that took two weeks. The median, not the mean,
-    so that one long return does not drown the rest; a falling median means getting back
-    faster.
+    axis fits a return within the hour and one that took two weeks; a return known only to
+    the day sits mid-way through its day. The median, not the mean, so that one long return
+    does not drown the rest; a falling median means getting back faster.
     """
     if window < 1:
         raise ValueError("window must be at least 1")
-    returned = sorted(
-        (s for s in slips if s.back_on_track_at is not None), key=lambda s: instant(s.at)
-    )
     points: list[ReturnPoint] = []
     recent: list[float] = []
-    for slip in returned:
-        took = time_back_on_track(slip)
+    for slip in returned_in_order(slips):
+        took = return_time(slip)
         assert took is not None  # filtered above
-        days = took.total_seconds() / 86400
+        days = took.sort_seconds / 86400
         recent = [*recent[-(window - 1) :], days] if window > 1 else [days]
-        points.append(ReturnPoint(local_date(slip.at, tz), days, statistics.median(recent)))
+        points.append(
+            ReturnPoint(local_date(slip.at, tz), days, statistics.median(recent), took)
+        )
     return points
-
-
-def typical_return(slips: Iterable[Slip], last: int = DEFAULT_TREND_WINDOW) -> timedelta | None:
-    """The median time back on track over the ``last`` returns; None before any return."""
-    returned = sorted(
-        (s for s in slips if s.back_on_track_at is not None), key=lambda s: instant(s.at)
-    )
-    durations = [time_back_on_track(s) for s in returned[-last:]]
-    seconds = [d.total_seconds() for d in durations if d is not None]
-    if not seconds:
-        return None
-    return timedelta(seconds=statistics.median(seconds))
 
 
 def open_slips(slips: Iterable[Slip]) -> list[Slip]:

@@ -243,7 +243,8 @@ class Slip:
     """A slip back into an old pattern: logged as part of the work, not as a failure.
 
     ``focus_area`` holds a ``FocusArea.key`` (or None). ``back_on_track_at`` stays None
-    until the person marks the return.
+    until the person marks the return. ``time_known`` is False when only the slip's date was
+    given: ``at`` is then the start of that local day, and its return is told in days.
     """
 
     key: str
@@ -254,6 +255,7 @@ class Slip:
     what_helped: str = ""
     back_on_track_at: datetime | None = None
     note: str = ""
+    time_known: bool = True
 
     def __post_init__(self) -> None:
         _require_text(self.key, "slip key")

@@ -10,17 +10,17 @@ import dataclasses
 from datetime import date, timedelta
 
 from desktop_app.domain.consistency import (
-    DEFAULT_TREND_WINDOW,
     DayStatus,
     ReturnPoint,
     never_miss_twice,
     open_slips,
     practice_day_statuses,
     practice_rate,
+    return_times,
     return_trend,
-    typical_return,
 )
-from desktop_app.domain.journal import Practice, instant
+from desktop_app.domain.journal import Practice
+from desktop_app.domain.return_time import TYPICAL_WINDOW, ReturnTime
 from desktop_app.domain.schedule import local_date
 from desktop_app.services.journal import JournalService
 
@@ -30,10 +30,11 @@ PRACTICE_WINDOW_DAYS = 28
 
 @dataclasses.dataclass(frozen=True)
 class ReturnSummary:
-    """How long returns take lately (``typical``), before that (``earlier``), and the trend."""
+    """The latest returns (``recent``, oldest first), the ones before them (``earlier``),
+    and the trend; word them with ``domain.return_time``."""
 
-    typical: timedelta | None
-    earlier: timedelta | None
+    recent: list[ReturnTime]
+    earlier: list[ReturnTime]
     trend: list[ReturnPoint]
     still_open: int
     returns: int
@@ -58,14 +59,13 @@ class ConsistencyService:
         self.journal = journal
 
     def returns(self) -> ReturnSummary:
-        """The typical time back on track over the latest returns, the one before, the trend."""
+        """The latest returns, the ones before them, and the trend."""
         slips = [s.item for s in self.journal.slips()]
-        ordered = sorted((s for s in slips if not s.is_open), key=lambda s: instant(s.at))
-        recent = typical_return(ordered, DEFAULT_TREND_WINDOW)
-        before = ordered[:-DEFAULT_TREND_WINDOW]
-        earlier = typical_return(before, DEFAULT_TREND_WINDOW) if before else None
+        times = return_times(slips)
+        recent = times[-TYPICAL_WINDOW:]
+        earlier = times[:-TYPICAL_WINDOW][-TYPICAL_WINDOW:]
         trend = return_trend(slips, self.journal.settings().zone())
-        return ReturnSummary(recent, earlier, trend, len(open_slips(slips)), len(ordered))
+        return ReturnSummary(recent, earlier, trend, len(open_slips(slips)), len(times))
 
     def practice_views(self, days: int = PRACTICE_WINDOW_DAYS) -> list[PracticeView]:
         """The current practices over the last ``days`` days (or since the focus began)."""

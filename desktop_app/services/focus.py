@@ -38,7 +38,20 @@ PREFERRED_AREA_TEMPLATE = "life-areas"
 
 
 class FocusInputError(InputError):
-    """A focus, practice or pause the person entered cannot be saved."""
+    """A focus, practice or pause the person entered cannot be saved.
+
+    ``area`` and ``part`` ("areas", "intention", "practices") say which field is at fault,
+    so a dialog can lead the person to it.
+    """
+
+    def __init__(self, message: str, area: str | None = None, part: str | None = None) -> None:
+        super().__init__(message)
+        self.area = area
+        self.part = part
+
+    @property
+    def field(self) -> tuple[str | None, str | None]:
+        return self.area, self.part
 
 
 @dataclasses.dataclass(frozen=True)
@@ -329,24 +342,28 @@ def check_drafts(
 ) -> None:
     """Raise FocusInputError with a plain sentence when the drafts cannot make a focus."""
     if not drafts:
-        raise FocusInputError("Choose at least one area to focus on.")
+        raise FocusInputError("Choose at least one area to focus on.", part="areas")
     if len(drafts) > MAX_FOCUS_AREAS:
         raise FocusInputError(
-            f"Choose up to {MAX_FOCUS_AREAS} areas: more than that spreads the practice thin."
+            f"Choose up to {MAX_FOCUS_AREAS} areas: more than that spreads the practice thin.",
+            part="areas",
         )
     if len({d.area for d in drafts}) != len(drafts):
-        raise FocusInputError("Each area can be chosen only once.")
+        raise FocusInputError("Each area can be chosen only once.", part="areas")
     for draft in drafts:
         if not draft.intention.strip():
             raise FocusInputError(
-                f"Write an intention for {name(draft.area)}, in your own words."
+                f"Write an intention for {name(draft.area)}, in your own words.",
+                draft.area, "intention",
             )
         if not [p for p in draft.practices if p.what.strip()]:
             raise FocusInputError(
-                f"Add at least one practice for {name(draft.area)}: something you will do."
+                f"Add at least one practice for {name(draft.area)}: something you will do.",
+                draft.area, "practices",
             )
         if any(not p.what.strip() for p in draft.practices):
             raise FocusInputError(
                 f"One practice for {name(draft.area)} is empty: write what you will do, "
-                "or remove it."
+                "or remove it.",
+                draft.area, "practices",
             )

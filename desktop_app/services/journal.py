@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 
 from desktop_app.domain.answers import Answer, GapAnswer
 from desktop_app.domain.journal import (
@@ -65,7 +65,8 @@ class DueStatus:
 
 @dataclasses.dataclass(frozen=True)
 class SlipDraft:
-    """A slip as written in the dialog; ``at`` None means now."""
+    """A slip as written in the dialog; ``at`` None means now. Without ``time_known`` only
+    the local date of ``at`` counts."""
 
     old_pattern: str
     focus_area: str | None = None
@@ -74,6 +75,7 @@ class SlipDraft:
     at: datetime | None = None
     back_on_track_at: datetime | None = None
     note: str = ""
+    time_known: bool = True
 
 
 @dataclasses.dataclass(frozen=True)
@@ -152,6 +154,11 @@ class JournalService:
         if wall.tzinfo is not None:
             return _fixed(wall)
         return _fixed(wall.replace(tzinfo=self.settings().zone()))
+
+    def start_of_day(self, moment: datetime) -> datetime:
+        """The first moment of ``moment``'s local day in the settings' zone."""
+        day = self.local(moment).date()
+        return _fixed(datetime.combine(day, time(0), tzinfo=self.settings().zone()))
 
     # --- check-ins -------------------------------------------------------------------
     def checkin_count(self) -> int:
@@ -278,6 +285,8 @@ class JournalService:
             raise JournalInputError("Describe the old pattern in a few words.")
         now = self.now()
         at = _fixed(draft.at or now)
+        if not draft.time_known:
+            at = self.start_of_day(at)
         if instant(at) > instant(now) + 60:
             raise JournalInputError("A slip can only be logged once it has happened.")
         back = _fixed(draft.back_on_track_at) if draft.back_on_track_at else None
@@ -294,6 +303,7 @@ class JournalService:
             draft.what_helped.strip(),
             back,
             draft.note.strip(),
+            draft.time_known,
         )
 
     def log_slip(self, draft: SlipDraft) -> tuple[str, list[Milestone]]:

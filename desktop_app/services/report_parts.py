@@ -13,11 +13,11 @@ from datetime import date, timedelta, tzinfo
 from desktop_app.domain.consistency import (
     DayStatus,
     practice_day_statuses,
-    time_back_on_track,
 )
 from desktop_app.domain.journal import CheckIn, FocusPeriod, Slip, Win, instant
 from desktop_app.domain.progress import DateRange, Snapshot, wheel_data
 from desktop_app.domain.results import AssessmentResult
+from desktop_app.domain.return_time import ReturnTime, return_time
 from desktop_app.domain.schedule import local_date
 from desktop_app.domain.scoring import meaningful_change, score_all
 from desktop_app.domain.templates import Template, TemplateSet
@@ -58,7 +58,7 @@ class SlipLine:
     trigger: str
     what_helped: str
     back_on: date | None
-    took: timedelta | None
+    took: ReturnTime | None
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,7 @@ def slips(items: Sequence[Slip], period: Period, tz: tzinfo,
             local_date(s.at, tz), s.old_pattern, names.get(s.focus_area or "", ""), s.trigger,
             s.what_helped,
             None if s.back_on_track_at is None else local_date(s.back_on_track_at, tz),
-            time_back_on_track(s),
+            return_time(s),
         )
         for s in found
     ]

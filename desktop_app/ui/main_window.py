@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
 
         if self.reminder is None:
             self.reminder = reminder.CheckInReminder(self.ctx, self)
+            self.reminder.waiting_changed.connect(lambda _waiting: self._update_title())
 
     @property
     def welcome(self) -> WelcomeScreen:
@@ -351,10 +352,17 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(profile is not None)
         name = profile.name if profile else ""
-        self.setWindowTitle(f"{name} — Groundwork" if name else "Groundwork")
+        self._update_title()
         self.profile_label.setText(f"Profile: {name}" if name else "")
         self._fill_switch_menu()
         self.privacy.update()
+
+    def _update_title(self) -> None:
+        """The profile's name, and whether a check-in is waiting (said first, so it shows
+        in a narrow taskbar entry too)."""
+        name = self.session.profile.name if self.session.profile else ""
+        title = f"{name} — Groundwork" if name else "Groundwork"
+        self.setWindowTitle(self.reminder.title(title) if self.reminder else title)
 
     def _refresh_screens(self) -> None:
         """Data changed: each screen redraws from its services (lazily if it is costly)."""

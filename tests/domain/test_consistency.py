@@ -18,9 +18,9 @@ from desktop_app.domain.consistency import (
     open_slips,
     practice_day_statuses,
     practice_rate,
+    return_times,
     return_trend,
     time_back_on_track,
-    typical_return,
 )
 from desktop_app.domain.journal import (
     Cadence,
@@ -32,6 +32,7 @@ from desktop_app.domain.journal import (
     Slip,
     mark_back_on_track,
 )
+from desktop_app.domain.return_time import ReturnTime
 
 D, M, P, N, F = (
     DayStatus.DONE,
@@ -87,7 +88,7 @@ def test_return_trend_orders_by_slip_and_takes_a_rolling_median() -> None:
     assert [p.days for p in trend] == [1.0, 3.0, 0.5]
     assert [p.rolling_median for p in trend] == [1.0, 2.0, 1.0]
     assert [p.rolling_median for p in return_trend(slips, UTC, window=2)] == [1.0, 2.0, 1.75]
-    assert trend[0] == ReturnPoint(date(2024, 5, 1), 1.0, 1.0)
+    assert trend[0] == ReturnPoint(date(2024, 5, 1), 1.0, 1.0, ReturnTime(86400.0))
     with pytest.raises(ValueError, match="window"):
         return_trend(slips, UTC, window=0)
 
@@ -97,12 +98,11 @@ def test_return_trend_day_is_local() -> None:
     assert return_trend([s], ZoneInfo("Australia/Sydney"))[0].day == date(2024, 5, 2)
 
 
-def test_typical_return_and_open_slips() -> None:
+def test_return_times_and_open_slips() -> None:
     t = datetime(2024, 5, 1, tzinfo=UTC)
     slips = [slip(str(i), t + timedelta(days=i), h) for i, h in enumerate([48, 2, 4, None, 6])]
-    assert typical_return(slips) == timedelta(hours=5)
-    assert typical_return(slips, last=1) == timedelta(hours=6)
-    assert typical_return([]) is None
+    assert [r.seconds / 3600 for r in return_times(reversed(slips))] == [48, 2, 4, 6]
+    assert return_times([]) == []
     assert [s.key for s in open_slips(slips)] == ["3"]
 
 

@@ -11,6 +11,7 @@ import pytest
 from desktop_app.domain.answers import GapAnswer
 from desktop_app.domain.journal import Cadence, CheckIn, CheckInCadence, CheckInSettings
 from desktop_app.domain.results import AssessmentResult
+from desktop_app.domain.return_time import typical_words
 from desktop_app.paths import resources_dir
 from desktop_app.services.consistency import ConsistencyService
 from desktop_app.services.focus import AreaDraft, FocusInputError, FocusService, PracticeDraft
@@ -177,8 +178,12 @@ def test_back_on_track_and_the_trend(journal: JournalService, clock: FakeClock) 
         clock.advance(days=2)
     summary = ConsistencyService(journal).returns()
     assert summary.returns == 7 and summary.still_open == 0
-    assert summary.typical == timedelta(hours=12)  # median of the last five
-    assert summary.earlier == timedelta(hours=39)  # median of the two before
+    # Oldest first, every return (fewer than ten), as measured.
+    assert [r.seconds / 3600 for r in summary.recent] == durations
+    assert summary.earlier == []
+    assert typical_words(summary.recent) == (
+        "about 20 hours; from 5 hours to 2 days over your last 7 returns"
+    )
     assert [round(p.days, 2) for p in summary.trend][:2] == [2.0, 1.25]
     slip = journal.slips()[0].item
     assert slip.what_helped == "Phone out of the bedroom"

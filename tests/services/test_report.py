@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from desktop_app.domain.journal import Cadence
 from desktop_app.domain.results import AssessmentResult
+from desktop_app.domain.return_time import ReturnTime
 from desktop_app.domain.scoring import ScaleScore
 from desktop_app.paths import resources_dir
 from desktop_app.services import report
@@ -82,7 +83,7 @@ def test_the_report_holds_what_happened_in_the_period_only(session: Session) -> 
     [slip] = made.slips or []
     assert (slip.old_pattern, slip.trigger, slip.what_helped) == (
         "Snapped at a colleague", "Deadline", "A walk")
-    assert slip.took == timedelta(hours=6)
+    assert slip.took == ReturnTime(6 * 3600.0)
     [score] = made.scores or []
     # Compared with February's result (before the period): +7 is at least the template's
     # meaningful change (5), so it is marked.
@@ -157,6 +158,7 @@ def test_the_pdf_has_the_periods_wins_slips_and_scores_as_text(
     text = pdf_text(target)
     for wanted in ("Kept my boundary at work", "Walked home the long way",
                    "Snapped at a colleague", "What helped: A walk", "back after 6 hours",
+                   "Time back on track so far: 6 hours.",
                    "Steady ground", "+7 ◆", "Answer from calm", "Sam",
                    "1 Mar 2026 to 10 Mar 2026"):
         assert wanted in text

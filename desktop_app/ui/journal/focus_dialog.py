@@ -15,8 +15,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.journal import MAX_FOCUS_AREAS, FocusArea
-from desktop_app.services.focus import AreaChoice, AreaDraft, FocusService
+from desktop_app.services.focus import (
+    AreaChoice,
+    AreaDraft,
+    FocusInputError,
+    FocusService,
+    check_drafts,
+)
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.journal.field_errors import lead_to
 from desktop_app.ui.journal.practice_editor import PracticeList
 from desktop_app.ui.journal.save_dialog import SaveDialog
 from desktop_app.ui.screen_fit import fit_to_screen
@@ -204,6 +211,38 @@ class FocusDialog(SaveDialog):
         return [self.sections[a].draft() for a in self.checked_areas() if a in self.sections]
 
     def store(self) -> object:
-        if self.edit_mode:
-            return self.service.edit_current(self.drafts())
-        return self.service.change_focus(self.drafts())
+        try:
+            if self.edit_mode:
+                return self.service.edit_current(self.drafts())
+            return self.service.change_focus(self.drafts())
+        except FocusInputError as error:
+            self._lead(error)
+            raise
+
+    def _lead(self, error: FocusInputError) -> None:
+        """Take the person to the field the message is about; it goes once that is right."""
+        field = self._field(error)
+        if field is None:
+            return
+        fault = error.field
+
+        def problem() -> str | None:
+            try:
+                check_drafts(self.drafts(), self.service.title_of)
+            except FocusInputError as now:
+                return str(now) if now.field == fault else None
+            return None
+
+        lead_to(self.error, field, problem)
+
+    def _field(self, error: FocusInputError) -> QWidget | None:
+        if error.part == "areas":
+            return self.area_list
+        section = self.sections.get(error.area or "")
+        if section is None:
+            return None
+        if error.part == "intention":
+            return section.intention
+        rows = section.practices.rows
+        empty = [r.what for r in rows if not r.what.text().strip()]
+        return empty[0] if empty else section.practices.add_button

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.journal import Practice
 from desktop_app.services.focus import FocusInputError, FocusService
+from desktop_app.ui.journal.field_errors import lead_to
 from desktop_app.ui.journal.save_dialog import SaveDialog
 from desktop_app.ui.widgets import heading, paragraph
 
@@ -75,10 +76,16 @@ class PauseDialog(SaveDialog):
         self.add_save_buttons(layout, self.focus.session, "Pause")
         self.setMinimumWidth(460)
 
+    def _problem(self) -> str | None:
+        if not self.open_ended.isChecked() and self.end.date() < self.start.date():
+            return "The last paused day cannot come before the first."
+        return None
+
     def store(self) -> object:
         start = _pydate(self.start.date())
         end = None if self.open_ended.isChecked() else _pydate(self.end.date())
-        if end is not None and end < start:
-            raise FocusInputError("The last paused day cannot come before the first.")
+        if (problem := self._problem()) is not None:
+            lead_to(self.error, self.end, self._problem, self.start, self.open_ended)
+            raise FocusInputError(problem)
         self.focus.pause(self.practice.key, start, end, self.reason.text())
         return None

@@ -1,8 +1,10 @@
-"""The check-in reminder: a tray notification at the chosen time while Groundwork runs.
+"""The check-in reminder: at the chosen time while Groundwork runs, the window says so.
 
-Where the platform has no system tray, nothing is shown (Home still says when a check-in is
-waiting). The timer never waits more than an hour at a time, so a computer that slept or a
-clock that changed is noticed soon after.
+When a check-in falls due, Home shows it (every screen redraws), the window title says it
+is waiting, and the window asks for attention (``QApplication.alert``: a blinking taskbar
+entry), with or without a system tray; where there is a tray, a notification too. The
+timer never waits more than an hour at a time, so a computer that slept or a clock that
+changed is noticed soon after.
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ LONGEST_WAIT_MS = 60 * 60 * 1000
 REMINDER_TITLE = "Time for your check-in"
 REMINDER_TEXT = "A minute to look at today: your practices, thoughts, words and body."
 WAITING_TEXT = "Your check-in is waiting whenever you are ready. It takes a minute."
+WAITING_TITLE = "Check-in waiting"
 
 
 class CheckInReminder(QObject):
     """Keeps a timer set to the next reminder of the open profile; ``due`` fires at that time."""
 
     due = Signal()
+    waiting_changed = Signal(bool)
 
     def __init__(
         self, ctx: ScreenContext, parent: QObject | None = None, *,
@@ -35,6 +39,7 @@ class CheckInReminder(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.target: datetime | None = None
+        self.waiting = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.check)
@@ -44,13 +49,32 @@ class CheckInReminder(QObject):
         )
         if available:
             self.tray = self._make_tray()
-        ctx.session.subscribe(self.reschedule)
+        ctx.session.subscribe(self._session_changed)
         # The first aim reads every check-in's time: done once the window is on screen.
         QTimer.singleShot(0, self, self._start)
 
     def _start(self) -> None:
-        self.reschedule()
+        self._session_changed()
         self.note_on_start()
+
+    def _session_changed(self) -> None:
+        self.reschedule()
+        self._update_waiting()
+
+    def _update_waiting(self) -> None:
+        """Waiting from the moment the check-in falls due until one is made."""
+        journal = self.journal()
+        waiting = False
+        if journal is not None:
+            due = journal.due()
+            waiting = instant(journal.now()) >= instant(due.next_due)
+        if waiting != self.waiting:
+            self.waiting = waiting
+            self.waiting_changed.emit(waiting)
+
+    def title(self, title: str) -> str:
+        """The window title, saying so while a check-in is waiting."""
+        return f"{WAITING_TITLE} — {title}" if self.waiting else title
 
     def _make_tray(self) -> QSystemTrayIcon:
         app = QApplication.instance()
@@ -91,6 +115,12 @@ class CheckInReminder(QObject):
 
     def remind(self, text: str) -> None:
         self.due.emit()
+        # Home and the title change with the time, not with the data: say so to them.
+        self.ctx.session.notify()
+        window = self.parent()
+        if self.waiting and isinstance(window, QWidget):
+            # Only with Home saying why: a new profile's first check-in is never waiting.
+            QApplication.alert(window, 0)
         if self.tray is not None:
             self.tray.showMessage(
                 REMINDER_TITLE, text, QSystemTrayIcon.MessageIcon.Information, 20000

@@ -19,9 +19,14 @@ from desktop_app.domain.journal import CheckInCadence, CheckInSettings, format_r
 from desktop_app.services.journal import JournalInputError, JournalService
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.dates import WEEKDAYS
+from desktop_app.ui.journal.field_errors import lead_to
 from desktop_app.ui.journal.save_dialog import SaveDialog
 from desktop_app.ui.widgets import heading, paragraph
 
+UNKNOWN_ZONE = (
+    "That time zone is not one Groundwork knows. Pick one from the list, for example "
+    "Europe/Berlin or America/New_York."
+)
 INTRO = (
     "How often would you like to check in? A check-in takes a minute or two: your practices, "
     "your three responsibilities, how much distress you carry, and a note. While Groundwork "
@@ -65,6 +70,7 @@ class CheckInSettingsDialog(SaveDialog):
         self.zone.setAccessibleName("Time zone")
         self.zone.setEditable(True)
         names = sorted(available_timezones() | {settings.timezone})
+        self._zones = set(names)
         self.zone.addItems(names)
         self.zone.setCurrentText(settings.timezone)
         completer = QCompleter(names, self.zone)
@@ -89,15 +95,15 @@ class CheckInSettingsDialog(SaveDialog):
             self.zone.currentText().strip(),
         )
 
+    def _zone_problem(self) -> str | None:
+        return None if self.zone.currentText().strip() in self._zones else UNKNOWN_ZONE
+
     def store(self) -> object:
         try:
             settings = self.chosen()
         except ValueError:
-            self.zone.setFocus()
-            raise JournalInputError(
-                "That time zone is not one Groundwork knows. Pick one from the list, for "
-                "example Europe/Berlin or America/New_York."
-            ) from None
+            lead_to(self.error, self.zone, self._zone_problem)
+            raise JournalInputError(UNKNOWN_ZONE) from None
         self.journal.save_settings(settings)
         return None
 

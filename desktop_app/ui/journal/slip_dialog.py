@@ -11,11 +11,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.journal import Slip
-from desktop_app.services.journal import JournalService, SlipDraft
+from desktop_app.services.journal import JournalInputError, JournalService, SlipDraft
 from desktop_app.ui.journal.acknowledge import acknowledge
 from desktop_app.ui.journal.common import AreaPicker, from_qt, moment_edit
+from desktop_app.ui.journal.field_errors import lead_to
 from desktop_app.ui.journal.save_dialog import SaveDialog
-from desktop_app.ui.widgets import heading, paragraph
+from desktop_app.ui.journal.slip_when import SlipWhen
+from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
 
 SLIP_INTRO = (
     "A slip back into an old pattern is part of the work, not a failure. Writing down what "
@@ -67,10 +69,12 @@ class SlipForm(QWidget):
                           slip.note if slip else "")
         form.addRow("Anything &else", self.note)
         now = journal.local(journal.now())
-        self.when = moment_edit(
-            "When it happened", journal.local(slip.at) if slip else now, now
+        when = journal.local(slip.at) if slip else now
+        # A new slip in the check-in asks for the day only; the dialog starts from now.
+        known = slip.time_known if slip else with_times
+        self.when = SlipWhen(
+            now.date(), now.time(), day=when.date(), at=when.time() if known else None
         )
-        self.when.setObjectName("slipWhen")
         self.back = QCheckBox("I am back on track")
         self.back.setObjectName("backOnTrack")
         self.back_when = moment_edit(
@@ -82,22 +86,20 @@ class SlipForm(QWidget):
         self.back.setChecked(bool(slip and slip.back_on_track_at))
         self.back.toggled.connect(self.back_when.setEnabled)
         self.back_when.setEnabled(self.back.isChecked())
+        form.addRow("&When it happened", self.when)
         if with_times:
-            form.addRow("&When it happened", self.when)
             form.addRow(self.back)
             form.addRow("Back on track &since", self.back_when)
         else:
-            # Kept as hidden children: without a parent each would be a window of its own,
+            # Kept as a hidden child: without a parent it would be a window of its own,
             # freed only when Python's garbage collector happened to run.
-            for edit in (self.when, self.back_when):
-                edit.setParent(self)
-                edit.hide()
+            self.back_when.setParent(self)
+            self.back_when.hide()
             form.addRow(self.back)
 
     def draft(self) -> SlipDraft:
-        at = back = None
-        if self.with_times:
-            at = self.journal.moment(from_qt(self.when.dateTime()))
+        at = self.journal.moment(self.when.wall_time())
+        back = None
         if self.back.isChecked():
             back = (
                 self.journal.moment(from_qt(self.back_when.dateTime()))
@@ -111,12 +113,28 @@ class SlipForm(QWidget):
             at=at,
             back_on_track_at=back,
             note=self.note.text(),
+            time_known=self.when.time_known(),
         )
 
-    def problem(self) -> str | None:
+    def _pattern_problem(self) -> str | None:
         if not self.old_pattern.text().strip():
             return "Describe the old pattern in a few words."
         return None
+
+    def problem(self) -> str | None:
+        return self._pattern_problem() or self.when.problem()
+
+    def lead_to_problem(self, error: ErrorLabel) -> bool:
+        """Show the first problem on ``error`` and take the person to its field; False
+        when there is none."""
+        if self._pattern_problem():
+            lead_to(error, self.old_pattern, self._pattern_problem)
+        elif self.when.problem():
+            lead_to(error, self.when.time, self.when.problem, self.when.knows_time,
+                    self.when.day)
+        else:
+            return False
+        return True
 
 
 class SlipDialog(SaveDialog):
@@ -140,6 +158,8 @@ class SlipDialog(SaveDialog):
         self.setMinimumWidth(560)
 
     def store(self) -> object:
+        if self.form.lead_to_problem(self.error):
+            raise JournalInputError(self.error.text())
         if self.doc_id is None:
             _doc_id, reached = self.journal.log_slip(self.form.draft())
             return reached

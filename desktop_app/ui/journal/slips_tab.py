@@ -17,8 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.consistency import time_back_on_track
 from desktop_app.domain.journal import Slip
+from desktop_app.domain.return_time import (
+    back_words,
+    comparison_words,
+    return_time,
+    typical_sentence,
+)
 from desktop_app.services.consistency import ConsistencyService, ReturnSummary
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.dates import short_date
@@ -26,7 +31,6 @@ from desktop_app.ui.journal.common import confirm, open_dialog
 from desktop_app.ui.journal.practices_view import PracticesView
 from desktop_app.ui.journal.slip_dialog import BackOnTrackDialog, SlipDialog
 from desktop_app.ui.journal.strips import ReturnTrend
-from desktop_app.ui.journal.text import duration_text
 from desktop_app.ui.journal.undo import delete_with_undo
 from desktop_app.ui.widgets import heading, paragraph
 
@@ -35,7 +39,8 @@ COLUMNS = ("When", "Back on track", "Old pattern", "Focus area", "What triggered
 
 def returns_text(summary: ReturnSummary) -> str:
     """The headline in words: how long getting back takes lately, and compared with before."""
-    if summary.typical is None:
+    text = typical_sentence(summary.recent)
+    if text is None:
         if summary.still_open:
             return (
                 "When you are back on track after a slip, select it and press “Back on "
@@ -46,19 +51,9 @@ def returns_text(summary: ReturnSummary) -> str:
             "When you log a slip and later mark that you are back on track, the time it took "
             "shows here. Getting back is the work, and with practice it tends to take less time."
         )
-    text = f"Lately you get back on track in about {duration_text(summary.typical)}"
-    if summary.returns > 1:
-        text += f" (the middle of your last {min(summary.returns, 5)} returns)"
-    earlier = summary.earlier
-    if earlier is not None and earlier > summary.typical * 1.1:
-        text += f". That is sooner than before, when it took about {duration_text(earlier)}."
-    elif earlier is not None and earlier < summary.typical * 0.9:
-        text += (
-            f". Before that it took about {duration_text(earlier)}; some stretches are "
-            "harder, and coming back still counts."
-        )
-    else:
-        text += "."
+    compared = comparison_words(summary.recent, summary.earlier)
+    if compared:
+        text += f" {compared}"
     if summary.still_open:
         many = "slip is" if summary.still_open == 1 else "slips are"
         text += f" {summary.still_open} {many} not marked back on track yet."
@@ -84,9 +79,10 @@ class SlipsTab(QScrollArea):
         layout.addLayout(self.trend_holder)
         self.trend: ReturnTrend | None = None
         self.trend_caption = paragraph(
-            "Each bar is one return, oldest on the left: the taller, the longer it took. The "
-            "line is the typical time (the middle of the last five), so one hard stretch does "
-            "not hide the rest."
+            "Each bar is one return, oldest on the left: the taller, the longer it took "
+            "(hover over a bar for its time). A hatched bar is a slip logged with its day "
+            "only. The line is the typical time (the middle of the last five), so one hard "
+            "stretch does not hide the rest."
         )
         self.trend_caption.setStyleSheet("color: palette(placeholder-text);")
         self.trend_holder.addWidget(self.trend_caption)
@@ -165,10 +161,10 @@ class SlipsTab(QScrollArea):
 
     def _cells(self, slip: Slip, names: dict[str, str]) -> list[str]:
         local = self.journal.local(slip.at)
-        took = time_back_on_track(slip)
+        when = short_date(local.date())
         return [
-            f"{short_date(local.date())}, {local:%H:%M}",
-            "not yet" if took is None else f"after {duration_text(took)}",
+            f"{when}, {local:%H:%M}" if slip.time_known else when,
+            back_words(return_time(slip)),
             slip.old_pattern,
             names.get(slip.focus_area, "") if slip.focus_area else "",
             slip.trigger,

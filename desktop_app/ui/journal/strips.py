@@ -6,14 +6,26 @@ in words, through its accessible description and tooltip, what it shows.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import NamedTuple
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QGuiApplication,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop_app.domain.consistency import DayStatus, ReturnPoint
+from desktop_app.domain.return_time import DAY, HOUR, back_words, typical_sentence
 from desktop_app.ui.charts.palette import ChartTheme
 from desktop_app.ui.dates import short_date
 
@@ -81,46 +93,134 @@ def trend_summary(points: Sequence[ReturnPoint]) -> str:
     if not points:
         return "No returns logged yet."
     first, last = points[0], points[-1]
+    times = [p.took for p in points if p.took is not None]
+    typical = typical_sentence(times) or ""
     return (
         f"{len(points)} returns from {short_date(first.day)} to {short_date(last.day)}. "
-        f"The typical time back on track went from {first.rolling_median:.1f} days to "
-        f"{last.rolling_median:.1f} days."
-    )
+        f"{typical}"
+    ).strip()
+
+
+class Axis(NamedTuple):
+    """The value axis: its unit, the value per unit, the tick step and the top, in units."""
+
+    unit: str
+    seconds: float
+    step: float
+    top: float
+
+
+HOUR_STEPS = (0.25, 0.5, 1, 2, 3, 6, 12, 24)
+DAY_STEPS = (0.5, 1, 2, 5, 7, 14, 30, 60, 90, 180, 365)
+MOST_TICKS = 4
+
+
+def value_axis(longest_seconds: float) -> Axis:
+    """Hours up to two days, days beyond; at most four steps of a round size."""
+    hours = longest_seconds <= 2 * DAY
+    unit, seconds, steps = ("hours", HOUR, HOUR_STEPS) if hours else ("days", DAY, DAY_STEPS)
+    longest = max(longest_seconds / seconds, steps[0])
+    step = next((s for s in steps if longest / s <= MOST_TICKS), steps[-1])
+    return Axis(unit, seconds, step, math.ceil(longest / step - 1e-9) * step)
+
+
+def _tick_text(value: float) -> str:
+    return f"{value:g}"
+
+
+MIN_BAR = 3.0
+"""Pixels: a one-minute return stays visible beside one of three days."""
 
 
 class ReturnTrend(QWidget):
-    """A bar per return (days it took) and a line for the rolling median."""
+    """A bar per return and a line for the rolling median, on an axis with its unit.
+
+    Bars of slips logged without a time of day are hatched (known to the day). Hovering a
+    bar shows its exact value; the slips table lists each one too.
+    """
 
     def __init__(self, points: Sequence[ReturnPoint], parent: QWidget | None = None):
         super().__init__(parent)
         self.points = list(points)
+        self.axis = value_axis(max((p.days * DAY for p in self.points), default=HOUR))
         summary = trend_summary(self.points)
-        self.setAccessibleName("Time back on track, per slip")
+        self.setAccessibleName(f"Time back on track, per slip, in {self.axis.unit}")
         self.setAccessibleDescription(summary)
         self.setToolTip(summary)
-        self.setMinimumHeight(90)
+        self.setMinimumHeight(150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
-        return QSize(400, 100)
+        return QSize(400, 160)
+
+    def plot_area(self) -> QRectF:
+        metrics = self.fontMetrics()
+        labels = [_tick_text(self.axis.top), self.axis.unit]
+        left = max(metrics.horizontalAdvance(t) for t in labels) + 10
+        top = metrics.height() * 2  # room for the unit above the top tick's label
+        return QRectF(left, top, max(10.0, self.width() - left - 4), self.height() - top - 6)
+
+    def bar_rects(self) -> list[QRectF]:
+        """Where each return's bar is drawn, in order."""
+        area = self.plot_area()
+        slot = area.width() / max(1, len(self.points))
+        width = max(2.0, min(18.0, slot * 0.6))
+        scale = area.height() / (self.axis.top * self.axis.seconds)
+        rects = []
+        for i, point in enumerate(self.points):
+            x = area.left() + i * slot + slot / 2
+            h = max(MIN_BAR, point.days * DAY * scale)
+            rects.append(QRectF(x - width / 2, area.bottom() - h, width, h))
+        return rects
+
+    def bar_text(self, index: int) -> str:
+        point = self.points[index]
+        words = back_words(point.took) if point.took is not None else ""
+        return f"Slip of {short_date(point.day)}: back on track {words}"
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            for i, rect in enumerate(self.bar_rects()):
+                if rect.adjusted(-2, -4, 2, 0).contains(QPointF(event.pos())):
+                    QToolTip.showText(event.globalPos(), self.bar_text(i), self)
+                    return True
+        return super().event(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self.points:
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        width, height = self.width() - 2, self.height() - 4
-        top = max(max(p.days for p in self.points), 0.5)
-        slot = width / len(self.points)
-        bar = max(2.0, min(18.0, slot * 0.6))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#9fc3b2"))
+        area = self.plot_area()
+        text = self.palette().text().color()
+        grid = self.palette().mid().color()
+        metrics = self.fontMetrics()
+        painter.setPen(text)
+        painter.drawText(QPointF(2, metrics.ascent()), self.axis.unit)
+        ticks = round(self.axis.top / self.axis.step)
+        for n in range(ticks + 1):
+            y = area.bottom() - area.height() * n / ticks
+            painter.setPen(QPen(grid, 1, Qt.PenStyle.DotLine if n else Qt.PenStyle.SolidLine))
+            painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+            label = _tick_text(n * self.axis.step)
+            painter.setPen(text)
+            painter.drawText(
+                QRectF(0, y - metrics.height() / 2, area.left() - 6, metrics.height()),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), label,
+            )
+        painter.setPen(QPen(grid, 1))
+        painter.drawLine(area.bottomLeft(), area.topLeft())
+        fill, dark = QColor("#9fc3b2"), QColor("#2f6b52")
+        hatched = QBrush(dark, Qt.BrushStyle.BDiagPattern)
         line: list[QPointF] = []
-        for i, point in enumerate(self.points):
-            x = 1 + i * slot + slot / 2
-            h = max(1.0, height * point.days / top)
-            painter.drawRect(QRectF(x - bar / 2, 2 + height - h, bar, h))
-            line.append(QPointF(x, 2 + height - height * point.rolling_median / top))
-        painter.setPen(QPen(QColor("#2f6b52"), 2))
+        scale = area.height() / (self.axis.top * self.axis.seconds)
+        for point, rect in zip(self.points, self.bar_rects(), strict=True):
+            exact = point.took is None or point.took.exact
+            painter.setPen(Qt.PenStyle.NoPen if exact else QPen(dark, 1))
+            painter.setBrush(fill if exact else hatched)
+            painter.drawRect(rect)
+            median = point.rolling_median * DAY * scale
+            line.append(QPointF(rect.center().x(), area.bottom() - median))
+        painter.setPen(QPen(dark, 2))
         painter.drawPolyline(line)
         painter.end()

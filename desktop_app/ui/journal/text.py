@@ -1,9 +1,7 @@
-"""Plain wording for rhythms, durations and waiting check-ins, shared by the journal and
-Home (dates: ui/dates.py)."""
+"""Plain wording for rhythms and waiting check-ins, shared by the journal and Home (dates:
+ui/dates.py; the time back on track: domain/return_time.py)."""
 
 from __future__ import annotations
-
-from datetime import timedelta
 
 from desktop_app.domain.journal import Cadence, CadenceKind, CheckInCadence, CheckInSettings
 from desktop_app.ui.dates import WEEKDAYS
@@ -23,19 +21,6 @@ def rhythm_text(settings: CheckInSettings) -> str:
     if settings.cadence is CheckInCadence.DAILY:
         return f"every day, with a reminder at {settings.reminder_time}"
     return f"every {WEEKDAYS[settings.weekday]}, with a reminder at {settings.reminder_time}"
-
-
-def duration_text(span: timedelta) -> str:
-    """A time back on track, rounded the way people say it: "40 minutes", "5 hours", "3 days"."""
-    minutes = max(0, round(span.total_seconds() / 60))
-    if minutes < 60:
-        minutes = max(1, minutes)
-        return "1 minute" if minutes == 1 else f"{minutes} minutes"
-    hours = round(minutes / 60)
-    if hours < 36:
-        return "1 hour" if hours == 1 else f"{hours} hours"
-    days = round(hours / 24)
-    return "1 day" if days == 1 else f"{days} days"
 
 
 def waiting_text(days: int) -> str:

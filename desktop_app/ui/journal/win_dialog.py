@@ -10,9 +10,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.journal import Win
-from desktop_app.services.journal import JournalService, WinDraft
+from desktop_app.services.journal import JournalInputError, JournalService, WinDraft
 from desktop_app.ui.journal.acknowledge import acknowledge
 from desktop_app.ui.journal.common import AreaPicker
+from desktop_app.ui.journal.field_errors import lead_to
 from desktop_app.ui.journal.save_dialog import SaveDialog
 from desktop_app.ui.widgets import heading, paragraph
 
@@ -74,6 +75,9 @@ class WinDialog(SaveDialog):
         self.setMinimumWidth(520)
 
     def store(self) -> object:
+        if (problem := self.form.problem()) is not None:
+            lead_to(self.error, self.form.text, self.form.problem)
+            raise JournalInputError(problem)
         if self.doc_id is None:
             return self.journal.log_win(self.form.draft())
         self.journal.update_win(self.doc_id, self.form.draft())

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
 from html import escape
 
+from desktop_app.domain.return_time import ReturnTime, back_words, typical_sentence
 from desktop_app.services.report import PARTS, Report
 from desktop_app.services.report_parts import Gaps, PracticeLine, Trend
 from desktop_app.ui.charts.format import number_text, signed_text
@@ -34,15 +34,10 @@ def _p(text: str, cls: str = "") -> str:
     return f"<p{style}>{escape(text)}</p>"
 
 
-def _duration(took: timedelta | None) -> str:
+def _duration(took: ReturnTime | None) -> str:
     if took is None:
         return "still finding the way back"
-    hours = took.total_seconds() / 3600
-    if hours < 1:
-        return "back within the hour"
-    if hours < 48:
-        return f"back after {round(hours)} hour{'s' if round(hours) != 1 else ''}"
-    return f"back after {round(hours / 24)} days"
+    return f"back {back_words(took)}"
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> Iterator[Block]:
@@ -88,15 +83,9 @@ def _slips(report: Report) -> Iterator[Block]:
             parts.append(f"What helped: {escape(slip.what_helped)}")
         yield Block("<p>" + "<br/>".join(parts) + "</p>")
     returned = [s.took for s in slips if s.took is not None]
-    if returned:
-        hours = sorted(t.total_seconds() / 3600 for t in returned)
-        middle = hours[len(hours) // 2]
-        yield Block(_p(f"Back on track after {len(returned)} of {len(slips)} slips; the "
-                       f"middle time back was about {_hours(middle)}."))
-
-
-def _hours(hours: float) -> str:
-    return f"{round(hours)} hours" if hours < 48 else f"{round(hours / 24)} days"
+    typical = typical_sentence(returned)
+    if typical is not None:
+        yield Block(_p(f"Back on track after {len(returned)} of {len(slips)} slips. {typical}"))
 
 
 def _practice_row(line: PracticeLine) -> list[str]:
