@@ -110,7 +110,10 @@ def test_pausing_a_practice_is_not_missing_it(qtbot, start_app, clock) -> None:
     assert pauses == [{"start": "2026-03-15", "end": None, "reason": "Flu"}]
     row = tab.practices.rows[key]
     assert row.button.objectName() == f"resume-{key}"
-    assert "Paused since today (Flu)" in row.status.text()
+    assert row.status.text() == "Paused now. Paused days never count as missed."
+    said = [label.text() for label in row.findChildren(QLabel)]
+    assert sum("(Flu)" in text for text in said) == 1  # when and why, said once
+    assert "Paused from today, until resumed (Flu)." in said
 
     clock.advance(days=4)  # four days of flu: none of them missed
     startup.session.notify()

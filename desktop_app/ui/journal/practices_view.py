@@ -59,13 +59,8 @@ def legend() -> QLabel:
 
 def status_line(view: PracticeView, today: date) -> str:
     if view.paused_today:
-        pause = next(p for p in view.practice.pauses if p.covers(today))
-        why = f" ({pause.reason})" if pause.reason else ""
-        until = f" until {day_text(pause.end, today)}" if pause.end else ""
-        return (
-            f"Paused since {day_text(pause.start, today)}{until}{why}. Paused days never "
-            "count as missed."
-        )
+        # When and why are on the pause's own line below: said once, not twice.
+        return "Paused now. Paused days never count as missed."
     by_week = judged_by_week(view.practice.cadence)
     week = ""
     if by_week:
