@@ -8,8 +8,9 @@ docs/privacy.md for the threat model and the files.
 from __future__ import annotations
 
 import json
+import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,6 +43,7 @@ class Session(Protocol):
     def close(self, timeout: float | None = None) -> bool: ...
 
 
+log = logging.getLogger(__name__)
 MAX_WAIT = 15 * 60.0  # the back-off never grows beyond this
 
 
@@ -238,10 +240,12 @@ class PrivacyService:
         repo = self.session.require_repo()
         if self.is_protected(repo.profile_id):
             raise PrivacyError("This profile already has a passphrase.")
+        previous = repo.cipher  # a removed passphrase's key, left in the clear
         self._write_own(repo, prepared.cipher, protected=True, wraps=prepared.wraps)
         repo.set_cipher(prepared.cipher, seal=True)
         repo.reseal_own()
         self.session.key = UnlockedKey(repo.profile_id, prepared.cipher)
+        self.seal_leftovers(repo, old=[previous] if previous is not None else [])
         return prepared.recovery_key or ""
 
     def change_passphrase(self, prepared: PreparedKey) -> None:
@@ -324,6 +328,34 @@ class PrivacyService:
             repo.reseal_own()
         except OSError:
             pass
+        self.seal_leftovers(repo)
+
+    def seal_leftovers(self, repo: ProfileRepository, old: Collection[FileCipher] = ()
+                       ) -> None:
+        """Seal what this computer kept of a protected profile in plain text from before its
+        passphrase: its backups (resealed one by one, crash-safely, or deleted when that
+        cannot be done), set-aside copies and pre-migration backups. Also what is sealed
+        with an ``old`` key (a removed passphrase left it in the clear). Other computers
+        seal theirs when they next open the profile. A failure is logged and retried at
+        the next open."""
+        cipher = repo.write_cipher
+        if cipher is None or repo.read_only:
+            return
+        from desktop_app.storage import backup_seal
+        from desktop_app.storage.backups import LOCK
+        from desktop_app.storage.migrate_v1 import V1_ID_KEY
+
+        old_file = repo.meta.get(V1_ID_KEY)
+        try:
+            with LOCK:
+                _, deleted = backup_seal.reseal_backups(repo.path, repo.device, cipher, old)
+            backup_seal.seal_set_aside(repo.path, cipher,
+                                       old_file if isinstance(old_file, str) else None)
+        except OSError as error:
+            log.warning("plain copies of a protected profile could not be sealed: %s", error)
+            return
+        if deleted:
+            log.warning("%d backups that could not be sealed were deleted", len(deleted))
 
     def rename(self, repo: ProfileRepository, name: str) -> None:
         """Keep the display name the profile list shows (readable without the key)."""

@@ -213,7 +213,11 @@ def backup_files(backup: Backup) -> dict[Path, Path]:
 
 
 def remove_leftovers(mine: Path) -> None:
-    """Remove what a killed backup or rotation left (dot folders under our backups)."""
+    """Remove what a killed backup or rotation left (dot folders under our backups), and
+    complete a reseal that was committed (``backup_seal.finish``)."""
+    from desktop_app.storage.backup_seal import finish
+
+    finish(mine)
     for stale in mine.glob(".*"):
         if stale.is_dir() and stale.name.endswith((".partial", ".deleting")):
             shutil.rmtree(stale, ignore_errors=True)
