@@ -51,7 +51,7 @@ def _key_id(raw: bytes) -> bytes:
     return raw[len(MAGIC):len(MAGIC) + KEY_ID_BYTES]
 
 
-def _clear_key_copy(raw: bytes, path: Path) -> FileCipher | None | bool:
+def _clear_key_copy(raw: bytes, path: Path) -> FileCipher | bool | None:
     """For a key file copy: the data key it holds in the clear (a removed passphrase), True
     when it holds none (protected: keep it), None when it cannot be read (drop it)."""
     try:
