@@ -9,8 +9,8 @@ A backup is resealed as a whole, crash-safely (one backup at a time):
 3. the plain backup is renamed to ``.<name>.deleting``, the sealed one into place, and the
    plain one removed.
 
-``finish(mine)`` (run before any backup, rotation or reseal, and when the profile opens)
-removes an uncommitted ``.resealing`` folder and completes a committed swap, so after a
+``backups.finish_reseal(mine)`` (run before any backup, rotation or reseal, and when the
+profile opens) removes an uncommitted ``.resealing`` folder and completes a committed swap, so after a
 SIGKILL a backup is the old plain one or the new sealed one, never half of each, and the
 plain one is gone once the sealed one is in place. A backup that cannot be resealed (its
 files do not match its manifest, a copy does not read back) is deleted instead.
@@ -29,11 +29,15 @@ from pathlib import Path
 
 from desktop_app.storage.atomic import atomic_write_bytes, fsync_dir
 from desktop_app.storage.backups import (
+    DELETING,
     KEY_FILE,
     MANIFEST,
+    RESEALING,
+    SEALED,
     Backup,
     BackupError,
     backup_files,
+    finish_reseal,
     list_backups,
     own_folder,
     verify,
@@ -42,7 +46,6 @@ from desktop_app.storage.crypto import KEY_ID_BYTES, MAGIC, FileCipher, is_encry
 from desktop_app.storage.keyfile import KeyFileError, parse_key_file, plain_cipher
 from desktop_app.storage.schema import ProfileFileError
 
-RESEALING, SEALED, DELETING = ".resealing", ".sealed", ".deleting"
 _SET_ASIDE = re.compile(r"^(?P<profile>p-[0-9a-f]{16})\.(?P<device>d-[0-9a-f]{16})\.(?P<stem>.+)"
                         r"\.(?:\d+|gone)-\d+\.json$")
 
@@ -147,7 +150,7 @@ def reseal(backup: Backup, cipher: FileCipher, old: Collection[FileCipher] = ())
     except (OSError, ValueError, ProfileFileError) as error:
         shutil.rmtree(building, ignore_errors=True)
         raise BackupError(f"the backup {backup.name} could not be sealed: {error}") from error
-    finish(mine)
+    finish_reseal(mine)
 
 
 def _write_checked(target: Path, sealed: bytes, original: Path, cipher: FileCipher,
@@ -164,30 +167,6 @@ def _write_checked(target: Path, sealed: bytes, original: Path, cipher: FileCiph
             raise BackupError(f"the sealed copy of {target.name} does not open to the original")
 
 
-def finish(mine: Path) -> None:
-    """Complete or undo reseals a kill interrupted in this computer's backup folder."""
-    try:
-        entries = sorted(mine.iterdir())
-    except OSError:
-        return
-    for entry in entries:
-        name = entry.name
-        if name.startswith(".") and name.endswith(RESEALING) and entry.is_dir():
-            shutil.rmtree(entry, ignore_errors=True)  # not committed: the plain one stays
-        elif name.startswith(".") and name.endswith(SEALED) and entry.is_dir():
-            plain = mine / name[1:-len(SEALED)]
-            gone = mine / f".{plain.name}{DELETING}"
-            if plain.exists():
-                if gone.exists():
-                    shutil.rmtree(gone)
-                os.rename(plain, gone)
-            os.rename(entry, plain)
-            fsync_dir(mine)
-            shutil.rmtree(gone, ignore_errors=True)
-    for entry in mine.glob(f".*{DELETING}"):  # a plain backup swapped out, half removed
-        shutil.rmtree(entry, ignore_errors=True)
-
-
 def reseal_backups(profile_folder: Path, device: str, cipher: FileCipher,
                    old: Collection[FileCipher] = ()) -> tuple[list[str], list[str]]:
     """Seal this computer's backups of the profile that hold anything plain (or sealed with
@@ -195,7 +174,7 @@ def reseal_backups(profile_folder: Path, device: str, cipher: FileCipher,
     names deleted because they could not be resealed."""
     old_ids = {key.key_id for key in old if key.key_id != cipher.key_id}
     mine = own_folder(profile_folder, device)
-    finish(mine)
+    finish_reseal(mine)
     resealed: list[str] = []
     deleted: list[str] = []
     for backup in list_backups(profile_folder):

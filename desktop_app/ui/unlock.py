@@ -7,6 +7,8 @@ meanwhile, and after a wrong passphrase counts down the wait before the next try
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -33,7 +35,42 @@ from desktop_app.storage.schema import ProfileFileError
 from desktop_app.ui.background import run_in_background
 from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
 
+if TYPE_CHECKING:
+    from desktop_app.storage.repository import ProfileRepository
+
 TICK_MS = 250
+
+
+@dataclass
+class Unlocked:
+    """What the unlock worker made: the key, and the profile read with it (or why not)."""
+
+    key: UnlockedKey
+    repo: ProfileRepository | None = None
+    error: Exception | None = None
+
+
+def unlock_and_read(session: Session, profile_id: str, secret: str) -> Unlocked:
+    """On a worker thread: derive the key, then read, decrypt and merge the profile's files
+    (``session.read_profile``), so the UI thread only switches to it and builds screens."""
+    key = session.privacy.unlock(profile_id, secret)
+    try:
+        return Unlocked(key, session.read_profile(profile_id, key))
+    except (ProfileFileError, PrivacyError, OSError) as error:
+        return Unlocked(key, error=error)
+
+
+def _let_go(unlocked: Unlocked) -> None:
+    """The panel went away while the profile was being read: close it, drop the key."""
+    if unlocked.repo is not None:
+        unlocked.repo.close(5.0)
+    unlocked.key.wipe()
+
+
+def _open_failed(error: Exception) -> str:
+    if isinstance(error, ProfileFileError | PrivacyError):
+        return str(error)
+    return f"Groundwork could not open this profile: {error}"
 
 
 def wait_text(seconds: float) -> str:
@@ -156,9 +193,9 @@ class UnlockPanel(QWidget):
                                   else "Please type your passphrase.")
             return
         self._set_busy(True)
-        run_in_background(
-            self, lambda: privacy.unlock(profile_id, secret), self._derived, self._failed
-        )
+        session = self.session
+        run_in_background(self, lambda: unlock_and_read(session, profile_id, secret),
+                          self._derived, self._failed, on_orphan=_let_go)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -170,19 +207,19 @@ class UnlockPanel(QWidget):
         if not busy:
             self._tick()
 
-    def _derived(self, key: UnlockedKey) -> None:
+    def _derived(self, unlocked: Unlocked) -> None:
         self._set_busy(False)
         self.field.clear()
-        self._open(key)
-
-    def _open(self, key: UnlockedKey | None) -> None:
-        try:
-            self.session.open_profile(self.profile_id, key)
-        except (ProfileFileError, PrivacyError) as error:
-            self.error.show_error(str(error))
+        if unlocked.error is not None:
+            self.error.show_error(_open_failed(unlocked.error))
             return
-        except OSError as error:
-            self.error.show_error(f"Groundwork could not open this profile: {error}")
+        self._open(unlocked.key, unlocked.repo)
+
+    def _open(self, key: UnlockedKey | None, read: ProfileRepository | None = None) -> None:
+        try:
+            self.session.open_profile(self.profile_id, key, read=read)
+        except (ProfileFileError, PrivacyError, OSError) as error:
+            self.error.show_error(_open_failed(error))
             return
         self.opened.emit(self.profile_id)
 

@@ -2,7 +2,7 @@
 
 Run as a script (no Qt, so ``os.fork`` is safe):
 ``python backup_seal_crash_driver.py DIR ROUNDS SEED`` prints one JSON line.
-After each kill (and ``backup_seal.finish``, what the next open does) every backup must be
+After each kill (and ``finish_reseal``, what the next open does) every backup must be
 there, whole: the old plain one byte for byte, or the new one sealed with the key, holding
 the same bytes once opened; never both, never neither, no folder of work left behind.
 """
@@ -102,7 +102,7 @@ def rounds(where: Path, count: int, seed: int) -> dict[str, Any]:
         shutil.copytree(pristine, mine)
         _kill_after(rng, whole * 1.3, lambda fd: reseal_forever(folder, cipher, fd),
                     after_first=True)
-        backup_seal.finish(mine)  # what the next open does first
+        store.finish_reseal(mine)  # what the next open does first
         problems, sealed = check(folder, cipher, held)
         results["sealed"][sealed] += 1
         if problems:
