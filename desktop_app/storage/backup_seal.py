@@ -10,8 +10,8 @@ A backup is resealed as a whole, crash-safely (one backup at a time):
    plain one removed.
 
 ``backups.finish_reseal(mine)`` (run before any backup, rotation or reseal, and when the
-profile opens) removes an uncommitted ``.resealing`` folder and completes a committed swap, so after a
-SIGKILL a backup is the old plain one or the new sealed one, never half of each, and the
+profile opens) removes an uncommitted ``.resealing`` folder and completes a committed swap,
+so after a SIGKILL a backup is the old plain one or the new sealed one, never half of each, and the
 plain one is gone once the sealed one is in place. A backup that cannot be resealed (its
 files do not match its manifest, a copy does not read back) is deleted instead.
 """

@@ -6,6 +6,7 @@ meanwhile, and after a wrong passphrase counts down the wait before the next try
 
 from __future__ import annotations
 
+import logging
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -38,6 +39,7 @@ from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
 if TYPE_CHECKING:
     from desktop_app.storage.repository import ProfileRepository
 
+log = logging.getLogger(__name__)
 TICK_MS = 250
 
 
@@ -55,9 +57,43 @@ def unlock_and_read(session: Session, profile_id: str, secret: str) -> Unlocked:
     (``session.read_profile``), so the UI thread only switches to it and builds screens."""
     key = session.privacy.unlock(profile_id, secret)
     try:
-        return Unlocked(key, session.read_profile(profile_id, key))
+        repo = session.read_profile(profile_id, key)
     except (ProfileFileError, PrivacyError, OSError) as error:
         return Unlocked(key, error=error)
+    warm_home(session, repo)
+    return Unlocked(key, repo)
+
+
+def warm_home(session: Session, repo: ProfileRepository) -> None:
+    """Still on the worker: what Home reads first, so its build on the UI thread finds it
+    ready (the templates; the repository's memos, kept on ``repo``, which no other thread
+    holds yet; Home's modules). Only a warm-up: a failure here is the build's to meet."""
+    import copy
+
+    from desktop_app.services.assessments import AssessmentService
+    from desktop_app.services.journal import JournalService
+
+    shadow = copy.copy(session)  # the same folder and services, with ``repo`` open
+    shadow.repo = repo
+    shadow._listeners = []
+    try:
+        import desktop_app.ui.screens.home  # noqa: F401  (classes only: no widget is made)
+
+        session.templates  # noqa: B018  (read once, shared)
+        if not session.profiles.summary(repo).has_history:
+            return
+        journal = JournalService(shadow)
+        AssessmentService(shadow).unfinished()
+        journal.due()
+        journal.next_reminder()
+        current = journal.focus.current()
+        for area in current.item.areas if current else ():
+            journal.focus.title_of(area.area)
+        journal.milestones.pending()
+        journal.latest_win()
+        journal.latest_assessment()
+    except Exception:
+        log.debug("warming Home up failed", exc_info=True)
 
 
 def _let_go(unlocked: Unlocked) -> None:
