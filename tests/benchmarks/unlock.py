@@ -5,8 +5,8 @@ a passphrase, and shows the unlock screen; the passphrase is typed and Unlock cl
 one line of JSON: the longest UI-thread stall from the click until Home shows the profile,
 and how long that took; and, beside it, the UI thread's own CPU time in its longest stall
 (``stall_cpu_ms``): on a loaded machine the wall-clock stall also counts the time other
-processes had the CPU, the CPU time only what the UI thread did (a wait for the
-interpreter lock, which a worker holds, counts in neither as work, so read both).
+processes had the CPU, the CPU time only what the UI thread did itself (a wait for the
+interpreter lock, held by a worker, counts in the first only: so read both).
 ``make`` (in the parent) builds such a folder from a demo profile.
 """
 
