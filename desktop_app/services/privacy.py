@@ -8,7 +8,6 @@ docs/privacy.md for the threat model and the files.
 from __future__ import annotations
 
 import json
-import logging
 import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -43,7 +42,6 @@ class Session(Protocol):
     def close(self, timeout: float | None = None) -> bool: ...
 
 
-log = logging.getLogger(__name__)
 MAX_WAIT = 15 * 60.0  # the back-off never grows beyond this
 
 
@@ -360,6 +358,7 @@ class PrivacyService:
         cipher = repo.write_cipher
         if cipher is None or repo.read_only:
             return lambda: None
+        from desktop_app.storage.backup_seal import seal_all
         from desktop_app.storage.migrate_v1 import V1_ID_KEY
 
         found = repo.meta.get(V1_ID_KEY)
@@ -367,26 +366,7 @@ class PrivacyService:
         folder, device = repo.path, repo.device
         own = FileCipher(cipher.key, cipher.key_id)
         keys = [FileCipher(k.key, k.key_id) for k in old]
-
-        def seal() -> None:
-            from desktop_app.storage import backup_seal
-            from desktop_app.storage.backups import LOCK
-
-            try:
-                with LOCK:
-                    _, deleted = backup_seal.reseal_backups(folder, device, own, keys)
-                backup_seal.seal_set_aside(folder, own, old_file)
-            except OSError as error:
-                log.warning("plain copies of a protected profile could not be sealed: %s",
-                            error)
-                deleted = []
-            finally:
-                for key in (own, *keys):
-                    key.wipe()
-            if deleted:
-                log.warning("%d backups that could not be sealed were deleted", len(deleted))
-
-        return seal
+        return lambda: seal_all(folder, device, own, keys, old_file)
 
     def rename(self, repo: ProfileRepository, name: str) -> None:
         """Keep the display name the profile list shows (readable without the key)."""

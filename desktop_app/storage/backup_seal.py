@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
@@ -31,6 +32,7 @@ from desktop_app.storage.atomic import atomic_write_bytes, fsync_dir
 from desktop_app.storage.backups import (
     DELETING,
     KEY_FILE,
+    LOCK,
     MANIFEST,
     RESEALING,
     SEALED,
@@ -46,6 +48,7 @@ from desktop_app.storage.crypto import KEY_ID_BYTES, MAGIC, FileCipher, is_encry
 from desktop_app.storage.keyfile import KeyFileError, parse_key_file, plain_cipher
 from desktop_app.storage.schema import ProfileFileError
 
+log = logging.getLogger(__name__)
 _SET_ASIDE = re.compile(r"^(?P<profile>p-[0-9a-f]{16})\.(?P<device>d-[0-9a-f]{16})\.(?P<stem>.+)"
                         r"\.(?:\d+|gone)-\d+\.json$")
 
@@ -59,9 +62,9 @@ def _clear_key_copy(raw: bytes, path: Path) -> FileCipher | bool | None:
     when it holds none (protected: keep it), None when it cannot be read (drop it)."""
     try:
         found = parse_key_file(path, raw)
-    except (KeyFileError, ProfileFileError):
+        return True if found.protected else plain_cipher(found)
+    except (KeyFileError, ProfileFileError, ValueError):
         return None
-    return True if found.protected else plain_cipher(found)
 
 
 def _head(path: Path) -> bytes:
@@ -219,3 +222,22 @@ def seal_set_aside(profile_folder: Path, cipher: FileCipher, old_file: str | Non
         atomic_write_bytes(path, cipher.seal(original, raw))
         sealed += 1
     return sealed
+
+
+def seal_all(profile_folder: Path, device: str, cipher: FileCipher,
+             old: Collection[FileCipher], old_file: str | None) -> None:
+    """:func:`reseal_backups` (one backup or restore at a time: ``LOCK``), then
+    :func:`seal_set_aside`; then the keys, lent for this call, are wiped. A failure is logged
+    (the next open tries again): it never stops the work."""
+    deleted: list[str] = []
+    try:
+        with LOCK:
+            _, deleted = reseal_backups(profile_folder, device, cipher, old)
+        seal_set_aside(profile_folder, cipher, old_file)
+    except OSError as error:
+        log.warning("plain copies of a protected profile could not be sealed: %s", error)
+    finally:
+        for key in (cipher, *old):
+            key.wipe()
+    if deleted:
+        log.warning("%d backups that could not be sealed were deleted", len(deleted))

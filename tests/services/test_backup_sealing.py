@@ -186,3 +186,26 @@ def test_remove_passphrase_keeps_sealed_backups_readable_and_protect_again_resea
                 assert json.loads(raw)["protected"] is True  # no data key in the clear
         assert not backup_seal.is_plain(backup, session.require_repo().cipher)  # type: ignore[arg-type]
     assert [s.wins for s in BackupService(session).summaries()] == [1, 1]
+
+
+def test_a_backup_holding_a_data_key_in_the_clear_loses_it_when_sealed(
+        data_dir: Path, clock: FakeClock, tmp_path: Path) -> None:
+    session = session_for(data_dir, clock, tmp_path)
+    info = session.create_profile("Sam", passphrase=PHRASE)
+    win(session, SECRET)
+    assert session.key is not None
+    session.privacy.remove_passphrase(session.key)  # the key file: the data key in the clear
+    session.close()  # the day's backup holds that key file
+    folder = data_dir / "profiles" / info.id
+    [backup] = store.list_backups(folder)
+    keys = [c for c in store.backup_files(backup) if c.name == "key.json"]
+    assert keys and "plain_key" in keys[0].read_text()
+    clock.advance(days=1)
+    session.open_profile(info.id)
+    session.privacy.protect(session.privacy.prepare_protect("new words"))
+    [backup] = [b for b in store.list_backups(folder) if b.name == backup.name]
+    assert all("plain_key" not in c.read_text() for c in store.backup_files(backup)
+               if c.name == "key.json")
+    assert store.verify(backup) == [] and plain_hits(data_dir) == []
+    by_day = {s.day: s for s in BackupService(session).summaries()}
+    assert by_day[backup.day].wins == 1 and by_day[backup.day].problems == ()
