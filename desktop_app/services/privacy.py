@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -156,6 +156,7 @@ class PrivacyService:
 
         self._tries = Tries(state_dir / f"unlock-tries-{data_dir_key(session.data_dir)}.json")
         self._recovery_key: str | None = None
+        self._pending_seal: Callable[[], None] | None = None
 
     # --- reading the key files -----------------------------------------------------------
     def _folder(self, profile_id: str) -> Path:
@@ -232,16 +233,24 @@ class PrivacyService:
         return PreparedKey(profile_id, key.cipher, wraps)
 
     # --- fast calls (on the UI thread) ---------------------------------------------------
-    def protect(self, prepared: PreparedKey) -> str:
-        """Encrypt the open profile: its key file first, then this computer's files. Other
-        computers encrypt theirs when they next open it. Returns the recovery key, once."""
+    def protect(self, prepared: PreparedKey, *, seal_leftovers: bool = True) -> str:
+        """Encrypt the open profile: its key file first, then this computer's files, then
+        what it kept in plain text (:meth:`seal_leftovers`; with ``seal_leftovers=False``
+        the caller runs :meth:`take_pending_seal` itself, off the UI thread). Other computers
+        encrypt theirs when they next open it. Returns the recovery key, once."""
         repo = self.session.require_repo()
         if self.is_protected(repo.profile_id):
             raise PrivacyError("This profile already has a passphrase.")
+        previous = repo.cipher  # a removed passphrase's key, left in the clear
         self._write_own(repo, prepared.cipher, protected=True, wraps=prepared.wraps)
         repo.set_cipher(prepared.cipher, seal=True)
         repo.reseal_own()
         self.session.key = UnlockedKey(repo.profile_id, prepared.cipher)
+        sealer = self.leftover_sealer(repo, old=[previous] if previous is not None else [])
+        if seal_leftovers:
+            sealer()
+        else:
+            self._pending_seal = sealer
         return prepared.recovery_key or ""
 
     def change_passphrase(self, prepared: PreparedKey) -> None:
@@ -276,6 +285,12 @@ class PrivacyService:
         session.key = None
         if key is not None:
             key.wipe()
+
+    def take_pending_seal(self) -> Callable[[], None]:
+        """What ``protect(..., seal_leftovers=False)`` left to do (files only: run it on a
+        worker thread); a no-op when nothing was left."""
+        found, self._pending_seal = self._pending_seal, None
+        return found or (lambda: None)
 
     def take_recovery_key(self) -> str | None:
         """The recovery key of a profile just created with a passphrase, once."""
@@ -324,6 +339,34 @@ class PrivacyService:
             repo.reseal_own()
         except OSError:
             pass
+        self.seal_leftovers(repo)
+
+    def seal_leftovers(self, repo: ProfileRepository, old: Collection[FileCipher] = ()
+                       ) -> None:
+        """Seal what this computer kept of a protected profile in plain text from before its
+        passphrase: its backups (resealed one by one, crash-safely, or deleted when that
+        cannot be done), set-aside copies and pre-migration backups. Also what is sealed
+        with an ``old`` key (a removed passphrase left it in the clear). Other computers
+        seal theirs when they next open the profile."""
+        self.leftover_sealer(repo, old)()
+
+    def leftover_sealer(self, repo: ProfileRepository, old: Collection[FileCipher] = ()
+                        ) -> Callable[[], None]:
+        """:meth:`seal_leftovers` as a call that touches only files, with its own copy of
+        the key (a lock meanwhile wipes the session's): safe on a worker thread. A failure
+        is logged and retried at the next open."""
+        cipher = repo.write_cipher
+        if cipher is None or repo.read_only:
+            return lambda: None
+        from desktop_app.storage.backup_seal import seal_all
+        from desktop_app.storage.migrate_v1 import V1_ID_KEY
+
+        found = repo.meta.get(V1_ID_KEY)
+        old_file = found if isinstance(found, str) else None
+        folder, device = repo.path, repo.device
+        own = FileCipher(cipher.key, cipher.key_id)
+        keys = [FileCipher(k.key, k.key_id) for k in old]
+        return lambda: seal_all(folder, device, own, keys, old_file)
 
     def rename(self, repo: ProfileRepository, name: str) -> None:
         """Keep the display name the profile list shows (readable without the key)."""

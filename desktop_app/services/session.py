@@ -97,19 +97,30 @@ class Session:
             raise NoProfileError("no profile is open")
         return self.repo
 
-    def open_profile(self, profile_id: str, key: UnlockedKey | None = None) -> ProfileInfo:
+    def open_profile(self, profile_id: str, key: UnlockedKey | None = None, *,
+                     read: ProfileRepository | None = None) -> ProfileInfo:
         """Open a profile; the previous one stays open if this one cannot be read.
 
         A protected profile needs its ``key`` (``privacy.unlock``): without it,
-        ``ProfileLockedError`` and nothing changes."""
-        cipher, seal = self.privacy.open_args(profile_id, key)
-        repo = self.profiles.open(profile_id, cipher=cipher, seal=seal)
-        self.privacy.after_open(repo)
-        self._switch(repo)
-        self.key = key if seal else None
+        ``ProfileLockedError`` and nothing changes. ``read``: what :meth:`read_profile`
+        returned for it (off the UI thread)."""
+        repo = read if read is not None else self.read_profile(profile_id, key)
+        self._switch(repo, backup=False)  # read_profile took the day's backup
+        self.key = key if repo.write_cipher is not None else None
         self.locked_profile_id = None
         assert self.profile is not None
         return self.profile
+
+    def read_profile(self, profile_id: str, key: UnlockedKey | None = None
+                     ) -> ProfileRepository:
+        """The slow half of :meth:`open_profile`: read, decrypt and merge the files, and take
+        the day's backup; nothing is shown or switched, so the unlock runs it on a worker
+        thread and hands the result to ``open_profile(..., read=...)``."""
+        cipher, seal = self.privacy.open_args(profile_id, key)
+        repo = self.profiles.open(profile_id, cipher=cipher, seal=seal)
+        self.privacy.after_open(repo)
+        self._backup(repo)
+        return repo
 
     def create_profile(self, name: str, passphrase: str | None = None, *,
                        prepared: PreparedKey | None = None) -> ProfileInfo:

@@ -38,6 +38,8 @@ LOCK = threading.Lock()  # one backup or restore in this process at a time
 MANIFEST = "manifest.json"
 KEY_FILE = "key.json"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+# A reseal's folders (storage/backup_seal.py): being built, committed, and a plain one going.
+RESEALING, SEALED, DELETING = ".resealing", ".sealed", ".deleting"
 SAFETY_DAYS = 7  # a copy made before a restore is kept this long, besides the rotation
 # "2026-03-14" (the day's backup) or "2026-03-14-093015" (a copy made before a restore)
 _NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-(\d{6}))?$")
@@ -213,10 +215,38 @@ def backup_files(backup: Backup) -> dict[Path, Path]:
 
 
 def remove_leftovers(mine: Path) -> None:
-    """Remove what a killed backup or rotation left (dot folders under our backups)."""
+    """Remove what a killed backup or rotation left (dot folders under our backups), and
+    complete a reseal that was committed (``backup_seal.finish``)."""
+    finish_reseal(mine)
     for stale in mine.glob(".*"):
         if stale.is_dir() and stale.name.endswith((".partial", ".deleting")):
             shutil.rmtree(stale, ignore_errors=True)
+
+
+def finish_reseal(mine: Path) -> None:
+    """Complete or undo reseals a kill interrupted in this computer's backup folder
+    (``backup_seal``): an uncommitted ``.resealing`` folder goes, a committed ``.sealed``
+    one takes the place of the plain backup, which goes."""
+    try:
+        entries = sorted(mine.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith(".") and name.endswith(RESEALING) and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)  # not committed: the plain one stays
+        elif name.startswith(".") and name.endswith(SEALED) and entry.is_dir():
+            plain = mine / name[1:-len(SEALED)]
+            gone = mine / f".{plain.name}{DELETING}"
+            if plain.exists():
+                if gone.exists():
+                    shutil.rmtree(gone)
+                os.rename(plain, gone)
+            os.rename(entry, plain)
+            fsync_dir(mine)
+            shutil.rmtree(gone, ignore_errors=True)
+    for entry in mine.glob(f".*{DELETING}"):  # a plain backup swapped out, half removed
+        shutil.rmtree(entry, ignore_errors=True)
 
 
 def keep_set(backups: list[Backup], today: date) -> set[str]:

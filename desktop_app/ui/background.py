@@ -33,11 +33,13 @@ class _Relay(QObject):
         owner: QObject,
         on_result: Callable[[Any], object],
         on_error: Callable[[BaseException], object],
+        on_orphan: Callable[[Any], object] | None = None,
     ) -> None:
         super().__init__()
         self.owner = owner
         self.on_result = on_result
         self.on_error = on_error
+        self.on_orphan = on_orphan
         # Queued: the emit happens on the worker thread, the delivery on this (UI) one.
         self.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
@@ -46,6 +48,8 @@ class _Relay(QObject):
         _RUNNING.discard(self)
         self.deleteLater()
         if not shiboken6.isValid(self.owner):
+            if self.on_orphan is not None and not isinstance(error, BaseException):
+                self.on_orphan(result)  # e.g. close a profile read for a dialog now gone
             return
         if isinstance(error, BaseException):
             self.on_error(error)
@@ -73,10 +77,12 @@ def run_in_background(
     function: Callable[[], Any],
     on_result: Callable[[Any], object],
     on_error: Callable[[BaseException], object],
+    on_orphan: Callable[[Any], object] | None = None,
 ) -> None:
     """Call ``function()`` off the UI thread; then ``on_result(value)`` or ``on_error(exc)``
-    on the UI thread, unless ``owner`` is gone by then."""
-    relay = _Relay(owner, on_result, on_error)
+    on the UI thread, unless ``owner`` is gone by then: then ``on_orphan(value)``, if
+    given, lets go of what the call made."""
+    relay = _Relay(owner, on_result, on_error, on_orphan)
     _RUNNING.add(relay)
     _pool().start(_Job(function, relay))
 

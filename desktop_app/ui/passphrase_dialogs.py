@@ -229,12 +229,15 @@ class ProtectDialog(SlowDialog):
 
     def _prepared(self, prepared: PreparedKey) -> None:
         try:
-            self.recovery_key = self.privacy.protect(prepared)
+            self.recovery_key = self.privacy.protect(prepared, seal_leftovers=False)
         except (PrivacyError, OSError) as error:
             self.error.show_error(f"The profile was not protected. {reason(error)}")
             return
         self.session.notify()
-        self.accept()
+        # Backups and set-aside copies made before are sealed too: many files at 20 years,
+        # so off the UI thread; the dialog stays busy until they are done.
+        self.busy_label.setText("Sealing your backups…")
+        self.run(self.privacy.take_pending_seal(), lambda _none: self.accept())
 
 
 class ChangePassphraseDialog(SlowDialog):

@@ -6,7 +6,10 @@ meanwhile, and after a wrong passphrase counts down the wait before the next try
 
 from __future__ import annotations
 
+import logging
 import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -33,7 +36,77 @@ from desktop_app.storage.schema import ProfileFileError
 from desktop_app.ui.background import run_in_background
 from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
 
+if TYPE_CHECKING:
+    from desktop_app.storage.repository import ProfileRepository
+
+log = logging.getLogger(__name__)
 TICK_MS = 250
+
+
+@dataclass
+class Unlocked:
+    """What the unlock worker made: the key, and the profile read with it (or why not)."""
+
+    key: UnlockedKey
+    repo: ProfileRepository | None = None
+    error: Exception | None = None
+
+
+def unlock_and_read(session: Session, profile_id: str, secret: str) -> Unlocked:
+    """On a worker thread: derive the key, then read, decrypt and merge the profile's files
+    (``session.read_profile``), so the UI thread only switches to it and builds screens."""
+    key = session.privacy.unlock(profile_id, secret)
+    try:
+        repo = session.read_profile(profile_id, key)
+    except (ProfileFileError, PrivacyError, OSError) as error:
+        return Unlocked(key, error=error)
+    warm_home(session, repo)
+    return Unlocked(key, repo)
+
+
+def warm_home(session: Session, repo: ProfileRepository) -> None:
+    """Still on the worker: what Home reads first, so its build on the UI thread finds it
+    ready (the templates; the repository's memos, kept on ``repo``, which no other thread
+    holds yet; Home's modules). Only a warm-up: a failure here is the build's to meet."""
+    import copy
+
+    from desktop_app.services.assessments import AssessmentService
+    from desktop_app.services.journal import JournalService
+
+    shadow = copy.copy(session)  # the same folder and services, with ``repo`` open
+    shadow.repo = repo
+    shadow._listeners = []
+    try:
+        import desktop_app.ui.screens.home  # noqa: F401  (classes only: no widget is made)
+
+        session.templates  # noqa: B018  (read once, shared)
+        if not session.profiles.summary(repo).has_history:
+            return
+        journal = JournalService(shadow)
+        AssessmentService(shadow).unfinished()
+        journal.due()
+        journal.next_reminder()
+        current = journal.focus.current()
+        for area in current.item.areas if current else ():
+            journal.focus.title_of(area.area)
+        journal.milestones.pending()
+        journal.latest_win()
+        journal.latest_assessment()
+    except Exception:
+        log.debug("warming Home up failed", exc_info=True)
+
+
+def _let_go(unlocked: Unlocked) -> None:
+    """The panel went away while the profile was being read: close it, drop the key."""
+    if unlocked.repo is not None:
+        unlocked.repo.close(5.0)
+    unlocked.key.wipe()
+
+
+def _open_failed(error: Exception) -> str:
+    if isinstance(error, ProfileFileError | PrivacyError):
+        return str(error)
+    return f"Groundwork could not open this profile: {error}"
 
 
 def wait_text(seconds: float) -> str:
@@ -156,9 +229,9 @@ class UnlockPanel(QWidget):
                                   else "Please type your passphrase.")
             return
         self._set_busy(True)
-        run_in_background(
-            self, lambda: privacy.unlock(profile_id, secret), self._derived, self._failed
-        )
+        session = self.session
+        run_in_background(self, lambda: unlock_and_read(session, profile_id, secret),
+                          self._derived, self._failed, on_orphan=_let_go)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -170,19 +243,19 @@ class UnlockPanel(QWidget):
         if not busy:
             self._tick()
 
-    def _derived(self, key: UnlockedKey) -> None:
+    def _derived(self, unlocked: Unlocked) -> None:
         self._set_busy(False)
         self.field.clear()
-        self._open(key)
-
-    def _open(self, key: UnlockedKey | None) -> None:
-        try:
-            self.session.open_profile(self.profile_id, key)
-        except (ProfileFileError, PrivacyError) as error:
-            self.error.show_error(str(error))
+        if unlocked.error is not None:
+            self.error.show_error(_open_failed(unlocked.error))
             return
-        except OSError as error:
-            self.error.show_error(f"Groundwork could not open this profile: {error}")
+        self._open(unlocked.key, unlocked.repo)
+
+    def _open(self, key: UnlockedKey | None, read: ProfileRepository | None = None) -> None:
+        try:
+            self.session.open_profile(self.profile_id, key, read=read)
+        except (ProfileFileError, PrivacyError, OSError) as error:
+            self.error.show_error(_open_failed(error))
             return
         self.opened.emit(self.profile_id)
 

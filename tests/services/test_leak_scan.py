@@ -5,6 +5,8 @@ passphrase change too."""
 
 from __future__ import annotations
 
+import base64
+import json
 import os
 import tempfile
 import time
@@ -47,9 +49,25 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-def leaks(*roots: Path, since: float | None = None, skip: Path | None = None) -> list[Path]:
-    """Files holding the marker in clear (sealed files are checked to be sealed); with
-    ``since``, only files changed since then, and none under ``skip``."""
+def needles(mark: str = MARK) -> list[bytes]:
+    """The marker as it could sit in a file: UTF-8 (so also inside JSON, escaped or not: its
+    letters need no escape), UTF-16 either way round, and base64 at each of the three
+    alignments (its first and last four letters, which mix with its neighbours, left out)."""
+    core = mark.encode()
+    found = [core, mark.encode("utf-16-le"), mark.encode("utf-16-be"),
+             json.dumps(mark, ensure_ascii=True).strip('"').encode()]
+    for shift in range(3):
+        for encode in (base64.b64encode, base64.urlsafe_b64encode):
+            text = encode(b"\0" * shift + core)
+            found.append(text[4:-4])
+    return found
+
+
+def leaks(*roots: Path, since: float | None = None, skip: Path | None = None,
+          mark: str = MARK) -> list[Path]:
+    """Files holding the marker in any of its forms (:func:`needles`); with ``since``, only
+    files changed since then, and none under ``skip``."""
+    forms = needles(mark)
     found = []
     for root in roots:
         for folder, _dirs, files in os.walk(root):
@@ -63,7 +81,7 @@ def leaks(*roots: Path, since: float | None = None, skip: Path | None = None) ->
                     raw = path.read_bytes()
                 except OSError:
                     continue
-                if MARK.encode() in raw or MARK.encode("utf-16-le") in raw:
+                if any(form in raw for form in forms):
                     found.append(path)
     return found
 
@@ -150,3 +168,43 @@ def test_the_scan_finds_the_marker_in_a_plain_profile(
     fill_every_field(session, clock)
     assert session.flush(5)
     assert {p.name for p in leaks(home, data)} == {"profile.json", "2026-03.json"}
+
+
+def test_nothing_is_left_in_clear_text_after_protect_a_backup_and_a_restore(
+    home: Path, tmp_path: Path, clock: FakeClock
+) -> None:
+    """Written before the passphrase, backed up in plain text; then protected (the plain
+    backup is sealed), backed up again and restored: the marker is in no file, and every
+    backup still reads."""
+    from desktop_app.services.backups import BackupService
+    from desktop_app.storage import backups as store
+
+    started = time.time() - 1
+    data = tmp_path / "data"
+    data.mkdir()
+    session = Session(data, resources_dir(), clock, TEST_DEVICE, state_dir=home / "state")
+    session.load_templates()
+    pid = session.create_profile("Sam").id
+    fill_every_field(session, clock)
+    session.close()  # the day's backup, in plain text
+    folder = data / "profiles" / pid
+    assert [b.name for b in store.list_backups(folder)] and leaks(folder.parent / "backups")
+    clock.advance(days=1)
+    session.open_profile(pid)  # and the next day's
+    session.privacy.protect(session.privacy.prepare_protect("scan phrase"))
+    assert leaks(home, data) == []
+    JournalService(session).log_win(WinDraft(f"{MARK} after protect"))
+    session.privacy.lock()
+    clock.advance(days=1)
+    session.open_profile(pid, session.privacy.unlock(pid, "scan phrase"))  # a sealed backup
+    found = BackupService(session).summaries()
+    assert len(found) == 3 and all(s.problems == () for s in found)
+    assert leaks(home, data) == []
+    outcome = BackupService(session).restore(found[-1].backup)  # the first, made plain
+    assert outcome.files >= 2
+    assert len(JournalService(session).wins()) == 2  # as that day: before "after protect"
+    assert session.flush(10)
+    assert leaks(home, data) == []
+    assert len(BackupService(session).summaries()) == 4  # with the copy made before it
+    shared = [Path(p) for p in ("/tmp", "/var/tmp", "/dev/shm") if Path(p).is_dir()]
+    assert leaks(*shared, since=started, skip=tmp_path.parent.parent) == []

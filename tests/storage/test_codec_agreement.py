@@ -258,3 +258,30 @@ def test_classes_msgspec_cannot_take_use_the_plain_codec() -> None:
     assert codec.from_json(Odd, {"when": "soon"}) == Odd("soon")
     with pytest.raises(TypeError, match="frozenset"):
         codec.to_json(Odd("soon", frozenset({"a"})))  # refused as before, not made a list
+
+
+def test_a_large_file_read_off_the_main_thread_decodes_to_the_same_values() -> None:
+    """Off the UI thread a large file is decoded a document at a time (so the UI thread is
+    not held up for one long call): the very same values, and damage still refused."""
+    import threading
+
+    from desktop_app.storage import shards
+
+    docs = {str(n): {"_id": f"{n:020x}", "text": "é\u2028" * 40, "n": n / 3, "big": 2**70,
+                     "list": [1, None, True]} for n in range(1, 4000)}
+    raw = json.dumps({"meta": {"1": {"app": "groundwork"}}, "checkins": docs}).encode()
+    assert len(raw) > shards.PIECEWISE_BYTES
+    found: dict[str, object] = {}
+
+    def worker() -> None:
+        found["good"] = shards._loads(raw)
+        try:
+            shards._loads(raw[:-40])
+        except ValueError as error:
+            found["cut"] = error
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert found["good"] == json.loads(raw) == shards._loads(raw)
+    assert isinstance(found["cut"], ValueError)

@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_app.services.privacy import WrongPassphraseError
+from desktop_app.storage import backups as store
 from desktop_app.storage.crypto import MAGIC
 from desktop_app.ui.new_profile_dialog import NewProfileDialog
 from desktop_app.ui.passphrase_dialogs import (
@@ -68,6 +69,8 @@ def test_protect_says_there_is_no_back_door_then_shows_the_key_once(
     seen_key: list[str] = []
     busy: list[bool] = []
     QGuiApplication.clipboard().setText("before")
+    repo = startup.session.require_repo()
+    assert store.take_daily(repo.path, repo.device, startup.session.clock())  # a plain one
 
     def protect(dialog: ProtectDialog) -> None:
         warning = dialog.pages.currentWidget().findChild(object, "noBackDoor")
@@ -98,6 +101,12 @@ def test_protect_says_there_is_no_back_door_then_shows_the_key_once(
     assert startup.session.flush(5)
     assert service.is_protected(sam) and startup.session.key is not None
     assert all_sealed(data_dir, sam)
+    # The day's backup, taken in plain text before, is sealed too (off the UI thread,
+    # while the dialog said so).
+    [backup] = store.list_backups(data_dir / "profiles" / sam)
+    copies = [c for c in store.backup_files(backup) if c.name != "key.json"]
+    assert copies and all(c.read_bytes().startswith(MAGIC) for c in copies)
+    assert store.verify(backup) == []
     assert service.unlock(sam, PASSPHRASE).profile_id == sam
     assert service.unlock(sam, recovery).profile_id == sam
     assert QGuiApplication.clipboard().text() == "before"

@@ -3,12 +3,18 @@ countdown while the back-off lasts; at start, after a lock, and from Profile ▸
 
 from __future__ import annotations
 
+import threading
+
+import pytest
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 
+from desktop_app.ui import unlock as unlock_module
 from desktop_app.ui.unlock import UnlockDialog, UnlockScreen
 from tests.ui.privacy_helpers import PASSPHRASE, kdf, protect_now, when_dialog
 
 __all__ = ["kdf"]
+_original_let_go = unlock_module._let_go
 
 
 def unlock_screen(window) -> UnlockScreen:
@@ -187,3 +193,57 @@ def test_switching_to_a_protected_profile_asks_and_cancel_keeps_the_current_one(
     when_dialog(UnlockDialog, unlock)
     window.switch_profile(sam)  # returns once the dialog closed, after the unlock
     assert session.profile.name == "Sam"
+
+
+def test_the_files_are_read_on_the_worker_and_home_is_ready_when_it_shows(
+    qtbot, start_app, kdf, monkeypatch
+) -> None:
+    """After the key, the profile is read, decrypted and merged on the worker too (and Home's
+    data warmed there), so the UI thread only switches to it and builds the screens."""
+    startup = start_app("--profile", "Sam")
+    window = startup.window
+    session = startup.session
+    sam, _ = protect_now(startup)
+    window.privacy.action_lock.trigger()
+    read_on: list[bool] = []
+    read = type(session).read_profile
+
+    def watched(self, profile_id, key=None):
+        read_on.append(threading.current_thread() is threading.main_thread())
+        return read(self, profile_id, key)
+
+    monkeypatch.setattr(type(session), "read_profile", watched)
+    type_and_unlock(qtbot, unlock_screen(window).panel, PASSPHRASE)
+    qtbot.waitUntil(lambda: session.profile is not None)
+    assert read_on == [False]
+    assert session.profile.id == sam and session.key is not None
+    assert window.pages.currentWidget() is window.workspace
+
+
+def test_a_dialog_closed_while_the_profile_is_read_lets_go_of_it(
+    qtbot, start_app, kdf, monkeypatch
+) -> None:
+    """The dialog goes (closed, cancelled) while its profile is being read: what was read
+    for it is closed and its key wiped, and the profile that was open stays open."""
+    startup = start_app("--profile", "Sam")
+    session = startup.session
+    sam, _ = protect_now(startup)
+    session.create_profile("Alex")
+    let_go: list[unlock_module.Unlocked] = []
+    monkeypatch.setattr(unlock_module, "_let_go",
+                        lambda unlocked: (let_go.append(unlocked), _original_let_go(unlocked)))
+    dialog = UnlockDialog(session, sam, startup.window)
+    dialog.show()
+    kdf.hold()
+    before = kdf.calls
+    type_and_unlock(qtbot, dialog.panel, PASSPHRASE)
+    qtbot.waitUntil(lambda: kdf.calls == before + 1)
+    dialog.close()  # Alt+F4, or the window going: the panel is deleted
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog.panel))
+    kdf.release()
+    qtbot.waitUntil(lambda: bool(let_go))
+    [unlocked] = let_go
+    assert unlocked.repo is not None and unlocked.repo.profile_id == sam
+    with pytest.raises(ValueError, match="wiped"):
+        unlocked.key.cipher.key  # noqa: B018
+    assert session.profile.name == "Alex"
