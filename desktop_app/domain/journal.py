@@ -8,13 +8,26 @@ Edits never mutate: the helpers at the bottom return new objects.
 
 import dataclasses
 import re
-from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 MAX_FOCUS_AREAS = 3
 """A focus period holds at most this many areas: more than three dilutes the practice."""
+
+RESPONSIBILITIES = {
+    "thoughts": "What I think",
+    "words": "What I say",
+    "body": "How I use my body",
+}
+"""The three responsibilities of the method, as focus areas (id -> title)."""
+
+OWN_AREA_PREFIX = "own:"
+"""A focus area of the person's own naming is stored as this prefix and the name."""
+
+MAX_OWN_AREA_LENGTH = 60
+"""An own area is a name, not a paragraph: the intention holds the words."""
 
 AnswerValue = int | float | str | bool | list[int] | None
 """One check-in answer, as the template's question type produces it."""
@@ -225,17 +238,32 @@ class CheckInCadence(StrEnum):
 
 @dataclasses.dataclass(frozen=True)
 class CheckIn:
-    """One completed check-in: template answers plus the practices done that day."""
+    """One completed check-in: template answers plus the practices done that day.
+
+    ``for_day`` is the local day the check-in is for, set when it is written: a check-in
+    made later for an earlier day (backfilled) counts for that day. Records written before
+    it existed have None, and their day is read from ``at``. ``at`` lies on ``for_day`` in
+    the zone it was written in, so readers that sort or group by ``at`` agree with it.
+    """
 
     at: datetime
     template_id: str
     template_version: int
     answers: dict[str, AnswerValue]
     practices_done: tuple[str, ...] = ()
+    for_day: date | None = None
 
     def __post_init__(self) -> None:
         ensure_aware(self.at, "check-in time")
         _coerce(self, "practices_done", tuple(self.practices_done))
+        if isinstance(self.for_day, datetime):
+            raise ValueError("for_day is a calendar day, not a moment")
+
+    def day(self, tz: tzinfo) -> date:
+        """The day this check-in counts for: ``for_day``, else the day of ``at`` in ``tz``."""
+        if self.for_day is not None:
+            return self.for_day
+        return self.at.astimezone(tz).date()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -315,6 +343,28 @@ class CheckInSettings:
     def zone(self) -> ZoneInfo:
         """The settings' time zone."""
         return ZoneInfo(self.timezone)
+
+
+def own_area(name: str) -> str:
+    """The area id of an area the person named: the name itself, tidied, behind a prefix."""
+    tidy = " ".join(name.split())
+    if not tidy:
+        raise ValueError("an own area needs a name")
+    if len(tidy) > MAX_OWN_AREA_LENGTH:
+        raise ValueError(f"an area name has at most {MAX_OWN_AREA_LENGTH} characters")
+    return OWN_AREA_PREFIX + tidy
+
+
+def is_own_area(area: str) -> bool:
+    """True for an area the person named themselves."""
+    return area.startswith(OWN_AREA_PREFIX)
+
+
+def focus_area_title(area: str, titles: Mapping[str, str]) -> str:
+    """How a focus area reads: its own name, a template's title, a responsibility's title."""
+    if is_own_area(area):
+        return area[len(OWN_AREA_PREFIX):]
+    return titles.get(area) or RESPONSIBILITIES.get(area) or area[:1].upper() + area[1:]
 
 
 # --- edits: each returns a new object -------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 
 from desktop_app.domain.answers import Answer, GapAnswer
 from desktop_app.domain.journal import (
@@ -25,6 +25,7 @@ from desktop_app.domain.milestones import Milestone
 from desktop_app.domain.schedule import (
     is_overdue,
     local_date,
+    moment_on,
     next_due,
     next_reminder_at,
     overdue_days,
@@ -78,11 +79,16 @@ class SlipDraft:
 
 @dataclasses.dataclass(frozen=True)
 class WinDraft:
-    """A win as written in the dialog; ``at`` None means now."""
+    """A win as written in the dialog; ``at`` None means now, or ``day`` when that is set."""
 
     text: str
     focus_area: str | None = None
     at: datetime | None = None
+    day: date | None = None
+
+
+WIN_TIME_OF_DAY = time(12, 0)
+"""A win dated to an earlier day is placed at its midday: the day is what the person gave."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -167,20 +173,46 @@ class JournalService:
     def last_checkin_at(self) -> datetime | None:
         return checkin_index(self.session.require_repo()).last_at()
 
+    def last_checkin_day(self) -> date | None:
+        """The day the latest check-in is for (a backfilled one counts for its own day)."""
+        index = checkin_index(self.session.require_repo())
+        for doc_id in index.newest_first()[:1]:
+            checkin = index.get(doc_id)
+            if checkin is not None:
+                return checkin.day(self.settings().zone())
+        return None
+
     def due(self) -> DueStatus:
         """The next check-in and whether it is waiting; cheap enough for every Home redraw."""
-        settings, now, last = self.settings(), self.now(), self.last_checkin_at()
+        settings, now, day = self.settings(), self.now(), self.last_checkin_day()
         return DueStatus(
-            next_due(settings, last, now),
-            is_overdue(settings, last, now),
-            overdue_days(settings, last, now),
-            last,
+            next_due(settings, day, now),
+            is_overdue(settings, day, now),
+            overdue_days(settings, day, now),
+            self.last_checkin_at(),
             settings,
         )
 
     def next_reminder(self) -> datetime:
         """The next reminder moment after now; due days already checked in are skipped."""
-        return next_reminder_at(self.settings(), self.now(), self.last_checkin_at())
+        return next_reminder_at(self.settings(), self.now(), self.last_checkin_day())
+
+    def _checkin_moment(self, day: date | None, wall_clock: time | None = None) -> datetime:
+        """When a check-in for ``day`` is placed: now for today, else on that day.
+
+        An earlier day gets ``wall_clock`` (by default its reminder time, when the
+        check-in for that day falls due); a day after today is refused.
+        """
+        settings, now = self.settings(), self.now()
+        today = settings_store.local_today(settings, now)
+        if day is None or day == today:
+            return _fixed(now)
+        if day > today:
+            raise JournalInputError(
+                "A check-in can be for today or an earlier day, not for a day still to come."
+            )
+        moment = moment_on(day, wall_clock or settings.reminder, settings.zone())
+        return moment if instant(moment) <= instant(now) else _fixed(now)
 
     def checkin_template(self) -> Template | None:
         """The template a check-in uses: the shipped one, else any check-in template."""
@@ -210,16 +242,28 @@ class JournalService:
         practices_done: Iterable[str] = (),
         slip: SlipDraft | None = None,
         win: WinDraft | None = None,
+        for_day: date | None = None,
     ) -> CheckInOutcome:
-        """Store a finished check-in, and the slip and win logged with it."""
+        """Store a finished check-in, and the slip and win logged with it.
+
+        ``for_day`` backfills an earlier day (None: today); the check-in counts for that
+        day in consistency and the schedule, and a slip or win logged with it without a
+        time of its own is placed on that day too.
+        """
+        at = self._checkin_moment(for_day)
+        day = local_date(at, self.settings().zone()) if for_day is None else for_day
+        if for_day is not None and for_day != self.today():
+            slip = dataclasses.replace(slip, at=slip.at or at) if slip else None
+            win = dataclasses.replace(win, at=win.at or at) if win else None
         slip_record = self._slip_from(slip, uuid.uuid4().hex) if slip else None
         win_record = self._win_from(win) if win else None
         checkin = CheckIn(
-            _fixed(self.now()),
+            at,
             template.id,
             template.version,
             _checkin_answers(answers),
             tuple(dict.fromkeys(practices_done)),
+            day,
         )
         repo = self.session.require_repo()
         since = repo.revision(CHECKINS)
@@ -252,6 +296,26 @@ class JournalService:
             answers=_checkin_answers(answers),
             practices_done=tuple(dict.fromkeys(practices_done)),
         )
+        self._rewrite_checkin(doc_id, new)
+
+    def change_checkin_day(self, doc_id: str, day: date) -> CheckIn:
+        """Move a check-in to another day (today or earlier); its answers stay.
+
+        It keeps its time of day, so the list keeps a sensible order; on today that time
+        cannot be later than now.
+        """
+        old = self.checkin(doc_id)
+        if old is None:
+            raise JournalInputError("This check-in no longer exists.")
+        wall_clock = self.local(old.at).time().replace(second=0, microsecond=0)
+        at = self._checkin_moment(day, wall_clock)
+        if old.day(self.settings().zone()) == day:
+            at = old.at  # already on that day: nothing to move
+        new = dataclasses.replace(old, at=at, for_day=day)
+        self._rewrite_checkin(doc_id, new)
+        return new
+
+    def _rewrite_checkin(self, doc_id: str, new: CheckIn) -> None:
         repo = self.session.require_repo()
         since = repo.revision(CHECKINS)
         self._checkins().update(doc_id, new)
@@ -352,10 +416,19 @@ class JournalService:
     def _win_from(self, draft: WinDraft) -> Win:
         if not draft.text.strip():
             raise JournalInputError("Write a few words about what went well.")
-        at = _fixed(draft.at or self.now())
+        at = _fixed(draft.at or self._win_moment(draft.day))
         if instant(at) > instant(self.now()) + 60:
             raise JournalInputError("A win can only be logged once it has happened.")
         return Win(at, draft.text.strip(), draft.focus_area or None)
+
+    def _win_moment(self, day: date | None) -> datetime:
+        if day is not None and day > self.today():
+            raise JournalInputError(
+                "A win can be dated today or an earlier day, not a day still to come."
+            )
+        if day is None or day == self.today():
+            return self.now()
+        return moment_on(day, WIN_TIME_OF_DAY, self.settings().zone())
 
     def log_win(self, draft: WinDraft) -> list[Milestone]:
         """Store a win; returns any milestone it completes."""
@@ -370,7 +443,10 @@ class JournalService:
         old = self._wins().get(doc_id)
         if old is None:
             raise JournalInputError("This win no longer exists.")
-        self._wins().update(doc_id, self._win_from(dataclasses.replace(draft, at=old.at)))
+        # The time stays unless the person gave the win another day.
+        same_day = draft.day is None or draft.day == self.local(old.at).date()
+        kept = dataclasses.replace(draft, at=old.at) if same_day else draft
+        self._wins().update(doc_id, self._win_from(kept))
         self.session.notify()
 
     def delete_win(self, doc_id: str) -> None:
