@@ -9,9 +9,10 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 from desktop_app.domain.answers import Answer, GapAnswer
+from desktop_app.domain.consistency import DayStatus, checkin_day_statuses
 from desktop_app.domain.journal import (
     AnswerValue,
     CheckIn,
@@ -47,6 +48,8 @@ from desktop_app.services.session import Session
 from desktop_app.storage.repository import Collection, Stored
 
 CHECKIN_TEMPLATE = "check-in"
+BACKFILL_WINDOW_DAYS = 14
+"""Missed check-in days are offered for filling in over this many days back."""
 
 
 class JournalInputError(InputError):
@@ -196,6 +199,21 @@ class JournalService:
     def next_reminder(self) -> datetime:
         """The next reminder moment after now; due days already checked in are skipped."""
         return next_reminder_at(self.settings(), self.now(), self.last_checkin_day())
+
+    def missed_checkin_days(self, days: int = BACKFILL_WINDOW_DAYS) -> list[date]:
+        """Due days of the last ``days`` with no check-in, the latest first.
+
+        Only days after the first check-in ever: the days before it were not missed.
+        """
+        ids = checkin_index(self.session.require_repo()).newest_first()
+        first = self.checkin(ids[-1]) if ids else None
+        if first is None:
+            return []
+        settings, today = self.settings(), self.today()
+        start = max(first.day(settings.zone()), today - timedelta(days=days - 1))
+        checkins = [s.item for s in self.checkins_between(start - timedelta(days=7), today)]
+        statuses = checkin_day_statuses(settings, checkins, start, today, today)
+        return sorted((d for d, s in statuses.items() if s is DayStatus.MISSED), reverse=True)
 
     def _checkin_moment(self, day: date | None, wall_clock: time | None = None) -> datetime:
         """When a check-in for ``day`` is placed: now for today, else on that day.
