@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
+from desktop_app.domain.consistency import DayStatus, checkin_day_statuses, never_miss_twice
 from desktop_app.domain.journal import CheckInSettings
 from desktop_app.paths import resources_dir
-from desktop_app.domain.consistency import DayStatus, checkin_day_statuses, never_miss_twice
 from desktop_app.services.journal import JournalInputError, JournalService, SlipDraft, WinDraft
 from desktop_app.services.session import Session
 from tests.conftest import TEST_DEVICE, FakeClock
