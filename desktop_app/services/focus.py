@@ -14,13 +14,18 @@ from datetime import date, datetime
 
 from desktop_app.domain.journal import (
     MAX_FOCUS_AREAS,
+    OWN_AREA_PREFIX,
+    RESPONSIBILITIES,
     Cadence,
     FocusArea,
     FocusPeriod,
     Pause,
     Practice,
     change_focus,
+    focus_area_title,
     instant,
+    is_own_area,
+    own_area,
     pause_practice,
     replace_practice,
     resume_practice,
@@ -160,7 +165,15 @@ class FocusService:
         return area_titles(self.session.templates.templates)
 
     def title_of(self, area: str) -> str:
-        return self.area_titles().get(area) or area[:1].upper() + area[1:]
+        return focus_area_title(area, self.area_titles())
+
+    def own_area(self, name: str) -> AreaChoice:
+        """An area of the person's own naming, as a choice; FocusInputError when unusable."""
+        try:
+            area = own_area(name)
+        except ValueError as error:
+            raise FocusInputError(_sentence(str(error))) from None
+        return AreaChoice(area, self.title_of(area))
 
     def titles_by_key(self) -> dict[str, str]:
         """FocusArea key -> readable area name, across every period (for slips and wins)."""
@@ -193,8 +206,10 @@ class FocusService:
         """Areas to pick from: the latest assessment's suggestions first, then the rest."""
         readings = self.gap_readings()
         titles = self.area_titles()
+        # The three responsibilities of the method come after the life areas, always.
+        duties = [AreaChoice(a, t) for a, t in RESPONSIBILITIES.items() if a not in titles]
         if not readings:
-            return [AreaChoice(area, title) for area, title in titles.items()]
+            return [*(AreaChoice(area, title) for area, title in titles.items()), *duties]
         latest = readings[-1]
         gaps = [AreaGap(a, a, c, i, i - c) for a, (c, i) in latest.gaps.items()]
         suggested = [g.area for g in suggest_focus(gaps, MAX_FOCUS_AREAS)]
@@ -209,7 +224,7 @@ class FocusService:
             choices.append(
                 AreaChoice(area, self.title_of(area), current, ideal, area in suggested)
             )
-        return choices
+        return [*choices, *(d for d in duties if d.area not in latest.gaps)]
 
     # --- writing -----------------------------------------------------------------------
     def _touched(self) -> None:
@@ -337,6 +352,11 @@ def check_drafts(
     if len({d.area for d in drafts}) != len(drafts):
         raise FocusInputError("Each area can be chosen only once.")
     for draft in drafts:
+        if is_own_area(draft.area):
+            try:
+                own_area(draft.area.removeprefix(OWN_AREA_PREFIX))
+            except ValueError as error:
+                raise FocusInputError(_sentence(str(error))) from None
         if not draft.intention.strip():
             raise FocusInputError(
                 f"Write an intention for {name(draft.area)}, in your own words."
