@@ -99,6 +99,7 @@ class CheckInDayDialog(QDialog):
         layout.addWidget(buttons)
         self.day.dateChanged.connect(lambda _d: self._describe())
         self._describe()
+        self.setMinimumWidth(460)
 
     def chosen(self) -> date:
         return from_qdate(self.day.date())
@@ -145,6 +146,7 @@ class ChangeDayDialog(SaveDialog):
         form.addRow("&Day", self.day)
         layout.addLayout(form)
         self.add_save_buttons(layout, journal.session)
+        self.setMinimumWidth(460)
 
     def store(self) -> object:
         day = from_qdate(self.day.date())

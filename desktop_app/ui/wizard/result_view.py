@@ -203,6 +203,7 @@ class ResultView(QDialog):
                 "Opens Choose your focus with these areas ticked, to write an intention "
                 "and practices for each."
             )
+            self.make_focus_button.setAutoDefault(False)  # Enter keeps meaning Close
             self.make_focus_button.clicked.connect(self.choose_focus)
             row.addWidget(self.make_focus_button)
             row.addStretch(1)
