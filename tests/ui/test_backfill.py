@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import shiboken6
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget, QWizard
 
 from desktop_app.ui.journal.backfill import ChangeDayDialog, CheckInDayDialog
@@ -175,3 +175,27 @@ def test_a_win_gets_a_day_today_by_default_and_never_later(qtbot, start_app) -> 
     qtbot.waitUntil(lambda: closed(edit))
     [win] = stored(startup)["wins"].values()
     assert win["at"].startswith("2026-03-12") and win["text"] == "Said no kindly"
+
+
+def test_backfilling_with_the_keyboard_alone(qtbot, start_app) -> None:
+    startup = start_app("--profile", "Sam")
+    with_checkin_days_ago(startup, 5)
+    tab = checkins_tab(startup)
+    earlier = button(tab, "checkInEarlier")
+    assert earlier.text() == "Check in for an &earlier day…"
+    earlier.setFocus()
+    qtbot.keyClick(earlier, Qt.Key.Key_Space)
+    dialog = opened(qtbot, CheckInDayDialog)
+    assert dialog.day.accessibleName() == "Day to check in for"
+    dialog.day.setFocus()
+    qtbot.keyClick(dialog.day, Qt.Key.Key_Down)  # one day further back
+    assert dialog.chosen() == TODAY - timedelta(2)
+    qtbot.keyClick(dialog.day, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.day, Qt.Key.Key_Up)  # today is the last day it offers
+    assert dialog.chosen() == TODAY
+    qtbot.keyClick(dialog.day, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.day, Qt.Key.Key_Return)
+    wizard = open_wizard(qtbot)
+    assert wizard.windowTitle().endswith("for yesterday")
+    finish(qtbot, wizard)
+    assert stored_days(startup) == ["2026-03-09", "2026-03-13"]
