@@ -8,26 +8,13 @@ Edits never mutate: the helpers at the bottom return new objects.
 
 import dataclasses
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 MAX_FOCUS_AREAS = 3
 """A focus period holds at most this many areas: more than three dilutes the practice."""
-
-RESPONSIBILITIES = {
-    "thoughts": "What I think",
-    "words": "What I say",
-    "body": "How I use my body",
-}
-"""The three responsibilities of the method, as focus areas (id -> title)."""
-
-OWN_AREA_PREFIX = "own:"
-"""A focus area of the person's own naming is stored as this prefix and the name."""
-
-MAX_OWN_AREA_LENGTH = 60
-"""An own area is a name, not a paragraph: the intention holds the words."""
 
 AnswerValue = int | float | str | bool | list[int] | None
 """One check-in answer, as the template's question type produces it."""
@@ -343,28 +330,6 @@ class CheckInSettings:
     def zone(self) -> ZoneInfo:
         """The settings' time zone."""
         return ZoneInfo(self.timezone)
-
-
-def own_area(name: str) -> str:
-    """The area id of an area the person named: the name itself, tidied, behind a prefix."""
-    tidy = " ".join(name.split())
-    if not tidy:
-        raise ValueError("an own area needs a name")
-    if len(tidy) > MAX_OWN_AREA_LENGTH:
-        raise ValueError(f"an area name has at most {MAX_OWN_AREA_LENGTH} characters")
-    return OWN_AREA_PREFIX + tidy
-
-
-def is_own_area(area: str) -> bool:
-    """True for an area the person named themselves."""
-    return area.startswith(OWN_AREA_PREFIX)
-
-
-def focus_area_title(area: str, titles: Mapping[str, str]) -> str:
-    """How a focus area reads: its own name, a template's title, a responsibility's title."""
-    if is_own_area(area):
-        return area[len(OWN_AREA_PREFIX):]
-    return titles.get(area) or RESPONSIBILITIES.get(area) or area[:1].upper() + area[1:]
 
 
 # --- edits: each returns a new object -------------------------------------------------------

@@ -169,3 +169,19 @@ def next_reminder_at(
     if last_checkin_at is not None:
         day = max(day, _first_due_day_after(settings, last_checkin_at))
     return wall_time_on(day, settings)
+
+
+def moment_for_day(
+    settings: CheckInSettings, day: date, now: datetime, wall_clock: time | None = None
+) -> datetime:
+    """Where a check-in for local ``day`` is placed: ``now`` for today, else ``wall_clock``
+    (by default the reminder time, when that day's check-in fell due) on that day, never
+    after ``now``. ValueError for a day after today: no check-in for a day to come."""
+    ensure_aware(now, "now")
+    today = local_date(now, settings.zone())
+    if day > today:
+        raise ValueError(f"{day.isoformat()} is still to come")
+    if day == today:
+        return _fixed(now)
+    moment = moment_on(day, wall_clock or settings.reminder, settings.zone())
+    return moment if instant(moment) <= instant(now) else _fixed(now)

@@ -12,20 +12,22 @@ import uuid
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
-from desktop_app.domain.journal import (
-    MAX_FOCUS_AREAS,
+from desktop_app.domain.focus_areas import (
     OWN_AREA_PREFIX,
     RESPONSIBILITIES,
+    focus_area_title,
+    is_own_area,
+    own_area,
+)
+from desktop_app.domain.journal import (
+    MAX_FOCUS_AREAS,
     Cadence,
     FocusArea,
     FocusPeriod,
     Pause,
     Practice,
     change_focus,
-    focus_area_title,
     instant,
-    is_own_area,
-    own_area,
     pause_practice,
     replace_practice,
     resume_practice,

@@ -9,10 +9,9 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timezone
 
 from desktop_app.domain.answers import Answer, GapAnswer
-from desktop_app.domain.consistency import DayStatus, checkin_day_statuses
 from desktop_app.domain.journal import (
     AnswerValue,
     CheckIn,
@@ -26,7 +25,7 @@ from desktop_app.domain.milestones import Milestone
 from desktop_app.domain.schedule import (
     is_overdue,
     local_date,
-    moment_on,
+    moment_for_day,
     next_due,
     next_reminder_at,
     overdue_days,
@@ -48,8 +47,6 @@ from desktop_app.services.session import Session
 from desktop_app.storage.repository import Collection, Stored
 
 CHECKIN_TEMPLATE = "check-in"
-BACKFILL_WINDOW_DAYS = 14
-"""Missed check-in days are offered for filling in over this many days back."""
 
 
 class JournalInputError(InputError):
@@ -200,37 +197,16 @@ class JournalService:
         """The next reminder moment after now; due days already checked in are skipped."""
         return next_reminder_at(self.settings(), self.now(), self.last_checkin_day())
 
-    def missed_checkin_days(self, days: int = BACKFILL_WINDOW_DAYS) -> list[date]:
-        """Due days of the last ``days`` with no check-in, the latest first.
-
-        Only days after the first check-in ever: the days before it were not missed.
-        """
-        ids = checkin_index(self.session.require_repo()).newest_first()
-        first = self.checkin(ids[-1]) if ids else None
-        if first is None:
-            return []
-        settings, today = self.settings(), self.today()
-        start = max(first.day(settings.zone()), today - timedelta(days=days - 1))
-        checkins = [s.item for s in self.checkins_between(start - timedelta(days=7), today)]
-        statuses = checkin_day_statuses(settings, checkins, start, today, today)
-        return sorted((d for d, s in statuses.items() if s is DayStatus.MISSED), reverse=True)
-
-    def _checkin_moment(self, day: date | None, wall_clock: time | None = None) -> datetime:
-        """When a check-in for ``day`` is placed: now for today, else on that day.
-
-        An earlier day gets ``wall_clock`` (by default its reminder time, when the
-        check-in for that day falls due); a day after today is refused.
-        """
-        settings, now = self.settings(), self.now()
-        today = settings_store.local_today(settings, now)
-        if day is None or day == today:
-            return _fixed(now)
-        if day > today:
+    def checkin_moment(self, day: date | None, wall_clock: time | None = None) -> datetime:
+        """Where a check-in for ``day`` (None: today) is placed; refuses days to come."""
+        if day is None:
+            return _fixed(self.now())
+        try:
+            return moment_for_day(self.settings(), day, self.now(), wall_clock)
+        except ValueError:
             raise JournalInputError(
                 "A check-in can be for today or an earlier day, not for a day still to come."
-            )
-        moment = moment_on(day, wall_clock or settings.reminder, settings.zone())
-        return moment if instant(moment) <= instant(now) else _fixed(now)
+            ) from None
 
     def checkin_template(self) -> Template | None:
         """The template a check-in uses: the shipped one, else any check-in template."""
@@ -268,7 +244,7 @@ class JournalService:
         day in consistency and the schedule, and a slip or win logged with it without a
         time of its own is placed on that day too.
         """
-        at = self._checkin_moment(for_day)
+        at = self.checkin_moment(for_day)
         day = local_date(at, self.settings().zone()) if for_day is None else for_day
         if for_day is not None and for_day != self.today():
             slip = dataclasses.replace(slip, at=slip.at or at) if slip else None
@@ -314,26 +290,10 @@ class JournalService:
             answers=_checkin_answers(answers),
             practices_done=tuple(dict.fromkeys(practices_done)),
         )
-        self._rewrite_checkin(doc_id, new)
+        self.rewrite_checkin(doc_id, new)
 
-    def change_checkin_day(self, doc_id: str, day: date) -> CheckIn:
-        """Move a check-in to another day (today or earlier); its answers stay.
-
-        It keeps its time of day, so the list keeps a sensible order; on today that time
-        cannot be later than now.
-        """
-        old = self.checkin(doc_id)
-        if old is None:
-            raise JournalInputError("This check-in no longer exists.")
-        wall_clock = self.local(old.at).time().replace(second=0, microsecond=0)
-        at = self._checkin_moment(day, wall_clock)
-        if old.day(self.settings().zone()) == day:
-            at = old.at  # already on that day: nothing to move
-        new = dataclasses.replace(old, at=at, for_day=day)
-        self._rewrite_checkin(doc_id, new)
-        return new
-
-    def _rewrite_checkin(self, doc_id: str, new: CheckIn) -> None:
+    def rewrite_checkin(self, doc_id: str, new: CheckIn) -> None:
+        """Store a new version of a check-in (its answers, or its day: see backfill)."""
         repo = self.session.require_repo()
         since = repo.revision(CHECKINS)
         self._checkins().update(doc_id, new)
@@ -434,19 +394,16 @@ class JournalService:
     def _win_from(self, draft: WinDraft) -> Win:
         if not draft.text.strip():
             raise JournalInputError("Write a few words about what went well.")
-        at = _fixed(draft.at or self._win_moment(draft.day))
+        try:
+            at = _fixed(draft.at or moment_for_day(
+                self.settings(), draft.day or self.today(), self.now(), WIN_TIME_OF_DAY))
+        except ValueError:
+            raise JournalInputError(
+                "A win can be dated today or an earlier day, not a day still to come."
+            ) from None
         if instant(at) > instant(self.now()) + 60:
             raise JournalInputError("A win can only be logged once it has happened.")
         return Win(at, draft.text.strip(), draft.focus_area or None)
-
-    def _win_moment(self, day: date | None) -> datetime:
-        if day is not None and day > self.today():
-            raise JournalInputError(
-                "A win can be dated today or an earlier day, not a day still to come."
-            )
-        if day is None or day == self.today():
-            return self.now()
-        return moment_on(day, WIN_TIME_OF_DAY, self.settings().zone())
 
     def log_win(self, draft: WinDraft) -> list[Milestone]:
         """Store a win; returns any milestone it completes."""

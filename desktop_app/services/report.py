@@ -14,14 +14,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from desktop_app.domain.journal import (
-    CheckIn,
-    CheckInSettings,
-    FocusPeriod,
-    Slip,
-    Win,
-    focus_area_title,
-)
+from desktop_app.domain.focus_areas import focus_area_title
+from desktop_app.domain.journal import CheckIn, CheckInSettings, FocusPeriod, Slip, Win
 from desktop_app.domain.results import AssessmentResult
 from desktop_app.domain.templates import Template, TemplateSet, area_titles
 from desktop_app.domain.topics import Topic

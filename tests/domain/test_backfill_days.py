@@ -14,16 +14,15 @@ from desktop_app.domain.consistency import (
     never_miss_twice,
     practice_day_statuses,
 )
-from desktop_app.domain.journal import (
-    RESPONSIBILITIES,
-    Cadence,
-    CheckIn,
-    CheckInSettings,
-    Practice,
-    focus_area_title,
-    own_area,
+from desktop_app.domain.focus_areas import RESPONSIBILITIES, focus_area_title, own_area
+from desktop_app.domain.journal import Cadence, CheckIn, CheckInSettings, Practice
+from desktop_app.domain.schedule import (
+    is_overdue,
+    moment_for_day,
+    moment_on,
+    next_due_day,
+    overdue_days,
 )
-from desktop_app.domain.schedule import is_overdue, moment_on, next_due_day, overdue_days
 
 MON = date(2024, 5, 6)
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -129,3 +128,23 @@ def test_area_titles_for_responsibilities_and_own_areas() -> None:
         own_area("   ")
     with pytest.raises(ValueError, match="at most 60"):
         own_area("x" * 61)
+
+
+def test_moment_for_day_places_a_check_in_on_its_day_never_later_than_now() -> None:
+    now = written(MON + timedelta(2), 9)  # Wednesday 09:00
+    assert moment_for_day(SETTINGS, MON + timedelta(2), now) == now
+    monday = moment_for_day(SETTINGS, MON, now)
+    assert monday.astimezone(BERLIN) == written(MON, 20)  # its reminder time
+    early = moment_for_day(SETTINGS, MON, now, time(7, 15))
+    assert early.astimezone(BERLIN) == datetime.combine(MON, time(7, 15), tzinfo=BERLIN)
+    with pytest.raises(ValueError, match="still to come"):
+        moment_for_day(SETTINGS, MON + timedelta(3), now)
+
+
+@given(st.integers(1, 400), st.times())
+def test_moment_for_an_earlier_day_is_that_day_and_in_the_past(back: int, wall: time) -> None:
+    now = datetime(2024, 10, 27, 2, 30, tzinfo=UTC)  # the night Berlin falls back
+    day = now.astimezone(BERLIN).date() - timedelta(days=back)
+    moment = moment_for_day(SETTINGS, day, now, wall)
+    assert moment.astimezone(BERLIN).date() == day
+    assert moment.timestamp() <= now.timestamp()

@@ -12,6 +12,7 @@ import pytest
 from desktop_app.domain.consistency import DayStatus, checkin_day_statuses, never_miss_twice
 from desktop_app.domain.journal import CheckInSettings
 from desktop_app.paths import resources_dir
+from desktop_app.services.backfill import change_checkin_day, missed_checkin_days
 from desktop_app.services.journal import JournalInputError, JournalService, SlipDraft, WinDraft
 from desktop_app.services.session import Session
 from tests.conftest import TEST_DEVICE, FakeClock
@@ -98,11 +99,11 @@ def test_backfilled_days_count_in_consistency_and_the_schedule(
     clock.advance(hours=12)  # 21:30, after today's reminder
     assert journal.due().overdue and journal.due().waiting_days == 3
     start = TODAY - timedelta(days=3)
-    assert journal.missed_checkin_days() == [TODAY - timedelta(days=1), TODAY - timedelta(days=2)]
+    assert missed_checkin_days(journal) == [TODAY - timedelta(days=1), TODAY - timedelta(days=2)]
     assert never_miss_twice(statuses(journal, start)) != []
     for back in (2, 1):
         journal.complete_checkin(template, {"distress": 1}, for_day=TODAY - timedelta(days=back))
-    assert journal.missed_checkin_days() == []
+    assert missed_checkin_days(journal) == []
     assert never_miss_twice(statuses(journal, start)) == []
     due = journal.due()
     assert due.overdue and due.waiting_days == 1  # only today's own check-in waits now
@@ -112,14 +113,14 @@ def test_moving_a_check_in_to_another_day(session: Session, journal: JournalServ
     template = journal.checkin_template()
     assert template is not None
     outcome = journal.complete_checkin(template, {"distress": 3})
-    moved = journal.change_checkin_day(outcome.checkin_id, date(2026, 3, 10))
+    moved = change_checkin_day(journal, outcome.checkin_id, date(2026, 3, 10))
     assert moved.for_day == date(2026, 3, 10)
     assert journal.local(moved.at) == datetime(2026, 3, 10, 9, 30, tzinfo=PARIS.zone())
     assert moved.answers == {"distress": 3}
     [doc] = stored_checkins(session)
     assert doc["for_day"] == "2026-03-10"
     with pytest.raises(JournalInputError, match="still to come"):
-        journal.change_checkin_day(outcome.checkin_id, TODAY + timedelta(days=2))
+        change_checkin_day(journal, outcome.checkin_id, TODAY + timedelta(days=2))
     kept = journal.checkin(outcome.checkin_id)
     assert kept is not None and kept.for_day == date(2026, 3, 10)
 

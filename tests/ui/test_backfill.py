@@ -9,6 +9,7 @@ import shiboken6
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget, QWizard
 
+from desktop_app.services.backfill import missed_checkin_days
 from desktop_app.ui.journal.backfill import ChangeDayDialog, CheckInDayDialog
 from desktop_app.ui.journal.win_dialog import WinDialog
 from desktop_app.ui.wizard.template_wizard import TemplateWizard
@@ -123,7 +124,7 @@ def test_change_the_day_of_a_check_in(qtbot, start_app, clock) -> None:
     assert checkin["answers"] == {"distress": 1}  # the answers stay
     assert checkin["at"].startswith("2026-03-11T09:30")  # and its time of day
     assert tab.model.data(tab.model.index(0, 0)) == "11 Mar 2026, 09:30"
-    assert journal.missed_checkin_days() == [TODAY - timedelta(1), TODAY - timedelta(2)]
+    assert missed_checkin_days(journal) == [TODAY - timedelta(1), TODAY - timedelta(2)]
 
 
 def test_a_day_to_come_is_refused_with_a_message_and_nothing_changes(

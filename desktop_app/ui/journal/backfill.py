@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop_app.services.backfill import change_checkin_day
 from desktop_app.services.journal import JournalInputError, JournalService
 from desktop_app.ui.dates import day_text
 from desktop_app.ui.journal.save_dialog import SaveDialog
@@ -152,4 +153,4 @@ class ChangeDayDialog(SaveDialog):
         day = from_qdate(self.day.date())
         if self.journal.checkin(self.doc_id) is None:
             raise JournalInputError("This check-in no longer exists.")
-        return self.journal.change_checkin_day(self.doc_id, day)
+        return change_checkin_day(self.journal, self.doc_id, day)

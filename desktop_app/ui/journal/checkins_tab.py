@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.checkin_table import Column, cell_text, checkin_columns
 from desktop_app.domain.journal import CheckIn
 from desktop_app.domain.templates import Template
+from desktop_app.services.backfill import missed_checkin_days
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.dates import day_text, moment_text, short_date
@@ -245,7 +246,7 @@ class CheckInsTab(QWidget):
         self.ctx.navigator.start_template(template.id if template else "check-in")
 
     def _show_missed(self, today: date) -> None:
-        missed = self.journal.missed_checkin_days()
+        missed = missed_checkin_days(self.journal)
         self.missed_day = missed[0] if missed else None
         if self.missed_day is not None:
             when = day_text(self.missed_day, today)

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.journal import MAX_FOCUS_AREAS, MAX_OWN_AREA_LENGTH, FocusArea
+from desktop_app.domain.focus_areas import MAX_OWN_AREA_LENGTH
+from desktop_app.domain.journal import MAX_FOCUS_AREAS, FocusArea
 from desktop_app.services.focus import AreaChoice, AreaDraft, FocusInputError, FocusService
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.journal.practice_editor import PracticeList
