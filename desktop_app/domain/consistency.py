@@ -119,13 +119,13 @@ def open_slips(slips: Iterable[Slip]) -> list[Slip]:
 
 
 def checkin_days(checkins: Iterable[CheckIn], tz: tzinfo) -> set[date]:
-    """The local dates with at least one check-in."""
-    return {local_date(c.at, tz) for c in checkins}
+    """The days with at least one check-in: the day each is for, backfilled ones included."""
+    return {c.day(tz) for c in checkins}
 
 
 def practice_days(checkins: Iterable[CheckIn], practice_key: str, tz: tzinfo) -> set[date]:
-    """The local dates on which a check-in recorded the practice as done."""
-    return {local_date(c.at, tz) for c in checkins if practice_key in c.practices_done}
+    """The days for which a check-in recorded the practice as done (however late written)."""
+    return {c.day(tz) for c in checkins if practice_key in c.practices_done}
 
 
 # --- day statuses ---------------------------------------------------------------------------

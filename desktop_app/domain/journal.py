@@ -9,7 +9,7 @@ Edits never mutate: the helpers at the bottom return new objects.
 import dataclasses
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -225,17 +225,32 @@ class CheckInCadence(StrEnum):
 
 @dataclasses.dataclass(frozen=True)
 class CheckIn:
-    """One completed check-in: template answers plus the practices done that day."""
+    """One completed check-in: template answers plus the practices done that day.
+
+    ``for_day`` is the local day the check-in is for, set when it is written: a check-in
+    made later for an earlier day (backfilled) counts for that day. Records written before
+    it existed have None, and their day is read from ``at``. ``at`` lies on ``for_day`` in
+    the zone it was written in, so readers that sort or group by ``at`` agree with it.
+    """
 
     at: datetime
     template_id: str
     template_version: int
     answers: dict[str, AnswerValue]
     practices_done: tuple[str, ...] = ()
+    for_day: date | None = None
 
     def __post_init__(self) -> None:
         ensure_aware(self.at, "check-in time")
         _coerce(self, "practices_done", tuple(self.practices_done))
+        if isinstance(self.for_day, datetime):
+            raise ValueError("for_day is a calendar day, not a moment")
+
+    def day(self, tz: tzinfo) -> date:
+        """The day this check-in counts for: ``for_day``, else the day of ``at`` in ``tz``."""
+        if self.for_day is not None:
+            return self.for_day
+        return self.at.astimezone(tz).date()
 
 
 @dataclasses.dataclass(frozen=True)

@@ -7,6 +7,9 @@ Rules, all in the time zone of the :class:`CheckInSettings`:
 * Weekly: the due days are the days whose weekday is ``settings.weekday``. A check-in covers
   the first due day on or after its own local date, so a check-in in the six days before the
   due day (or on it) covers that week. The check-in falls due at the due day's reminder time.
+* A check-in counts for the day it is *for* (:meth:`CheckIn.day`), which for a backfilled
+  one is earlier than the day it was written; callers may pass that day instead of a moment
+  wherever a function takes the last check-in.
 * The next due check-in is the first due day after the one the last check-in covered. When
   that moment has passed, the check-in is overdue. Before the first check-in ever, the next
   due moment is the first reminder at or after ``now``, so a new profile is never overdue.
@@ -25,7 +28,7 @@ Every function takes ``now`` from the caller; none reads the clock.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from desktop_app.domain.journal import CheckInCadence, CheckInSettings, ensure_aware, instant
 
@@ -68,12 +71,17 @@ def _fixed(moment: datetime) -> datetime:
     return moment.astimezone(timezone(offset))
 
 
-def wall_time_on(day: date, settings: CheckInSettings) -> datetime:
-    """The reminder moment on local ``day``, with the settings' zone offset."""
-    wall = datetime.combine(day, settings.reminder, tzinfo=settings.zone())  # fold=0: first
+def moment_on(day: date, wall_clock: time, tz: tzinfo) -> datetime:
+    """``wall_clock`` on local ``day`` in ``tz`` as a moment with a fixed offset (DST-safe)."""
+    wall = datetime.combine(day, wall_clock, tzinfo=tz)  # fold=0: the first occurrence
     if _exists(wall):
         return _fixed(wall)
     return _fixed(_first_valid_after_gap(wall))
+
+
+def wall_time_on(day: date, settings: CheckInSettings) -> datetime:
+    """The reminder moment on local ``day``, with the settings' zone offset."""
+    return moment_on(day, settings.reminder, settings.zone())
 
 
 def _step(settings: CheckInSettings) -> timedelta:
@@ -87,8 +95,18 @@ def due_day_covering(settings: CheckInSettings, day: date) -> date:
     return day + timedelta(days=(settings.weekday - day.weekday()) % 7)
 
 
-def _first_due_day_after(settings: CheckInSettings, last_checkin_at: datetime) -> date:
-    covered = due_day_covering(settings, local_date(last_checkin_at, settings.zone()))
+LastCheckIn = datetime | date | None
+"""The last check-in: the moment it was made, or the day it is for (a date)."""
+
+
+def _day_of(settings: CheckInSettings, last: datetime | date) -> date:
+    if isinstance(last, datetime):
+        return local_date(last, settings.zone())
+    return last
+
+
+def _first_due_day_after(settings: CheckInSettings, last_checkin_at: datetime | date) -> date:
+    covered = due_day_covering(settings, _day_of(settings, last_checkin_at))
     return covered + _step(settings)
 
 
@@ -105,7 +123,7 @@ def _next_occasion(settings: CheckInSettings, now: datetime, *, strictly_after: 
 
 
 def next_due_day(
-    settings: CheckInSettings, last_checkin_at: datetime | None, now: datetime
+    settings: CheckInSettings, last_checkin_at: LastCheckIn, now: datetime
 ) -> date:
     """The local date of the next check-in that is due (may lie in the past: overdue)."""
     ensure_aware(now, "now")
@@ -115,18 +133,18 @@ def next_due_day(
 
 
 def next_due(
-    settings: CheckInSettings, last_checkin_at: datetime | None, now: datetime
+    settings: CheckInSettings, last_checkin_at: LastCheckIn, now: datetime
 ) -> datetime:
     """When the next check-in falls due (settings' zone offset); in the past when overdue."""
     return wall_time_on(next_due_day(settings, last_checkin_at, now), settings)
 
 
-def is_overdue(settings: CheckInSettings, last_checkin_at: datetime | None, now: datetime) -> bool:
+def is_overdue(settings: CheckInSettings, last_checkin_at: LastCheckIn, now: datetime) -> bool:
     """True once the next due check-in's reminder moment has passed without a check-in."""
     return instant(now) > instant(next_due(settings, last_checkin_at, now))
 
 
-def overdue_days(settings: CheckInSettings, last_checkin_at: datetime | None, now: datetime) -> int:
+def overdue_days(settings: CheckInSettings, last_checkin_at: LastCheckIn, now: datetime) -> int:
     """Calendar days the check-in has been waiting, counting its due day; 0 when not overdue.
 
     1 means it fell due earlier today, 2 that it fell due yesterday, and so on. Meant for a
@@ -139,7 +157,7 @@ def overdue_days(settings: CheckInSettings, last_checkin_at: datetime | None, no
 
 
 def next_reminder_at(
-    settings: CheckInSettings, now: datetime, last_checkin_at: datetime | None = None
+    settings: CheckInSettings, now: datetime, last_checkin_at: LastCheckIn = None
 ) -> datetime:
     """The first reminder moment strictly after ``now``, with the settings' zone offset.
 
@@ -151,3 +169,19 @@ def next_reminder_at(
     if last_checkin_at is not None:
         day = max(day, _first_due_day_after(settings, last_checkin_at))
     return wall_time_on(day, settings)
+
+
+def moment_for_day(
+    settings: CheckInSettings, day: date, now: datetime, wall_clock: time | None = None
+) -> datetime:
+    """Where a check-in for local ``day`` is placed: ``now`` for today, else ``wall_clock``
+    (by default the reminder time, when that day's check-in fell due) on that day, never
+    after ``now``. ValueError for a day after today: no check-in for a day to come."""
+    ensure_aware(now, "now")
+    today = local_date(now, settings.zone())
+    if day > today:
+        raise ValueError(f"{day.isoformat()} is still to come")
+    if day == today:
+        return _fixed(now)
+    moment = moment_on(day, wall_clock or settings.reminder, settings.zone())
+    return moment if instant(moment) <= instant(now) else _fixed(now)

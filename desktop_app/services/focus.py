@@ -12,6 +12,13 @@ import uuid
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
+from desktop_app.domain.focus_areas import (
+    OWN_AREA_PREFIX,
+    RESPONSIBILITIES,
+    focus_area_title,
+    is_own_area,
+    own_area,
+)
 from desktop_app.domain.journal import (
     MAX_FOCUS_AREAS,
     Cadence,
@@ -173,7 +180,15 @@ class FocusService:
         return area_titles(self.session.templates.templates)
 
     def title_of(self, area: str) -> str:
-        return self.area_titles().get(area) or area[:1].upper() + area[1:]
+        return focus_area_title(area, self.area_titles())
+
+    def own_area(self, name: str) -> AreaChoice:
+        """An area of the person's own naming, as a choice; FocusInputError when unusable."""
+        try:
+            area = own_area(name)
+        except ValueError as error:
+            raise FocusInputError(_sentence(str(error))) from None
+        return AreaChoice(area, self.title_of(area))
 
     def titles_by_key(self) -> dict[str, str]:
         """FocusArea key -> readable area name, across every period (for slips and wins)."""
@@ -206,8 +221,10 @@ class FocusService:
         """Areas to pick from: the latest assessment's suggestions first, then the rest."""
         readings = self.gap_readings()
         titles = self.area_titles()
+        # The three responsibilities of the method come after the life areas, always.
+        duties = [AreaChoice(a, t) for a, t in RESPONSIBILITIES.items() if a not in titles]
         if not readings:
-            return [AreaChoice(area, title) for area, title in titles.items()]
+            return [*(AreaChoice(area, title) for area, title in titles.items()), *duties]
         latest = readings[-1]
         gaps = [AreaGap(a, a, c, i, i - c) for a, (c, i) in latest.gaps.items()]
         suggested = [g.area for g in suggest_focus(gaps, MAX_FOCUS_AREAS)]
@@ -222,7 +239,7 @@ class FocusService:
             choices.append(
                 AreaChoice(area, self.title_of(area), current, ideal, area in suggested)
             )
-        return choices
+        return [*choices, *(d for d in duties if d.area not in latest.gaps)]
 
     # --- writing -----------------------------------------------------------------------
     def _touched(self) -> None:
@@ -351,6 +368,11 @@ def check_drafts(
     if len({d.area for d in drafts}) != len(drafts):
         raise FocusInputError("Each area can be chosen only once.", part="areas")
     for draft in drafts:
+        if is_own_area(draft.area):
+            try:
+                own_area(draft.area.removeprefix(OWN_AREA_PREFIX))
+            except ValueError as error:
+                raise FocusInputError(_sentence(str(error))) from None
         if not draft.intention.strip():
             raise FocusInputError(
                 f"Write an intention for {name(draft.area)}, in your own words.",

@@ -25,6 +25,7 @@ from desktop_app.domain.milestones import Milestone
 from desktop_app.domain.schedule import (
     is_overdue,
     local_date,
+    moment_for_day,
     next_due,
     next_reminder_at,
     overdue_days,
@@ -80,11 +81,16 @@ class SlipDraft:
 
 @dataclasses.dataclass(frozen=True)
 class WinDraft:
-    """A win as written in the dialog; ``at`` None means now."""
+    """A win as written in the dialog; ``at`` None means now, or ``day`` when that is set."""
 
     text: str
     focus_area: str | None = None
     at: datetime | None = None
+    day: date | None = None
+
+
+WIN_TIME_OF_DAY = time(12, 0)
+"""A win dated to an earlier day is placed at its midday: the day is what the person gave."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -174,20 +180,40 @@ class JournalService:
     def last_checkin_at(self) -> datetime | None:
         return checkin_index(self.session.require_repo()).last_at()
 
+    def last_checkin_day(self) -> date | None:
+        """The day the latest check-in is for (a backfilled one counts for its own day)."""
+        index = checkin_index(self.session.require_repo())
+        for doc_id in index.newest_first()[:1]:
+            checkin = index.get(doc_id)
+            if checkin is not None:
+                return checkin.day(self.settings().zone())
+        return None
+
     def due(self) -> DueStatus:
         """The next check-in and whether it is waiting; cheap enough for every Home redraw."""
-        settings, now, last = self.settings(), self.now(), self.last_checkin_at()
+        settings, now, day = self.settings(), self.now(), self.last_checkin_day()
         return DueStatus(
-            next_due(settings, last, now),
-            is_overdue(settings, last, now),
-            overdue_days(settings, last, now),
-            last,
+            next_due(settings, day, now),
+            is_overdue(settings, day, now),
+            overdue_days(settings, day, now),
+            self.last_checkin_at(),
             settings,
         )
 
     def next_reminder(self) -> datetime:
         """The next reminder moment after now; due days already checked in are skipped."""
-        return next_reminder_at(self.settings(), self.now(), self.last_checkin_at())
+        return next_reminder_at(self.settings(), self.now(), self.last_checkin_day())
+
+    def checkin_moment(self, day: date | None, wall_clock: time | None = None) -> datetime:
+        """Where a check-in for ``day`` (None: today) is placed; refuses days to come."""
+        if day is None:
+            return _fixed(self.now())
+        try:
+            return moment_for_day(self.settings(), day, self.now(), wall_clock)
+        except ValueError:
+            raise JournalInputError(
+                "A check-in can be for today or an earlier day, not for a day still to come."
+            ) from None
 
     def checkin_template(self) -> Template | None:
         """The template a check-in uses: the shipped one, else any check-in template."""
@@ -217,16 +243,28 @@ class JournalService:
         practices_done: Iterable[str] = (),
         slip: SlipDraft | None = None,
         win: WinDraft | None = None,
+        for_day: date | None = None,
     ) -> CheckInOutcome:
-        """Store a finished check-in, and the slip and win logged with it."""
+        """Store a finished check-in, and the slip and win logged with it.
+
+        ``for_day`` backfills an earlier day (None: today); the check-in counts for that
+        day in consistency and the schedule, and a slip or win logged with it without a
+        time of its own is placed on that day too.
+        """
+        at = self.checkin_moment(for_day)
+        day = local_date(at, self.settings().zone()) if for_day is None else for_day
+        if for_day is not None and for_day != self.today():
+            slip = dataclasses.replace(slip, at=slip.at or at) if slip else None
+            win = dataclasses.replace(win, at=win.at or at) if win else None
         slip_record = self._slip_from(slip, uuid.uuid4().hex) if slip else None
         win_record = self._win_from(win) if win else None
         checkin = CheckIn(
-            _fixed(self.now()),
+            at,
             template.id,
             template.version,
             _checkin_answers(answers),
             tuple(dict.fromkeys(practices_done)),
+            day,
         )
         repo = self.session.require_repo()
         since = repo.revision(CHECKINS)
@@ -259,6 +297,10 @@ class JournalService:
             answers=_checkin_answers(answers),
             practices_done=tuple(dict.fromkeys(practices_done)),
         )
+        self.rewrite_checkin(doc_id, new)
+
+    def rewrite_checkin(self, doc_id: str, new: CheckIn) -> None:
+        """Store a new version of a check-in (its answers, or its day: see backfill)."""
         repo = self.session.require_repo()
         since = repo.revision(CHECKINS)
         self._checkins().update(doc_id, new)
@@ -362,7 +404,13 @@ class JournalService:
     def _win_from(self, draft: WinDraft) -> Win:
         if not draft.text.strip():
             raise JournalInputError("Write a few words about what went well.")
-        at = _fixed(draft.at or self.now())
+        try:
+            at = _fixed(draft.at or moment_for_day(
+                self.settings(), draft.day or self.today(), self.now(), WIN_TIME_OF_DAY))
+        except ValueError:
+            raise JournalInputError(
+                "A win can be dated today or an earlier day, not a day still to come."
+            ) from None
         if instant(at) > instant(self.now()) + 60:
             raise JournalInputError("A win can only be logged once it has happened.")
         return Win(at, draft.text.strip(), draft.focus_area or None)
@@ -380,7 +428,10 @@ class JournalService:
         old = self._wins().get(doc_id)
         if old is None:
             raise JournalInputError("This win no longer exists.")
-        self._wins().update(doc_id, self._win_from(dataclasses.replace(draft, at=old.at)))
+        # The time stays unless the person gave the win another day.
+        same_day = draft.day is None or draft.day == self.local(old.at).date()
+        kept = dataclasses.replace(draft, at=old.at) if same_day else draft
+        self._wins().update(doc_id, self._win_from(kept))
         self.session.notify()
 
     def delete_win(self, doc_id: str) -> None:

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from desktop_app.domain.focus_areas import focus_area_title
 from desktop_app.domain.journal import CheckIn, CheckInSettings, FocusPeriod, Slip, Win
 from desktop_app.domain.results import AssessmentResult
 from desktop_app.domain.templates import Template, TemplateSet, area_titles
@@ -215,6 +216,8 @@ def build(inputs: Inputs, period: Period, chosen: tuple[str, ...], since_last: b
         raise ReportError("Tick at least one part to put in the report.")
     tz = inputs.settings.zone()
     titles = area_titles(list(inputs.templates.templates))
+    # Responsibilities and the person's own areas have no template title: name them too.
+    titles |= {a.area: focus_area_title(a.area, titles) for p in inputs.focus for a in p.areas}
     names = _focus_names(inputs, titles)
     values: dict[str, Any] = {}
     if "wins" in chosen:

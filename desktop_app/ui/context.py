@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
+
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.services.session import Session
 
@@ -16,6 +19,8 @@ class Navigator(Protocol):
     def start_template(self, template_id: str) -> None: ...
 
     def open_result(self, result_id: str) -> None: ...
+
+    def choose_focus(self, areas: Sequence[str], parent: QWidget | None = None) -> None: ...
 
 
 @dataclass

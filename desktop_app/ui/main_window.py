@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -314,6 +314,15 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.wizard_launcher import open_result
 
         open_result(self, self.ctx, result_id)
+
+    def choose_focus(self, areas: Sequence[str], parent: QWidget | None = None) -> None:
+        """Choose your focus with ``areas`` ticked (a result's "Make these my focus")."""
+        if self.session.profile is None:
+            return
+        from desktop_app.ui.journal.common import open_dialog
+        from desktop_app.ui.journal.focus_dialog import FocusDialog
+
+        open_dialog(FocusDialog(self.ctx, prefill=areas, parent=parent or self))
 
     # --- session changes ------------------------------------------------------------
     def _on_session_changed(self) -> None:

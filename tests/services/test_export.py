@@ -85,7 +85,7 @@ def test_csv_has_a_header_and_one_row_per_record(demo: Path, clock: FakeClock) -
     assert set(files) == {f"{s.name}.csv" for s in export.LISTS} | {"pauses.csv"}
     rows = list(csv.reader(io.StringIO(files["checkins.csv"].decode("utf-8"))))
     assert rows[0] == ["id", "at", "template_id", "template_version", "answers",
-                       "practices_done"]
+                       "practices_done", "for_day"]
     assert len(rows) == 1 + len(doc["checkins"])
     first = dict(zip(rows[0], rows[1], strict=True))
     record = doc["checkins"][0]

@@ -177,6 +177,7 @@ def test_checkin_from_the_journal_tab(qtbot, start_app) -> None:
     startup = start_app("--profile", "Sam")
     journal_of(startup)
     startup.window.show_screen("journal")
+    startup.window.screens["journal"].show_tab("checkins")  # the Journal opens on Focus
     tab = startup.window.screens["journal"].checkins
     assert "due today at 20:00" in tab.due_label.text()
     click(qtbot, button(tab, "checkInNow"))

@@ -7,6 +7,7 @@ finish handler, and the acknowledgement is shown once the wizard has closed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QMainWindow, QMessageBox, QWidget, QWizard
@@ -22,6 +23,7 @@ from desktop_app.services.journal import (
 )
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.journal.acknowledge import acknowledge
+from desktop_app.ui.journal.backfill import backfill_titles
 from desktop_app.ui.journal.slip_dialog import SlipForm
 from desktop_app.ui.journal.text import cadence_text
 from desktop_app.ui.journal.win_dialog import WinForm
@@ -171,20 +173,27 @@ def _prepare(wizard: TemplateWizard, finish_text: str) -> None:
     wizard.review_page.setSubTitle(finish_text)
 
 
-def start_checkin(parent: QWidget, ctx: ScreenContext, template: Template) -> TemplateWizard:
-    """Open the check-in wizard (not blocking); Finish stores it and says what is worth saying."""
+def start_checkin(
+    parent: QWidget, ctx: ScreenContext, template: Template, day: date | None = None
+) -> TemplateWizard:
+    """Open the check-in wizard (not blocking); Finish stores it and says what is worth saying.
+
+    ``day`` checks in for an earlier day (backfilling); None is today.
+    """
     journal = JournalService(ctx.session)
     current = journal.focus.current()
     page = PracticesPage(journal, current.item if current else None)
     wizard = TemplateWizard(template, extra_pages=[page], start_page=1, parent=parent)
     _prepare(wizard, "Change anything you like, then press Finish to save your check-in.")
+    if day is not None:
+        backfill_titles(wizard, page, day, journal.today())
     outcomes: list[CheckInOutcome] = []
 
     def finish() -> bool:
         try:
             outcome = journal.complete_checkin(
                 template, wizard.answers(), page.practices_done(),
-                page.slip_draft(), page.win_draft(),
+                page.slip_draft(), page.win_draft(), for_day=day,
             )
         except JournalInputError as error:
             wizard.show_page_error(str(error))

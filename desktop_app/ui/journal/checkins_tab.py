@@ -6,6 +6,7 @@ as fast as a new one.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -24,10 +25,12 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.checkin_table import Column, cell_text, checkin_columns
 from desktop_app.domain.journal import CheckIn
 from desktop_app.domain.templates import Template
+from desktop_app.services.backfill import missed_checkin_days
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
-from desktop_app.ui.dates import moment_text, short_date
-from desktop_app.ui.journal.checkin_flow import edit_checkin
+from desktop_app.ui.dates import day_text, moment_text, short_date
+from desktop_app.ui.journal.backfill import ChangeDayDialog, CheckInDayDialog
+from desktop_app.ui.journal.checkin_flow import edit_checkin, start_checkin
 from desktop_app.ui.journal.common import confirm, open_dialog
 from desktop_app.ui.journal.settings_dialog import CheckInSettingsDialog
 from desktop_app.ui.journal.text import rhythm_text, waiting_text
@@ -97,8 +100,10 @@ class CheckInModel(QAbstractTableModel):
 
     def _cell(self, checkin: CheckIn, column: int, tooltip: bool) -> str | None:
         if self.columns[column] is DATE:
+            # The day it is for (a backfilled one was written later), at the time it holds.
             local = self.journal.local(checkin.at)
-            return f"{short_date(local.date())}, {local:%H:%M}"
+            day = checkin.day(local.tzinfo or self.journal.settings().zone())
+            return f"{short_date(day)}, {local:%H:%M}"
         template = self.journal.session.templates.get(checkin.template_id)
         text = cell_text(self.columns[column], checkin, template)
         if tooltip:
@@ -124,12 +129,27 @@ class CheckInsTab(QWidget):
         self.checkin_button.setObjectName("checkInNow")
         self.checkin_button.clicked.connect(self.start)
         top.addWidget(self.checkin_button)
+        self.earlier_button = QPushButton("Check in for an &earlier day…")
+        self.earlier_button.setObjectName("checkInEarlier")
+        self.earlier_button.clicked.connect(lambda: self.pick_day())
+        top.addWidget(self.earlier_button)
         self.rhythm_button = QPushButton("Rhythm and reminder…")
         self.rhythm_button.setObjectName("checkInSettings")
         self.rhythm_button.clicked.connect(self.edit_settings)
         top.addWidget(self.rhythm_button)
         top.addStretch(1)
         layout.addLayout(top)
+        # The latest missed day, one click away: filling it in closes a "missed twice".
+        missed_row = QHBoxLayout()
+        self.missed_label = paragraph("")
+        self.missed_label.setObjectName("missedCheckIn")
+        self.missed_button = QPushButton()
+        self.missed_button.setObjectName("checkInForMissed")
+        self.missed_button.clicked.connect(self.fill_missed)
+        missed_row.addWidget(self.missed_label, 1)
+        missed_row.addWidget(self.missed_button)
+        layout.addLayout(missed_row)
+        self.missed_day: date | None = None
 
         self.empty = QLabel(
             "No check-ins yet. A check-in takes a minute: did you do your practices, how "
@@ -171,7 +191,12 @@ class CheckInsTab(QWidget):
         self.delete_button = QPushButton("Delete…")
         self.delete_button.setObjectName("deleteCheckIn")
         self.delete_button.clicked.connect(self.delete)
+        self.day_button = QPushButton("Change &day…")
+        self.day_button.setObjectName("changeCheckInDay")
+        self.day_button.setAccessibleDescription("Move this check-in to the day it was for")
+        self.day_button.clicked.connect(self.change_day)
         buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.day_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -189,6 +214,7 @@ class CheckInsTab(QWidget):
         else:
             text += f"The next check-in is due {when}."
         self.due_label.setText(text)
+        self._show_missed(today)
         selected = self.selected_id()
         self.model.reload()
         metrics = self.table.fontMetrics()
@@ -198,6 +224,7 @@ class CheckInsTab(QWidget):
         has_rows = bool(self.model.ids)
         self.stack.setCurrentWidget(self.table if has_rows else self.empty)
         self.edit_button.setVisible(has_rows)
+        self.day_button.setVisible(has_rows)
         self.delete_button.setVisible(has_rows)
         if selected in self.model.ids:
             self.table.selectRow(self.model.ids.index(selected))
@@ -212,11 +239,49 @@ class CheckInsTab(QWidget):
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None
         self.edit_button.setEnabled(chosen)
+        self.day_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
 
     def start(self) -> None:
         template = self.journal.checkin_template()
         self.ctx.navigator.start_template(template.id if template else "check-in")
+
+    def _show_missed(self, today: date) -> None:
+        missed = missed_checkin_days(self.journal)
+        self.missed_day = missed[0] if missed else None
+        if self.missed_day is not None:
+            when = day_text(self.missed_day, today)
+            others = len(missed) - 1
+            more = (f" ({others} more day{'s' if others != 1 else ''} in the last two weeks.)"
+                    if others else "")
+            self.missed_label.setText(f"There is no check-in for {when}.{more}")
+            self.missed_button.setText(f"Check in for {when}…")
+        self.missed_label.setVisible(self.missed_day is not None)
+        self.missed_button.setVisible(self.missed_day is not None)
+
+    def fill_missed(self) -> None:
+        if self.missed_day is not None:
+            self.check_in_for(self.missed_day)
+
+    def pick_day(self) -> CheckInDayDialog:
+        """Ask which earlier day, then open the check-in for it."""
+        dialog = CheckInDayDialog(self.journal, parent=self)
+        dialog.accepted.connect(lambda: self.check_in_for(dialog.chosen()))
+        open_dialog(dialog)
+        return dialog
+
+    def check_in_for(self, day: date) -> None:
+        """Open the check-in wizard for ``day`` (today or earlier)."""
+        template = self.journal.checkin_template()
+        if template is None:
+            self.ctx.navigator.start_template("check-in")  # says it is not available
+            return
+        start_checkin(self.window(), self.ctx, template, day)
+
+    def change_day(self) -> None:
+        doc_id = self.selected_id()
+        if doc_id is not None:
+            open_dialog(ChangeDayDialog(self.journal, doc_id, self))
 
     def edit_settings(self) -> None:
         open_dialog(CheckInSettingsDialog(self.journal, self))
@@ -231,10 +296,11 @@ class CheckInsTab(QWidget):
         checkin = self.journal.checkin(doc_id) if doc_id is not None else None
         if doc_id is None or checkin is None:
             return
-        day = short_date(self.journal.local(checkin.at).date())
+        day = short_date(checkin.day(self.journal.settings().zone()))
         if confirm(
             self, "Delete this check-in?",
-            f"The check-in of {day} will be removed for good, with its answers and note.",
+            f"The check-in of {day} will be removed, with its answers and note. You can "
+            "undo it for a few seconds.",
         ):
             delete_with_undo(  # issue 12: undo bar
                 self, self.journal.session, "checkins", doc_id, "Deleted a check-in.",

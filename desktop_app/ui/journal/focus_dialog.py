@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.domain.focus_areas import MAX_OWN_AREA_LENGTH
 from desktop_app.domain.journal import MAX_FOCUS_AREAS, FocusArea
 from desktop_app.services.focus import (
     AreaChoice,
@@ -73,15 +79,21 @@ class AreaSection(QGroupBox):
 
 
 class FocusDialog(SaveDialog):
-    """Change focus (the old one stays as history) or edit the current one in place."""
+    """Change focus (the old one stays as history) or edit the current one in place.
+
+    ``prefill`` ticks those areas at the start (the suggestions of a result), in place of
+    the current focus's areas.
+    """
 
     def __init__(
-        self, ctx: ScreenContext, *, edit: bool = False, parent: QWidget | None = None
+        self, ctx: ScreenContext, *, edit: bool = False, prefill: Sequence[str] = (),
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("focusDialog")
         self.service = FocusService(ctx.session)
         self.edit_mode = edit
+        self.prefilled = bool(prefill) and not edit
         current = self.service.current()
         self.current = current.item if current else None
         self.setWindowTitle("Edit your focus" if edit else "Choose your focus")
@@ -95,24 +107,24 @@ class FocusDialog(SaveDialog):
             if area.area not in known:
                 self.choices.append(AreaChoice(area.area, self.service.title_of(area.area)))
         chosen = {a.area: a for a in self.current.areas} if self.current else {}
+        ticked = set(prefill[:MAX_FOCUS_AREAS]) if prefill and not edit else set(chosen)
+        known = {c.area for c in self.choices}
+        for area_id in prefill if not edit else ():
+            if area_id not in known:
+                self.choices.append(AreaChoice(area_id, self.service.title_of(area_id)))
 
         self.area_list = QListWidget()
         self.area_list.setObjectName("areaList")
         self.area_list.setAccessibleName(f"Areas to focus on, up to {MAX_FOCUS_AREAS}")
         for choice in self.choices:
-            item = QListWidgetItem(choice_text(choice))
-            item.setData(Qt.ItemDataRole.UserRole, choice.area)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if choice.area in chosen else Qt.CheckState.Unchecked
-            )
-            self.area_list.addItem(item)
+            self._add_item(choice, choice.area in ticked)
         rows = min(len(self.choices), 9)
         self.area_list.setFixedHeight(self.area_list.sizeHintForRow(0) * rows + 8)
         areas_label = QLabel(f"Areas (pick up to {MAX_FOCUS_AREAS}; Space ticks one):")
         areas_label.setBuddy(self.area_list)
         layout.addWidget(areas_label)
         layout.addWidget(self.area_list)
+        layout.addLayout(self._own_area_row())
 
         self.sections: dict[str, AreaSection] = {}
         self._chosen = chosen
@@ -135,6 +147,60 @@ class FocusDialog(SaveDialog):
             self._item_changed(self.area_list.item(index))
         fit_to_screen(self, QSize(760, 720))
 
+    def _add_item(self, choice: AreaChoice, checked: bool) -> QListWidgetItem:
+        item = QListWidgetItem(choice_text(choice))
+        item.setData(Qt.ItemDataRole.UserRole, choice.area)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.area_list.addItem(item)
+        return item
+
+    def _own_area_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel("An area of &my own:")
+        self.own_name = QLineEdit()
+        self.own_name.setObjectName("ownAreaName")
+        self.own_name.setAccessibleName("Name of an area of my own")
+        self.own_name.setPlaceholderText("e.g. Being a calmer driver")
+        self.own_name.setMaxLength(MAX_OWN_AREA_LENGTH)
+        self.own_name.returnPressed.connect(self.add_own_area)
+        label.setBuddy(self.own_name)
+        self.own_button = QPushButton("&Add it")
+        self.own_button.setObjectName("addOwnArea")
+        self.own_button.setAutoDefault(False)
+        self.own_button.clicked.connect(self.add_own_area)
+        row.addWidget(label)
+        row.addWidget(self.own_name, 1)
+        row.addWidget(self.own_button)
+        return row
+
+    def add_own_area(self) -> None:
+        """Add the named area to the list, ticked (when there is room), ready for its words."""
+        try:
+            choice = self.service.own_area(self.own_name.text())
+        except FocusInputError as error:
+            self.error.show_error(str(error))
+            self.own_name.setFocus()
+            return
+        if any(c.area == choice.area for c in self.choices):
+            self.error.show_error(f"“{choice.title}” is already in the list: tick it there.")
+            self.own_name.setFocus()
+            return
+        self.choices.append(choice)
+        self.own_name.clear()
+        room = len(self.checked_areas()) < MAX_FOCUS_AREAS
+        item = self._add_item(choice, room)
+        self._item_changed(item)
+        self.area_list.setCurrentItem(item)
+        self.area_list.setFixedHeight(
+            self.area_list.sizeHintForRow(0) * min(len(self.choices), 9) + 8
+        )
+        if not room:
+            self.error.show_error(
+                f"“{choice.title}” was added to the list. Up to {MAX_FOCUS_AREAS} areas at a "
+                "time: untick one to tick it."
+            )
+
     def _intro(self) -> str:
         if self.edit_mode:
             return (
@@ -151,16 +217,23 @@ class FocusDialog(SaveDialog):
             )
         else:
             parts.append(
-                "Pick up to three areas to work on. Once you have taken the “Where I am, where "
-                "I want to be” assessment, the areas with the biggest distance are suggested "
-                "here; until then, go with what feels most important."
+                "Pick up to three areas to work on: life areas, one of your three "
+                "responsibilities, or an area of your own. Once you have taken the “Where I "
+                "am, where I want to be” assessment, the areas with the biggest distance are "
+                "suggested here; until then, go with what feels most important."
             )
         parts.append(
             "For each area, write your intention in your own words, and one or more "
             "concrete practices: small things you will actually do."
         )
+        if self.prefilled:
+            parts.append(
+                "The areas your result suggests are ticked; change them as you like."
+            )
         if self.current is not None:
             parts.append(
+                "When you save, your current focus is kept as history and the new focus "
+                "starts today." if self.prefilled else
                 "Your current focus is filled in as a starting point. When you save, it is "
                 "kept as history and the new focus starts today."
             )

@@ -204,8 +204,9 @@ class SlipsTab(QScrollArea):
             return
         asked = confirm(
             self, "Delete this slip?",
-            f"“{slip.old_pattern}” will be removed for good, with what triggered it and what "
-            "helped. Its return no longer counts in the time back on track.",
+            f"“{slip.old_pattern}” will be removed, with what triggered it and what "
+            "helped. Its return no longer counts in the time back on track. You can undo it "
+            "for a few seconds.",
         )
         if asked and delete_with_undo(  # issue 12: undo bar
             self, self.journal.session, "lapses", doc_id, "Deleted a slip.",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QDateEdit,
     QFormLayout,
     QPlainTextEdit,
     QVBoxLayout,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.journal import Win
 from desktop_app.services.journal import JournalInputError, JournalService, WinDraft
 from desktop_app.ui.journal.acknowledge import acknowledge
+from desktop_app.ui.journal.backfill import day_edit, from_qdate
 from desktop_app.ui.journal.common import AreaPicker
 from desktop_app.ui.journal.field_errors import lead_to
 from desktop_app.ui.journal.save_dialog import SaveDialog
@@ -24,10 +26,12 @@ WIN_INTRO = (
 
 
 class WinForm(QWidget):
-    """The text of a win and the focus area it belongs to (if any)."""
+    """The text of a win, the focus area it belongs to (if any), and, on its own (not inside
+    a check-in, which dates it), the day it happened: today unless changed, never later."""
 
     def __init__(
-        self, journal: JournalService, win: Win | None = None, parent: QWidget | None = None
+        self, journal: JournalService, win: Win | None = None, parent: QWidget | None = None,
+        *, dated: bool = False,
     ) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
@@ -44,9 +48,18 @@ class WinForm(QWidget):
         if win is not None:
             self.area.set_key(win.focus_area)
         form.addRow("Focus a&rea", self.area)
+        self.day: QDateEdit | None = None
+        if dated:
+            today = journal.today()
+            self.day = day_edit(
+                "Day of the win", journal.local(win.at).date() if win else today, today
+            )
+            self.day.setObjectName("winDay")
+            form.addRow("&Day", self.day)
 
     def draft(self) -> WinDraft:
-        return WinDraft(self.text.toPlainText(), self.area.key())
+        day = from_qdate(self.day.date()) if self.day is not None else None
+        return WinDraft(self.text.toPlainText(), self.area.key(), day=day)
 
     def problem(self) -> str | None:
         if not self.text.toPlainText().strip():
@@ -69,7 +82,7 @@ class WinDialog(SaveDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.windowTitle(), level=2))
         layout.addWidget(paragraph(WIN_INTRO))
-        self.form = WinForm(journal, win)
+        self.form = WinForm(journal, win, dated=True)
         layout.addWidget(self.form)
         self.add_save_buttons(layout, self.journal.session)
         self.setMinimumWidth(520)

@@ -257,8 +257,17 @@ class AssessmentsScreen(QScrollArea):
             empty.setObjectName("noResults")
             layout.addWidget(empty)
             return
-        for summary in summaries:
-            layout.addWidget(self._result_row(summary))
+        # One group per assessment, the one taken most recently first; newest first inside.
+        groups: dict[str, list[ResultSummary]] = {}
+        for summary in sorted(summaries, key=lambda s: s.completed_at.timestamp(), reverse=True):
+            groups.setdefault(summary.template_id, []).append(summary)
+        for results in groups.values():
+            count = f"{len(results)} result{'s' if len(results) != 1 else ''}"
+            title = heading(f"{results[0].title} ({count})", level=3)
+            title.setObjectName(f"results-{results[0].template_id}")
+            layout.addWidget(title)
+            for summary in results:
+                layout.addWidget(self._result_row(summary))
 
     def _result_row(self, summary: ResultSummary) -> QFrame:
         frame, row, text = _row_frame(f"result-{summary.id}")

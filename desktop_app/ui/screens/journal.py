@@ -1,4 +1,4 @@
-"""Journal: check-ins, slips and returns, wins, and focus, one tab each.
+"""Journal: focus, check-ins, slips and returns, wins, things to bring up, one tab each.
 
 Data changes mark every tab stale; only the tab on show is redrawn, the others when opened.
 """
@@ -42,10 +42,11 @@ class JournalScreen(QWidget):
         self.wins = WinsTab(journal)
         self.focus = FocusTab(ctx, journal)
         self.topics = TopicsTab(journal)  # issue 11: things to bring up, and the report
+        # Focus first: it is where the person starts (what to practise), then the record.
+        self.tabs.addTab(self.focus, "&Focus")
         self.tabs.addTab(self.checkins, "&Check-ins")
         self.tabs.addTab(self.slips, "S&lips and returns")
         self.tabs.addTab(self.wins, "&Wins")
-        self.tabs.addTab(self.focus, "&Focus")
         self.tabs.addTab(self.topics, "&Bring up")
         layout.addWidget(self.tabs, 1)
         self._stale: set[QWidget] = {self.checkins, self.slips, self.wins, self.focus,

@@ -274,7 +274,8 @@ def open_result_view(
             parent, "Result not found", "This result is no longer in your profile."
         )
         return None
-    view = ResultView(service.report(result), fresh=fresh, parent=parent)
+    view = ResultView(service.report(result), fresh=fresh, parent=parent,
+                      make_focus=lambda areas: ctx.navigator.choose_focus(areas, view))
     view.show()
     view.raise_()
     return view

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -44,12 +48,19 @@ def _scrolling(body: QWidget) -> QScrollArea:
 
 
 class ResultView(QDialog):
-    """Opens after Finish, and from the Assessments screen for any past result."""
+    """Opens after Finish, and from the Assessments screen for any past result.
+
+    With ``make_focus``, suggested focus areas come with "Make these my focus…", which
+    hands their area ids to it.
+    """
 
     def __init__(
-        self, report: ResultReport, *, fresh: bool = False, parent: QWidget | None = None
+        self, report: ResultReport, *, fresh: bool = False,
+        make_focus: Callable[[Sequence[str]], object] | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.make_focus = make_focus
         # Closing frees it: a dialog made per open would otherwise live as long as its parent.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.report = report
@@ -185,7 +196,25 @@ class ResultView(QDialog):
             line = paragraph(f"{rank}. {area}: {sentence} (now {gap.current}, ideal {gap.ideal}).")
             line.setObjectName(f"focus{rank}")
             inner.addWidget(line)
+        if self.make_focus is not None:
+            row = QHBoxLayout()
+            self.make_focus_button = QPushButton("&Make these my focus…")
+            self.make_focus_button.setObjectName("makeFocus")
+            self.make_focus_button.setAccessibleDescription(
+                "Opens Choose your focus with these areas ticked, to write an intention "
+                "and practices for each."
+            )
+            self.make_focus_button.setAutoDefault(False)  # Enter keeps meaning Close
+            self.make_focus_button.clicked.connect(self.choose_focus)
+            row.addWidget(self.make_focus_button)
+            row.addStretch(1)
+            inner.addLayout(row)
         return box
+
+    def choose_focus(self) -> None:
+        """Open Choose your focus with the suggested areas ticked."""
+        if self.make_focus is not None:
+            self.make_focus([gap.area for gap in self.report.focus])
 
     # --- answers ----------------------------------------------------------------------
     def _answers(self) -> QWidget:
