@@ -116,6 +116,7 @@ class WinsTab(QWidget):
         win = next((s.item for s in self.journal.wins() if s.id == doc_id), None)
         if doc_id is None or win is None:
             return
-        if confirm(self, "Delete this win?", f"“{win.text}” will be removed. You can undo it for a few seconds."):
+        if confirm(self, "Delete this win?",
+                   f"“{win.text}” will be removed. You can undo it for a few seconds."):
             delete_with_undo(self, self.journal.session, "wins", doc_id, "Deleted a win.",
                              "The win was not deleted", lambda: self.journal.delete_win(doc_id))
