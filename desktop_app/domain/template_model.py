@@ -32,6 +32,7 @@ class Option:
 
     value: int
     label: str
+    exclusive: bool = False  # multi only: choosing it clears the others, and the reverse
 
 
 @dataclass(frozen=True)

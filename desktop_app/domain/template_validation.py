@@ -115,8 +115,15 @@ def _options(table: Table, kind: str) -> tuple[Option, ...]:
     hint = f"a {kind} question needs options = [{{ value = 0, label = ... }}, ...]"
     options: list[Option] = []
     for raw, path in table.nonempty("options", hint):
-        entry = Table(raw, path, ("value", "label"))
-        option = Option(value=entry.get("value", as_int), label=entry.get("label", as_text))
+        entry = Table(raw, path, ("value", "label", "exclusive"))
+        exclusive = entry.get_or("exclusive", as_bool, False)
+        if exclusive and kind != "multi":
+            message = "'exclusive' applies only to options of a multi question"
+            raise Problem(entry.at("exclusive"), message)
+        option = Option(
+            value=entry.get("value", as_int), label=entry.get("label", as_text),
+            exclusive=exclusive,
+        )
         earlier = next((o.label for o in options if o.value == option.value), None)
         if earlier is not None:
             message = f'option value {option.value} is already used by "{earlier}"'

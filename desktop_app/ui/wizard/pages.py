@@ -125,6 +125,11 @@ class QuestionPage(BasePage):
             if block.question.id in answers:
                 block.set_answer(answers[block.question.id])
 
+    def show_alerts(self, texts: dict[str, str]) -> None:
+        """Show each question's pointer to help (question id → text); hide the others."""
+        for block in self.blocks:
+            block.show_alert(texts.get(block.question.id, ""))
+
     def initializePage(self) -> None:
         self.focus_first()
 

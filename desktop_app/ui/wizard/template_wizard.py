@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget, QWizard, QWizardPage
 
 from desktop_app.domain.answers import Answer
+from desktop_app.domain.scoring import triggered_alerts
+from desktop_app.domain.template_model import split_item
 from desktop_app.domain.templates import Template
 from desktop_app.ui.wizard.pages import BasePage, IntroPage, QuestionPage
 from desktop_app.ui.wizard.question_block import GapQuestion
@@ -39,6 +41,7 @@ class TemplateWizard(QWizard):
         self._finish_handler: Handler | None = None
         self._close_handler: Handler | None = None
         self._setting = False
+        self._support: list[str] = []
         self.setObjectName(f"wizard-{template.id}")
         self.setWindowTitle(template.title)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -105,11 +108,29 @@ class TemplateWizard(QWizard):
                         part.set_value(answers[part.objectName()])
         finally:
             self._setting = False
+        self._update_alerts()
         self.answers_changed.emit()
 
     def _answer_edited(self) -> None:
         if not self._setting:
+            self._update_alerts()
             self.answers_changed.emit()
+
+    def set_support_lines(self, lines: Sequence[str]) -> None:
+        """The person's own contacts, shown with every pointer to help."""
+        self._support = list(lines)
+        self._update_alerts()
+
+    def _update_alerts(self) -> None:
+        """An answer that raises an alert shows its calm message at once, under it; a
+        cleared or changed answer takes it away again."""
+        texts: dict[str, str] = {}
+        for alert in triggered_alerts(self.template, self.answers()):
+            question_id = split_item(alert.item)[0]
+            parts = [texts.get(question_id, ""), alert.message.strip(), *self._support]
+            texts[question_id] = "\n\n".join(p for p in parts if p)
+        for page in self.question_pages:
+            page.show_alerts(texts)
 
     # --- navigation -------------------------------------------------------------------
     def _advance_to(self, page_index: int) -> None:
