@@ -8,11 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QMainWindow, QMessageBox, QWidget, QWizard
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+    QWizard,
+)
 
 from desktop_app.domain.journal import FocusPeriod
 from desktop_app.domain.templates import Template
+from desktop_app.services.checkin_drafts import CheckInDraft, CheckInDrafts, CheckInWork
 from desktop_app.services.journal import (
     CheckInOutcome,
     JournalInputError,
@@ -20,8 +31,11 @@ from desktop_app.services.journal import (
     SlipDraft,
     WinDraft,
 )
+from desktop_app.services.journal_settings import read_support
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.dates import long_date_time
 from desktop_app.ui.journal.acknowledge import acknowledge
+from desktop_app.ui.journal.checkin_keeper import CheckInKeeper
 from desktop_app.ui.journal.slip_dialog import SlipForm
 from desktop_app.ui.journal.text import cadence_text
 from desktop_app.ui.journal.win_dialog import WinForm
@@ -36,6 +50,8 @@ PRACTICES_QUESTION = "practices"
 
 class PracticesPage(BasePage):
     """Which focus practices I did today, and (when checking in) a slip or a win to log."""
+
+    changed = Signal()  # any tick or keystroke here: the draft follows it
 
     def __init__(
         self,
@@ -100,10 +116,47 @@ class PracticesPage(BasePage):
                 form.setVisible(False)
                 box.toggled.connect(form.setVisible)
         self.content.addStretch(1)
+        self._watch_edits()
+
+    def _watch_edits(self) -> None:
+        """Every box and field on the page (the slip and win forms' too) reports changes."""
+        for box in self.findChildren(QCheckBox):
+            box.toggled.connect(self.changed)
+        for line in self.findChildren(QLineEdit):
+            line.textEdited.connect(self.changed)
+        for text in self.findChildren(QPlainTextEdit):
+            text.textChanged.connect(self.changed)
+        for combo in self.findChildren(QComboBox):
+            combo.currentIndexChanged.connect(self.changed)
+        for moment in self.findChildren(QDateTimeEdit):
+            moment.dateTimeChanged.connect(self.changed)
 
     def _touch(self) -> None:
         if not self._setting:
             self._touched = True
+
+    @property
+    def touched(self) -> bool:
+        """Whether the ticks are the person's own rather than following "did I do them"."""
+        return self._touched
+
+    def restore(self, draft: CheckInDraft) -> None:
+        """Put a saved draft's ticks, slip and win back as they were."""
+        self._setting = True
+        try:
+            for key, box in self.boxes.items():
+                box.setChecked(key in draft.practices)
+        finally:
+            self._setting = False
+        self._touched = draft.practices_touched
+        self._kept = [key for key in draft.practices if key not in self.boxes]
+        if draft.slip is not None and not self.editing:
+            _fill_slip(self.slip_form, draft.slip)
+            self.log_slip.setChecked(True)
+        if draft.win is not None and not self.editing:
+            self.win_form.text.setPlainText(draft.win.text)
+            self.win_form.area.set_key(draft.win.focus_area)
+            self.log_win.setChecked(True)
 
     def initializePage(self) -> None:
         # Until the person ticks anything here, the boxes follow the answer to "did I do
@@ -162,36 +215,71 @@ class PracticesPage(BasePage):
         return True
 
 
+def _fill_slip(form: SlipForm, slip: SlipDraft) -> None:
+    """The slip being written when the draft was saved (its times start afresh)."""
+    form.area.set_key(slip.focus_area)
+    form.old_pattern.setText(slip.old_pattern)
+    form.trigger.setText(slip.trigger)
+    form.helped.setText(slip.what_helped)
+    form.note.setText(slip.note)
+    form.back.setChecked(slip.back_on_track_at is not None)
+
+
 def _prepare(wizard: TemplateWizard, finish_text: str) -> None:
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    # A check-in keeps no draft: closing it early saves nothing, and says so.
-    wizard.setButtonText(QWizard.WizardButton.CancelButton, "Cancel")
-    cancel = wizard.button(QWizard.WizardButton.CancelButton)
-    cancel.setToolTip("Nothing from this check-in is saved.")
     wizard.review_page.setSubTitle(finish_text)
 
 
 def start_checkin(parent: QWidget, ctx: ScreenContext, template: Template) -> TemplateWizard:
-    """Open the check-in wizard (not blocking); Finish stores it and says what is worth saying."""
+    """Open the check-in wizard (not blocking), carrying on with its draft if there is one;
+    Finish stores it and says what is worth saying."""
     journal = JournalService(ctx.session)
     current = journal.focus.current()
     page = PracticesPage(journal, current.item if current else None)
-    wizard = TemplateWizard(template, extra_pages=[page], start_page=1, parent=parent)
+    drafts = CheckInDrafts(ctx.session)
+    saved = drafts.load(template)
+    wizard = TemplateWizard(
+        template, answers=saved.answers if saved else None, extra_pages=[page],
+        start_page=1, parent=parent,
+    )
+    if saved is not None:
+        page.restore(saved)
+        wizard._advance_to(max(saved.page, 1))
+        wizard.show_notice(
+            f"Your check-in from {long_date_time(saved.started_at)} is back as you left it."
+        )
     _prepare(wizard, "Change anything you like, then press Finish to save your check-in.")
+    wizard.set_support_lines(support_lines(ctx))
     outcomes: list[CheckInOutcome] = []
 
+    def work(index: int) -> CheckInWork:
+        return CheckInWork(
+            wizard.answers(), index, page.practices_done(), page.touched,
+            page.slip_draft(), page.win_draft(),
+        )
+
+    keeper = CheckInKeeper(
+        ctx.session, template, wizard, work,
+        saved.started_at if saved else ctx.session.clock(), has_draft=saved is not None,
+    )
+
     def finish() -> bool:
+        repo = ctx.session.require_repo()
         try:
-            outcome = journal.complete_checkin(
-                template, wizard.answers(), page.practices_done(),
-                page.slip_draft(), page.win_draft(),
-            )
+            with repo.batch():  # the check-in lands and its draft goes, or neither
+                outcome = journal.complete_checkin(
+                    template, wizard.answers(), page.practices_done(),
+                    page.slip_draft(), page.win_draft(),
+                )
+                if keeper.has_draft:
+                    drafts.discard(template.id)
         except JournalInputError as error:
             wizard.show_page_error(str(error))
             return False
         except OSError as error:
             wizard.show_page_error(f"Groundwork could not save this check-in: {error}")
             return False
+        keeper.finished()
         outcomes.append(outcome)
         return True
 
@@ -201,22 +289,33 @@ def start_checkin(parent: QWidget, ctx: ScreenContext, template: Template) -> Te
 
     def closed() -> None:
         if not outcomes:
+            if keeper.has_draft:
+                ctx.session.notify()  # Home lists the draft under Unfinished
             return
         outcome = outcomes[0]
         window = parent.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage("Check-in saved. Thank you for taking the time.", 8000)
+        alerts = list(outcome.alerts)
+        if alerts:
+            alerts += support_lines(ctx)
         acknowledge(
             parent,
             win=outcome.win_id is not None,
             milestones=outcome.milestones,
-            alerts=outcome.alerts,
+            alerts=alerts,
         )
 
-    WizardSave(wizard, ctx.session, finish, failed)
+    page.changed.connect(keeper.autosave.schedule)
+    WizardSave(wizard, ctx.session, finish, failed, close=keeper.close)
     wizard.finished.connect(lambda _result: closed())
     wizard.open()
     return wizard
+
+
+def support_lines(ctx: ScreenContext) -> list[str]:
+    """The person's own contacts from Settings, shown with any pointer to help."""
+    return read_support(ctx.session.require_repo()).lines()
 
 
 def edit_checkin(parent: QWidget, ctx: ScreenContext, doc_id: str) -> TemplateWizard | None:
