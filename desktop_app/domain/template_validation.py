@@ -49,9 +49,9 @@ _TEMPLATE_KEYS: tuple[str, ...] = (
     "pages",
 )
 _TEMPLATE_KEYS += ("scales", "alerts")
-_PAGE_KEYS = ("title", "intro", "questions")
+_PAGE_KEYS = ("title", "intro", "questions", "past_intro")
 _QUESTION_KEYS: tuple[str, ...] = ("id", "type", "prompt", "help", "area", "required", "min", "max")
-_QUESTION_KEYS += ("anchors", "options")
+_QUESTION_KEYS += ("anchors", "options", "past_prompt", "past_help")
 _SCALE_KEYS: tuple[str, ...] = (
     "id",
     "title",
@@ -160,6 +160,8 @@ def _question(raw: object, path: FieldPath, seen: dict[str, FieldPath]) -> Quest
         anchors=_anchors(table, low, high),
         required=table.get_or("required", as_bool, kind != "text"),
         options=_options(table, kind),
+        past_prompt=table.get_or("past_prompt", as_optional_text, None),
+        past_help=table.get_or("past_help", as_optional_text, None),
     )
 
 
@@ -172,7 +174,8 @@ def _page(raw: object, path: FieldPath, seen: dict[str, FieldPath]) -> Page:
     questions = tuple(
         _question(item, where, seen) for item, where in table.nonempty("questions", hint)
     )
-    return Page(title=title, intro=intro, questions=questions)
+    past_intro = table.get_or("past_intro", as_optional_text, None)
+    return Page(title=title, intro=intro, questions=questions, past_intro=past_intro)
 
 
 # ---------------------------------------------------------------------------- scales and alerts

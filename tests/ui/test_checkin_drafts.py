@@ -13,6 +13,8 @@ from tests.ui.test_checkin_flow import ANSWERS, answer, open_wizard, practices_p
 from tests.ui.test_journal_support import click, simple_focus, stored
 
 NOTE = "A long note about the day, the meeting, and the walk home that helped."
+# Unticking the one practice turns "did I do my practices" to no: the answer follows the ticks.
+KEPT = {**ANSWERS, "practices": False, "note": NOTE}
 
 
 def fill_everything(qtbot, startup):
@@ -56,7 +58,7 @@ def test_escape_keeps_the_checkin_as_a_draft_and_check_in_now_resumes_it_exactly
     assert stored(startup)["checkins"] == {}
     [draft] = drafts(startup)
     assert draft["template_id"] == "check-in"
-    assert draft["answers"] == {**ANSWERS, "note": NOTE}
+    assert draft["answers"] == KEPT
     assert draft["practices"] == []
     assert draft["practices_touched"] is True
     assert draft["slip"]["old_pattern"] == "Scrolled till 2am"
@@ -66,7 +68,7 @@ def test_escape_keeps_the_checkin_as_a_draft_and_check_in_now_resumes_it_exactly
     click(qtbot, home.checkin_button)
     again = open_wizard(qtbot)
     assert again is not wizard
-    assert again.answers() == {**ANSWERS, "note": NOTE}
+    assert again.answers() == KEPT
     page = practices_page(again)
     assert again.currentPage() is page  # back on the page where it was left
     assert not page.findChild(QCheckBox, f"practice-{practice.key}").isChecked()
@@ -120,7 +122,7 @@ def test_a_crash_keeps_the_checkin_draft(qtbot, start_app, tmp_path: Path) -> No
     restarted = start_app("--profile", "Sam", data=after_crash)
     click(qtbot, restarted.window.screens["home"].checkin_button)
     wizard = open_wizard(qtbot)
-    assert wizard.answers() == {**ANSWERS, "note": NOTE}
+    assert wizard.answers() == KEPT
     page = practices_page(wizard)
     assert not page.findChild(QCheckBox, f"practice-{practice.key}").isChecked()
     assert page.slip_form.old_pattern.text() == "Scrolled till 2am"

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QWidget,
-    QWizard,
 )
 
 from desktop_app.domain.journal import FocusPeriod
@@ -31,21 +30,25 @@ from desktop_app.services.journal import (
     SlipDraft,
     WinDraft,
 )
-from desktop_app.services.journal_settings import read_support
 from desktop_app.ui.context import ScreenContext
-from desktop_app.ui.dates import long_date_time
+from desktop_app.ui.dates import day_text, long_date, long_date_time
 from desktop_app.ui.journal.acknowledge import acknowledge
-from desktop_app.ui.journal.checkin_keeper import CheckInKeeper
+from desktop_app.ui.journal.checkin_keeper import CheckInKeeper, fill_slip, support_lines
 from desktop_app.ui.journal.slip_dialog import SlipForm
 from desktop_app.ui.journal.text import cadence_text
 from desktop_app.ui.journal.win_dialog import WinForm
 from desktop_app.ui.widgets import heading, paragraph
+from desktop_app.ui.wizard.answer_widgets import YesNoAnswer
 from desktop_app.ui.wizard.pages import BasePage
 from desktop_app.ui.wizard.template_wizard import TemplateWizard
 from desktop_app.ui.wizard.wizard_save import WizardSave
 
 PRACTICES_QUESTION = "practices"
 """The check-in template's yes/no question about practices; "yes" ticks them all at first."""
+FOLLOWS_TICKS = (
+    "Your answer to “Did I do my practices?” follows these ticks: with any practice ticked "
+    "it is yes, with none it is no."
+)
 
 
 class PracticesPage(BasePage):
@@ -65,10 +68,11 @@ class PracticesPage(BasePage):
         super().__init__(parent)
         self.setObjectName("practicesPage")
         self.setTitle("Practices" if editing else "Today's practices")
-        self.setSubTitle(
+        self._note = (
             "Tick what you did that day." if editing
             else "Tick what you did today. If you like, log a slip or a win as well."
         )
+        self.setSubTitle(self._note)
         self.journal = journal
         self.editing = editing
         self._touched = editing
@@ -94,6 +98,10 @@ class PracticesPage(BasePage):
                 box.toggled.connect(self._touch)
                 self.boxes[practice.key] = box
                 self.content.addWidget(box)
+        if self.boxes:
+            # The ticks are the record; the first page's yes or no follows them, so the
+            # two can never contradict each other (see follow_ticks).
+            self.content.addWidget(paragraph(FOLLOWS_TICKS))
         # Practices of a focus that has since been edited away stay recorded as they were.
         self._kept = [key for key in done if key not in self.boxes]
         self.log_slip = QCheckBox("I want to log a slip back into an old pattern")
@@ -131,9 +139,28 @@ class PracticesPage(BasePage):
         for moment in self.findChildren(QDateTimeEdit):
             moment.dateTimeChanged.connect(self.changed)
 
+    def part_note(self) -> str:
+        return f". {self._note}"
+
     def _touch(self) -> None:
         if not self._setting:
             self._touched = True
+            self.follow_ticks()
+
+    def follow_ticks(self) -> None:
+        """"Did I do my practices?" becomes yes with any practice ticked, no with none.
+
+        A person who ticks a practice after answering "No" has changed their mind (or
+        remembered one); the tick is the more exact answer, so the summary follows it.
+        """
+        wizard = self.wizard()
+        if not isinstance(wizard, TemplateWizard):
+            return
+        widget = wizard.question_widget(PRACTICES_QUESTION)
+        if isinstance(widget, YesNoAnswer):
+            done = bool(self.practices_done())
+            if widget.value() is not done:
+                widget.set_value(done)
 
     @property
     def touched(self) -> bool:
@@ -151,7 +178,7 @@ class PracticesPage(BasePage):
         self._touched = draft.practices_touched
         self._kept = [key for key in draft.practices if key not in self.boxes]
         if draft.slip is not None and not self.editing:
-            _fill_slip(self.slip_form, draft.slip)
+            fill_slip(self.slip_form, draft.slip)
             self.log_slip.setChecked(True)
         if draft.win is not None and not self.editing:
             self.win_form.text.setPlainText(draft.win.text)
@@ -161,15 +188,21 @@ class PracticesPage(BasePage):
     def initializePage(self) -> None:
         # Until the person ticks anything here, the boxes follow the answer to "did I do
         # my practices": a starting point, not a record they have to undo.
+        # Once ticked by hand they stay, unless the answer was changed since to disagree
+        # with them (No with ticks, Yes with none): the latest word wins.
         wizard = self.wizard()
-        if self._touched or not isinstance(wizard, TemplateWizard):
+        if not isinstance(wizard, TemplateWizard):
             return
         said = wizard.answers().get(PRACTICES_QUESTION) is True
+        if self._touched and said == bool(self.practices_done()):
+            return
         self._setting = True
         try:
             for box in self.boxes.values():
                 if box.isEnabled():
                     box.setChecked(said)
+            if not said:
+                self._kept = []
         finally:
             self._setting = False
 
@@ -213,16 +246,6 @@ class PracticesPage(BasePage):
             return False
         self.summary.clear_error()
         return True
-
-
-def _fill_slip(form: SlipForm, slip: SlipDraft) -> None:
-    """The slip being written when the draft was saved (its times start afresh)."""
-    form.area.set_key(slip.focus_area)
-    form.old_pattern.setText(slip.old_pattern)
-    form.trigger.setText(slip.trigger)
-    form.helped.setText(slip.what_helped)
-    form.note.setText(slip.note)
-    form.back.setChecked(slip.back_on_track_at is not None)
 
 
 def _prepare(wizard: TemplateWizard, finish_text: str) -> None:
@@ -313,11 +336,6 @@ def start_checkin(parent: QWidget, ctx: ScreenContext, template: Template) -> Te
     return wizard
 
 
-def support_lines(ctx: ScreenContext) -> list[str]:
-    """The person's own contacts from Settings, shown with any pointer to help."""
-    return read_support(ctx.session.require_repo()).lines()
-
-
 def edit_checkin(parent: QWidget, ctx: ScreenContext, doc_id: str) -> TemplateWizard | None:
     """Reopen a stored check-in with its answers and practices; Finish rewrites it."""
     journal = JournalService(ctx.session)
@@ -335,10 +353,14 @@ def edit_checkin(parent: QWidget, ctx: ScreenContext, doc_id: str) -> TemplateWi
         return None
     period = journal.focus.period_at(checkin.at)
     page = PracticesPage(journal, period, done=checkin.practices_done, editing=True)
+    day = journal.local(checkin.at).date()
+    today = journal.today()
     wizard = TemplateWizard(
-        template, answers=checkin.answers, extra_pages=[page], start_page=1, parent=parent
+        template, answers=checkin.answers, extra_pages=[page], start_page=1,
+        past_day="" if day == today else day_text(day, today), parent=parent,
     )
-    wizard.setWindowTitle(f"{template.title} (editing)")
+    wizard.setWindowTitle(f"{template.title} of {long_date(day)} (editing)")
+    page.follow_ticks()  # an older record may say "no" beside ticks: the ticks are exact
     _prepare(wizard, "Change anything you like, then press Finish to save the changes.")
 
     def finish() -> bool:

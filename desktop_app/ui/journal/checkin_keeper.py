@@ -15,7 +15,11 @@ from PySide6.QtWidgets import QMessageBox
 from desktop_app.domain.answers import Answer
 from desktop_app.domain.templates import Template
 from desktop_app.services.checkin_drafts import CheckInDrafts, CheckInWork
+from desktop_app.services.journal import SlipDraft
+from desktop_app.services.journal_settings import read_support
 from desktop_app.services.session import Session
+from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.journal.slip_dialog import SlipForm
 from desktop_app.ui.pending_save import PendingSave
 from desktop_app.ui.wizard.draft_autosave import DraftAutosave
 from desktop_app.ui.wizard.formatting import os_reason
@@ -139,3 +143,18 @@ class CheckInKeeper(QObject):
     def _close_now(self) -> None:
         self._may_close = True
         self.wizard.reject()
+
+
+def fill_slip(form: SlipForm, slip: SlipDraft) -> None:
+    """The slip being written when the draft was saved (its times start afresh)."""
+    form.area.set_key(slip.focus_area)
+    form.old_pattern.setText(slip.old_pattern)
+    form.trigger.setText(slip.trigger)
+    form.helped.setText(slip.what_helped)
+    form.note.setText(slip.note)
+    form.back.setChecked(slip.back_on_track_at is not None)
+
+
+def support_lines(ctx: ScreenContext) -> list[str]:
+    """The person's own contacts from Settings, shown with any pointer to help."""
+    return read_support(ctx.session.require_repo()).lines()

@@ -216,6 +216,7 @@ class NumberAnswer(QSpinBox):
         self, question: Question, accessible_name: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.clearable = False  # its lowest step, "Not answered", is its own way back
         assert question.min is not None and question.max is not None
         self.setRange(question.min - 1, question.max)
         self.setSpecialValueText("Not answered")
@@ -232,7 +233,7 @@ class NumberAnswer(QSpinBox):
         fits = _is_int(value) and self.minimum() < value <= self.maximum()  # type: ignore[operator]
         self.setValue(value if fits else self.minimum())  # type: ignore[arg-type]
 
-    def clear(self) -> None:  # type: ignore[override]
+    def clear(self) -> None:
         """Back to "not answered" (the lowest step)."""
         self.setValue(self.minimum())
 
@@ -305,7 +306,7 @@ class MultiAnswer(QWidget):
             alone = " Choosing this clears the other choices." if option.exclusive else ""
             box.setAccessibleDescription(accessible_name + alone)
             box.toggled.connect(
-                lambda checked, v=option.value: self._toggled(v, checked)  # type: ignore[misc]
+                lambda checked, v=option.value: self._toggled(v, checked)
             )
             box.installEventFilter(self)
             self.boxes[option.value] = box

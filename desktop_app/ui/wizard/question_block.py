@@ -100,7 +100,9 @@ class QuestionBlock(QWidget):
 
     changed = Signal()
 
-    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, question: Question, parent: QWidget | None = None, *, past: bool = False
+    ) -> None:
         super().__init__(parent)
         self.question = question
         self.setObjectName(f"{question.id}.block")
@@ -108,24 +110,26 @@ class QuestionBlock(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         optional = "" if question.required else " (optional)"
-        self.prompt = QLabel(question.prompt + optional)
+        prompt, help_text = question.prompt_for(past), question.help_for(past)
+        self.help_text = help_text
+        self.prompt = QLabel(prompt + optional)
         self.prompt.setWordWrap(True)
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         font = QFont(self.prompt.font())
         font.setBold(True)
         self.prompt.setFont(font)
         layout.addWidget(self.prompt)
-        if question.help:
-            layout.addWidget(_small(question.help))
+        if help_text:
+            layout.addWidget(_small(help_text))
         self.input: GapQuestion | AnswerWidget
         if question.type == "gap":
             self.input = GapQuestion(question)
             self.prompt.setBuddy(self.input.current)
             self.input.changed.connect(self._changed)
         else:
-            self.input = create_answer_widget(question, question.prompt + optional)
-            if question.help:
-                self.input.setAccessibleDescription(question.help)
+            self.input = create_answer_widget(question, prompt + optional)
+            if help_text:
+                self.input.setAccessibleDescription(help_text)
             self.prompt.setBuddy(self.input)
             self.input.answerChanged.connect(self._changed)
         layout.addWidget(self.input)
@@ -158,7 +162,7 @@ class QuestionBlock(QWidget):
         self.input.clearable = True
         button = QPushButton("Clear answer")
         button.setObjectName(f"{question.id}.clear")
-        button.setAccessibleName(f"Clear answer: {question.prompt}")
+        button.setAccessibleName(f"Clear answer: {self.prompt.text()}")
         button.setAccessibleDescription(
             "Leaves this optional question unanswered. The Delete key does the same."
         )
@@ -190,7 +194,7 @@ class QuestionBlock(QWidget):
             self.status.setText(text)
             self.status.setAccessibleName(text)
             self.status.setVisible(bool(text))
-            described = self.question.help or ""
+            described = self.help_text or ""
             state = "" if answered else "Not answered. "
             self.input.setAccessibleDescription(state + described)
             if QAccessible.isActive():

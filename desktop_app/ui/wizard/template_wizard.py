@@ -34,8 +34,11 @@ class TemplateWizard(QWizard):
         answers: Mapping[str, Answer | None] | None = None,
         extra_pages: Sequence[QWizardPage] = (),
         start_page: int = 0,
+        past_day: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """``past_day`` names the earlier day being edited: the pages say so, and questions
+        use the template's wording for the past ("that day" rather than "today")."""
         super().__init__(parent)
         self.template = template
         self._finish_handler: Handler | None = None
@@ -57,17 +60,23 @@ class TemplateWizard(QWizard):
 
         self.intro_page = IntroPage(template)
         self.addPage(self.intro_page)
-        total = len(template.pages)
+        # Extra pages (a check-in's practices) are parts too: "Part 1 of 1" would be untrue.
+        total = len(template.pages) + len(extra_pages)
+        past = bool(past_day)
         self.question_pages: list[QuestionPage] = []
         for number, page in enumerate(template.pages, start=1):
-            question_page = QuestionPage(page, number, total)
+            question_page = QuestionPage(page, number, total, past=past)
+            question_page.set_part(number, total, past_day)
             question_page.changed.connect(self._answer_edited)
             self.question_pages.append(question_page)
             self.addPage(question_page)
         self.extra_pages = list(extra_pages)
-        for extra in self.extra_pages:
+        for number, extra in enumerate(self.extra_pages, start=len(template.pages) + 1):
+            if isinstance(extra, BasePage):
+                extra.set_part(number, total, past_day)
             self.addPage(extra)
         self.review_page = ReviewPage(template, self.answers, self.go_to_template_page)
+        self.review_page.past = past
         self.addPage(self.review_page)
         if answers:
             self.set_answers(answers)
