@@ -251,3 +251,20 @@ def test_overlong_support_contacts_are_refused_and_kept_in_the_form(qtbot, start
     assert dialog.people.toPlainText() == "x" * 2001
     assert "support_contacts" not in stored(startup)["meta"]["1"]
     dialog.reject()
+
+
+def test_without_practices_to_tick_the_answer_stands(qtbot, start_app) -> None:
+    startup = start_app("--profile", "Sam")
+    journal = JournalService(startup.session)  # no focus: nothing to tick
+    template = journal.checkin_template()
+    assert template is not None
+    outcome = journal.complete_checkin(template, ANSWERS)
+    wizard = edit_checkin(startup.window, startup.window.ctx, outcome.checkin_id)
+    assert wizard is not None
+    wizard.next()
+    assert wizard.answers()["practices"] is True
+    wizard.next()
+    with qtbot.waitSignal(wizard.finished):
+        click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
+    [checkin] = stored(startup)["checkins"].values()
+    assert checkin["answers"]["practices"] is True

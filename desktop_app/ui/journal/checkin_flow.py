@@ -154,8 +154,8 @@ class PracticesPage(BasePage):
         remembered one); the tick is the more exact answer, so the summary follows it.
         """
         wizard = self.wizard()
-        if not isinstance(wizard, TemplateWizard):
-            return
+        if not self.boxes or not isinstance(wizard, TemplateWizard):
+            return  # nothing to tick: the yes or no is all there is
         widget = wizard.question_widget(PRACTICES_QUESTION)
         if isinstance(widget, YesNoAnswer):
             done = bool(self.practices_done())
