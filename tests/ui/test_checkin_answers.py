@@ -268,3 +268,13 @@ def test_without_practices_to_tick_the_answer_stands(qtbot, start_app) -> None:
         click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
     [checkin] = stored(startup)["checkins"].values()
     assert checkin["answers"]["practices"] is True
+
+
+def test_the_grounding_note_shows_my_own_contacts_too(qtbot, start_app) -> None:
+    startup = start_app("--profile", "Sam")
+    write_support(startup.session.require_repo(), SupportContacts(PEOPLE, CRISIS_LINE))
+    wizard = grounding_at(qtbot, startup, "self_harm")
+    click(qtbot, option(wizard, "self_harm", 2))
+    alert = wizard.findChild(QLabel, "self_harm.alert")
+    assert f"Your crisis line: {CRISIS_LINE}" in alert.text()
+    assert alert.accessibleName() == alert.text()
