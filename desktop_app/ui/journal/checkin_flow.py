@@ -261,13 +261,13 @@ def start_checkin(parent: QWidget, ctx: ScreenContext, template: Template) -> Te
     page = PracticesPage(journal, current.item if current else None)
     drafts = CheckInDrafts(ctx.session)
     saved = drafts.load(template)
-    wizard = TemplateWizard(
-        template, answers=saved.answers if saved else None, extra_pages=[page],
-        start_page=1, parent=parent,
-    )
     if saved is not None:
         page.restore(saved)
-        wizard._advance_to(max(saved.page, 1))
+    wizard = TemplateWizard(
+        template, answers=saved.answers if saved else None, extra_pages=[page],
+        start_page=max(saved.page, 1) if saved else 1, parent=parent,
+    )
+    if saved is not None:
         wizard.show_notice(
             f"Your check-in from {long_date_time(saved.started_at)} is back as you left it."
         )
