@@ -126,3 +126,24 @@ def test_a_crash_keeps_the_checkin_draft(qtbot, start_app, tmp_path: Path) -> No
     page = practices_page(wizard)
     assert not page.findChild(QCheckBox, f"practice-{practice.key}").isChecked()
     assert page.slip_form.old_pattern.text() == "Scrolled till 2am"
+
+
+def test_the_close_question_by_keyboard_enter_keeps_escape_goes_back(qtbot, start_app) -> None:
+    startup = start_app("--profile", "Sam")
+    wizard, _practice = fill_everything(qtbot, startup)
+    seen: list[str] = []
+
+    def escape(box: QMessageBox) -> None:
+        seen.append(box.defaultButton().text())
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    when_dialog(QMessageBox, escape)
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert seen == ["Keep it as a draft"]  # Enter would keep it
+    assert wizard.isVisible()  # Escape on the question is the safe way: back to the check-in
+
+    when_dialog(QMessageBox, lambda box: qtbot.keyClick(box, Qt.Key.Key_Return))
+    with qtbot.waitSignal(wizard.finished):
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    [draft] = drafts(startup)
+    assert draft["answers"]["note"] == NOTE
