@@ -8,9 +8,7 @@ writing a value that does not fit the question clears the widget instead of rais
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import Property as QtProperty
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -27,44 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.answers import Answer
 from desktop_app.domain.templates import Question
-
-# Declaring the property as "QVariant" lets any Python value through unchanged (None, a list,
-# a GapAnswer); declared as ``object`` Qt refuses to write an int into it.
-_ANY_VARIANT: Any = "QVariant"
+from desktop_app.ui.wizard.answer_base import answer_property as _answer_property
+from desktop_app.ui.wizard.answer_base import is_clear_key as _is_clear_key
+from desktop_app.ui.wizard.answer_base import is_int as _is_int
 
 # Up to this many points a scale is a row of buttons; beyond it, a number box.
 MAX_BUTTON_POINTS = 11
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-
-
-def _is_clear_key(event: QEvent) -> bool:
-    """Delete (or Backspace) pressed without modifiers: clear an optional answer."""
-    return (
-        event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-        and Qt.Key(event.key()) in CLEAR_KEYS
-        and event.modifiers() == Qt.KeyboardModifier.NoModifier
-    )
-
-
-def _answer_property(notify: Any) -> Any:
-    """The ``answer`` user property, reading ``value()`` and writing ``set_value()``."""
-
-    def read(widget: Any) -> Answer | None:
-        result: Answer | None = widget.value()
-        return result
-
-    def write(widget: Any, value: object) -> None:
-        widget.set_value(value)
-
-    return QtProperty(_ANY_VARIANT, read, write, notify=notify, user=True)
 
 
 class _ButtonChoice(QWidget):
