@@ -98,6 +98,9 @@ def _check_value(question: Question, answer: Answer | None) -> str | None:
             return "Please choose from the options given."
         if len(set(answer)) != len(answer):
             return "Each option can be chosen only once."
+        alone = [o.label for o in question.options if o.exclusive and o.value in answer]
+        if alone and len(answer) > 1:
+            return f"“{alone[0]}” cannot be chosen together with other options."
         return None
     if kind == "text":
         return None if isinstance(answer, str) else "Please write your answer as text."

@@ -32,6 +32,7 @@ class Option:
 
     value: int
     label: str
+    exclusive: bool = False  # multi only: choosing it clears the others, and the reverse
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,14 @@ class Question:
     anchors: dict[int, str] = field(default_factory=dict, hash=False)
     required: bool = True
     options: tuple[Option, ...] = ()
+    past_prompt: str | None = None  # the prompt when editing an earlier day ("that day")
+    past_help: str | None = None
+
+    def prompt_for(self, past: bool) -> str:
+        return self.past_prompt if past and self.past_prompt else self.prompt
+
+    def help_for(self, past: bool) -> str | None:
+        return self.past_help if past and self.past_help else self.help
 
     def value_range(self, part: str = "") -> tuple[int, int] | None:
         """The lowest and highest number an answer can score, or None if it has no number.
@@ -82,6 +91,10 @@ class Page:
     title: str
     intro: str | None
     questions: tuple[Question, ...]
+    past_intro: str | None = None  # the intro when editing an earlier day
+
+    def intro_for(self, past: bool) -> str | None:
+        return self.past_intro if past and self.past_intro else self.intro
 
 
 @dataclass(frozen=True)

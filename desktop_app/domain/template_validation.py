@@ -49,9 +49,9 @@ _TEMPLATE_KEYS: tuple[str, ...] = (
     "pages",
 )
 _TEMPLATE_KEYS += ("scales", "alerts")
-_PAGE_KEYS = ("title", "intro", "questions")
+_PAGE_KEYS = ("title", "intro", "questions", "past_intro")
 _QUESTION_KEYS: tuple[str, ...] = ("id", "type", "prompt", "help", "area", "required", "min", "max")
-_QUESTION_KEYS += ("anchors", "options")
+_QUESTION_KEYS += ("anchors", "options", "past_prompt", "past_help")
 _SCALE_KEYS: tuple[str, ...] = (
     "id",
     "title",
@@ -115,8 +115,15 @@ def _options(table: Table, kind: str) -> tuple[Option, ...]:
     hint = f"a {kind} question needs options = [{{ value = 0, label = ... }}, ...]"
     options: list[Option] = []
     for raw, path in table.nonempty("options", hint):
-        entry = Table(raw, path, ("value", "label"))
-        option = Option(value=entry.get("value", as_int), label=entry.get("label", as_text))
+        entry = Table(raw, path, ("value", "label", "exclusive"))
+        exclusive = entry.get_or("exclusive", as_bool, False)
+        if exclusive and kind != "multi":
+            message = "'exclusive' applies only to options of a multi question"
+            raise Problem(entry.at("exclusive"), message)
+        option = Option(
+            value=entry.get("value", as_int), label=entry.get("label", as_text),
+            exclusive=exclusive,
+        )
         earlier = next((o.label for o in options if o.value == option.value), None)
         if earlier is not None:
             message = f'option value {option.value} is already used by "{earlier}"'
@@ -153,6 +160,8 @@ def _question(raw: object, path: FieldPath, seen: dict[str, FieldPath]) -> Quest
         anchors=_anchors(table, low, high),
         required=table.get_or("required", as_bool, kind != "text"),
         options=_options(table, kind),
+        past_prompt=table.get_or("past_prompt", as_optional_text, None),
+        past_help=table.get_or("past_help", as_optional_text, None),
     )
 
 
@@ -165,7 +174,8 @@ def _page(raw: object, path: FieldPath, seen: dict[str, FieldPath]) -> Page:
     questions = tuple(
         _question(item, where, seen) for item, where in table.nonempty("questions", hint)
     )
-    return Page(title=title, intro=intro, questions=questions)
+    past_intro = table.get_or("past_intro", as_optional_text, None)
+    return Page(title=title, intro=intro, questions=questions, past_intro=past_intro)
 
 
 # ---------------------------------------------------------------------------- scales and alerts

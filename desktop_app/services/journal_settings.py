@@ -1,7 +1,9 @@
-"""Check-in settings (rhythm, reminder time, time zone) kept in the profile's meta document."""
+"""Check-in settings (rhythm, reminder time, time zone) and the person's support contacts,
+kept in the profile's meta document."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -68,3 +70,53 @@ def write_settings(repo: ProfileRepository, settings: CheckInSettings) -> None:
 def local_today(settings: CheckInSettings, now: datetime) -> date:
     """Today's date in the settings' zone: the day check-ins and practices count on."""
     return now.astimezone(settings.zone()).date()
+
+
+# --- the person's own support contacts ------------------------------------------------------
+
+SUPPORT_KEY = "support_contacts"
+MAX_SUPPORT_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class SupportContacts:
+    """Who the person can reach when things are hard, in their own words; shown with alerts.
+
+    Kept in the profile (encrypted with it when it has a passphrase), never looked up online.
+    """
+
+    people: str = ""
+    crisis_line: str = ""
+
+    def is_empty(self) -> bool:
+        return not (self.people.strip() or self.crisis_line.strip())
+
+    def lines(self) -> list[str]:
+        """What a pointer to help adds: the crisis line first, then the people."""
+        found = []
+        if self.crisis_line.strip():
+            found.append(f"Your crisis line: {self.crisis_line.strip()}")
+        if self.people.strip():
+            found.append(f"People you can reach: {self.people.strip()}")
+        return found
+
+
+def read_support(repo: ProfileRepository) -> SupportContacts:
+    raw = repo.meta.get(SUPPORT_KEY)
+    if isinstance(raw, dict):
+        try:
+            return from_json(SupportContacts, raw)
+        except DecodeError:
+            pass  # unreadable: shown as empty, replaced by the next save
+    return SupportContacts()
+
+
+def write_support(repo: ProfileRepository, contacts: SupportContacts) -> None:
+    """Store the contacts (trimmed); too long a text is refused, nothing is cut."""
+    for text in (contacts.people, contacts.crisis_line):
+        if len(text) > MAX_SUPPORT_CHARS:
+            raise ValueError(
+                f"Please keep support contacts under {MAX_SUPPORT_CHARS} characters."
+            )
+    trimmed = SupportContacts(contacts.people.strip(), contacts.crisis_line.strip())
+    repo.set_meta(**{SUPPORT_KEY: to_json(trimmed)})

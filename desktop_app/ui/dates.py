@@ -20,6 +20,11 @@ def short_date(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
 
 
+def long_date(day: date) -> str:
+    """"Saturday 14 March 2026": a whole day, named in full (a window title, say)."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 def long_date_time(moment: datetime) -> str:
     """"14 March 2026, 09:30": a date and time a person reads at a glance."""
     return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M}"

@@ -503,6 +503,20 @@ RULES: list[tuple[str, Mutation, str, str]] = [
     ),
     ("alert message", _set("alerts.0.message", ""), "alerts[0].message", "this text is empty"),
     ("alerts not list", _set("alerts", "x"), "alerts", "expected a list"),
+    (
+        "exclusive on choice",
+        _set(f"{Q}.2.options.0.exclusive", True),
+        "pages[1].questions[2].options[0].exclusive",
+        "'exclusive' applies only to options of a multi question",
+    ),
+    (
+        "exclusive text",
+        _set(f"{Q}.4.options.0.exclusive", "yes"),
+        "pages[1].questions[4].options[0].exclusive",
+        "expected true or false",
+    ),
+    ("past prompt number", _set(f"{Q}.0.past_prompt", 3), "pages[1].questions[0].past_prompt",
+     "expected text"),
 ]
 
 
@@ -624,3 +638,27 @@ def test_templates_are_hashable_and_errors_pickle(
     error = TemplateError("a.toml", "broken", 3, "title")
     again = pickle.loads(pickle.dumps(error))
     assert str(again) == str(error) == "a.toml, line 3: title: broken"
+
+
+def test_exclusive_options_and_past_wording(build: Callable[[Data], Template], sample: Any) -> None:
+    from desktop_app.domain.answers import check_answer
+
+    data = sample()
+    data["pages"][1]["questions"][4]["options"][0]["exclusive"] = True
+    data["pages"][1]["questions"][0]["past_prompt"] = "One, then"
+    data["pages"][1]["intro"] = "Now"
+    data["pages"][1]["past_intro"] = "Then"
+    template = build(data)
+    who = template.question("who")
+    assert who is not None
+    assert [o.exclusive for o in who.options] == [True, False]
+    assert check_answer(who, [1, 2]) == "“A” cannot be chosen together with other options."
+    assert check_answer(who, [1]) is None
+    assert check_answer(who, [2]) is None
+    q1 = template.question("q1")
+    assert q1 is not None
+    assert (q1.prompt_for(past=True), q1.prompt_for(past=False)) == ("One, then", "One")
+    q2 = template.question("q2")
+    assert q2 is not None and q2.prompt_for(past=True) == "Two"  # no past wording: unchanged
+    page = template.pages[1]
+    assert (page.intro_for(past=True), page.intro_for(past=False)) == ("Then", "Now")

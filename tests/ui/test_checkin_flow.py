@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QWizard
+from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QWizard
 
 from desktop_app.ui.journal.acknowledge import Acknowledgement
 from desktop_app.ui.journal.checkin_flow import PracticesPage, edit_checkin
 from desktop_app.ui.wizard.template_wizard import TemplateWizard
+from tests.ui.privacy_helpers import pressing, when_dialog
 from tests.ui.test_journal_support import (
     button,
     click,
@@ -114,15 +115,19 @@ def test_a_checkin_that_logs_a_slip_and_a_win(qtbot, start_app) -> None:
     assert startup.window.statusBar().currentMessage().startswith("Check-in saved")
 
 
-def test_cancelling_a_checkin_saves_nothing(qtbot, start_app) -> None:
+def test_discarding_a_checkin_asks_first_and_saves_nothing(qtbot, start_app) -> None:
     startup = start_app("--profile", "Sam")
     simple_focus(startup)
     click(qtbot, startup.window.screens["home"].checkin_button)
     wizard = open_wizard(qtbot)
     answer(wizard, ANSWERS)
-    assert wizard.button(QWizard.WizardButton.CancelButton).text() == "Cancel"
-    wizard.reject()
+    said: list[str] = []
+    when_dialog(QMessageBox, pressing("Discard", said))
+    with qtbot.waitSignal(wizard.finished):
+        wizard.reject()
+    assert said and "Discard throws these answers away" in said[0]
     assert stored(startup)["checkins"] == {}
+    assert stored(startup)["drafts"] == {}
 
 
 def test_start_option_opens_the_checkin_at_once(qtbot, start_app) -> None:
@@ -136,7 +141,9 @@ def test_start_option_opens_the_checkin_at_once(qtbot, start_app) -> None:
     page = practices_page(wizard)
     texts = " ".join(label.text() for label in page.findChildren(QLabel))
     assert "You have not chosen a focus yet" in texts
-    wizard.reject()
+    when_dialog(QMessageBox, pressing("Discard", []))
+    with qtbot.waitSignal(wizard.finished):
+        wizard.reject()
     assert stored(startup)["checkins"] == {}
 
 

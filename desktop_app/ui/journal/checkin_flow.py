@@ -9,11 +9,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QMainWindow, QMessageBox, QWidget, QWizard
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from desktop_app.domain.journal import FocusPeriod
 from desktop_app.domain.templates import Template
+from desktop_app.services.checkin_drafts import CheckInDraft, CheckInDrafts, CheckInWork
 from desktop_app.services.journal import (
     CheckInOutcome,
     JournalInputError,
@@ -22,22 +32,31 @@ from desktop_app.services.journal import (
     WinDraft,
 )
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.dates import day_text, long_date, long_date_time
 from desktop_app.ui.journal.acknowledge import acknowledge
 from desktop_app.ui.journal.backfill import backfill_titles
+from desktop_app.ui.journal.checkin_keeper import CheckInKeeper, fill_slip, support_lines
 from desktop_app.ui.journal.slip_dialog import SlipForm
 from desktop_app.ui.journal.text import cadence_text
 from desktop_app.ui.journal.win_dialog import WinForm
 from desktop_app.ui.widgets import heading, paragraph
+from desktop_app.ui.wizard.answer_widgets import YesNoAnswer
 from desktop_app.ui.wizard.pages import BasePage
 from desktop_app.ui.wizard.template_wizard import TemplateWizard
 from desktop_app.ui.wizard.wizard_save import WizardSave
 
 PRACTICES_QUESTION = "practices"
 """The check-in template's yes/no question about practices; "yes" ticks them all at first."""
+FOLLOWS_TICKS = (
+    "Your answer to “Did I do my practices?” follows these ticks: with any practice ticked "
+    "it is yes, with none it is no."
+)
 
 
 class PracticesPage(BasePage):
     """Which focus practices I did today, and (when checking in) a slip or a win to log."""
+
+    changed = Signal()  # any tick or keystroke here: the draft follows it
 
     def __init__(
         self,
@@ -51,10 +70,11 @@ class PracticesPage(BasePage):
         super().__init__(parent)
         self.setObjectName("practicesPage")
         self.setTitle("Practices" if editing else "Today's practices")
-        self.setSubTitle(
+        self._note = (
             "Tick what you did that day." if editing
             else "Tick what you did today. If you like, log a slip or a win as well."
         )
+        self.setSubTitle(self._note)
         self.journal = journal
         self.editing = editing
         self._touched = editing
@@ -80,6 +100,10 @@ class PracticesPage(BasePage):
                 box.toggled.connect(self._touch)
                 self.boxes[practice.key] = box
                 self.content.addWidget(box)
+        if self.boxes:
+            # The ticks are the record; the first page's yes or no follows them, so the
+            # two can never contradict each other (see follow_ticks).
+            self.content.addWidget(paragraph(FOLLOWS_TICKS))
         # Practices of a focus that has since been edited away stay recorded as they were.
         self._kept = [key for key in done if key not in self.boxes]
         self.log_slip = QCheckBox("I want to log a slip back into an old pattern")
@@ -102,23 +126,85 @@ class PracticesPage(BasePage):
                 form.setVisible(False)
                 box.toggled.connect(form.setVisible)
         self.content.addStretch(1)
+        self._watch_edits()
+
+    def _watch_edits(self) -> None:
+        """Every box and field on the page (the slip and win forms' too) reports changes."""
+        for box in self.findChildren(QCheckBox):
+            box.toggled.connect(self.changed)
+        for line in self.findChildren(QLineEdit):
+            line.textEdited.connect(self.changed)
+        for text in self.findChildren(QPlainTextEdit):
+            text.textChanged.connect(self.changed)
+        for combo in self.findChildren(QComboBox):
+            combo.currentIndexChanged.connect(self.changed)
+        for moment in self.findChildren(QDateTimeEdit):
+            moment.dateTimeChanged.connect(self.changed)
+
+    def part_note(self) -> str:
+        return f". {self._note}"
 
     def _touch(self) -> None:
         if not self._setting:
             self._touched = True
+            self.follow_ticks()
+
+    def follow_ticks(self) -> None:
+        """"Did I do my practices?" becomes yes with any practice ticked, no with none.
+
+        A person who ticks a practice after answering "No" has changed their mind (or
+        remembered one); the tick is the more exact answer, so the summary follows it.
+        """
+        wizard = self.wizard()
+        if not self.boxes or not isinstance(wizard, TemplateWizard):
+            return  # nothing to tick: the yes or no is all there is
+        widget = wizard.question_widget(PRACTICES_QUESTION)
+        if isinstance(widget, YesNoAnswer):
+            done = bool(self.practices_done())
+            if widget.value() is not done:
+                widget.set_value(done)
+
+    @property
+    def touched(self) -> bool:
+        """Whether the ticks are the person's own rather than following "did I do them"."""
+        return self._touched
+
+    def restore(self, draft: CheckInDraft) -> None:
+        """Put a saved draft's ticks, slip and win back as they were."""
+        self._setting = True
+        try:
+            for key, box in self.boxes.items():
+                box.setChecked(key in draft.practices)
+        finally:
+            self._setting = False
+        self._touched = draft.practices_touched
+        self._kept = [key for key in draft.practices if key not in self.boxes]
+        if draft.slip is not None and not self.editing:
+            fill_slip(self.slip_form, draft.slip)
+            self.log_slip.setChecked(True)
+        if draft.win is not None and not self.editing:
+            self.win_form.text.setPlainText(draft.win.text)
+            self.win_form.area.set_key(draft.win.focus_area)
+            self.log_win.setChecked(True)
 
     def initializePage(self) -> None:
         # Until the person ticks anything here, the boxes follow the answer to "did I do
         # my practices": a starting point, not a record they have to undo.
+        # Once ticked by hand they stay, unless the answer was changed since to disagree
+        # with them (No with ticks, Yes with none): the latest word wins.
         wizard = self.wizard()
-        if self._touched or not isinstance(wizard, TemplateWizard):
+        if not isinstance(wizard, TemplateWizard):
             return
         said = wizard.answers().get(PRACTICES_QUESTION) is True
+        if self._touched and said == bool(self.practices_done()):
+            return
         self._setting = True
         try:
             for box in self.boxes.values():
                 if box.isEnabled():
                     box.setChecked(said)
+            if not said:
+                self._kept = []
         finally:
             self._setting = False
 
@@ -166,41 +252,75 @@ class PracticesPage(BasePage):
 
 def _prepare(wizard: TemplateWizard, finish_text: str) -> None:
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    # A check-in keeps no draft: closing it early saves nothing, and says so.
-    wizard.setButtonText(QWizard.WizardButton.CancelButton, "Cancel")
-    cancel = wizard.button(QWizard.WizardButton.CancelButton)
-    cancel.setToolTip("Nothing from this check-in is saved.")
     wizard.review_page.setSubTitle(finish_text)
 
 
 def start_checkin(
     parent: QWidget, ctx: ScreenContext, template: Template, day: date | None = None
 ) -> TemplateWizard:
-    """Open the check-in wizard (not blocking); Finish stores it and says what is worth saying.
+    """Open the check-in wizard (not blocking), carrying on with its draft if there is one;
+    Finish stores it and says what is worth saying.
 
     ``day`` checks in for an earlier day (backfilling); None is today.
     """
     journal = JournalService(ctx.session)
     current = journal.focus.current()
     page = PracticesPage(journal, current.item if current else None)
-    wizard = TemplateWizard(template, extra_pages=[page], start_page=1, parent=parent)
+    drafts = CheckInDrafts(ctx.session)
+    saved = drafts.load(template)
+    if saved is not None and saved.for_day != day:
+        # One draft per check-in: the unfinished one comes first, so no word of it is lost.
+        QMessageBox.information(
+            parent, "An unfinished check-in first",
+            f"You started a check-in on {long_date_time(saved.started_at)} and have not "
+            "finished it yet. It opens now, as you left it: finish or discard it first"
+            + (f", then check in for {day_text(day, journal.today())}." if day else "."),
+        )
+    day = saved.for_day if saved is not None else day
+    if saved is not None:
+        page.restore(saved)
+    wizard = TemplateWizard(
+        template, answers=saved.answers if saved else None, extra_pages=[page],
+        start_page=max(saved.page, 1) if saved else 1, parent=parent,
+    )
+    if saved is not None:
+        wizard.show_notice(
+            f"Your check-in from {long_date_time(saved.started_at)} is back as you left it."
+        )
     _prepare(wizard, "Change anything you like, then press Finish to save your check-in.")
     if day is not None:
         backfill_titles(wizard, page, day, journal.today())
+    wizard.set_support_lines(support_lines(ctx))
     outcomes: list[CheckInOutcome] = []
 
+    def work(index: int) -> CheckInWork:
+        return CheckInWork(
+            wizard.answers(), index, page.practices_done(), page.touched,
+            page.slip_draft(), page.win_draft(), for_day=day,
+        )
+
+    keeper = CheckInKeeper(
+        ctx.session, template, wizard, work,
+        saved.started_at if saved else ctx.session.clock(), has_draft=saved is not None,
+    )
+
     def finish() -> bool:
+        repo = ctx.session.require_repo()
         try:
-            outcome = journal.complete_checkin(
-                template, wizard.answers(), page.practices_done(),
-                page.slip_draft(), page.win_draft(), for_day=day,
-            )
+            with repo.batch():  # the check-in lands and its draft goes, or neither
+                outcome = journal.complete_checkin(
+                    template, wizard.answers(), page.practices_done(),
+                    page.slip_draft(), page.win_draft(), for_day=day,
+                )
+                if keeper.has_draft:
+                    drafts.discard(template.id)
         except JournalInputError as error:
             wizard.show_page_error(str(error))
             return False
         except OSError as error:
             wizard.show_page_error(f"Groundwork could not save this check-in: {error}")
             return False
+        keeper.finished()
         outcomes.append(outcome)
         return True
 
@@ -210,19 +330,25 @@ def start_checkin(
 
     def closed() -> None:
         if not outcomes:
+            if keeper.has_draft:
+                ctx.session.notify()  # Home lists the draft under Unfinished
             return
         outcome = outcomes[0]
         window = parent.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage("Check-in saved. Thank you for taking the time.", 8000)
+        alerts = list(outcome.alerts)
+        if alerts:
+            alerts += support_lines(ctx)
         acknowledge(
             parent,
             win=outcome.win_id is not None,
             milestones=outcome.milestones,
-            alerts=outcome.alerts,
+            alerts=alerts,
         )
 
-    WizardSave(wizard, ctx.session, finish, failed)
+    page.changed.connect(keeper.autosave.schedule)
+    WizardSave(wizard, ctx.session, finish, failed, close=keeper.close)
     wizard.finished.connect(lambda _result: closed())
     wizard.open()
     return wizard
@@ -245,10 +371,14 @@ def edit_checkin(parent: QWidget, ctx: ScreenContext, doc_id: str) -> TemplateWi
         return None
     period = journal.focus.period_at(checkin.at)
     page = PracticesPage(journal, period, done=checkin.practices_done, editing=True)
+    day = journal.local(checkin.at).date()
+    today = journal.today()
     wizard = TemplateWizard(
-        template, answers=checkin.answers, extra_pages=[page], start_page=1, parent=parent
+        template, answers=checkin.answers, extra_pages=[page], start_page=1,
+        past_day="" if day == today else day_text(day, today), parent=parent,
     )
-    wizard.setWindowTitle(f"{template.title} (editing)")
+    wizard.setWindowTitle(f"{template.title} of {long_date(day)} (editing)")
+    page.follow_ticks()  # an older record may say "no" beside ticks: the ticks are exact
     _prepare(wizard, "Change anything you like, then press Finish to save the changes.")
 
     def finish() -> bool:

@@ -1,4 +1,5 @@
-"""Settings → Check-in and reminders: daily or weekly, the reminder time, the time zone."""
+"""Settings → Check-in and reminders: daily or weekly, the reminder time, the time zone,
+and the person's own support contacts."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.journal import CheckInCadence, CheckInSettings, format_reminder_time
 from desktop_app.services.journal import JournalInputError, JournalService
+from desktop_app.services.journal_settings import SupportContacts, read_support, write_support
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.dates import WEEKDAYS
 from desktop_app.ui.journal.field_errors import lead_to
@@ -31,6 +35,12 @@ INTRO = (
     "How often would you like to check in? A check-in takes a minute or two: your practices, "
     "your three responsibilities, how much distress you carry, and a note. While Groundwork "
     "is open it reminds you at the time you choose; if you miss one, Home says so gently."
+)
+
+SUPPORT_INTRO = (
+    "If a check-in shows a very heavy day, Groundwork points you to help. Write down who you "
+    "can reach and your local crisis line, and they are shown then, even offline. They stay "
+    "in this profile, on this computer (encrypted when the profile has a passphrase)."
 )
 
 
@@ -78,10 +88,35 @@ class CheckInSettingsDialog(SaveDialog):
         self.zone.setCompleter(completer)
         form.addRow("&Time zone", self.zone)
         layout.addLayout(form)
+        self._add_support(layout)
         self.add_save_buttons(layout, self.journal.session)
         self.cadence.currentIndexChanged.connect(self._cadence_changed)
         self._cadence_changed()
         self.setMinimumWidth(480)
+
+    def _add_support(self, layout: QVBoxLayout) -> None:
+        """The person's own help, shown with the pointer to help when a check-in is heavy."""
+        support = read_support(self.journal.session.require_repo())
+        layout.addSpacing(8)
+        layout.addWidget(heading("When things are hard", level=3))
+        layout.addWidget(paragraph(SUPPORT_INTRO))
+        form = QFormLayout()
+        self.crisis_line = QLineEdit(support.crisis_line)
+        self.crisis_line.setObjectName("crisisLine")
+        self.crisis_line.setAccessibleName("My local crisis line")
+        self.crisis_line.setPlaceholderText("For example: Samaritans 116 123")
+        form.addRow("My local &crisis line", self.crisis_line)
+        self.people = QPlainTextEdit(support.people)
+        self.people.setObjectName("supportPeople")
+        self.people.setAccessibleName("People I can reach out to")
+        self.people.setPlaceholderText("For example: Alex 0123 456789; my therapist, Dr Lee")
+        self.people.setTabChangesFocus(True)
+        self.people.setFixedHeight(self.people.fontMetrics().lineSpacing() * 3 + 12)
+        form.addRow("&People I can reach", self.people)
+        layout.addLayout(form)
+
+    def support(self) -> SupportContacts:
+        return SupportContacts(self.people.toPlainText(), self.crisis_line.text())
 
     def _cadence_changed(self) -> None:
         self.weekday.setEnabled(self.cadence.currentData() == CheckInCadence.WEEKLY.value)
@@ -104,7 +139,14 @@ class CheckInSettingsDialog(SaveDialog):
         except ValueError:
             lead_to(self.error, self.zone, self._zone_problem)
             raise JournalInputError(UNKNOWN_ZONE) from None
-        self.journal.save_settings(settings)
+        repo = self.journal.session.require_repo()
+        try:
+            with repo.batch():  # both land, or neither
+                write_support(repo, self.support())
+                self.journal.save_settings(settings)
+        except ValueError as error:
+            self.people.setFocus()
+            raise JournalInputError(str(error)) from None
         return None
 
 

@@ -8,9 +8,7 @@ writing a value that does not fit the question clears the widget instead of rais
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import Property as QtProperty
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -27,32 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.answers import Answer
 from desktop_app.domain.templates import Question
-
-# Declaring the property as "QVariant" lets any Python value through unchanged (None, a list,
-# a GapAnswer); declared as ``object`` Qt refuses to write an int into it.
-_ANY_VARIANT: Any = "QVariant"
+from desktop_app.ui.wizard.answer_base import answer_property as _answer_property
+from desktop_app.ui.wizard.answer_base import is_clear_key as _is_clear_key
+from desktop_app.ui.wizard.answer_base import is_int as _is_int
 
 # Up to this many points a scale is a row of buttons; beyond it, a number box.
 MAX_BUTTON_POINTS = 11
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _answer_property(notify: Any) -> Any:
-    """The ``answer`` user property, reading ``value()`` and writing ``set_value()``."""
-
-    def read(widget: Any) -> Answer | None:
-        result: Answer | None = widget.value()
-        return result
-
-    def write(widget: Any, value: object) -> None:
-        widget.set_value(value)
-
-    return QtProperty(_ANY_VARIANT, read, write, notify=notify, user=True)
 
 
 class _ButtonChoice(QWidget):
@@ -63,6 +42,7 @@ class _ButtonChoice(QWidget):
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
+        self.clearable = False  # set for optional questions: Delete then clears the answer
         self.group = QButtonGroup(self)
         self._values: dict[QAbstractButton, int] = {}
         self.group.buttonToggled.connect(self._toggled)
@@ -70,6 +50,17 @@ class _ButtonChoice(QWidget):
     def _add(self, button: QAbstractButton, value: int) -> None:
         self._values[button] = value
         self.group.addButton(button)
+        button.installEventFilter(self)
+
+    def clear(self) -> None:
+        """Back to "not answered"."""
+        self._select(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.clearable and _is_clear_key(event):
+            self.clear()
+            return True
+        return super().eventFilter(watched, event)
 
     @property
     def buttons(self) -> list[QAbstractButton]:
@@ -130,7 +121,6 @@ class ScaleAnswer(_ButtonChoice):
             button.setObjectName(f"point{point}")
             button.setAccessibleName(f"{point}, {anchor}" if anchor else str(point))
             button.setAccessibleDescription(accessible_name)
-            button.installEventFilter(self)
             self._add(button, point)
             grid.addWidget(button, 0, column, Qt.AlignmentFlag.AlignHCenter)
             grid.setColumnStretch(column, 1)
@@ -193,6 +183,7 @@ class NumberAnswer(QSpinBox):
         self, question: Question, accessible_name: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.clearable = False  # its lowest step, "Not answered", is its own way back
         assert question.min is not None and question.max is not None
         self.setRange(question.min - 1, question.max)
         self.setSpecialValueText("Not answered")
@@ -208,6 +199,10 @@ class NumberAnswer(QSpinBox):
     def set_value(self, value: object) -> None:
         fits = _is_int(value) and self.minimum() < value <= self.maximum()  # type: ignore[operator]
         self.setValue(value if fits else self.minimum())  # type: ignore[arg-type]
+
+    def clear(self) -> None:
+        """Back to "not answered" (the lowest step)."""
+        self.setValue(self.minimum())
 
     answer = _answer_property(answerChanged)
 
@@ -266,16 +261,38 @@ class MultiAnswer(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
+        self.clearable = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[int, QCheckBox] = {}
+        self.exclusive = {option.value for option in question.options if option.exclusive}
+        self._setting = False
         for option in question.options:
             box = QCheckBox(option.label)
             box.setObjectName(f"option{option.value}")
-            box.setAccessibleDescription(accessible_name)
-            box.toggled.connect(lambda _c: self.answerChanged.emit())
+            alone = " Choosing this clears the other choices." if option.exclusive else ""
+            box.setAccessibleDescription(accessible_name + alone)
+            box.toggled.connect(
+                lambda checked, v=option.value: self._toggled(v, checked)
+            )
+            box.installEventFilter(self)
             self.boxes[option.value] = box
             layout.addWidget(box, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _toggled(self, value: int, checked: bool) -> None:
+        if self._setting:
+            return
+        if checked and self.exclusive:
+            # "No one right now" and "A friend" contradict each other: the latest tick wins.
+            alone = value in self.exclusive
+            self._setting = True
+            try:
+                for other, box in self.boxes.items():
+                    if other != value and (alone or other in self.exclusive):
+                        box.setChecked(False)
+            finally:
+                self._setting = False
+        self.answerChanged.emit()
 
     def value(self) -> list[int] | None:
         ticked = [value for value, box in self.boxes.items() if box.isChecked()]
@@ -283,8 +300,23 @@ class MultiAnswer(QWidget):
 
     def set_value(self, value: object) -> None:
         wanted = set(value) if isinstance(value, list) else set()
-        for option_value, box in self.boxes.items():
-            box.setChecked(option_value in wanted)
+        self._setting = True
+        try:
+            for option_value, box in self.boxes.items():
+                box.setChecked(option_value in wanted)
+        finally:
+            self._setting = False
+        self.answerChanged.emit()
+
+    def clear(self) -> None:
+        """Back to "not answered": nothing ticked."""
+        self.set_value(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.clearable and _is_clear_key(event):
+            self.clear()
+            return True
+        return super().eventFilter(watched, event)
 
     answer = _answer_property(answerChanged)
 
@@ -316,6 +348,9 @@ class TextAnswer(QPlainTextEdit):
 
     answer = _answer_property(answerChanged)
 
+
+CLEARABLE = (ScaleAnswer, ChoiceAnswer, YesNoAnswer, MultiAnswer, NumberAnswer)
+"""Widgets an optional answer can be cleared from (text clears by deleting the words)."""
 
 AnswerWidget = ScaleAnswer | NumberAnswer | ChoiceAnswer | YesNoAnswer | MultiAnswer | TextAnswer
 _Factory = Callable[[Question, str], AnswerWidget]

@@ -18,6 +18,7 @@ from desktop_app.services.assessments import (
     IncompleteAnswersError,
     ResumableDraft,
 )
+from desktop_app.services.journal_settings import read_support
 from desktop_app.services.session import Session
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.dates import long_date_time
@@ -122,6 +123,7 @@ def start_assessment(
                 return None
     wizard = TemplateWizard(template, answers=answers, start_page=start_page, parent=parent)
     AssessmentFlow(ctx, template, wizard, started_at, has_draft=answers is not None)
+    wizard.set_support_lines(read_support(session.require_repo()).lines())
     if dropped:
         wizard.show_notice(dropped_notice(template, dropped))
     wizard.show()

@@ -52,6 +52,15 @@ class BasePage(QWizardPage):
         self.summary.setProperty("pageProblems", True)
         outer.addWidget(self.summary)
 
+    def set_part(self, number: int, total: int, day: str = "") -> None:
+        """Say which part of the wizard this is (and for which day, when not today)."""
+        parts = [f"Part {number} of {total}"] + ([f"for {day}"] if day else [])
+        self.setSubTitle(" · ".join(parts) + self.part_note())
+
+    def part_note(self) -> str:
+        """Words after "Part n of m" in the subtitle (a page's own short instruction)."""
+        return ""
+
     def set_notice(self, text: str, *, error: bool = False) -> None:
         self.notice.setText(text)
         self.notice.setAccessibleName(text)
@@ -99,19 +108,21 @@ class QuestionPage(BasePage):
     changed = Signal()
 
     def __init__(
-        self, page: Page, number: int, total: int, parent: QWidget | None = None
+        self, page: Page, number: int, total: int, parent: QWidget | None = None,
+        *, past: bool = False,
     ) -> None:
         super().__init__(parent)
         self.page = page
         self.quiet = False
         self.setObjectName(f"page{number}")
         self.setTitle(page_title(page.title))
-        self.setSubTitle(f"Part {number} of {total}")
-        if page.intro:
-            self.content.addWidget(paragraph(page.intro.strip()))
+        self.set_part(number, total)
+        intro = page.intro_for(past)
+        if intro:
+            self.content.addWidget(paragraph(intro.strip()))
         self.blocks: list[QuestionBlock] = []
         for question in page.questions:
-            block = QuestionBlock(question)
+            block = QuestionBlock(question, past=past)
             block.changed.connect(self._changed)
             self.blocks.append(block)
             self.content.addWidget(block)
@@ -124,6 +135,11 @@ class QuestionPage(BasePage):
         for block in self.blocks:
             if block.question.id in answers:
                 block.set_answer(answers[block.question.id])
+
+    def show_alerts(self, texts: dict[str, str]) -> None:
+        """Show each question's pointer to help (question id → text); hide the others."""
+        for block in self.blocks:
+            block.show_alert(texts.get(block.question.id, ""))
 
     def initializePage(self) -> None:
         self.focus_first()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QFont
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.answers import Answer, GapAnswer, check_answer
 from desktop_app.domain.templates import Question
-from desktop_app.ui.widgets import ErrorLabel
+from desktop_app.ui.widgets import ErrorLabel, paragraph
 from desktop_app.ui.wizard.answer_widgets import (
+    CLEARABLE,
     AnswerWidget,
     create_answer_widget,
     focus_target,
@@ -19,6 +20,10 @@ from desktop_app.ui.wizard.formatting import gap_sentence
 from desktop_app.ui.wizard.gap_bar import GapBar
 
 NOW_LABEL = "Where I am now"
+_ALERT_STYLE = (
+    "background: palette(alternate-base); border: 1px solid palette(mid);"
+    " border-radius: 4px; padding: 8px;"
+)
 IDEAL_LABEL = "Where I want to be"
 
 
@@ -95,7 +100,9 @@ class QuestionBlock(QWidget):
 
     changed = Signal()
 
-    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, question: Question, parent: QWidget | None = None, *, past: bool = False
+    ) -> None:
         super().__init__(parent)
         self.question = question
         self.setObjectName(f"{question.id}.block")
@@ -103,29 +110,97 @@ class QuestionBlock(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         optional = "" if question.required else " (optional)"
-        self.prompt = QLabel(question.prompt + optional)
+        prompt, help_text = question.prompt_for(past), question.help_for(past)
+        self.help_text = help_text
+        self.prompt = QLabel(prompt + optional)
         self.prompt.setWordWrap(True)
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         font = QFont(self.prompt.font())
         font.setBold(True)
         self.prompt.setFont(font)
         layout.addWidget(self.prompt)
-        if question.help:
-            layout.addWidget(_small(question.help))
+        if help_text:
+            layout.addWidget(_small(help_text))
         self.input: GapQuestion | AnswerWidget
         if question.type == "gap":
             self.input = GapQuestion(question)
             self.prompt.setBuddy(self.input.current)
             self.input.changed.connect(self._changed)
         else:
-            self.input = create_answer_widget(question, question.prompt + optional)
-            if question.help:
-                self.input.setAccessibleDescription(question.help)
+            self.input = create_answer_widget(question, prompt + optional)
+            if help_text:
+                self.input.setAccessibleDescription(help_text)
             self.prompt.setBuddy(self.input)
             self.input.answerChanged.connect(self._changed)
         layout.addWidget(self.input)
+        self.clear_button: QPushButton | None = None
+        self.status = QLabel(self)
+        self.status.setObjectName(f"{question.id}.status")
+        self.status.setStyleSheet("color: palette(placeholder-text);")
+        self.status.hide()
+        if not question.required and isinstance(self.input, CLEARABLE):
+            self._add_clear(layout, question)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
+        self.alert = paragraph("")
+        self.alert.setObjectName(f"{question.id}.alert")
+        self.alert.setStyleSheet(_ALERT_STYLE)
+        self.alert.hide()
+        layout.addWidget(self.alert)
+
+    def show_alert(self, text: str) -> None:
+        """A calm pointer to help under the answer that raised it; "" hides it."""
+        if text == self.alert.text():
+            return
+        self.alert.setText(text)
+        self.alert.setAccessibleName(text)
+        self.alert.setVisible(bool(text))
+
+    def _add_clear(self, layout: QVBoxLayout, question: Question) -> None:
+        """An optional answer can go back to "not answered": a button, or Delete."""
+        assert isinstance(self.input, CLEARABLE)
+        self.input.clearable = True
+        button = QPushButton("Clear answer")
+        button.setObjectName(f"{question.id}.clear")
+        button.setAccessibleName(f"Clear answer: {self.prompt.text()}")
+        button.setAccessibleDescription(
+            "Leaves this optional question unanswered. The Delete key does the same."
+        )
+        button.setToolTip("Leave this question unanswered (Delete)")
+        button.setAutoDefault(False)
+        button.clicked.connect(self._clear)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(button)
+        row.addWidget(self.status)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.clear_button = button
+        self._sync_clear()
+
+    def _clear(self) -> None:
+        if isinstance(self.input, CLEARABLE):
+            self.input.clear()
+            self.first_input().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _sync_clear(self) -> None:
+        """Enable Clear only with an answer; say "Not answered" so screen readers hear it."""
+        if self.clear_button is None:
+            return
+        answered = self.answer() is not None
+        self.clear_button.setEnabled(answered)
+        text = "" if answered else "Not answered"
+        if self.status.text() != text:
+            self.status.setText(text)
+            self.status.setAccessibleName(text)
+            self.status.setVisible(bool(text))
+            described = self.help_text or ""
+            state = "" if answered else "Not answered. "
+            self.input.setAccessibleDescription(state + described)
+            if QAccessible.isActive():
+                QAccessible.updateAccessibility(
+                    QAccessibleEvent(self.input, QAccessible.Event.DescriptionChanged)
+                )
 
     def answer(self) -> Answer | None:
         return self.input.value()
@@ -152,6 +227,7 @@ class QuestionBlock(QWidget):
         return focus_target(self.input)
 
     def _changed(self) -> None:
+        self._sync_clear()
         if self.error.isVisible() and self.problem() is None:
             self.error.clear_error()
         self.changed.emit()

@@ -14,16 +14,18 @@ from desktop_app.ui.wizard.formatting import answer_text
 from desktop_app.ui.wizard.pages import BasePage, page_title
 
 
-def answers_form(page: Page, answers: Mapping[str, Answer | None]) -> QVBoxLayout:
+def answers_form(
+    page: Page, answers: Mapping[str, Answer | None], *, past: bool = False
+) -> QVBoxLayout:
     """Prompt and answer, one pair per question; shared with the read-only result view."""
     form = QVBoxLayout()
     form.setSpacing(2)
     for question in page.questions:
-        prompt = paragraph(question.prompt)
+        prompt = paragraph(question.prompt_for(past))
         prompt.setStyleSheet("color: palette(placeholder-text);")
         value = paragraph(answer_text(question, answers.get(question.id)))
         value.setObjectName(f"{question.id}.review")
-        value.setAccessibleName(question.prompt)
+        value.setAccessibleName(question.prompt_for(past))
         value.setAccessibleDescription(value.text())
         value.setContentsMargins(12, 0, 0, 6)
         form.addWidget(prompt)
@@ -46,6 +48,7 @@ class ReviewPage(BasePage):
         self.template = template
         self._answers = answers
         self._jump = jump
+        self.past = False  # editing an earlier day: the prompts say "that day"
         self.setTitle(page_title("Look over your answers"))
         self.setSubTitle("Change anything you like, then press Finish to see your results.")
         self.change_buttons: list[QPushButton] = []
@@ -74,7 +77,7 @@ class ReviewPage(BasePage):
             change.clicked.connect(lambda _c=False, i=index: self._jump(i))
             top.addWidget(change, 0, Qt.AlignmentFlag.AlignTop)
             column.addLayout(top)
-            column.addLayout(answers_form(page, answers))
+            column.addLayout(answers_form(page, answers, past=self.past))
             self.change_buttons.append(change)
             self._sections.append(section)
             self.content.addWidget(section)

@@ -12,6 +12,8 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget, QWizard, QWizardPage
 
 from desktop_app.domain.answers import Answer
+from desktop_app.domain.scoring import triggered_alerts
+from desktop_app.domain.template_model import split_item
 from desktop_app.domain.templates import Template
 from desktop_app.ui.screen_fit import fit_to_screen
 from desktop_app.ui.wizard.pages import BasePage, IntroPage, QuestionPage
@@ -33,13 +35,17 @@ class TemplateWizard(QWizard):
         answers: Mapping[str, Answer | None] | None = None,
         extra_pages: Sequence[QWizardPage] = (),
         start_page: int = 0,
+        past_day: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """``past_day`` names the earlier day being edited: the pages say so, and questions
+        use the template's wording for the past ("that day" rather than "today")."""
         super().__init__(parent)
         self.template = template
         self._finish_handler: Handler | None = None
         self._close_handler: Handler | None = None
         self._setting = False
+        self._support: list[str] = []
         self.setObjectName(f"wizard-{template.id}")
         self.setWindowTitle(template.title)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -55,17 +61,23 @@ class TemplateWizard(QWizard):
 
         self.intro_page = IntroPage(template)
         self.addPage(self.intro_page)
-        total = len(template.pages)
+        # Extra pages (a check-in's practices) are parts too: "Part 1 of 1" would be untrue.
+        total = len(template.pages) + len(extra_pages)
+        past = bool(past_day)
         self.question_pages: list[QuestionPage] = []
         for number, page in enumerate(template.pages, start=1):
-            question_page = QuestionPage(page, number, total)
+            question_page = QuestionPage(page, number, total, past=past)
+            question_page.set_part(number, total, past_day)
             question_page.changed.connect(self._answer_edited)
             self.question_pages.append(question_page)
             self.addPage(question_page)
         self.extra_pages = list(extra_pages)
-        for extra in self.extra_pages:
+        for number, extra in enumerate(self.extra_pages, start=len(template.pages) + 1):
+            if isinstance(extra, BasePage):
+                extra.set_part(number, total, past_day)
             self.addPage(extra)
         self.review_page = ReviewPage(template, self.answers, self.go_to_template_page)
+        self.review_page.past = past
         self.addPage(self.review_page)
         if answers:
             self.set_answers(answers)
@@ -106,11 +118,29 @@ class TemplateWizard(QWizard):
                         part.set_value(answers[part.objectName()])
         finally:
             self._setting = False
+        self._update_alerts()
         self.answers_changed.emit()
 
     def _answer_edited(self) -> None:
         if not self._setting:
+            self._update_alerts()
             self.answers_changed.emit()
+
+    def set_support_lines(self, lines: Sequence[str]) -> None:
+        """The person's own contacts, shown with every pointer to help."""
+        self._support = list(lines)
+        self._update_alerts()
+
+    def _update_alerts(self) -> None:
+        """An answer that raises an alert shows its calm message at once, under it; a
+        cleared or changed answer takes it away again."""
+        texts: dict[str, str] = {}
+        for alert in triggered_alerts(self.template, self.answers()):
+            question_id = split_item(alert.item)[0]
+            parts = [texts.get(question_id, ""), alert.message.strip(), *self._support]
+            texts[question_id] = "\n\n".join(p for p in parts if p)
+        for page in self.question_pages:
+            page.show_alerts(texts)
 
     # --- navigation -------------------------------------------------------------------
     def _advance_to(self, page_index: int) -> None:
