@@ -147,3 +147,44 @@ def test_the_close_question_by_keyboard_enter_keeps_escape_goes_back(qtbot, star
         qtbot.keyClick(wizard, Qt.Key.Key_Escape)
     [draft] = drafts(startup)
     assert draft["answers"]["note"] == NOTE
+
+
+def test_a_backfill_keeps_its_day_in_its_draft_and_never_overwrites_another(
+    qtbot, start_app
+) -> None:
+    from datetime import date
+
+    from desktop_app.ui.journal.checkin_flow import start_checkin
+    from tests.ui.test_backfill import finish, journal_of, stored_days
+
+    startup = start_app("--profile", "Sam")
+    journal = journal_of(startup)
+    template = journal.checkin_template()
+    yesterday = date(2026, 3, 13)
+    wizard = start_checkin(startup.window, startup.window.ctx, template, day=yesterday)
+    qtbot.waitExposed(wizard)
+    note = wizard.question_widget("note")
+    note.setFocus()
+    qtbot.keyClicks(note, NOTE)
+    when_dialog(QMessageBox, pressing("Keep it as a draft", []))
+    with qtbot.waitSignal(wizard.finished):
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    [draft] = drafts(startup)
+    assert draft["for_day"] == "2026-03-13"
+
+    # Check in now finds the unfinished backfill: it says so and carries on for that day.
+    said: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        said.append(box.text())
+        box.accept()
+
+    when_dialog(QMessageBox, read)
+    click(qtbot, startup.window.screens["home"].checkin_button)
+    again = open_wizard(qtbot)
+    assert said and "not finished it yet" in said[0]
+    assert again.answers()["note"] == NOTE
+    finish(qtbot, again)
+    qtbot.waitUntil(lambda: stored(startup)["checkins"] != {})
+    assert stored_days(startup) == ["2026-03-13"]  # for the day it was started for
+    assert all(d.get("_deleted") for d in drafts(startup))
