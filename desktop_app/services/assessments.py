@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -22,7 +22,7 @@ from desktop_app.domain.scoring import (
     suggest_focus,
     triggered_alerts,
 )
-from desktop_app.domain.templates import Template
+from desktop_app.domain.templates import Scale, Template
 from desktop_app.services.session import Session
 from desktop_app.storage.codec import DecodeError, from_json
 from desktop_app.storage.repository import Collection, Stored
@@ -84,6 +84,23 @@ class ScoreLine:
     band: str | None
     meaning: str | None
     description: str | None
+    # The value said in words where a bare range would confuse ("4 (on a scale from −10 to
+    # 10)" for a distance to the ideal); None: the value and its range say it well.
+    in_words: str | None = None
+
+
+def distance_words(scale: Scale, value: float) -> str | None:
+    """How far from the ideal a score of gap items says, in words; None for other scales."""
+    if not scale.items or not all(item.endswith(".gap") for item in scale.items):
+        return None
+    size = f"{round(abs(value), 1):g}"
+    unit = "point" if abs(value) == 1 else "points"
+    each = " on average" if scale.method == "mean" else " in all"
+    if value > 0:
+        return f"{size} {unit}{each} between where you are and where you want to be"
+    if value < 0:
+        return f"{size} {unit}{each} beyond where you wanted to be"
+    return "you are where you want to be"
 
 
 @dataclass(frozen=True)
@@ -97,6 +114,12 @@ class ResultReport:
     gaps: tuple[AreaGap, ...]
     focus: tuple[AreaGap, ...]
     alerts: tuple[str, ...]
+    # How each area reads, as on every other screen ("Close relationships", not the area's
+    # own key "relationships").
+    area_titles: Mapping[str, str] = field(default_factory=dict)
+
+    def area_title(self, area: str) -> str:
+        return self.area_titles.get(area) or area[:1].upper() + area[1:]
 
 
 @dataclass(frozen=True)
@@ -262,6 +285,7 @@ class AssessmentService:
                     band=score.band,
                     meaning=band.meaning if band else None,
                     description=scale.description if scale else None,
+                    in_words=distance_words(scale, score.value) if scale else None,
                 )
             )
         if template is not None:
@@ -280,7 +304,13 @@ class AssessmentService:
             gaps=gaps,
             focus=tuple(suggest_focus(gaps)),
             alerts=result.alerts,
+            area_titles=self._area_titles(),
         )
+
+    def _area_titles(self) -> dict[str, str]:
+        from desktop_app.services.focus import area_titles  # focus reads results too
+
+        return area_titles(self.session.templates.templates)
 
     # --- drafts -----------------------------------------------------------------------
     def save_draft(

@@ -79,7 +79,8 @@ def test_finish_stores_the_result_and_shows_it(qtbot, app) -> None:
     assert "Mood score: 2 (on a scale from 1 to 5)" in shown
     assert "A heavy day — Be gentle with yourself today." in shown
     assert "Now 3, ideal 8. 5 points to go towards your ideal." in shown
-    assert "1. Life: 5 points to go towards your ideal (now 3, ideal 8)." in shown
+    # Named as the charts name it: the title of the page that asks about that area alone.
+    assert "1. Numbers: 5 points to go towards your ideal (now 3, ideal 8)." in shown
     assert "A note for you" in shown
     assert "a crisis line can help" in view.findChild(QLabel, "alertMessage").text()
     assert "Saved to your profile" in shown

@@ -127,7 +127,9 @@ class ResultView(QDialog):
         inner.setContentsMargins(0, 0, 0, 4)
         inner.setSpacing(2)
         value = number(line.value)
-        if line.low is not None and line.high is not None:
+        if line.in_words:
+            value = line.in_words  # the number is in the words
+        elif line.low is not None and line.high is not None:
             value += f" (on a scale from {number(line.low)} to {number(line.high)})"
         title = paragraph(f"{line.title}: {value}")
         title.setObjectName("scoreValue")
@@ -154,11 +156,11 @@ class ResultView(QDialog):
             question = template.question(gap.question_id) if template else None
             low = question.min if question and question.min is not None else 0
             high = question.max if question and question.max is not None else 10
-            name = QLabel(gap.area[:1].upper() + gap.area[1:])
+            name = QLabel(self.report.area_title(gap.area))
             bar = GapBar(low, high)
             bar.setObjectName(f"gap-{gap.question_id}")
             bar.set_values(gap.current, gap.ideal)
-            bar.setAccessibleName(f"{gap.area}: now and ideal")
+            bar.setAccessibleName(f"{self.report.area_title(gap.area)}: now and ideal")
             sentence = gap_sentence(gap.current, gap.ideal)
             words = QLabel(f"Now {gap.current}, ideal {gap.ideal}. {sentence}")
             words.setWordWrap(True)
@@ -191,7 +193,7 @@ class ResultView(QDialog):
             )
         )
         for rank, gap in enumerate(self.report.focus, start=1):
-            area = gap.area[:1].upper() + gap.area[1:]
+            area = self.report.area_title(gap.area)
             sentence = gap_sentence(gap.current, gap.ideal).rstrip(".")
             line = paragraph(f"{rank}. {area}: {sentence} (now {gap.current}, ideal {gap.ideal}).")
             line.setObjectName(f"focus{rank}")
