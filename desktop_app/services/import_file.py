@@ -221,7 +221,7 @@ def preview(profile: ProfileSnapshot, export: ExportFile) -> ImportResult:
     return result
 
 
-def _add_all(repo: ProfileRepository | ProfileSnapshot | _Recorder, export: ExportFile,
+def _add_all(repo: ProfileRepository | ProfileSnapshot | Recorder, export: ExportFile,
              result: ImportResult) -> None:
     # Where each imported id ended up, per list: focus periods name their assessment.
     placed: dict[str, dict[str, str]] = {}
@@ -247,7 +247,7 @@ def _add_all(repo: ProfileRepository | ProfileSnapshot | _Recorder, export: Expo
                 continue
             # A preview keeps the file's id; what it links to is counted all the same.
             placed_as = _put(collection, record_id, item) if writing else record_id
-            if isinstance(repo, _Recorder):
+            if isinstance(repo, Recorder):
                 repo.items.append((spec.cls, spec.table, placed_as, item))
             where[record_id] = there[key] = placed_as
             added += 1
@@ -263,7 +263,7 @@ def add_elsewhere(snapshot: ProfileSnapshot, export: ExportFile, clock: Clock,
 
     No file (None) when there is nothing to add. Raises ``OSError`` when the file cannot
     be written (then nothing was written)."""
-    recorder = _Recorder(snapshot, clock, *place)
+    recorder = Recorder(snapshot, clock, *place)
     result = ImportResult(profile_name=snapshot.name, created=False)
     _add_all(recorder, export, result)
     settings_there = isinstance(snapshot.meta.get(SETTINGS_KEY), dict)
@@ -271,16 +271,7 @@ def add_elsewhere(snapshot: ProfileSnapshot, export: ExportFile, clock: Clock,
         recorder.write_version(PROFILE_TABLE, SETTINGS_KEY,
                                {"value": to_json(export.checkin_settings)},
                                snapshot.winner(PROFILE_TABLE, SETTINGS_KEY))
-    shard = recorder.shard
-    if not any(shard.versions.values()):
-        return None, result
-    if shard.path.exists():  # made meanwhile: it is not ours to replace
-        raise FileExistsError(errno.EEXIST, "the file for this import exists already",
-                              str(shard.path))
-    write_history(shard)
-    versions = shard.versions
-    return Addition(shard, [(versions[kind][rid], cls, item)
-                            for cls, kind, rid, item in recorder.items]), result
+    return recorder.written(), result
 
 
 @dataclass(frozen=True)
@@ -306,8 +297,9 @@ def write_history(shard: ShardFile) -> None:
     shard.sealed = shard.cipher is not None
 
 
-class _Recorder:
-    """A snapshot that writes: each new version goes into one new file (see add_elsewhere)."""
+class Recorder:
+    """A snapshot that writes, on a worker thread: each new version goes into one new file
+    of this computer's at a place ``repo.history_place`` gave (see :func:`add_elsewhere`)."""
 
     def __init__(self, snapshot: ProfileSnapshot, clock: Clock, path: Path,
                  after: datetime | None, cipher: FileCipher | None) -> None:
@@ -347,6 +339,19 @@ class _Recorder:
 
     def collection(self, table: str, cls: type[T]) -> Collection[T]:
         return Collection(self, table, cls)
+
+    def written(self) -> Addition | None:
+        """Write the file (OSError: nothing was written); None when nothing was recorded."""
+        shard = self.shard
+        if not any(shard.versions.values()):
+            return None
+        if shard.path.exists():  # made meanwhile: it is not ours to replace
+            raise FileExistsError(errno.EEXIST, "the file for this import exists already",
+                                  str(shard.path))
+        write_history(shard)
+        versions = shard.versions
+        return Addition(shard, [(versions[kind][rid], cls, item)
+                                for cls, kind, rid, item in self.items])
 
 
 def _follow_link(period: FocusPeriod, assessments: dict[str, str]) -> FocusPeriod:
