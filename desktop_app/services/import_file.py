@@ -378,12 +378,19 @@ def _canonical(item: Any) -> str:
 
 
 def import_as_new_profile(data_dir: Path, clock: Clock, device_id: str, name: str,
-                          export: ExportFile) -> ImportResult:
+                          export: ExportFile, *, cipher: FileCipher | None = None,
+                          key_writer: Callable[[Path, str], None] | None = None,
+                          ) -> ImportResult:
     """Make the profile ``name`` from ``export``, through a profile list of its own, so it
     can run on a worker thread while the app goes on with its own (the new profile is
-    nobody else's yet). Raises ``ProfileNameError`` when the name is taken or unusable."""
+    nobody else's yet). With ``cipher`` (and ``key_writer``, see ``ProfileService.create``)
+    it is encrypted from its first file. Raises ``ProfileNameError`` when the name is taken
+    or unusable."""
     service = ProfileService(data_dir, clock, device_id)
     service.refresh()
     if service.find(name) is not None:
         raise ProfileNameError(f"there is already a profile called “{name}”")
-    return import_export(service, name, export)
+    if cipher is None:
+        return import_export(service, name, export)
+    return import_export(service, name, export, create=lambda chosen: service.create(
+        chosen, cipher=cipher, key_writer=key_writer)[1])

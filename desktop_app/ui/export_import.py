@@ -36,6 +36,7 @@ from desktop_app.ui.plain_export import may_write_plain_copy
 
 if TYPE_CHECKING:
     from desktop_app.services.import_file import Addition, ExportFile, ImportResult
+    from desktop_app.services.privacy import PreparedKey
     from desktop_app.storage.repository import ProfileRepository
 
 MakeAction = Callable[..., QAction]
@@ -264,41 +265,65 @@ class ExportImport(QObject):
         dialog = ImportDialog(path.name, found, preview, self.session.profiles.check_name,
                               self.window)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        name = dialog.chosen_name
+        name, passphrase = dialog.chosen_name, dialog.chosen_passphrase
         dialog.deleteLater()
         if not accepted:
             return
         if name is None:
             self._add_to_open(found, oldest)
         else:
-            self._make_profile(name, found)
+            self._make_profile(name, found, passphrase)
 
-    def _make_profile(self, name: str, found: ExportFile) -> None:
+    def _make_profile(self, name: str, found: ExportFile, passphrase: str | None) -> None:
         from desktop_app.services.import_file import import_as_new_profile
 
         session = self.session
         data_dir, clock, device = session.data_dir, session.clock, session.device.id
-        relay = self._start("Importing", f"Making the profile “{name}”…")
-        relay.step.emit(0, 0, f"Making the profile “{name}”…")
+        privacy = session.privacy
+        making = f"Making the profile “{name}”…"
+        relay = self._start("Importing", "Protecting…" if passphrase else making)
 
-        def work() -> ImportResult:
+        def work() -> tuple[ImportResult, PreparedKey | None]:
+            prepared = None
+            if passphrase is not None:
+                # The slow part (key derivation), here: the profile is encrypted from its
+                # first file, as Profile ▸ New makes it.
+                prepared = privacy.prepare_protect(passphrase)
+            relay.step.emit(0, 0, making)
             with _gentle():
-                return import_as_new_profile(data_dir, clock, device, name, found)
+                if prepared is None:
+                    return import_as_new_profile(data_dir, clock, device, name, found), None
+                cipher, write_key = privacy.new_profile_key(prepared)
+                return import_as_new_profile(data_dir, clock, device, name, found,
+                                             cipher=cipher, key_writer=write_key), prepared
 
-        run_in_background(self, work, self._made, self._import_failed)
+        run_in_background(self, work, lambda done: self._made(*done), self._import_failed)
 
-    def _made(self, result: ImportResult) -> None:
+    def _made(self, result: ImportResult, prepared: PreparedKey | None) -> None:
+        from desktop_app.services.privacy import UnlockedKey
         from desktop_app.ui.import_dialog import counted
 
         self._stop()
-        self.session.profiles.refresh()
-        made = self.session.profiles.find(result.profile_name)
-        if made is not None:
+        session = self.session
+        session.profiles.refresh()
+        made = session.profiles.find(result.profile_name)
+        said = f"Made the profile “{result.profile_name}” with {counted(result.added)}."
+        if made is not None and prepared is not None:
+            session.privacy.take_recovery_key()  # shown below, from ``prepared``
+            try:
+                session.open_profile(made.id, UnlockedKey(made.id, prepared.cipher))
+            except Exception as error:  # it is made and whole: it opens from Switch
+                said += f" It could not be opened now ({type(error).__name__})."
+            else:
+                shower: Any = getattr(getattr(self.window, "privacy", None),
+                                      "show_recovery_key", None)
+                if shower is not None:
+                    shower(prepared.recovery_key)
+        elif made is not None:
             switch: Any = getattr(self.window, "switch_profile", None)
             if switch is not None:
                 switch(made.id)
-        self.window.statusBar().showMessage(
-            f"Made the profile “{result.profile_name}” with {counted(result.added)}.", 10_000)
+        self.window.statusBar().showMessage(said, 10_000)
 
     def _add_to_open(self, found: ExportFile, oldest: date | None) -> None:
         from desktop_app.services import export

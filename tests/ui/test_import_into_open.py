@@ -136,3 +136,61 @@ def test_added_records_of_a_protected_profile_are_encrypted(
     made = {name: data for name, data in folder_bytes(repo).items() if name not in before}
     assert made and all(data.startswith(b"GWENC1") for data in made.values())
     assert b"checkins" not in b"".join(made.values())
+
+
+def import_as_new(startup: Any, path: Path, monkeypatch, name: str, first: str,
+                  again: str, said: dict[str, str]) -> None:
+    """Import ``path`` into a new profile ``name`` protected by a passphrase typed twice."""
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(path), ""))
+
+    def choose(dialog: ImportDialog) -> None:
+        dialog.name.setText(name)
+        dialog.protect.click()
+        said["shown"] = str(dialog.passphrase.isVisible())
+        dialog.passphrase.first.setText(first)
+        dialog.passphrase.second.setText(again)
+        dialog.import_button.click()
+        said["error"] = dialog.error.text() if dialog.error.isVisible() else ""
+        if dialog.isVisible():
+            dialog.reject()
+
+    when_modal(choose)
+    startup.window.transfer.action_import.trigger()
+
+
+def test_an_import_into_a_new_profile_can_have_a_passphrase(
+    qtbot, start_app, tmp_path: Path, monkeypatch, kdf: Any  # noqa: F811
+) -> None:
+    from desktop_app.ui.recovery_key import RecoveryKeyDialog
+    from tests.ui.privacy_helpers import when_dialog
+
+    startup, path = demo_export(qtbot, start_app, tmp_path, monkeypatch)
+    said: dict[str, str] = {}
+    import_as_new(startup, path, monkeypatch, "Kept", "quiet river", "quiet rivers", said)
+    qtbot.waitUntil(lambda: "error" in said and idle(startup), timeout=20_000)
+    assert said["shown"] == "True"
+    assert "not the same" in said["error"]
+    assert startup.session.profiles.find("Kept") is None
+
+    said.clear()
+    kdf.hold()  # the key derivation waits: the window goes on meanwhile
+    shown: list[str] = []
+
+    def keep(dialog: RecoveryKeyDialog) -> None:
+        shown.append(dialog.key_label.text())
+        dialog.kept.click()
+        dialog.done_button.click()
+
+    when_dialog(RecoveryKeyDialog, keep)
+    import_as_new(startup, path, monkeypatch, "Kept", "quiet river", "quiet river", said)
+    qtbot.waitUntil(lambda: busy_text(startup) == "Protecting…", timeout=20_000)
+    assert startup.session.profile.name == "Sam"
+    kdf.release()
+    qtbot.waitUntil(lambda: idle(startup) and bool(shown), timeout=20_000)
+    assert startup.session.profile.name == "Kept"
+    assert startup.session.privacy.is_protected(startup.session.profile.id)
+    assert startup.session.require_repo().count("checkins") > 100
+    assert "Made the profile “Kept”" in startup.window.statusBar().currentMessage()
+    files = folder_bytes(startup.session.require_repo())
+    sealed = {n: b for n, b in files.items() if not n.endswith("key.json")}
+    assert sealed and all(b.startswith(b"GWENC1") for b in sealed.values())
