@@ -1,6 +1,7 @@
 """Build a report for the preview and for printing off the UI thread: decode the records,
-build the content, draw the charts. Progress and the result come back as queued signals.
-(A PDF is written by a child process, see ``child``.)
+build the content, draw the charts; for the preview, draw the pages as pictures; for
+printing, paint the pages on the printer. Progress, pages and the result come back as
+queued signals. (A PDF is written by a child process, see ``child``.)
 
 The worker decodes a frozen copy of the profile's record lists (taken on the UI thread in a
 few milliseconds), so the UI's repository is never touched from two threads, and what was
@@ -17,7 +18,17 @@ import gc
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QObject,
+    QThread,
+    Signal,
+)
+from PySide6.QtGui import QImage
+from PySide6.QtPrintSupport import QPrinter
 
 from desktop_app.diagnostics import LOGGER_NAME
 from desktop_app.domain.templates import TemplateSet
@@ -27,6 +38,7 @@ from desktop_app.services.report_parts import Period
 from desktop_app.ui.report.content import Block
 
 QUIT_WAIT_MS = 10_000
+PNG_QUALITY = 70  # PNG: how little to compress (faster, still ~100 kB a page)
 _running: set[QThread] = set()
 _hooked = False
 
@@ -42,6 +54,8 @@ class Job:
     since_last: bool
     chosen: tuple[str, ...]
     paper: str
+    # For the preview: the pages are also drawn, as pictures this many pixels wide.
+    page_width: int | None = None
 
 
 @dataclass(frozen=True)
@@ -53,12 +67,16 @@ class Built:
 
 class _Thread(QThread):
     progress = Signal(str)
+    page = Signal(bytes)  # a page of the preview, as PNG
     done = Signal(object)  # Built
     failed = Signal(str)
 
-    def __init__(self, job: Job) -> None:
+    def __init__(self, job: Job | None = None, built: Built | None = None,
+                 printer: QPrinter | None = None) -> None:
         super().__init__()
         self.job = job
+        self.built = built
+        self.printer = printer
 
     def run(self) -> None:
         # No automatic garbage collection while the job runs: decoding a long history makes
@@ -69,10 +87,28 @@ class _Thread(QThread):
         collecting = gc.isenabled()
         gc.disable()
         try:
-            self._run(self.job)
+            if self.job is not None:
+                self._run(self.job)
+            else:
+                self._print()
         finally:
             if collecting:
                 gc.enable()
+
+    def _print(self) -> None:
+        """Paint the pages on the printer (allowed on a worker thread: see QPainter)."""
+        from desktop_app.ui.report.render import paint_on
+
+        built, printer = self.built, self.printer
+        assert built is not None and printer is not None
+        try:
+            self.progress.emit("Sending the report to the printer…")
+            paint_on(printer, built.report, built.blocks)
+        except Exception as error:
+            logging.getLogger(LOGGER_NAME).exception("the report could not be printed")
+            self.failed.emit(f"The report could not be printed ({type(error).__name__}).")
+            return
+        self.done.emit(built)
 
     def _run(self, job: Job) -> None:
         try:
@@ -83,6 +119,12 @@ class _Thread(QThread):
             from desktop_app.ui.report.render import report_blocks
 
             blocks = report_blocks(made)
+            if job.page_width is not None:
+                self.progress.emit("Laying out the pages…")
+                from desktop_app.ui.report.render import page_images
+
+                page_images(made, blocks, job.paper, job.page_width,
+                            lambda image: self.page.emit(_png(image)))
         except report.ReportError as error:
             self.failed.emit(str(error))
             return
@@ -96,6 +138,16 @@ class _Thread(QThread):
         self.done.emit(Built(job, made, blocks))
 
 
+def _png(image: QImage) -> bytes:
+    """A page of the preview, kept small: a long report has hundreds."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG", PNG_QUALITY)  # type: ignore[call-overload]  # str works; the stubs say bytes
+    buffer.close()
+    return bytes(data.data())
+
+
 def _wait_for_all() -> None:
     for thread in list(_running):
         thread.wait(QUIT_WAIT_MS)
@@ -105,6 +157,7 @@ class ReportWorker(QObject):
     """Runs one job at a time; ``progress`` (a sentence), then ``done`` or ``failed``."""
 
     progress = Signal(str)
+    page = Signal(bytes)
     done = Signal(object)  # Built
     failed = Signal(str)
 
@@ -117,7 +170,14 @@ class ReportWorker(QObject):
         return self._thread is not None and not self._thread.isFinished()
 
     def start(self, job: Job) -> None:
-        thread = _Thread(job)
+        """Build the report (and, with ``job.page_width``, draw its pages: ``page``)."""
+        self._run(_Thread(job))
+
+    def print(self, built: Built, printer: QPrinter) -> None:
+        """Paint ``built`` on ``printer`` (kept by the caller until ``done`` or ``failed``)."""
+        self._run(_Thread(built=built, printer=printer))
+
+    def _run(self, thread: _Thread) -> None:
         self._thread = thread
         global _hooked
         app = QCoreApplication.instance()
@@ -126,6 +186,7 @@ class ReportWorker(QObject):
             _hooked = True
         _running.add(thread)
         thread.progress.connect(self.progress)
+        thread.page.connect(self.page)
         thread.done.connect(self.done)
         thread.failed.connect(self.failed)
         # A bound method of this (UI-thread) object: the slot is queued to the UI thread.
