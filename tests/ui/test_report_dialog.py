@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop_app.ui.report.dialog import ReportDialog
+from desktop_app.ui.report.dialog import PREVIEW_WIDTH, ReportDialog
 from desktop_app.ui.report.preview import ReportPreview
 from tests.conftest import when_modal
 from tests.services.test_report import needs_pdftotext, pdf_text
@@ -241,12 +241,12 @@ def test_preview_pages_are_drawn_off_the_ui_thread_and_print_marks_the_report_ma
     preview = dialog.findChild(ReportPreview)
     assert preview is not None
     qtbot.waitUntil(preview.isVisible)
-    assert len(preview.pages) >= 1 and preview.status.text().endswith(
-        f"{len(preview.pages)} page" + ("s" if len(preview.pages) > 1 else ""))
+    count = preview.count()
+    assert count >= 1 and preview.status.text() == f"{count} page{'s' if count > 1 else ''}"
     assert drawn and threading.main_thread().name not in drawn
-    first = preview.pages[0]
-    qtbot.waitUntil(lambda: first.image is not None)  # decoded when shown
-    assert first.image.width() == first.width() > 500
+    qtbot.waitUntil(lambda: 0 in preview.pages.decoded())  # decoded once on screen
+    assert preview.pages.image(0).width() == PREVIEW_WIDTH
+    assert preview.pages.width() > PREVIEW_WIDTH
     # A preview is not a report made: "since my last report" does not move.
     assert "last_report" not in stored(startup)["meta"]["1"]
 

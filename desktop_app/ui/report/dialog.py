@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, QSize, Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -262,7 +262,7 @@ class ReportDialog(QDialog):
         if self.preview is not None:
             self.preview.failed(message)
 
-    def _page(self, png: bytes) -> None:
+    def _page(self, packed: bytes, width: int, height: int) -> None:
         if self.preview is None:
             preview = ReportPreview("Since my last session", self)
             preview.print_requested.connect(self._print_from_preview)
@@ -271,7 +271,7 @@ class ReportDialog(QDialog):
             self.preview = preview
             preview.open()
             self._say("The preview is open; you can print from it.")
-        self.preview.add_page(png)
+        self.preview.add_page(packed, QSize(width, height))
 
     def _preview_gone(self, preview: ReportPreview) -> None:
         if self.preview is preview:
@@ -308,7 +308,7 @@ class ReportDialog(QDialog):
 
     def _printer(self, built: Built) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout(built.job.paper))
+        printer.setPageLayout(page_layout(built.paper))
         printer.setDocName("Since my last session")
         return printer
 

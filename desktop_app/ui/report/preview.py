@@ -5,8 +5,10 @@ at once and scrolls smoothly; Print… asks the report dialog to print (on the w
 
 from __future__ import annotations
 
+import zlib
+
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPaintEvent
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -18,26 +20,56 @@ from PySide6.QtWidgets import (
 )
 
 KEEP_DECODED = 6  # pages kept as pictures (the ones on screen, and a few around them)
+GAP = 16  # pixels around each page
 
 
-class _Page(QWidget):
-    """One page: its PNG, decoded when it is painted, let go when far from the view."""
+class _Pages(QWidget):
+    """Every page, one under the other; only those on screen are decoded and painted, and
+    adding a page only makes this widget taller (no layout of hundreds of widgets)."""
 
-    def __init__(self, number: int, png: bytes, size: QSize, preview: ReportPreview) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.number = number
-        self.png = png
-        self.image: QImage | None = None
-        self.preview = preview
-        self.setFixedSize(size)
-        self.setAccessibleName(f"Page {number}")
+        self.setObjectName("previewPageColumn")
+        self.setAccessibleName("Pages of the report")
+        self.packed: list[bytes] = []
+        self.page_size = QSize(0, 0)
+        self._decoded: dict[int, QImage] = {}
 
-    def paintEvent(self, _event: QPaintEvent) -> None:
-        if self.image is None:
-            self.image = QImage.fromData(self.png)
-            self.preview.decoded(self)
+    def add(self, packed: bytes, size: QSize) -> None:
+        if not self.packed:
+            self.page_size = size
+        self.packed.append(packed)
+        self.setFixedSize(self.page_size.width() + 2 * GAP,
+                          len(self.packed) * (self.page_size.height() + GAP) + GAP)
+
+    def top_of(self, index: int) -> int:
+        return GAP + index * (self.page_size.height() + GAP)
+
+    def image(self, index: int) -> QImage:
+        """Page ``index`` decoded; only the last few stay decoded (memory)."""
+        found = self._decoded.pop(index, None)
+        if found is None:
+            width, height = self.page_size.width(), self.page_size.height()
+            found = QImage(zlib.decompress(self.packed[index]), width, height, width * 4,
+                           QImage.Format.Format_RGB32).copy()
+        self._decoded[index] = found  # the newest last
+        while len(self._decoded) > KEEP_DECODED:
+            del self._decoded[next(iter(self._decoded))]
+        return found
+
+    def decoded(self) -> list[int]:
+        return list(self._decoded)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.packed:
+            return
         painter = QPainter(self)
-        painter.drawImage(self.rect(), self.image)
+        step = self.page_size.height() + GAP
+        area = event.rect()
+        first = max(0, (area.top() - GAP) // step)
+        last = min(len(self.packed) - 1, area.bottom() // step)
+        for index in range(first, last + 1):
+            painter.drawImage(GAP, self.top_of(index), self.image(index))
         painter.end()
 
 
@@ -51,19 +83,13 @@ class ReportPreview(QDialog):
         self.setObjectName("reportPreview")
         self.setWindowTitle(f"Preview: {title}")
         self.resize(900, 1000)
-        self.pages: list[_Page] = []
-        self._decoded: list[_Page] = []
         layout = QVBoxLayout(self)
         self.area = QScrollArea()
         self.area.setObjectName("previewPages")
-        self.area.setWidgetResizable(True)
         self.area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        holder = QWidget()
-        holder.setStyleSheet("background: palette(mid);")
-        self.column = QVBoxLayout(holder)
-        self.column.setSpacing(16)
-        self.column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.area.setWidget(holder)
+        self.area.setBackgroundRole(QPalette.ColorRole.Mid)
+        self.pages = _Pages()
+        self.area.setWidget(self.pages)
         layout.addWidget(self.area, 1)
         row = QHBoxLayout()
         self.status = QLabel("Laying out the pages…")
@@ -79,26 +105,18 @@ class ReportPreview(QDialog):
         row.addWidget(close)
         layout.addLayout(row)
 
-    def add_page(self, png: bytes) -> None:
-        number = len(self.pages) + 1
-        size = self.pages[0].size() if self.pages else QImage.fromData(png).size()
-        page = _Page(number, png, size, self)
-        self.pages.append(page)
-        self.column.addWidget(page)
-        self.status.setText(f"{number} pages so far…")
+    def add_page(self, packed: bytes, size: QSize) -> None:
+        """A page as the worker packs it: its RGB32 pixels, zlib-compressed."""
+        self.pages.add(packed, size)
+        self.status.setText(f"{self.count()} pages so far…")
 
-    def finish(self, pages: int | None = None) -> None:
-        count = pages if pages is not None else len(self.pages)
+    def count(self) -> int:
+        return len(self.pages.packed)
+
+    def finish(self) -> None:
+        count = self.count()
         self.status.setText(f"{count} page{'s' if count != 1 else ''}")
         self.print_button.setEnabled(True)
 
     def failed(self, message: str) -> None:
         self.status.setText(message)
-
-    def decoded(self, page: _Page) -> None:
-        """Keep only the last few decoded pages: a long report's pictures would fill memory."""
-        if page in self._decoded:
-            self._decoded.remove(page)
-        self._decoded.append(page)
-        while len(self._decoded) > KEEP_DECODED:
-            self._decoded.pop(0).image = None

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import gc
 import logging
+import sys
+import zlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
     QCoreApplication,
-    QIODevice,
     QObject,
     QThread,
     Signal,
@@ -38,7 +37,7 @@ from desktop_app.services.report_parts import Period
 from desktop_app.ui.report.content import Block
 
 QUIT_WAIT_MS = 10_000
-PNG_QUALITY = 70  # PNG: how little to compress (faster, still ~100 kB a page)
+SWITCH_INTERVAL_S = 0.0005
 _running: set[QThread] = set()
 _hooked = False
 
@@ -60,14 +59,14 @@ class Job:
 
 @dataclass(frozen=True)
 class Built:
-    job: Job
+    paper: str
     report: report.Report
     blocks: list[Block]
 
 
 class _Thread(QThread):
     progress = Signal(str)
-    page = Signal(bytes)  # a page of the preview, as PNG
+    page = Signal(bytes, int, int)  # a page of the preview (see _pack), its size
     done = Signal(object)  # Built
     failed = Signal(str)
 
@@ -86,13 +85,24 @@ class _Thread(QThread):
         # ordinary collection.
         collecting = gc.isenabled()
         gc.disable()
+        # The UI thread needs the interpreter for each slot it runs; with the default 5 ms
+        # turns, a few of them while this thread decodes make a stall of tens of ms.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(interval, SWITCH_INTERVAL_S))
         try:
             if self.job is not None:
                 self._run(self.job)
             else:
                 self._print()
         finally:
+            # The records read are let go here, not on the UI thread when this thread
+            # object is deleted; what stays (the report, for printing) is frozen, so the
+            # next full collection does not walk it while holding the UI thread.
+            self.job = self.built = None
+            self.printer = None
+            sys.setswitchinterval(interval)
             if collecting:
+                gc.freeze()
                 gc.enable()
 
     def _print(self) -> None:
@@ -119,12 +129,14 @@ class _Thread(QThread):
             from desktop_app.ui.report.render import report_blocks
 
             blocks = report_blocks(made)
+            _let_go(inputs)
             if job.page_width is not None:
                 self.progress.emit("Laying out the pages…")
                 from desktop_app.ui.report.render import page_images
 
                 page_images(made, blocks, job.paper, job.page_width,
-                            lambda image: self.page.emit(_png(image)))
+                            lambda image: self.page.emit(_pack(image), image.width(),
+                                                            image.height()))
         except report.ReportError as error:
             self.failed.emit(str(error))
             return
@@ -135,17 +147,22 @@ class _Thread(QThread):
             logging.getLogger(LOGGER_NAME).exception("the report could not be made")
             self.failed.emit(f"The report could not be made ({type(error).__name__}).")
             return
-        self.done.emit(Built(job, made, blocks))
+        self.done.emit(Built(job.paper, made, blocks))
 
 
-def _png(image: QImage) -> bytes:
-    """A page of the preview, kept small: a long report has hundreds."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG", PNG_QUALITY)  # type: ignore[call-overload]  # str works; the stubs say bytes
-    buffer.close()
-    return bytes(data.data())
+def _let_go(inputs: report.Inputs) -> None:
+    """Free the records read one at a time, here: freed at once (a 20-year history) they
+    would hold the interpreter, and so the UI thread, for a hundred milliseconds or more."""
+    for name in ("results", "checkins", "focus", "slips", "wins", "topics"):
+        records = getattr(inputs, name)
+        while records:
+            records.pop()
+
+
+def _pack(image: QImage) -> bytes:
+    """A page of the preview, kept small (a long report has hundreds): its pixels,
+    compressed by zlib, which lets the UI thread run meanwhile (Qt's PNG writer does not)."""
+    return zlib.compress(bytes(image.constBits()), 1)
 
 
 def _wait_for_all() -> None:
@@ -157,7 +174,7 @@ class ReportWorker(QObject):
     """Runs one job at a time; ``progress`` (a sentence), then ``done`` or ``failed``."""
 
     progress = Signal(str)
-    page = Signal(bytes)
+    page = Signal(bytes, int, int)
     done = Signal(object)  # Built
     failed = Signal(str)
 
