@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -353,8 +353,9 @@ class ExportImport(QObject):
         if addition is not None and self.session.repo is repo:
             take_in(repo, addition)
         # else the profile was closed (locked) meanwhile: the file is on disk, and is read
-        # when the profile next opens.
-        self._added(result)
+        # when the profile next opens. The screens refresh in a turn of their own, so the
+        # window paints in between.
+        QTimer.singleShot(0, self, lambda: self._added(result))
 
     def _added(self, result: ImportResult) -> None:
         from desktop_app.ui.import_dialog import would_add
