@@ -9,24 +9,34 @@ focus periods that named it follow (see docs/export-format.md).
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import stat
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop_app.domain.journal import CheckInSettings, FocusPeriod
 from desktop_app.domain.profiles import ProfileNameError
+from desktop_app.services import gentle_json
 from desktop_app.services.clock import Clock
 from desktop_app.services.export import FORMAT, LISTS, PAUSES, VERSION, RecordList
+from desktop_app.services.journal_settings import META_KEY as SETTINGS_KEY
 from desktop_app.services.journal_settings import has_settings, write_settings
 from desktop_app.services.profile_snapshot import ProfileSnapshot
 from desktop_app.services.profiles import ProfileService
 from desktop_app.storage.codec import DecodeError, from_json, to_json
+from desktop_app.storage.crypto import FileCipher, encode_payload
+from desktop_app.storage.layout import PROFILE_TABLE, new_record_id
+from desktop_app.storage.merge import TICK, Version, make_doc
 from desktop_app.storage.repository import Collection, ProfileRepository
+from desktop_app.storage.shards import ShardFile, commit_bytes, new_file
+
+T = TypeVar("T")
 
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 _KNOWN_KEYS = {"format", "version", "exported_at", "profile", PAUSES, *(s.name for s in LISTS)}
@@ -65,7 +75,7 @@ def read_export(path: Path) -> ExportFile:
     """Read and check an export, or raise :class:`ImportFileError` saying what is wrong."""
     raw = _read_bytes(path)
     try:
-        data = json.loads(raw)
+        data = gentle_json.loads(raw)
     except UnicodeDecodeError:
         raise ImportFileError(f"{path.name} is not a Groundwork export (it is not text)") from None
     except json.JSONDecodeError as error:
@@ -191,14 +201,14 @@ def add_to(repo: ProfileRepository, export: ExportFile, *, created: bool = False
     result = ImportResult(profile_name=repo.name, created=created)
     # History brought in at once goes to a file of its own (its oldest month's, as the
     # demo's does), which the saves of this month then never rewrite.
-    with repo.batch(month=_oldest_month(export)):
+    with repo.batch(month=oldest_month(export)):
         _add_all(repo, export, result)
         if export.checkin_settings is not None and not has_settings(repo):
             write_settings(repo, export.checkin_settings)
     return result
 
 
-def _oldest_month(export: ExportFile) -> date | None:
+def oldest_month(export: ExportFile) -> date | None:
     days = [spec.when(item).date() for spec in LISTS for _id, item in export.lists[spec.name]]
     return min(days) if days else None
 
@@ -211,11 +221,11 @@ def preview(profile: ProfileSnapshot, export: ExportFile) -> ImportResult:
     return result
 
 
-def _add_all(repo: ProfileRepository | ProfileSnapshot, export: ExportFile,
+def _add_all(repo: ProfileRepository | ProfileSnapshot | Recorder, export: ExportFile,
              result: ImportResult) -> None:
     # Where each imported id ended up, per list: focus periods name their assessment.
     placed: dict[str, dict[str, str]] = {}
-    writing = isinstance(repo, ProfileRepository)
+    writing = not isinstance(repo, ProfileSnapshot)
     for spec in LISTS:
         collection: Collection[Any] = repo.collection(spec.table, spec.cls)
         there = {_canonical(s.item): str(s.id) for s in collection.all()}
@@ -237,9 +247,111 @@ def _add_all(repo: ProfileRepository | ProfileSnapshot, export: ExportFile,
                 continue
             # A preview keeps the file's id; what it links to is counted all the same.
             placed_as = _put(collection, record_id, item) if writing else record_id
+            if isinstance(repo, Recorder):
+                repo.items.append((spec.cls, spec.table, placed_as, item))
             where[record_id] = there[key] = placed_as
             added += 1
         result.added[spec.name] = added
+
+
+def add_elsewhere(snapshot: ProfileSnapshot, export: ExportFile, clock: Clock,
+                  place: tuple[Path, datetime | None, FileCipher | None],
+                  ) -> tuple[Addition | None, ImportResult]:
+    """What :func:`add_to` does, off the UI thread: the records the profile ``snapshot``
+    was taken of lacks are written, here and now, to a new file of this computer's at
+    ``place`` (``repo.history_place``); the UI thread then takes it in (:func:`take_in`).
+
+    No file (None) when there is nothing to add. Raises ``OSError`` when the file cannot
+    be written (then nothing was written)."""
+    recorder = Recorder(snapshot, clock, *place)
+    result = ImportResult(profile_name=snapshot.name, created=False)
+    _add_all(recorder, export, result)
+    settings_there = isinstance(snapshot.meta.get(SETTINGS_KEY), dict)
+    if export.checkin_settings is not None and not settings_there:
+        recorder.write_version(PROFILE_TABLE, SETTINGS_KEY,
+                               {"value": to_json(export.checkin_settings)},
+                               snapshot.winner(PROFILE_TABLE, SETTINGS_KEY))
+    return recorder.written(), result
+
+
+@dataclass(frozen=True)
+class Addition:
+    """A file :func:`add_elsewhere` wrote, and what its records decode to."""
+
+    shard: ShardFile
+    decoded: list[tuple[Version, type, Any]]
+
+
+def take_in(repo: ProfileRepository, addition: Addition) -> None:
+    """Merge what :func:`add_elsewhere` wrote (fast: no write, no decoding)."""
+    repo.adopt(addition.shard)
+    # The records came decoded from the file: the screens need not decode them again.
+    for version, cls, item in addition.decoded:
+        repo.decoded.keep(version, cls, item)
+
+
+def write_history(shard: ShardFile) -> None:
+    """``shards.write_file`` in short steps (see ``gentle_json``): the same bytes."""
+    payload = encode_payload(shard.path, gentle_json.encode_tables(shard.tables), shard.cipher)
+    shard.signature = commit_bytes(shard.path, payload)
+    shard.sealed = shard.cipher is not None
+
+
+class Recorder:
+    """A snapshot that writes, on a worker thread: each new version goes into one new file
+    of this computer's at a place ``repo.history_place`` gave (see :func:`add_elsewhere`)."""
+
+    def __init__(self, snapshot: ProfileSnapshot, clock: Clock, path: Path,
+                 after: datetime | None, cipher: FileCipher | None) -> None:
+        self.snapshot = snapshot
+        self.decoded = snapshot.decoded
+        self.device = path.parent.name
+        self.shard = new_file(path, path.parent.parent.name, self.device)
+        self.shard.cipher = cipher
+        self.items: list[tuple[type, str, str, Any]] = []  # class, kind, id, record
+        now = clock()
+        self.stamp = now if after is None or now > after else (after + TICK).astimezone(
+            now.tzinfo)
+
+    def winner(self, kind: str, rid: str) -> Version | None:
+        own = self.shard.versions.get(kind, {}).get(rid)
+        return own if own is not None else self.snapshot.winner(kind, rid)
+
+    def visible(self, kind: str) -> list[Version]:
+        return self.snapshot.visible(kind)
+
+    def skip(self, table: str, key: str, doc: Any) -> None:
+        """Records that do not decode are left out, as the snapshot does."""
+
+    def batch(self) -> AbstractContextManager[None]:
+        return nullcontext()
+
+    def write_version(self, kind: str, rid: str | None, fields: dict[str, Any] | None,
+                      base: Version | None = None) -> str:
+        stamp = self.stamp
+        if base is not None and stamp <= base.at:
+            stamp = (base.at + TICK).astimezone(stamp.tzinfo)
+        self.stamp = stamp + TICK
+        rid = rid or new_record_id(stamp)
+        self.shard.put(Version(kind, rid, stamp.astimezone(UTC), self.device,
+                               make_doc(rid, stamp, fields)))
+        return rid
+
+    def collection(self, table: str, cls: type[T]) -> Collection[T]:
+        return Collection(self, table, cls)
+
+    def written(self) -> Addition | None:
+        """Write the file (OSError: nothing was written); None when nothing was recorded."""
+        shard = self.shard
+        if not any(shard.versions.values()):
+            return None
+        if shard.path.exists():  # made meanwhile: it is not ours to replace
+            raise FileExistsError(errno.EEXIST, "the file for this import exists already",
+                                  str(shard.path))
+        write_history(shard)
+        versions = shard.versions
+        return Addition(shard, [(versions[kind][rid], cls, item)
+                                for cls, kind, rid, item in self.items])
 
 
 def _follow_link(period: FocusPeriod, assessments: dict[str, str]) -> FocusPeriod:
@@ -266,12 +378,19 @@ def _canonical(item: Any) -> str:
 
 
 def import_as_new_profile(data_dir: Path, clock: Clock, device_id: str, name: str,
-                          export: ExportFile) -> ImportResult:
+                          export: ExportFile, *, cipher: FileCipher | None = None,
+                          key_writer: Callable[[Path, str], None] | None = None,
+                          ) -> ImportResult:
     """Make the profile ``name`` from ``export``, through a profile list of its own, so it
     can run on a worker thread while the app goes on with its own (the new profile is
-    nobody else's yet). Raises ``ProfileNameError`` when the name is taken or unusable."""
+    nobody else's yet). With ``cipher`` (and ``key_writer``, see ``ProfileService.create``)
+    it is encrypted from its first file. Raises ``ProfileNameError`` when the name is taken
+    or unusable."""
     service = ProfileService(data_dir, clock, device_id)
     service.refresh()
     if service.find(name) is not None:
         raise ProfileNameError(f"there is already a profile called “{name}”")
-    return import_export(service, name, export)
+    if cipher is None:
+        return import_export(service, name, export)
+    return import_export(service, name, export, create=lambda chosen: service.create(
+        chosen, cipher=cipher, key_writer=key_writer)[1])

@@ -26,12 +26,14 @@ from pathlib import Path
 from typing import Literal
 
 from desktop_app.domain.journal import AnswerValue, CheckIn, FocusArea, FocusPeriod, Practice
+from desktop_app.services.import_file import Addition, Recorder
 from desktop_app.services.journal import JournalService
 from desktop_app.services.peer_daylio import DaylioEntry, read_daylio_file
 from desktop_app.services.peer_files import PeerFileError
 from desktop_app.services.peer_loop import LoopHabit, read_loop_files
+from desktop_app.services.profile_snapshot import ProfileSnapshot
 from desktop_app.services.session import Session
-from desktop_app.storage.repository import Collection
+from desktop_app.storage.repository import Collection, ProfileRepository
 
 __all__ = ["ImportOutcome", "PeerFileError", "PeerImport", "PeerImportService"]
 
@@ -123,15 +125,19 @@ class PeerImportService:
     """Reads another app's export for the open profile, and adds it."""
 
     def __init__(self, session: Session) -> None:
+        # What reading needs of the profile is taken now (on the UI thread), so the files can
+        # then be read and mapped on a worker.
         self.session = session
-        self.journal = JournalService(session)
+        journal = JournalService(session)
+        template = journal.checkin_template()
+        self._template = (template.id, template.version) if template else ("check-in", 1)
+        self._zone = journal.settings().zone()
 
     def _checkin_template(self) -> tuple[str, int]:
-        template = self.journal.checkin_template()
-        return (template.id, template.version) if template else ("check-in", 1)
+        return self._template
 
     def _zone_and_now(self) -> tuple[tzinfo, datetime]:
-        return self.journal.settings().zone(), self.session.clock()
+        return self._zone, self.session.clock()
 
     # --- reading ---------------------------------------------------------------------
     def read_loop(self, paths: Sequence[Path]) -> PeerImport:
@@ -206,9 +212,19 @@ class PeerImportService:
         )
 
     # --- adding ----------------------------------------------------------------------
-    def preview(self, plan: PeerImport) -> ImportOutcome:
-        """What :meth:`add` would do now, without writing."""
-        return self._apply(plan, write=False)
+    def preview(self, plan: PeerImport, profile: ProfileSnapshot | None = None,
+                ) -> ImportOutcome:
+        """What :meth:`add` would do now (to the profile ``profile`` is a snapshot of, on a
+        worker thread), without writing."""
+        return self._apply(plan, write=False, repo=profile)
+
+    def add_elsewhere(self, plan: PeerImport, recorder: Recorder,
+                      ) -> tuple[Addition | None, ImportOutcome]:
+        """:meth:`add`, on a worker thread: the records are written through ``recorder``
+        (``import_file.Recorder``) as a file of their own, which the UI thread then takes
+        in (``import_file.take_in``). OSError: nothing was written."""
+        outcome = self._apply(plan, write=True, repo=recorder)
+        return recorder.written(), outcome
 
     def add(self, plan: PeerImport) -> ImportOutcome:
         """Add the records in one atomic write (OSError: nothing was added)."""
@@ -221,8 +237,10 @@ class PeerImportService:
         self.session.notify()
         return outcome
 
-    def _apply(self, plan: PeerImport, write: bool) -> ImportOutcome:
-        repo = self.session.require_repo()
+    def _apply(self, plan: PeerImport, write: bool,
+               repo: ProfileRepository | ProfileSnapshot | Recorder | None = None,
+               ) -> ImportOutcome:
+        repo = repo if repo is not None else self.session.require_repo()
         outcome = ImportOutcome()
         if plan.period is not None:
             focus: Collection[FocusPeriod] = repo.collection(FOCUS_TABLE, FocusPeriod)

@@ -10,7 +10,7 @@ import contextlib
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -304,6 +304,33 @@ class ProfileRepository(WritesOnTheirWay):
                 self._batch_shard = None
                 self._dirty.clear()
                 self._pending.clear()
+
+    # --- history built elsewhere (an import, on a worker thread) ------------------------------
+    def history_place(self, month: date) -> tuple[Path, datetime | None, FileCipher | None]:
+        """Where history written in one go on another thread may go, as a new file of this
+        device's: ``month``'s, or the latest month before it with no file yet, never this
+        month's or later (saves write those); the instant its versions must follow; the key
+        it is sealed with. Nothing here writes that file meanwhile (see :meth:`adopt`)."""
+        now = self._clock().astimezone(UTC).date().replace(day=1)
+        month = min(month.replace(day=1), now - timedelta(days=1)).replace(day=1)
+        while (self.own / f"{month:%Y-%m}.json") in self._shards or (
+                self.own / f"{month:%Y-%m}.json").exists():
+            month = (month - timedelta(days=1)).replace(day=1)
+        return self.own / f"{month:%Y-%m}.json", self._last, self.write_cipher
+
+    def adopt(self, shard: ShardFile) -> None:
+        """Merge a file of this device's that was built and written on another thread (at a
+        place :meth:`history_place` gave), as if it had been read from disk."""
+        if self.read_only:
+            raise ReadOnlyError(f"{self.path.name} is open read-only")
+        self._shards[shard.path] = shard
+        changed = self._view.put_file(shard.path, shard.versions)
+        for table in shard.versions.values():
+            for version in table.values():
+                if version.device == self.device and (self._last is None
+                                                      or version.at > self._last):
+                    self._last = version.at
+        self._revisions.bump([META if k == PROFILE_TABLE else k for k in changed])
 
     def _reload(self) -> None:
         """Make memory equal to the disk again (after the writes on their way are done)."""

@@ -4,8 +4,9 @@ The slow parts run on a worker (``ui.background``): an export decodes a snapshot
 profile taken on the UI thread (``services.profile_snapshot``) and writes the file; an import
 reads and checks the file, and counts what it would add against such a snapshot. A new
 profile is made on the worker through a profile list of its own; records added to the open
-profile are written on the UI thread, through the window's own repository. Services are
-imported on first use, so the menu costs nothing at start-up.
+profile are written on the worker too, as a new file of this computer's, which the window's
+repository then takes in (``repo.adopt``: a merge, no write). Services are imported on first
+use, so the menu costs nothing at start-up.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ import gc
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,7 +35,9 @@ from desktop_app.ui.background import run_in_background
 from desktop_app.ui.plain_export import may_write_plain_copy
 
 if TYPE_CHECKING:
-    from desktop_app.services.import_file import ExportFile, ImportResult
+    from desktop_app.services.import_file import Addition, ExportFile, ImportResult
+    from desktop_app.services.privacy import PreparedKey
+    from desktop_app.storage.repository import ProfileRepository
 
 MakeAction = Callable[..., QAction]
 NOTHING_CHANGED = "Nothing was added or changed in your profiles."
@@ -56,6 +60,10 @@ def _gentle() -> Iterator[None]:
     finally:
         sys.setswitchinterval(interval)
         if collecting:
+            # What the work made and keeps (a profile's records, decoded) would make the next
+            # full collection walk it all, holding the interpreter and so the UI thread for
+            # a few hundred milliseconds; as ``ui.charts.loader`` does, it is frozen instead.
+            gc.freeze()
             gc.enable()
 
 
@@ -209,7 +217,7 @@ class ExportImport(QObject):
     # --- import ---------------------------------------------------------------------
     def import_file(self) -> None:
         from desktop_app.services import export
-        from desktop_app.services.import_file import preview, read_export
+        from desktop_app.services.import_file import oldest_month, preview, read_export
         from desktop_app.services.profile_snapshot import ProfileSnapshot
 
         if self.busy:
@@ -225,10 +233,11 @@ class ExportImport(QObject):
                     else ProfileSnapshot(repo, tuple(spec.table for spec in export.LISTS)))
         self._start("Importing", f"Reading {path.name}…")
 
-        def work() -> tuple[ExportFile, ImportResult | None]:
+        def work() -> tuple[ExportFile, ImportResult | None, date | None]:
             with _gentle():
                 found = read_export(path)
-                return found, None if snapshot is None else preview(snapshot, found)
+                return (found, None if snapshot is None else preview(snapshot, found),
+                        oldest_month(found))
 
         run_in_background(self, work, lambda got: self._ask_where(path, *got),
                           self._import_failed)
@@ -245,7 +254,8 @@ class ExportImport(QObject):
             reason = f"It could not be read ({type(error).__name__})."
         self._refuse("This file cannot be imported", f"{reason}\n\n{NOTHING_CHANGED}")
 
-    def _ask_where(self, path: Path, found: ExportFile, preview: ImportResult | None) -> None:
+    def _ask_where(self, path: Path, found: ExportFile, preview: ImportResult | None,
+                   oldest: date | None) -> None:
         from desktop_app.ui.import_dialog import ImportDialog
 
         self._stop()
@@ -255,59 +265,97 @@ class ExportImport(QObject):
         dialog = ImportDialog(path.name, found, preview, self.session.profiles.check_name,
                               self.window)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        name = dialog.chosen_name
+        name, passphrase = dialog.chosen_name, dialog.chosen_passphrase
         dialog.deleteLater()
         if not accepted:
             return
         if name is None:
-            self._add_to_open(found)
+            self._add_to_open(found, oldest)
         else:
-            self._make_profile(name, found)
+            self._make_profile(name, found, passphrase)
 
-    def _make_profile(self, name: str, found: ExportFile) -> None:
+    def _make_profile(self, name: str, found: ExportFile, passphrase: str | None) -> None:
         from desktop_app.services.import_file import import_as_new_profile
 
         session = self.session
         data_dir, clock, device = session.data_dir, session.clock, session.device.id
-        relay = self._start("Importing", f"Making the profile “{name}”…")
-        relay.step.emit(0, 0, f"Making the profile “{name}”…")
+        privacy = session.privacy
+        making = f"Making the profile “{name}”…"
+        relay = self._start("Importing", "Protecting…" if passphrase else making)
 
-        def work() -> ImportResult:
+        def work() -> tuple[ImportResult, PreparedKey | None]:
+            prepared = None
+            if passphrase is not None:
+                # The slow part (key derivation), here: the profile is encrypted from its
+                # first file, as Profile ▸ New makes it.
+                prepared = privacy.prepare_protect(passphrase)
+            relay.step.emit(0, 0, making)
             with _gentle():
-                return import_as_new_profile(data_dir, clock, device, name, found)
+                if prepared is None:
+                    return import_as_new_profile(data_dir, clock, device, name, found), None
+                cipher, write_key = privacy.new_profile_key(prepared)
+                return import_as_new_profile(data_dir, clock, device, name, found,
+                                             cipher=cipher, key_writer=write_key), prepared
 
-        run_in_background(self, work, self._made, self._import_failed)
+        run_in_background(self, work, lambda done: self._made(*done), self._import_failed)
 
-    def _made(self, result: ImportResult) -> None:
+    def _made(self, result: ImportResult, prepared: PreparedKey | None) -> None:
+        from desktop_app.services.privacy import UnlockedKey
         from desktop_app.ui.import_dialog import counted
 
         self._stop()
-        self.session.profiles.refresh()
-        made = self.session.profiles.find(result.profile_name)
-        if made is not None:
+        session = self.session
+        session.profiles.refresh()
+        made = session.profiles.find(result.profile_name)
+        said = f"Made the profile “{result.profile_name}” with {counted(result.added)}."
+        if made is not None and prepared is not None:
+            session.privacy.take_recovery_key()  # shown below, from ``prepared``
+            try:
+                session.open_profile(made.id, UnlockedKey(made.id, prepared.cipher))
+            except Exception as error:  # it is made and whole: it opens from Switch
+                said += f" It could not be opened now ({type(error).__name__})."
+            else:
+                shower: Any = getattr(getattr(self.window, "privacy", None),
+                                      "show_recovery_key", None)
+                if shower is not None:
+                    shower(prepared.recovery_key)
+        elif made is not None:
             switch: Any = getattr(self.window, "switch_profile", None)
             if switch is not None:
                 switch(made.id)
-        self.window.statusBar().showMessage(
-            f"Made the profile “{result.profile_name}” with {counted(result.added)}.", 10_000)
+        self.window.statusBar().showMessage(said, 10_000)
 
-    def _add_to_open(self, found: ExportFile) -> None:
-        from desktop_app.services.import_file import add_to
+    def _add_to_open(self, found: ExportFile, oldest: date | None) -> None:
+        from desktop_app.services import export
+        from desktop_app.services.import_file import add_elsewhere
+        from desktop_app.services.profile_snapshot import ProfileSnapshot
 
         session = self.session
         repo = session.repo
         if repo is None:
             return
-        try:
-            result = add_to(repo, found)
-        except OSError as error:
-            session.recover()
-            self._import_failed(error)
-            return
-        ticket = repo.ticket()
-        self._start("Importing", "Saving…")
-        run_in_background(self, lambda: ticket.result(timeout=60),
-                          lambda _done: self._added(result), self._not_saved)
+        place = repo.history_place(oldest or session.clock().date())
+        snapshot = ProfileSnapshot(repo, tuple(spec.table for spec in export.LISTS))
+        clock = session.clock
+        self._start("Importing", f"Adding to “{repo.name}”…")
+
+        def work() -> tuple[Addition | None, ImportResult]:
+            with _gentle():
+                return add_elsewhere(snapshot, found, clock, place)
+
+        run_in_background(self, work, lambda done: self._adopt(repo, *done),
+                          self._import_failed)
+
+    def _adopt(self, repo: ProfileRepository, addition: Addition | None,
+               result: ImportResult) -> None:
+        from desktop_app.services.import_file import take_in
+
+        if addition is not None and self.session.repo is repo:
+            take_in(repo, addition)
+        # else the profile was closed (locked) meanwhile: the file is on disk, and is read
+        # when the profile next opens. The screens refresh in a turn of their own, so the
+        # window paints in between.
+        QTimer.singleShot(0, self, lambda: self._added(result))
 
     def _added(self, result: ImportResult) -> None:
         from desktop_app.ui.import_dialog import would_add
@@ -316,11 +364,6 @@ class ExportImport(QObject):
         self.session.notify()
         self.window.statusBar().showMessage(
             f"Added to “{result.profile_name}”: {would_add(result)}.", 10_000)
-
-    def _not_saved(self, error: BaseException) -> None:
-        self.session.recover()  # the profile is read again: memory equals disk
-        self.session.notify()
-        self._import_failed(error if isinstance(error, OSError) else OSError(str(error)))
 
 
 def _fresh(parent: Path, stem: str) -> Path:

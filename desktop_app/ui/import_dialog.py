@@ -1,4 +1,5 @@
-"""What a Groundwork export holds, and where to put it: a new profile or the open one."""
+"""What a Groundwork export holds, and where to put it: a new profile (with a passphrase, if
+the person wants one, as Profile ▸ New offers) or the open one."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.passphrase_dialogs import NO_BACK_DOOR, NewPassphrase
 from desktop_app.ui.widgets import heading, paragraph
 
 if TYPE_CHECKING:
@@ -84,6 +87,14 @@ class ImportDialog(QDialog):
         group.addButton(self.into_open)
         layout.addWidget(self.as_new)
         layout.addWidget(self.name)
+        # As Profile ▸ New offers: the new profile encrypted from its first file.
+        self.protect = QCheckBox("&Protect the new profile with a passphrase")
+        self.protect.setObjectName("importProtect")
+        self.no_back_door = paragraph(NO_BACK_DOOR)
+        self.passphrase = NewPassphrase()
+        layout.addWidget(self.protect)
+        layout.addWidget(self.no_back_door)
+        layout.addWidget(self.passphrase)
         layout.addWidget(self.into_open)
         self.preview = paragraph("")
         self.preview.setObjectName("importPreview")
@@ -97,6 +108,10 @@ class ImportDialog(QDialog):
                                  "here are never added twice.")
         self.as_new.setChecked(True)
         self.as_new.toggled.connect(self.name.setEnabled)
+        self.as_new.toggled.connect(self.protect.setEnabled)
+        self.as_new.toggled.connect(lambda _on: self._show_passphrase())
+        self.protect.toggled.connect(lambda _on: self._show_passphrase())
+        self._show_passphrase()
         note = QLabel("Nothing is changed until you press Import.")
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -113,6 +128,13 @@ class ImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.chosen_name: str | None = None
+        self.chosen_passphrase: str | None = None
+
+    def _show_passphrase(self) -> None:
+        on = self.as_new.isChecked() and self.protect.isChecked()
+        self.no_back_door.setVisible(on)
+        self.passphrase.setVisible(on)
+        self.adjustSize()
 
     def _free_name(self, name: str) -> str:
         """The export's name, or "NAME (imported)" when a profile has it already."""
@@ -133,6 +155,16 @@ class ImportDialog(QDialog):
                 self.error.setVisible(True)
                 self.name.setFocus()
                 return
+            self.chosen_passphrase = None
+            if self.protect.isChecked():
+                problem = self.passphrase.problem()
+                if problem:
+                    self.error.setText(problem)
+                    self.error.setVisible(True)
+                    self.passphrase.first.setFocus()
+                    return
+                self.chosen_passphrase = self.passphrase.first.text()
         else:
             self.chosen_name = None
+            self.chosen_passphrase = None
         super().accept()

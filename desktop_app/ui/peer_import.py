@@ -2,7 +2,8 @@
 
 Pick the file, read what it holds, show what would be added, and add it only when the person
 says so. The reading and mapping are in ``services.import_peers``; this module only asks and
-shows. Services are imported on first use, so building the menu costs nothing at start-up.
+shows. Reading and writing run on a worker (``ui.background``), with a busy dialog.
+Services are imported on first use, so building the menu costs nothing at start-up.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,13 +21,19 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.ui.background import run_in_background
+
 if TYPE_CHECKING:
-    from desktop_app.services.import_peers import ImportOutcome, PeerImport, PeerImportService
+    from desktop_app.services.import_file import Addition
+    from desktop_app.services.import_peers import ImportOutcome, PeerImport
+    from desktop_app.services.profile_snapshot import ProfileSnapshot
     from desktop_app.services.session import Session
+    from desktop_app.storage.repository import ProfileRepository
 
 Source = Literal["loop", "daylio"]
 TITLES = {"loop": "Loop Habit Tracker", "daylio": "Daylio"}
@@ -63,8 +71,6 @@ def _starter(window: QMainWindow, session: Session, source: Source) -> Callable[
 
 def import_from(window: QMainWindow, session: Session, source: Source) -> None:
     """Ask for the file, show what it would add, and add it when the person agrees."""
-    from desktop_app.services.import_peers import PeerFileError, PeerImportService
-
     if session.repo is None:
         return
     title = TITLES[source]
@@ -80,38 +86,114 @@ def import_from(window: QMainWindow, session: Session, source: Source) -> None:
             "Daylio CSV export (*.csv);;All files (*)",
         )
         paths = [Path(one)] if one else []
-    if not paths:
+    if not paths or window.findChild(_Run) is not None:  # one import at a time
         return
-    service = PeerImportService(session)
-    try:
-        plan = service.read_loop(paths) if source == "loop" else service.read_daylio(paths[0])
-        preview = service.preview(plan)
-    except PeerFileError as error:
-        QMessageBox.warning(
-            window, "This file cannot be imported",
-            f"{error}\n\nNothing was added or changed in your profile.",
-        )
-        return
-    dialog = PeerImportDialog(plan, preview, session.profile.name if session.profile else "",
-                              window)
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    dialog.deleteLater()
-    if accepted:
-        _add(window, service, plan)
+    _Run(window, session, source, paths).read()
 
 
-def _add(window: QMainWindow, service: PeerImportService, plan: PeerImport) -> None:
-    try:
-        outcome = service.add(plan)
-    except OSError as error:
+class _Run(QObject):
+    """One import: the file read and previewed on a worker, the person asked, the records
+    written on a worker, then taken in by the window (``services.import_file.take_in``)."""
+
+    def __init__(self, window: QMainWindow, session: Session, source: Source,
+                 paths: list[Path]) -> None:
+        super().__init__(window)
+        from desktop_app.services.import_peers import PeerImportService
+
+        self.window, self.session, self.source, self.paths = window, session, source, paths
+        self.service = PeerImportService(session)
+        self.busy: QProgressDialog | None = None
+
+    def _snapshot(self) -> ProfileSnapshot:
+        from desktop_app.services.import_peers import CHECKIN_TABLE, FOCUS_TABLE
+        from desktop_app.services.profile_snapshot import ProfileSnapshot
+
+        return ProfileSnapshot(self.session.require_repo(), (FOCUS_TABLE, CHECKIN_TABLE))
+
+    def _show_busy(self, text: str) -> None:
+        busy = QProgressDialog(text, "", 0, 0, self.window)
+        busy.setObjectName("peerImportProgress")
+        busy.setWindowTitle(f"Import from {TITLES[self.source]}")
+        busy.setCancelButton(None)
+        busy.setMinimumDuration(0)
+        busy.show()
+        self.busy = busy
+
+    def _drop_busy(self) -> None:
+        if self.busy is not None:
+            self.busy.close()
+            self.busy.deleteLater()
+            self.busy = None
+
+    def _end(self) -> None:
+        self._drop_busy()
+        self.deleteLater()
+
+    def read(self) -> None:
+        service, source, paths = self.service, self.source, self.paths
+        snapshot = self._snapshot()
+        self._show_busy(f"Reading {paths[0].name}…")
+
+        def work() -> tuple[PeerImport, ImportOutcome]:
+            plan = service.read_loop(paths) if source == "loop" else service.read_daylio(paths[0])
+            return plan, service.preview(plan, snapshot)
+
+        run_in_background(self, work, lambda got: self._ask(*got), self._unreadable)
+
+    def _unreadable(self, error: BaseException) -> None:
+        from desktop_app.services.import_peers import PeerFileError
+
+        self._end()
+        said = (str(error) if isinstance(error, PeerFileError)
+                else f"It could not be read ({type(error).__name__}).")
+        QMessageBox.warning(self.window, "This file cannot be imported",
+                            f"{said}\n\nNothing was added or changed in your profile.")
+
+    def _ask(self, plan: PeerImport, preview: ImportOutcome) -> None:
+        self._drop_busy()
+        session = self.session
+        if session.repo is None:  # closed (locked) meanwhile
+            self._end()
+            return
+        dialog = PeerImportDialog(plan, preview, session.profile.name if session.profile
+                                  else "", self.window)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not accepted or session.repo is None:
+            self._end()
+            return
+        self._add(plan)
+
+    def _add(self, plan: PeerImport) -> None:
+        from desktop_app.services.import_file import Recorder
+
+        repo = self.session.require_repo()
+        place = repo.history_place(plan.first or self.session.clock().date())
+        recorder = Recorder(self._snapshot(), self.session.clock, *place)
+        service = self.service
+        self._show_busy("Adding…")
+        run_in_background(self, lambda: service.add_elsewhere(plan, recorder),
+                          lambda done: self._added(repo, plan, *done), self._not_added)
+
+    def _added(self, repo: ProfileRepository, plan: PeerImport, addition: Addition | None,
+               outcome: ImportOutcome) -> None:
+        from desktop_app.services.import_file import take_in
+
+        self._end()
+        if addition is not None and self.session.repo is repo:
+            take_in(repo, addition)
+            self.session.notify()
+        self.window.statusBar().showMessage(
+            f"Imported from {TITLES[plan.source]}: {_done(outcome)}", 8000)
+
+    def _not_added(self, error: BaseException) -> None:
+        self._end()
+        reason = (getattr(error, "strerror", None) or str(error)
+                  if isinstance(error, OSError) else type(error).__name__)
         QMessageBox.warning(
-            window, "The import did not finish",
-            f"Groundwork could not save: {error.strerror or error}.\n\n"
-            "Nothing from the file was added.",
+            self.window, "The import did not finish",
+            f"Groundwork could not save: {reason}.\n\nNothing from the file was added.",
         )
-        return
-    window.statusBar().showMessage(f"Imported from {TITLES[plan.source]}: {_done(outcome)}",
-                                   8000)
 
 
 def _done(outcome: ImportOutcome) -> str:

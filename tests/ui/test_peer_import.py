@@ -4,14 +4,18 @@ what the Journal shows."""
 
 from __future__ import annotations
 
+import errno
+import os
+import threading
 import zipfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop_app.services.import_peers import PeerImportService
 from desktop_app.ui.peer_import import PeerImportDialog
 from tests.conftest import when_modal
 from tests.disk import folder_bytes
@@ -51,8 +55,14 @@ def run_import(qtbot, startup: Any, source: str, click: str) -> dict[str, Any]:
             dialog.reject()
 
     when_modal(answer)
+    before = startup.window.statusBar().currentMessage()
     menu_item(startup, source).trigger()
     qtbot.waitUntil(lambda: "title" in seen)
+    if click == "import" and seen["enabled"]:
+        # Written on a worker; the message comes once the window has taken the records in.
+        qtbot.waitUntil(lambda: startup.window.statusBar().currentMessage() != before
+                        and "Imported from" in startup.window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: startup.window.findChild(QObject, "peerImportProgress") is None)
     return seen
 
 
@@ -157,6 +167,44 @@ def test_a_foreign_file_is_refused_with_a_message(
     assert said[0].startswith("notes.csv is not a Daylio export")
     assert said[0].endswith("Nothing was added or changed in your profile.")
     assert folder_bytes(startup.session.data_dir) == before
+
+
+def test_a_full_disk_adds_nothing_and_says_so(qtbot, start_app, monkeypatch) -> None:
+    startup = start_app("--profile", "Sam")
+    before = folder_bytes(startup.session.data_dir)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName",
+        lambda *_a, **_k: (str(SAMPLES / "daylio_export.csv"), ""),
+    )
+    read_on: list[str] = []
+    read = PeerImportService.read_daylio
+
+    def noting(self: Any, path: Path) -> Any:
+        read_on.append(threading.current_thread().name)
+        return read(self, path)
+
+    monkeypatch.setattr(PeerImportService, "read_daylio", noting)
+
+    def no_space(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    said: list[str] = []
+
+    def answer(dialog: Any) -> None:
+        assert isinstance(dialog, PeerImportDialog)
+        monkeypatch.setattr(os, "fsync", no_space)
+        when_modal(lambda box: (said.append(box.text()), box.accept()))
+        dialog.import_button.click()
+
+    when_modal(answer)
+    menu_item(startup, "daylio").trigger()
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    monkeypatch.undo()
+    assert read_on and threading.main_thread().name not in read_on
+    assert "could not save" in said[0] and "No space left on device" in said[0]
+    assert "Nothing from the file was added." in said[0]
+    assert folder_bytes(startup.session.data_dir) == before
+    assert startup.session.require_repo().count("checkins") == 0
 
 
 def test_the_import_menu_waits_for_a_profile(start_app) -> None:

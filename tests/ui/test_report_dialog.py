@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop_app.ui.report.dialog import ReportDialog
+from desktop_app.ui.report.dialog import PREVIEW_WIDTH, ReportDialog
+from desktop_app.ui.report.preview import ReportPreview
 from tests.conftest import when_modal
 from tests.services.test_report import needs_pdftotext, pdf_text
-from tests.ui.privacy_helpers import PASSPHRASE, kdf, protect_now, when_dialog
+from tests.ui.privacy_helpers import PASSPHRASE, kdf, pressing, protect_now, when_dialog
 from tests.ui.test_journal_editing import delete_on_confirm, journal_screen
 from tests.ui.test_journal_support import click, journal_of, stored
 
@@ -197,18 +200,112 @@ def test_a_pdf_that_cannot_be_written_is_said_and_not_remembered(
     assert dialog.save_button.isEnabled() and "last_report" not in stored(startup)["meta"]["1"]
 
 
-def test_preview_shows_the_report(qtbot, start_app) -> None:
+def printing_to(dialog: ReportDialog, target: Path, asked: list[str]) -> None:
+    """The print dialog answered: "print to file" ``target`` (as a person can choose)."""
+    def ask(printer: QPrinter) -> bool:
+        asked.append(printer.docName())
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return True
+
+    dialog.ask_printer = ask  # type: ignore[method-assign]
+
+
+def noting_threads(monkeypatch, module: Any, name: str) -> list[str]:
+    """Wrap ``module.name`` to note the thread each call runs on."""
+    threads: list[str] = []
+    original = getattr(module, name)
+
+    def noting(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, noting)
+    return threads
+
+
+@needs_pdftotext
+def test_preview_pages_are_drawn_off_the_ui_thread_and_print_marks_the_report_made(
+    qtbot, start_app, tmp_path: Path, monkeypatch
+) -> None:
     from desktop_app.services.journal import WinDraft
+    from desktop_app.ui.report import render
 
     startup = start_app("--profile", "Sam")
     journal_of(startup).log_win(WinDraft("Walked home the long way"))
+    drawn = noting_threads(monkeypatch, render, "page_images")
+    painted = noting_threads(monkeypatch, render, "paint_on")
     dialog = open_report(qtbot, startup)
     with qtbot.waitSignal(dialog.worker.done, timeout=60_000):
         click(qtbot, dialog.preview_button)
-    preview = dialog.findChild(QPrintPreviewDialog)
+    preview = dialog.findChild(ReportPreview)
     assert preview is not None
     qtbot.waitUntil(preview.isVisible)
+    count = preview.count()
+    assert count >= 1 and preview.status.text() == f"{count} page{'s' if count > 1 else ''}"
+    assert drawn and threading.main_thread().name not in drawn
+    qtbot.waitUntil(lambda: 0 in preview.pages.decoded())  # decoded once on screen
+    assert preview.pages.image(0).width() == PREVIEW_WIDTH
+    assert preview.pages.width() > PREVIEW_WIDTH
+    # A preview is not a report made: "since my last report" does not move.
+    assert "last_report" not in stored(startup)["meta"]["1"]
+
+    target = tmp_path / "printed.pdf"
+    asked: list[str] = []
+    printing_to(dialog, target, asked)
+    assert preview.print_button.isEnabled()
+    with qtbot.waitSignal(dialog.worker.done, timeout=60_000):
+        click(qtbot, preview.print_button)
+    assert asked == ["Since my last session"]
+    assert painted and threading.main_thread().name not in painted
+    assert "sent to the printer" in dialog.status.text()
+    assert "Walked home the long way" in pdf_text(target)
+    assert stored(startup)["meta"]["1"]["last_report"]["until"] == "2026-03-14"
     preview.close()
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not preview)
-    # A preview is not a report made: "since my last report" does not move.
+
+
+@pytest.mark.usefixtures("kdf")
+def test_printing_a_protected_profiles_report_warns_first(
+    qtbot, start_app, tmp_path: Path
+) -> None:
+    startup = start_app("--profile", "Sam")
+    protect_now(startup)
+    dialog = open_report(qtbot, startup)
+    target = tmp_path / "printed.pdf"
+    asked: list[str] = []
+    printing_to(dialog, target, asked)
+    warned: list[str] = []
+    when_dialog(QMessageBox, pressing("Cancel", warned))
+    with qtbot.waitSignal(dialog.worker.done, timeout=60_000):
+        click(qtbot, dialog.print_button)  # built first, then the print dialog, the warning
+    qtbot.waitUntil(lambda: bool(warned))
+    assert str(target) in warned[0] and "Anyone who can open that file" in warned[0]
+    assert not target.exists() and not dialog.busy
+    assert "last_report" not in startup.session.require_repo().meta
+
+    when_dialog(QMessageBox, pressing("Save the plain report", warned))
+    with qtbot.waitSignal(dialog.worker.done, timeout=60_000):
+        dialog._print(dialog.last_built)
+    assert target.exists() and "sent to the printer" in dialog.status.text()
+    assert "last_report" in startup.session.require_repo().meta
+
+
+def test_a_print_that_fails_is_said_and_not_remembered(
+    qtbot, start_app, tmp_path: Path, monkeypatch
+) -> None:
+    from desktop_app.ui.report import render
+
+    def broken(*_args: Any) -> int:
+        raise OSError(28, "No space left on device")
+
+    startup = start_app("--profile", "Sam")
+    journal_of(startup)
+    dialog = open_report(qtbot, startup)
+    printing_to(dialog, tmp_path / "printed.pdf", [])
+    monkeypatch.setattr(render, "paint_on", broken)
+    with qtbot.waitSignal(dialog.worker.failed, timeout=60_000):
+        click(qtbot, dialog.print_button)
+    assert dialog.status.text() == "The report could not be printed (OSError)."
+    assert dialog.print_button.isEnabled() and not dialog.busy
     assert "last_report" not in stored(startup)["meta"]["1"]

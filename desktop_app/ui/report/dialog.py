@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtCore import QDate, QLocale, QSize, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,7 @@ from desktop_app.ui.dates import short_date
 from desktop_app.ui.plain_export import may_write_plain_copy
 from desktop_app.ui.report.child import PdfChild
 from desktop_app.ui.report.pages import PAPERS, page_layout
+from desktop_app.ui.report.preview import ReportPreview
 from desktop_app.ui.report.worker import Built, Job, ReportWorker
 from desktop_app.ui.widgets import paragraph
 
@@ -43,6 +44,9 @@ INTRO = (
     "A summary to bring to the person on your side: a therapist, a partner, a friend. "
     "You choose what goes in; nothing is sent anywhere."
 )
+
+
+PREVIEW_WIDTH = 820  # pixels across a page of the preview
 
 
 def _qdate(day: date) -> QDate:
@@ -91,8 +95,11 @@ class ReportDialog(QDialog):
         layout.addLayout(self._buttons())
         self.worker = ReportWorker(self)
         self.worker.progress.connect(self.status.setText)
+        self.worker.page.connect(self._page)
         self.worker.done.connect(self._built)
         self.worker.failed.connect(self._failed)
+        self.preview: ReportPreview | None = None
+        self.printer: QPrinter | None = None  # kept while the worker paints on it
         self.child = PdfChild(self)
         self.child.done.connect(self._saved)
         self.child.failed.connect(self._failed)
@@ -233,8 +240,11 @@ class ReportDialog(QDialog):
             return
         frozen = report.FrozenProfile(session.require_repo(), session.clock())
         job = Job(frozen, session.templates, session.clock, period, since_last, chosen,
-                  self.paper.currentText())
+                  self.paper.currentText(), PREVIEW_WIDTH if action == "preview" else None)
         self._busy(True)
+        if self.preview is not None:
+            self.preview.close()
+            self.preview = None
         self.worker.start(job)
 
     def _busy(self, busy: bool) -> None:
@@ -247,15 +257,38 @@ class ReportDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._busy(False)
+        self.printer = None
         self._say(message)
+        if self.preview is not None:
+            self.preview.failed(message)
+
+    def _page(self, packed: bytes, width: int, height: int) -> None:
+        if self.preview is None:
+            preview = ReportPreview("Since my last session", self)
+            preview.print_requested.connect(self._print_from_preview)
+            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            preview.destroyed.connect(lambda _o=None: self._preview_gone(preview))
+            self.preview = preview
+            preview.open()
+            self._say("The preview is open; you can print from it.")
+        self.preview.add_page(packed, QSize(width, height))
+
+    def _preview_gone(self, preview: ReportPreview) -> None:
+        if self.preview is preview:
+            self.preview = None
 
     def _built(self, built: Built) -> None:
         self._busy(False)
+        if self.action == "printing":
+            self.printer = None
+            self._made(built.report.period)
+            self._say("The report was sent to the printer.")
+            return
         self.last_built = built
         if self.action == "print":
             self._print(built)
-        else:
-            self._preview(built)
+        elif self.preview is not None:
+            self.preview.finish()
 
     def _saved(self, target: Path) -> None:
         self._busy(False)
@@ -275,32 +308,33 @@ class ReportDialog(QDialog):
 
     def _printer(self, built: Built) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout(built.job.paper))
+        printer.setPageLayout(page_layout(built.paper))
         printer.setDocName("Since my last session")
         return printer
 
-    def _paint(self, printer: QPrinter, built: Built) -> None:
-        from desktop_app.ui.report.render import paint_on
+    def ask_printer(self, printer: QPrinter) -> bool:
+        """The print dialog; tests replace this (it is a modal of the platform's)."""
+        dialog = QPrintDialog(printer, self.preview or self)
+        dialog.setWindowTitle("Print the report")
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
-        paint_on(printer, built.report, built.blocks)
-
-    def _preview(self, built: Built) -> None:
-        printer = self._printer(built)
-        preview = QPrintPreviewDialog(printer, self)
-        preview.setObjectName("reportPreview")
-        preview.setWindowTitle("Preview of the report")
-        preview.paintRequested.connect(lambda device: self._paint(device, built))
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        preview.open()
-        self._say("The preview is open; you can print from it.")
+    def _print_from_preview(self) -> None:
+        if self.last_built is not None and not self.busy:
+            self._print(self.last_built)
 
     def _print(self, built: Built) -> None:
+        """Ask where, warn when the copy is plain, then paint on the worker; the report
+        counts as made (for "since my last report") once it went to the printer."""
         printer = self._printer(built)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._paint(printer, built)
-            self._made(built.report.period)
-            self._say("The report was sent to the printer.")
+        if not self.ask_printer(printer):
+            return
+        target = printer.outputFileName() or f"the printer “{printer.printerName()}”"
+        if not may_write_plain_copy(self.preview or self, self.ctx.session, "report", target):
+            return
+        self.action = "printing"
+        self.printer = printer
+        self._busy(True)
+        self.worker.print(built, printer)
 
 
 def open_report_dialog(ctx: ScreenContext, parent: QWidget) -> ReportDialog | None:

@@ -1,5 +1,6 @@
-"""Lay the report's blocks out on pages (A4 or Letter) of any paged device: a QPdfWriter,
-or the QPrinter of printing and of the preview. QtGui only, so it runs headless.
+"""Lay the report's blocks out on pages (A4 or Letter) of any paged device (a QPdfWriter, the
+QPrinter of printing), or as page pictures for the preview. QtGui only, so it runs headless,
+and on the report's worker thread (painting on QImage and QPrinter is allowed there).
 
 Text is real text (QTextDocument drawn by QPainter: selectable, searchable, extractable);
 charts are SVG painted by QSvgRenderer, so they stay vectors in the PDF.
@@ -7,14 +8,17 @@ charts are SVG painted by QSvgRenderer, so they stay vectors in the PDF.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import (
+    QColor,
     QFont,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPaintDevice,
     QPainter,
     QPdfWriter,
     QTextDocument,
@@ -40,7 +44,7 @@ def page_layout(paper: str) -> QPageLayout:
                        QPageLayout.Unit.Millimeter)
 
 
-def _document(html: str, device: QPagedPaintDevice, width: float) -> QTextDocument:
+def _document(html: str, device: QPaintDevice, width: float) -> QTextDocument:
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
     doc.setDefaultStyleSheet(STYLE)
@@ -60,7 +64,7 @@ def _document(html: str, device: QPagedPaintDevice, width: float) -> QTextDocume
 class _Placed:
     """A block made ready for a device: its height there, and how to draw it."""
 
-    def __init__(self, block: Block, device: QPagedPaintDevice, width: float) -> None:
+    def __init__(self, block: Block, device: QPaintDevice, width: float) -> None:
         self.block = block
         self.doc: QTextDocument | None = None
         self.svg: QSvgRenderer | None = None
@@ -85,19 +89,91 @@ class _Placed:
         painter.restore()
 
 
+class _Surface:
+    """Pages of a paged device (a QPdfWriter, a QPrinter): one painter throughout."""
+
+    def __init__(self, device: QPagedPaintDevice) -> None:
+        self.layout_device: QPaintDevice = device
+        self.device = device
+        self.resolution = device.resolution()  # type: ignore[attr-defined]
+        self.layout = device.pageLayout()
+        self.painter = QPainter(device)
+
+    def new_page(self) -> None:
+        self.device.newPage()
+
+    def end(self) -> None:
+        self.painter.end()
+
+
+class _Images(_Surface):
+    """Pages as pictures (the preview), laid out exactly as on paper at ``RESOLUTION`` and
+    drawn scaled to ``width`` pixels; each finished page goes to ``take``. Painting on a
+    QImage is allowed on any thread, so this runs on the report's worker."""
+
+    def __init__(self, paper: str, width: int, take: Callable[[QImage], None]) -> None:
+        self.layout = page_layout(paper)
+        self.resolution = RESOLUTION
+        self.layout_device = _blank(1, 1)
+        full = self.layout.fullRectPixels(RESOLUTION)
+        self.scale = width / full.width()
+        self.size = (width, round(full.height() * self.scale))
+        self.margins = self.layout.paintRectPixels(RESOLUTION).topLeft()
+        self.take = take
+        self.painter = QPainter()
+        self._begin()
+
+    def _begin(self) -> None:
+        self.image = _blank(*self.size)
+        self.image.fill(QColor("white"))
+        self.painter.begin(self.image)
+        self.painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self.painter.scale(self.scale, self.scale)
+        self.painter.translate(self.margins.x(), self.margins.y())
+
+    def new_page(self) -> None:
+        self.end()
+        self._begin()
+
+    def end(self) -> None:
+        self.painter.end()
+        self.take(self.image)
+
+
+def _blank(width: int, height: int) -> QImage:
+    """An image whose fonts measure as on paper at ``RESOLUTION`` dpi."""
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    per_metre = round(RESOLUTION / 0.0254)
+    image.setDotsPerMeterX(per_metre)
+    image.setDotsPerMeterY(per_metre)
+    return image
+
+
 def paint(blocks: Sequence[Block], device: QPagedPaintDevice, footer: str) -> int:
     """Paint every block on ``device`` (its page layout already set); returns the pages."""
-    painter = QPainter(device)
+    return _paint(blocks, _Surface(device), footer)
+
+
+def page_images(blocks: Sequence[Block], paper: str, footer: str, width: int,
+                take: Callable[[QImage], None]) -> int:
+    """Lay the report out as on ``paper`` and hand each page, as a picture ``width`` pixels
+    wide, to ``take`` as soon as it is drawn; returns the pages."""
+    return _paint(blocks, _Images(paper, width, take), footer)
+
+
+def _paint(blocks: Sequence[Block], surface: _Surface, footer: str) -> int:
     try:
-        return _paint(blocks, device, painter, footer)
+        return _paint_pages(blocks, surface, footer)
     finally:
-        painter.end()
+        if surface.painter.isActive():
+            surface.end()
 
 
-def _paint(blocks: Sequence[Block], device: QPagedPaintDevice, painter: QPainter,
-           footer: str) -> int:
-    resolution = device.resolution()  # type: ignore[attr-defined]
-    rect = device.pageLayout().paintRectPixels(resolution)
+def _paint_pages(blocks: Sequence[Block], surface: _Surface, footer: str) -> int:
+    device = surface.layout_device
+    resolution = surface.resolution
+    rect = surface.layout.paintRectPixels(resolution)
     width, height = float(rect.width()), float(rect.height())
     scale = resolution / 72.0
     gap = GAP_PT * scale
@@ -108,6 +184,7 @@ def _paint(blocks: Sequence[Block], device: QPagedPaintDevice, painter: QPainter
     page, top = 1, 0.0
 
     def finish_page() -> None:
+        painter = surface.painter
         painter.save()
         painter.translate(0, height - footer_doc.size().height())
         footer_doc.setHtml(f'<p style="font-size:8pt; color:#666666">{footer} · page {page}</p>')
@@ -122,12 +199,17 @@ def _paint(blocks: Sequence[Block], device: QPagedPaintDevice, painter: QPainter
             needed += gap + (following if following <= room - needed - gap else room / 3)
         if top > 0 and top + needed > room:
             finish_page()
-            device.newPage()
+            surface.new_page()
             page += 1
             top = 0.0
-        item.draw(painter, top)
+        item.draw(surface.painter, top)
         top += item.height + gap
     finish_page()
+    surface.end()
+    # One at a time, on this thread: hundreds of documents freed at once hold the
+    # interpreter (and, on a worker, the UI thread) for tens of milliseconds.
+    while placed:
+        placed.pop()
     return page
 
 

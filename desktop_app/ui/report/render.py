@@ -6,9 +6,10 @@ makes one with the offscreen platform.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QPagedPaintDevice
+from PySide6.QtGui import QImage, QPagedPaintDevice
 
 from desktop_app.services.report import Report
 from desktop_app.storage.atomic import atomic_write_bytes
@@ -47,3 +48,9 @@ def write_pdf(report: Report, target: Path, paper: str = "A4",
 def paint_on(device: QPagedPaintDevice, report: Report, blocks: list[content.Block]) -> int:
     """Paint on a printer (print or preview) whose page layout is already chosen."""
     return pages.paint(blocks, device, _footer(report))
+
+
+def page_images(report: Report, blocks: list[content.Block], paper: str, width: int,
+                take: Callable[[QImage], None]) -> int:
+    """The pages as pictures ``width`` pixels wide, each to ``take`` once drawn (preview)."""
+    return pages.page_images(blocks, paper, _footer(report), width, take)

@@ -1,6 +1,7 @@
 """Build a report for the preview and for printing off the UI thread: decode the records,
-build the content, draw the charts. Progress and the result come back as queued signals.
-(A PDF is written by a child process, see ``child``.)
+build the content, draw the charts; for the preview, draw the pages as pictures; for
+printing, paint the pages on the printer. Progress, pages and the result come back as
+queued signals. (A PDF is written by a child process, see ``child``.)
 
 The worker decodes a frozen copy of the profile's record lists (taken on the UI thread in a
 few milliseconds), so the UI's repository is never touched from two threads, and what was
@@ -15,9 +16,18 @@ from __future__ import annotations
 
 import gc
 import logging
+import sys
+import zlib
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QThread,
+    Signal,
+)
+from PySide6.QtGui import QImage
+from PySide6.QtPrintSupport import QPrinter
 
 from desktop_app.diagnostics import LOGGER_NAME
 from desktop_app.domain.templates import TemplateSet
@@ -27,6 +37,7 @@ from desktop_app.services.report_parts import Period
 from desktop_app.ui.report.content import Block
 
 QUIT_WAIT_MS = 10_000
+SWITCH_INTERVAL_S = 0.0005
 _running: set[QThread] = set()
 _hooked = False
 
@@ -42,23 +53,29 @@ class Job:
     since_last: bool
     chosen: tuple[str, ...]
     paper: str
+    # For the preview: the pages are also drawn, as pictures this many pixels wide.
+    page_width: int | None = None
 
 
 @dataclass(frozen=True)
 class Built:
-    job: Job
+    paper: str
     report: report.Report
     blocks: list[Block]
 
 
 class _Thread(QThread):
     progress = Signal(str)
+    page = Signal(bytes, int, int)  # a page of the preview (see _pack), its size
     done = Signal(object)  # Built
     failed = Signal(str)
 
-    def __init__(self, job: Job) -> None:
+    def __init__(self, job: Job | None = None, built: Built | None = None,
+                 printer: QPrinter | None = None) -> None:
         super().__init__()
         self.job = job
+        self.built = built
+        self.printer = printer
 
     def run(self) -> None:
         # No automatic garbage collection while the job runs: decoding a long history makes
@@ -68,11 +85,40 @@ class _Thread(QThread):
         # ordinary collection.
         collecting = gc.isenabled()
         gc.disable()
+        # The UI thread needs the interpreter for each slot it runs; with the default 5 ms
+        # turns, a few of them while this thread decodes make a stall of tens of ms.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(interval, SWITCH_INTERVAL_S))
         try:
-            self._run(self.job)
+            if self.job is not None:
+                self._run(self.job)
+            else:
+                self._print()
         finally:
+            # The records read are let go here, not on the UI thread when this thread
+            # object is deleted; what stays (the report, for printing) is frozen, so the
+            # next full collection does not walk it while holding the UI thread.
+            self.job = self.built = None
+            self.printer = None
+            sys.setswitchinterval(interval)
             if collecting:
+                gc.freeze()
                 gc.enable()
+
+    def _print(self) -> None:
+        """Paint the pages on the printer (allowed on a worker thread: see QPainter)."""
+        from desktop_app.ui.report.render import paint_on
+
+        built, printer = self.built, self.printer
+        assert built is not None and printer is not None
+        try:
+            self.progress.emit("Sending the report to the printer…")
+            paint_on(printer, built.report, built.blocks)
+        except Exception as error:
+            logging.getLogger(LOGGER_NAME).exception("the report could not be printed")
+            self.failed.emit(f"The report could not be printed ({type(error).__name__}).")
+            return
+        self.done.emit(built)
 
     def _run(self, job: Job) -> None:
         try:
@@ -83,6 +129,14 @@ class _Thread(QThread):
             from desktop_app.ui.report.render import report_blocks
 
             blocks = report_blocks(made)
+            _let_go(inputs)
+            if job.page_width is not None:
+                self.progress.emit("Laying out the pages…")
+                from desktop_app.ui.report.render import page_images
+
+                page_images(made, blocks, job.paper, job.page_width,
+                            lambda image: self.page.emit(_pack(image), image.width(),
+                                                            image.height()))
         except report.ReportError as error:
             self.failed.emit(str(error))
             return
@@ -93,7 +147,22 @@ class _Thread(QThread):
             logging.getLogger(LOGGER_NAME).exception("the report could not be made")
             self.failed.emit(f"The report could not be made ({type(error).__name__}).")
             return
-        self.done.emit(Built(job, made, blocks))
+        self.done.emit(Built(job.paper, made, blocks))
+
+
+def _let_go(inputs: report.Inputs) -> None:
+    """Free the records read one at a time, here: freed at once (a 20-year history) they
+    would hold the interpreter, and so the UI thread, for a hundred milliseconds or more."""
+    for name in ("results", "checkins", "focus", "slips", "wins", "topics"):
+        records = getattr(inputs, name)
+        while records:
+            records.pop()
+
+
+def _pack(image: QImage) -> bytes:
+    """A page of the preview, kept small (a long report has hundreds): its pixels,
+    compressed by zlib, which lets the UI thread run meanwhile (Qt's PNG writer does not)."""
+    return zlib.compress(bytes(image.constBits()), 1)
 
 
 def _wait_for_all() -> None:
@@ -105,6 +174,7 @@ class ReportWorker(QObject):
     """Runs one job at a time; ``progress`` (a sentence), then ``done`` or ``failed``."""
 
     progress = Signal(str)
+    page = Signal(bytes, int, int)
     done = Signal(object)  # Built
     failed = Signal(str)
 
@@ -117,7 +187,14 @@ class ReportWorker(QObject):
         return self._thread is not None and not self._thread.isFinished()
 
     def start(self, job: Job) -> None:
-        thread = _Thread(job)
+        """Build the report (and, with ``job.page_width``, draw its pages: ``page``)."""
+        self._run(_Thread(job))
+
+    def print(self, built: Built, printer: QPrinter) -> None:
+        """Paint ``built`` on ``printer`` (kept by the caller until ``done`` or ``failed``)."""
+        self._run(_Thread(built=built, printer=printer))
+
+    def _run(self, thread: _Thread) -> None:
         self._thread = thread
         global _hooked
         app = QCoreApplication.instance()
@@ -126,6 +203,7 @@ class ReportWorker(QObject):
             _hooked = True
         _running.add(thread)
         thread.progress.connect(self.progress)
+        thread.page.connect(self.page)
         thread.done.connect(self.done)
         thread.failed.connect(self.failed)
         # A bound method of this (UI-thread) object: the slot is queued to the UI thread.

@@ -1,0 +1,95 @@
+"""Profile ▸ Import ▸ From a Groundwork export, added to the open profile, as a person does it.
+
+``python -m tests.benchmarks.import_flow DIR FILE``: Groundwork starts on DIR (a copy: the
+run adds a profile); once Home shows, a new empty profile is made and opened, then the menu
+item is triggered, the file dialog answers FILE and the import dialog "add to the open
+profile". Prints one line of JSON: the longest UI-thread stall from the click until the
+records are in the window and the progress is gone, how long that took, and the records.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from tests.benchmarks.flows import SETTLE_MS, Ticks, _finish, _start, _when
+
+
+def import_into_open(data_dir: str, source: str) -> None:
+    from desktop_app.ui.import_dialog import ImportDialog
+
+    QFileDialog.getOpenFileName = staticmethod(  # type: ignore[assignment]
+        lambda *_a, **_k: (source, ""))
+    ticks = Ticks()
+    held: dict[str, Any] = {}
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, ImportDialog):
+            dialog.into_open.setChecked(True)
+            dialog.import_button.click()
+        else:
+            QTimer.singleShot(2, answer)
+
+    def empty_profile(startup: Any) -> None:
+        held["startup"] = startup
+        startup.session.create_profile("Empty")
+        QTimer.singleShot(SETTLE_MS, click)
+
+    def click() -> None:
+        ticks.start()
+        held["clicked"] = time.perf_counter()
+        QTimer.singleShot(0, answer)
+        held["startup"].window.transfer.action_import.trigger()
+        _when(added, done)
+
+    def added() -> bool:
+        startup = held["startup"]
+        return (not startup.window.transfer.busy
+                and startup.session.require_repo().count("checkins") > 0)
+
+    def done() -> None:
+        ticks.times.append(time.perf_counter())  # a stall just before the end counts too
+        took = (time.perf_counter() - held["clicked"]) * 1000
+        repo = held["startup"].session.require_repo()
+        _finish({"longest_stall_ms": ticks.longest_stall_ms(), "import_ms": round(took, 1),
+                 "records": sum(repo.table_counts().values())})
+
+    qt_app = _start(data_dir, empty_profile)
+    QTimer.singleShot(300_000, lambda: _finish({"error": "never imported"}))
+    qt_app.exec()
+
+
+def bench_import(data_dir: Path, source: Path, scratch: Path, runs: int) -> list[Any]:
+    """``make bench``: add a 20-year export to an open (empty) profile, ``runs`` times."""
+    from tests.benchmarks.measure import child
+    from tests.benchmarks.stats import Row
+
+    reports = []
+    for run in range(runs):
+        copy = scratch / f"import-{run}"
+        shutil.copytree(data_dir, copy)
+        try:
+            reports.append(json.loads(child("import_flow", str(copy), str(source),
+                                            timeout=360)))
+        finally:
+            shutil.rmtree(copy, ignore_errors=True)
+    stalls = [r["longest_stall_ms"] for r in reports]
+    took = [r["import_ms"] for r in reports]
+    return [Row(
+        "add a 20-year JSON export to the open profile (Profile ▸ Import), longest UI stall",
+        f"max {max(stalls):.0f} ms ({', '.join(f'{s:.0f}' for s in stalls)}); import took "
+        f"{', '.join(f'{t:.0f}' for t in took)} ms for {reports[0]['records']:,} records",
+        "≤ 50 ms", max(stalls) <= 50, {"reports": reports},
+    )]
+
+
+if __name__ == "__main__":
+    import_into_open(sys.argv[1], sys.argv[2])
