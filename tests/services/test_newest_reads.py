@@ -20,7 +20,6 @@ from desktop_app.services import journal_newest
 from desktop_app.services.focus import read_gaps
 from desktop_app.services.journal import JournalService, WinDraft
 from desktop_app.services.journal_cache import (
-    ResultHead,
     checkin_index,
     latest_first,
     results_oldest_first,
@@ -31,7 +30,7 @@ from tests.conftest import TEST_DEVICE, FakeClock
 
 BASE = datetime(2026, 3, 29, 0, 30, tzinfo=UTC)  # a DST change in Europe: offsets differ
 LATER = BASE + timedelta(days=1)
-OFFSETS = [timezone.utc, timezone(timedelta(hours=1)), timezone(timedelta(hours=2)),
+OFFSETS = [UTC, timezone(timedelta(hours=1)), timezone(timedelta(hours=2)),
            timezone(timedelta(hours=-5))]
 ODD = ["2026-03-29T01:00:00Z", "2026-03-29 02:00:00+01:00", "2026-03-29T03:00+01:00",
        "2026-03-29T03:00:00", "yesterday", "2026-02-31T10:00:00+00:00",
