@@ -238,7 +238,8 @@ class JournalService:
             slip_id = self._slips().add(slip_record) if slip_record else None
             win_id = self._wins().add(win_record) if win_record else None
             repo.carry(CHECKIN_INDEX, since, lambda index: index.added(doc_id, checkin))
-            repo.carry(LATEST_CHECKIN_AT, since, lambda held: checkin_added(held, checkin))
+            repo.carry(LATEST_CHECKIN_AT, since,
+                       lambda held: checkin_added(held, doc_id, checkin))
             found = self.milestones.announce(
                 checkins=True, slips=slip_record is not None, wins=win_record is not None
             )

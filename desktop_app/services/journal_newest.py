@@ -77,21 +77,28 @@ def last_checkin_at(repo: ProfileRepository) -> datetime | None:
     if index is not None:
         return index.last_at()  # type: ignore[no-any-return]
     held: Held = repo.memo(LATEST_CHECKIN_AT, ("checkins",), lambda: Held(_last_at(repo)))
-    return held.value  # type: ignore[return-value]
+    return held.value[0] if held.value else None  # type: ignore[index]
 
 
-def _last_at(repo: ProfileRepository) -> datetime | None:
+def _last_at(repo: ProfileRepository) -> tuple[datetime, str] | None:
+    """The latest check-in's time and id (on a tie, the lowest id, as a fresh index has it)."""
     found = newest.latest(repo.winners("checkins"), "at")
     if found is None:
-        return checkin_index(repo).last_at()
-    return newest.latest_time(found[0], "at") if found else None
+        index = checkin_index(repo)
+        order = index.newest_first()
+        return (index.times()[order[0]], order[0]) if order else None
+    return (newest.latest_time(found[0], "at"), found[0].id) if found else None
 
 
-def checkin_added(held: Held, checkin: CheckIn) -> None:
+def checkin_added(held: Held, doc_id: str, checkin: CheckIn) -> None:
     """Carry the latest check-in time across the save of ``checkin``."""
     old = held.value
-    if not isinstance(old, datetime) or instant(checkin.at) > instant(old):
-        held.value = checkin.at
+    if not isinstance(old, tuple):
+        held.value = (checkin.at, doc_id)
+        return
+    new, was = instant(checkin.at), instant(old[0])
+    if new > was or (new == was and doc_id < old[1]):
+        held.value = (checkin.at, doc_id)
 
 
 def latest_result(repo: ProfileRepository) -> tuple[str, ResultHead] | None:
