@@ -28,16 +28,19 @@ def open_session(data_dir: Path) -> Session:
     session.load_templates()
     session.profiles.refresh()
     session.open_profile(session.profiles.profiles[0].id)
+    from desktop_app.services.records import read_lists
+
+    read_lists(session)  # as the app does once Home has painted (the skipped-records notice)
     read_home(session)
     return session
 
 
 def read_home(session: Session) -> None:
-    """What Home reads when a save tells it to refresh."""
-    from desktop_app.services.records import read_lists
-
+    """What Home reads when a save tells it to refresh (it reads no whole list: the app reads
+    every list only once, after start; doing it after every save here would time each save
+    with the caches full of history, not what a person's next save meets)."""
     journal = JournalService(session)
-    read_lists(session)
+    AssessmentService(session).unfinished()
     journal.due()
     journal.focus.current()
     journal.milestones.pending()
