@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app import diagnostics
 from desktop_app.cli import Options, UsageError, parse_options, printable
 from desktop_app.local_state import LocalFolders
 from desktop_app.paths import default_data_dir, resources_dir
@@ -356,6 +355,8 @@ def main(
         return EXIT_USAGE
     except SystemExit as done:  # --help and --version
         return int(done.code or 0)
+    from desktop_app import diagnostics  # its logging.handlers is not needed by prepare()
+
     with diagnostics.installed(log_dir) as logged:
         if logged is not None:
             from desktop_app.ui.qt_messages import route_qt_messages

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import os
-import platform
 import re
 import sys
 import threading
@@ -167,6 +165,9 @@ class Diagnostics:
     def _open_files(self) -> None:
         try:
             self.log_dir.mkdir(parents=True, exist_ok=True)
+            # Imported here: it brings socket, pickle and queue, ~12 ms before the window.
+            import logging.handlers
+
             handler = logging.handlers.RotatingFileHandler(
                 self.log_dir / LOG_NAME, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
             )
@@ -200,9 +201,14 @@ class Diagnostics:
         sys.excepthook = self._excepthook
         threading.excepthook = self._threading_hook
         sys.unraisablehook = self._unraisable_hook
+        # Not platform.platform(): it reads the whole Python binary for the libc version
+        # (~45 ms on a busy machine, before the window); the About box still shows it.
+        import platform
+
+        system = platform.uname()
         self.logger.info(
-            "Groundwork %s started: Python %s, %s", __version__, platform.python_version(),
-            platform.platform(),
+            "Groundwork %s started: Python %s, %s %s %s", __version__,
+            platform.python_version(), system.system, system.release, system.machine,
         )
 
     def add_listener(self, listener: ErrorListener) -> None:

@@ -17,6 +17,13 @@ import pytest
 
 from desktop_app.storage.device import Device
 
+# In a module of its own: pytest imports this file as ``conftest`` and the tests import it as
+# ``tests.conftest``, two modules with two lists; a wait its test did not cancel then took the
+# next test's message box (a later full-disk test never saw its warning).
+from tests.modal_waits import _modal_waits, cancel_modal_waits, when_modal
+
+__all__ = ["_modal_waits", "when_modal"]
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -120,10 +127,6 @@ def start_app(
         startup.shutdown()  # type: ignore[attr-defined]
 
 
-# Cancel flags of ``when_modal`` waits still polling; the test that started them ends them.
-_modal_waits: list[list[bool]] = []
-
-
 def _raised_in_qt(request: pytest.FixtureRequest) -> bool:
     """Fail now, with its traceback, if a slot raised: waiting on would only time out."""
     from pytestqt.exceptions import format_captured_exceptions
@@ -132,27 +135,6 @@ def _raised_in_qt(request: pytest.FixtureRequest) -> bool:
     if manager is not None and manager.exceptions:
         pytest.fail("raised inside Qt:\n" + format_captured_exceptions(manager.exceptions))
     return False
-
-
-def when_modal(callback: Callable[[object], None]) -> None:
-    """Run ``callback`` on the next modal dialog as soon as it is shown (no sleeping)."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    cancelled = [False]
-    _modal_waits.append(cancelled)
-
-    def poll() -> None:
-        if cancelled[0]:
-            return
-        widget = QApplication.activeModalWidget()
-        if widget is None or not widget.isVisible():
-            QTimer.singleShot(5, poll)
-            return
-        _modal_waits.remove(cancelled)
-        callback(widget)
-
-    QTimer.singleShot(0, poll)
 
 
 def _event_loop_runs() -> bool:
@@ -225,9 +207,7 @@ def _isolate_qt(request: pytest.FixtureRequest) -> Iterator[None]:
             "a timer or slot that called QApplication.exit()/quit() outside exec()."
         )
     yield
-    for cancelled in _modal_waits:
-        cancelled[0] = True
-    _modal_waits.clear()
+    cancel_modal_waits()
     _delete_closed_widgets()
     _fail_on_open_windows()
     if not _event_loop_runs():

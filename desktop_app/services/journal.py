@@ -40,8 +40,16 @@ from desktop_app.services.journal_cache import (
     CHECKINS,
     checkin_index,
     latest_first,
-    results_oldest_first,
 )
+from desktop_app.services.journal_newest import (
+    LATEST_CHECKIN_AT,
+    LATEST_WIN,
+    checkin_added,
+    latest_result,
+    win_added,
+)
+from desktop_app.services.journal_newest import last_checkin_at as newest_checkin_at
+from desktop_app.services.journal_newest import latest_win as newest_win
 from desktop_app.services.milestones import MilestoneService
 from desktop_app.services.session import Session
 from desktop_app.storage.repository import Collection, Stored
@@ -178,7 +186,7 @@ class JournalService:
         return checkin_index(self.session.require_repo()).get(doc_id)
 
     def last_checkin_at(self) -> datetime | None:
-        return checkin_index(self.session.require_repo()).last_at()
+        return newest_checkin_at(self.session.require_repo())
 
     def last_checkin_day(self) -> date | None:
         """The day the latest check-in is for (a backfilled one counts for its own day)."""
@@ -275,6 +283,8 @@ class JournalService:
             slip_id = self._slips().add(slip_record) if slip_record else None
             win_id = self._wins().add(win_record) if win_record else None
             repo.carry(CHECKIN_INDEX, since, lambda index: index.added(doc_id, checkin))
+            repo.carry(LATEST_CHECKIN_AT, since,
+                       lambda held: checkin_added(held, doc_id, checkin))
             found = self.milestones.announce(
                 checkins=True, slips=slip_record is not None, wins=win_record is not None
             )
@@ -305,6 +315,7 @@ class JournalService:
         since = repo.revision(CHECKINS)
         self._checkins().update(doc_id, new)
         repo.carry(CHECKIN_INDEX, since, lambda index: index.updated(doc_id, new))
+        repo.carry(LATEST_CHECKIN_AT, since, lambda _held: None)  # its time stays
         self.session.notify()
 
     def delete_checkin(self, doc_id: str) -> None:
@@ -389,17 +400,17 @@ class JournalService:
 
     def latest_assessment(self) -> tuple[str, datetime] | None:
         """The title and time of the latest completed assessment, if any."""
-        heads = results_oldest_first(self.session.require_repo())
-        if not heads:
+        latest = latest_result(self.session.require_repo())
+        if latest is None:
             return None
-        head = heads[-1][1]
+        head = latest[1]
         template = self.session.templates.get(head.template_id)
         title = template.title if template else head.template_title or head.template_id
         return title, head.completed_at
 
     def latest_win(self) -> Win | None:
-        wins = self.wins()
-        return wins[0].item if wins else None
+        found = newest_win(self.session.require_repo())
+        return found.item if found else None
 
     def _win_from(self, draft: WinDraft) -> Win:
         if not draft.text.strip():
@@ -418,8 +429,11 @@ class JournalService:
     def log_win(self, draft: WinDraft) -> list[Milestone]:
         """Store a win; returns any milestone it completes."""
         win = self._win_from(draft)
-        with self.session.require_repo().batch():  # the win and its milestone, together
-            self._wins().add(win)
+        repo = self.session.require_repo()
+        since = repo.revision(("wins",))
+        with repo.batch():  # the win and its milestone, together
+            doc_id = self._wins().add(win)
+            repo.carry(LATEST_WIN, since, lambda held: win_added(held, doc_id, win))
             found = self.milestones.announce(wins=True)
         self.session.notify()
         return found

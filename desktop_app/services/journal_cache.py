@@ -13,6 +13,7 @@ rebuilding it, so a save costs the same at any size of history.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
 from datetime import datetime
@@ -108,8 +109,11 @@ def _check_in_times(repo: ProfileRepository) -> dict[str, datetime]:
         held = repo.decoded.get(version, _At)
         if held is None:
             at = version.doc.get("at")
+            item: _At | None = None
             if isinstance(at, str) and _WRITTEN_TIME.fullmatch(at):
-                item: _At | None = _At(datetime.fromisoformat(at))
+                with contextlib.suppress(ValueError):  # "02-31" has the form, not the day
+                    item = _At(datetime.fromisoformat(at))
+            if item is not None:
                 repo.decoded.keep(version, _At, item)
             else:
                 item = slow.get(version.id)

@@ -16,6 +16,7 @@ from desktop_app.domain.schedule import local_date
 from desktop_app.services import journal_settings as settings_store
 from desktop_app.services.focus import FocusService
 from desktop_app.services.journal_cache import checkin_index, latest_first
+from desktop_app.services.journal_newest import gap_ends
 from desktop_app.services.session import Session
 
 SEEN_KEY = "milestones_seen"
@@ -43,13 +44,14 @@ class MilestoneService:
         return settings_store.local_today(settings, now) - timedelta(days=RECENT_DAYS)
 
     def _gap_inputs(self) -> tuple[dict[str, int], dict[str, int], date | None]:
-        readings = self.focus.gap_readings()
-        if len(readings) < 2:
-            return {}, {}, None
-        latest = readings[-1]
         repo = self.session.require_repo()
+        # Only the first and the latest readings: Home asks at every redraw.
+        ends = gap_ends(repo, self.session.templates.templates)
+        if ends is None:
+            return {}, {}, None
+        first, latest = ends
         zone = settings_store.read_settings(repo, self.session.clock()).zone()
-        return readings[0].gap_sizes(), latest.gap_sizes(), local_date(latest.completed_at, zone)
+        return first.gap_sizes(), latest.gap_sizes(), local_date(latest.completed_at, zone)
 
     def _checkins(self) -> list[CheckIn]:
         index = checkin_index(self.session.require_repo())

@@ -111,6 +111,11 @@ class MergedView:
                     changed.add(kind)
         for kind, table in versions.items():
             winners = self.winners.setdefault(kind, {})
+            if not winners:  # the first file with this kind (at open): its versions win
+                winners.update(table)
+                if table:
+                    changed.add(kind)
+                continue
             for rid, version in table.items():
                 current = winners.get(rid)
                 if current is None or (current is not version and beats(version, current)):

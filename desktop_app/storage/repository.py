@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from desktop_app.storage.atomic import remove_stale_temp_files
 from desktop_app.storage.collection import Collection, Decoded, SkippedRecord, Stored, day_of
@@ -34,24 +34,23 @@ from desktop_app.storage.profile_files import (
     reseal,
     tidy_conflicts,
 )
+from desktop_app.storage.records_view import META, RecordsView, table_of
 from desktop_app.storage.revisions import Revisions
-from desktop_app.storage.schema import APP_MARK, V1
 from desktop_app.storage.shards import ShardFile, new_file
-from desktop_app.storage.tinydb_storage import encode_tables
+from desktop_app.storage.table_index import latest_stamp
 
 __all__ = ["Collection", "ProfileRepository", "ReadOnlyError", "SkippedRecord", "Stored"]
 
 T = TypeVar("T")
 V = TypeVar("V")
 Clock = Callable[[], datetime]
-META = "meta"  # what services call the profile-level table (memos key on it)
 
 
 class ReadOnlyError(Exception):
     """A write to a profile opened read-only (an export)."""
 
 
-class ProfileRepository(WritesOnTheirWay):
+class ProfileRepository(RecordsView, WritesOnTheirWay):
     """A profile folder: open (merging every device's files), meta, collections, memos.
 
     What services derive from it (indexes, decoded lists) is kept here as memos keyed on the
@@ -147,13 +146,13 @@ class ProfileRepository(WritesOnTheirWay):
                 self._shards[shard.path] = shard
                 self._view.put_file(shard.path, shard.versions)
         if self.read_only:
-            self._last = self._view.latest_stamp(self.device)
+            self._last = latest_stamp(self._view, self.device)
             return
         for path in list(self._shards):
             if path.parent == self.own:
                 remove_stale_temp_files(path)
         self._tidy()
-        self._last = self._view.latest_stamp(self.device)
+        self._last = latest_stamp(self._view, self.device)
 
     def _tidy(self) -> set[str]:
         """Merge this device's conflict copies into its own files; the kinds that changed."""
@@ -202,7 +201,7 @@ class ProfileRepository(WritesOnTheirWay):
         changed |= self._tidy()
         if not changed:
             return False
-        self._last = self._view.latest_stamp(self.device)
+        self._last = latest_stamp(self._view, self.device)
         self._revisions.bump([META if k == PROFILE_TABLE else k for k in changed])
         return True
 
@@ -242,6 +241,8 @@ class ProfileRepository(WritesOnTheirWay):
         with self.batch():
             stamp = self._stamp(base)
             rid = rid or new_record_id(stamp)
+            table = table_of(kind)
+            since, was = self._revisions.of((table,)), self._live(kind, rid)
             version = Version(kind, rid, stamp.astimezone(UTC), self.device,
                               make_doc(rid, stamp, fields))
             if kind == PROFILE_TABLE:
@@ -255,7 +256,8 @@ class ProfileRepository(WritesOnTheirWay):
                 shard.put(version)
                 self._view.put_version(shard.path, version)
                 self._dirty.add(shard.path)
-            self._revisions.bump([META if kind == PROFILE_TABLE else kind])
+            self._revisions.bump([table])
+            self._counted(kind, since, self._live(kind, rid) - was)
         return rid
 
     def batch(self, month: date | None = None) -> AbstractContextManager[None]:
@@ -342,32 +344,6 @@ class ProfileRepository(WritesOnTheirWay):
         self._revisions.bump(None)
 
     # --- records -------------------------------------------------------------------------
-    def winner(self, kind: str, rid: str) -> Version | None:
-        return self._view.winners.get(kind, {}).get(rid)
-
-    def winners(self, kind: str) -> dict[str, Version]:
-        """A copy of the kind's winners, tombstones included: versions never change, so
-        another thread can read it while this repository goes on (an export, an import's
-        preview)."""
-        return dict(self._view.winners.get(kind, {}))
-
-    def visible(self, kind: str) -> list[Version]:
-        """The winners that are not tombstones, in id order (ids sort by creation)."""
-        table = self._view.winners.get(kind, {})
-        return [table[rid] for rid in sorted(table) if not table[rid].deleted]
-
-    @property
-    def meta(self) -> dict[str, Any]:
-        return {v.id: v.doc.get("value") for v in self.visible(PROFILE_TABLE)}
-
-    @property
-    def name(self) -> str:
-        return str(self.meta.get("profile_name", ""))
-
-    @property
-    def created_at(self) -> datetime:
-        return datetime.fromisoformat(str(self.meta["created_at"]))
-
     def set_meta(self, **values: Any) -> None:
         """Each setting is its own record, so two computers changing two settings both win."""
         with self.batch():
@@ -379,71 +355,6 @@ class ProfileRepository(WritesOnTheirWay):
         if table not in KINDS:
             raise ValueError(f"unknown table {table!r}")
         return Collection(self, table, cls)
-
-    def export_bytes(self) -> bytes:
-        """The visible records as one format-1 TinyDB file (int keys in id order)."""
-        head = {"app": APP_MARK, "schema_version": V1, **self.meta}
-        tables: dict[str, dict[str, Any]] = {"meta": {"1": head}}
-        for kind in KINDS:
-            tables[kind] = {str(n): v.fields() for n, v in enumerate(self.visible(kind), 1)}
-        # Format 1 links a focus period to its result by the result's int key.
-        keys = {v.id: n for n, v in enumerate(self.visible("assessments"), 1)}
-        for doc in tables.get("focus", {}).values():
-            source = doc.get("source_assessment")
-            if isinstance(source, str):
-                doc["source_assessment"] = keys.get(source)
-        return encode_tables(tables)
-
-    def table_counts(self) -> dict[str, int]:
-        return {kind: self.count(kind) for kind in KINDS}
-
-    def count(self, kind: str) -> int:
-        """How many records of ``kind`` are visible; counted again only after ``kind`` changed."""
-        table = META if kind == PROFILE_TABLE else kind
-        return self.memo(f"storage:count:{kind}", (table,), lambda: sum(
-            not v.deleted for v in self._view.winners.get(kind, {}).values()
-        ))
-
-    # --- memos ---------------------------------------------------------------------------
-    def revision(self, tables: Iterable[str]) -> int:
-        """The revision of the last change to any of ``tables``."""
-        return self._revisions.of(tables)
-
-    def memo(self, key: str, tables: tuple[str, ...], build: Callable[[], V]) -> V:
-        """``build()``, remembered until one of ``tables`` changes (or the profile closes)."""
-        stamp = self._revisions.of(tables)
-        held = self._memos.get(key)
-        if held is not None and held[1] == stamp:
-            return cast(V, held[2])
-        value = build()
-        self._memos[key] = (tables, stamp, value)
-        return value
-
-    def recall(self, key: str) -> Any | None:
-        """What :meth:`remember` kept under ``key``, if its tables have not changed since."""
-        held = self._memos.get(key)
-        if held is None or held[1] != self._revisions.of(held[0]):
-            return None
-        return held[2]
-
-    def remember(self, key: str, tables: tuple[str, ...], since: int, value: object) -> None:
-        """Keep ``value``, built from ``tables`` as they were at revision ``since``."""
-        self._memos[key] = (tables, since, value)
-
-    def forget(self, key: str) -> None:
-        self._memos.pop(key, None)
-
-    def carry(self, key: str, since: int, update: Callable[[Any], object]) -> None:
-        """Keep a memo across a write its writer describes by ``update``, so it is not rebuilt.
-
-        ``since`` is ``revision(tables)`` read before the write. The memo is carried only if
-        it was current then; otherwise (or if something else changed too) it is dropped.
-        """
-        held = self._memos.pop(key, None)
-        if held is None or held[1] != since:
-            return
-        update(held[2])
-        self._memos[key] = (held[0], self._revisions.of(held[0]), held[2])
 
     # --- records that could not be read --------------------------------------------------
     def skip(self, table: str, key: str, doc: Any) -> None:

@@ -26,6 +26,7 @@ from desktop_app.storage.schema import (
     Tables,
     check_header,
 )
+from desktop_app.storage.table_index import index_table
 from desktop_app.storage.tinydb_storage import encode_tables
 
 Signature = tuple[int, int, int]  # size, mtime_ns, inode
@@ -110,6 +111,10 @@ def parse_file(path: Path, raw: bytes, device: str) -> ShardFile:
     found = ShardFile(path, device, data)
     for kind, table in data.items():
         if kind == HEADER_TABLE:
+            continue
+        fast = index_table(kind, device, table)
+        if fast is not None:
+            found.versions[kind], found.keys[kind] = fast
             continue
         best = found.versions.setdefault(kind, {})
         keys = found.keys.setdefault(kind, {})

@@ -28,6 +28,7 @@ def make_history(start_app: Any, clock: Any, bad_win: bool) -> None:
     journal.complete_checkin(template, {"distress": 3})
     clock.advance(hours=1)
     journal.complete_checkin(template, {"distress": 2}, win=WinDraft("Walked away"))
+    first.session.flush()
     path: Path = first.session.require_repo().own / "2026-03.json"
     first.window.close()
     first.shutdown()
@@ -70,10 +71,20 @@ def test_the_notice_comes_once_after_home_is_on_screen(qtbot, start_app, clock) 
     assert len(seen) == 1
 
 
+def test_without_bad_records_nothing_is_said(qtbot, start_app, clock) -> None:
+    make_history(start_app, clock, bad_win=False)
+    shown: list[str] = []
+    when_modal(lambda box: (shown.append(box.text()), box.accept()))
+    startup = start_app()
+    qtbot.waitUntil(lambda: startup.notices_said)
+    assert startup.notices == [] and shown == []
+
+
+@pytest.mark.parametrize("bad_win", [False, True])
 def test_home_shows_the_same_whether_the_lists_are_read_before_or_after(
-    qtbot, start_app, clock, monkeypatch: pytest.MonkeyPatch
+    qtbot, start_app, clock, monkeypatch: pytest.MonkeyPatch, bad_win: bool
 ) -> None:
-    make_history(start_app, clock, bad_win=True)
+    make_history(start_app, clock, bad_win=bad_win)
     when_modal(lambda box: box.accept())
     lazily = start_app()
     qtbot.waitUntil(lambda: lazily.notices_said)

@@ -26,10 +26,7 @@ from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.journal import DueStatus, JournalService
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.dates import day_text, moment_text
-from desktop_app.ui.journal.common import open_dialog, written
-from desktop_app.ui.journal.focus_dialog import FocusDialog
 from desktop_app.ui.journal.text import rhythm_text, waiting_text
-from desktop_app.ui.journal.win_dialog import WinDialog
 from desktop_app.ui.method_text import METHOD_LINES
 from desktop_app.ui.widgets import heading, paragraph
 
@@ -364,13 +361,22 @@ class HomeScreen(QScrollArea):
         template = self.journal.checkin_template()
         self.ctx.navigator.start_template(template.id if template else "check-in")
 
+    # The dialogs are imported on first use: Home is filled sooner at start without them.
     def choose_focus(self) -> None:
+        from desktop_app.ui.journal.common import open_dialog
+        from desktop_app.ui.journal.focus_dialog import FocusDialog
+
         open_dialog(FocusDialog(self.ctx, parent=self))
 
     def log_win(self) -> None:
+        from desktop_app.ui.journal.common import open_dialog
+        from desktop_app.ui.journal.win_dialog import WinDialog
+
         open_dialog(WinDialog(self.journal, parent=self))
 
     def _acknowledge_milestones(self) -> None:
+        from desktop_app.ui.journal.common import written
+
         keys = list(self._milestone_keys)
         written(self, "Not saved", lambda: self.journal.milestones.acknowledge(keys),
                 self.journal.session)
