@@ -66,7 +66,8 @@ _groundwork_values() {{
     case $1 in
         dirs) mapfile -t COMPREPLY < <(compgen -d -- "$cur") ;;
         files) mapfile -t COMPREPLY < <(compgen -f -- "$cur") ;;
-        templates) mapfile -t COMPREPLY < <(compgen -W "$(_groundwork_templates "$data_dir")" -- "$cur") ;;
+        templates) local ids; ids=$(_groundwork_templates "$data_dir")
+            mapfile -t COMPREPLY < <(compgen -W "$ids" -- "$cur") ;;
         words) mapfile -t COMPREPLY < <(compgen -W "$2" -- "$cur") ;;
         *) COMPREPLY=() ;;
     esac
