@@ -17,6 +17,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+# Run by whatever python3 there is, before any venv: say so instead of a traceback.
+if sys.version_info < (3, 11):  # noqa: UP036
+    sys.exit("Groundwork needs Python 3.11 or newer; found " + sys.version.split()[0])
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(ROOT), str(HERE)]
