@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.app_id import APP_ID
 from desktop_app.cli import Options, UsageError, parse_options, printable
 from desktop_app.local_state import LocalFolders
 from desktop_app.paths import default_data_dir, resources_dir
@@ -126,7 +127,7 @@ def prepare(
     )
     app.setApplicationName("Groundwork")
     app.setApplicationDisplayName("Groundwork")
-    app.setDesktopFileName("groundwork")
+    app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "groundwork.svg")))
     from desktop_app.ui.readable_palette import make_text_readable
 

@@ -69,24 +69,49 @@ def _demo_years(raw: str) -> int:
     return years
 
 
-def build_parser() -> argparse.ArgumentParser:
+EXIT_CODES = (
+    (0, "done: the window was closed"),
+    (2, "a bad option, an unknown template id, or a data folder that cannot be used"),
+    (3, "Groundwork is already running with that data folder"),
+)
+
+
+def shown_data_dir() -> str:
+    """The default data folder as a person would type it (``~`` for the home folder)."""
+    from desktop_app.paths import default_data_dir
+
+    folder, home = default_data_dir(), Path.home()
+    return f"~/{folder.relative_to(home)}" if folder.is_relative_to(home) else str(folder)
+
+
+def help_epilog(data_dir: str) -> str:
+    codes = "\n".join(f"  {code}  {meaning}" for code, meaning in EXIT_CODES)
+    return (
+        f"Data folder: {data_dir} unless --data-dir says otherwise.\n\n"
+        f"Exit codes:\n{codes}\n\n"
+        "Commands that open no window:\n"
+        "  groundwork export  write a profile to JSON or CSV, or its report to a PDF\n"
+        "  groundwork import  make or fill a profile from a JSON export\n"
+        "  ('groundwork export --help' and 'groundwork import --help' tell more)\n\n"
+        "Groundwork takes no other arguments and passes none to Qt; set Qt's environment\n"
+        "variables instead (for example QT_QPA_PLATFORM=offscreen). Everything stays on\n"
+        "this computer unless you export it."
+    )
+
+
+def build_parser(data_dir: str | None = None) -> argparse.ArgumentParser:
+    """The options; ``data_dir`` is the default data folder as ``--help`` names it
+    (the man page passes a generic one)."""
     parser = _Parser(
         prog="groundwork",
         description="Groundwork: an offline self-assessment and practice journal.",
-        epilog=(
-            "Groundwork takes no other arguments and passes none to Qt; set Qt's environment "
-            "variables instead (for example QT_QPA_PLATFORM=offscreen). "
-            "Exit codes: 0 done, 2 a bad option or an unusable data folder, "
-            "3 Groundwork is already running with that data folder. "
-            "Everything stays on this computer unless you export it: "
-            "'groundwork export --help' and 'groundwork import --help' tell how, "
-            "without opening a window."
-        ),
+        epilog=help_epilog(shown_data_dir() if data_dir is None else data_dir),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         allow_abbrev=False,
     )
     parser.add_argument(
         "--data-dir", metavar="DIR",
-        help="keep profiles and templates in DIR instead of your user data folder",
+        help="keep profiles and templates in DIR instead of the data folder named below",
     )
     parser.add_argument(
         "--profile", metavar="NAME",

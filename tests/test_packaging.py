@@ -1,36 +1,15 @@
-"""The desktop entry, AppStream metainfo and the Qt preflight check."""
+"""The Qt preflight check (the desktop files: tests/packaging/test_desktop_files.py)."""
 
 from __future__ import annotations
 
-import configparser
 import subprocess
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from desktop_app import __version__, qt_doctor
+from desktop_app import qt_doctor
 
 PACKAGING = Path(__file__).resolve().parents[1] / "packaging"
-
-
-def test_desktop_entry_is_well_formed() -> None:
-    entry = configparser.ConfigParser(interpolation=None)
-    entry.optionxform = str  # type: ignore[assignment,method-assign]
-    entry.read(PACKAGING / "groundwork.desktop", encoding="utf-8")
-    main = entry["Desktop Entry"]
-    assert main["Type"] == "Application"
-    assert main["Exec"].split()[0] == "groundwork"
-    assert main["Categories"].endswith(";")
-    assert entry["Desktop Action CheckIn"]["Exec"] == "groundwork --start check-in"
-
-
-def test_metainfo_parses_and_names_this_version() -> None:
-    root = ET.parse(PACKAGING / "groundwork.metainfo.xml").getroot()
-    assert root.tag == "component"
-    assert root.findtext("launchable") == "groundwork.desktop"
-    versions = [r.get("version") for r in root.iter("release")]
-    assert __version__ in versions
 
 
 def test_preflight_names_missing_libraries_and_packages(

@@ -24,7 +24,7 @@ def test_wheel_installs_and_finds_its_resources(tmp_path: Path) -> None:
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
         cwd=ROOT, check=True, capture_output=True, timeout=300,
     )
-    wheel = next(dist.glob("groundwork-*.whl"))
+    wheel = next(dist.glob("groundwork_journal-*.whl"))
 
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=False)
