@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import shiboken6
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QWidget, QWizard
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget, QWizard
 
 from desktop_app.services.backfill import missed_checkin_days
 from desktop_app.ui.journal.backfill import ChangeDayDialog, CheckInDayDialog
@@ -80,6 +80,8 @@ def test_check_in_for_a_day_picked_in_the_checkins_tab(qtbot, start_app) -> None
     wizard = open_wizard(qtbot)
     assert wizard.windowTitle().endswith("for Thursday 12 March")
     assert "This check-in is for Thursday 12 March" in wizard.currentPage().notice.text()
+    asked = " ".join(label.text() for label in wizard.currentPage().findChildren(QLabel))
+    assert "How much distress was I carrying then?" in asked  # that day, not "right now"
     finish(qtbot, wizard)
     assert stored_days(startup) == ["2026-03-10", "2026-03-12"]
     qtbot.waitUntil(lambda: len(tab.model.ids) == 2)

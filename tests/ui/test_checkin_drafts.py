@@ -64,6 +64,7 @@ def test_escape_keeps_the_checkin_as_a_draft_and_check_in_now_resumes_it_exactly
     assert draft["slip"]["old_pattern"] == "Scrolled till 2am"
     home = startup.window.screens["home"]
     qtbot.waitUntil(lambda: home.unfinished_card.isVisible())
+    assert home.checkin_button.text() == "Continue my check-in"
 
     click(qtbot, home.checkin_button)
     again = open_wizard(qtbot)

@@ -151,3 +151,27 @@ def test_an_unknown_time_zone_goes_once_a_known_one_is_typed(qtbot, start_app) -
     dialog.zone.setCurrentText("Europe/Berlin")
     assert dialog.error.isHidden()
     dialog.reject()
+
+
+def test_in_the_check_in_the_slip_message_leads_to_the_pattern_and_goes(
+    qtbot, start_app
+) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    from tests.ui.test_checkin_flow import ANSWERS, answer, open_wizard, practices_page
+
+    startup = start_app("--profile", "Sam")
+    simple_focus(startup)
+    click(qtbot, startup.window.screens["home"].checkin_button)
+    wizard = open_wizard(qtbot)
+    answer(wizard, ANSWERS)
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    page = practices_page(wizard)
+    page.log_slip.setFocus()
+    qtbot.keyClick(page.log_slip, Qt.Key.Key_Space)
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    assert wizard.currentPage() is page  # not on until the slip says what happened
+    assert page.summary.text() == "Describe the old pattern in a few words."
+    assert wizard.focusWidget() is page.slip_form.old_pattern
+    qtbot.keyClicks(page.slip_form.old_pattern, "S")
+    assert page.summary.isHidden()  # one letter puts it right

@@ -235,16 +235,13 @@ class PracticesPage(BasePage):
         return self.win_form.draft() if self.log_win.isChecked() else None
 
     def validatePage(self) -> bool:
-        problems = []
-        if self.log_slip.isChecked() and (problem := self.slip_form.problem()):
-            problems.append(problem)
-            self.slip_form.old_pattern.setFocus()
+        # The slip's message leads to its field (the pattern, or a time still to come) and
+        # goes once that field is right, as in the slip dialog.
+        if self.log_slip.isChecked() and self.slip_form.lead_to_problem(self.summary):
+            return False
         if self.log_win.isChecked() and (problem := self.win_form.problem()):
-            problems.append(problem)
-            if len(problems) == 1:
-                self.win_form.text.setFocus()
-        if problems:
-            self.summary.show_error(" ".join(problems))
+            self.summary.show_error(problem)
+            self.win_form.text.setFocus()
             return False
         self.summary.clear_error()
         return True
@@ -279,9 +276,13 @@ def start_checkin(
     day = saved.for_day if saved is not None else day
     if saved is not None:
         page.restore(saved)
+    today = journal.today()
+    earlier = day is not None and day < today
     wizard = TemplateWizard(
         template, answers=saved.answers if saved else None, extra_pages=[page],
-        start_page=max(saved.page, 1) if saved else 1, parent=parent,
+        start_page=max(saved.page, 1) if saved else 1,
+        # A check-in for an earlier day asks about "that day", not "today".
+        past_day=day_text(day, today) if earlier and day is not None else "", parent=parent,
     )
     if saved is not None:
         wizard.show_notice(

@@ -290,6 +290,10 @@ class HomeScreen(QScrollArea):
         self.unfinished_card.setVisible(bool(unfinished))
 
     def _update_checkin(self) -> None:
+        # An unfinished check-in (a draft) is carried on, and the button says so.
+        started = "check-in" in self._continue_rows
+        self.checkin_button.setText("Continue my check-in" if started else "Check in now")
+        self.checkin_button.setAccessibleName(self.checkin_button.text())
         due = self.journal.due()
         self.overdue = due.overdue
         self.due_label.setText(due_text(due, self.journal))
