@@ -198,3 +198,33 @@ def test_checkin_from_the_journal_tab(qtbot, start_app) -> None:
     assert tab.model.index(0, distress).data() == "6"
     qtbot.waitUntil(lambda: isinstance(modal(), Acknowledgement))
     modal().reject()  # type: ignore[union-attr]
+
+
+def test_closing_an_edited_checkin_asks_before_the_changes_go(qtbot, start_app) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.privacy_helpers import pressing, when_dialog
+
+    startup = start_app("--profile", "Sam")
+    journal = simple_focus(startup)
+    template = journal.checkin_template()
+    assert template is not None
+    outcome = journal.complete_checkin(template, {**ANSWERS, "note": "first"}, [])
+    wizard = edit_checkin(startup.window, startup.window.ctx, outcome.checkin_id)
+    assert wizard is not None
+    answer(wizard, {"note": "Changed my mind"})
+    said: list[str] = []
+    when_dialog(QMessageBox, pressing("Go back", said))
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert said and wizard.isVisible()  # asked, and still open with the change
+    assert wizard.answers()["note"] == "Changed my mind"
+    when_dialog(QMessageBox, pressing("Discard the changes", said))
+    with qtbot.waitSignal(wizard.finished):
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    [checkin] = stored(startup)["checkins"].values()
+    assert checkin["answers"]["note"] == "first"  # the stored check-in is as it was
+
+    untouched = edit_checkin(startup.window, startup.window.ctx, outcome.checkin_id)
+    assert untouched is not None
+    with qtbot.waitSignal(untouched.finished):  # nothing changed: it closes at once
+        qtbot.keyClick(untouched, Qt.Key.Key_Escape)

@@ -393,6 +393,32 @@ def edit_checkin(parent: QWidget, ctx: ScreenContext, doc_id: str) -> TemplateWi
     def failed(error: OSError) -> None:
         wizard.show_page_error(f"Groundwork could not save the changes: {error}")
 
-    WizardSave(wizard, ctx.session, finish, failed)
+    before = (dict(checkin.answers), sorted(page.practices_done()))
+
+    def close() -> bool:
+        """Changes are never thrown away unasked; the stored check-in stays as it was."""
+        if (dict(wizard.answers()), sorted(page.practices_done())) == before:
+            return True
+        return ask_discard_changes(wizard)
+
+    WizardSave(wizard, ctx.session, finish, failed, close)
     wizard.open()
     return wizard
+
+
+def ask_discard_changes(wizard: TemplateWizard) -> bool:
+    """True to close without the changes; Escape on the question goes back, the safe way."""
+    box = QMessageBox(wizard)
+    box.setObjectName("discardCheckInChanges")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Close without saving?")
+    box.setText("You changed this check-in. Close without saving the changes?")
+    box.setInformativeText("The check-in stays as it was. Go back to save them with Finish.")
+    discard = box.addButton("Discard the changes", QMessageBox.ButtonRole.DestructiveRole)
+    back = box.addButton("Go back", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(back)
+    box.setEscapeButton(back)
+    box.exec()
+    closing = box.clickedButton() is discard
+    box.deleteLater()
+    return closing
