@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 from matplotlib import dates as mdates
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.transforms import blended_transform_factory
@@ -159,6 +160,13 @@ class OverTimeChart(ChartView):
             tuple((s.scale_id, s.low, s.high, s.bands, bool(s.trend)) for s in scales),
             bool(self.data.marks),
         )
+
+    def overlay_artists(self) -> Sequence[Artist]:
+        return tuple(self.lines.values())
+
+    def background_key(self) -> object | None:
+        # Ticks and their labels follow the limits; everything else follows the layout.
+        return tuple((*a.get_xlim(), *a.get_ylim()) for a in self.panels) or None
 
     def update_chart(self) -> bool:
         if not self.panels or self._built != self._layout():
