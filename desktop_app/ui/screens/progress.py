@@ -105,7 +105,7 @@ class ProgressScreen(QWidget):
         """True once the chart tabs show the current data."""
         return (
             self.panel is not None and not self._dirty and self._steps is None
-            and not self._drawing
+            and not self._drawing and not self.panel.preparing
         )
 
     # --- loading ------------------------------------------------------------------------
@@ -156,8 +156,17 @@ class ProgressScreen(QWidget):
             self.panel.message.connect(self._show_message)
             self.pages.addWidget(self.panel)
         self.pages.setCurrentWidget(self.panel)
-        # Drawn in a later turn: building the tabs and drawing a chart are two steps.
+        # Building the tabs, the data of the chart in view and its artists: three turns.
         self._drawing = True
+        QTimer.singleShot(DRAW_DELAY_MS, self._prepare_panel)
+
+    def _prepare_panel(self) -> None:
+        from desktop_app.ui.charts.base import ChartView
+
+        if self.panel is not None and self.ctx.session.repo is not None:
+            chart = self.panel.currentWidget()
+            if isinstance(chart, ChartView):
+                self.panel.prepare_data(chart)
         QTimer.singleShot(DRAW_DELAY_MS, self._draw_panel)
 
     def _draw_panel(self) -> None:
