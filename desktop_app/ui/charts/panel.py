@@ -25,6 +25,8 @@ from desktop_app.ui.charts.wheel import WheelChart
 from desktop_app.ui.context import Navigator
 from desktop_app.ui.plain_export import may_write_plain_copy
 
+# A step's pause: input and timers already due are served before the next step.
+PREPARE_DELAY_MS = 1
 AUTO = "auto"  # compare the wheel with the oldest result in range until the person picks
 
 
@@ -91,7 +93,7 @@ class ChartPanel(QTabWidget):
     def _prepare_soon(self) -> None:
         if not self._preparing and self._stale:
             self._preparing = True
-            QTimer.singleShot(0, self._prepare_next)
+            QTimer.singleShot(PREPARE_DELAY_MS, self._prepare_next)
 
     def _prepare_next(self) -> None:
         self._preparing = False

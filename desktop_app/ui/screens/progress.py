@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 LOADING_TEXT = "Loading charts…"
 DRAW_DELAY_MS = 5
+# Between two steps of work the event loop serves input and timers: a timer of 0 ms could
+# run the next step before a timer that is already due.
+STEP_DELAY_MS = 1
 
 
 class ProgressScreen(QWidget):
@@ -66,10 +69,11 @@ class ProgressScreen(QWidget):
     def entered(self) -> None:
         """Shown: load matplotlib the first time, otherwise redraw if data changed."""
         if self.loader is None:
-            self._setup()
             from desktop_app.ui.charts.loader import shared_loader
 
             self.loader = shared_loader()
+            # The service and the date range import a dozen modules: a turn of their own.
+            QTimer.singleShot(STEP_DELAY_MS, self._setup)
             if self.loader.is_ready:
                 self._matplotlib_loaded()
             elif self.loader.error is not None:
@@ -78,7 +82,7 @@ class ProgressScreen(QWidget):
                 self.loader.ready.connect(self._matplotlib_loaded)
                 self.loader.failed.connect(self._matplotlib_failed)
                 self.loader.start()
-        elif self._matplotlib_ready and self._dirty:
+        elif self._matplotlib_ready and self._dirty and self.service is not None:
             self._load_data()
 
     def _setup(self) -> None:
@@ -91,13 +95,15 @@ class ProgressScreen(QWidget):
         self.range_filter.setEnabled(False)
         self.range_filter.changed.connect(self._range_changed)
         self._layout.insertWidget(2, self.range_filter)
+        if self._matplotlib_ready:
+            self._load_data()
 
     def refresh(self) -> None:
         """Data changed: forget the decoded records; redraw now only if in view."""
         if self.service is not None:
             self.service.invalidate()
         self._dirty = True
-        if self._matplotlib_ready and self.isVisible():
+        if self._matplotlib_ready and self.isVisible() and self.service is not None:
             self._load_data()
 
     @property
@@ -111,7 +117,8 @@ class ProgressScreen(QWidget):
     # --- loading ------------------------------------------------------------------------
     def _matplotlib_loaded(self) -> None:
         self._matplotlib_ready = True
-        self._load_data()
+        if self.service is not None:
+            self._load_data()
 
     def _matplotlib_failed(self, reason: str) -> None:
         self.loading.setText(
@@ -125,8 +132,14 @@ class ProgressScreen(QWidget):
             return  # already under way; it picks up the latest data when it finishes
         assert self.service is not None
         self._dirty = False
-        self._steps = self.service.load_steps()
-        QTimer.singleShot(0, self._next_step)
+        self._steps = self._load_steps()
+        QTimer.singleShot(STEP_DELAY_MS, self._next_step)
+
+    def _load_steps(self) -> Iterator[str]:
+        assert self.service is not None
+        yield from self.service.load_steps()
+        self.service.first_day()  # remembered for the date range, which asks for it next
+        yield "first day"
 
     def _next_step(self) -> None:
         if self._steps is None:
@@ -140,7 +153,7 @@ class ProgressScreen(QWidget):
             self._steps = None
             self._show_charts()
             return
-        QTimer.singleShot(0, self._next_step)
+        QTimer.singleShot(STEP_DELAY_MS, self._next_step)
 
     def _show_charts(self) -> None:
         if self._dirty:  # data changed while loading: start over with the new data
