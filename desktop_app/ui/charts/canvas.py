@@ -2,9 +2,10 @@
 
 * ``draw_idle`` renders a few ms after a change, in one piece, on the render thread
   (``render_thread``); the picture shown changes only once the new one is whole.
-* A chart may name its data artists (``overlay``) and what the rest of the picture depends
-  on (``background_key``: limits, layout). While that key holds, a render pastes the cached
-  picture of everything else and draws only the data artists on it.
+* A chart may name its data artists (``overlay``, in the order a whole draw draws them,
+  with whatever is drawn over them) and what the rest of the picture depends on
+  (``background_key``: limits, layout). While that key holds, a render pastes the cached
+  picture of everything else and draws only the overlay on it.
 * The UI thread never touches the figure while it renders: whatever changes or reads the
   figure first calls ``settle``, which waits for a render under way.
 """
@@ -158,7 +159,7 @@ class Canvas(FigureCanvasQTAgg):
                 (job.background_key, renderer.copy_from_bbox(self.figure.bbox))
                 if job.overlay else None
             )
-        for artist in sorted(job.overlay, key=lambda a: a.get_zorder()):
+        for artist in job.overlay:
             artist.draw(renderer)
         return renderer
 
