@@ -211,6 +211,11 @@ class ProgressService:
                               lambda: self._over_time(template_id, date_range))
 
     def _over_time(self, template_id: str, date_range: DateRange) -> OverTimeData | None:
+        history = self._remember(("over time", template_id, "history"),
+                                 lambda: self._over_time_history(template_id))
+        return None if history is None else progress_time.clip_over_time(history, date_range)
+
+    def _over_time_history(self, template_id: str) -> OverTimeData | None:
         template = self.session.templates.get(template_id)
         if template is None:
             return None
@@ -219,7 +224,7 @@ class ProgressService:
             template,
             self._responses(template),
             self.zone(),
-            date_range,
+            progress.ALL_TIME,
             data.slips,
             data.wins,
         )
