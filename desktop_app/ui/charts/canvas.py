@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from matplotlib.artist import Artist
+from matplotlib.axis import Axis
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import FixedFormatter, FixedLocator
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 
@@ -35,6 +37,23 @@ log = logging.getLogger(__name__)
 DRAW_DELAY_MS = 5
 # A render takes well under a second; past this the UI thread stops waiting for it.
 SETTLE_TIMEOUT_S = 10.0
+
+def fixed_ticks(
+    axis: Axis,
+    positions: Sequence[float],
+    labels: Sequence[str] | None = None,
+    fontsize: float | None = None,
+) -> None:
+    """What ``set_xticks(positions, labels, fontsize=…)`` does, but the ticks are made by
+    the render (on the render thread) instead of now: each one costs a few ms to make."""
+    if len(positions):
+        axis.set_view_interval(min(positions), max(positions))  # as set_ticks does
+    axis.set_major_locator(FixedLocator(list(positions)))
+    if labels is not None:
+        axis.set_major_formatter(FixedFormatter(list(labels)))
+    if fontsize is not None:
+        axis.set_tick_params(which="major", labelsize=fontsize)
+
 
 Size = tuple[int, int, float]  # width and height in physical pixels, dots per inch
 

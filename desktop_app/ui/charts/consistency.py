@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from desktop_app.domain.consistency import DayStatus
 from desktop_app.domain.progress_calendar import CalendarData
 from desktop_app.ui.charts.base import ChartView
+from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.table import TableRow
 from desktop_app.ui.dates import short_date
 
@@ -100,10 +101,10 @@ class ConsistencyChart(ChartView):
         axes.set_ylim(7, 0)
         # Square days read as a calendar; a short range must not give giant squares.
         axes.set_aspect("equal" if len(self.weeks) >= 20 else "auto", anchor="C")
-        axes.set_yticks([0.5, 2.5, 4.5, 6.5], ["Mon", "Wed", "Fri", "Sun"], fontsize=8)
+        fixed_ticks(axes.yaxis, [0.5, 2.5, 4.5, 6.5], ["Mon", "Wed", "Fri", "Sun"], fontsize=8)
         ticks = [(i + 0.5, f"{w[-1]:%b}") for i, w in enumerate(self.weeks)
                  if any(d.day == 1 for d in w)]
-        axes.set_xticks([t for t, _l in ticks], [label for _t, label in ticks], fontsize=8)
+        fixed_ticks(axes.xaxis, [t for t, _l in ticks], [label for _t, label in ticks], 8)
         axes.tick_params(length=0)
         for spine in axes.spines.values():
             spine.set_visible(False)

@@ -26,6 +26,7 @@ from desktop_app.domain.progress_time import (
     TimePoint,
 )
 from desktop_app.ui.charts.base import ChartView
+from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.format import number_text, signed_text
 from desktop_app.ui.charts.palette import MARKERS
 from desktop_app.ui.charts.table import TableRow
@@ -324,8 +325,9 @@ class OverTimeChart(ChartView):
                 [], [], linestyle="none", marker=marker, color=color,
                 markersize=7 if kind == "win" else 6,
             )
-        axes.set_yticks(list(JOURNAL_ROWS.values()), [JOURNAL_WORDS[k] + "s" if k != "return"
-                        else JOURNAL_WORDS[k] for k in JOURNAL_ROWS], fontsize=8)
+        words = [JOURNAL_WORDS[k] + "s" if k != "return" else JOURNAL_WORDS[k]
+                 for k in JOURNAL_ROWS]
+        fixed_ticks(axes.yaxis, list(JOURNAL_ROWS.values()), words, fontsize=8)
         axes.set_ylim(-0.7, 2.7)
         axes.grid(False, axis="y")
 

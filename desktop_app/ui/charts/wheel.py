@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from desktop_app.domain.progress import AreaValue, Snapshot, WheelData
 from desktop_app.ui.charts.base import ChartView
+from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.table import TableRow
 from desktop_app.ui.dates import short_date
 
@@ -110,9 +111,9 @@ class WheelChart(ChartView):
                 markersize=5, label=key,
             )
         (self.shape,) = axes.fill([0.0], [0.0], color=theme.now, alpha=0.15)
-        axes.set_yticks([2, 4, 6, 8, 10])
+        fixed_ticks(axes.yaxis, [2, 4, 6, 8, 10])
         axes.tick_params(axis="y", labelsize=8, labelcolor=theme.muted)
-        axes.set_xticks(angles, [textwrap.fill(t, 14) for t in data.titles], fontsize=9)
+        fixed_ticks(axes.xaxis, angles.tolist(), [textwrap.fill(t, 14) for t in data.titles], 9)
         legend = axes.legend(
             loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=len(self.lines),
             frameon=False, fontsize=9,
