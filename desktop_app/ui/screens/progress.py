@@ -72,8 +72,6 @@ class ProgressScreen(QWidget):
             from desktop_app.ui.charts.loader import shared_loader
 
             self.loader = shared_loader()
-            # The service and the date range import a dozen modules: a turn of their own.
-            QTimer.singleShot(STEP_DELAY_MS, self._setup)
             if self.loader.is_ready:
                 self._matplotlib_loaded()
             elif self.loader.error is not None:
@@ -86,7 +84,7 @@ class ProgressScreen(QWidget):
             self._load_data()
 
     def _setup(self) -> None:
-        """The service and the date range, made on first use rather than at start-up."""
+        """The service and the date range, made once the loader has imported their modules."""
         from desktop_app.services.progress import ProgressService
         from desktop_app.ui.charts.range_filter import DateRangeFilter
 
@@ -95,8 +93,6 @@ class ProgressScreen(QWidget):
         self.range_filter.setEnabled(False)
         self.range_filter.changed.connect(self._range_changed)
         self._layout.insertWidget(2, self.range_filter)
-        if self._matplotlib_ready:
-            self._load_data()
 
     def refresh(self) -> None:
         """Data changed: forget the decoded records; redraw now only if in view."""
@@ -117,8 +113,9 @@ class ProgressScreen(QWidget):
     # --- loading ------------------------------------------------------------------------
     def _matplotlib_loaded(self) -> None:
         self._matplotlib_ready = True
-        if self.service is not None:
-            self._load_data()
+        if self.service is None:
+            self._setup()
+        self._load_data()
 
     def _matplotlib_failed(self, reason: str) -> None:
         self.loading.setText(
