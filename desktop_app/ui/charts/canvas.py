@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 from collections.abc import Callable, Sequence
@@ -81,9 +80,6 @@ class Canvas(FigureCanvasQTAgg):
     """A ``FigureCanvasQTAgg`` whose idle draws render on the render thread."""
 
     rendered = Signal()  # the picture on screen shows the figure as it is now
-    # Emitted on the render thread, so queued to the UI thread. It carries nothing: an
-    # argument waiting in the queue of a canvas being deleted would keep its figure alive.
-    _finished = Signal()
 
     def __init__(self, figure: Figure) -> None:
         super().__init__(figure)  # type: ignore[no-untyped-call]
@@ -94,7 +90,6 @@ class Canvas(FigureCanvasQTAgg):
         self._background: tuple[object, Any] | None = None
         self.overlay: Callable[[], Sequence[Artist]] = _no_overlay
         self.background_key: Callable[[], object | None] = _no_key
-        self._finished.connect(self._show_render)
 
     @property
     def rendering(self) -> bool:
@@ -124,7 +119,7 @@ class Canvas(FigureCanvasQTAgg):
         if job is None:
             return
         self._running = job
-        shared_render_thread().submit(lambda: self._render_off_thread(job))
+        shared_render_thread().submit(lambda: self._render_off_thread(job), self._show_render)
 
     def draw(self) -> None:
         """Render now, on this thread (tests and the benchmark's synchronous redraw)."""
@@ -154,9 +149,6 @@ class Canvas(FigureCanvasQTAgg):
             log.exception("Rendering a chart failed")
         finally:
             job.done.set()
-        # RuntimeError: the canvas is gone (its chart was closed), so nobody is waiting.
-        with contextlib.suppress(RuntimeError):
-            self._finished.emit()
 
     def _render(self, job: _Render) -> RendererAgg:
         """Draw the figure into a new renderer, reusing the cached background if it holds."""
