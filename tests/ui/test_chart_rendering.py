@@ -85,3 +85,17 @@ def test_a_new_period_while_a_chart_renders_shows_the_last_one(qtbot, progress) 
     low, _high = chart.panels[0].get_xlim()
     assert low == pytest.approx(day_number(datetime.combine(start, datetime.min.time())))
     assert np.array_equal(picture, whole(chart))
+
+
+def test_the_calendar_over_its_cached_background_is_the_whole_picture(qtbot, progress) -> None:
+    _startup, _screen, panel = progress
+    panel.setCurrentWidget(panel.consistency)
+    chart = panel.consistency
+    shown(qtbot, chart)
+    background = chart.canvas._background
+    assert background is not None
+    mesh = chart.mesh
+    chart.set_data(chart.data)  # same days: the mesh is recoloured, not rebuilt
+    picture = shown(qtbot, chart)
+    assert chart.mesh is mesh and chart.canvas._background is background
+    assert np.array_equal(picture, whole(chart))
