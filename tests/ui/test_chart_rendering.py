@@ -99,3 +99,15 @@ def test_the_calendar_over_its_cached_background_is_the_whole_picture(qtbot, pro
     picture = shown(qtbot, chart)
     assert chart.mesh is mesh and chart.canvas._background is background
     assert np.array_equal(picture, whole(chart))
+
+
+def test_the_wheel_over_its_cached_background_is_the_whole_picture(qtbot, progress) -> None:
+    _startup, _screen, panel = progress
+    wheel = panel.wheel
+    shown(qtbot, wheel)
+    background = wheel.canvas._background
+    assert background is not None
+    wheel.set_data(wheel.data)
+    picture = shown(qtbot, wheel)
+    assert wheel.canvas._background is background
+    assert np.array_equal(picture, whole(wheel))

@@ -16,6 +16,7 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import Event, MouseEvent
 from matplotlib.figure import Figure
+from matplotlib.spines import Spine
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -190,6 +191,17 @@ class ChartView(QWidget):
     def background_key(self) -> object | None:
         """What the rest of the picture depends on besides the layout; None: no cache."""
         return None
+
+    @staticmethod
+    def in_draw_order(axes_list: Sequence[Axes], artists: Sequence[Artist]) -> list[Artist]:
+        """``artists`` and the spines (drawn over them), in the order a whole draw takes,
+        so that the picture over a cached background is exactly the whole picture."""
+        wanted = set(artists)
+        found: list[Artist] = []
+        for axes in axes_list:
+            mine = [a for a in axes.get_children() if a in wanted or isinstance(a, Spine)]
+            found += sorted(mine, key=lambda a: a.get_zorder())
+        return found
 
     def _background_key(self) -> object | None:
         key = self.background_key()

@@ -12,7 +12,6 @@ from matplotlib import dates as mdates
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
-from matplotlib.spines import Spine
 from matplotlib.transforms import blended_transform_factory
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
@@ -164,14 +163,7 @@ class OverTimeChart(ChartView):
         )
 
     def overlay_artists(self) -> Sequence[Artist]:
-        # The spines are drawn after the lines (a higher zorder), so they come along: the
-        # picture is then exactly the one a whole draw makes.
-        lines = set(self.lines.values())
-        found: list[Artist] = []
-        for axes in self.panels:
-            mine = [a for a in axes.get_children() if a in lines or isinstance(a, Spine)]
-            found += sorted(mine, key=lambda a: a.get_zorder())
-        return found
+        return self.in_draw_order(self.panels, list(self.lines.values()))
 
     def background_key(self) -> object | None:
         # Ticks and their labels follow the limits; everything else follows the layout.

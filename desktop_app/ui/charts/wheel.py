@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Sequence
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
@@ -80,6 +81,21 @@ class WheelChart(ChartView):
     def _layout(self) -> tuple[object, ...]:
         assert self.data is not None
         return (self.theme, self.data.titles, tuple(key for key, _s, _p in self._series()))
+
+    def overlay_artists(self) -> Sequence[Artist]:
+        data_artists: list[Artist] = [*self.lines.values()]
+        if self.shape is not None:
+            data_artists.append(self.shape)
+        return self.in_draw_order(self.figure.axes[:1], data_artists)
+
+    def background_key(self) -> object | None:
+        # The legend names the results' dates; the radius follows the largest value.
+        if not self.figure.axes:
+            return None
+        axes = self.figure.axes[0]
+        legend = axes.get_legend()
+        texts = tuple(t.get_text() for t in legend.get_texts()) if legend else ()
+        return (axes.get_ylim(), texts)
 
     def update_chart(self) -> bool:
         # Same areas, same outlines, same colours: give the artists new numbers.
