@@ -88,6 +88,10 @@ class Canvas(FigureCanvasQTAgg):
         self._again = False
         self._running: _Render | None = None
         self._background: tuple[object, Any] | None = None
+        # Two renderers take turns, one shown while the other is drawn into: a renderer is
+        # reused rather than made anew because matplotlib caches text sizes per renderer,
+        # and measuring every label again made each draw a third slower.
+        self._spare: tuple[Size, RendererAgg] | None = None
         self.overlay: Callable[[], Sequence[Artist]] = _no_overlay
         self.background_key: Callable[[], object | None] = _no_key
 
@@ -152,8 +156,13 @@ class Canvas(FigureCanvasQTAgg):
 
     def _render(self, job: _Render) -> RendererAgg:
         """Draw the figure into a new renderer, reusing the cached background if it holds."""
-        width, height, dpi = job.size
-        renderer = RendererAgg(width, height, dpi)  # type: ignore[no-untyped-call]
+        spare, self._spare = self._spare, None
+        if spare is not None and spare[0] == job.size:
+            renderer = spare[1]
+            renderer.clear()  # type: ignore[no-untyped-call]
+        else:
+            width, height, dpi = job.size
+            renderer = RendererAgg(width, height, dpi)  # type: ignore[no-untyped-call]
         cached = self._background
         if job.overlay and cached is not None and cached[0] == job.background_key:
             renderer.restore_region(cached[1])  # type: ignore[no-untyped-call]
@@ -175,6 +184,9 @@ class Canvas(FigureCanvasQTAgg):
         return renderer
 
     def _use(self, size: Size, renderer: RendererAgg) -> None:
+        shown = getattr(self, "renderer", None)
+        if shown is not None and shown is not renderer and self._lastKey == size:
+            self._spare = (size, shown)
         self.renderer = renderer
         self._lastKey = size
         self.update()
