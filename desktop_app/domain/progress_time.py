@@ -245,6 +245,26 @@ def over_time(
     return OverTimeData(template.id, template.title, areas, scales, marks)
 
 
+def clip_over_time(data: OverTimeData, date_range: DateRange) -> OverTimeData:
+    """``data`` of all time cut to ``date_range``: the same as ``over_time`` of that range.
+
+    The history is worked out once per change of the records; a new period only cuts it.
+    """
+    if date_range.start is None and date_range.end is None:
+        return data
+    areas = tuple(
+        AreaSeries(
+            a.area, a.title,
+            tuple(p for p in a.current if date_range.contains(p.day)),
+            tuple(p for p in a.ideal if date_range.contains(p.day)),
+        )
+        for a in data.areas
+    )
+    scales = tuple(_clip_series(s, date_range) for s in data.scales)
+    marks = tuple(m for m in data.marks if date_range.contains(m.day))
+    return OverTimeData(data.template_id, data.title, areas, scales, marks)
+
+
 def _clip_series(series: ScaleSeries, date_range: DateRange) -> ScaleSeries:
     def keep(point: TimePoint) -> bool:
         return date_range.contains(point.day)

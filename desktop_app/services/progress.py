@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
+from typing import TypeVar, cast
 
 from desktop_app.domain import progress, progress_calendar, progress_time
 from desktop_app.domain.journal import CheckIn, CheckInSettings, FocusPeriod, Slip, Win
@@ -22,6 +23,7 @@ MEMO_KEY = "progress-data"
 # Check-ins decoded per step of ``load_steps`` (about 15 ms on a laptop).
 CHECKIN_STEP = 800
 SOURCE_TABLES = ("assessments", "checkins", "focus", "lapses", "wins", "meta")
+T = TypeVar("T")
 
 
 @dataclass
@@ -36,6 +38,10 @@ class ProfileData:
     # The journal's own settings (or its defaults), so both count days in the same zone.
     settings: CheckInSettings
     responses: dict[str, list[Response]] = field(default_factory=dict)
+    # What the charts were given, by question (chart, arguments, today): asked again with the
+    # same records, a chart gets it at once, so preparing it ahead moves the work out of the
+    # turn that draws it.
+    answers: dict[tuple[object, ...], object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -103,8 +109,18 @@ class ProgressService:
         repo.remember(MEMO_KEY, SOURCE_TABLES, since, data)
         yield "done"
 
+    def _remember(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        """``compute()``, kept with the decoded records (so forgotten when they change)."""
+        answers = self.load().answers
+        if key not in answers:
+            answers[key] = compute()
+        return cast(T, answers[key])
+
     def response_count(self, template_id: str) -> int:
         """How many results or check-ins the template has."""
+        return self._remember(("count", template_id), lambda: self._response_count(template_id))
+
+    def _response_count(self, template_id: str) -> int:
         data = self.load()
         return sum(1 for _id, r in data.results if r.template_id == template_id) + sum(
             1 for c in data.checkins if c.template_id == template_id
@@ -120,11 +136,15 @@ class ProgressService:
 
     def first_day(self) -> date | None:
         """The earliest day with anything to show, for the custom date range."""
+        return self._remember(("first day",), self._first_day)
+
+    def _first_day(self) -> date | None:
         data = self.load()
         moments = [r.completed_at for _id, r in data.results] + [c.at for c in data.checkins]
         if not moments:
             return None
-        return min(local_date(m, self.zone()) for m in moments)
+        zone = self.zone()
+        return min(local_date(m, zone) for m in moments)
 
     # --- charts -------------------------------------------------------------------------
     def wheel_template(self) -> Template | None:
@@ -136,6 +156,10 @@ class ProgressService:
         return next((t for t in templates.templates if t.areas), None)
 
     def wheel(self, date_range: DateRange, compare_id: str | None = None) -> WheelData | None:
+        return self._remember(("wheel", date_range, compare_id),
+                              lambda: self._wheel(date_range, compare_id))
+
+    def _wheel(self, date_range: DateRange, compare_id: str | None) -> WheelData | None:
         template = self.wheel_template()
         if template is None:
             return None
@@ -143,6 +167,9 @@ class ProgressService:
         return progress.wheel_data(template, data.results, self.zone(), date_range, compare_id)
 
     def gaps(self, date_range: DateRange) -> GapsData | None:
+        return self._remember(("gaps", date_range), lambda: self._gaps(date_range))
+
+    def _gaps(self, date_range: DateRange) -> GapsData | None:
         template = self.wheel_template()
         if template is None:
             return None
@@ -152,6 +179,9 @@ class ProgressService:
 
     def series_choices(self) -> list[SeriesChoice]:
         """Templates with at least one response, the wheel template first, check-ins last."""
+        return list(self._remember(("choices",), self._series_choices))
+
+    def _series_choices(self) -> list[SeriesChoice]:
         data = self.load()
         counts: dict[str, int] = {}
         for _id, result in data.results:
@@ -177,6 +207,15 @@ class ProgressService:
         return template.kind if template else ""
 
     def over_time(self, template_id: str, date_range: DateRange) -> OverTimeData | None:
+        return self._remember(("over time", template_id, date_range),
+                              lambda: self._over_time(template_id, date_range))
+
+    def _over_time(self, template_id: str, date_range: DateRange) -> OverTimeData | None:
+        history = self._remember(("over time", template_id, "history"),
+                                 lambda: self._over_time_history(template_id))
+        return None if history is None else progress_time.clip_over_time(history, date_range)
+
+    def _over_time_history(self, template_id: str) -> OverTimeData | None:
         template = self.session.templates.get(template_id)
         if template is None:
             return None
@@ -185,7 +224,7 @@ class ProgressService:
             template,
             self._responses(template),
             self.zone(),
-            date_range,
+            progress.ALL_TIME,
             data.slips,
             data.wins,
         )
@@ -201,11 +240,16 @@ class ProgressService:
         return data.responses[template.id]
 
     def consistency(self, kind: CalendarKind, date_range: DateRange) -> CalendarData:
-        data = self.load()
         today = self.today()
+        return self._remember(("consistency", kind, date_range, today),
+                              lambda: self._consistency(kind, date_range, today))
+
+    def _consistency(self, kind: CalendarKind, date_range: DateRange, today: date) -> CalendarData:
+        data = self.load()
+        zone = self.zone()
         if kind == "practices":
             return progress_calendar.practice_calendar(
-                data.focus, data.checkins, today, self.zone(), date_range
+                data.focus, data.checkins, today, zone, date_range
             )
         return progress_calendar.checkin_calendar(
             data.settings, data.checkins, data.focus, today, date_range

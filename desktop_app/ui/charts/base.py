@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import Event, MouseEvent
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from matplotlib.spines import Spine
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -31,15 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.charts.canvas import Canvas
 from desktop_app.ui.charts.export_caption import ExportCaption, ExportOptionsDialog, captioned
 from desktop_app.ui.charts.palette import ChartTheme
 from desktop_app.ui.charts.table import ChartTable, TableRow
 from desktop_app.ui.widgets import paragraph
 
 HOVER_RADIUS_PX = 10
-# Building the artists and rendering them run in separate event-loop turns, a few ms
-# apart, so input and timers are served between the two halves of a redraw.
-DRAW_DELAY_MS = 5
 EXPORT_FORMATS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}
 
 
@@ -68,38 +66,6 @@ class _Targets:
 
     def result_id(self, index: int) -> str | None:
         return None if self.result_ids is None else self.result_ids[index]
-
-
-class Canvas(FigureCanvasQTAgg):
-    """The Qt canvas, rendering in its own event-loop turn a few ms after a change.
-
-    matplotlib's ``draw_idle`` renders in the very next turn, straight after the code that
-    changed the figure (or after a resize), so building a chart and rendering it would
-    block the UI as one piece. Rendering is also put off while the canvas is hidden.
-    """
-
-    def __init__(self, figure: Figure) -> None:
-        super().__init__(figure)  # type: ignore[no-untyped-call]
-        self._idle_pending = False
-        self._stale_while_hidden = False
-
-    def draw_idle(self) -> None:
-        if not self._idle_pending:
-            self._idle_pending = True
-            QTimer.singleShot(DRAW_DELAY_MS, self._idle_draw)
-
-    def _idle_draw(self) -> None:
-        self._idle_pending = False
-        if self.isVisible():
-            self.draw()  # type: ignore[no-untyped-call]
-        else:
-            self._stale_while_hidden = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)  # type: ignore[no-untyped-call]
-        if self._stale_while_hidden:
-            self._stale_while_hidden = False
-            self.draw_idle()
 
 
 class EmptyState(QWidget):
@@ -154,6 +120,8 @@ class ChartView(QWidget):
             "A picture of the numbers in the table. Choose “Show as table” to read them."
         )
         self.canvas.setMinimumHeight(260)
+        self.canvas.overlay = self.overlay_artists
+        self.canvas.background_key = self._background_key
         self.table = ChartTable(f"{name} table")
         self.table.setObjectName("chartTable")
         self.table.open_result.connect(self.open_result)
@@ -198,6 +166,7 @@ class ChartView(QWidget):
         self.hovered: Hit | None = None
         self._empty = True
         self._table_stale = False
+        self._generation = 0  # counts rebuilds of the figure: a cached background is stale
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self.canvas.mpl_connect("button_press_event", self._on_press)
         self.canvas.mpl_connect("figure_leave_event", self._on_leave)
@@ -214,6 +183,29 @@ class ChartView(QWidget):
     def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
         """The table: headers and rows, the same numbers the chart draws."""
         raise NotImplementedError
+
+    def overlay_artists(self) -> Sequence[Artist]:
+        """The data artists, drawn over a cached picture of the rest (see ``canvas``)."""
+        return ()
+
+    def background_key(self) -> object | None:
+        """What the rest of the picture depends on besides the layout; None: no cache."""
+        return None
+
+    @staticmethod
+    def in_draw_order(axes_list: Sequence[Axes], artists: Sequence[Artist]) -> list[Artist]:
+        """``artists`` and the spines (drawn over them), in the order a whole draw takes,
+        so that the picture over a cached background is exactly the whole picture."""
+        wanted = set(artists)
+        found: list[Artist] = []
+        for axes in axes_list:
+            mine = [a for a in axes.get_children() if a in wanted or isinstance(a, Spine)]
+            found += sorted(mine, key=lambda a: a.get_zorder())
+        return found
+
+    def _background_key(self) -> object | None:
+        key = self.background_key()
+        return None if key is None else (self._generation, key)
 
     def add_targets(
         self,
@@ -250,7 +242,9 @@ class ChartView(QWidget):
         self, message: str, action: tuple[str, Callable[[], None]] | None = None
     ) -> None:
         """Replace the chart with a sentence saying what to do to see it."""
+        self.canvas.settle()
         self._empty = True
+        self._generation += 1
         self.empty.set(message, action)
         self.figure.clear()
         self._targets = []
@@ -262,10 +256,12 @@ class ChartView(QWidget):
 
     def redraw(self) -> None:
         """Draw the current data again (after new data, a new range or a new palette)."""
+        self.canvas.settle()
         was_empty = self._empty
         self._empty = False
         self._targets = []
         if was_empty or not self.update_chart():
+            self._generation += 1
             self.figure.clear()
             self.figure.set_facecolor(self.theme.background)
             self._targets = []
@@ -320,6 +316,7 @@ class ChartView(QWidget):
     # --- hover and click ----------------------------------------------------------------
     def hit_at(self, x: float, y: float, axes: Axes | None = None) -> Hit | None:
         """The target nearest to display point (x, y) within a few pixels, if any."""
+        self.canvas.settle()  # the transforms are the render thread's while it draws
         best: tuple[float, _Targets, int] | None = None
         for targets in self._targets:
             if (axes is not None and targets.axes is not axes) or not len(targets.xy):
@@ -378,12 +375,14 @@ class ChartView(QWidget):
         if fmt not in EXPORT_FORMATS:
             fmt = "png"
             path = path.with_name(path.name + ".png")
+        self.canvas.settle()
         with captioned(self.figure, caption, self.theme.foreground):
             self.figure.savefig(
                 path, format=fmt, facecolor=self.theme.background, dpi=150,
                 bbox_inches="tight" if caption else None, pad_inches=0.25,
                 metadata=caption.metadata(fmt) if caption else None,
             )
+        self.schedule_draw()  # saving drew the figure at another size into the canvas
         return path
 
     def ask_export(self, fmt: str) -> None:

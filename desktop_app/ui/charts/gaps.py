@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.progress import GapsData
 from desktop_app.ui.charts.base import ChartView
+from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.table import TableRow
 from desktop_app.ui.dates import short_date
 
@@ -49,7 +50,7 @@ class GapsChart(ChartView):
             edgecolor=theme.background,
             height=0.7,
         )
-        axes.set_yticks(ys, [f"{b.title} (focus)" if b.focus else b.title for b in bars])
+        fixed_ticks(axes.yaxis, ys, [f"{b.title} (focus)" if b.focus else b.title for b in bars])
         axes.invert_yaxis()
         axes.axvline(0, color=theme.muted, linewidth=1)
         axes.set_xlabel("Distance to your ideal (ideal minus now)")

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 from matplotlib import dates as mdates
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.transforms import blended_transform_factory
@@ -24,6 +25,7 @@ from desktop_app.domain.progress_time import (
     TimePoint,
 )
 from desktop_app.ui.charts.base import ChartView
+from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.format import number_text, signed_text
 from desktop_app.ui.charts.palette import MARKERS
 from desktop_app.ui.charts.table import TableRow
@@ -159,6 +161,13 @@ class OverTimeChart(ChartView):
             tuple((s.scale_id, s.low, s.high, s.bands, bool(s.trend)) for s in scales),
             bool(self.data.marks),
         )
+
+    def overlay_artists(self) -> Sequence[Artist]:
+        return self.in_draw_order(self.panels, list(self.lines.values()))
+
+    def background_key(self) -> object | None:
+        # Ticks and their labels follow the limits; everything else follows the layout.
+        return tuple((*a.get_xlim(), *a.get_ylim()) for a in self.panels) or None
 
     def update_chart(self) -> bool:
         if not self.panels or self._built != self._layout():
@@ -308,8 +317,9 @@ class OverTimeChart(ChartView):
                 [], [], linestyle="none", marker=marker, color=color,
                 markersize=7 if kind == "win" else 6,
             )
-        axes.set_yticks(list(JOURNAL_ROWS.values()), [JOURNAL_WORDS[k] + "s" if k != "return"
-                        else JOURNAL_WORDS[k] for k in JOURNAL_ROWS], fontsize=8)
+        words = [JOURNAL_WORDS[k] + "s" if k != "return" else JOURNAL_WORDS[k]
+                 for k in JOURNAL_ROWS]
+        fixed_ticks(axes.yaxis, list(JOURNAL_ROWS.values()), words, fontsize=8)
         axes.set_ylim(-0.7, 2.7)
         axes.grid(False, axis="y")
 

@@ -1,7 +1,8 @@
 """The four charts as tabs. Each slot asks the progress service and shows what comes back.
 
-Only the tab in view is drawn; the others are marked stale and drawn when shown, so a new
-date range or new data costs one chart, not four.
+The tab in view is drawn at once; the others are marked stale and then prepared out of view,
+one step per event-loop turn (the data in one, the artists in the next), so that showing
+one later only renders it, off the UI thread. A change that comes first starts them over.
 """
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from desktop_app.domain.progress import DateRange
+from desktop_app.domain.progress import DateRange, WheelData
 from desktop_app.domain.progress_calendar import CalendarKind
 from desktop_app.services.progress import ProgressService
 from desktop_app.ui.charts.base import ChartView
@@ -24,6 +25,8 @@ from desktop_app.ui.charts.wheel import WheelChart
 from desktop_app.ui.context import Navigator
 from desktop_app.ui.plain_export import may_write_plain_copy
 
+# A step's pause: input and timers already due are served before the next step.
+PREPARE_DELAY_MS = 1
 AUTO = "auto"  # compare the wheel with the oldest result in range until the person picks
 
 
@@ -63,23 +66,69 @@ class ChartPanel(QTabWidget):
         self._compare: str | None = AUTO
         self._template: str | None = None
         self._stale: set[ChartView] = set(self.charts)
+        self._data_ready: set[ChartView] = set()  # stale, but the service has its data
+        self._preparing = False
         self.wheel.compare_changed.connect(self._compare_picked)
         self.over_time.template_changed.connect(self._template_picked)
         self.consistency.kind_changed.connect(lambda _kind: self._draw(self.consistency))
         self.currentChanged.connect(lambda _index: self.draw_current())
 
     def reload(self) -> None:
-        """Data or range changed: redraw the chart in view, the rest when they are shown."""
+        """Data or range changed: redraw the chart in view, then prepare the others."""
         self._stale = set(self.charts)
+        self._data_ready = set()
         self.draw_current()
+        self._prepare_soon()
+
+    @property
+    def preparing(self) -> bool:
+        """True while charts out of view wait to be prepared."""
+        return bool(self._stale)
 
     def draw_current(self) -> None:
         chart = self.currentWidget()
         if isinstance(chart, ChartView) and chart in self._stale:
             self._draw(chart)
 
+    def _prepare_soon(self) -> None:
+        if not self._preparing and self._stale:
+            self._preparing = True
+            QTimer.singleShot(PREPARE_DELAY_MS, self._prepare_next)
+
+    def _prepare_next(self) -> None:
+        self._preparing = False
+        stale = [c for c in self.charts if c in self._stale]
+        if not stale or self.service.session.repo is None:
+            return
+        chart = stale[0]
+        if chart in self._data_ready:
+            self._draw(chart)
+        else:
+            self.prepare_data(chart)
+        self._prepare_soon()
+
+    def prepare_data(self, chart: ChartView) -> None:
+        """Ask the service for what ``chart`` shows; it keeps the answer for the draw."""
+        self._data_ready.add(chart)
+        date_range = self.date_range()
+        if chart is self.wheel or chart is self.gaps:
+            template = self.service.wheel_template()
+            if template is None or self.service.response_count(template.id) == 0:
+                return
+            if chart is self.gaps:
+                self.service.gaps(date_range)
+            else:
+                self._wheel_data(date_range)
+        elif chart is self.over_time:
+            template_id = self._over_time_template()
+            if template_id is not None:
+                self.service.over_time(template_id, date_range)
+        else:
+            self.service.consistency(self._consistency_kind(), date_range)
+
     def _draw(self, chart: ChartView) -> None:
         self._stale.discard(chart)
+        self._data_ready.discard(chart)
         if chart is self.wheel:
             self.show_wheel()
         elif chart is self.gaps:
@@ -133,15 +182,18 @@ class ChartPanel(QTabWidget):
     def show_wheel(self) -> None:
         if self._wheel_missing(self.wheel, "wheel"):
             return
-        date_range = self.date_range()
-        compare = None if self._compare == AUTO else self._compare
-        data = self.service.wheel(date_range, compare)
-        if data is not None and self._compare == AUTO and data.choices:
-            data = self.service.wheel(date_range, data.choices[-1].result_id)
+        data = self._wheel_data(self.date_range())
         if data is None or data.latest is None:
             self._none_in_range(self.wheel, "wheel")
             return
         self.wheel.set_data(data)
+
+    def _wheel_data(self, date_range: DateRange) -> WheelData | None:
+        compare = None if self._compare == AUTO else self._compare
+        data = self.service.wheel(date_range, compare)
+        if data is not None and self._compare == AUTO and data.choices:
+            data = self.service.wheel(date_range, data.choices[-1].result_id)
+        return data
 
     def show_gaps(self) -> None:
         if self._wheel_missing(self.gaps, "gaps chart"):
@@ -152,6 +204,13 @@ class ChartPanel(QTabWidget):
             return
         self.gaps.set_data(data)
 
+    def _over_time_template(self) -> str | None:
+        """The template the over-time chart shows: the one picked, else the first offered."""
+        ids = [c.template_id for c in self.service.series_choices()]
+        if self._template not in ids:
+            self._template = ids[0] if ids else None
+        return self._template
+
     def show_over_time(self) -> None:
         choices = self.service.series_choices()
         if not choices:
@@ -161,21 +220,21 @@ class ChartPanel(QTabWidget):
                 ("Go to Assessments", lambda: self.navigator.show_screen("assessments")),
             )
             return
-        ids = [c.template_id for c in choices]
-        if self._template not in ids:
-            self._template = ids[0]
-        self.over_time.set_choices([(c.template_id, c.title) for c in choices], self._template)
+        template_id = self._over_time_template()
+        assert template_id is not None
+        self.over_time.set_choices([(c.template_id, c.title) for c in choices], template_id)
         date_range = self.date_range()
-        data = self.service.over_time(self._template, date_range)
+        data = self.service.over_time(template_id, date_range)
         if data is None or data.is_empty:
             self._none_in_range(self.over_time, "changes over time")
             return
         self.over_time.set_data(data, date_range)
 
+    def _consistency_kind(self) -> CalendarKind:
+        return "practices" if self.consistency.kind_key() == "practices" else "checkins"
+
     def show_consistency(self) -> None:
-        kind: CalendarKind = (
-            "practices" if self.consistency.kind_key() == "practices" else "checkins"
-        )
+        kind = self._consistency_kind()
         data = self.service.consistency(kind, self.date_range())
         if data.statuses:
             self.consistency.set_data(data)

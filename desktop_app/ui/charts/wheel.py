@@ -6,6 +6,7 @@ import textwrap
 from collections.abc import Sequence
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from desktop_app.domain.progress import AreaValue, Snapshot, WheelData
 from desktop_app.ui.charts.base import ChartView
+from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.table import TableRow
 from desktop_app.ui.dates import short_date
 
@@ -80,6 +82,21 @@ class WheelChart(ChartView):
         assert self.data is not None
         return (self.theme, self.data.titles, tuple(key for key, _s, _p in self._series()))
 
+    def overlay_artists(self) -> Sequence[Artist]:
+        data_artists: list[Artist] = [*self.lines.values()]
+        if self.shape is not None:
+            data_artists.append(self.shape)
+        return self.in_draw_order(self.figure.axes[:1], data_artists)
+
+    def background_key(self) -> object | None:
+        # The legend names the results' dates; the radius follows the largest value.
+        if not self.figure.axes:
+            return None
+        axes = self.figure.axes[0]
+        legend = axes.get_legend()
+        texts = tuple(t.get_text() for t in legend.get_texts()) if legend else ()
+        return (axes.get_ylim(), texts)
+
     def update_chart(self) -> bool:
         # Same areas, same outlines, same colours: give the artists new numbers.
         if not self.figure.axes or self._built != self._layout():
@@ -110,9 +127,9 @@ class WheelChart(ChartView):
                 markersize=5, label=key,
             )
         (self.shape,) = axes.fill([0.0], [0.0], color=theme.now, alpha=0.15)
-        axes.set_yticks([2, 4, 6, 8, 10])
+        fixed_ticks(axes.yaxis, [2, 4, 6, 8, 10])
         axes.tick_params(axis="y", labelsize=8, labelcolor=theme.muted)
-        axes.set_xticks(angles, [textwrap.fill(t, 14) for t in data.titles], fontsize=9)
+        fixed_ticks(axes.xaxis, angles.tolist(), [textwrap.fill(t, 14) for t in data.titles], 9)
         legend = axes.legend(
             loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=len(self.lines),
             frameon=False, fontsize=9,

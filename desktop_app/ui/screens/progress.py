@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 LOADING_TEXT = "Loading charts…"
 DRAW_DELAY_MS = 5
+# Between two steps of work the event loop serves input and timers: a timer of 0 ms could
+# run the next step before a timer that is already due.
+STEP_DELAY_MS = 1
 
 
 class ProgressScreen(QWidget):
@@ -66,7 +69,6 @@ class ProgressScreen(QWidget):
     def entered(self) -> None:
         """Shown: load matplotlib the first time, otherwise redraw if data changed."""
         if self.loader is None:
-            self._setup()
             from desktop_app.ui.charts.loader import shared_loader
 
             self.loader = shared_loader()
@@ -78,11 +80,11 @@ class ProgressScreen(QWidget):
                 self.loader.ready.connect(self._matplotlib_loaded)
                 self.loader.failed.connect(self._matplotlib_failed)
                 self.loader.start()
-        elif self._matplotlib_ready and self._dirty:
+        elif self._matplotlib_ready and self._dirty and self.service is not None:
             self._load_data()
 
     def _setup(self) -> None:
-        """The service and the date range, made on first use rather than at start-up."""
+        """The service and the date range, made once the loader has imported their modules."""
         from desktop_app.services.progress import ProgressService
         from desktop_app.ui.charts.range_filter import DateRangeFilter
 
@@ -97,7 +99,7 @@ class ProgressScreen(QWidget):
         if self.service is not None:
             self.service.invalidate()
         self._dirty = True
-        if self._matplotlib_ready and self.isVisible():
+        if self._matplotlib_ready and self.isVisible() and self.service is not None:
             self._load_data()
 
     @property
@@ -105,12 +107,14 @@ class ProgressScreen(QWidget):
         """True once the chart tabs show the current data."""
         return (
             self.panel is not None and not self._dirty and self._steps is None
-            and not self._drawing
+            and not self._drawing and not self.panel.preparing
         )
 
     # --- loading ------------------------------------------------------------------------
     def _matplotlib_loaded(self) -> None:
         self._matplotlib_ready = True
+        if self.service is None:
+            self._setup()
         self._load_data()
 
     def _matplotlib_failed(self, reason: str) -> None:
@@ -125,8 +129,14 @@ class ProgressScreen(QWidget):
             return  # already under way; it picks up the latest data when it finishes
         assert self.service is not None
         self._dirty = False
-        self._steps = self.service.load_steps()
-        QTimer.singleShot(0, self._next_step)
+        self._steps = self._load_steps()
+        QTimer.singleShot(STEP_DELAY_MS, self._next_step)
+
+    def _load_steps(self) -> Iterator[str]:
+        assert self.service is not None
+        yield from self.service.load_steps()
+        self.service.first_day()  # remembered for the date range, which asks for it next
+        yield "first day"
 
     def _next_step(self) -> None:
         if self._steps is None:
@@ -140,7 +150,7 @@ class ProgressScreen(QWidget):
             self._steps = None
             self._show_charts()
             return
-        QTimer.singleShot(0, self._next_step)
+        QTimer.singleShot(STEP_DELAY_MS, self._next_step)
 
     def _show_charts(self) -> None:
         if self._dirty:  # data changed while loading: start over with the new data
@@ -156,8 +166,17 @@ class ProgressScreen(QWidget):
             self.panel.message.connect(self._show_message)
             self.pages.addWidget(self.panel)
         self.pages.setCurrentWidget(self.panel)
-        # Drawn in a later turn: building the tabs and drawing a chart are two steps.
+        # Building the tabs, the data of the chart in view and its artists: three turns.
         self._drawing = True
+        QTimer.singleShot(DRAW_DELAY_MS, self._prepare_panel)
+
+    def _prepare_panel(self) -> None:
+        from desktop_app.ui.charts.base import ChartView
+
+        if self.panel is not None and self.ctx.session.repo is not None:
+            chart = self.panel.currentWidget()
+            if isinstance(chart, ChartView):
+                self.panel.prepare_data(chart)
         QTimer.singleShot(DRAW_DELAY_MS, self._draw_panel)
 
     def _draw_panel(self) -> None:

@@ -1,0 +1,218 @@
+"""The Qt canvas of every chart: renders off the UI thread, over a cached background.
+
+* ``draw_idle`` renders a few ms after a change, in one piece, on the render thread
+  (``render_thread``); the picture shown changes only once the new one is whole.
+* A chart may name its data artists (``overlay``, in the order a whole draw draws them,
+  with whatever is drawn over them) and what the rest of the picture depends on
+  (``background_key``: limits, layout). While that key holds, a render pastes the cached
+  picture of everything else and draws only the overlay on it.
+* The UI thread never touches the figure while it renders: whatever changes or reads the
+  figure first calls ``settle``, which waits for a render under way.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from matplotlib.artist import Artist
+from matplotlib.axis import Axis
+from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import FixedFormatter, FixedLocator
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
+
+from desktop_app.ui.charts.render_thread import shared_render_thread
+
+log = logging.getLogger(__name__)
+
+# Building the artists and rendering them run in separate event-loop turns, a few ms
+# apart, so input and timers are served between the two halves of a redraw.
+DRAW_DELAY_MS = 5
+# A render takes well under a second; past this the UI thread stops waiting for it.
+SETTLE_TIMEOUT_S = 10.0
+
+def fixed_ticks(
+    axis: Axis,
+    positions: Sequence[float],
+    labels: Sequence[str] | None = None,
+    fontsize: float | None = None,
+) -> None:
+    """What ``set_xticks(positions, labels, fontsize=…)`` does, but the ticks are made by
+    the render (on the render thread) instead of now: each one costs a few ms to make."""
+    if len(positions):
+        axis.set_view_interval(min(positions), max(positions))  # as set_ticks does
+    axis.set_major_locator(FixedLocator(list(positions)))
+    if labels is not None:
+        axis.set_major_formatter(FixedFormatter(list(labels)))
+    if fontsize is not None:
+        axis.set_tick_params(which="major", labelsize=fontsize)
+
+
+Size = tuple[int, int, float]  # width and height in physical pixels, dots per inch
+
+
+@dataclass(eq=False)
+class _Render:
+    """One render: the size it is for, the background it may reuse, and its result."""
+
+    size: Size
+    background_key: object | None
+    overlay: tuple[Artist, ...]
+    done: threading.Event = field(default_factory=threading.Event)
+    renderer: RendererAgg | None = None
+
+
+def _no_overlay() -> Sequence[Artist]:
+    return ()
+
+
+def _no_key() -> object | None:
+    return None
+
+
+class Canvas(FigureCanvasQTAgg):
+    """A ``FigureCanvasQTAgg`` whose idle draws render on the render thread."""
+
+    rendered = Signal()  # the picture on screen shows the figure as it is now
+
+    def __init__(self, figure: Figure) -> None:
+        super().__init__(figure)  # type: ignore[no-untyped-call]
+        self._idle_pending = False
+        self._stale_while_hidden = False
+        self._again = False
+        self._running: _Render | None = None
+        self._background: tuple[object, Any] | None = None
+        # Two renderers take turns, one shown while the other is drawn into: a renderer is
+        # reused rather than made anew because matplotlib caches text sizes per renderer,
+        # and measuring every label again made each draw a third slower.
+        self._spare: tuple[Size, RendererAgg] | None = None
+        self.overlay: Callable[[], Sequence[Artist]] = _no_overlay
+        self.background_key: Callable[[], object | None] = _no_key
+
+    @property
+    def rendering(self) -> bool:
+        """True while a render is under way or a change waits for one."""
+        return self._running is not None or self._idle_pending
+
+    def settle(self) -> None:
+        """Wait for a render under way: the figure is the render thread's until it ends."""
+        running = self._running
+        if running is not None and not running.done.wait(SETTLE_TIMEOUT_S):
+            log.warning("A chart render took over %s s; going on without it", SETTLE_TIMEOUT_S)
+
+    def draw_idle(self) -> None:
+        if not self._idle_pending:
+            self._idle_pending = True
+            QTimer.singleShot(DRAW_DELAY_MS, self._idle_draw)
+
+    def _idle_draw(self) -> None:
+        self._idle_pending = False
+        if not self.isVisible():
+            self._stale_while_hidden = True
+            return
+        if self._running is not None:
+            self._again = True  # drawn again once this one is shown
+            return
+        job = self._job()
+        if job is None:
+            return
+        self._running = job
+        shared_render_thread().submit(lambda: self._render_off_thread(job), self._show_render)
+
+    def draw(self) -> None:
+        """Render now, on this thread (tests and the benchmark's synchronous redraw)."""
+        self.settle()
+        job = self._job()
+        if job is None:
+            super().draw()  # type: ignore[no-untyped-call]
+            return
+        self._use(job.size, self._render(job))
+
+    def _size(self) -> Size:
+        width, height = self.get_width_height(physical=True)
+        return width, height, float(self.figure.dpi)
+
+    def _job(self) -> _Render | None:
+        size = self._size()
+        if size[0] <= 0 or size[1] <= 0:
+            return None
+        key = self.background_key()
+        overlay = tuple(self.overlay()) if key is not None else ()
+        return _Render(size, None if key is None else (size, key), overlay)
+
+    def _render_off_thread(self, job: _Render) -> None:
+        try:
+            job.renderer = self._render(job)
+        except Exception:  # the picture stays as it was; the next change draws again
+            log.exception("Rendering a chart failed")
+        finally:
+            job.done.set()
+
+    def _render(self, job: _Render) -> RendererAgg:
+        """Draw the figure into a new renderer, reusing the cached background if it holds."""
+        spare, self._spare = self._spare, None
+        if spare is not None and spare[0] == job.size:
+            renderer = spare[1]
+            renderer.clear()  # type: ignore[no-untyped-call]
+        else:
+            width, height, dpi = job.size
+            renderer = RendererAgg(width, height, dpi)  # type: ignore[no-untyped-call]
+        cached = self._background
+        if job.overlay and cached is not None and cached[0] == job.background_key:
+            renderer.restore_region(cached[1])  # type: ignore[no-untyped-call]
+        else:
+            # Animated artists are left out of a figure's draw: the rest is the background.
+            for artist in job.overlay:
+                artist.set_animated(True)
+            try:
+                self.figure.draw(renderer)
+            finally:
+                for artist in job.overlay:
+                    artist.set_animated(False)
+            self._background = (
+                (job.background_key, renderer.copy_from_bbox(self.figure.bbox))
+                if job.overlay else None
+            )
+        for artist in job.overlay:
+            artist.draw(renderer)
+        return renderer
+
+    def _use(self, size: Size, renderer: RendererAgg) -> None:
+        shown = getattr(self, "renderer", None)
+        if shown is not None and shown is not renderer and self._lastKey == size:
+            self._spare = (size, shown)
+        self.renderer = renderer
+        self._lastKey = size
+        self.update()
+
+    def _show_render(self) -> None:
+        job = self._running
+        if job is None or not job.done.is_set():
+            return
+        self._running = None
+        if job.renderer is not None:
+            if job.size == self._size():
+                self._use(job.size, job.renderer)
+            else:
+                self._again = True  # resized meanwhile
+        if self._again:
+            self._again = False
+            self.draw_idle()
+        elif not self._idle_pending:
+            self.rendered.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.settle()  # a resize changes the figure's size
+        super().resizeEvent(event)  # type: ignore[no-untyped-call]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # type: ignore[no-untyped-call]
+        if self._stale_while_hidden:
+            self._stale_while_hidden = False
+            self.draw_idle()

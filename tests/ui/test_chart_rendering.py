@@ -1,0 +1,113 @@
+"""How the charts render: off the UI thread, and over a cached background that gives the
+same picture as drawing the whole figure."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from desktop_app.ui.charts.over_time import day_number
+
+
+@pytest.fixture
+def progress(qtbot, start_app) -> Any:
+    startup = start_app("--demo")
+    window = startup.window
+    window.resize(1100, 780)
+    window.show_screen("progress")
+    screen = window.screens["progress"]
+    qtbot.waitUntil(lambda: screen.charts_ready, timeout=20000)
+    return startup, screen, screen.panel
+
+
+def shown(qtbot, chart: Any) -> np.ndarray:
+    """The picture on the canvas once no render is under way or waiting."""
+    qtbot.waitUntil(lambda: not chart.canvas.rendering, timeout=20000)
+    return np.array(chart.canvas.renderer.buffer_rgba(), copy=True)
+
+
+def whole(chart: Any) -> np.ndarray:
+    """The picture matplotlib's own Agg canvas draws of the whole figure."""
+    FigureCanvasAgg.draw(chart.canvas)
+    return np.array(chart.canvas.renderer.buffer_rgba(), copy=True)
+
+
+def test_every_render_runs_on_the_render_thread(qtbot, progress, monkeypatch) -> None:
+    _startup, screen, panel = progress
+    threads: list[str] = []
+    draw = Figure.draw
+
+    def recording(self: Figure, renderer: Any) -> None:
+        threads.append(threading.current_thread().name)
+        draw(self, renderer)
+
+    monkeypatch.setattr(Figure, "draw", recording)
+    screen.range_filter.choose(4)  # all time: every chart is drawn again
+    for chart in panel.charts:
+        panel.setCurrentWidget(chart)
+        shown(qtbot, chart)
+    assert len(threads) >= len(panel.charts)
+    assert set(threads) == {"chart-render"}
+
+
+def test_new_data_over_the_cached_background_is_the_whole_picture(qtbot, progress) -> None:
+    _startup, screen, panel = progress
+    screen.range_filter.choose(4)
+    panel.setCurrentWidget(panel.over_time)
+    chart = panel.over_time
+    for template in ("check-in", "life-areas"):
+        chart.template.setCurrentIndex(chart.template.findData(template))
+        shown(qtbot, chart)
+        background = chart.canvas._background
+        assert background is not None
+        # The same period again: only the data artists are drawn, over the cached rest.
+        chart.set_data(chart.data, chart.date_range)
+        picture = shown(qtbot, chart)
+        assert chart.canvas._background is background
+        assert np.array_equal(picture, whole(chart))
+
+
+def test_a_new_period_while_a_chart_renders_shows_the_last_one(qtbot, progress) -> None:
+    _startup, screen, panel = progress
+    panel.setCurrentWidget(panel.over_time)
+    chart = panel.over_time
+    chart.template.setCurrentIndex(chart.template.findData("check-in"))
+    for index in (0, 3, 4, 1):  # three months, two years, all time, six months
+        screen.range_filter.choose(index)
+    picture = shown(qtbot, chart)
+    start = screen.date_range().start
+    low, _high = chart.panels[0].get_xlim()
+    assert low == pytest.approx(day_number(datetime.combine(start, datetime.min.time())))
+    assert np.array_equal(picture, whole(chart))
+
+
+def test_the_calendar_over_its_cached_background_is_the_whole_picture(qtbot, progress) -> None:
+    _startup, _screen, panel = progress
+    panel.setCurrentWidget(panel.consistency)
+    chart = panel.consistency
+    shown(qtbot, chart)
+    background = chart.canvas._background
+    assert background is not None
+    mesh = chart.mesh
+    chart.set_data(chart.data)  # same days: the mesh is recoloured, not rebuilt
+    picture = shown(qtbot, chart)
+    assert chart.mesh is mesh and chart.canvas._background is background
+    assert np.array_equal(picture, whole(chart))
+
+
+def test_the_wheel_over_its_cached_background_is_the_whole_picture(qtbot, progress) -> None:
+    _startup, _screen, panel = progress
+    wheel = panel.wheel
+    shown(qtbot, wheel)
+    background = wheel.canvas._background
+    assert background is not None
+    wheel.set_data(wheel.data)
+    picture = shown(qtbot, wheel)
+    assert wheel.canvas._background is background
+    assert np.array_equal(picture, whole(wheel))
