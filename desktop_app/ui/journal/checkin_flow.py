@@ -393,7 +393,8 @@ def edit_checkin(parent: QWidget, ctx: ScreenContext, doc_id: str) -> TemplateWi
     def failed(error: OSError) -> None:
         wizard.show_page_error(f"Groundwork could not save the changes: {error}")
 
-    before = (dict(checkin.answers), sorted(page.practices_done()))
+    # As the wizard shows it at first (the ticks may have corrected the yes/no answer).
+    before = (dict(wizard.answers()), sorted(page.practices_done()))
 
     def close() -> bool:
         """Changes are never thrown away unasked; the stored check-in stays as it was."""
