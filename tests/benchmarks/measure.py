@@ -170,7 +170,10 @@ def run_all(folders: dict[int, Path], scratch: Path) -> list[Row]:
     from tests.benchmarks.export_flow import bench_export
     from tests.benchmarks.redraw import bench_redraw
 
+    from tests.benchmarks.bundle_start import bench_bundle_start
+
     rows = bench_startup(folders)
+    rows.append(bench_bundle_start(folders[1], START_RUNS))
     rows += bench_stalls(folders, scratch)
     rows.append(bench_win(folders))
     rows += bench_saves(folders)
