@@ -185,3 +185,32 @@ def test_the_bundle_starts_on_glibc_no_newer_than_its_python_needs() -> None:
     floor, above = check_glibc.check(BUNDLE.parent)
     assert floor >= (2, 17)
     assert above == []
+
+
+def test_install_script_puts_the_menu_entry_and_icon_in_place_and_takes_them_away(
+    tmp_path: Path,
+) -> None:
+    """install.sh from the unpacked folder, for a fresh HOME; --uninstall leaves nothing."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(home)}
+    script = BUNDLE.parent / "install.sh"
+    subprocess.run(["sh", str(script)], env=env, check=True, capture_output=True, timeout=120)
+    data = home / ".local" / "share"
+    [entry] = (data / "applications").glob("*.desktop")
+    app_id = entry.name.removesuffix(".desktop")
+    installed = data / f"{app_id}-bundle" / "groundwork"
+    lines = entry.read_text("utf-8").splitlines()
+    assert f"Exec={installed}" in lines  # the menu entry starts the installed copy
+    icon = next(line.removeprefix("Icon=") for line in lines if line.startswith("Icon="))
+    assert (data / "icons" / "hicolor" / "scalable" / "apps" / f"{icon}.svg").is_file()
+    assert list((data / "metainfo").glob("*.metainfo.xml"))
+    launcher = home / ".local" / "bin" / "groundwork"
+    version = subprocess.run([str(launcher), "--version"], env=env, capture_output=True,
+                             text=True, timeout=120, check=True)
+    assert version.stdout.startswith("Groundwork ")
+
+    subprocess.run(["sh", str(script), "--uninstall"], env=env, check=True,
+                   capture_output=True, timeout=120)
+    left = sorted(str(p.relative_to(home)) for p in home.rglob("*") if not p.is_dir())
+    assert left == []
