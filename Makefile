@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 ARGS ?=
 
-.PHONY: run test lint bench lock clean install-user uninstall-user man validate
+.PHONY: run test lint bench lock clean bundle install-user uninstall-user man validate
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Groundwork needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -23,11 +23,36 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
-test: lint validate
+test: lint validate bundle
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks
+
+# The one-folder bundle and its .tar.gz (packaging/pyinstaller/README.md). Its own venv holds
+# only what the app needs plus PyInstaller, so no development tool is frozen into it.
+# PyInstaller's pins (to move into constraints.txt with the next 'make lock'):
+PYINSTALLER ?= pyinstaller==6.22.3 pyinstaller-hooks-contrib==2026.9 altgraph==0.17.5
+BUNDLE_VENV ?= .bundle-venv
+BUNDLE := dist/groundwork/groundwork
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' desktop_app/__init__.py)
+BUNDLE_SOURCES := $(shell find desktop_app resources packaging -type f -not -path '*/__pycache__/*') \
+	docs/templates.md
+
+$(BUNDLE_VENV)/.installed-stamp: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(BUNDLE_VENV)
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet -c constraints.txt -e . $(PYINSTALLER)
+	@touch $@
+
+$(BUNDLE): $(BUNDLE_VENV)/.installed-stamp $(BUNDLE_SOURCES)
+	$(BUNDLE_VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller packaging/pyinstaller/groundwork.spec
+	$(BUNDLE_VENV)/bin/python packaging/pyinstaller/check_glibc.py dist/groundwork
+	tar -C dist -czf dist/groundwork-$(VERSION)-linux-$(shell uname -m).tar.gz groundwork
+	@du -sh dist/groundwork dist/groundwork-$(VERSION)-linux-$(shell uname -m).tar.gz
+
+bundle: $(BUNDLE)
 
 # Re-resolve every dependency to its newest allowed version and record it in constraints.txt.
 lock:
@@ -61,4 +86,4 @@ validate:
 	appstreamcli validate --no-net packaging/$(APP_ID).metainfo.xml
 
 clean:
-	rm -rf $(VENV) .lock-venv dist build .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .lock-venv $(BUNDLE_VENV) dist build .mypy_cache .ruff_cache .pytest_cache

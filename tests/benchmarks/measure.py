@@ -185,10 +185,12 @@ def bench_stalls(folders: dict[int, Path], scratch: Path) -> list[Row]:
 
 
 def run_all(folders: dict[int, Path], scratch: Path) -> list[Row]:
+    from tests.benchmarks.bundle_start import bench_bundle_start
     from tests.benchmarks.export_flow import bench_export
     from tests.benchmarks.redraw import bench_redraw
 
     rows = bench_startup(folders)
+    rows.append(bench_bundle_start(folders[1], START_RUNS))
     rows += bench_stalls(folders, scratch)
     rows.append(bench_win(folders))
     rows += bench_saves(folders)

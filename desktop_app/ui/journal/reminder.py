@@ -1,10 +1,11 @@
 """The check-in reminder: at the chosen time while Groundwork runs, the window says so.
 
 When a check-in falls due, Home shows it (every screen redraws), the window title says it
-is waiting, and the window asks for attention (``QApplication.alert``: a blinking taskbar
-entry), with or without a system tray; where there is a tray, a notification too. The
-timer never waits more than an hour at a time, so a computer that slept or a clock that
-changed is noticed soon after.
+is waiting, the window asks for attention (``QApplication.alert``: a blinking taskbar
+entry), and a desktop notification says it (``notifications``; clicking it opens the
+check-in). Only where the desktop has no notification service does a tray icon carry the
+message instead. The timer never waits more than an hour at a time, so a computer that
+slept or a clock that changed is noticed soon after.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon, QWid
 from desktop_app.domain.journal import instant
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
+from desktop_app.ui.notifications import DesktopNotifier
 
 LONGEST_WAIT_MS = 60 * 60 * 1000
 REMINDER_TITLE = "Time for your check-in"
@@ -34,7 +36,7 @@ class CheckInReminder(QObject):
 
     def __init__(
         self, ctx: ScreenContext, parent: QObject | None = None, *,
-        tray_available: bool | None = None,
+        tray_available: bool | None = None, notifier: DesktopNotifier | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -43,11 +45,13 @@ class CheckInReminder(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.check)
+        self.notifier = notifier or DesktopNotifier.for_session(self)
+        self.notifier.activated.connect(self.start_checkin)
         self.tray: QSystemTrayIcon | None = None
         available = (
             QSystemTrayIcon.isSystemTrayAvailable() if tray_available is None else tray_available
         )
-        if available:
+        if available and not self.notifier.available():
             self.tray = self._make_tray()
         ctx.session.subscribe(self._session_changed)
         # The first aim reads every check-in's time: done once the window is on screen.
@@ -83,10 +87,12 @@ class CheckInReminder(QObject):
             icon = app.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView)
         tray = QSystemTrayIcon(icon, self)
         tray.setToolTip("Groundwork")
-        menu = QMenu()
+        # The tray does not own its menu: the window does, so the menu goes with it.
+        window = self.parent()
+        menu = QMenu(window if isinstance(window, QWidget) else None)
         menu.addAction("Check in now", self.start_checkin)
         tray.setContextMenu(menu)
-        self._menu = menu  # the tray does not take ownership of its menu
+        self._menu = menu
         tray.messageClicked.connect(self.start_checkin)
         tray.show()
         return tray
@@ -121,16 +127,19 @@ class CheckInReminder(QObject):
         if self.waiting and isinstance(window, QWidget):
             # Only with Home saying why: a new profile's first check-in is never waiting.
             QApplication.alert(window, 0)
-        if self.tray is not None:
-            self.tray.showMessage(
-                REMINDER_TITLE, text, QSystemTrayIcon.MessageIcon.Information, 20000
-            )
+        self.say(REMINDER_TITLE, text)
+
+    def say(self, title: str, text: str) -> None:
+        """A desktop notification, or the tray's message where there is no notification
+        service (and nothing where there is neither: Home and the title still say it)."""
+        if not self.notifier.show(title, text) and self.tray is not None:
+            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 20000)
 
     def note_on_start(self) -> None:
         """When a check-in is already waiting at start, say so once (Home says it too)."""
         journal = self.journal()
-        if journal is not None and journal.due().overdue and self.tray is not None:
-            self.tray.showMessage("Groundwork", WAITING_TEXT)
+        if journal is not None and journal.due().overdue:
+            self.say(WAITING_TITLE, WAITING_TEXT)
 
     def start_checkin(self) -> None:
         window = self.parent()
