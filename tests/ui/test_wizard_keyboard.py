@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from desktop_app.domain.answers import GapAnswer
 from desktop_app.ui.wizard import TemplateWizard
@@ -127,3 +127,10 @@ def test_the_review_page_can_send_you_back_by_keyboard(qtbot, start_app, data_di
     button.setFocus()
     press(qtbot, Qt.Key.Key_Space)
     assert wizard.currentPage() is wizard.question_pages[1]
+    # One press of Enter leads straight back to the review, not through every later page.
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert next_button.text() == "Back to the &review"
+    wizard.question_widget("pick").setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+    assert wizard.currentPage() is wizard.review_page
+    assert next_button.text() != "Back to the &review"

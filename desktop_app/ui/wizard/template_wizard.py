@@ -45,6 +45,9 @@ class TemplateWizard(QWizard):
         self._finish_handler: Handler | None = None
         self._close_handler: Handler | None = None
         self._setting = False
+        # Set by a review page's Change: Next goes straight back to the review.
+        self._to_review = False
+        self._next_text = ""
         self._support: list[str] = []
         self.setObjectName(f"wizard-{template.id}")
         self.setWindowTitle(template.title)
@@ -163,13 +166,30 @@ class TemplateWizard(QWizard):
                 page.quiet = False
 
     def go_to_template_page(self, index: int) -> None:
-        """Go back to the page of ``template.pages[index]`` (from the review page)."""
+        """Go back to the page of ``template.pages[index]`` (from the review page); Next
+        then leads straight back to the review, not through every later page."""
         target = self.pageIds()[index + 1]
         while self.currentId() > target:
             before = self.currentId()
             self.back()
             if self.currentId() == before:
                 break
+        if self.currentPage() is not self.review_page and not self._to_review:
+            self._to_review = True
+            self._next_text = self.buttonText(QWizard.WizardButton.NextButton)
+            self.setButtonText(QWizard.WizardButton.NextButton, "Back to the &review")
+            self.currentIdChanged.connect(self._arrived)
+
+    def nextId(self) -> int:
+        if self._to_review and self.currentPage() is not self.review_page:
+            return self.pageIds()[-1]  # the review: the later pages were answered already
+        return super().nextId()
+
+    def _arrived(self, _page_id: int) -> None:
+        if self.currentPage() is self.review_page and self._to_review:
+            self._to_review = False
+            self.setButtonText(QWizard.WizardButton.NextButton, self._next_text)
+            self.currentIdChanged.disconnect(self._arrived)
 
     def set_finish_handler(self, handler: Handler | None) -> None:
         """Run ``handler`` when Finish is pressed; the wizard stays open if it returns False."""
