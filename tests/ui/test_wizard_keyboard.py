@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QWidget, QWizard
 
 from desktop_app.domain.answers import GapAnswer
 from desktop_app.ui.wizard import TemplateWizard
@@ -134,3 +134,28 @@ def test_the_review_page_can_send_you_back_by_keyboard(qtbot, start_app, data_di
     press(qtbot, Qt.Key.Key_Return)
     assert wizard.currentPage() is wizard.review_page
     assert next_button.text() != "Back to the &review"
+
+
+def test_ten_is_typed_as_1_then_0_on_a_0_to_10_scale(qtbot, start_app, data_dir) -> None:
+    (data_dir / "templates").mkdir()
+    (data_dir / "templates" / "all-types.toml").write_text(ALL_TYPES, "utf-8")
+    startup = start_app("--profile", "Sam")
+    wizard = start_template(startup.window, startup.window.ctx, "all-types")
+    assert isinstance(wizard, TemplateWizard)
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow)
+    press(qtbot, Qt.Key.Key_Return)  # intro -> Numbers; focus on life.current (0 to 10)
+    assert where(focused()) == "life.current/point0"
+    # "Quickly" is the desktop's type-ahead interval; generous here, so a busy machine
+    # cannot split the two key presses.
+    interval = QApplication.keyboardInputInterval()
+    QApplication.setKeyboardInputInterval(10_000)
+    press(qtbot, Qt.Key.Key_1)
+    assert where(focused()) == "life.current/point1"  # 1 at once: it may be all there is
+    press(qtbot, Qt.Key.Key_0)
+    assert where(focused()) == "life.current/point10"
+    press(qtbot, Qt.Key.Key_7)  # a new number starts afresh
+    assert where(focused()) == "life.current/point7"
+    QApplication.setKeyboardInputInterval(interval)
+    intro = " ".join(label.text() for label in wizard.intro_page.findChildren(QLabel))
+    assert "1 then 0" in intro  # the hint says how

@@ -7,12 +7,14 @@ writing a value that does not fit the question clears the widget instead of rais
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QGridLayout,
@@ -110,6 +112,8 @@ class ScaleAnswer(_ButtonChoice):
         super().__init__(accessible_name, parent)
         assert question.min is not None and question.max is not None
         self.low, self.high = question.min, question.max
+        self._typed = ""  # the digit typed last, for two-digit points
+        self._typed_at = 0.0
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(4)
@@ -160,11 +164,23 @@ class ScaleAnswer(_ButtonChoice):
         label.setMinimumHeight(lines * label.fontMetrics().lineSpacing())
         grid.addWidget(label, 1, start, 1, span)
 
+    def _typed_number(self, digit: str) -> int:
+        """The point a digit picks: with the digit typed just before it, a two-digit point
+        when the scale has one (1 then 0 picks 10, as type-ahead does in lists)."""
+        now = time.monotonic()
+        quick = now - self._typed_at <= QApplication.keyboardInputInterval() / 1000
+        self._typed_at = now
+        if quick and self._typed and self.low <= int(self._typed + digit) <= self.high:
+            number, self._typed = int(self._typed + digit), ""
+            return number
+        self._typed = digit
+        return int(digit)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             text = event.text()
             wanted = {Qt.Key.Key_Home: self.low, Qt.Key.Key_End: self.high}.get(
-                Qt.Key(event.key()), int(text) if text.isdigit() else None
+                Qt.Key(event.key()), self._typed_number(text) if text.isdigit() else None
             )
             if wanted is not None and self.low <= wanted <= self.high:
                 button = next(b for b, v in self._values.items() if v == wanted)

@@ -97,7 +97,8 @@ class IntroPage(BasePage):
         )
         self.content.addWidget(
             paragraph("Keyboard: Tab moves between questions, arrow keys and Space choose, "
-                      "a number key picks that point on a scale, Enter goes on.")
+                      "a number key picks that point on a scale (1 then 0 quickly for 10), Enter "
+                      "goes on.")
         )
         self.content.addStretch(1)
 
