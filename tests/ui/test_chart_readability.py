@@ -4,12 +4,13 @@ and a tab order that follows the header. On the Demo profile; numbers from the s
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
 
-from desktop_app.ui.charts.over_time_areas import FOCUS_MARK
+from desktop_app.domain.progress import DateRange
+from desktop_app.ui.charts.over_time_areas import FOCUS_GID, FOCUS_MARK
 from tests.disk import stored as disk_tables
 
 
@@ -57,13 +58,14 @@ def test_all_areas_are_small_multiples_with_the_focus_first_and_marked(progress)
     for area in areas:
         axes = chart.area_axes[area]
         title = axes.get_title(loc="left")
-        frame = axes.spines["left"].get_linewidth()
+        frames = [p for p in axes.patches if p.get_gid() == FOCUS_GID]
         if area in focus:
             assert title.startswith(FOCUS_MARK) and title.endswith("(focus)")
-            assert frame >= 2 * chart.area_axes[next(a for a in areas if a not in focus)] \
-                .spines["left"].get_linewidth()
+            assert len(frames) == 1 and not axes.spines["left"].get_visible()
+            assert frames[0].get_linewidth() >= 2 * axes.spines["left"].get_linewidth()
         else:
-            assert FOCUS_MARK not in title
+            assert FOCUS_MARK not in title and not frames
+            assert axes.spines["left"].get_visible()
     # No colour-and-marker pair stands for two things.
     meaning: dict[tuple[str, str, str], set[str]] = {}
     for key, line in chart.lines.items():
@@ -114,3 +116,36 @@ def test_the_check_in_caption_promises_only_what_is_drawn(progress, part: str) -
     shaded = [p for axes in chart.panels for p in axes.patches]
     assert ("Shaded bands" in chart.caption.text()) == bool(shaded)
     assert "average of the last seven check-ins" in chart.caption.text()
+
+
+def test_the_calendar_shows_every_day_of_a_long_range_one_row_per_year(qtbot, progress) -> None:
+    startup, screen, panel = progress
+    screen.range_filter.choose(4)  # all time: more than two years of check-ins
+    panel.setCurrentWidget(panel.consistency)
+    cons = panel.consistency
+    qtbot.waitUntil(lambda: cons.data is not None and cons.data.start < cons.data.end)
+    data = disk_tables(startup.session.repo)
+    first = min(datetime.fromisoformat(c["at"]).date() for c in data["checkins"].values())
+    assert (cons.data.end - cons.data.start).days > 400
+    assert cons.data.start <= first + timedelta(days=1)
+    assert cons.mesh.get_array().count() == len(cons.data.statuses)
+    cons.canvas.draw()
+    years = [t.get_text() for t in cons.calendar.yaxis.get_majorticklabels()]
+    assert years == [str(y) for y in range(cons.data.start.year, cons.data.end.year + 1)]
+    assert "one row per year" in cons.caption.text()
+
+
+def test_a_one_day_calendar_is_one_square_day(qtbot, progress) -> None:
+    startup, _screen, panel = progress
+    panel.setCurrentWidget(panel.consistency)
+    cons = panel.consistency
+    today = startup.session.clock().date()
+    cons.set_data(panel.service.consistency("checkins", DateRange(today, today)))
+    cons.canvas.draw()
+    assert cons.mesh.get_array().count() == 1
+    axes = cons.calendar
+    to_px = axes.transData.transform
+    (x0, y0), (x1, y1) = to_px((0, 0)), to_px((1, 1))
+    width, height = abs(x1 - x0), abs(y1 - y0)
+    assert width == pytest.approx(height, rel=0.05)
+    assert width < axes.get_window_extent().width / 10

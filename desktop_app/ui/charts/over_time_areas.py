@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 
 from desktop_app.domain.progress_time import AreaSeries
 from desktop_app.ui.charts.canvas import fixed_ticks
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 COLUMNS = 3
 FOCUS_MARK = "★"
 FOCUS_FRAME = 2.2  # points; the other panels' frames are matplotlib's 0.8
+FOCUS_GID = "focus-frame"
 NOW_STYLE = {"marker": "o", "linestyle": "-", "markersize": 3.5, "linewidth": 1.6}
 IDEAL_STYLE = {"marker": "s", "linestyle": "--", "markersize": 3.0, "linewidth": 1.1}
 
@@ -56,12 +58,17 @@ def build_small_multiples(
         first = first or axes
         chart.style_axes(axes)
         in_focus = area.area in focus
+        _whole_pixel_spines(axes)
         axes.set_title(panel_title(area, focus), loc="left", fontsize=8.5, pad=3,
                        color=theme.foreground, fontweight="bold" if in_focus else "normal")
         if in_focus:
+            # A frame under the data, not a thicker spine: spines are drawn again over the
+            # cached background, and a thick one's soft edge would then darken (see canvas).
             for spine in axes.spines.values():
-                spine.set_color(theme.foreground)
-                spine.set_linewidth(FOCUS_FRAME)
+                spine.set_visible(False)
+            axes.add_patch(Rectangle((0, 0), 1, 1, transform=axes.transAxes, fill=False,
+                                     edgecolor=theme.foreground, linewidth=FOCUS_FRAME,
+                                     zorder=1, clip_on=False, gid=FOCUS_GID))
         (now,) = axes.plot([], [], color=theme.now, label="Now", **NOW_STYLE)  # type: ignore[arg-type]
         (ideal,) = axes.plot([], [], color=theme.ideal, label="Ideal", **IDEAL_STYLE)  # type: ignore[arg-type]
         chart.lines[f"{area.area}.current"] = now
@@ -77,6 +84,7 @@ def build_small_multiples(
     if strip:
         journal = figure.add_subplot(grid[-1, :], sharex=first)
         chart.style_axes(journal)
+        _whole_pixel_spines(journal)
         panels.append(journal)
     handles: list[Line2D] = [chart.lines[f"{areas[0].area}.{p}"] for p in ("current", "ideal")]
     legend = figure.legend(handles=handles, labels=["Now", "Ideal"], loc="upper right",
@@ -84,3 +92,10 @@ def build_small_multiples(
     for text in legend.get_texts():
         text.set_color(theme.foreground)
     return panels
+
+
+def _whole_pixel_spines(axes: Axes) -> None:
+    """One-pixel frames (at 100 dpi, two at 200): the spines are drawn again over the
+    cached background, and a part-covered pixel would come out darker the second time."""
+    for spine in axes.spines.values():
+        spine.set_linewidth(0.72)
