@@ -7,7 +7,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+import numpy as np
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.progress import DateRange
 from desktop_app.ui.charts.over_time_areas import FOCUS_GID, FOCUS_MARK
@@ -149,3 +152,81 @@ def test_a_one_day_calendar_is_one_square_day(qtbot, progress) -> None:
     width, height = abs(x1 - x0), abs(y1 - y0)
     assert width == pytest.approx(height, rel=0.05)
     assert width < axes.get_window_extent().width / 10
+
+
+def _overlaps(a: Any, b: Any) -> bool:
+    return a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1
+
+
+@pytest.mark.parametrize("size", [(1100, 780), (1024, 600)])
+def test_wheel_labels_clear_the_rings_the_markers_and_each_other(
+    qtbot, progress, size: tuple[int, int]
+) -> None:
+    startup, _screen, panel = progress
+    startup.window.resize(*size)
+    wheel = panel.wheel
+    panel.setCurrentWidget(wheel)
+    qtbot.waitUntil(lambda: not wheel.canvas.rendering, timeout=20000)
+    wheel.canvas.draw()
+    renderer = wheel.canvas.get_renderer()
+    axes = wheel.figure.axes[0]
+    boxes = [t.get_window_extent(renderer) for t in wheel.area_labels]
+    names = [t.get_text().replace("\n", " ") for t in wheel.area_labels]
+    for name in ("A person in the world", "Meaning and values", "Play and rest"):
+        assert name in names
+    # The rim: no name reaches inside the outer ring.
+    rim = axes.patch.get_window_extent(renderer)
+    cx, cy, radius = (rim.x0 + rim.x1) / 2, (rim.y0 + rim.y1) / 2, rim.width / 2
+    for name, box in zip(names, boxes, strict=True):
+        nearest_x = min(max(cx, box.x0), box.x1)
+        nearest_y = min(max(cy, box.y0), box.y1)
+        assert np.hypot(nearest_x - cx, nearest_y - cy) > radius, name
+    # No marker of any outline under a name.
+    for line in wheel.lines.values():
+        points = line.get_transform().transform(np.column_stack(line.get_data()))
+        half = line.get_markersize() * wheel.figure.dpi / 72 / 2
+        for name, box in zip(names, boxes, strict=True):
+            for x, y in points:
+                assert not (box.x0 - half < x < box.x1 + half
+                            and box.y0 - half < y < box.y1 + half), name
+    # Nor over each other, nor over the legend.
+    legend = axes.get_legend().get_window_extent(renderer)
+    for i, box in enumerate(boxes):
+        assert not _overlaps(box, legend), names[i]
+        for other in boxes[i + 1:]:
+            assert not _overlaps(box, other)
+
+
+def test_in_table_view_the_caption_says_what_the_table_shows(qtbot, progress) -> None:
+    _startup, _screen, panel = progress
+    for chart in panel.charts:
+        panel.setCurrentWidget(chart)
+        qtbot.waitUntil(lambda chart=chart: not chart.canvas.rendering, timeout=20000)
+        drawn = chart.caption.text()
+        qtbot.mouseClick(chart.toggle, Qt.MouseButton.LeftButton)
+        assert chart.stack.currentWidget() is chart.table
+        assert chart.caption.text() == chart.table_caption() != drawn
+        assert "One row" in chart.caption.text() or "Every" in chart.caption.text()
+        qtbot.mouseClick(chart.toggle, Qt.MouseButton.LeftButton)
+        assert chart.caption.text() == drawn
+
+
+def test_tab_goes_through_the_chart_header_as_it_reads(qtbot, progress) -> None:
+    _startup, _screen, panel = progress
+    for chart, first in ((panel.wheel, "compare"), (panel.over_time, "template"),
+                         (panel.consistency, "kind")):
+        panel.setCurrentWidget(chart)
+        box = getattr(chart, first)
+        box.setEnabled(True)
+        box.setFocus()
+        qtbot.waitUntil(box.hasFocus)
+        visited = [box]
+        for _ in range(4):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            visited.append(QApplication.focusWidget())
+        expected = [box, *([chart.part] if chart is panel.over_time else []),
+                    chart.toggle, chart.export_button]
+        assert visited[: len(expected)] == expected
+        # Left to right on screen is the order Tab takes.
+        xs = [w.mapTo(chart, w.rect().topLeft()).x() for w in expected]
+        assert xs == sorted(xs)

@@ -210,6 +210,11 @@ class ConsistencyChart(ChartView):
             "back to it."
         )
 
+    def table_caption(self) -> str:
+        done = "checked in" if self.kind_key() == "checkins" else "practised"
+        return f"Every day of the calendar, oldest first: its weekday and whether you {done}, " \
+            "did not, paused, or it was not due. Paused days never count as missed."
+
     def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
         data = self.data
         assert data is not None

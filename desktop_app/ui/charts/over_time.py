@@ -365,6 +365,11 @@ class OverTimeChart(ChartView):
             text += " The line is the average of the last seven check-ins."
         return text.strip() or "Each dot is one check-in or result."
 
+    def table_caption(self) -> str:
+        return "Every point of the chart by date: what it is, its value, the ideal (for " \
+            "areas) and a note (range, average or meaningful change), with slips, returns " \
+            "and wins. Enter on a row opens its result."
+
     def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
         assert self.data is not None
         areas, scales = self.selection()
