@@ -19,8 +19,9 @@ from desktop_app.domain.schedule import local_date
 
 YEAR_WEEKS = 54
 """Columns of a year row: Jan 1 and Dec 31 can each sit alone in a week of their own."""
-ONE_ROW_WEEKS = 53
-"""Up to this many weeks the calendar is one row; past it, one row per calendar year."""
+ONE_ROW_WEEKS = 54
+"""Up to this many weeks (a year from any day) the calendar is one row; past it, one row
+per calendar year."""
 
 
 # --- consistency ----------------------------------------------------------------------------

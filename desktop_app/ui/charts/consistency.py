@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.collections import QuadMesh
+from matplotlib.collections import PatchCollection, QuadMesh
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch, Rectangle
 from PySide6.QtCore import Signal
@@ -63,7 +63,7 @@ class ConsistencyChart(ChartView):
         self.kind.currentIndexChanged.connect(lambda _i: self.kind_changed.emit(self.kind_key()))
         self.data: CalendarData | None = None
         self.mesh: QuadMesh | None = None
-        self.hatches: list[Patch] = []
+        self.hatches: list[Artist] = []
         self.calendar: Axes | None = None
         self.grid: np.ndarray = np.zeros((7, 0))
         self.layout_cells: CalendarLayout = CalendarLayout({}, 7, 0, ())
@@ -137,11 +137,13 @@ class ConsistencyChart(ChartView):
             edgecolors=theme.background, linewidth=1.2,
         )
         # Paused days are hatched too, so they never depend on colour alone.
-        self.hatches = [
-            axes.add_patch(Rectangle((column, row), 1, 1, fill=False, hatch="///",
-                                     edgecolor=theme.background, linewidth=0))
-            for row, column in zip(*np.nonzero(grid == CODES[DayStatus.PAUSED]), strict=True)
-        ]
+        # One collection, not a patch per day: twenty years hold hundreds of paused days.
+        paused = [Rectangle((column, row), 1, 1) for row, column in
+                  zip(*np.nonzero(grid == CODES[DayStatus.PAUSED]), strict=True)]
+        self.hatches = [axes.add_collection(
+            PatchCollection(paused, facecolors="none", edgecolors=theme.background,
+                            linewidths=0, hatch="///"), autolim=False,
+        )] if paused else []
         axes.set_xlim(0, max(layout.columns, MIN_COLUMNS))
         axes.set_ylim(layout.rows, 0)
         # Square days read as a calendar.
