@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 
-import numpy as np
 from matplotlib import dates as mdates
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
@@ -34,31 +33,11 @@ from desktop_app.ui.charts.over_time_areas import (
     in_panel_order,
 )
 from desktop_app.ui.charts.table import TableRow
+from desktop_app.ui.charts.time_axis import day_number, x_values
 from desktop_app.ui.dates import short_date
 
-ZERO = timedelta(0)
-# Days from 1970-01-01 to matplotlib's date epoch (0 with the default epoch).
-EPOCH_SHIFT = float(mdates.date2num(datetime(1970, 1, 1)))  # type: ignore[no-untyped-call]
 JOURNAL_ROWS = {"win": 0, "return": 1, "slip": 2}
 JOURNAL_WORDS = {"win": "Win", "return": "Back on track", "slip": "Slip"}
-
-
-def x_values(moments: Sequence[datetime]) -> np.ndarray:
-    """Matplotlib date numbers of the wall-clock times as they were recorded.
-
-    Computed directly (seconds plus the recorded UTC offset, in days from matplotlib's
-    epoch): ``date2num`` on thousands of datetimes is the slowest part of a redraw.
-    """
-    local = np.fromiter(
-        (m.timestamp() + (m.utcoffset() or ZERO).total_seconds() for m in moments),
-        dtype=float, count=len(moments),
-    )
-    return local / 86400.0 + EPOCH_SHIFT
-
-
-def day_number(moment: datetime) -> float:
-    """The matplotlib date number of one naive moment."""
-    return float(mdates.date2num(moment))  # type: ignore[no-untyped-call]
 
 
 class OverTimeChart(ChartView):
@@ -362,7 +341,8 @@ class OverTimeChart(ChartView):
         if any(s.marks for s in scales):
             text += " A ring marks a change large enough to be meaningful."
         if any(s.trend for s in scales):
-            text += " The line is the average of the last seven check-ins."
+            text += " Each dot is one check-in; the line is the average of the last seven " \
+                "check-ins."
         return text.strip() or "Each dot is one check-in or result."
 
     def table_caption(self) -> str:
