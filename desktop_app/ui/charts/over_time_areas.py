@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from desktop_app.domain.progress_time import AreaSeries
 from desktop_app.ui.charts.canvas import fixed_ticks
-
-if TYPE_CHECKING:
-    from desktop_app.ui.charts.over_time import OverTimeChart
+from desktop_app.ui.charts.palette import ChartTheme
 
 COLUMNS = 3
 FOCUS_MARK = "★"
@@ -28,6 +27,17 @@ FOCUS_FRAME = 2.2  # points; the other panels' frames are matplotlib's 0.8
 FOCUS_GID = "focus-frame"
 NOW_STYLE = {"marker": "o", "linestyle": "-", "markersize": 3.5, "linewidth": 1.6}
 IDEAL_STYLE = {"marker": "s", "linestyle": "--", "markersize": 3.0, "linewidth": 1.1}
+
+
+class Chart(Protocol):
+    """What of the over-time chart the panels are built into."""
+
+    theme: ChartTheme
+    figure: Figure
+    lines: dict[str, Line2D]
+    area_axes: dict[str, Axes]
+
+    def style_axes(self, axes: Axes, grid: bool = True) -> None: ...
 
 
 def in_panel_order(areas: Sequence[AreaSeries], focus: Collection[str]) -> list[AreaSeries]:
@@ -40,7 +50,7 @@ def panel_title(area: AreaSeries, focus: Collection[str]) -> str:
 
 
 def build_small_multiples(
-    chart: OverTimeChart, areas: Sequence[AreaSeries], focus: Collection[str], strip: bool
+    chart: Chart, areas: Sequence[AreaSeries], focus: Collection[str], strip: bool
 ) -> list[Axes]:
     """One panel per area (then the journal strip across the bottom, if any); the panels."""
     theme = chart.theme
