@@ -17,8 +17,11 @@ from desktop_app.domain.journal import CheckIn, CheckInSettings, FocusPeriod
 from desktop_app.domain.progress import ALL_TIME, DateRange
 from desktop_app.domain.schedule import local_date
 
-CALENDAR_DAYS = 365
-"""The calendar shows at most this many days, ending at the range's end."""
+YEAR_WEEKS = 54
+"""Columns of a year row: Jan 1 and Dec 31 can each sit alone in a week of their own."""
+ONE_ROW_WEEKS = 54
+"""Up to this many weeks (a year from any day) the calendar is one row; past it, one row
+per calendar year."""
 
 
 # --- consistency ----------------------------------------------------------------------------
@@ -44,13 +47,55 @@ class CalendarData:
         """Monday-to-Sunday weeks covering the calendar (edge days may fall outside)."""
         return calendar_weeks(self.start, self.end)
 
+    def layout(self) -> CalendarLayout:
+        """Where each day sits in the calendar's grid (see ``calendar_layout``)."""
+        return calendar_layout(self.start, self.end)
 
-def calendar_bounds(date_range: DateRange, today: date) -> tuple[date, date]:
-    """At most ``CALENDAR_DAYS`` days ending at the range's end (never after today)."""
+
+@dataclass(frozen=True)
+class CalendarLayout:
+    """Cells of the calendar: 7 rows (Monday first) per block, one column per week.
+
+    ``years`` names each block's calendar year when the calendar has one row per year,
+    and is empty when it is a single row of weeks.
+    """
+
+    cells: Mapping[date, tuple[int, int]]  # day -> (row, column)
+    rows: int
+    columns: int
+    years: tuple[int, ...]
+
+
+def calendar_layout(start: date, end: date) -> CalendarLayout:
+    """Up to ``ONE_ROW_WEEKS`` weeks as one row; longer, a row of ``YEAR_WEEKS`` per year.
+
+    Year rows line their weeks up from the Monday on or before January 1, so the same
+    month sits in the same place in every row; a blank row of cells separates the years.
+    """
+    weeks = calendar_weeks(start, end)
+    if len(weeks) <= ONE_ROW_WEEKS:
+        cells = {day: (row, column) for column, week in enumerate(weeks)
+                 for row, day in enumerate(week)}
+        return CalendarLayout(cells, 7, len(weeks), ())
+    years = tuple(range(start.year, end.year + 1))
+    cells = {}
+    for block, year in enumerate(years):
+        first = date(year, 1, 1)
+        monday = first - timedelta(days=first.weekday())
+        day = max(first, start)
+        last = min(date(year, 12, 31), end)
+        while day <= last:
+            cells[day] = (block * 8 + day.weekday(), (day - monday).days // 7)
+            day += timedelta(days=1)
+    return CalendarLayout(cells, len(years) * 8 - 1, YEAR_WEEKS, years)
+
+
+def calendar_bounds(date_range: DateRange, today: date, first: date | None) -> tuple[date, date]:
+    """The range's days up to today, from ``first`` (the first record) when it is later."""
     end = min(date_range.end or today, today)
-    start = end - timedelta(days=CALENDAR_DAYS - 1)
-    if date_range.start is not None:
-        start = max(start, date_range.start)
+    start = date_range.start or first or end
+    if first is not None:
+        start = max(start, first)
     return start, end
 
 
@@ -82,9 +127,8 @@ def checkin_calendar(
     never shown as missed.
     """
     tz = settings.zone()
-    start, end = calendar_bounds(date_range, today)
-    if checkins:
-        start = max(start, min(local_date(c.at, tz) for c in checkins))
+    first = min((local_date(c.at, tz) for c in checkins), default=None)
+    start, end = calendar_bounds(date_range, today, first)
     if not checkins or end < start:
         return CalendarData("checkins", start, end, {})
     statuses = dict(checkin_day_statuses(settings, checkins, start, end, today))
@@ -109,7 +153,8 @@ def practice_calendar(
     Otherwise a day is missed when a due practice was missed, and paused only when every
     practice was paused. Days without a focus period are left out.
     """
-    start, end = calendar_bounds(date_range, today)
+    first = min((local_date(p.started_at, tz) for p in periods), default=None)
+    start, end = calendar_bounds(date_range, today, first)
     per_day: dict[date, list[DayStatus]] = {}
     for period in periods:
         first = local_date(period.started_at, tz)

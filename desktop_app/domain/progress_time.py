@@ -3,8 +3,8 @@ changes, a trend for daily check-ins, and slips, returns and wins on the same ti
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
 from typing import Literal
 
@@ -99,6 +99,7 @@ class OverTimeData:
     areas: tuple[AreaSeries, ...]
     scales: tuple[ScaleSeries, ...]
     marks: tuple[JournalMark, ...]
+    focus: frozenset[str] = frozenset()  # the areas of the focus period still running
 
     @property
     def is_empty(self) -> bool:
@@ -207,6 +208,40 @@ def scale_series(
     return tuple(series)
 
 
+def question_series(
+    template: Template, responses: Sequence[Response], tz: tzinfo
+) -> tuple[ScaleSeries, ...]:
+    """Each numbered question of a check-in (distress, …) as a daily series of its own.
+
+    Keyed ``question.<id>``, with its answer range and a trend like a check-in's scales.
+    """
+    series: list[ScaleSeries] = []
+    for question in template.questions:
+        value_range = question.value_range()
+        if question.type not in ("scale", "choice") or value_range is None:
+            continue
+        points = tuple(
+            TimePoint(r.when, local_date(r.when, tz), float(answer), r.result_id)
+            for r in responses
+            if isinstance(answer := r.answers.get(question.id), int | float)
+            and not isinstance(answer, bool)
+        )
+        title = question.id.replace("_", " ").strip().capitalize()
+        low, high = value_range
+        series.append(ScaleSeries(f"question.{question.id}", title, float(low), float(high),
+                                  (), None, points, rolling_mean(points), ()))
+    return tuple(series)
+
+
+def with_focus(data: OverTimeData, template: Template, focus: Collection[str]) -> OverTimeData:
+    """``data`` with the areas in ``focus`` (area names or their question ids) marked."""
+    question_of = {(q.area or q.id): q.id for q in template.questions if q.type == "gap"}
+    chosen = frozenset(
+        a.area for a in data.areas if a.area in focus or question_of.get(a.area) in focus
+    )
+    return data if chosen == data.focus else replace(data, focus=chosen)
+
+
 def journal_marks(
     slips: Iterable[Slip], wins: Iterable[Win], tz: tzinfo, date_range: DateRange = ALL_TIME
 ) -> tuple[JournalMark, ...]:
@@ -239,6 +274,8 @@ def over_time(
     """
     daily = template.kind == "check-in"
     scales = scale_series(template, responses, tz, daily=daily)
+    if daily:
+        scales += question_series(template, responses, tz)
     scales = tuple(_clip_series(s, date_range) for s in scales)
     areas = area_series(template, in_range(responses, date_range, tz), tz)
     marks = journal_marks(slips, wins, tz, date_range)
@@ -262,7 +299,7 @@ def clip_over_time(data: OverTimeData, date_range: DateRange) -> OverTimeData:
     )
     scales = tuple(_clip_series(s, date_range) for s in data.scales)
     marks = tuple(m for m in data.marks if date_range.contains(m.day))
-    return OverTimeData(data.template_id, data.title, areas, scales, marks)
+    return OverTimeData(data.template_id, data.title, areas, scales, marks, data.focus)
 
 
 def _clip_series(series: ScaleSeries, date_range: DateRange) -> ScaleSeries:

@@ -213,7 +213,12 @@ class ProgressService:
     def _over_time(self, template_id: str, date_range: DateRange) -> OverTimeData | None:
         history = self._remember(("over time", template_id, "history"),
                                  lambda: self._over_time_history(template_id))
-        return None if history is None else progress_time.clip_over_time(history, date_range)
+        template = self.session.templates.get(template_id)
+        if history is None or template is None:
+            return None
+        clipped = progress_time.clip_over_time(history, date_range)
+        focus = progress.focus_area_names(self.load().focus)
+        return progress_time.with_focus(clipped, template, focus)
 
     def _over_time_history(self, template_id: str) -> OverTimeData | None:
         template = self.session.templates.get(template_id)

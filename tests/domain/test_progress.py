@@ -266,8 +266,11 @@ def test_checkins_give_daily_points_a_trend_and_marks_on_the_trend(checkin_templ
     ]
     responses = checkin_responses(checkin_template, checkins)
     data = over_time(checkin_template, responses, TZ)
-    (mood,) = data.scales
+    mood, answer = data.scales
     assert [p.value for p in mood.points] == moods
+    # Each numbered question is a series of its own too (its answers, its range).
+    assert answer.scale_id == "question.mood" and answer.bands == () and answer.marks == ()
+    assert [p.value for p in answer.points] == moods
     assert len(mood.trend) == len(moods)
     assert mood.trend[8].value == pytest.approx((2 * 5 + 4 * 2) / 7)
     # A single good day does not mark; the average moving by one does.
@@ -334,14 +337,32 @@ def test_practice_calendar_is_done_when_any_practice_was_done() -> None:
     assert data.statuses[today] is DayStatus.FUTURE
 
 
-def test_calendar_is_at_most_a_year_in_whole_weeks() -> None:
+def test_calendar_covers_the_whole_range_with_one_row_per_year() -> None:
     settings = CheckInSettings(timezone="Etc/GMT-1")
     start = date(2024, 1, 1)
     checkins = [CheckIn(at(start + timedelta(days=i)), "check-in", 1, {}) for i in range(800)]
     today = start + timedelta(days=800)
     data = checkin_calendar(settings, checkins, [], today)
-    assert (data.end - data.start).days == 364
-    assert len(data.statuses) == 365
+    assert (data.start, data.end) == (start, today)
+    assert len(data.statuses) == 801
     weeks = data.weeks()
     assert weeks[0][0] <= data.start and weeks[-1][-1] >= data.end
     assert isinstance(data, CalendarData)
+    layout = data.layout()
+    assert layout.years == (2024, 2025, 2026)
+    assert set(layout.cells) == set(data.statuses)
+    assert len(set(layout.cells.values())) == len(layout.cells)  # no two days share a cell
+    # The same date sits in the same column (give or take a week) in every year's row.
+    columns = [layout.cells[date(y, 3, 1)][1] for y in (2024, 2025)]
+    assert abs(columns[0] - columns[1]) <= 1
+    assert layout.cells[date(2025, 3, 3)][0] == 8 + 0  # a Monday, second block
+
+
+def test_a_short_calendar_is_one_row_of_weeks() -> None:
+    settings = CheckInSettings(timezone="Etc/GMT-1")
+    day = date(2024, 5, 8)
+    data = checkin_calendar(settings, [CheckIn(at(day), "check-in", 1, {})], [], day,
+                            DateRange(day, day))
+    layout = data.layout()
+    assert (layout.rows, layout.columns, layout.years) == (7, 1, ())
+    assert layout.cells[day] == (day.weekday(), 0)

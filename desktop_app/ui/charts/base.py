@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,7 @@ from matplotlib.backend_bases import Event, MouseEvent
 from matplotlib.figure import Figure
 from matplotlib.spines import Spine
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -166,6 +168,8 @@ class ChartView(QWidget):
         self.hovered: Hit | None = None
         self._empty = True
         self._table_stale = False
+        self._chart_caption = self._table_caption = ""
+        self._tabs_ordered = False
         self._generation = 0  # counts rebuilds of the figure: a cached background is stale
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self.canvas.mpl_connect("button_press_event", self._on_press)
@@ -183,6 +187,11 @@ class ChartView(QWidget):
     def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
         """The table: headers and rows, the same numbers the chart draws."""
         raise NotImplementedError
+
+    def table_caption(self) -> str:
+        """What the table shows, in place of the chart's caption while it is in view."""
+        return f"The numbers the {self.name.lower()} chart draws, one row per point. " \
+            "Enter on a row opens its result."
 
     def overlay_artists(self) -> Sequence[Artist]:
         """The data artists, drawn over a cached picture of the rest (see ``canvas``)."""
@@ -302,7 +311,37 @@ class ChartView(QWidget):
             return
         if table:
             self._fill_table()
+        # The chart's caption is kept, to come back with the chart: while the table is in
+        # view, the caption says what the table shows.
+        shown = self.caption.text()
+        if table:
+            if shown != self._table_caption:
+                self._chart_caption = shown
+            self._table_caption = self.table_caption()
+            self.caption.setText(self._table_caption)
+        elif shown == self._table_caption:
+            self.caption.setText(self._chart_caption)
         self.stack.setCurrentWidget(self.table if table else self.canvas)
+
+    def order_tabs(self) -> None:
+        """Tab goes as the header reads: the chart's own choices (left), then Show as
+        table and Export (right), then the table. Subclasses add their choices after
+        the buttons exist, so the order of creation alone would put the buttons first."""
+        chain: list[QWidget] = []
+        for index in range(self.controls.count()):
+            item = self.controls.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                chain.append(widget)
+        chain += [self.toggle, self.export_button, self.table]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._tabs_ordered:
+            self._tabs_ordered = True
+            self.order_tabs()
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.collections import QuadMesh
+from matplotlib.collections import LineCollection, QuadMesh
 from matplotlib.colors import ListedColormap
-from matplotlib.patches import Patch, Rectangle
+from matplotlib.patches import Patch
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from desktop_app.domain.consistency import DayStatus
-from desktop_app.domain.progress_calendar import CalendarData
+from desktop_app.domain.progress_calendar import CalendarData, CalendarLayout
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.table import TableRow
@@ -25,6 +25,10 @@ ORDER = (DayStatus.DONE, DayStatus.MISSED, DayStatus.PAUSED, DayStatus.NOT_DUE, 
 CODES = {status: index for index, status in enumerate(ORDER)}
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 KINDS = (("checkins", "Check-ins"), ("practices", "Practices"))
+# A short range keeps square days of a readable size at the left instead of a few cells
+# stretched across the whole width.
+MIN_COLUMNS = 26
+ROW_HEIGHT_PX = 150  # the canvas height per year row
 
 
 def status_words(kind: str) -> dict[DayStatus, str]:
@@ -46,8 +50,7 @@ class ConsistencyChart(ChartView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Consistency", parent)
-        # A year of days is a wide, low strip: more height would only add empty space.
-        self.canvas.setMaximumHeight(250)
+        self.canvas.setMaximumHeight(250)  # set again for the rows shown (see draw_chart)
         label = QLabel("Sh&ow:")
         self.kind = QComboBox()
         self.kind.setObjectName("consistencyKind")
@@ -60,10 +63,10 @@ class ConsistencyChart(ChartView):
         self.kind.currentIndexChanged.connect(lambda _i: self.kind_changed.emit(self.kind_key()))
         self.data: CalendarData | None = None
         self.mesh: QuadMesh | None = None
-        self.hatches: list[Patch] = []
+        self.hatches: list[Artist] = []
         self.calendar: Axes | None = None
         self.grid: np.ndarray = np.zeros((7, 0))
-        self.weeks: list[tuple[date, ...]] = []
+        self.layout_cells: CalendarLayout = CalendarLayout({}, 7, 0, ())
         self._built: tuple[object, ...] = ()
 
     def kind_key(self) -> str:
@@ -78,12 +81,12 @@ class ConsistencyChart(ChartView):
 
     def _grid(self) -> np.ndarray:
         assert self.data is not None
-        grid = np.full((7, len(self.weeks)), np.nan)
-        for column, week in enumerate(self.weeks):
-            for row, day in enumerate(week):
-                status = self.data.statuses.get(day)
-                if status is not None:
-                    grid[row, column] = CODES[status]
+        layout = self.layout_cells
+        grid = np.full((layout.rows, layout.columns), np.nan)
+        for day, status in self.data.statuses.items():
+            cell = layout.cells.get(day)
+            if cell is not None:
+                grid[cell] = CODES[status]
         return grid
 
     # The artists are built once per layout (period, kind, paused days, statuses shown);
@@ -117,9 +120,14 @@ class ConsistencyChart(ChartView):
         assert data is not None
         theme = self.theme
         words = status_words(data.kind)
-        self.weeks = data.weeks()
+        layout = self.layout_cells = data.layout()
         grid = self.grid = self._grid()
-        axes = self.calendar = self.figure.add_axes((0.06, 0.1, 0.92, 0.72))
+        blocks = max(len(layout.years), 1)
+        # One year row is a wide, low strip; more rows get the height they need.
+        self.canvas.setMaximumHeight(max(250, ROW_HEIGHT_PX * blocks + 60))
+        self.canvas.setMinimumHeight(260 if blocks == 1 else min(120 * blocks, 600))
+        top = 1 - 0.5 / (blocks + 1.5)
+        axes = self.calendar = self.figure.add_axes((0.07, 0.08, 0.91, top - 0.08))
         self.style_axes(axes, grid=False)
         colours = theme.day_colours()
         colors = [colours[status] for status in ORDER]
@@ -129,19 +137,33 @@ class ConsistencyChart(ChartView):
             edgecolors=theme.background, linewidth=1.2,
         )
         # Paused days are hatched too, so they never depend on colour alone.
-        self.hatches = [
-            axes.add_patch(Rectangle((column, row), 1, 1, fill=False, hatch="///",
-                                     edgecolor=theme.background, linewidth=0))
+        # Paused days are struck through too, so they never depend on colour alone: three
+        # strokes per day in one collection, as a hatch pattern costs far more to draw.
+        strokes = [
+            stroke
             for row, column in zip(*np.nonzero(grid == CODES[DayStatus.PAUSED]), strict=True)
+            for stroke in _strokes(float(column), float(row))
         ]
-        axes.set_xlim(0, max(len(self.weeks), 1))
-        axes.set_ylim(7, 0)
-        # Square days read as a calendar; a short range must not give giant squares.
-        axes.set_aspect("equal" if len(self.weeks) >= 20 else "auto", anchor="C")
-        fixed_ticks(axes.yaxis, [0.5, 2.5, 4.5, 6.5], ["Mon", "Wed", "Fri", "Sun"], fontsize=8)
-        ticks = [(i + 0.5, f"{w[-1]:%b}") for i, w in enumerate(self.weeks)
-                 if any(d.day == 1 for d in w)]
-        fixed_ticks(axes.xaxis, [t for t, _l in ticks], [label for _t, label in ticks], 8)
+        self.hatches = [axes.add_collection(
+            LineCollection(strokes, colors=theme.background, linewidths=1.0), autolim=False,
+        )] if strokes else []
+        axes.set_xlim(0, max(layout.columns, MIN_COLUMNS))
+        axes.set_ylim(layout.rows, 0)
+        # Square days read as a calendar.
+        axes.set_aspect("equal", anchor="W" if layout.columns < MIN_COLUMNS else "C")
+        if layout.years:
+            fixed_ticks(axes.yaxis, [b * 8 + 3.5 for b in range(len(layout.years))],
+                        [str(y) for y in layout.years], fontsize=8)
+        else:
+            fixed_ticks(axes.yaxis, [0.5, 2.5, 4.5, 6.5], ["Mon", "Wed", "Fri", "Sun"], 8)
+        if layout.years:  # months where they fall in a year row (within a week in every year)
+            year = layout.years[-1]
+            monday = date(year, 1, 1) - timedelta(days=date(year, 1, 1).weekday())
+            firsts = [((date(year, m, 1) - monday).days // 7, f"{date(year, m, 1):%b}")
+                      for m in range(1, 13)]
+        else:
+            firsts = sorted((c, f"{d:%b}") for d, (_r, c) in layout.cells.items() if d.day == 1)
+        fixed_ticks(axes.xaxis, [c + 0.5 for c, _l in firsts], [label for _c, label in firsts], 8)
         axes.tick_params(length=0)
         for spine in axes.spines.values():
             spine.set_visible(False)
@@ -170,13 +192,12 @@ class ConsistencyChart(ChartView):
         assert data is not None
         words = status_words(data.kind)
         centers_x, centers_y, cells = [], [], []
-        for column, week in enumerate(self.weeks):
-            for row, day in enumerate(week):
-                status = data.statuses.get(day)
-                if status is not None:
-                    centers_x.append(column + 0.5)
-                    centers_y.append(row + 0.5)
-                    cells.append((day, status))
+        for day, status in data.statuses.items():
+            cell = self.layout_cells.cells.get(day)
+            if cell is not None:
+                centers_x.append(cell[1] + 0.5)
+                centers_y.append(cell[0] + 0.5)
+                cells.append((day, status))
 
         def label(index: int) -> str:
             day, status = cells[index]
@@ -188,10 +209,16 @@ class ConsistencyChart(ChartView):
         for text, status in zip(legend.get_texts() if legend else (), shown, strict=False):
             text.set_text(f"{words[status].capitalize()} ({data.count(status)})")
         self.caption.setText(
-            f"From {short_date(data.start)} to {short_date(data.end)}. Paused days (a holiday, an "
-            "illness) never count as missed. Missing a day is normal; what matters is coming "
+            f"From {short_date(data.start)} to {short_date(data.end)}"
+            f"{', one row per year' if self.layout_cells.years else ''}. Paused days (a holiday, "
+            "an illness) never count as missed. Missing a day is normal; what matters is coming "
             "back to it."
         )
+
+    def table_caption(self) -> str:
+        done = "checked in" if self.kind_key() == "checkins" else "practised"
+        return f"Every day of the calendar, oldest first: its weekday and whether you {done}, " \
+            "did not, paused, or it was not due. Paused days never count as missed."
 
     def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
         data = self.data
@@ -202,3 +229,12 @@ class ConsistencyChart(ChartView):
             for day, status in sorted(data.statuses.items())
         ]
         return ["Date", "Day", "Status"], rows
+
+
+def _strokes(x: float, y: float) -> list[list[tuple[float, float]]]:
+    """Three parallel strokes rising left to right across the cell at (x, y) (y points down)."""
+    return [
+        [(x, y + 0.5), (x + 0.5, y)],
+        [(x, y + 1), (x + 1, y)],
+        [(x + 0.5, y + 1), (x + 1, y + 0.5)],
+    ]

@@ -87,6 +87,11 @@ class GapsChart(ChartView):
             "focus, not a failing."
         )
 
+    def table_caption(self) -> str:
+        return "One row per life area, largest distance to your ideal first: now, ideal, " \
+            "the distance, and whether the area is in your focus. Enter on a row opens " \
+            "the result."
+
     def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
         data = self.data
         assert data is not None and data.result is not None

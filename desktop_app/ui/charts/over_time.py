@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 
-import numpy as np
 from matplotlib import dates as mdates
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
@@ -27,33 +26,18 @@ from desktop_app.domain.progress_time import (
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.format import number_text, signed_text
-from desktop_app.ui.charts.palette import MARKERS
+from desktop_app.ui.charts.over_time_areas import (
+    IDEAL_STYLE,
+    NOW_STYLE,
+    build_small_multiples,
+    in_panel_order,
+)
 from desktop_app.ui.charts.table import TableRow
+from desktop_app.ui.charts.time_axis import day_number, x_values
 from desktop_app.ui.dates import short_date
 
-ZERO = timedelta(0)
-# Days from 1970-01-01 to matplotlib's date epoch (0 with the default epoch).
-EPOCH_SHIFT = float(mdates.date2num(datetime(1970, 1, 1)))  # type: ignore[no-untyped-call]
 JOURNAL_ROWS = {"win": 0, "return": 1, "slip": 2}
 JOURNAL_WORDS = {"win": "Win", "return": "Back on track", "slip": "Slip"}
-
-
-def x_values(moments: Sequence[datetime]) -> np.ndarray:
-    """Matplotlib date numbers of the wall-clock times as they were recorded.
-
-    Computed directly (seconds plus the recorded UTC offset, in days from matplotlib's
-    epoch): ``date2num`` on thousands of datetimes is the slowest part of a redraw.
-    """
-    local = np.fromiter(
-        (m.timestamp() + (m.utcoffset() or ZERO).total_seconds() for m in moments),
-        dtype=float, count=len(moments),
-    )
-    return local / 86400.0 + EPOCH_SHIFT
-
-
-def day_number(moment: datetime) -> float:
-    """The matplotlib date number of one naive moment."""
-    return float(mdates.date2num(moment))  # type: ignore[no-untyped-call]
 
 
 class OverTimeChart(ChartView):
@@ -80,6 +64,7 @@ class OverTimeChart(ChartView):
         self.date_range = DateRange()
         self.panels: list[Axes] = []
         self.lines: dict[str, Line2D] = {}
+        self.area_axes: dict[str, Axes] = {}
         self._built: tuple[object, ...] = ()
 
     # --- choices ------------------------------------------------------------------------
@@ -120,10 +105,17 @@ class OverTimeChart(ChartView):
             for area in data.areas:
                 self.part.addItem(area.title, f"area:{area.area}")
         scored = [s for s in data.scales if s.points]
-        if len(scored) > 1:
-            self.part.addItem("All scores", "scales")
+        answers = [s for s in scored if s.scale_id.startswith("question.")]
+        # "All" leads when there are several scores; a check-in opens on its one score.
+        every = "All scores" if not answers else "All scores and answers"
+        lead = len(scored) - len(answers) > 1
+        if lead:
+            self.part.addItem(every, "scales")
         for scale in scored:
-            self.part.addItem(f"Score: {scale.title}", f"scale:{scale.scale_id}")
+            kind = "Answer" if scale in answers else "Score"
+            self.part.addItem(f"{kind}: {scale.title}", f"scale:{scale.scale_id}")
+        if len(scored) > 1 and not lead:
+            self.part.addItem(every, "scales")
         index = self.part.findData(previous) if previous is not None else -1
         self.part.setCurrentIndex(max(index, 0))
         self.part.setEnabled(self.part.count() > 1)
@@ -141,7 +133,8 @@ class OverTimeChart(ChartView):
         # Part values are "areas", "area:<id>", "scales" or "scale:<id>".
         mode, _sep, key = str(self.part.currentData() or "scales").partition(":")
         if mode == "areas":
-            return [a for a in self.data.areas if a.current], []
+            shown = [a for a in self.data.areas if a.current]
+            return in_panel_order(shown, self.data.focus), []
         if mode == "area":
             return [a for a in self.data.areas if a.area == key], []
         scales = [s for s in self.data.scales if s.points]
@@ -160,6 +153,7 @@ class OverTimeChart(ChartView):
             tuple(a.area for a in areas),
             tuple((s.scale_id, s.low, s.high, s.bands, bool(s.trend)) for s in scales),
             bool(self.data.marks),
+            self.data.focus,
         )
 
     def overlay_artists(self) -> Sequence[Artist]:
@@ -179,15 +173,24 @@ class OverTimeChart(ChartView):
         data = self.data
         assert data is not None
         areas, scales = self.selection()
-        count = 1 if areas else max(len(scales), 1)
         strip = bool(data.marks)
+        self.lines = {}
+        self.area_axes = {}
+        if len(areas) > 1:
+            self.panels = build_small_multiples(self, areas, data.focus, strip)
+            if strip:
+                self._build_journal(self.panels[-1])
+            self._date_axis(self.panels[0])
+            self._built = self._layout()
+            self._fill()
+            return
+        count = 1 if areas else max(len(scales), 1)
         # The strip keeps a readable height however many panels sit above it.
         ratios = [3.0] * count + ([max(0.9, 0.6 * count)] if strip else [])
         grid = self.figure.add_gridspec(len(ratios), 1, height_ratios=ratios, hspace=0.12)
-        right = 0.74 if areas else 0.86
+        right = 0.86
         self.figure.subplots_adjust(left=0.11, right=right, top=0.96, bottom=0.1)
         self.panels = []
-        self.lines = {}
         first: Axes | None = None
         for row in range(len(ratios)):
             axes = self.figure.add_subplot(grid[row, 0], sharex=first)
@@ -201,14 +204,18 @@ class OverTimeChart(ChartView):
         if strip:
             self._build_journal(self.panels[-1])
         assert first is not None
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
-        first.xaxis.set_major_locator(locator)
-        formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
-        first.xaxis.set_major_formatter(formatter)
+        self._date_axis(first)
         for axes in self.panels[:-1]:
             axes.tick_params(labelbottom=False)
         self._built = self._layout()
         self._fill()
+
+    @staticmethod
+    def _date_axis(first: Axes) -> None:
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
+        first.xaxis.set_major_locator(locator)
+        formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+        first.xaxis.set_major_formatter(formatter)
 
     def _fill(self) -> None:
         """Put the current data on the artists, with hover targets and the time span."""
@@ -220,7 +227,7 @@ class OverTimeChart(ChartView):
                 xs = x_values([p.when for p in points])
                 ys = [p.value for p in points]
                 self.lines[f"{area.area}.{part}"].set_data(xs, ys)
-                self.add_targets(self.panels[0], xs, ys,
+                self.add_targets(self.area_axes.get(area.area, self.panels[0]), xs, ys,
                                  _point_label(points, f"{area.title}: {word}", None),
                                  [p.result_id for p in points])
         for axes, scale in zip(self.panels, scales, strict=False):
@@ -249,17 +256,14 @@ class OverTimeChart(ChartView):
             axes.set_xlim(low, high)
 
     def _build_areas(self, axes: Axes, areas: list[AreaSeries]) -> None:
-        for index, area in enumerate(areas):
-            color = self.theme.series_color(index)
-            marker = MARKERS[index % len(MARKERS)]
-            (line,) = axes.plot([], [], color=color, marker=marker, markersize=4,
-                                linewidth=1.8, label=area.title)
-            self.lines[f"{area.area}.current"] = line
-            (dashed,) = axes.plot([], [], color=color, linestyle="--", linewidth=1.1,
-                                  alpha=0.9)
-            self.lines[f"{area.area}.ideal"] = dashed
+        """One area: now and ideal, styled as in the small multiples."""
+        for area in areas:
+            (self.lines[f"{area.area}.current"],) = axes.plot(
+                [], [], color=self.theme.now, label="Now", **NOW_STYLE)  # type: ignore[arg-type]
+            (self.lines[f"{area.area}.ideal"],) = axes.plot(
+                [], [], color=self.theme.ideal, label="Ideal", **IDEAL_STYLE)  # type: ignore[arg-type]
         axes.set_ylim(-0.3, 10.3)
-        axes.set_ylabel("Now (solid) and ideal (dashed)")
+        axes.set_ylabel(areas[0].title if areas else "")
         legend = axes.legend(
             loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8
         )
@@ -324,15 +328,27 @@ class OverTimeChart(ChartView):
         axes.grid(False, axis="y")
 
     def _caption(self, areas: list[AreaSeries], scales: list[ScaleSeries]) -> str:
+        if len(areas) > 1:
+            focus = " Areas in your current focus come first, starred and framed." \
+                if self.data is not None and self.data.focus else ""
+            return "One small chart per area, all on the same scales: the solid line with " \
+                "dots is where you were, the dashed line with squares where you wanted to " \
+                f"be.{focus} Click a point to open that result."
         if areas:
-            return "Each colour is one area: the solid line is where you were, the dashed line " \
-                "where you wanted to be. Click a point to open that result."
-        text = "Shaded bands are the score's ranges."
+            return "The solid line is where you were, the dashed line where you wanted to " \
+                "be. Click a point to open that result."
+        text = "Shaded bands are the score's ranges." if any(s.bands for s in scales) else ""
         if any(s.marks for s in scales):
             text += " A ring marks a change large enough to be meaningful."
         if any(s.trend for s in scales):
-            text += " The line is the average of the last seven check-ins."
-        return text
+            text += " Each dot is one check-in; the line is the average of the last seven " \
+                "check-ins."
+        return text.strip() or "Each dot is one check-in or result."
+
+    def table_caption(self) -> str:
+        return "Every point of the chart by date: what it is, its value, the ideal (for " \
+            "areas) and a note (range, average or meaningful change), with slips, returns " \
+            "and wins. Enter on a row opens its result."
 
     def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
         assert self.data is not None

@@ -11,6 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 from matplotlib.projections.polar import PolarAxes
+from matplotlib.text import Text
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
@@ -40,10 +41,17 @@ class WheelChart(ChartView):
         self.data: WheelData | None = None
         self.lines: dict[str, Line2D] = {}
         self.shape: Polygon | None = None
+        self.area_labels: list[Text] = []
         self._built: tuple[object, ...] = ()
 
     def export_title(self) -> str:
         return "Wheel: where I am and where I want to be"
+
+    def table_caption(self) -> str:
+        earlier = " and the earlier result's now and ideal" if self.data and self.data.earlier \
+            else ""
+        return "One row per life area: where you are now, your ideal and the distance " \
+            f"between them{earlier}. Enter on a row opens the result."
 
     def set_data(self, data: WheelData) -> None:
         self.data = data
@@ -109,7 +117,7 @@ class WheelChart(ChartView):
         assert data is not None
         theme = self.theme
         axes: PolarAxes = self.figure.add_subplot(projection="polar")  # type: ignore[assignment]
-        self.figure.subplots_adjust(left=0.08, right=0.92, top=0.86, bottom=0.16)
+        self.figure.subplots_adjust(left=0.08, right=0.92, top=0.85, bottom=0.2)
         self.style_axes(axes)
         angles = np.linspace(0, 2 * np.pi, len(data.areas), endpoint=False)
         axes.set_theta_offset(np.pi / 2)
@@ -129,10 +137,15 @@ class WheelChart(ChartView):
         (self.shape,) = axes.fill([0.0], [0.0], color=theme.now, alpha=0.15)
         fixed_ticks(axes.yaxis, [2, 4, 6, 8, 10])
         axes.tick_params(axis="y", labelsize=8, labelcolor=theme.muted)
-        fixed_ticks(axes.xaxis, angles.tolist(), [textwrap.fill(t, 14) for t in data.titles], 9)
+        # Between the first two spokes, where no area's label sits.
+        axes.set_rlabel_position(-180 / len(data.areas))
+        # The spokes stay; the names go outside the rim (see _area_labels).
+        fixed_ticks(axes.xaxis, angles.tolist(), [""] * len(data.areas))
+        self.area_labels = _area_labels(axes, angles, data.titles, theme.foreground)
+        # Under the whole wheel, in figure space, so the lowest names keep their room.
         legend = axes.legend(
-            loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=len(self.lines),
-            frameon=False, fontsize=9,
+            loc="lower center", bbox_to_anchor=(0.5, 0.01), ncol=len(self.lines),
+            bbox_transform=self.figure.transFigure, frameon=False, fontsize=9,
         )
         for text in legend.get_texts():
             text.set_color(theme.foreground)
@@ -192,3 +205,27 @@ class WheelChart(ChartView):
 
 def _cells(value: AreaValue) -> tuple[str, str, str]:
     return str(value.current), str(value.ideal), str(value.gap)
+
+
+LABEL_GAP = 0.07  # of the wheel's radius, between the rim and an area's name
+
+
+def _area_labels(axes: Axes, angles: np.ndarray, titles: Sequence[str], color: str) -> list[Text]:
+    """Each area's name just outside the rim, aligned away from the wheel.
+
+    Tick labels sit centred on their angle, so long names ran under the rings and the
+    markers; anchored at the side that faces the wheel, a name never reaches back over it.
+    """
+    labels = []
+    for angle, title in zip(angles, titles, strict=True):
+        # Clockwise from the top (see set_theta_offset and set_theta_direction).
+        across, up = float(np.sin(angle)), float(np.cos(angle))
+        reach = 0.5 * (1 + LABEL_GAP)
+        ha = "left" if across > 0.15 else "right" if across < -0.15 else "center"
+        va = "bottom" if up > 0.15 else "top" if up < -0.15 else "center"
+        labels.append(axes.text(
+            0.5 + reach * across, 0.5 + reach * up, textwrap.fill(title, 14),
+            transform=axes.transAxes, ha=ha, va=va, fontsize=9, color=color,
+            multialignment="center", clip_on=False,
+        ))
+    return labels

@@ -1,0 +1,111 @@
+"""Over time with every area: small multiples, one small panel per area on shared axes.
+
+Eighteen crossing lines in one panel could not be read; one panel per area can, and each
+panel needs only two series (now and ideal), so colour, marker and line style tell them
+apart everywhere. Areas in the running focus come first, with a star in the title and a
+heavier frame, so the focus never depends on colour alone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Sequence
+from typing import Protocol
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+
+from desktop_app.domain.progress_time import AreaSeries
+from desktop_app.ui.charts.canvas import fixed_ticks
+from desktop_app.ui.charts.palette import ChartTheme
+
+COLUMNS = 3
+FOCUS_MARK = "★"
+FOCUS_FRAME = 2.2  # points; the other panels' frames are matplotlib's 0.8
+FOCUS_GID = "focus-frame"
+NOW_STYLE = {"marker": "o", "linestyle": "-", "markersize": 3.5, "linewidth": 1.6}
+IDEAL_STYLE = {"marker": "s", "linestyle": "--", "markersize": 3.0, "linewidth": 1.1}
+
+
+class Chart(Protocol):
+    """What of the over-time chart the panels are built into."""
+
+    theme: ChartTheme
+    figure: Figure
+    lines: dict[str, Line2D]
+    area_axes: dict[str, Axes]
+
+    def style_axes(self, axes: Axes, grid: bool = True) -> None: ...
+
+
+def in_panel_order(areas: Sequence[AreaSeries], focus: Collection[str]) -> list[AreaSeries]:
+    """Focus areas first, each group in template order."""
+    return sorted(areas, key=lambda a: a.area not in focus)
+
+
+def panel_title(area: AreaSeries, focus: Collection[str]) -> str:
+    return f"{FOCUS_MARK} {area.title} (focus)" if area.area in focus else area.title
+
+
+def build_small_multiples(
+    chart: Chart, areas: Sequence[AreaSeries], focus: Collection[str], strip: bool
+) -> list[Axes]:
+    """One panel per area (then the journal strip across the bottom, if any); the panels."""
+    theme = chart.theme
+    figure = chart.figure
+    rows = math.ceil(len(areas) / COLUMNS)
+    ratios = [1.0] * rows + ([0.7] if strip else [])
+    grid = figure.add_gridspec(len(ratios), COLUMNS, height_ratios=ratios,
+                               hspace=0.55, wspace=0.08)
+    figure.subplots_adjust(left=0.13, right=0.98, top=0.88, bottom=0.08)
+    panels: list[Axes] = []
+    first: Axes | None = None
+    for index, area in enumerate(areas):
+        row, column = divmod(index, COLUMNS)
+        axes = figure.add_subplot(grid[row, column], sharex=first, sharey=first)
+        first = first or axes
+        chart.style_axes(axes)
+        in_focus = area.area in focus
+        _whole_pixel_spines(axes)
+        axes.set_title(panel_title(area, focus), loc="left", fontsize=8.5, pad=3,
+                       color=theme.foreground, fontweight="bold" if in_focus else "normal")
+        if in_focus:
+            # A frame under the data, not a thicker spine: spines are drawn again over the
+            # cached background, and a thick one's soft edge would then darken (see canvas).
+            for spine in axes.spines.values():
+                spine.set_visible(False)
+            axes.add_patch(Rectangle((0, 0), 1, 1, transform=axes.transAxes, fill=False,
+                                     edgecolor=theme.foreground, linewidth=FOCUS_FRAME,
+                                     zorder=1, clip_on=False, gid=FOCUS_GID))
+        (now,) = axes.plot([], [], color=theme.now, label="Now", **NOW_STYLE)  # type: ignore[arg-type]
+        (ideal,) = axes.plot([], [], color=theme.ideal, label="Ideal", **IDEAL_STYLE)  # type: ignore[arg-type]
+        chart.lines[f"{area.area}.current"] = now
+        chart.lines[f"{area.area}.ideal"] = ideal
+        chart.area_axes[area.area] = axes
+        # Dates under the lowest panel of each column (or only under the strip).
+        lowest = index + COLUMNS >= len(areas)
+        axes.tick_params(labelbottom=lowest and not strip, labelleft=column == 0, labelsize=7)
+        panels.append(axes)
+    assert first is not None
+    fixed_ticks(first.yaxis, [0, 5, 10])
+    first.set_ylim(-0.6, 10.6)
+    if strip:
+        journal = figure.add_subplot(grid[-1, :], sharex=first)
+        chart.style_axes(journal)
+        _whole_pixel_spines(journal)
+        panels.append(journal)
+    handles: list[Line2D] = [chart.lines[f"{areas[0].area}.{p}"] for p in ("current", "ideal")]
+    legend = figure.legend(handles=handles, labels=["Now", "Ideal"], loc="upper right",
+                           bbox_to_anchor=(0.98, 0.995), ncol=2, frameon=False, fontsize=8)
+    for text in legend.get_texts():
+        text.set_color(theme.foreground)
+    return panels
+
+
+def _whole_pixel_spines(axes: Axes) -> None:
+    """One-pixel frames (at 100 dpi, two at 200): the spines are drawn again over the
+    cached background, and a part-covered pixel would come out darker the second time."""
+    for spine in axes.spines.values():
+        spine.set_linewidth(0.72)
