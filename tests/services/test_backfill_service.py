@@ -4,30 +4,20 @@ to another day, dating a win; days to come are refused and nothing is written th
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from desktop_app.domain.consistency import DayStatus, checkin_day_statuses, never_miss_twice
 from desktop_app.domain.journal import CheckInSettings
-from desktop_app.paths import resources_dir
 from desktop_app.services.backfill import change_checkin_day, missed_checkin_days
 from desktop_app.services.journal import JournalInputError, JournalService, SlipDraft, WinDraft
 from desktop_app.services.session import Session
-from tests.conftest import TEST_DEVICE, FakeClock
+from tests.conftest import FakeClock
 from tests.disk import stored as disk_tables
 
 PARIS = CheckInSettings(timezone="Europe/Paris", reminder_time="20:00")
 TODAY = date(2026, 3, 14)  # FIXED_NOW, 09:30 in Paris
-
-
-@pytest.fixture
-def session(data_dir: Path, clock: FakeClock) -> Session:
-    session = Session(data_dir, resources_dir(), clock, TEST_DEVICE)
-    session.load_templates()
-    session.create_profile("Sam")
-    return session
 
 
 @pytest.fixture

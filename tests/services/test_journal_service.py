@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,32 +11,14 @@ from desktop_app.domain.answers import GapAnswer
 from desktop_app.domain.journal import Cadence, CheckIn, CheckInCadence, CheckInSettings
 from desktop_app.domain.results import AssessmentResult
 from desktop_app.domain.return_time import typical_words
-from desktop_app.paths import resources_dir
 from desktop_app.services.consistency import ConsistencyService
 from desktop_app.services.focus import AreaDraft, FocusInputError, FocusService, PracticeDraft
 from desktop_app.services.journal import JournalInputError, JournalService, SlipDraft, WinDraft
 from desktop_app.services.journal_cache import checkin_index
 from desktop_app.services.session import Session
-from tests.conftest import TEST_DEVICE, FakeClock
+from tests.conftest import FakeClock
 from tests.disk import folder_bytes, land
 from tests.disk import stored as disk_tables
-
-PARIS = CheckInSettings(timezone="Europe/Paris")  # FIXED_NOW is 09:30 in Paris, +01:00
-
-
-@pytest.fixture
-def session(data_dir: Path, clock: FakeClock) -> Session:
-    session = Session(data_dir, resources_dir(), clock, TEST_DEVICE)
-    session.load_templates()
-    session.create_profile("Sam")
-    return session
-
-
-@pytest.fixture
-def journal(session: Session) -> JournalService:
-    service = JournalService(session)
-    service.save_settings(PARIS)
-    return service
 
 
 def on_disk(session: Session) -> dict[str, Any]:

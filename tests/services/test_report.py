@@ -22,7 +22,7 @@ from desktop_app.services.journal import JournalService, SlipDraft, WinDraft
 from desktop_app.services.session import Session
 from desktop_app.services.topics import TopicService
 from tests.conftest import FIXED_NOW, TEST_DEVICE, FakeClock
-from tests.services.test_journal_service import PARIS
+from tests.services.journal_setup import PARIS
 
 PERIOD = report.Period(date(2026, 3, 1), date(2026, 3, 10))
 pdftotext = shutil.which("pdftotext")

@@ -2,34 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from desktop_app.domain.journal import Cadence, CheckIn
 from desktop_app.domain.results import AssessmentResult
-from desktop_app.paths import resources_dir
 from desktop_app.services.focus import AreaDraft, PracticeDraft
 from desktop_app.services.journal import JournalService, SlipDraft, WinDraft
 from desktop_app.services.search import SearchService, fold, match
 from desktop_app.services.session import Session
-from tests.conftest import TEST_DEVICE, FakeClock
-from tests.services.test_journal_service import PARIS
-
-
-@pytest.fixture
-def session(data_dir: Path, clock: FakeClock) -> Session:
-    session = Session(data_dir, resources_dir(), clock, TEST_DEVICE)
-    session.load_templates()
-    session.create_profile("Sam")
-    return session
-
-
-@pytest.fixture
-def journal(session: Session) -> JournalService:
-    service = JournalService(session)
-    service.save_settings(PARIS)
-    return service
+from tests.conftest import FakeClock
 
 
 def test_fold_ignores_case_and_accents() -> None:

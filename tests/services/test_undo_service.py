@@ -8,30 +8,14 @@ from pathlib import Path
 import pytest
 
 from desktop_app.domain.journal import Cadence
-from desktop_app.paths import resources_dir
 from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.focus import AreaDraft, PracticeDraft
 from desktop_app.services.journal import JournalService, SlipDraft, WinDraft
 from desktop_app.services.session import Session
 from desktop_app.services.undo import UndoError, UndoService
 from desktop_app.storage.profile_files import read_merged
-from tests.conftest import TEST_DEVICE, FakeClock
-from tests.services.test_journal_service import PARIS, add_gap_result
-
-
-@pytest.fixture
-def session(data_dir: Path, clock: FakeClock) -> Session:
-    session = Session(data_dir, resources_dir(), clock, TEST_DEVICE)
-    session.load_templates()
-    session.create_profile("Sam")
-    return session
-
-
-@pytest.fixture
-def journal(session: Session) -> JournalService:
-    service = JournalService(session)
-    service.save_settings(PARIS)
-    return service
+from tests.conftest import FakeClock
+from tests.services.test_journal_service import add_gap_result
 
 
 def raw(session: Session, table: str, rid: str) -> dict[str, object]:
