@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.services.privacy import PrivacyService
 from desktop_app.storage import keyfile
-from tests.conftest import FakeClock, _modal_waits
+from tests.conftest import FakeClock
+from tests.modal_waits import when_modal
 
 PASSPHRASE = "quiet river morning light"
 LIGHT_ARGON2 = {"time_cost": 1, "memory_cost": 64, "parallelism": 1}
@@ -65,20 +65,7 @@ def kdf(monkeypatch: pytest.MonkeyPatch, clock: FakeClock) -> Iterator[Kdf]:
 def when_dialog(kind: type[QWidget], callback: Callable[[Any], None]) -> None:
     """Run ``callback`` on the first visible modal widget of ``kind`` (no sleeping); the
     wait ends with its test, like ``when_modal``'s."""
-    cancelled = [False]
-    _modal_waits.append(cancelled)
-
-    def poll() -> None:
-        if cancelled[0]:
-            return
-        widget = QApplication.activeModalWidget()
-        if isinstance(widget, kind) and widget.isVisible():
-            _modal_waits.remove(cancelled)
-            callback(widget)
-        else:
-            QTimer.singleShot(5, poll)
-
-    QTimer.singleShot(0, poll)
+    when_modal(callback, kind)
 
 
 def protect_now(startup: Any, passphrase: str = PASSPHRASE) -> tuple[str, str]:
