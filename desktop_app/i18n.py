@@ -13,12 +13,19 @@ import gettext as _gettext
 DOMAIN = "groundwork"
 
 _active: _gettext.NullTranslations = _gettext.NullTranslations()
+_language = "en"
 
 
-def install(translations: _gettext.NullTranslations) -> None:
-    """Make ``translations`` the catalog every later ``_()`` reads."""
-    global _active
+def install(translations: _gettext.NullTranslations, language: str = "en") -> None:
+    """Make ``translations`` (for ``language``, e.g. "de") the catalog every later ``_()`` reads."""
+    global _active, _language
     _active = translations
+    _language = language
+
+
+def language() -> str:
+    """The active language's code: "en", "de", ... (templates and Help pick their texts by it)."""
+    return _language
 
 
 def active() -> _gettext.NullTranslations:
