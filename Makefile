@@ -31,8 +31,7 @@ bench: $(STAMP)
 
 # The one-folder bundle and its .tar.gz (packaging/pyinstaller/README.md). Its own venv holds
 # only what the app needs plus PyInstaller, so no development tool is frozen into it.
-# PyInstaller's pins (to move into constraints.txt with the next 'make lock'):
-PYINSTALLER ?= pyinstaller==6.22.3 pyinstaller-hooks-contrib==2026.9 altgraph==0.17.5
+# PyInstaller comes from the `bundle` extra, pinned in constraints.txt like everything else.
 BUNDLE_VENV ?= .bundle-venv
 BUNDLE := dist/groundwork/groundwork
 VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' desktop_app/__init__.py)
@@ -42,7 +41,7 @@ BUNDLE_SOURCES := $(shell find desktop_app resources packaging -type f -not -pat
 $(BUNDLE_VENV)/.installed-stamp: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(BUNDLE_VENV)
 	$(BUNDLE_VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(BUNDLE_VENV)/bin/python -m pip install --quiet -c constraints.txt -e . $(PYINSTALLER)
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet -c constraints.txt -e '.[bundle]'
 	@touch $@
 
 $(BUNDLE): $(BUNDLE_VENV)/.installed-stamp $(BUNDLE_SOURCES)
@@ -59,7 +58,7 @@ lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade pip
-	.lock-venv/bin/python -m pip install --quiet -e '.[dev]'
+	.lock-venv/bin/python -m pip install --quiet -e '.[dev,bundle]'
 	{ sed -n '1,3p' constraints.txt; .lock-venv/bin/python -m pip freeze --exclude-editable \
 	  | grep -v -i -e '^pip==' -e '^-e '; } > constraints.new
 	mv constraints.new constraints.txt
