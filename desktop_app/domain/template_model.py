@@ -151,6 +151,8 @@ class Template:
     alerts: tuple[Alert, ...] = ()
     source: Path | None = None
     builtin: bool = False
+    # A result of it may be shared with a partner (a share file; see docs/templates.md).
+    shareable: bool = False
 
     @property
     def questions(self) -> tuple[Question, ...]:

@@ -48,7 +48,7 @@ _TEMPLATE_KEYS: tuple[str, ...] = (
     "description",
     "pages",
 )
-_TEMPLATE_KEYS += ("scales", "alerts")
+_TEMPLATE_KEYS += ("scales", "alerts", "shareable")
 _PAGE_KEYS = ("title", "intro", "questions", "past_intro")
 _QUESTION_KEYS: tuple[str, ...] = ("id", "type", "prompt", "help", "area", "required", "min", "max")
 _QUESTION_KEYS += ("anchors", "options", "past_prompt", "past_help")
@@ -321,6 +321,7 @@ def build_template(data: dict[str, Any]) -> Template:
     title = table.get("title", as_text)
     kind = table.one_of("kind", tpl.KINDS, "kind", default="assessment")
     description = table.get_or("description", as_optional_text, None)
+    shareable = table.get_or("shareable", as_bool, False)
     hint = "this template has no pages (add at least one [[pages]])"
     seen: dict[str, FieldPath] = {}
     pages = tuple(_page(item, path, seen) for item, path in table.nonempty("pages", hint))
@@ -332,6 +333,7 @@ def build_template(data: dict[str, Any]) -> Template:
         kind=cast(tpl.Kind, kind),
         description=description,
         pages=pages,
+        shareable=shareable,
     )
     scales: list[Scale] = []
     for item, path in table.listed("scales"):

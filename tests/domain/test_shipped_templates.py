@@ -11,7 +11,7 @@ from desktop_app.domain.answers import Answer, GapAnswer
 from desktop_app.domain.scoring import area_gaps, score_all, suggest_focus, triggered_alerts
 from desktop_app.domain.templates import Template, load_template, load_templates, parse_template
 
-SHIPPED_IDS = {"life-areas", "three-responsibilities", "grounding", "check-in"}
+SHIPPED_IDS = {"life-areas", "three-responsibilities", "grounding", "check-in", "us"}
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +50,24 @@ def test_life_areas(shipped: dict[str, Template]) -> None:
     assert len(area_gaps(template, answers)) == len(gaps)
     assert [gap.current for gap in suggest_focus(area_gaps(template, answers))] == [0, 0, 1]
     assert set(score_all(template, answers)) == {s.id for s in template.scales}
+
+
+def test_us_is_shareable_and_gives_no_score(shipped: dict[str, Template]) -> None:
+    template = shipped["us"]
+    assert template.shareable
+    assert not any(t.shareable for t in shipped.values() if t.id != "us")
+    # A relationship gets no single score and no band: nothing here can be "won".
+    assert template.scales == () and template.alerts == ()
+    gaps = [q for q in template.questions if q.type == "gap"]
+    assert len(gaps) == len(template.areas) == 8
+    prompts = {q.id: q.prompt for q in template.questions if q.type == "text"}
+    for question in gaps:
+        assert (question.min, question.max) == (0, 10) and question.anchors
+        assert prompts[f"{question.id}_ideal"] == (
+            "What would our ideal look like, in your own words?")
+    # Alone, it works like any gap assessment.
+    answers = {q.id: GapAnswer(current=i, ideal=9) for i, q in enumerate(gaps)}
+    assert [g.current for g in suggest_focus(area_gaps(template, answers))] == [0, 1, 2]
 
 
 def test_three_responsibilities(shipped: dict[str, Template]) -> None:

@@ -33,7 +33,7 @@ def _first_sentence(text: str | None) -> str:
 
 # The shipped assessments in the order the method takes them: the first one Home suggests,
 # then grounding, the three responsibilities and the daily check-in.
-METHOD_ORDER = ("life-areas", "grounding", "three-responsibilities", "check-in")
+METHOD_ORDER = ("life-areas", "grounding", "three-responsibilities", "check-in", "us")
 
 
 def _method_order(template: Template) -> tuple[int, str]:
