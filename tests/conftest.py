@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from desktop_app.storage.device import Device
 
@@ -25,6 +26,12 @@ from tests.modal_waits import _modal_waits, cancel_modal_waits, when_modal
 __all__ = ["_modal_waits", "when_modal"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# No timing in tests, Hypothesis's included: its per-example deadline and its "input
+# generation is slow" check both failed on a busy machine (make test beside stress-ng).
+settings.register_profile(
+    "groundwork", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("groundwork")
 
 
 def pytest_configure(config: pytest.Config) -> None:

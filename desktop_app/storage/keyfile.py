@@ -176,6 +176,12 @@ def _derive(wrap: dict[str, Any], secret: str, path: Path) -> bytes:
     raise KeyFileError(path, "the key file names an unknown key derivation")
 
 
+def derive_key(params: dict[str, Any], secret: str, path: Path) -> bytes:
+    """The key ``secret`` gives with the derivation ``params`` names (a share file uses it too);
+    :class:`KeyFileError` when the parameters are damaged or out of bounds."""
+    return _derive(params, secret, path)
+
+
 def make_wrap(cipher: FileCipher, secret: str, kind: str) -> dict[str, Any]:
     """The data key wrapped by ``secret`` (``kind``: "passphrase" or "recovery")."""
     wrap: dict[str, Any] = {"salt": _b64(os.urandom(16))}

@@ -17,8 +17,9 @@ PROFILE_FILE = "profile.json"
 PROFILE_TABLE = "profile"  # profile-level records, one per setting ("profile_name", …)
 HEADER_TABLE = "meta"  # one doc per file: app mark, schema version, profile id, device id
 # Record tables, each in every shard (the header and profile tables are not records of these).
-# "topics": things to bring up at the next session (added with the report, issue 11).
-KINDS = ("assessments", "drafts", "checkins", "focus", "lapses", "wins", "topics")
+# "topics": things to bring up at the next session (added with the report, issue 11);
+# "partners": views a partner shared, received (issue 16).
+KINDS = ("assessments", "drafts", "checkins", "focus", "lapses", "wins", "topics", "partners")
 
 _PROFILE_ID = re.compile(r"^p-[0-9a-f]{16}$")
 _SHARD = re.compile(r"^(\d{4})-(\d{2})\.json$")

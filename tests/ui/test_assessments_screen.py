@@ -19,7 +19,7 @@ from tests.conftest import when_modal
 from tests.disk import stored as disk_tables
 from tests.ui.test_wizard_widgets import ALL_TYPES, FULL_ANSWERS
 
-SHIPPED = ["check-in", "grounding", "life-areas", "three-responsibilities"]
+SHIPPED = ["check-in", "grounding", "life-areas", "three-responsibilities", "us"]
 
 
 @pytest.fixture
@@ -184,7 +184,8 @@ def test_the_shipped_assessments_come_in_the_method_order(app) -> None:
     shipped = [page.start_buttons[t] for t in SHIPPED]
     by_height = sorted(shipped, key=lambda b: b.mapTo(page.widget(), QPoint(0, 0)).y())
     assert [b.objectName() for b in by_height] == [
-        "start-life-areas", "start-grounding", "start-three-responsibilities", "start-check-in"
+        "start-life-areas", "start-grounding", "start-three-responsibilities", "start-check-in",
+        "start-us",
     ]  # the one Home suggests first comes first
 
 

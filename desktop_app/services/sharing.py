@@ -1,0 +1,134 @@
+"""Sharing a result with a partner, and keeping a partner's view received (issue 16).
+
+Nothing is ever sent: a share is a file the person makes and hands over themselves. A
+received view is stored in the open profile's ``partners`` table, apart from the person's own
+results, so it is encrypted at rest exactly when the profile is.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.domain.results import AssessmentResult
+from desktop_app.domain.sharing import PartnerView, ShareRefused, receive, share_of
+from desktop_app.domain.templates import Template
+from desktop_app.i18n import _
+from desktop_app.services.errors import InputError
+from desktop_app.services.session import Session
+from desktop_app.storage import share_file
+from desktop_app.storage.atomic import atomic_write_bytes
+from desktop_app.storage.repository import Collection, Stored
+from desktop_app.storage.share_file import ShareEnvelope, ShareFileError, WrongSharePassphrase
+
+TABLE = "partners"
+RESULTS = "assessments"
+
+__all__ = ["Received", "ShareError", "SharingService", "WrongSharePassphrase"]
+
+
+class ShareError(InputError):
+    """A share that cannot be made or taken in; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class Received:
+    """What receiving did: the view's record id, and whether it was already there."""
+
+    record_id: str
+    view: PartnerView
+    already_had: bool
+
+
+class SharingService:
+    """Make share files of the open profile's results; receive, list and remove views."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _views(self) -> Collection[PartnerView]:
+        return self.session.require_repo().collection(TABLE, PartnerView)
+
+    def shareable_templates(self) -> list[Template]:
+        return [t for t in self.session.templates.templates if t.shareable]
+
+    def make_share(self, result_ids: list[str], passphrase: str | None) -> bytes:
+        """The bytes of a share file holding the chosen results, under the profile's name."""
+        repo = self.session.require_repo()
+        results = repo.collection(RESULTS, AssessmentResult)
+        chosen: list[tuple[str, AssessmentResult]] = []
+        for record_id in result_ids:
+            result = results.get(record_id)
+            if result is None:
+                raise ShareError(_("That result is no longer in this profile."))
+            chosen.append((record_id, result))
+        template = self._template(chosen[0][1].template_id if chosen else "")
+        if template is None:
+            raise ShareError(_("The assessment of that result is not available, so it "
+                               "cannot be shared."))
+        try:
+            share = share_of(chosen, template, repo.name, secrets.token_hex(10),
+                             self.session.clock())
+        except ShareRefused as error:
+            raise ShareError(str(error)) from None
+        return share_file.encode(share, passphrase)
+
+    def write_share(self, path: Path, result_ids: list[str], passphrase: str | None) -> None:
+        """Write a share file to ``path`` (atomically: a failed write leaves nothing half)."""
+        data = self.make_share(result_ids, passphrase)
+        try:
+            atomic_write_bytes(path, data)
+        except OSError as error:
+            raise ShareError(_("The share file could not be written to {path}: {reason}")
+                             .format(path=path, reason=error.strerror or error)) from None
+
+    @staticmethod
+    def read(path: Path) -> ShareEnvelope:
+        """A share file's outer shape (whether it needs a passphrase); ShareError if not one."""
+        try:
+            with path.open("rb") as handle:
+                raw = handle.read(share_file.MAX_SHARE_FILE + 1)
+        except OSError as error:
+            raise ShareError(_("The file {path} cannot be read: {reason}").format(
+                path=path, reason=error.strerror or error)) from None
+        try:
+            return share_file.read_envelope(raw)
+        except ShareFileError as error:
+            raise ShareError(str(error)) from None
+
+    def receive(self, envelope: ShareEnvelope, passphrase: str | None) -> Received:
+        """Keep the partner's view inside ``envelope``; the same share twice is kept once.
+
+        Raises :class:`WrongSharePassphrase` (ask again) or :class:`ShareError`; on either
+        the profile is unchanged."""
+        try:
+            share = share_file.open_share(envelope, passphrase)
+        except WrongSharePassphrase:
+            raise
+        except ShareFileError as error:
+            raise ShareError(str(error)) from None
+        repo = self.session.require_repo()
+        own = {s.id for s in repo.collection(RESULTS, AssessmentResult).all()}
+        try:
+            view = receive(share, self._template(share.template_id), own, self.session.clock())
+        except ShareRefused as error:
+            raise ShareError(str(error)) from None
+        views = self._views()
+        for stored in views.all():
+            if stored.item.share_id == view.share_id:
+                return Received(stored.id, stored.item, already_had=True)
+        record_id = views.add(view)
+        self.session.notify()
+        return Received(record_id, view, already_had=False)
+
+    def views(self) -> list[Stored[PartnerView]]:
+        """Every partner view kept, the most recently received first."""
+        return sorted(self._views().all(), key=lambda s: s.item.received_at, reverse=True)
+
+    def remove(self, record_id: str) -> None:
+        self._views().remove(record_id)
+        self.session.notify()
+
+    def _template(self, template_id: str) -> Template | None:
+        return self.session.templates.get(template_id)
