@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.domain.results import AssessmentResult
-from desktop_app.domain.sharing import PartnerView, ShareRefused, receive, share_of
+from desktop_app.domain.sharing import PartnerView, Share, ShareRefused, receive, share_of
 from desktop_app.domain.templates import Template
 from desktop_app.i18n import _
 from desktop_app.services.errors import InputError
@@ -53,8 +53,8 @@ class SharingService:
     def shareable_templates(self) -> list[Template]:
         return [t for t in self.session.templates.templates if t.shareable]
 
-    def make_share(self, result_ids: list[str], passphrase: str | None) -> bytes:
-        """The bytes of a share file holding the chosen results, under the profile's name."""
+    def prepare_share(self, result_ids: list[str]) -> Share:
+        """The share of the chosen results, under the profile's name (fast: no key yet)."""
         repo = self.session.require_repo()
         results = repo.collection(RESULTS, AssessmentResult)
         chosen: list[tuple[str, AssessmentResult]] = []
@@ -63,25 +63,33 @@ class SharingService:
             if result is None:
                 raise ShareError(_("That result is no longer in this profile."))
             chosen.append((record_id, result))
-        template = self._template(chosen[0][1].template_id if chosen else "")
+        template = self.session.templates.get(chosen[0][1].template_id if chosen else "")
         if template is None:
             raise ShareError(_("The assessment of that result is not available, so it "
                                "cannot be shared."))
         try:
-            share = share_of(chosen, template, repo.name, secrets.token_hex(10),
-                             self.session.clock())
+            return share_of(chosen, template, repo.name, secrets.token_hex(10),
+                            self.session.clock())
         except ShareRefused as error:
             raise ShareError(str(error)) from None
+
+    @staticmethod
+    def encode(share: Share, passphrase: str | None) -> bytes:
+        """The share file's bytes; slow with a passphrase (key derivation): off the UI thread."""
         return share_file.encode(share, passphrase)
 
-    def write_share(self, path: Path, result_ids: list[str], passphrase: str | None) -> None:
-        """Write a share file to ``path`` (atomically: a failed write leaves nothing half)."""
-        data = self.make_share(result_ids, passphrase)
+    @staticmethod
+    def write(path: Path, data: bytes) -> None:
+        """Write a share file (atomically: a failed write leaves nothing half-written)."""
         try:
             atomic_write_bytes(path, data)
         except OSError as error:
             raise ShareError(_("The share file could not be written to {path}: {reason}")
                              .format(path=path, reason=error.strerror or error)) from None
+
+    def write_share(self, path: Path, result_ids: list[str], passphrase: str | None) -> None:
+        """Prepare, encode and write a share file in one call (for scripts and tests)."""
+        self.write(path, self.encode(self.prepare_share(result_ids), passphrase))
 
     @staticmethod
     def read(path: Path) -> ShareEnvelope:
@@ -97,23 +105,31 @@ class SharingService:
         except ShareFileError as error:
             raise ShareError(str(error)) from None
 
-    def receive(self, envelope: ShareEnvelope, passphrase: str | None) -> Received:
-        """Keep the partner's view inside ``envelope``; the same share twice is kept once.
-
-        Raises :class:`WrongSharePassphrase` (ask again) or :class:`ShareError`; on either
-        the profile is unchanged."""
+    @staticmethod
+    def open(envelope: ShareEnvelope, passphrase: str | None) -> Share:
+        """The share inside; slow when protected (off the UI thread). Raises
+        :class:`WrongSharePassphrase` (ask again) or :class:`ShareError`."""
         try:
-            share = share_file.open_share(envelope, passphrase)
+            return share_file.open_share(envelope, passphrase)
         except WrongSharePassphrase:
             raise
         except ShareFileError as error:
             raise ShareError(str(error)) from None
+
+    def check(self, share: Share) -> PartnerView:
+        """The partner view ``share`` would become here; :class:`ShareError` if refused."""
         repo = self.session.require_repo()
         own = {s.id for s in repo.collection(RESULTS, AssessmentResult).all()}
         try:
-            view = receive(share, self._template(share.template_id), own, self.session.clock())
+            return receive(share, self.session.templates.get(share.template_id), own,
+                           self.session.clock())
         except ShareRefused as error:
             raise ShareError(str(error)) from None
+
+    def keep(self, share: Share) -> Received:
+        """Keep the partner's view of ``share``; the same share twice is kept once. On a
+        :class:`ShareError` the profile is unchanged."""
+        view = self.check(share)
         views = self._views()
         for stored in views.all():
             if stored.item.share_id == view.share_id:
@@ -121,6 +137,10 @@ class SharingService:
         record_id = views.add(view)
         self.session.notify()
         return Received(record_id, view, already_had=False)
+
+    def receive(self, envelope: ShareEnvelope, passphrase: str | None) -> Received:
+        """Open and keep in one call (for scripts and tests)."""
+        return self.keep(self.open(envelope, passphrase))
 
     def views(self) -> list[Stored[PartnerView]]:
         """Every partner view kept, the most recently received first."""
@@ -130,5 +150,3 @@ class SharingService:
         self._views().remove(record_id)
         self.session.notify()
 
-    def _template(self, template_id: str) -> Template | None:
-        return self.session.templates.get(template_id)

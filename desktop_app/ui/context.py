@@ -22,6 +22,8 @@ class Navigator(Protocol):
 
     def choose_focus(self, areas: Sequence[str], parent: QWidget | None = None) -> None: ...
 
+    def receive_partner_view(self) -> None: ...
+
 
 @dataclass
 class ScreenContext:

@@ -41,6 +41,7 @@ from desktop_app.ui.privacy_bridge import waiting_profile_id
 from desktop_app.ui.quit_wait import QuitWait
 from desktop_app.ui.screen_fit import fit_to_screen, scrolling
 from desktop_app.ui.screen_stack import LazyScreenStack
+from desktop_app.ui.share_menu import add_sharing_actions
 
 FIRST_PAINT_FALLBACK_MS = 400
 
@@ -225,6 +226,8 @@ class MainWindow(QMainWindow):
         # Import from other apps (Loop Habit Tracker, Daylio): its own submenu.
         self.import_menu = add_import_menu(self, self.session, profile)
         self.transfer.add_import_action(self.import_menu)
+        self.action_share, self.action_receive = add_sharing_actions(
+            self, self.session, self._action, profile)
         profile.addSeparator()
         self.privacy = PrivacyActions(self, self.session, self.settings, self._action)
         self.privacy.add_to_profile_menu(profile)
@@ -314,6 +317,10 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.wizard_launcher import open_result
 
         open_result(self, self.ctx, result_id)
+
+    def receive_partner_view(self) -> None:
+        """Profile ▸ Receive a partner's view… (also offered by Progress ▸ Together)."""
+        self.action_receive.trigger()
 
     def choose_focus(self, areas: Sequence[str], parent: QWidget | None = None) -> None:
         """Choose your focus with ``areas`` ticked (a result's "Make these my focus")."""

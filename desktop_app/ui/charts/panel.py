@@ -15,12 +15,15 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from desktop_app.domain.progress import DateRange, WheelData
 from desktop_app.domain.progress_calendar import CalendarKind
+from desktop_app.i18n import _
 from desktop_app.services.progress import ProgressService
+from desktop_app.services.together import Partner, TogetherService
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.consistency import ConsistencyChart
 from desktop_app.ui.charts.export_caption import period_text
 from desktop_app.ui.charts.gaps import GapsChart
 from desktop_app.ui.charts.over_time import OverTimeChart
+from desktop_app.ui.charts.together import TogetherChart
 from desktop_app.ui.charts.wheel import WheelChart
 from desktop_app.ui.context import Navigator
 from desktop_app.ui.plain_export import may_write_plain_copy
@@ -52,12 +55,12 @@ class ChartPanel(QTabWidget):
         self.gaps = GapsChart()
         self.over_time = OverTimeChart()
         self.consistency = ConsistencyChart()
+        self.together = TogetherChart()
         self.charts: tuple[ChartView, ...] = (
-            self.wheel, self.gaps, self.over_time, self.consistency,
+            self.wheel, self.gaps, self.over_time, self.consistency, self.together,
         )
-        for chart, title in zip(
-            self.charts, ("&Wheel", "G&aps", "Over &time", "&Consistency"), strict=True
-        ):
+        titles = ("&Wheel", "G&aps", "Over &time", "&Consistency", _("To&gether"))
+        for chart, title in zip(self.charts, titles, strict=True):
             self.addTab(chart, title)
             chart.open_result.connect(navigator.open_result)
             chart.message.connect(self.message)
@@ -71,6 +74,12 @@ class ChartPanel(QTabWidget):
         self.wheel.compare_changed.connect(self._compare_picked)
         self.over_time.template_changed.connect(self._template_picked)
         self.consistency.kind_changed.connect(lambda _kind: self._draw(self.consistency))
+        self._partner: tuple[str, str] | None = None
+        self.together.partner_changed.connect(self._partner_picked)
+        self.together.remove_requested.connect(self._remove_partner)
+        self.together.receive_requested.connect(self._receive)
+        self.together.focus_requested.connect(
+            lambda area: self.navigator.choose_focus([area], self))
         self.currentChanged.connect(lambda _index: self.draw_current())
 
     def reload(self) -> None:
@@ -123,6 +132,8 @@ class ChartPanel(QTabWidget):
             template_id = self._over_time_template()
             if template_id is not None:
                 self.service.over_time(template_id, date_range)
+        elif chart is self.together:
+            pass  # a few records, read when drawn
         else:
             self.service.consistency(self._consistency_kind(), date_range)
 
@@ -135,6 +146,8 @@ class ChartPanel(QTabWidget):
             self.show_gaps()
         elif chart is self.over_time:
             self.show_over_time()
+        elif chart is self.together:
+            self.show_together()
         else:
             self.show_consistency()
 
@@ -256,3 +269,56 @@ class ChartPanel(QTabWidget):
 
     def _may_write_plain(self, parent: QWidget, path: Path) -> bool:
         return may_write_plain_copy(parent, self.service.session, "chart", path)
+
+    # --- Together (issue 16) ------------------------------------------------------------
+    def show_together(self) -> None:
+        service = TogetherService(self.service.session)
+        partners = service.partners()
+        current = next((p for p in partners if p.key == self._partner),
+                       partners[0] if partners else None)
+        self.together.set_partners(partners, current)
+        if current is None:
+            self.together.show_empty(
+                _("When your partner shares their result of “Us: where we are, where we want "
+                  "to be” with you, receive the file here, and both views appear side by "
+                  "side. To share yours: Profile ▸ Share a result with a partner…"),
+                (_("Receive a partner's view…"), self._receive),
+            )
+            return
+        self._partner = current.key
+        data = service.data(current)
+        if data.together is None:
+            template = current.template
+            self.together.show_empty(
+                _("{name} shared their view of “{title}”. Take it yourself, and the two "
+                  "views appear side by side.").format(name=current.name, title=template.title),
+                (_("Take it now"), lambda: self.navigator.start_template(template.id)),
+            )
+            return
+        self.together.set_data(data)
+
+    def _partner_picked(self, key: object) -> None:
+        self._partner = key if isinstance(key, tuple) else None
+        self.show_together()
+
+    def _receive(self) -> None:
+        self._partner = None  # the newest received comes first
+        self.navigator.receive_partner_view()
+
+    def _remove_partner(self, partner: object) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        if not isinstance(partner, Partner):
+            return
+        answer = QMessageBox.question(
+            self, _("Remove {name}'s view?").format(name=partner.name),
+            _("Remove {name}'s view of “{title}” from this profile? Your own results stay as "
+              "they are, and you can receive the view again from its file.").format(
+                  name=partner.name, title=partner.template.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            TogetherService(self.service.session).remove(partner)
+            self._partner = None
+            self.show_together()

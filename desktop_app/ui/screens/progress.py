@@ -64,6 +64,7 @@ class ProgressScreen(QWidget):
         self._dirty = True
         self._matplotlib_ready = False
         self._drawing = False
+        self._wanted_tab: str | None = None
 
     # --- what the main window calls -----------------------------------------------------
     def entered(self) -> None:
@@ -101,6 +102,16 @@ class ProgressScreen(QWidget):
         self._dirty = True
         if self._matplotlib_ready and self.isVisible() and self.service is not None:
             self._load_data()
+
+    def open_tab(self, key: str) -> None:
+        """Bring a chart tab to the front ("together"), now or once the charts are built."""
+        self._wanted_tab = key
+        self._select_wanted_tab()
+
+    def _select_wanted_tab(self) -> None:
+        if self.panel is not None and self._wanted_tab == "together":
+            self.panel.setCurrentWidget(self.panel.together)
+            self._wanted_tab = None
 
     @property
     def charts_ready(self) -> bool:
@@ -166,6 +177,7 @@ class ProgressScreen(QWidget):
             self.panel.message.connect(self._show_message)
             self.pages.addWidget(self.panel)
         self.pages.setCurrentWidget(self.panel)
+        self._select_wanted_tab()
         # Building the tabs, the data of the chart in view and its artists: three turns.
         self._drawing = True
         QTimer.singleShot(DRAW_DELAY_MS, self._prepare_panel)
