@@ -345,6 +345,10 @@ def main(
     folder); without it Python's and Qt's own error handling are left as they are.
     """
     args = sys.argv[1:] if argv is None else list(argv)
+    if args and args[0] in ("share", "receive"):
+        from desktop_app.share_commands import run_share_command
+
+        return run_share_command(args, clock)  # headless: no Qt, no window
     if args and args[0] in ("export", "import"):
         from desktop_app.commands import run_command
 

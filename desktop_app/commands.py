@@ -1,4 +1,5 @@
-"""Headless commands: ``groundwork export`` and ``groundwork import``. No Qt, no window.
+"""Headless commands: ``groundwork export`` and ``import`` (``share`` and ``receive`` in
+share_commands.py). No Qt, no window.
 
 Exit codes: 0 done; 1 the work could not be done (a damaged file, a failed write);
 2 a usage error (bad option, unknown profile, bad date, an --out that cannot be used);
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from desktop_app.storage.crypto import FileCipher
     from desktop_app.storage.repository import ProfileRepository
 
-COMMANDS = ("export", "import")
+COMMANDS = ("export", "import")  # and "share", "receive": share_commands.py
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_RUNNING = 3
@@ -50,10 +51,19 @@ def say(message: str) -> None:
 def run_command(argv: list[str], clock: Clock = system_clock) -> int:
     """Run ``export`` or ``import`` (``argv[0]``); returns the exit code."""
     command, rest = argv[0], argv[1:]
-    try:
+
+    def work() -> int:
         if command == "export":
             return _export(_export_parser().parse_args(rest), clock)
         return _import(_import_parser().parse_args(rest), clock)
+
+    return guarded(command, work)
+
+
+def guarded(command: str, work: Callable[[], int]) -> int:
+    """Run a command's ``work``: every failure becomes one line on stderr and an exit code."""
+    try:
+        return work()
     except UsageError as error:
         say(f"{error} (try 'groundwork {command} --help')")
         return EXIT_USAGE

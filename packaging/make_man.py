@@ -16,6 +16,7 @@ from desktop_app import __version__  # noqa: E402
 from desktop_app.app_id import HOMEPAGE  # noqa: E402
 from desktop_app.cli import EXIT_CODES, build_parser  # noqa: E402
 from desktop_app.commands import _export_parser, _import_parser  # noqa: E402
+from desktop_app.share_commands import receive_parser, share_parser  # noqa: E402
 
 DATA_DIR = "$XDG_DATA_HOME/Groundwork (~/.local/share/Groundwork when XDG_DATA_HOME is unset)"
 DATE = "2026-11-25"
@@ -58,6 +59,12 @@ def man_page() -> str:
         ".br",
         ".B groundwork import",
         "\\fIFILE\\fR \\fB\\-\\-profile\\fR \\fINAME\\fR [\\fIOPTION\\fR]...",
+        ".br",
+        ".B groundwork share",
+        "\\fB\\-\\-profile\\fR \\fINAME\\fR \\fB\\-\\-out\\fR \\fIFILE\\fR [\\fIOPTION\\fR]...",
+        ".br",
+        ".B groundwork receive",
+        "\\fIFILE\\fR \\fB\\-\\-profile\\fR \\fINAME\\fR [\\fIOPTION\\fR]...",
         ".SH DESCRIPTION",
         esc("Groundwork is a private notebook for doing the work of change between therapy "
             "sessions: assess honestly where you are and where you want to be, practise the "
@@ -67,14 +74,16 @@ def man_page() -> str:
         ".SH OPTIONS",
         *options(main),
     ]
-    for name, parser in (("export", _export_parser()), ("import", _import_parser())):
+    for name, parser in (("export", _export_parser()), ("import", _import_parser()),
+                         ("share", share_parser()), ("receive", receive_parser())):
         out += [f".SH {name.upper()}", esc(parser.description or ""), *options(parser),
                 ".PP", esc(parser.epilog or "")]
     out += [".SH EXIT STATUS"]
     for code, meaning in EXIT_CODES:
         out += [".TP", f"\\fB{code}\\fR", esc(meaning)]
     out += [
-        ".TP", "\\fB1\\fR", esc("export or import: the work could not be done"),
+        ".TP", "\\fB1\\fR", esc("export, import, share or receive: the work could not be done "
+                              "(receive: the file was refused)"),
         ".SH FILES",
         ".TP", f"\\fI{esc(DATA_DIR)}\\fR",
         esc("the data folder: profiles and your own assessment templates (templates/*.toml)"),

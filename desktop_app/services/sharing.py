@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from desktop_app.domain.results import AssessmentResult
 from desktop_app.domain.sharing import PartnerView, Share, ShareRefused, receive, share_of
-from desktop_app.domain.templates import Template
+from desktop_app.domain.templates import Template, TemplateSet
 from desktop_app.i18n import _
 from desktop_app.services.errors import InputError
 from desktop_app.services.session import Session
 from desktop_app.storage import share_file
 from desktop_app.storage.atomic import atomic_write_bytes
-from desktop_app.storage.repository import Collection, Stored
+from desktop_app.storage.repository import Collection, ProfileRepository, Stored
 from desktop_app.storage.share_file import ShareEnvelope, ShareFileError, WrongSharePassphrase
 
 TABLE = "partners"
@@ -41,6 +42,26 @@ class Received:
     already_had: bool
 
 
+def make_share(repo: ProfileRepository, templates: TemplateSet, result_ids: list[str],
+               now: datetime) -> Share:
+    """The share of ``result_ids`` of ``repo`` (read-only is enough), under its name."""
+    results = repo.collection(RESULTS, AssessmentResult)
+    chosen: list[tuple[str, AssessmentResult]] = []
+    for record_id in result_ids:
+        result = results.get(record_id)
+        if result is None:
+            raise ShareError(_("That result is no longer in this profile."))
+        chosen.append((record_id, result))
+    template = templates.get(chosen[0][1].template_id if chosen else "")
+    if template is None:
+        raise ShareError(_("The assessment of that result is not available, so it cannot "
+                           "be shared."))
+    try:
+        return share_of(chosen, template, repo.name, secrets.token_hex(10), now)
+    except ShareRefused as error:
+        raise ShareError(str(error)) from None
+
+
 class SharingService:
     """Make share files of the open profile's results; receive, list and remove views."""
 
@@ -55,23 +76,8 @@ class SharingService:
 
     def prepare_share(self, result_ids: list[str]) -> Share:
         """The share of the chosen results, under the profile's name (fast: no key yet)."""
-        repo = self.session.require_repo()
-        results = repo.collection(RESULTS, AssessmentResult)
-        chosen: list[tuple[str, AssessmentResult]] = []
-        for record_id in result_ids:
-            result = results.get(record_id)
-            if result is None:
-                raise ShareError(_("That result is no longer in this profile."))
-            chosen.append((record_id, result))
-        template = self.session.templates.get(chosen[0][1].template_id if chosen else "")
-        if template is None:
-            raise ShareError(_("The assessment of that result is not available, so it "
-                               "cannot be shared."))
-        try:
-            return share_of(chosen, template, repo.name, secrets.token_hex(10),
-                            self.session.clock())
-        except ShareRefused as error:
-            raise ShareError(str(error)) from None
+        return make_share(self.session.require_repo(), self.session.templates, result_ids,
+                          self.session.clock())
 
     @staticmethod
     def encode(share: Share, passphrase: str | None) -> bytes:
