@@ -80,6 +80,10 @@ class ShareDialog(SlowDialog):
         self.second = password_field("sharePassphraseAgain", _("Shared passphrase again"))
         form.addRow(_("Shared pa&ssphrase:"), self.first)
         form.addRow(_("A&gain:"), self.second)
+        self.passphrase_hint = paragraph(_(
+            "Agree on it together, and tell it in person rather than with the file."))
+        self.passphrase_hint.setStyleSheet("color: palette(placeholder-text);")
+        form.addRow("", self.passphrase_hint)
         self.plain_warning = paragraph(_(
             "Without a passphrase, anyone who has the file can read your answers, including "
             "what you wrote in your own words."))
@@ -102,6 +106,7 @@ class ShareDialog(SlowDialog):
     def _protect_toggled(self, on: bool) -> None:
         for field in (self.first, self.second):
             field.setEnabled(on)
+        self.passphrase_hint.setVisible(on)
         self.plain_warning.setVisible(not on)
 
     def _fill_results(self) -> None:

@@ -35,5 +35,6 @@ def add_sharing_actions(window: Any, session: Session, action: Callable[..., QAc
             window.show_screen("progress")
             window.screens["progress"].open_tab("together")
 
+    menu.addSeparator()
     return (action(menu, _("S&hare a result with a partner…"), share),
             action(menu, _("Recei&ve a partner's view…"), receive))
