@@ -231,7 +231,8 @@ class PeerImportDialog(QDialog):
         self.summary = paragraph(plan.summary())
         self.summary.setObjectName("peerSummary")
         layout.addWidget(self.summary)
-        self.preview = paragraph(_("Into “{name}”: {summary}").format(name=profile, summary=preview.summary()))
+        self.preview = paragraph(_("Into “{name}”: {summary}").format(
+            name=profile, summary=preview.summary()))
         self.preview.setObjectName("peerPreview")
         layout.addWidget(self.preview)
         how = QLabel(_(HOW[plan.source]))
