@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from desktop_app.domain.return_time import ReturnTime, back_words, typical_sentence
-from desktop_app.i18n import _, ngettext
+from desktop_app.i18n import _, ngettext, pgettext
 from desktop_app.services.report import PARTS, Report
 from desktop_app.services.report_parts import Gaps, PracticeLine, Trend
 from desktop_app.ui.charts.format import number_text, signed_text
@@ -112,8 +112,9 @@ def _practice(report: Report) -> Iterator[Block]:
         yield Block(_p(_("No focus practices ran in these days.")))
         return
     # Translators: column headers of the report's table of practices.
-    yield from _table([_("Area"), _("Practice"), _("Done"), _("Not done"), _("Paused"),
-                       _("Done of due"), _("Pauses")], [_practice_row(line) for line in lines])
+    yield from _table([_("Area"), _("Practice"), pgettext("report table", "Done"), _("Not done"),
+                       _("Paused"), _("Done of due"), _("Pauses")],
+                      [_practice_row(line) for line in lines])
 
 
 def _mean(value: float | None) -> str:
