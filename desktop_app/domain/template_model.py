@@ -151,6 +151,9 @@ class Template:
     alerts: tuple[Alert, ...] = ()
     source: Path | None = None
     builtin: bool = False
+    # The language of the sibling translation whose texts are shown ("de"), None for the
+    # file's own texts. Ids, numbers and scoring always come from the original file.
+    translation: str | None = None
 
     @property
     def questions(self) -> tuple[Question, ...]:
