@@ -288,7 +288,11 @@ def _translated(
     except reading.Problem as broken:  # the walk checks every text; this is a safety net
         return None, _problem_error(broken.path, broken.message, text, name, translated_path)
     result = replace(
-        built, source=template.source, builtin=template.builtin, translation=language
+        built,
+        source=template.source,
+        builtin=template.builtin,
+        translation=language,
+        original=template,
     )
     return result, error
 
