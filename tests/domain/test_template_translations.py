@@ -184,12 +184,13 @@ def test_the_language_defaults_to_the_apps(folder: Path) -> None:
 
     (folder / "mood.de.toml").write_text(GERMAN, encoding="utf-8")
     assert load_template(folder / "mood.toml").title == "Mood"
+    before = (i18n.active(), i18n.language())
     i18n.install(gettext.NullTranslations(), "de")
     try:
         assert load_template(folder / "mood.toml").title == "Stimmung"
         assert load_templates([(folder, False)]).templates[0].title == "Stimmung"
     finally:
-        i18n.install(gettext.NullTranslations(), "en")
+        i18n.install(*before)
 
 
 def test_a_missing_text_is_shown_in_the_original_and_named(folder: Path) -> None:

@@ -19,11 +19,12 @@ from desktop_app.ui.wizard.result_view import ResultView
 
 @pytest.fixture
 def german(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """German as the active language, through the i18n API; English again afterwards."""
+    """German as the active language, through the i18n API; the language before afterwards."""
     monkeypatch.setenv("LANGUAGE", "de")
+    before = (i18n.active(), i18n.language())
     i18n.install(gettext.NullTranslations(), "de")
     yield
-    i18n.install(gettext.NullTranslations(), "en")
+    i18n.install(*before)
 
 
 def open_wizard(qtbot) -> TemplateWizard:
