@@ -42,6 +42,7 @@ from desktop_app.domain.template_model import (
     combine,
     split_item,
 )
+from desktop_app.domain.template_reading import locate_line
 from desktop_app.i18n import _
 
 __all__ = [
@@ -125,68 +126,6 @@ def describe_toml_error(error: tomllib.TOMLDecodeError, text: str) -> tuple[str,
         line = max(1, len(text.splitlines()))
         message = message.removesuffix("(at end of document)").rstrip()
     return _("invalid TOML ({error})").format(error=message), line
-
-
-_HEADER = re.compile(r"""\s*(\[\[?)\s*([\w\-."' ]+?)\s*\]\]?\s*(#.*)?""")
-
-
-def _sections(lines: list[str]) -> tuple[list[tuple[int, FieldPath]], list[bool]]:
-    """Where each [table] / [[array]] header starts and which data path it opens.
-
-    Also returns, per line, whether it is inside a multi-line string (never a header or key).
-    """
-    sections: list[tuple[int, FieldPath]] = [(1, ())]
-    in_string: list[bool] = []
-    counts: dict[FieldPath, int] = {}
-    latest: dict[tuple[str, ...], int] = {}  # array name -> index of its newest entry
-    quote: str | None = None
-    for number, line in enumerate(lines, start=1):
-        in_string.append(quote is not None)
-        if quote is not None:
-            if line.count(quote) % 2:
-                quote = None
-            continue
-        quote = next((q for q in ('"""', "'''") if line.count(q) % 2), None)
-        match = _HEADER.fullmatch(line)
-        if quote is not None or not match:
-            continue
-        names = tuple(part.strip().strip("\"'") for part in match.group(2).split("."))
-        path: list[str | int] = []
-        for i, name in enumerate(names[:-1]):
-            path.append(name)
-            if names[: i + 1] in latest:
-                path.append(latest[names[: i + 1]])
-        path.append(names[-1])
-        if match.group(1) == "[[":
-            index = counts.get(tuple(path), 0)
-            counts[tuple(path)] = index + 1
-            latest[names] = index
-            path.append(index)
-        sections.append((number, tuple(path)))
-    return sections, in_string
-
-
-def locate_line(text: str, path: FieldPath) -> int | None:
-    """Best-effort line of the key a path names, or of its table; None if not found."""
-    if not path:
-        return None
-    lines = text.splitlines()
-    sections, in_string = _sections(lines)
-    # The deepest section whose path leads towards the field.
-    index, (start, section) = max(
-        ((i, s) for i, s in enumerate(sections) if path[: len(s[1])] == s[1]),
-        key=lambda pair: len(pair[1][1]),
-    )
-    rest = path[len(section) :]
-    if not rest or not isinstance(rest[0], str):
-        return start
-    end = sections[index + 1][0] if index + 1 < len(sections) else len(lines) + 1
-    key = re.escape(rest[0])
-    pattern = re.compile(rf"""\s*(?:{key}|"{key}"|'{key}')\s*[=.]""")
-    for number in range(start, end):
-        if not in_string[number - 1] and pattern.match(lines[number - 1]):
-            return number
-    return start if section else None
 
 
 def _parse_toml(text: str, source_name: str, source: Path | None) -> dict[str, Any]:
