@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import i18n
+from desktop_app.domain.template_translation import candidates
 from desktop_app.i18n import _, ngettext
 from desktop_app.ui.screen_fit import fit_to_screen
 
@@ -54,9 +56,20 @@ def shortcut_rows(bar: QMenuBar) -> list[tuple[str, str]]:
     return rows
 
 
+def help_file(resources: Path, language: str | None = None) -> Path:
+    """The help in `language` (by default the app's): how-groundwork-works.de.md for "de" and
+    "de_AT", the English file when there is no translation."""
+    english = resources / HELP_FILE
+    for code in candidates(language or i18n.language()):
+        translated = english.with_name(f"{english.stem}.{code}{english.suffix}")
+        if translated.is_file():
+            return translated
+    return english
+
+
 def help_markdown(resources: Path, data_dir: Path, bar: QMenuBar | None) -> str:
     """The help text with this app's shortcuts and data folder filled in."""
-    path = resources / HELP_FILE
+    path = help_file(resources)
     try:
         text = path.read_text("utf-8")
     except OSError:
