@@ -28,7 +28,9 @@ BY_METAVAR = {"DIR": "dirs", "FILE": "files", "PATH": "files", "TEMPLATE_ID": "t
 
 def shipped_template_ids() -> list[str]:
     folder = ROOT / "resources" / "assessments"
-    return sorted(tomllib.loads(path.read_text("utf-8"))["id"] for path in folder.glob("*.toml"))
+    # name.de.toml is a translation of name.toml, not a template of its own.
+    files = [path for path in folder.glob("*.toml") if "." not in path.stem]
+    return sorted(tomllib.loads(path.read_text("utf-8"))["id"] for path in files)
 
 
 def option_words(parser: argparse.ArgumentParser) -> list[str]:

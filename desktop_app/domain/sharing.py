@@ -132,7 +132,7 @@ def receive(share: Share, template: Template | None, own_result_ids: set[str],
     return PartnerView(
         share_id=share.share_id, name=name, made_at=share.made_at, received_at=received_at,
         template_id=template.id, template_version=template.version,
-        template_title=template.title, results=tuple(kept),
+        template_title=template.untranslated.title, results=tuple(kept),
     )
 
 

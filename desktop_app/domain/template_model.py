@@ -153,6 +153,35 @@ class Template:
     builtin: bool = False
     # A result of it may be shared with a partner (a share file; see docs/templates.md).
     shareable: bool = False
+    # The language of the sibling translation whose texts are shown ("de"), None for the
+    # file's own texts. Ids, numbers and scoring always come from the original file.
+    translation: str | None = None
+    # With a translation: the same template with the file's own texts (see `untranslated`).
+    original: Template | None = field(default=None, compare=False, hash=False, repr=False)
+
+    @property
+    def untranslated(self) -> Template:
+        """This template with its file's own texts: what results store (band labels, title,
+        alert messages), so a result reads the same whatever language it was saved in."""
+        return self.original or self
+
+    def shown_band(self, scale_id: str, stored: str | None) -> Band | None:
+        """The band to show for a band label stored with a result, in this template's texts."""
+        scale = self.scale(scale_id)
+        if scale is None or stored is None:
+            return None
+        plain = self.untranslated.scale(scale_id)
+        labels = [band.label for band in plain.bands] if plain else []
+        if stored in labels and len(labels) == len(scale.bands):
+            return scale.bands[labels.index(stored)]
+        return next((band for band in scale.bands if band.label == stored), None)
+
+    def shown_alert(self, stored: str) -> str:
+        """An alert message stored with a result, in this template's texts when it still has it."""
+        messages = [alert.message for alert in self.untranslated.alerts]
+        if stored in messages and len(messages) == len(self.alerts):
+            return self.alerts[messages.index(stored)].message
+        return stored
 
     @property
     def questions(self) -> tuple[Question, ...]:

@@ -34,6 +34,7 @@ from desktop_app.domain.template_reading import (
     field_name,
     fmt,
 )
+from desktop_app.i18n import _
 
 TEMPLATE_ID = re.compile(r"[a-z0-9-]+")
 QUESTION_ID = re.compile(r"[a-z0-9_]+")
@@ -77,13 +78,16 @@ def _bounds(table: Table, kind: str) -> tuple[int | None, int | None]:
         return None, None
     for key in ("min", "max"):
         if kind == "scale" and not table.has(key):
-            raise Problem(table.path, f"missing key '{key}' (a scale question needs both)")
+            message = _("missing key '{key}' (a scale question needs both)")
+            raise Problem(table.path, message.format(key=key))
     low = table.get_or("min", as_int, tpl.GAP_DEFAULT_MIN)
     high = table.get_or("max", as_int, tpl.GAP_DEFAULT_MAX)
     if low == high:
-        raise Problem(table.at("max"), f"min and max are both {low}; a scale needs two points")
+        message = _("min and max are both {value}; a scale needs two points")
+        raise Problem(table.at("max"), message.format(value=low))
     if low > high:
-        raise Problem(table.at("min"), f"min ({low}) is larger than max ({high})")
+        message = _("min ({low}) is larger than max ({high})")
+        raise Problem(table.at("min"), message.format(low=low, high=high))
     return low, high
 
 
@@ -93,17 +97,20 @@ def _anchors(table: Table, low: int | None, high: int | None) -> dict[int, str]:
         return {}
     value = table.data["anchors"]
     if not isinstance(value, dict):
-        raise Problem(table.at("anchors"), f"expected a table, got {describe(value)}")
+        message = _("expected a table, got {value}").format(value=describe(value))
+        raise Problem(table.at("anchors"), message)
     anchors: dict[int, str] = {}
     for key, label in cast(dict[str, Any], value).items():
         path = (*table.at("anchors"), key)
         if not _ANCHOR_KEY.fullmatch(key):
-            raise Problem(path, f'anchor "{key}" is not a whole number (write it like "0" = "...")')
+            message = _('anchor "{key}" is not a whole number (write it like "0" = "...")')
+            raise Problem(path, message.format(key=key))
         point = int(key)
         if not low <= point <= high:
-            raise Problem(path, f"anchor {point} is outside this question's range {low} to {high}")
+            message = _("anchor {point} is outside this question's range {low} to {high}")
+            raise Problem(path, message.format(point=point, low=low, high=high))
         if point in anchors:
-            raise Problem(path, f"anchor {point} is given twice")
+            raise Problem(path, _("anchor {point} is given twice").format(point=point))
         anchors[point] = as_text(label, path)
     return dict(sorted(anchors.items()))
 
@@ -112,13 +119,14 @@ def _options(table: Table, kind: str) -> tuple[Option, ...]:
     """The options of a choice or multi question: at least one, values all different."""
     if kind not in ("choice", "multi"):
         return ()
-    hint = f"a {kind} question needs options = [{{ value = 0, label = ... }}, ...]"
+    hint = _("a {kind} question needs options = [{{ value = 0, label = ... }}, ...]")
+    hint = hint.format(kind=kind)
     options: list[Option] = []
     for raw, path in table.nonempty("options", hint):
         entry = Table(raw, path, ("value", "label", "exclusive"))
         exclusive = entry.get_or("exclusive", as_bool, False)
         if exclusive and kind != "multi":
-            message = "'exclusive' applies only to options of a multi question"
+            message = _("'exclusive' applies only to options of a multi question")
             raise Problem(entry.at("exclusive"), message)
         option = Option(
             value=entry.get("value", as_int), label=entry.get("label", as_text),
@@ -126,7 +134,8 @@ def _options(table: Table, kind: str) -> tuple[Option, ...]:
         )
         earlier = next((o.label for o in options if o.value == option.value), None)
         if earlier is not None:
-            message = f'option value {option.value} is already used by "{earlier}"'
+            message = _('option value {value} is already used by "{label}"')
+            message = message.format(value=option.value, label=earlier)
             raise Problem(entry.at("value"), message)
         options.append(option)
     return tuple(options)
@@ -135,16 +144,19 @@ def _options(table: Table, kind: str) -> tuple[Option, ...]:
 def _question(raw: object, path: FieldPath, seen: dict[str, FieldPath]) -> Question:
     """One [[pages.questions]] entry; `seen` maps ids used so far to where they were used."""
     table = Table(raw, path, _QUESTION_KEYS)
-    question_id = table.identifier("id", QUESTION_ID, "lowercase letters, digits and _")
+    question_id = table.identifier("id", QUESTION_ID, _("lowercase letters, digits and _"))
     if question_id in seen:
         earlier = field_name(seen[question_id])
-        message = f'duplicate question id "{question_id}" (already used in {earlier})'
+        message = _('duplicate question id "{id}" (already used in {place})')
+        message = message.format(id=question_id, place=earlier)
         raise Problem(table.at("id"), message)
     seen[question_id] = path
-    kind = table.one_of("type", tpl.QUESTION_TYPES, "question type")
+    unknown = _('unknown question type "{value}" (expected one of {choices})')
+    kind = table.one_of("type", tpl.QUESTION_TYPES, unknown)
     for key, kinds in _TYPE_KEYS.items():
         if table.has(key) and kind not in kinds:
-            message = f"'{key}' does not apply to a {kind} question, only to {' and '.join(kinds)}"
+            message = _("'{key}' does not apply to a {kind} question, only to {first} and {second}")
+            message = message.format(key=key, kind=kind, first=kinds[0], second=kinds[1])
             raise Problem(table.at(key), message)
     low, high = _bounds(table, kind)
     prompt = table.get("prompt", as_text)
@@ -170,7 +182,7 @@ def _page(raw: object, path: FieldPath, seen: dict[str, FieldPath]) -> Page:
     table = Table(raw, path, _PAGE_KEYS)
     title = table.get("title", as_text)
     intro = table.get_or("intro", as_optional_text, None)
-    hint = "this page has no questions (add at least one [[pages.questions]])"
+    hint = _("this page has no questions (add at least one [[pages.questions]])")
     questions = tuple(
         _question(item, where, seen) for item, where in table.nonempty("questions", hint)
     )
@@ -187,16 +199,21 @@ def _item(item: str, path: FieldPath, template: Template) -> tuple[int, int]:
     question = template.question(question_id)
     if question is None:
         close = difflib.get_close_matches(question_id, [q.id for q in template.questions], n=1)
-        guess = f' — did you mean "{close[0]}"?' if close else ""
-        raise Problem(path, f'no question has the id "{question_id}"{guess}')
+        if close:
+            message = _('no question has the id "{id}" — did you mean "{guess}"?')
+            raise Problem(path, message.format(id=question_id, guess=close[0]))
+        raise Problem(path, _('no question has the id "{id}"').format(id=question_id))
     if question.type == "gap" and part not in tpl.GAP_PARTS:
         parts = ", ".join(f'"{question_id}.{p}"' for p in tpl.GAP_PARTS)
-        raise Problem(path, f'"{question_id}" is a gap question, so name one of its parts: {parts}')
+        message = _('"{id}" is a gap question, so name one of its parts: {parts}')
+        raise Problem(path, message.format(id=question_id, parts=parts))
     if question.type != "gap" and item != question_id:
-        raise Problem(path, f'"{item}": only gap questions have parts, write "{question_id}"')
+        message = _('"{item}": only gap questions have parts, write "{id}"')
+        raise Problem(path, message.format(item=item, id=question_id))
     item_range = question.value_range(part)
     if item_range is None:
-        raise Problem(path, f'"{item}" is a {question.type} question, which has no score')
+        message = _('"{item}" is a {type} question, which has no score')
+        raise Problem(path, message.format(item=item, type=question.type))
     return item_range
 
 
@@ -208,7 +225,8 @@ def _bands(table: Table) -> tuple[Band, ...]:
         top, label = entry.get("max", as_number), entry.get("label", as_text)
         if bands and top <= bands[-1].max:
             previous = fmt(bands[-1].max)
-            message = f"bands must go up: max {fmt(top)} is not above the one before ({previous})"
+            message = _("bands must go up: max {max} is not above the one before ({previous})")
+            message = message.format(max=fmt(top), previous=previous)
             raise Problem(entry.at("max"), message)
         bands.append(Band(top, label, entry.get_or("meaning", as_optional_text, None)))
     return tuple(bands)
@@ -221,10 +239,11 @@ def _check_bands(scale: Scale, template: Template, path: FieldPath) -> None:
     low, high = template.scale_range(scale)
     first, last = scale.bands[0].max, scale.bands[-1].max
     if first < low:
-        message = f"the first band ends at {fmt(first)}, below the lowest possible score"
-        raise Problem((*path, "bands", 0, "max"), f"{message} ({fmt(low)})")
+        message = _("the first band ends at {max}, below the lowest possible score ({low})")
+        raise Problem((*path, "bands", 0, "max"), message.format(max=fmt(first), low=fmt(low)))
     if last < high:
-        message = f"the last band ends at {fmt(last)}, but this scale can reach {fmt(high)}"
+        message = _("the last band ends at {max}, but this scale can reach {high}")
+        message = message.format(max=fmt(last), high=fmt(high))
         raise Problem((*path, "bands", len(scale.bands) - 1, "max"), message)
 
 
@@ -234,12 +253,14 @@ def _reverse(table: Table, items: list[str], template: Template) -> list[str]:
     for i, item in enumerate(reverse):
         where = (*table.at("reverse"), i)
         if item not in items:
-            raise Problem(where, f'"{item}" is reversed but is not one of this scale\'s items')
+            message = _('"{item}" is reversed but is not one of this scale\'s items')
+            raise Problem(where, message.format(item=item))
         if item in reverse[:i]:
-            raise Problem(where, f'"{item}" is listed twice')
+            raise Problem(where, _('"{item}" is listed twice').format(item=item))
         question = template.question(item)
         if question is None or question.type not in _REVERSIBLE:
-            raise Problem(where, f'"{item}" cannot be reversed (only scale and choice questions)')
+            message = _('"{item}" cannot be reversed (only scale and choice questions)')
+            raise Problem(where, message.format(item=item))
     return reverse
 
 
@@ -247,22 +268,23 @@ def _positive(value: object, path: FieldPath) -> float:
     """A number above zero."""
     number = as_number(value, path)
     if number <= 0:
-        raise Problem(path, f"{path[-1]} must be more than 0")
+        raise Problem(path, _("{key} must be more than 0").format(key=path[-1]))
     return number
 
 
 def _scale(raw: object, path: FieldPath, template: Template) -> Scale:
     """One [[scales]] entry, checked against the template's questions."""
     table = Table(raw, path, _SCALE_KEYS)
-    scale_id = table.identifier("id", QUESTION_ID, "lowercase letters, digits and _")
+    scale_id = table.identifier("id", QUESTION_ID, _("lowercase letters, digits and _"))
     title = table.get("title", as_text)
     description = table.get_or("description", as_optional_text, None)
-    method = table.one_of("method", tpl.METHODS, "method")
-    table.nonempty("items", "a scale needs at least one item")
+    unknown = _('unknown method "{value}" (expected one of {choices})')
+    method = table.one_of("method", tpl.METHODS, unknown)
+    table.nonempty("items", _("a scale needs at least one item"))
     items = table.strings("items")
     for i, item in enumerate(items):
         if item in items[:i]:
-            raise Problem((*table.at("items"), i), f'"{item}" is listed twice')
+            raise Problem((*table.at("items"), i), _('"{item}" is listed twice').format(item=item))
         _item(item, (*table.at("items"), i), template)
     scale = Scale(
         id=scale_id,
@@ -286,11 +308,15 @@ def _alert(raw: object, path: FieldPath, template: Template) -> tpl.Alert:
     low, high = _item(item, table.at("item"), template)
     at_least = table.get("at_least", as_number)
     if at_least > high:
-        message = f'at_least {fmt(at_least)} is above the highest answer to "{item}" ({high}),'
-        raise Problem(table.at("at_least"), f"{message} so this alert could never show")
+        message = _('at_least {value} is above the highest answer to "{item}" ({high}), so '
+                    "this alert could never show")
+        values = {"value": fmt(at_least), "item": item, "high": high}
+        raise Problem(table.at("at_least"), message.format(**values))
     if at_least <= low:
-        message = f'at_least {fmt(at_least)} is not above the lowest answer to "{item}" ({low}),'
-        raise Problem(table.at("at_least"), f"{message} so this alert would show every time")
+        message = _('at_least {value} is not above the lowest answer to "{item}" ({low}), so '
+                    "this alert would show every time")
+        values = {"value": fmt(at_least), "item": item, "low": low}
+        raise Problem(table.at("at_least"), message.format(**values))
     return tpl.Alert(item=item, at_least=at_least, message=table.get("message", as_text))
 
 
@@ -300,13 +326,14 @@ def _alert(raw: object, path: FieldPath, template: Template) -> tpl.Alert:
 def _format(data: dict[str, Any]) -> int:
     """Check the format version first: a newer file may use keys this version lacks."""
     if "format" not in data:
-        raise Problem((), "missing key 'format' (start the file with format = 1)")
+        raise Problem((), _("missing key 'format' (start the file with format = 1)"))
     version = as_int(data["format"], ("format",))
     if version > tpl.FORMAT:
-        message = f"this template uses format {version}, but this Groundwork reads format"
-        raise Problem(("format",), f"{message} {tpl.FORMAT} (a newer Groundwork may open it)")
+        message = _("this template uses format {version}, but this Groundwork reads format "
+                    "{known} (a newer Groundwork may open it)")
+        raise Problem(("format",), message.format(version=version, known=tpl.FORMAT))
     if version != tpl.FORMAT:
-        raise Problem(("format",), f"format must be {tpl.FORMAT}")
+        raise Problem(("format",), _("format must be {known}").format(known=tpl.FORMAT))
     return version
 
 
@@ -314,15 +341,16 @@ def build_template(data: dict[str, Any]) -> Template:
     """Check parsed TOML against every rule and build the `Template` (without a source)."""
     template_format = _format(data)
     table = Table(data, (), _TEMPLATE_KEYS)
-    template_id = table.identifier("id", TEMPLATE_ID, "lowercase letters, digits and -")
+    template_id = table.identifier("id", TEMPLATE_ID, _("lowercase letters, digits and -"))
     version = table.get("version", as_int)
     if version < 1:
-        raise Problem(table.at("version"), "version must be 1 or more")
+        raise Problem(table.at("version"), _("version must be 1 or more"))
     title = table.get("title", as_text)
-    kind = table.one_of("kind", tpl.KINDS, "kind", default="assessment")
+    unknown = _('unknown kind "{value}" (expected one of {choices})')
+    kind = table.one_of("kind", tpl.KINDS, unknown, default="assessment")
     description = table.get_or("description", as_optional_text, None)
     shareable = table.get_or("shareable", as_bool, False)
-    hint = "this template has no pages (add at least one [[pages]])"
+    hint = _("this template has no pages (add at least one [[pages]])")
     seen: dict[str, FieldPath] = {}
     pages = tuple(_page(item, path, seen) for item, path in table.nonempty("pages", hint))
     template = Template(
@@ -339,7 +367,8 @@ def build_template(data: dict[str, Any]) -> Template:
     for item, path in table.listed("scales"):
         scale = _scale(item, path, template)
         if any(s.id == scale.id for s in scales):
-            raise Problem((*path, "id"), f'duplicate scale id "{scale.id}"')
+            message = _('duplicate scale id "{id}"').format(id=scale.id)
+            raise Problem((*path, "id"), message)
         scales.append(scale)
     alerts = tuple(_alert(item, path, template) for item, path in table.listed("alerts"))
     return replace(template, scales=tuple(scales), alerts=alerts)

@@ -13,8 +13,11 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
+from desktop_app import i18n
 from desktop_app.domain import template_reading as reading
+from desktop_app.domain import template_translation as translation
 from desktop_app.domain import template_validation as validation
 from desktop_app.domain.template_model import (
     FORMAT,
@@ -39,6 +42,8 @@ from desktop_app.domain.template_model import (
     combine,
     split_item,
 )
+from desktop_app.domain.template_reading import locate_line
+from desktop_app.i18n import _
 
 __all__ = [
     "FORMAT",
@@ -102,7 +107,9 @@ class TemplateError(Exception):
         self.path = path
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}, line {self.line}"
+        where = self.file
+        if self.line is not None:
+            where = _("{file}, line {line}").format(file=self.file, line=self.line)
         parts = [where, self.field, self.message] if self.field else [where, self.message]
         return ": ".join(parts)
 
@@ -118,113 +125,155 @@ def describe_toml_error(error: tomllib.TOMLDecodeError, text: str) -> tuple[str,
     elif message.endswith("(at end of document)"):
         line = max(1, len(text.splitlines()))
         message = message.removesuffix("(at end of document)").rstrip()
-    return f"invalid TOML ({message})", line
+    return _("invalid TOML ({error})").format(error=message), line
 
 
-_HEADER = re.compile(r"""\s*(\[\[?)\s*([\w\-."' ]+?)\s*\]\]?\s*(#.*)?""")
+def _parse_toml(text: str, source_name: str, source: Path | None) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message, line = describe_toml_error(exc, text)
+        raise TemplateError(source_name, message, line=line, path=source) from None
+    except (ValueError, RecursionError) as exc:
+        # tomllib can also give up on absurd input, e.g. a number with 5,000 digits.
+        message = _("invalid TOML ({error})").format(error=exc)
+        raise TemplateError(source_name, message, path=source) from None
 
 
-def _sections(lines: list[str]) -> tuple[list[tuple[int, FieldPath]], list[bool]]:
-    """Where each [table] / [[array]] header starts and which data path it opens.
-
-    Also returns, per line, whether it is inside a multi-line string (never a header or key).
-    """
-    sections: list[tuple[int, FieldPath]] = [(1, ())]
-    in_string: list[bool] = []
-    counts: dict[FieldPath, int] = {}
-    latest: dict[tuple[str, ...], int] = {}  # array name -> index of its newest entry
-    quote: str | None = None
-    for number, line in enumerate(lines, start=1):
-        in_string.append(quote is not None)
-        if quote is not None:
-            if line.count(quote) % 2:
-                quote = None
-            continue
-        quote = next((q for q in ('"""', "'''") if line.count(q) % 2), None)
-        match = _HEADER.fullmatch(line)
-        if quote is not None or not match:
-            continue
-        names = tuple(part.strip().strip("\"'") for part in match.group(2).split("."))
-        path: list[str | int] = []
-        for i, name in enumerate(names[:-1]):
-            path.append(name)
-            if names[: i + 1] in latest:
-                path.append(latest[names[: i + 1]])
-        path.append(names[-1])
-        if match.group(1) == "[[":
-            index = counts.get(tuple(path), 0)
-            counts[tuple(path)] = index + 1
-            latest[names] = index
-            path.append(index)
-        sections.append((number, tuple(path)))
-    return sections, in_string
+def _build(data: dict[str, Any], text: str, source_name: str, source: Path | None) -> Template:
+    try:
+        return validation.build_template(data)
+    except reading.Problem as problem:
+        raise _problem_error(problem.path, problem.message, text, source_name, source) from None
 
 
-def locate_line(text: str, path: FieldPath) -> int | None:
-    """Best-effort line of the key a path names, or of its table; None if not found."""
-    if not path:
-        return None
-    lines = text.splitlines()
-    sections, in_string = _sections(lines)
-    # The deepest section whose path leads towards the field.
-    index, (start, section) = max(
-        ((i, s) for i, s in enumerate(sections) if path[: len(s[1])] == s[1]),
-        key=lambda pair: len(pair[1][1]),
+def _problem_error(
+    path: FieldPath, message: str, text: str, source_name: str, source: Path | None
+) -> TemplateError:
+    return TemplateError(
+        source_name,
+        message,
+        line=locate_line(text, path),
+        field=reading.field_name(path) or None,
+        path=source,
     )
-    rest = path[len(section) :]
-    if not rest or not isinstance(rest[0], str):
-        return start
-    end = sections[index + 1][0] if index + 1 < len(sections) else len(lines) + 1
-    key = re.escape(rest[0])
-    pattern = re.compile(rf"""\s*(?:{key}|"{key}"|'{key}')\s*[=.]""")
-    for number in range(start, end):
-        if not in_string[number - 1] and pattern.match(lines[number - 1]):
-            return number
-    return start if section else None
 
 
 def parse_template(
     text: str, source_name: str, *, source: Path | None = None, builtin: bool = False
 ) -> Template:
     """Parse and check template TOML; `source_name` is the file name used in errors."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        message, line = describe_toml_error(exc, text)
-        raise TemplateError(source_name, message, line=line, path=source) from None
-    except (ValueError, RecursionError) as exc:
-        # tomllib can also give up on absurd input, e.g. a number with 5,000 digits.
-        raise TemplateError(source_name, f"invalid TOML ({exc})", path=source) from None
-    try:
-        template = validation.build_template(data)
-    except reading.Problem as problem:
-        raise TemplateError(
-            source_name,
-            problem.message,
-            line=locate_line(text, problem.path),
-            field=reading.field_name(problem.path) or None,
-            path=source,
-        ) from None
+    template = _build(_parse_toml(text, source_name, source), text, source_name, source)
     return replace(template, source=source, builtin=builtin)
 
 
-def load_template(path: Path, *, builtin: bool = False) -> Template:
-    """Read and check one template file."""
+def _read_text(path: Path) -> str:
     try:
         # utf-8-sig: some Windows editors put a byte-order mark at the start.
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        message = "the file is not UTF-8 text (save it as UTF-8 in your editor)"
+        message = _("the file is not UTF-8 text (save it as UTF-8 in your editor)")
         raise TemplateError(path.name, message, path=path) from None
     except OSError as exc:
-        message = f"could not read the file ({exc.strerror or exc})"
+        message = _("could not read the file ({reason})").format(reason=exc.strerror or exc)
         raise TemplateError(path.name, message, path=path) from None
-    return parse_template(text, path.name, source=path, builtin=builtin)
+
+
+def _translation_path(path: Path, language: str) -> tuple[Path, str] | None:
+    """The sibling translation of `path` to show in `language` (de_AT, else de), if any."""
+    for code in translation.candidates(language):
+        for sibling in _siblings(path):
+            if translation.normal_language(sibling[1]) == code:
+                return sibling
+    return None
+
+
+def _siblings(path: Path) -> list[tuple[Path, str]]:
+    """The translation files next to `path`, with their languages."""
+    try:
+        found = [(p, translation.split_name(p.stem)) for p in _template_files(path.parent)]
+    except OSError:
+        return []
+    return [(p, split[1]) for p, split in found if split and split[0] == path.stem]
+
+
+def _translated(
+    template: Template,
+    data: dict[str, Any],
+    translated_path: Path,
+    language: str,
+) -> tuple[Template | None, TemplateError | None]:
+    """`template` with the texts of one translation file, and that file's problem, if any.
+
+    The template is None when the translation cannot be used; missing texts fall back to the
+    original one by one.
+    """
+    name = translated_path.name
+    original_name = template.source.name if template.source else name
+    try:
+        text = _read_text(translated_path)
+        translated = _parse_toml(text, name, translated_path)
+    except TemplateError as unreadable:
+        return None, unreadable
+    checked = translation.translate(data, translated, original_name)
+    problem = translation.first_problem(checked)
+    error = None
+    if problem is not None:
+        error = _problem_error(problem[0], problem[1], text, name, translated_path)
+    if not checked.usable:
+        return None, error
+    try:
+        built = validation.build_template(checked.data)
+    except reading.Problem as broken:  # the walk checks every text; this is a safety net
+        return None, _problem_error(broken.path, broken.message, text, name, translated_path)
+    result = replace(
+        built,
+        source=template.source,
+        builtin=template.builtin,
+        translation=language,
+        original=template,
+    )
+    return result, error
+
+
+def load_template(
+    path: Path, *, builtin: bool = False, language: str | None = None
+) -> Template:
+    """Read and check one template file, with its texts in `language` where it has them.
+
+    `language` defaults to the app's (desktop_app.i18n); a translation that cannot be used is
+    passed over here (load_templates reports it).
+    """
+    return _load(path, builtin, language)[0]
+
+
+def _load(
+    path: Path, builtin: bool, language: str | None, check_all: bool = False
+) -> tuple[Template, list[TemplateError]]:
+    """The template in `language` and the problems of its translations (all of them if
+    `check_all`, else only the one wanted)."""
+    text = _read_text(path)
+    data = _parse_toml(text, path.name, path)
+    template = replace(_build(data, text, path.name, path), source=path, builtin=builtin)
+    wanted = _translation_path(path, language or i18n.language())
+    siblings = _siblings(path) if check_all else [wanted] if wanted else []
+    errors: list[TemplateError] = []
+    shown = template
+    for sibling, code in sorted(siblings):
+        translated, error = _translated(template, data, sibling, code)
+        if error is not None:
+            errors.append(error)
+        if wanted is not None and sibling == wanted[0] and translated is not None:
+            shown = translated
+    return shown, errors
 
 
 @dataclass(frozen=True)
 class TemplateSet:
-    """The usable templates (sorted by title) and the broken ones with their errors."""
+    """The usable templates (sorted by title) and the broken ones with their errors.
+
+    A broken translation is listed with the broken templates: its template is still usable.
+    """
 
     templates: tuple[Template, ...] = ()
     broken: tuple[TemplateError, ...] = ()
@@ -243,8 +292,17 @@ def _template_files(directory: Path) -> list[Path]:
     )
 
 
-def load_templates(dirs: Iterable[tuple[Path, bool]]) -> TemplateSet:
-    """Load every template in the given (directory, builtin) pairs.
+def _orphan_error(path: Path, stem: str, language: str) -> TemplateError:
+    message = _(
+        "this looks like a translation ({language}) of {file}, but there is no {file} in "
+        "this folder"
+    ).format(language=language, file=f"{stem}{path.suffix}")
+    return TemplateError(path.name, message, path=path)
+
+
+def load_templates(dirs: Iterable[tuple[Path, bool]], language: str | None = None) -> TemplateSet:
+    """Load every template in the given (directory, builtin) pairs, in `language` (by default
+    the app's) where a template has a translation; every translation is checked.
 
     Shipped directories are read first so a shipped template keeps its id when a user file
     uses the same one; the later file is reported as broken. A missing directory is empty.
@@ -258,12 +316,19 @@ def load_templates(dirs: Iterable[tuple[Path, bool]]) -> TemplateSet:
         except FileNotFoundError:
             continue
         except OSError as exc:
-            message = f"could not read this folder ({exc.strerror or exc})"
+            reason = exc.strerror or exc
+            message = _("could not read this folder ({reason})").format(reason=reason)
             broken.append(TemplateError(directory.name, message, path=directory))
             continue
+        stems = {path.stem for path in files}
         for path in files:
+            split = translation.split_name(path.stem)
+            if split is not None:
+                if split[0] not in stems:
+                    broken.append(_orphan_error(path, *split))
+                continue
             try:
-                template = load_template(path, builtin=builtin)
+                template, errors = _load(path, builtin, language, check_all=True)
             except TemplateError as error:
                 broken.append(error)
                 continue
@@ -272,6 +337,7 @@ def load_templates(dirs: Iterable[tuple[Path, bool]]) -> TemplateSet:
                 broken.append(_duplicate_id_error(template, other, path))
                 continue
             found[template.id] = template
+            broken.extend(errors)
     templates = sorted(found.values(), key=lambda t: (t.title.casefold(), t.id))
     return TemplateSet(templates=tuple(templates), broken=tuple(broken))
 
@@ -279,11 +345,12 @@ def load_templates(dirs: Iterable[tuple[Path, bool]]) -> TemplateSet:
 def _duplicate_id_error(template: Template, other: Template, path: Path) -> TemplateError:
     """The error for a template whose id is already taken by `other`."""
     if other.builtin:
-        owner = "a template shipped with Groundwork"
+        message = _(
+            'the id "{id}" is already used by a template shipped with Groundwork; '
+            "give this template a different id to use it"
+        ).format(id=template.id)
     else:
-        owner = f"{other.source.name if other.source else 'another template'}"
-    message = (
-        f'the id "{template.id}" is already used by {owner}; '
-        "give this template a different id to use it"
-    )
+        message = _(
+            'the id "{id}" is already used by {file}; give this template a different id to use it'
+        ).format(id=template.id, file=other.source.name if other.source else "?")
     return TemplateError(path.name, message, field="id", path=path)

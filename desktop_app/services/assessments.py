@@ -210,9 +210,10 @@ class AssessmentService:
             started_at=started_at,
             completed_at=self.session.clock(),
             answers=kept,
-            scores=score_all(template, kept),
-            template_title=template.title,
-            alerts=tuple(alert.message for alert in triggered_alerts(template, kept)),
+            # Stored in the template file's own texts, whatever language the wizard showed.
+            scores=score_all(template.untranslated, kept),
+            template_title=template.untranslated.title,
+            alerts=tuple(a.message for a in triggered_alerts(template.untranslated, kept)),
         )
         # One atomic write: the result and the end of its draft land together, or neither.
         with self.session.require_repo().batch():
@@ -274,7 +275,7 @@ class AssessmentService:
                 # A template changed since may no longer score; the stored value stands.
                 with contextlib.suppress(ValueError):
                     low, high = template.scale_range(scale)
-            band = next((b for b in scale.bands if b.label == score.band), None) if scale else None
+            band = template.shown_band(scale_id, score.band) if template else None
             lines.append(
                 ScoreLine(
                     scale_id=scale_id,
@@ -282,7 +283,7 @@ class AssessmentService:
                     value=score.value,
                     low=low,
                     high=high,
-                    band=score.band,
+                    band=band.label if band else score.band,
                     meaning=band.meaning if band else None,
                     description=scale.description if scale else None,
                     in_words=distance_words(scale, score.value) if scale else None,
@@ -303,7 +304,8 @@ class AssessmentService:
             scores=tuple(lines),
             gaps=gaps,
             focus=tuple(suggest_focus(gaps)),
-            alerts=result.alerts,
+            alerts=tuple(template.shown_alert(a) for a in result.alerts) if template
+            else result.alerts,
             area_titles=self._area_titles(),
         )
 

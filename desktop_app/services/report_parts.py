@@ -280,8 +280,10 @@ def scores(results: Sequence[tuple[str, AssessmentResult]], templates: TemplateS
             change = None if earlier is None else float(score.value) - float(earlier.value)
             marked = bool(scale is not None and earlier is not None
                           and meaningful_change(scale, float(earlier.value), float(score.value)))
+            band = template.shown_band(scale_id, score.band) if template else None
             lines.append(ScoreLine(day, title, scale.title if scale else scale_id,
-                                   float(score.value), score.band, change, marked))
+                                   float(score.value), band.label if band else score.band,
+                                   change, marked))
     return lines
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import N_, _, ngettext
 from desktop_app.ui.background import run_in_background
 from desktop_app.ui.dates import short_date
 from desktop_app.ui.screen_fit import fit_to_screen
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from desktop_app.services.session import Session
     from desktop_app.services.set_aside import SetAsideCopy
 
-RESTORE_TEXT = (
+RESTORE_TEXT = N_(
     "Restore the backup of {day}?\n\n"
     "First a copy of how things are now is kept (it appears here as \u201cbefore a "
     "restore\u201d), so this can be undone.\n\n"
@@ -50,10 +51,10 @@ def show_backups(window: Any) -> None:
     dialog.open()
 
 
-def _table(name: str, headers: list[str]) -> QTableWidget:
+def _table(name: str, accessible: str, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setObjectName(name)
-    table.setAccessibleName(name)
+    table.setAccessibleName(accessible)
     table.setHorizontalHeaderLabels(headers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -75,40 +76,43 @@ class BackupsDialog(QDialog):
         self.backups: list[BackupSummary] = []
         self.copies: list[SetAsideCopy] = []
         self.setObjectName("backupsDialog")
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(_("Backups"))
         fit_to_screen(self, QSize(760, 560))
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = QLabel(_(
             "Groundwork keeps a checked copy of this profile when you open and close it, at "
             "most once a day: the last 7 days, 4 weeks and 12 months. They sit in the data "
-            "folder and sync with it.")
+            "folder and sync with it."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.status = QLabel("Reading the backups\u2026")
+        self.status = QLabel(_("Reading the backups\u2026"))
         self.status.setObjectName("backupsStatus")
         layout.addWidget(self.status)
-        self.table = _table("backupTable",
-                            ["Date", "Taken on", "Results", "Check-ins", "Wins", "Note"])
+        # Translators: column headers of the table of backups.
+        headers = [_("Date"), _("Taken on"), _("Results"), _("Check-ins"), _("Wins"), _("Note")]
+        self.table = _table("backupTable", _("Backups"), headers)
         layout.addWidget(self.table, 3)
         row = QHBoxLayout()
-        self.restore_button = QPushButton("&Restore\u2026")
+        self.restore_button = QPushButton(_("&Restore\u2026"))
         self.restore_button.setObjectName("restoreBackup")
         self.restore_button.clicked.connect(self.restore)
         row.addWidget(self.restore_button)
         row.addStretch(1)
         layout.addLayout(row)
-        aside = QLabel("<b>Set-aside copies</b>: files that could not be read when they were "
-                       "found, copied here byte for byte (the original was left in place).")
+        aside = QLabel(_("<b>Set-aside copies</b>: files that could not be read when they were "
+                         "found, copied here byte for byte (the original was left in place)."))
         aside.setWordWrap(True)
         layout.addWidget(aside)
-        self.aside_table = _table("setAsideTable", ["From", "Records", "Why"])
+        # Translators: column headers of the table of set-aside copies.
+        headers = [_("From"), _("Records"), _("Why")]
+        self.aside_table = _table("setAsideTable", _("Set-aside copies"), headers)
         layout.addWidget(self.aside_table, 2)
         row = QHBoxLayout()
-        self.view_button = QPushButton("&Open read-only\u2026")
+        self.view_button = QPushButton(_("&Open read-only\u2026"))
         self.view_button.setObjectName("viewSetAside")
-        self.bring_button = QPushButton("&Bring back\u2026")
+        self.bring_button = QPushButton(_("&Bring back\u2026"))
         self.bring_button.setObjectName("restoreSetAside")
-        self.delete_button = QPushButton("&Delete\u2026")
+        self.delete_button = QPushButton(_("&Delete\u2026"))
         self.delete_button.setObjectName("deleteSetAside")
         for button, slot in ((self.view_button, self.view_copy),
                              (self.bring_button, self.bring_back),
@@ -126,7 +130,7 @@ class BackupsDialog(QDialog):
 
     # --- reading (off the UI thread) --------------------------------------------------
     def reload(self) -> None:
-        self.status.setText("Reading the backups\u2026")
+        self.status.setText(_("Reading the backups\u2026"))
         self.status.show()
         self.restore_button.setEnabled(False)
         for button in (self.view_button, self.bring_button, self.delete_button):
@@ -138,22 +142,22 @@ class BackupsDialog(QDialog):
         run_in_background(self, read, self._show, self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        self.status.setText(f"The backups could not be read: {error}")
+        self.status.setText(_("The backups could not be read: {reason}").format(reason=error))
 
     def _show(self, found: tuple[list[BackupSummary], list[SetAsideCopy]]) -> None:
         self.backups, self.copies = found
         self.table.setRowCount(len(self.backups))
         for n, item in enumerate(self.backups):
-            note = "before a restore" if item.backup.safety else ""
+            note = _("before a restore") if item.backup.safety else ""
             if item.problems:
-                note = "Cannot all be read: " + "; ".join(item.problems)
+                note = _("Cannot all be read: {problems}").format(problems="; ".join(item.problems))
             cells: list[Any] = [short_date(item.day), item.computer, item.results,
                                 item.checkins, item.wins, note]
             for column, value in enumerate(cells):
                 self.table.setItem(n, column, QTableWidgetItem(str(value)))
         self.aside_table.setRowCount(len(self.copies))
         for n, copy in enumerate(self.copies):
-            records = str(copy.count) if copy.readable else "cannot be read"
+            records = str(copy.count) if copy.readable else _("cannot be read")
             for column, value in enumerate([copy.original, records, copy.reason]):
                 cell = QTableWidgetItem(value)
                 cell.setToolTip(value)  # the full reason and name, when the column is narrow
@@ -165,8 +169,8 @@ class BackupsDialog(QDialog):
             self.table.selectRow(0)
         if self.copies:
             self.aside_table.selectRow(0)
-        self.status.setText("" if self.backups else "No backup yet: one is taken when you "
-                            "open or close this profile.")
+        self.status.setText("" if self.backups else _("No backup yet: one is taken when you "
+                                                      "open or close this profile."))
         self.status.setVisible(not self.backups)
         self._update_buttons()
 
@@ -207,24 +211,31 @@ class BackupsDialog(QDialog):
         if chosen is None:
             return
         day = short_date(chosen.day)
-        if not self._ask("Restore a backup", RESTORE_TEXT.format(day=day), "Restore"):
+        if not self._ask(_("Restore a backup"), _(RESTORE_TEXT).format(day=day), _("Restore")):
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             outcome = self.service.restore(chosen.backup)
         except (BackupError, OSError) as error:
             QGuiApplication.restoreOverrideCursor()
-            self._tell("Restore a backup", f"The backup was not restored: {error}. Nothing "
-                       "was changed.", warning=True)
+            self._tell(_("Restore a backup"), _("The backup was not restored: {reason}. Nothing "
+                                                "was changed.").format(reason=error), warning=True)
             return
         QGuiApplication.restoreOverrideCursor()
-        others = ("" if not outcome.other_computers else
-                  f"\n\nWhat {outcome.other_computers} other computer(s) wrote still counts, "
-                  "and newer changes from them keep winning.")
-        self._tell("Restore a backup",
-                   f"This computer's files are back as they were on {day}. How things were "
-                   f"just before is kept as a backup ({short_date(outcome.safety.day)}, "
-                   f"before a restore).{others}")
+        others = outcome.other_computers
+        text = _("This computer's files are back as they were on {day}. How things were "
+                 "just before is kept as a backup ({before}, before a restore).")
+        if others:
+            text = ngettext(
+                "This computer's files are back as they were on {day}. How things were just "
+                "before is kept as a backup ({before}, before a restore).\n\nWhat {n} other "
+                "computer wrote still counts, and newer changes from it keep winning.",
+                "This computer's files are back as they were on {day}. How things were just "
+                "before is kept as a backup ({before}, before a restore).\n\nWhat {n} other "
+                "computers wrote still counts, and newer changes from them keep winning.",
+                others)
+        self._tell(_("Restore a backup"),
+                   text.format(day=day, before=short_date(outcome.safety.day), n=others))
         self.reload()
 
     def view_copy(self) -> None:
@@ -233,7 +244,7 @@ class BackupsDialog(QDialog):
             return
         view = QDialog(self)
         view.setObjectName("setAsideView")
-        view.setWindowTitle(f"Set-aside copy of {copy.original} (read-only)")
+        view.setWindowTitle(_("Set-aside copy of {file} (read-only)").format(file=copy.original))
         view.resize(640, 480)
         layout = QVBoxLayout(view)
         text = QPlainTextEdit(self.set_aside.view(copy))
@@ -250,19 +261,23 @@ class BackupsDialog(QDialog):
 
         copy = self._chosen_copy()
         if copy is None or not self._ask(
-                "Bring back a set-aside copy",
-                f"Add the {copy.count} record(s) of this copy that the profile does not have? "
-                "Records the profile already has are kept as they are.", "Bring back"):
+                _("Bring back a set-aside copy"),
+                ngettext("Add the {n} record of this copy that the profile does not have? "
+                         "Records the profile already has are kept as they are.",
+                         "Add the {n} records of this copy that the profile does not have? "
+                         "Records the profile already has are kept as they are.",
+                         copy.count).format(n=copy.count), _("Bring back")):
             return
         try:
             added = self.set_aside.restore(copy)
         except (SetAsideError, OSError) as error:
-            self._tell("Bring back a set-aside copy", f"Nothing was added: {error}.",
-                       warning=True)
+            self._tell(_("Bring back a set-aside copy"),
+                       _("Nothing was added: {reason}.").format(reason=error), warning=True)
             return
-        self._tell("Bring back a set-aside copy",
-                   f"{added} record(s) added." if added else
-                   "The profile already has every record of this copy; nothing was added.")
+        self._tell(_("Bring back a set-aside copy"),
+                   ngettext("{n} record added.", "{n} records added.", added).format(n=added)
+                   if added else
+                   _("The profile already has every record of this copy; nothing was added."))
         self.reload()
 
     def delete_copy(self) -> None:
@@ -270,13 +285,14 @@ class BackupsDialog(QDialog):
 
         copy = self._chosen_copy()
         if copy is None or not self._ask(
-                "Delete a set-aside copy",
-                f"Delete the set-aside copy of {copy.original}? The file it was copied from is "
-                "not touched.", "Delete"):
+                _("Delete a set-aside copy"),
+                _("Delete the set-aside copy of {file}? The file it was copied from is "
+                  "not touched.").format(file=copy.original), _("Delete")):
             return
         try:
             self.set_aside.delete(copy)
         except SetAsideError as error:
-            self._tell("Delete a set-aside copy", f"It was not deleted: {error}.", warning=True)
+            self._tell(_("Delete a set-aside copy"),
+                       _("It was not deleted: {reason}.").format(reason=error), warning=True)
             return
         self.reload()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
 
+from desktop_app.i18n import _
 from desktop_app.ui.version_details import copy_to_clipboard
 
 
@@ -26,7 +27,7 @@ class CopyDetails:
         layout.addWidget(self.copied)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.button: QPushButton = self.buttons.addButton(
-            "Copy details", QDialogButtonBox.ButtonRole.ActionRole
+            _("Copy details"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.button.setObjectName("copyDetails")
         self.button.setToolTip(tooltip)

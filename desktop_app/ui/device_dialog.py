@@ -13,10 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import N_, _
 from desktop_app.services.this_computer import ThisComputer
 from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
 
-INTRO = (
+INTRO = N_(
     "If you keep your data folder in step between computers (with Syncthing, Nextcloud or "
     "Dropbox), each computer writes its own files, named by its id. The name is only for "
     "you: it helps you tell your computers apart. It stays on this computer, in its "
@@ -31,32 +32,32 @@ class DeviceDialog(QDialog):
         super().__init__(parent)
         self.computer = computer
         self.setObjectName("deviceDialog")
-        self.setWindowTitle("This computer")
+        self.setWindowTitle(_("This computer"))
         device = computer.device
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("This computer", level=2))
-        layout.addWidget(paragraph(INTRO))
+        layout.addWidget(heading(_("This computer"), level=2))
+        layout.addWidget(paragraph(_(INTRO)))
         form = QFormLayout()
         self.name = QLineEdit(device.name if device else "")
         self.name.setObjectName("deviceName")
-        self.name.setAccessibleName("This computer's name")
+        self.name.setAccessibleName(_("This computer's name"))
         self.name.selectAll()
-        name_label = QLabel("&Name")
+        name_label = QLabel(_("&Name"))
         name_label.setBuddy(self.name)
         form.addRow(name_label, self.name)
         self.id_label = QLabel(device.id if device else "")
         self.id_label.setObjectName("deviceId")
-        self.id_label.setAccessibleName("This computer's id")
+        self.id_label.setAccessibleName(_("This computer's id"))
         # Selectable by keyboard too, so the id can be copied into a bug report.
         self.id_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.id_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        form.addRow("Id", self.id_label)
+        form.addRow(_("Id"), self.id_label)
         layout.addLayout(form)
         self.error = ErrorLabel()  # its object name carries its style; tests use .error
-        self.error.setAccessibleName("Problem with the name")
+        self.error.setAccessibleName(_("Problem with the name"))
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -76,8 +77,9 @@ class DeviceDialog(QDialog):
             return
         except OSError as error:
             self._refuse(
-                f"Groundwork could not save the name ({error.strerror or error}). "
-                "Nothing was changed; your text is still here to try again."
+                _("Groundwork could not save the name ({reason}). "
+                  "Nothing was changed; your text is still here to try again.")
+                .format(reason=error.strerror or error)
             )
             return
         self.accept()

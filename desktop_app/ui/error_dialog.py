@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.diagnostics import Diagnostics, ErrorReport
+from desktop_app.i18n import _, ngettext
 from desktop_app.ui.copy_details import CopyDetails
 from desktop_app.ui.version_details import version_details
 from desktop_app.ui.widgets import heading, paragraph
@@ -30,34 +31,34 @@ class ErrorDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.report = report
-        self.setWindowTitle("Something went wrong")
+        self.setWindowTitle(_("Something went wrong"))
         self.setObjectName("errorDialog")
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Something went wrong", 2))
-        layout.addWidget(paragraph(
+        layout.addWidget(heading(_("Something went wrong"), 2))
+        layout.addWidget(paragraph(_(
             "Groundwork ran into a problem it did not expect. "
             "What you have already saved is safe."
-        ))
-        layout.addWidget(paragraph(
+        )))
+        layout.addWidget(paragraph(_(
             "This screen may be incomplete. Try what you were doing again; if the problem "
             "comes back, close Groundwork and start it again."
-        ))
+        )))
         self.log_location = QLineEdit()
         self.log_location.setObjectName("logLocation")
         self.log_location.setReadOnly(True)
-        self.log_location.setAccessibleName("Log file")
+        self.log_location.setAccessibleName(_("Log file"))
         if diagnostics.log_file is not None:
-            layout.addWidget(paragraph(
+            layout.addWidget(paragraph(_(
                 "A note about the problem was written to this file. It holds what went wrong "
                 "in the program, never anything you wrote:"
-            ))
+            )))
             self.log_location.setText(str(diagnostics.log_file))
             layout.addWidget(self.log_location)
         else:
-            layout.addWidget(paragraph(
-                f"Groundwork could not write its log in {diagnostics.log_dir}, "
+            layout.addWidget(paragraph(_(
+                "Groundwork could not write its log in {folder}, "
                 "so there is no note of this problem."
-            ))
+            ).format(folder=diagnostics.log_dir)))
             self.log_location.hide()
         self.more = paragraph("")
         self.more.setObjectName("moreErrors")
@@ -65,9 +66,9 @@ class ErrorDialog(QDialog):
         layout.addWidget(self.more)
         self.copy = CopyDetails(
             self, layout,
-            "Copies the versions of Groundwork, Qt, PySide6 and Python, the platform and the "
-            "kind of error: useful in a bug report",
-            self.details, "Copied. Paste it into an e-mail or a bug report.",
+            _("Copies the versions of Groundwork, Qt, PySide6 and Python, the platform and the "
+              "kind of error: useful in a bug report"),
+            self.details, _("Copied. Paste it into an e-mail or a bug report."),
         )
         self.copied, self.copy_button = self.copy.copied, self.copy.button
         close = self.copy.buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -85,8 +86,11 @@ class ErrorDialog(QDialog):
 
     def count_another(self) -> None:
         self.later_errors += 1
-        times = "once more" if self.later_errors == 1 else f"{self.later_errors} more times"
-        self.more.setText(f"A problem happened {times} since this message opened; see the log.")
+        self.more.setText(ngettext(
+            "A problem happened once more since this message opened; see the log.",
+            "A problem happened {n} more times since this message opened; see the log.",
+            self.later_errors,
+        ).format(n=self.later_errors))
         self.more.show()
         self.copy.fit()
 

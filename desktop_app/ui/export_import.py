@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
 )
 
+from desktop_app.i18n import N_, _, ngettext
 from desktop_app.services.session import Session
 from desktop_app.ui.background import run_in_background
 from desktop_app.ui.plain_export import may_write_plain_copy
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from desktop_app.storage.repository import ProfileRepository
 
 MakeAction = Callable[..., QAction]
-NOTHING_CHANGED = "Nothing was added or changed in your profiles."
+NOTHING_CHANGED = N_("Nothing was added or changed in your profiles.")
 SWITCH_INTERVAL_S = 0.0005
 
 
@@ -83,20 +84,20 @@ class ExportImport(QObject):
         self.session = session
         self.busy = False
         self.progress: QProgressDialog | None = None
-        self.export_menu = QMenu("&Export", profile_menu)
+        self.export_menu = QMenu(_("&Export"), profile_menu)
         self.export_menu.setObjectName("exportMenu")
         profile_menu.addMenu(self.export_menu)
-        self.action_json = make_action(self.export_menu, "As &JSON…",
+        self.action_json = make_action(self.export_menu, _("As &JSON…"),
                                        lambda: self.export("json"), "Ctrl+Shift+E")
         self.action_json.setObjectName("exportJson")
-        self.action_csv = make_action(self.export_menu, "As &CSV (a folder of spreadsheets)…",
+        self.action_csv = make_action(self.export_menu, _("As &CSV (a folder of spreadsheets)…"),
                                       lambda: self.export("csv"))
         self.action_csv.setObjectName("exportCsv")
         self.action_import: QAction | None = None
 
     def add_import_action(self, import_menu: QMenu) -> None:
         """First in Profile ▸ Import, above the other apps."""
-        action = QAction("From a &Groundwork export (JSON)…", self.window)
+        action = QAction(_("From a &Groundwork export (JSON)…"), self.window)
         action.setObjectName("importGroundwork")
         action.triggered.connect(lambda _checked=False: self.import_file())
         others = import_menu.actions()
@@ -158,20 +159,21 @@ class ExportImport(QObject):
         try:
             export.outside_data_folder(target, self.session.data_dir)
         except export.ExportError as error:
-            QMessageBox.warning(self.window, "Choose another place", f"{error}.")
+            QMessageBox.warning(self.window, _("Choose another place"), f"{error}.")
             return
         if not may_write_plain_copy(self.window, self.session, "export", target):
             return
         snapshot = ProfileSnapshot(repo, tuple(spec.table for spec in export.LISTS))
         clock = self.session.clock
-        relay = self._start("Exporting", "Reading your records…")
+        relay = self._start(_("Exporting"), _("Reading your records…"))
+        reading, writing = _("Reading your records…"), _("Writing the file…")
 
         def work() -> tuple[int, int]:
             with _gentle():
                 made = export.build_export(
                     snapshot, clock, progress=lambda done, total: relay.step.emit(
-                        done, total + 1, "Reading your records…"))
-                relay.step.emit(len(export.LISTS), len(export.LISTS) + 1, "Writing the file…")
+                        done, total + 1, reading))
+                relay.step.emit(len(export.LISTS), len(export.LISTS) + 1, writing)
                 if kind == "json":
                     export.write_json_file(target, made.document)
                 else:
@@ -187,15 +189,15 @@ class ExportImport(QObject):
         today = self.session.clock().date().isoformat()
         if kind == "json":
             chosen, _filter = QFileDialog.getSaveFileName(
-                self.window, "Export as JSON", str(Path.home() / f"{name} - Groundwork "
-                                                   f"{today}.json"),
-                "Groundwork export (*.json)")
+                self.window, _("Export as JSON"), str(Path.home() / f"{name} - Groundwork "
+                                                      f"{today}.json"),
+                _("Groundwork export (*.json)"))
             if not chosen:
                 return None
             path = Path(chosen)
             return path if path.suffix else path.with_suffix(".json")
         parent = QFileDialog.getExistingDirectory(
-            self.window, "Where to put the folder of spreadsheets", str(Path.home()))
+            self.window, _("Where to put the folder of spreadsheets"), str(Path.home()))
         if not parent:
             return None
         return _fresh(Path(parent), f"{name} - Groundwork {today}")
@@ -203,16 +205,22 @@ class ExportImport(QObject):
     def _exported(self, target: Path, done: tuple[int, int]) -> None:
         self._stop()
         records, unreadable = done
-        text = f"Exported {records:,} records to {target}"
+        count, bad = f"{records:,}", f"{unreadable:,}"
         if unreadable:
-            text += f" ({unreadable:,} could not be read and are not in it)"
+            text = ngettext("Exported {n} record to {target} ({bad} could not be read and are "
+                            "not in it)",
+                            "Exported {n} records to {target} ({bad} could not be read and are "
+                            "not in it)", records).format(n=count, target=target, bad=bad)
+        else:
+            text = ngettext("Exported {n} record to {target}", "Exported {n} records to {target}",
+                            records).format(n=count, target=target)
         self.window.statusBar().showMessage(text, 10_000)
 
     def _export_failed(self, target: Path, error: BaseException) -> None:
         reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
-        self._refuse("The export was not written",
-                     f"Groundwork could not write {target}: {reason}.\n\nNothing else was "
-                     "changed.")
+        self._refuse(_("The export was not written"),
+                     _("Groundwork could not write {target}: {reason}.\n\nNothing else was "
+                       "changed.").format(target=target, reason=reason))
 
     # --- import ---------------------------------------------------------------------
     def import_file(self) -> None:
@@ -223,15 +231,15 @@ class ExportImport(QObject):
         if self.busy:
             return
         chosen, _filter = QFileDialog.getOpenFileName(
-            self.window, "Import a Groundwork export", str(Path.home()),
-            "Groundwork export (*.json);;All files (*)")
+            self.window, _("Import a Groundwork export"), str(Path.home()),
+            _("Groundwork export (*.json);;All files (*)"))
         if not chosen:
             return
         path = Path(chosen)
         repo = self.session.repo
         snapshot = (None if repo is None
                     else ProfileSnapshot(repo, tuple(spec.table for spec in export.LISTS)))
-        self._start("Importing", f"Reading {path.name}…")
+        self._start(_("Importing"), _("Reading {file}…").format(file=path.name))
 
         def work() -> tuple[ExportFile, ImportResult | None, date | None]:
             with _gentle():
@@ -249,10 +257,10 @@ class ExportImport(QObject):
         if isinstance(error, ImportFileError | ProfileNameError):
             reason = f"{str(error)[:1].upper()}{str(error)[1:]}."
         elif isinstance(error, OSError):
-            reason = f"It could not be saved: {error.strerror or error}."
+            reason = _("It could not be saved: {reason}.").format(reason=error.strerror or error)
         else:
-            reason = f"It could not be read ({type(error).__name__})."
-        self._refuse("This file cannot be imported", f"{reason}\n\n{NOTHING_CHANGED}")
+            reason = _("It could not be read ({kind}).").format(kind=type(error).__name__)
+        self._refuse(_("This file cannot be imported"), f"{reason}\n\n{_(NOTHING_CHANGED)}")
 
     def _ask_where(self, path: Path, found: ExportFile, preview: ImportResult | None,
                    oldest: date | None) -> None:
@@ -280,8 +288,8 @@ class ExportImport(QObject):
         session = self.session
         data_dir, clock, device = session.data_dir, session.clock, session.device.id
         privacy = session.privacy
-        making = f"Making the profile “{name}”…"
-        relay = self._start("Importing", "Protecting…" if passphrase else making)
+        making = _("Making the profile “{name}”…").format(name=name)
+        relay = self._start(_("Importing"), _("Protecting…") if passphrase else making)
 
         def work() -> tuple[ImportResult, PreparedKey | None]:
             prepared = None
@@ -307,13 +315,17 @@ class ExportImport(QObject):
         session = self.session
         session.profiles.refresh()
         made = session.profiles.find(result.profile_name)
-        said = f"Made the profile “{result.profile_name}” with {counted(result.added)}."
+        said = _("Made the profile “{name}” with {records}.").format(
+            name=result.profile_name, records=counted(result.added))
         if made is not None and prepared is not None:
             session.privacy.take_recovery_key()  # shown below, from ``prepared``
             try:
                 session.open_profile(made.id, UnlockedKey(made.id, prepared.cipher))
             except Exception as error:  # it is made and whole: it opens from Switch
-                said += f" It could not be opened now ({type(error).__name__})."
+                said = _("Made the profile “{name}” with {records}. It could not be opened now "
+                         "({kind}).").format(name=result.profile_name,
+                                             records=counted(result.added),
+                                             kind=type(error).__name__)
             else:
                 shower: Any = getattr(getattr(self.window, "privacy", None),
                                       "show_recovery_key", None)
@@ -337,7 +349,7 @@ class ExportImport(QObject):
         place = repo.history_place(oldest or session.clock().date())
         snapshot = ProfileSnapshot(repo, tuple(spec.table for spec in export.LISTS))
         clock = session.clock
-        self._start("Importing", f"Adding to “{repo.name}”…")
+        self._start(_("Importing"), _("Adding to “{name}”…").format(name=repo.name))
 
         def work() -> tuple[Addition | None, ImportResult]:
             with _gentle():
@@ -363,7 +375,8 @@ class ExportImport(QObject):
         self._stop()
         self.session.notify()
         self.window.statusBar().showMessage(
-            f"Added to “{result.profile_name}”: {would_add(result)}.", 10_000)
+            _("Added to “{name}”: {records}.").format(name=result.profile_name,
+                                                      records=would_add(result)), 10_000)
 
 
 def _fresh(parent: Path, stem: str) -> Path:

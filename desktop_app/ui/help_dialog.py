@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import i18n
+from desktop_app.domain.template_translation import candidates
+from desktop_app.i18n import _, ngettext
 from desktop_app.ui.screen_fit import fit_to_screen
 
 HELP_FILE = Path("help") / "how-groundwork-works.md"
@@ -53,19 +56,32 @@ def shortcut_rows(bar: QMenuBar) -> list[tuple[str, str]]:
     return rows
 
 
+def help_file(resources: Path, language: str | None = None) -> Path:
+    """The help in `language` (by default the app's): how-groundwork-works.de.md for "de" and
+    "de_AT", the English file when there is no translation."""
+    english = resources / HELP_FILE
+    for code in candidates(language or i18n.language()):
+        translated = english.with_name(f"{english.stem}.{code}{english.suffix}")
+        if translated.is_file():
+            return translated
+    return english
+
+
 def help_markdown(resources: Path, data_dir: Path, bar: QMenuBar | None) -> str:
     """The help text with this app's shortcuts and data folder filled in."""
-    path = resources / HELP_FILE
+    path = help_file(resources)
     try:
         text = path.read_text("utf-8")
     except OSError:
-        return "# Help is missing\n\nThe help text is missing from this installation."
+        return _("# Help is missing\n\nThe help text is missing from this installation.")
     rows = shortcut_rows(bar) if bar is not None else []
-    table = "| Command | Keys |\n|---|---|\n" + "\n".join(
+    command_head, keys_head = _("Command"), _("Keys")
+    table = f"| {command_head} | {keys_head} |\n|---|---|\n" + "\n".join(
         f"| {command} | {keys} |" for command, keys in rows
     )
-    folder = (f"Your profiles are kept in this folder on this computer:\n\n`{data_dir}`\n\n"
-              "Help ▸ About Groundwork shows it too, with a button to copy it.")
+    folder = _("Your profiles are kept in this folder on this computer:\n\n`{folder}`\n\n"
+               "Help ▸ About Groundwork shows it too, with a button to copy it.").format(
+        folder=data_dir)
     return text.replace("KEYBOARD_SHORTCUTS", table).replace("DATA_FOLDER", folder)
 
 
@@ -76,24 +92,24 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("helpDialog")
-        self.setWindowTitle("How Groundwork works")
+        self.setWindowTitle(_("How Groundwork works"))
         layout = QVBoxLayout(self)
 
         search_row = QHBoxLayout()
-        label = QLabel("&Search:")
+        label = QLabel(_("&Search:"))
         self.search = QLineEdit()
         self.search.setObjectName("helpSearch")
-        self.search.setAccessibleName("Search the help")
-        self.search.setPlaceholderText("A word, e.g. backup, slip, passphrase")
+        self.search.setAccessibleName(_("Search the help"))
+        self.search.setPlaceholderText(_("A word, e.g. backup, slip, passphrase"))
         self.search.setClearButtonEnabled(True)
         label.setBuddy(self.search)
         self.search.returnPressed.connect(lambda: self.find_next(backward=False))
         self.search.textChanged.connect(lambda _text: self.find_next(backward=False, fresh=True))
-        previous = QPushButton("&Previous")
-        previous.setAccessibleName("Previous match")
+        previous = QPushButton(_("&Previous"))
+        previous.setAccessibleName(_("Previous match"))
         previous.clicked.connect(lambda: self.find_next(backward=True))
-        following = QPushButton("&Next")
-        following.setAccessibleName("Next match")
+        following = QPushButton(_("&Next"))
+        following.setAccessibleName(_("Next match"))
         following.clicked.connect(lambda: self.find_next(backward=False))
         search_row.addWidget(label)
         search_row.addWidget(self.search, 1)
@@ -102,17 +118,17 @@ class HelpDialog(QDialog):
         layout.addLayout(search_row)
         self.status = QLabel()
         self.status.setObjectName("helpSearchStatus")
-        self.status.setAccessibleName("Search result")
+        self.status.setAccessibleName(_("Search result"))
         layout.addWidget(self.status)
 
         body = QHBoxLayout()
         self.contents = QListWidget()
         self.contents.setObjectName("helpContents")
-        self.contents.setAccessibleName("Contents")
+        self.contents.setAccessibleName(_("Contents"))
         self.contents.setMaximumWidth(220)
         self.browser = QTextBrowser()
         self.browser.setObjectName("helpText")
-        self.browser.setAccessibleName("Help text")
+        self.browser.setAccessibleName(_("Help text"))
         self.browser.setOpenExternalLinks(False)
         self.browser.setMarkdown(markdown)
         body.addWidget(self.contents)
@@ -170,8 +186,10 @@ class HelpDialog(QDialog):
             found = self.browser.find(text, flags)
         total = self._count(text)
         self.status.setText(
-            f"“{text}” is mentioned in {total} place{'s' if total != 1 else ''}."
-            if found else f"Nothing in the help mentions “{text}”. Try another word."
+            ngettext("“{text}” is mentioned in {n} place.", "“{text}” is mentioned in {n} places.",
+                     total).format(text=text, n=total)
+            if found else _("Nothing in the help mentions “{text}”. Try another word.")
+            .format(text=text)
         )
         self.status.setAccessibleDescription(self.status.text())
         return found

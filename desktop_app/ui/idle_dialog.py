@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import _, ngettext
 from desktop_app.ui.widgets import paragraph
 
 DEFAULT_MINUTES = 10
@@ -22,25 +23,26 @@ class IdleLockDialog(QDialog):
     def __init__(self, minutes: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("idleLockDialog")
-        self.setWindowTitle("Lock after idle time")
+        self.setWindowTitle(_("Lock after idle time"))
         layout = QVBoxLayout(self)
-        layout.addWidget(paragraph(
+        layout.addWidget(paragraph(_(
             "When a profile has a passphrase, Groundwork can lock itself after a while "
             "without typing or using the mouse in its windows. What you were writing is kept "
             "and comes back when you unlock."
-        ))
-        self.enabled = QCheckBox("Lock when I have not used Groundwork for a while")
+        )))
+        self.enabled = QCheckBox(_("Lock when I have not used Groundwork for a while"))
         self.enabled.setObjectName("idleLockOn")
         self.enabled.setChecked(minutes > 0)
         layout.addWidget(self.enabled)
         row = QHBoxLayout()
-        label = QLabel("Lock after")
+        label = QLabel(_("Lock after"))
         self.spin = QSpinBox()
         self.spin.setObjectName("idleLockMinutes")
-        self.spin.setAccessibleName("Minutes before locking")
+        self.spin.setAccessibleName(_("Minutes before locking"))
         self.spin.setRange(1, 240)
-        self.spin.setSuffix(" minutes idle")
+        self.spin.valueChanged.connect(self._suffix)
         self.spin.setValue(minutes if minutes > 0 else DEFAULT_MINUTES)
+        self._suffix(self.spin.value())
         label.setBuddy(self.spin)
         row.addWidget(label)
         row.addWidget(self.spin)
@@ -54,6 +56,10 @@ class IdleLockDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.enabled.toggled.connect(self.spin.setEnabled)
         self.spin.setEnabled(self.enabled.isChecked())
+
+    def _suffix(self, minutes: int) -> None:
+        # Translators: follows the number in the spin box, e.g. "10 minutes idle".
+        self.spin.setSuffix(ngettext(" minute idle", " minutes idle", minutes))
 
     def minutes(self) -> int:
         return self.spin.value() if self.enabled.isChecked() else 0

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import N_, _
 from desktop_app.services.session import Session
 
 if TYPE_CHECKING:
@@ -46,10 +47,10 @@ from desktop_app.ui.share_menu import add_sharing_actions
 FIRST_PAINT_FALLBACK_MS = 400
 
 SCREENS: tuple[tuple[str, str], ...] = (
-    ("home", "Home"),
-    ("assessments", "Assessments"),
-    ("progress", "Progress"),
-    ("journal", "Journal"),
+    ("home", N_("Home")),
+    ("assessments", N_("Assessments")),
+    ("progress", N_("Progress")),
+    ("journal", N_("Journal")),
 )
 
 
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
         self.workspace = self._build_workspace()
         self.pages.addWidget(self.workspace)
         # A screen larger than a small or scaled display scrolls rather than being cut off.
-        self.setCentralWidget(scrolling(self.pages, "Window content"))
+        self.setCentralWidget(scrolling(self.pages, _("Window content")))
         self._pending_shortcuts: list[tuple[QAction, str | QKeySequence.StandardKey]] = []
         self._build_menus()
         self.reminder: CheckInReminder | None = None
@@ -172,11 +173,11 @@ class MainWindow(QMainWindow):
         side_layout = QVBoxLayout(side)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setAccessibleName("Sections")
+        self.nav.setAccessibleName(_("Sections"))
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         for number, (_key, title) in enumerate(SCREENS, start=1):
-            item = QListWidgetItem(title)
-            item.setToolTip(f"{title} (Ctrl+{number})")
+            item = QListWidgetItem(_(title))
+            item.setToolTip(_("{screen} (Ctrl+{number})").format(screen=_(title), number=number))
             self.nav.addItem(item)
         side_layout.addWidget(self.nav, 1)
         self.profile_label = QLabel()
@@ -210,19 +211,19 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        profile = bar.addMenu("&Profile")
+        profile = bar.addMenu(_("&Profile"))
         self.action_new = self._action(
-            profile, "&New profile…", lambda: self.profile_actions.new_profile(), "Ctrl+Shift+N"
+            profile, _("&New profile…"), lambda: self.profile_actions.new_profile(), "Ctrl+Shift+N"
         )
-        self.switch_menu = QMenu("&Switch to", profile)
+        self.switch_menu = QMenu(_("&Switch to"), profile)
         profile.addMenu(self.switch_menu)
         self.action_rename = self._action(
-            profile, "&Rename…", lambda: self.profile_actions.rename_profile(), "F2"
+            profile, _("&Rename…"), lambda: self.profile_actions.rename_profile(), "F2"
         )
         # Export ▸ JSON / CSV, and Import ▸ From a Groundwork export: ui/export_import.py.
         self.transfer = add_export_import(self, self.session, self._action, profile)
         self.action_export = self.transfer.action_json
-        self.action_backups = self._action(profile, "&Backups…", partial(show_backups, self))
+        self.action_backups = self._action(profile, _("&Backups…"), partial(show_backups, self))
         # Import from other apps (Loop Habit Tracker, Daylio): its own submenu.
         self.import_menu = add_import_menu(self, self.session, profile)
         self.transfer.add_import_action(self.import_menu)
@@ -233,35 +234,35 @@ class MainWindow(QMainWindow):
         self.privacy.add_to_profile_menu(profile)
         profile.addSeparator()
         self.action_delete = self._action(
-            profile, "&Delete…", lambda: self.profile_actions.delete_profile()
+            profile, _("&Delete…"), lambda: self.profile_actions.delete_profile()
         )
         profile.addSeparator()
-        self._action(profile, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(profile, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        go = bar.addMenu("&Go")
+        go = bar.addMenu(_("&Go"))
         for number, (key, title) in enumerate(SCREENS, start=1):
-            self._action(go, title, partial(self.show_screen, key), f"Ctrl+{number}")
+            self._action(go, _(title), partial(self.show_screen, key), f"Ctrl+{number}")
         go.addSeparator()
-        self.action_search = self._action(go, "&Search…", self.open_search,
+        self.action_search = self._action(go, _("&Search…"), self.open_search,
                                           QKeySequence.StandardKey.Find)  # issue 12
 
-        self.settings_menu = bar.addMenu("&Settings")
+        self.settings_menu = bar.addMenu(_("&Settings"))
         self.action_checkin_settings = self._action(
-            self.settings_menu, "&Check-in and reminders…", self.checkin_settings
+            self.settings_menu, _("&Check-in and reminders…"), self.checkin_settings
         )
         self.action_this_computer = self._action(
-            self.settings_menu, "This c&omputer…", self.this_computer
+            self.settings_menu, _("This c&omputer…"), self.this_computer
         )
         self.action_this_computer.setVisible(self.config_dir is not None)
         self.privacy.add_to_settings_menu(self.settings_menu)
         self.privacy.update()
 
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&How Groundwork works", self.open_help, "F1")
-        self._action(help_menu, "&Template guide", self.open_template_guide)
-        self._action(help_menu, "Open my &templates folder", self.open_templates_folder)
+        help_menu = bar.addMenu(_("&Help"))
+        self._action(help_menu, _("&How Groundwork works"), self.open_help, "F1")
+        self._action(help_menu, _("&Template guide"), self.open_template_guide)
+        self._action(help_menu, _("Open my &templates folder"), self.open_templates_folder)
         help_menu.addSeparator()
-        self._action(help_menu, "&About Groundwork", self.show_about)
+        self._action(help_menu, _("&About Groundwork"), self.show_about)
 
     def _action(
         self,
@@ -369,7 +370,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(profile is not None)
         name = profile.name if profile else ""
         self._update_title()
-        self.profile_label.setText(f"Profile: {name}" if name else "")
+        self.profile_label.setText(_("Profile: {name}").format(name=name) if name else "")
         self._fill_switch_menu()
         self.privacy.update()
 
@@ -377,7 +378,7 @@ class MainWindow(QMainWindow):
         """The profile's name, and whether a check-in is waiting (said first, so it shows
         in a narrow taskbar entry too)."""
         name = self.session.profile.name if self.session.profile else ""
-        title = f"{name} — Groundwork" if name else "Groundwork"
+        title = _("{name} — Groundwork").format(name=name) if name else "Groundwork"
         self.setWindowTitle(self.reminder.title(title) if self.reminder else title)
 
     def _refresh_screens(self) -> None:

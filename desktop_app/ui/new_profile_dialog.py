@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
 from desktop_app.domain.profiles import MAX_NAME_LENGTH, ProfileNameError
+from desktop_app.i18n import _
 from desktop_app.services.privacy import PreparedKey, PrivacyError
 from desktop_app.services.session import Session
 from desktop_app.ui.passphrase_dialogs import NO_BACK_DOOR, NewPassphrase, SlowDialog, reason
@@ -18,24 +19,24 @@ from desktop_app.ui.widgets import paragraph
 
 class NewProfileDialog(SlowDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__("New profile", "Create", "Protecting…", parent)
+        super().__init__(_("New profile"), _("Create"), _("Protecting…"), parent)
         self.setObjectName("newProfileDialog")
         self.session = session
         self.recovery_key: str | None = None
-        self.body.addWidget(paragraph(
+        self.body.addWidget(paragraph(_(
             "A profile keeps one person's assessments and journal apart from the others."
-        ))
+        )))
         self.edit = QLineEdit()
         self.edit.setObjectName("profileName")
-        self.edit.setAccessibleName("Profile name")
+        self.edit.setAccessibleName(_("Profile name"))
         self.edit.setMaxLength(MAX_NAME_LENGTH * 4)
         name_row = QFormLayout()
-        name_row.addRow("&Name:", self.edit)
+        name_row.addRow(_("&Name:"), self.edit)
         self.body.addLayout(name_row)
-        self.protect = QCheckBox("Protect with a passphrase")
+        self.protect = QCheckBox(_("Protect with a passphrase"))
         self.protect.setObjectName("protectNewProfile")
         self.body.addWidget(self.protect)
-        self.warning = paragraph(NO_BACK_DOOR)
+        self.warning = paragraph(_(NO_BACK_DOOR))
         self.fields = NewPassphrase()
         self.body.addWidget(self.warning)
         self.body.addWidget(self.fields)
@@ -73,7 +74,9 @@ class NewProfileDialog(SlowDialog):
             self.error.show_error(str(error))
             return
         except (PrivacyError, OSError) as error:
-            self.error.show_error(f"The profile was not made. {reason(error)}")
+            self.error.show_error(
+                _("The profile was not made. {reason}").format(reason=reason(error))
+            )
             return
         if prepared is not None:
             self.recovery_key = self.session.privacy.take_recovery_key()

@@ -16,6 +16,7 @@ from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, SLOT, QMetaObject, QObject, Qt, 
 from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
 
 from desktop_app.app_id import APP_ID
+from desktop_app.i18n import _
 
 SERVICE = "org.freedesktop.Notifications"
 SERVICE_PATH = "/org/freedesktop/Notifications"
@@ -97,7 +98,7 @@ class DesktopNotifier(QObject):
             Q_ARG(str, APP_ID),
             Q_ARG(str, title),
             Q_ARG(str, text),
-            Q_ARG("QStringList", [DEFAULT_ACTION, "Check in now"]),
+            Q_ARG("QStringList", [DEFAULT_ACTION, _("Check in now")]),
             Q_ARG("QVariantMap", {"desktop-entry": APP_ID, "category": "reminder"}),
             Q_ARG(int, -1),
         )

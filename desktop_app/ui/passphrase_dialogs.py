@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import N_, _
 from desktop_app.services.privacy import (
     PreparedKey,
     PrivacyError,
@@ -34,7 +35,7 @@ from desktop_app.ui.background import run_in_background
 from desktop_app.ui.unlock import wait_text
 from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
 
-NO_BACK_DOOR = (
+NO_BACK_DOOR = N_(
     "There is no back door. Groundwork cannot open a protected profile without its "
     "passphrase, and nobody else can either: not the people who make Groundwork, not a "
     "repair shop. If you forget the passphrase, the only other way in is the recovery key "
@@ -48,11 +49,11 @@ def strength_hint(passphrase: str) -> str:
     if not passphrase:
         return ""
     if len(passphrase) >= 16 or words >= 4:
-        return "That looks like a strong passphrase."
+        return _("That looks like a strong passphrase.")
     if len(passphrase) >= 10:
-        return "Good. A few more words would make it stronger still."
-    return ("Short passphrases are easier to guess. A few ordinary words in a row are easy "
-            "to remember and hard to guess.")
+        return _("Good. A few more words would make it stronger still.")
+    return _("Short passphrases are easier to guess. A few ordinary words in a row are easy "
+             "to remember and hard to guess.")
 
 
 def password_field(name: str, accessible: str) -> QLineEdit:
@@ -66,16 +67,20 @@ def password_field(name: str, accessible: str) -> QLineEdit:
 def reason(error: PrivacyError | OSError) -> str:
     """Why a fast step failed, as a sentence (a PrivacyError is one already)."""
     if isinstance(error, OSError):
-        return f"Groundwork could not write its files ({error.strerror or error})."
+        return _("Groundwork could not write its files ({reason}).").format(
+            reason=error.strerror or error)
     return str(error)
 
 
 def wrong_passphrase_text(error: BaseException) -> str | None:
     if isinstance(error, WrongPassphraseError):
-        text = "That is not the current passphrase. Nothing has changed."
-        return text + (" " + wait_text(error.wait_seconds) if error.wait_seconds > 0 else "")
+        if error.wait_seconds > 0:
+            return _("That is not the current passphrase. Nothing has changed. {wait}").format(
+                wait=wait_text(error.wait_seconds))
+        return _("That is not the current passphrase. Nothing has changed.")
     if isinstance(error, TooSoonError):
-        return "Please wait a moment before the next try. " + wait_text(error.wait_seconds)
+        return _("Please wait a moment before the next try. {wait}").format(
+            wait=wait_text(error.wait_seconds))
     if isinstance(error, PrivacyError):
         return str(error)
     return None
@@ -156,10 +161,10 @@ class NewPassphrase(QWidget):
         super().__init__(parent)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        self.first = password_field("newPassphrase", "New passphrase")
-        self.second = password_field("repeatPassphrase", "New passphrase again")
-        form.addRow("&New passphrase:", self.first)
-        form.addRow("&Again:", self.second)
+        self.first = password_field("newPassphrase", _("New passphrase"))
+        self.second = password_field("repeatPassphrase", _("New passphrase again"))
+        form.addRow(_("&New passphrase:"), self.first)
+        form.addRow(_("&Again:"), self.second)
         self.hint = QLabel()
         self.hint.setObjectName("strengthHint")
         self.hint.setWordWrap(True)
@@ -169,9 +174,9 @@ class NewPassphrase(QWidget):
 
     def problem(self) -> str | None:
         if not self.first.text():
-            return "Please choose a passphrase."
+            return _("Please choose a passphrase.")
         if self.first.text() != self.second.text():
-            return "The two passphrases are not the same. Please type them again."
+            return _("The two passphrases are not the same. Please type them again.")
         return None
 
 
@@ -179,7 +184,7 @@ class ProtectDialog(SlowDialog):
     """First what a passphrase means (no back door), then the passphrase twice."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__("Protect with a passphrase", "Continue", "Protecting…", parent)
+        super().__init__(_("Protect with a passphrase"), _("Continue"), _("Protecting…"), parent)
         self.setObjectName("protectDialog")
         self.session = session
         self.privacy = session.privacy
@@ -187,12 +192,12 @@ class ProtectDialog(SlowDialog):
         self.pages = QStackedWidget()
         about = QWidget()
         about_layout = QVBoxLayout(about)
-        about_layout.addWidget(heading("Before you choose a passphrase", 2))
-        about_layout.addWidget(paragraph(
+        about_layout.addWidget(heading(_("Before you choose a passphrase"), 2))
+        about_layout.addWidget(paragraph(_(
             "With a passphrase, everything in this profile is encrypted on this computer and "
             "in any folder it syncs to. Only its name stays readable, so you can pick it."
-        ))
-        warning = paragraph(NO_BACK_DOOR)
+        )))
+        warning = paragraph(_(NO_BACK_DOOR))
         warning.setObjectName("noBackDoor")
         warning.setStyleSheet("font-weight: bold;")
         about_layout.addWidget(warning)
@@ -200,11 +205,11 @@ class ProtectDialog(SlowDialog):
         self.pages.addWidget(about)
         choose = QWidget()
         choose_layout = QVBoxLayout(choose)
-        choose_layout.addWidget(heading("Choose a passphrase", 2))
-        choose_layout.addWidget(paragraph(
+        choose_layout.addWidget(heading(_("Choose a passphrase"), 2))
+        choose_layout.addWidget(paragraph(_(
             "You will type it each time you open this profile. Type it twice, so a slip of "
             "the finger does not lock you out."
-        ))
+        )))
         self.fields = NewPassphrase()
         choose_layout.addWidget(self.fields)
         choose_layout.addStretch(1)
@@ -216,7 +221,7 @@ class ProtectDialog(SlowDialog):
     def submit(self) -> None:
         if self.pages.currentIndex() == 0:
             self.pages.setCurrentIndex(1)
-            self.ok.setText("Protect")
+            self.ok.setText(_("Protect"))
             self.fields.first.setFocus()
             return
         problem = self.fields.problem()
@@ -231,32 +236,33 @@ class ProtectDialog(SlowDialog):
         try:
             self.recovery_key = self.privacy.protect(prepared, seal_leftovers=False)
         except (PrivacyError, OSError) as error:
-            self.error.show_error(f"The profile was not protected. {reason(error)}")
+            self.error.show_error(
+                _("The profile was not protected. {reason}").format(reason=reason(error)))
             return
         self.session.notify()
         # Backups and set-aside copies made before are sealed too: many files at 20 years,
         # so off the UI thread; the dialog stays busy until they are done.
-        self.busy_label.setText("Sealing your backups…")
+        self.busy_label.setText(_("Sealing your backups…"))
         self.run(self.privacy.take_pending_seal(), lambda _none: self.accept())
 
 
 class ChangePassphraseDialog(SlowDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__("Change passphrase", "Change", "Changing…", parent)
+        super().__init__(_("Change passphrase"), _("Change"), _("Changing…"), parent)
         self.setObjectName("changePassphraseDialog")
         self.session = session
         self.privacy = session.privacy
-        self.current = password_field("currentPassphrase", "Current passphrase")
+        self.current = password_field("currentPassphrase", _("Current passphrase"))
         form = QFormLayout()
-        form.addRow("&Current passphrase:", self.current)
+        form.addRow(_("&Current passphrase:"), self.current)
         self.body.addLayout(form)
         self.fields = NewPassphrase()
         self.body.addWidget(self.fields)
-        self.body.addWidget(paragraph("Your recovery key stays the same."))
+        self.body.addWidget(paragraph(_("Your recovery key stays the same.")))
 
     def submit(self) -> None:
         if not self.current.text():
-            self.error.show_error("Please type the current passphrase.")
+            self.error.show_error(_("Please type the current passphrase."))
             return
         problem = self.fields.problem()
         if problem:
@@ -274,29 +280,30 @@ class ChangePassphraseDialog(SlowDialog):
             self.privacy.change_passphrase(prepared)
         except (PrivacyError, OSError) as error:
             self.error.show_error(
-                f"The passphrase was not changed. {reason(error)} The old one still works.")
+                _("The passphrase was not changed. {reason} The old one still works.")
+                .format(reason=reason(error)))
             return
         self.accept()
 
 
 class RemovePassphraseDialog(SlowDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__("Remove passphrase", "Remove passphrase", "Checking…", parent)
+        super().__init__(_("Remove passphrase"), _("Remove passphrase"), _("Checking…"), parent)
         self.setObjectName("removePassphraseDialog")
         self.session = session
         self.privacy = session.privacy
-        self.body.addWidget(paragraph(
+        self.body.addWidget(paragraph(_(
             "Without a passphrase this profile is stored as plain text again: anyone who can "
             "read your files on this computer, or in a folder it syncs to, can read it."
-        ))
-        self.current = password_field("currentPassphrase", "Current passphrase")
+        )))
+        self.current = password_field("currentPassphrase", _("Current passphrase"))
         form = QFormLayout()
-        form.addRow("&Current passphrase:", self.current)
+        form.addRow(_("&Current passphrase:"), self.current)
         self.body.addLayout(form)
 
     def submit(self) -> None:
         if not self.current.text():
-            self.error.show_error("Please type the current passphrase.")
+            self.error.show_error(_("Please type the current passphrase."))
             return
         assert self.session.profile is not None
         profile_id, secret = self.session.profile.id, self.current.text()
@@ -308,7 +315,8 @@ class RemovePassphraseDialog(SlowDialog):
         try:
             self.privacy.remove_passphrase(key)
         except (PrivacyError, OSError) as error:
-            self.error.show_error(f"The passphrase was not removed. {reason(error)}")
+            self.error.show_error(
+                _("The passphrase was not removed. {reason}").format(reason=reason(error)))
             return
         self.session.notify()
         self.accept()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import N_, _, ngettext
 from desktop_app.ui.background import run_in_background
 
 if TYPE_CHECKING:
@@ -38,12 +39,12 @@ if TYPE_CHECKING:
 Source = Literal["loop", "daylio"]
 TITLES = {"loop": "Loop Habit Tracker", "daylio": "Daylio"}
 HOW = {
-    "loop": (
+    "loop": N_(
         "Each habit becomes a practice under “Habits”, in a focus period that covers these "
         "days and has already ended, so what you work on now stays as it is. Each day with a "
         "check-mark becomes a check-in at noon that records those practices as done."
     ),
-    "daylio": (
+    "daylio": N_(
         "Each entry becomes a check-in at its date and time. Its mood, activities and note go "
         "into the check-in's note, in Daylio's own words; no scores are made up from them."
     ),
@@ -52,10 +53,10 @@ HOW = {
 
 def add_import_menu(window: QMainWindow, session: Session, profile_menu: QMenu) -> QMenu:
     """The Profile ▸ Import submenu, with one item per app."""
-    menu = QMenu("&Import", profile_menu)
+    menu = QMenu(_("&Import"), profile_menu)
     menu.setObjectName("importMenu")
     items: tuple[tuple[Source, str], ...] = (
-        ("loop", "From &Loop Habit Tracker…"), ("daylio", "From &Daylio…"),
+        ("loop", _("From &Loop Habit Tracker…")), ("daylio", _("From &Daylio…")),
     )
     for source, text in items:
         action = menu.addAction(text)
@@ -76,14 +77,15 @@ def import_from(window: QMainWindow, session: Session, source: Source) -> None:
     title = TITLES[source]
     if source == "loop":
         chosen, _filter = QFileDialog.getOpenFileNames(
-            window, f"Import from {title}", str(Path.home()),
-            "Loop export: the zip, or Habits.csv and Checkmarks.csv (*.zip *.csv);;All files (*)",
+            window, _("Import from {app}").format(app=title), str(Path.home()),
+            _("Loop export: the zip, or Habits.csv and Checkmarks.csv (*.zip *.csv);;"
+              "All files (*)"),
         )
         paths = [Path(p) for p in chosen]
     else:
         one, _filter = QFileDialog.getOpenFileName(
-            window, f"Import from {title}", str(Path.home()),
-            "Daylio CSV export (*.csv);;All files (*)",
+            window, _("Import from {app}").format(app=title), str(Path.home()),
+            _("Daylio CSV export (*.csv);;All files (*)"),
         )
         paths = [Path(one)] if one else []
     if not paths or window.findChild(_Run) is not None:  # one import at a time
@@ -113,7 +115,7 @@ class _Run(QObject):
     def _show_busy(self, text: str) -> None:
         busy = QProgressDialog(text, "", 0, 0, self.window)
         busy.setObjectName("peerImportProgress")
-        busy.setWindowTitle(f"Import from {TITLES[self.source]}")
+        busy.setWindowTitle(_("Import from {app}").format(app=TITLES[self.source]))
         busy.setCancelButton(None)
         busy.setMinimumDuration(0)
         busy.show()
@@ -132,7 +134,7 @@ class _Run(QObject):
     def read(self) -> None:
         service, source, paths = self.service, self.source, self.paths
         snapshot = self._snapshot()
-        self._show_busy(f"Reading {paths[0].name}…")
+        self._show_busy(_("Reading {file}…").format(file=paths[0].name))
 
         def work() -> tuple[PeerImport, ImportOutcome]:
             plan = service.read_loop(paths) if source == "loop" else service.read_daylio(paths[0])
@@ -145,9 +147,10 @@ class _Run(QObject):
 
         self._end()
         said = (str(error) if isinstance(error, PeerFileError)
-                else f"It could not be read ({type(error).__name__}).")
-        QMessageBox.warning(self.window, "This file cannot be imported",
-                            f"{said}\n\nNothing was added or changed in your profile.")
+                else _("It could not be read ({kind}).").format(kind=type(error).__name__))
+        QMessageBox.warning(self.window, _("This file cannot be imported"),
+                            _("{reason}\n\nNothing was added or changed in your profile.")
+                            .format(reason=said))
 
     def _ask(self, plan: PeerImport, preview: ImportOutcome) -> None:
         self._drop_busy()
@@ -171,7 +174,7 @@ class _Run(QObject):
         place = repo.history_place(plan.first or self.session.clock().date())
         recorder = Recorder(self._snapshot(), self.session.clock, *place)
         service = self.service
-        self._show_busy("Adding…")
+        self._show_busy(_("Adding…"))
         run_in_background(self, lambda: service.add_elsewhere(plan, recorder),
                           lambda done: self._added(repo, plan, *done), self._not_added)
 
@@ -184,23 +187,27 @@ class _Run(QObject):
             take_in(repo, addition)
             self.session.notify()
         self.window.statusBar().showMessage(
-            f"Imported from {TITLES[plan.source]}: {_done(outcome)}", 8000)
+            _("Imported from {app}: {done}").format(app=TITLES[plan.source], done=_done(outcome)),
+            8000)
 
     def _not_added(self, error: BaseException) -> None:
         self._end()
         reason = (getattr(error, "strerror", None) or str(error)
                   if isinstance(error, OSError) else type(error).__name__)
         QMessageBox.warning(
-            self.window, "The import did not finish",
-            f"Groundwork could not save: {reason}.\n\nNothing from the file was added.",
+            self.window, _("The import did not finish"),
+            _("Groundwork could not save: {reason}.\n\nNothing from the file was added.")
+            .format(reason=reason),
         )
 
 
 def _done(outcome: ImportOutcome) -> str:
-    text = f"{outcome.added:,} check-ins added"
+    added, updated = f"{outcome.added:,}", f"{outcome.updated:,}"
     if outcome.updated:
-        text += f", {outcome.updated:,} brought up to date"
-    return text + "."
+        return ngettext("{n} check-in added, {updated} brought up to date.",
+                        "{n} check-ins added, {updated} brought up to date.",
+                        outcome.added).format(n=added, updated=updated)
+    return ngettext("{n} check-in added.", "{n} check-ins added.", outcome.added).format(n=added)
 
 
 class PeerImportDialog(QDialog):
@@ -213,27 +220,28 @@ class PeerImportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("peerImportDialog")
         title = TITLES[plan.source]
-        self.setWindowTitle(f"Import from {title}")
+        self.setWindowTitle(_("Import from {app}").format(app=title))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         # Imported here: it loads Qt's namespace enums, which the window must not wait for.
         from desktop_app.ui.widgets import heading, paragraph
 
-        layout.addWidget(heading(f"Import from {title}", 2))
-        layout.addWidget(paragraph(f"{plan.file_name} holds:"))
+        layout.addWidget(heading(_("Import from {app}").format(app=title), 2))
+        layout.addWidget(paragraph(_("{file} holds:").format(file=plan.file_name)))
         self.summary = paragraph(plan.summary())
         self.summary.setObjectName("peerSummary")
         layout.addWidget(self.summary)
-        self.preview = paragraph(f"Into “{profile}”: {preview.summary()}")
+        self.preview = paragraph(_("Into “{name}”: {summary}").format(
+            name=profile, summary=preview.summary()))
         self.preview.setObjectName("peerPreview")
         layout.addWidget(self.preview)
-        how = QLabel(HOW[plan.source])
+        how = QLabel(_(HOW[plan.source]))
         how.setWordWrap(True)
         how.setObjectName("peerHow")
         layout.addWidget(how)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+            _("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setObjectName("peerImport")
         nothing = not preview.added and not preview.updated and not preview.period_added

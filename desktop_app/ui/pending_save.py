@@ -18,10 +18,11 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop_app.i18n import N_, _
 from desktop_app.services.session import Session
 
 SHOW_SAVING_AFTER_MS = 200
-SAVING = "Saving…"
+SAVING = N_("Saving…")
 
 
 class _Relay(QObject):
@@ -68,7 +69,7 @@ class PendingSave(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SHOW_SAVING_AFTER_MS)
-        self._timer.timeout.connect(lambda: self.show(SAVING))
+        self._timer.timeout.connect(lambda: self.show(_(SAVING)))
         self.waiting = False
 
     def wait(self, landed: Callable[[], None], failed: Callable[[OSError], None]) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop_app.i18n import _
 from desktop_app.services.session import Session
 from desktop_app.ui.privacy_bridge import current_is_protected
 
@@ -23,16 +24,43 @@ def may_write_plain_copy(parent: QWidget, session: Session, what: str,
     box = QMessageBox(parent)
     box.setObjectName("plainExportWarning")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(f"This {what} is not protected")
-    box.setText(f"The {what} will be plain text, without your passphrase.")
-    box.setInformativeText(
-        f"It will be saved to:\n{target}\n\nAnyone who can open that file can read "
-        f"everything in this {what}. Keep it somewhere private, and delete it when you no "
-        "longer need it."
-    )
-    save = box.addButton(f"Save the plain {what}", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    title, text, details, button = _texts(what)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(details.format(target=target))
+    save = box.addButton(button, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     confirmed = box.clickedButton() is save
     box.deleteLater()
     return confirmed
+
+
+def _texts(what: str) -> tuple[str, str, str, str]:
+    """Title, text, details (with ``{target}``) and button, whole sentences per kind of file."""
+    if what == "report":
+        return (
+            _("This report is not protected"),
+            _("The report will be plain text, without your passphrase."),
+            _("It will be saved to:\n{target}\n\nAnyone who can open that file can read "
+              "everything in this report. Keep it somewhere private, and delete it when you no "
+              "longer need it."),
+            _("Save the plain report"),
+        )
+    if what == "chart":
+        return (
+            _("This chart is not protected"),
+            _("The chart will be plain text, without your passphrase."),
+            _("It will be saved to:\n{target}\n\nAnyone who can open that file can read "
+              "everything in this chart. Keep it somewhere private, and delete it when you no "
+              "longer need it."),
+            _("Save the plain chart"),
+        )
+    return (
+        _("This export is not protected"),
+        _("The export will be plain text, without your passphrase."),
+        _("It will be saved to:\n{target}\n\nAnyone who can open that file can read "
+          "everything in this export. Keep it somewhere private, and delete it when you no "
+          "longer need it."),
+        _("Save the plain export"),
+    )

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from desktop_app.i18n import _
 from desktop_app.services.session import Session
 from desktop_app.ui.privacy_bridge import current_is_protected
 
@@ -57,16 +58,16 @@ class PrivacyActions:
 
     def add_to_profile_menu(self, menu: QMenu) -> None:
         add = self.add_action
-        self.action_protect = add(menu, "&Protect with a passphrase…", self.protect, None)
-        self.action_change = add(menu, "C&hange passphrase…", self.change, None)
-        self.action_remove = add(menu, "Remo&ve passphrase…", self.remove, None)
-        self.action_lock = add(menu, "&Lock", self.lock, "Ctrl+L")
+        self.action_protect = add(menu, _("&Protect with a passphrase…"), self.protect, None)
+        self.action_change = add(menu, _("C&hange passphrase…"), self.change, None)
+        self.action_remove = add(menu, _("Remo&ve passphrase…"), self.remove, None)
+        self.action_lock = add(menu, _("&Lock"), self.lock, "Ctrl+L")
 
     def add_to_settings_menu(self, menu: QMenu) -> None:
-        self.action_idle = self.add_action(menu, "&Lock after idle time…", self.idle_settings,
+        self.action_idle = self.add_action(menu, _("&Lock after idle time…"), self.idle_settings,
                                            None)
         menu.addSeparator()
-        self.action_delete_all = self.add_action(menu, "&Delete all my data…", self.delete_all,
+        self.action_delete_all = self.add_action(menu, _("&Delete all my data…"), self.delete_all,
                                                  None)
 
     def start(self) -> None:
@@ -115,7 +116,7 @@ class PrivacyActions:
 
         dialog = ChangePassphraseDialog(self.session, self.window)
         if dialog.exec():
-            self.window.statusBar().showMessage("Your passphrase is changed.", 6000)
+            self.window.statusBar().showMessage(_("Your passphrase is changed."), 6000)
         dialog.deleteLater()
 
     def remove(self) -> None:
@@ -125,7 +126,7 @@ class PrivacyActions:
 
         dialog = RemovePassphraseDialog(self.session, self.window)
         if dialog.exec():
-            self.window.statusBar().showMessage("This profile has no passphrase now.", 6000)
+            self.window.statusBar().showMessage(_("This profile has no passphrase now."), 6000)
         dialog.deleteLater()
 
     def lock(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
+from desktop_app.i18n import _
 from desktop_app.services.session import Session
 from desktop_app.storage.schema import ProfileFileError
 from desktop_app.ui.profile_dialogs import NameDialog, confirm_delete
@@ -13,8 +14,8 @@ from desktop_app.ui.profile_dialogs import NameDialog, confirm_delete
 def report_unreadable(parent: QWidget, detail: str) -> None:
     QMessageBox.warning(
         parent,
-        "A profile could not be opened",
-        f"{detail}\n\nGroundwork has not changed this file.",
+        _("A profile could not be opened"),
+        _("{detail}\n\nGroundwork has not changed this file.").format(detail=detail),
     )
 
 
@@ -53,8 +54,8 @@ class ProfileActions:
         if self.session.profile is None:
             return
         NameDialog(
-            "Rename profile",
-            "The new name only changes what Groundwork shows; your notes stay as they are.",
+            _("Rename profile"),
+            _("The new name only changes what Groundwork shows; your notes stay as they are."),
             self.session.rename_profile,
             initial=self.session.profile.name,
             parent=self.window,
@@ -77,17 +78,19 @@ class ProfileActions:
             session.delete_profile()
         except OSError as error:
             QMessageBox.warning(
-                self.window, "The profile was not deleted",
-                f"Groundwork could not delete “{info.name}”: {error.strerror or error}.\n\n"
-                "It is still open, with everything in it.",
+                self.window, _("The profile was not deleted"),
+                _("Groundwork could not delete “{name}”: {reason}.\n\n"
+                  "It is still open, with everything in it.")
+                .format(name=info.name, reason=error.strerror or error),
             )
             return
         failed = remove_files(leftovers)
         if failed:
             QMessageBox.warning(
-                self.window, "Some copies are still there",
-                "The profile is deleted, but these copies of it could not be removed:\n"
-                + "\n".join(f"{path} ({error.strerror or error})" for path, error in failed),
+                self.window, _("Some copies are still there"),
+                _("The profile is deleted, but these copies of it could not be removed:\n{files}")
+                .format(files="\n".join(f"{path} ({error.strerror or error})"
+                                        for path, error in failed)),
             )
         self.settings.remove("last_profile")
         remaining = session.profiles.profiles

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.profiles import MAX_NAME_LENGTH, ProfileNameError
+from desktop_app.i18n import _, ngettext
 from desktop_app.services.profiles import ProfileSummary
 from desktop_app.services.session import Session
 from desktop_app.ui.pending_save import PendingSave
@@ -48,7 +49,7 @@ class NameDialog(QDialog):
         layout.addWidget(paragraph(prompt))
         self.edit = QLineEdit(initial)
         self.edit.setObjectName("profileName")
-        self.edit.setAccessibleName("Profile name")
+        self.edit.setAccessibleName(_("Profile name"))
         self.edit.setMaxLength(MAX_NAME_LENGTH * 4)
         self.edit.selectAll()
         layout.addWidget(self.edit)
@@ -82,7 +83,7 @@ class NameDialog(QDialog):
             self.accept()
 
     def _failed(self, error: OSError) -> None:
-        self.error.show_error(f"Groundwork could not save this: {error}")
+        self.error.show_error(_("Groundwork could not save this: {reason}").format(reason=error))
 
     def reject(self) -> None:
         if self.pending is None or not self.pending.waiting:
@@ -91,21 +92,26 @@ class NameDialog(QDialog):
 
 def describe_loss(name: str, summary: ProfileSummary) -> str:
     parts = [
-        (summary.assessments, "assessment result", "assessment results"),
-        (summary.checkins, "check-in", "check-ins"),
-        (summary.slips, "logged slip", "logged slips"),
-        (summary.wins, "win", "wins"),
-        (summary.focus_periods, "focus period", "focus periods"),
-        (summary.drafts, "unfinished draft", "unfinished drafts"),
+        (summary.assessments, ngettext("{n} assessment result", "{n} assessment results",
+                                       summary.assessments)),
+        (summary.checkins, ngettext("{n} check-in", "{n} check-ins", summary.checkins)),
+        (summary.slips, ngettext("{n} logged slip", "{n} logged slips", summary.slips)),
+        (summary.wins, ngettext("{n} win", "{n} wins", summary.wins)),
+        (summary.focus_periods, ngettext("{n} focus period", "{n} focus periods",
+                                         summary.focus_periods)),
+        (summary.drafts, ngettext("{n} unfinished draft", "{n} unfinished drafts",
+                                  summary.drafts)),
     ]
-    held = [f"{n} {one if n == 1 else many}" for n, one, many in parts if n]
+    held = [text.format(n=n) for n, text in parts if n]
     if not held:
-        return f"“{name}” holds nothing yet. Deleting it removes the profile."
-    listed = ", ".join(held[:-1]) + (" and " if len(held) > 1 else "") + held[-1]
-    return (
-        f"Deleting “{name}” removes everything in it for good: {listed}. "
+        return _("“{name}” holds nothing yet. Deleting it removes the profile.").format(name=name)
+    listed = held[-1] if len(held) == 1 else _("{items} and {last}").format(
+        # Translators: the separator between the items of a list, before its "and".
+        items=_(", ").join(held[:-1]), last=held[-1])
+    return _(
+        "Deleting “{name}” removes everything in it for good: {listed}. "
         "This cannot be undone. If you might want these notes later, export the profile first."
-    )
+    ).format(name=name, listed=listed)
 
 
 def describe_leftovers(leftovers: Sequence[Path]) -> str:
@@ -113,8 +119,13 @@ def describe_leftovers(leftovers: Sequence[Path]) -> str:
         return ""
     listed = "\n".join(f"• {path.parent.name}/{path.name}" for path in leftovers)
     count = len(leftovers)
-    return (f"\n\nIt also removes {count} {'copy' if count == 1 else 'copies'} of its files "
-            f"that Groundwork kept aside (backups and set-aside copies):\n{listed}")
+    return "\n\n" + ngettext(
+        "It also removes {count} copy of its files "
+        "that Groundwork kept aside (backups and set-aside copies):\n{listed}",
+        "It also removes {count} copies of its files "
+        "that Groundwork kept aside (backups and set-aside copies):\n{listed}",
+        count,
+    ).format(count=count, listed=listed)
 
 
 # A title bar's icon and buttons take about this much beside the title itself.
@@ -137,11 +148,11 @@ def confirm_delete(parent: QWidget, name: str, summary: ProfileSummary,
     box = QMessageBox(parent)
     box.setObjectName("confirmDelete")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Delete profile")
-    box.setText(f"Delete the profile “{name}”?")
+    box.setWindowTitle(_("Delete profile"))
+    box.setText(_("Delete the profile “{name}”?").format(name=name))
     box.setInformativeText(describe_loss(name, summary) + describe_leftovers(leftovers))
-    delete = box.addButton("Delete profile", QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+    delete = box.addButton(_("Delete profile"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(_("Keep it"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     room_for_title(box)
     box.exec()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
+from desktop_app.i18n import _
 from desktop_app.services.session import Session
 from desktop_app.ui.pending_save import SAVING, on_landed
 
@@ -49,7 +50,7 @@ class QuitWait(QObject):
             return False  # all landed, or failed and told where it was saved
         event.ignore()
         self.waiting = True
-        self.window.statusBar().showMessage(SAVING)
+        self.window.statusBar().showMessage(_(SAVING))
         central = self.window.centralWidget()
         if central is not None:
             central.setEnabled(False)
@@ -64,8 +65,9 @@ class QuitWait(QObject):
         if error is not None:
             log.warning("a write failed before quitting: %s", type(error).__name__)
             reason = getattr(error, "strerror", None) or str(error)
-            self._tell(f"Groundwork could not save your latest changes ({reason}). "
-                       "What you saved before them is kept; the latest changes are not.")
+            self._tell(_("Groundwork could not save your latest changes ({reason}). "
+                         "What you saved before them is kept; the latest changes are not.")
+                       .format(reason=reason))
         self._close()
 
     def _timed_out(self) -> None:
@@ -73,13 +75,13 @@ class QuitWait(QObject):
             return
         log.warning("quitting with writes still pending after %.1f s", QUIT_WAIT_S)
         self.abandoned = True
-        self._tell("Groundwork is still saving your latest changes, and the disk has not "
-                   "answered. Groundwork closes now; the changes you made in the last "
-                   "moments before closing may not be saved.")
+        self._tell(_("Groundwork is still saving your latest changes, and the disk has not "
+                     "answered. Groundwork closes now; the changes you made in the last "
+                     "moments before closing may not be saved."))
         self._close()
 
     def _tell(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Not everything is saved", text,
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Not everything is saved"), text,
                           QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("quitNotSaved")
         box.exec()

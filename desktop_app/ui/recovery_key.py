@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import _
 from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
 
 
@@ -27,9 +28,10 @@ def recovery_document(profile_name: str, key: str) -> QTextDocument:
     """What is printed: the key and a line on what it is for."""
     doc = QTextDocument()
     doc.setPlainText(
-        f"Groundwork recovery key for the profile “{profile_name}”\n\n{in_lines(key)}\n\n"
-        "This key opens the profile if the passphrase is forgotten. Keep it somewhere safe, "
-        "away from the computer. Anyone who has it can read this profile."
+        _("Groundwork recovery key for the profile “{name}”\n\n{key}\n\n"
+          "This key opens the profile if the passphrase is forgotten. Keep it somewhere safe, "
+          "away from the computer. Anyone who has it can read this profile.")
+        .format(name=profile_name, key=in_lines(key))
     )
     return doc
 
@@ -40,20 +42,20 @@ class RecoveryKeyDialog(QDialog):
     def __init__(self, profile_name: str, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recoveryKeyDialog")
-        self.setWindowTitle("Your recovery key")
+        self.setWindowTitle(_("Your recovery key"))
         self.profile_name = profile_name
         self._key = key
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Your recovery key", 2))
-        layout.addWidget(paragraph(
+        layout.addWidget(heading(_("Your recovery key"), 2))
+        layout.addWidget(paragraph(_(
             "If you ever forget your passphrase, this key is the only other way to open "
-            f"“{profile_name}”. Groundwork shows it this once and keeps no copy it could show "
+            "“{name}”. Groundwork shows it this once and keeps no copy it could show "
             "again. Print it or write it down, and keep it somewhere safe, away from this "
             "computer."
-        ))
+        ).format(name=profile_name)))
         self.key_label = QLabel(in_lines(key))
         self.key_label.setObjectName("recoveryKey")
-        self.key_label.setAccessibleName("Recovery key")
+        self.key_label.setAccessibleName(_("Recovery key"))
         # Not selectable: the key must not travel through the clipboard.
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.key_label.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -68,17 +70,17 @@ class RecoveryKeyDialog(QDialog):
             "#recoveryKey { padding: 14px; border: 1px solid palette(mid); }"
         )
         layout.addWidget(self.key_label)
-        self.kept = QCheckBox("I have printed or written down my recovery key")
+        self.kept = QCheckBox(_("I have printed or written down my recovery key"))
         self.kept.setObjectName("keptRecoveryKey")
         layout.addWidget(self.kept)
         self.note = ErrorLabel()
         layout.addWidget(self.note)
         row = QHBoxLayout()
-        self.print_button = QPushButton("&Print…")
+        self.print_button = QPushButton(_("&Print…"))
         self.print_button.setObjectName("printRecoveryKey")
         row.addWidget(self.print_button)
         row.addStretch(1)
-        self.done_button = QPushButton("Done")
+        self.done_button = QPushButton(_("Done"))
         self.done_button.setObjectName("recoveryDone")
         self.done_button.setEnabled(False)
         row.addWidget(self.done_button)
@@ -91,10 +93,10 @@ class RecoveryKeyDialog(QDialog):
 
     def reject(self) -> None:
         if not self.kept.isChecked():
-            self.note.show_error(
+            self.note.show_error(_(
                 "Please keep the key first: once this window closes it cannot be shown again. "
                 "Tick the box when you have it."
-            )
+            ))
             return
         super().reject()
 
@@ -123,7 +125,7 @@ class RecoveryKeyDialog(QDialog):
 
         printer = QPrinter()
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print your recovery key")
+        dialog.setWindowTitle(_("Print your recovery key"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 

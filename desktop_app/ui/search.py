@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import _, ngettext
 from desktop_app.services.journal import JournalService
 from desktop_app.services.search import (
     CHECKIN,
@@ -59,21 +60,21 @@ class SearchDialog(QDialog):
         self.ctx = ctx
         self.profile_id: str | None = None
         self.setObjectName("searchDialog")
-        self.setWindowTitle("Search")
+        self.setWindowTitle(_("Search"))
         layout = QVBoxLayout(self)
-        label = QLabel("&Find words in your check-ins, wins, slips, intentions and answers")
+        label = QLabel(_("&Find words in your check-ins, wins, slips, intentions and answers"))
         label.setWordWrap(True)
         layout.addWidget(label)
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
-        self.results.setAccessibleName("Matches, the latest first")
+        self.results.setAccessibleName(_("Matches, the latest first"))
         self.results.setWordWrap(True)
         self.results.setSpacing(2)
         self.results.setAlternatingRowColors(True)
         self.field = _Field(self.results)
         self.field.setObjectName("searchField")
-        self.field.setAccessibleName("Search")
-        self.field.setPlaceholderText("e.g. budget meeting")
+        self.field.setAccessibleName(_("Search"))
+        self.field.setPlaceholderText(_("e.g. budget meeting"))
         self.field.setClearButtonEnabled(True)
         label.setBuddy(self.field)
         layout.addWidget(self.field)
@@ -117,7 +118,8 @@ class SearchDialog(QDialog):
         zone = JournalService(self.ctx.session).settings().zone()
         for hit in hits:
             day = day_text(hit.at.astimezone(zone).date(), today)
-            kind = KIND_WORDS[hit.kind]
+            # services.search marks these with N_; translated where shown.
+            kind = _(KIND_WORDS[hit.kind])
             item = QListWidgetItem(f"{kind} · {day[:1].upper() + day[1:]} · {hit.where}\n"
                                    f"{hit.snippet}")
             item.setData(HIT_ROLE, hit)
@@ -125,8 +127,8 @@ class SearchDialog(QDialog):
                          f"{kind}, {day}, {hit.where}: {hit.snippet}")
             self.results.addItem(item)
         found = (
-            "Nothing found." if not hits
-            else "1 match." if len(hits) == 1 else f"{len(hits)} matches."
+            _("Nothing found.") if not hits
+            else ngettext("{n} match.", "{n} matches.", len(hits)).format(n=len(hits))
         )
         self.status.setText(found)
         announce(self.status, found)

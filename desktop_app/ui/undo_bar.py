@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import _
 from desktop_app.services.session import Session
 from desktop_app.services.undo import UNDO_SECONDS, Change, UndoError, UndoService
 
@@ -54,9 +55,9 @@ class _Bar(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.row.addWidget(self.label, 1)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(_("Close"))
         self.close_button.setObjectName(f"{name}Close")
-        self.close_button.setAccessibleName(f"Close: {accessible}")
+        self.close_button.setAccessibleName(_("Close: {what}").format(what=accessible))
         self.close_button.clicked.connect(self.dismiss)
         self.hide()
 
@@ -85,7 +86,7 @@ class InlineAcknowledgement(_Bar):
     """A warm word that stays in place until closed or the next change."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__("inlineAcknowledgement", "Acknowledgement", parent)
+        super().__init__("inlineAcknowledgement", _("Acknowledgement"), parent)
         self.row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self._armed = False
         session.subscribe(self._changed)
@@ -108,16 +109,16 @@ class UndoBar(_Bar):
     """"Deleted a win. Undo" for a short while after a deletion."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__("undoBar", "Undo", parent)
+        super().__init__("undoBar", _("Undo"), parent)
         self.session = session
         self.change: Change | None = None
         self.expires: datetime | None = None
-        self.undo_button = QPushButton("&Undo")
+        self.undo_button = QPushButton(_("&Undo"))
         self.undo_button.setObjectName("undoButton")
         self.undo_button.clicked.connect(self.undo)
         # Ctrl+Z from anywhere in the window while the bar shows (a text field keeps its own).
         self.undo_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.undo_button.setToolTip("Put it back (Ctrl+Z)")
+        self.undo_button.setToolTip(_("Put it back (Ctrl+Z)"))
         self.row.addWidget(self.undo_button)
         self.row.addWidget(self.close_button)
         self.timer = QTimer(self)
@@ -127,7 +128,7 @@ class UndoBar(_Bar):
     def offer(self, change: Change) -> None:
         self.change = change
         self.expires = self.session.clock() + timedelta(seconds=UNDO_SECONDS)
-        self.undo_button.setAccessibleName(f"Undo: {change.message}")
+        self.undo_button.setAccessibleName(_("Undo: {change}").format(change=change.message))
         self.undo_button.show()
         self.say(f"{change.message} ")
         self.timer.start()
@@ -161,10 +162,11 @@ class UndoBar(_Bar):
             return
         except OSError as error:
             self._after_undo(
-                f"It could not be put back: {error.strerror or error}. Nothing was lost."
+                _("It could not be put back: {reason}. Nothing was lost.")
+                .format(reason=error.strerror or error)
             )
             return
-        self._after_undo("Undone: it is back where it was.")
+        self._after_undo(_("Undone: it is back where it was."))
 
     def _after_undo(self, text: str) -> None:
         # The message stays a moment (longer than a glance) so the result is heard and seen.

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import _, ngettext
 from desktop_app.services.privacy import (
     PrivacyError,
     TooSoonError,
@@ -106,12 +107,13 @@ def _let_go(unlocked: Unlocked) -> None:
 def _open_failed(error: Exception) -> str:
     if isinstance(error, ProfileFileError | PrivacyError):
         return str(error)
-    return f"Groundwork could not open this profile: {error}"
+    return _("Groundwork could not open this profile: {reason}").format(reason=error)
 
 
 def wait_text(seconds: float) -> str:
     whole = max(1, math.ceil(seconds))
-    return f"You can try again in {whole} second{'s' if whole != 1 else ''}."
+    return ngettext("You can try again in {n} second.", "You can try again in {n} seconds.",
+                    whole).format(n=whole)
 
 
 class UnlockPanel(QWidget):
@@ -151,7 +153,7 @@ class UnlockPanel(QWidget):
         self.busy_bar.setRange(0, 0)  # no known length: the bar moves to show work goes on
         self.busy_bar.setMaximumWidth(160)
         self.busy_bar.setTextVisible(False)
-        self.busy_label = QLabel("Unlocking…")
+        self.busy_label = QLabel(_("Unlocking…"))
         self.busy_label.setObjectName("unlockingLabel")
         busy_row.addWidget(self.busy_label)
         busy_row.addWidget(self.busy_bar)
@@ -161,12 +163,12 @@ class UnlockPanel(QWidget):
         self.busy_box.hide()
         layout.addWidget(self.busy_box)
         row = QHBoxLayout()
-        self.switch_mode = QPushButton("Use recovery key instead")
+        self.switch_mode = QPushButton(_("Use recovery key instead"))
         self.switch_mode.setObjectName("useRecoveryKey")
         self.switch_mode.setFlat(True)
         row.addWidget(self.switch_mode)
         row.addStretch(1)
-        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button = QPushButton(_("Unlock"))
         self.unlock_button.setObjectName("unlockButton")
         self.unlock_button.setDefault(True)
         row.addWidget(self.unlock_button)
@@ -183,40 +185,41 @@ class UnlockPanel(QWidget):
 
     def _name(self) -> str:
         info = self.session.profiles.by_id(self.profile_id)
-        return info.name if info is not None else "this profile"
+        return info.name if info is not None else _("this profile")
 
     def set_profile(self, profile_id: str) -> None:
         self.profile_id = profile_id
         self.error.clear_error()
         self.field.clear()
         protected = self.session.privacy.is_protected(profile_id)
-        self.title.setText(f"“{self._name()}” is locked" if protected else f"“{self._name()}”")
+        self.title.setText((_("“{name}” is locked") if protected else _("“{name}”"))
+                           .format(name=self._name()))
         self.explain.setText(
-            "Type its passphrase to open it. Everything in it stays encrypted until you do."
-            if protected else "This profile has no passphrase."
+            _("Type its passphrase to open it. Everything in it stays encrypted until you do.")
+            if protected else _("This profile has no passphrase.")
         )
         for widget in (self.prompt, self.field, self.switch_mode):
             widget.setVisible(protected)
-        self.unlock_button.setText("Unlock" if protected else "Open")
+        self.unlock_button.setText(_("Unlock") if protected else _("Open"))
         self.set_recovery(False)
         self._tick()
 
     def set_recovery(self, recovery: bool) -> None:
         self.recovery = recovery
         self.field.clear()
-        self.prompt.setText("&Recovery key:" if recovery else "&Passphrase:")
-        self.field.setAccessibleName("Recovery key" if recovery else "Passphrase")
+        self.prompt.setText(_("&Recovery key:") if recovery else _("&Passphrase:"))
+        self.field.setAccessibleName(_("Recovery key") if recovery else _("Passphrase"))
         self.field.setPlaceholderText("XXXX-XXXX-…" if recovery else "")
-        self.switch_mode.setText("Use my passphrase instead" if recovery
-                                 else "Use recovery key instead")
+        self.switch_mode.setText(_("Use my passphrase instead") if recovery
+                                 else _("Use recovery key instead"))
 
     def try_unlock(self) -> None:
         if self.busy:
             return
         if not self.unlock_button.isEnabled():  # Enter during the back-off: say why not yet
-            self.error.show_error("Not yet: after several wrong tries Groundwork waits a "
-                                  "little before the next one. Press Enter again when the "
-                                  "wait is over.")
+            self.error.show_error(_("Not yet: after several wrong tries Groundwork waits a "
+                                    "little before the next one. Press Enter again when the "
+                                    "wait is over."))
             return
         privacy = self.session.privacy
         profile_id = self.profile_id
@@ -225,8 +228,8 @@ class UnlockPanel(QWidget):
             return
         secret = self.field.text()
         if not secret.strip():
-            self.error.show_error("Please type your recovery key." if self.recovery
-                                  else "Please type your passphrase.")
+            self.error.show_error(_("Please type your recovery key.") if self.recovery
+                                  else _("Please type your passphrase."))
             return
         self._set_busy(True)
         session = self.session
@@ -263,15 +266,18 @@ class UnlockPanel(QWidget):
         self._set_busy(False)
         self.field.clear()
         if isinstance(error, WrongPassphraseError):
-            what = "recovery key" if self.recovery else "passphrase"
-            later = (" After several wrong tries, each next try waits a little longer."
-                     if error.wait_seconds > 0 else "")
-            self.error.show_error(
-                f"That {what} does not open “{self._name()}”. Nothing has changed; "
-                f"please check it (and Caps Lock) and try again.{later}"
-            )
+            text = (
+                _("That recovery key does not open “{name}”. Nothing has changed; "
+                  "please check it (and Caps Lock) and try again.") if self.recovery
+                else _("That passphrase does not open “{name}”. Nothing has changed; "
+                       "please check it (and Caps Lock) and try again.")
+            ).format(name=self._name())
+            if error.wait_seconds > 0:
+                text = _("{message} After several wrong tries, each next try waits a little "
+                         "longer.").format(message=text)
+            self.error.show_error(text)
         elif isinstance(error, TooSoonError):
-            self.error.show_error("Please wait a moment before the next try.")
+            self.error.show_error(_("Please wait a moment before the next try."))
         elif isinstance(error, PrivacyError):
             self.error.show_error(str(error))
         else:
@@ -308,10 +314,10 @@ class UnlockScreen(QWidget):
         card.setMaximumWidth(560)
         layout = QVBoxLayout(card)
         layout.setSpacing(12)
-        self.chooser_label = QLabel("Profile:")
+        self.chooser_label = QLabel(_("Profile:"))
         self.chooser = QComboBox()
         self.chooser.setObjectName("profileChooser")
-        self.chooser.setAccessibleName("Profile")
+        self.chooser.setAccessibleName(_("Profile"))
         self.chooser_label.setBuddy(self.chooser)
         chooser_row = QHBoxLayout()
         chooser_row.addWidget(self.chooser_label)
@@ -357,13 +363,13 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("unlockDialog")
-        self.setWindowTitle("Open a protected profile")
+        self.setWindowTitle(_("Open a protected profile"))
         layout = QVBoxLayout(self)
         self.panel = UnlockPanel(session, profile_id)
         layout.addWidget(self.panel)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.cancel = QPushButton("Cancel")
+        self.cancel = QPushButton(_("Cancel"))
         self.cancel.setObjectName("cancelUnlock")
         row.addWidget(self.cancel)
         layout.addLayout(row)

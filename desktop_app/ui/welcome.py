@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.profiles import ProfileNameError
+from desktop_app.i18n import _
 from desktop_app.services.session import Session
 from desktop_app.ui.method_text import METHOD_LINES, NOT_A_CRISIS_TOOL
 from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
@@ -34,27 +35,27 @@ class WelcomeScreen(QWidget):
         card.setMaximumWidth(640)
         layout = QVBoxLayout(card)
         layout.setSpacing(14)
-        layout.addWidget(heading("Welcome to Groundwork"))
+        layout.addWidget(heading(_("Welcome to Groundwork")))
         layout.addWidget(
-            paragraph(
+            paragraph(_(
                 "A quiet place to do the work of change between sessions: check in with "
                 "yourself, see where you are and where you want to be, and practise."
-            )
+            ))
         )
         for number, line in enumerate(METHOD_LINES, start=1):
-            layout.addWidget(paragraph(f"{number}.  {line}"))
+            layout.addWidget(paragraph(f"{number}.  {_(line)}"))
         layout.addWidget(
-            paragraph(
+            paragraph(_(
                 "Everything you write stays on this computer. A profile keeps one "
                 "person's notes; you can add more later."
-            )
+            ))
         )
 
-        ask = QLabel("What should we call you?")
+        ask = QLabel(_("What should we call you?"))
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("profileName")
-        self.name_edit.setPlaceholderText("Your first name, or any name you like")
-        self.name_edit.setAccessibleName("Profile name")
+        self.name_edit.setPlaceholderText(_("Your first name, or any name you like"))
+        self.name_edit.setAccessibleName(_("Profile name"))
         ask.setBuddy(self.name_edit)
         layout.addWidget(ask)
         layout.addWidget(self.name_edit)
@@ -63,12 +64,12 @@ class WelcomeScreen(QWidget):
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.create_button = QPushButton("Create my profile")
+        self.create_button = QPushButton(_("Create my profile"))
         self.create_button.setObjectName("createProfile")
         self.create_button.setDefault(True)
         buttons.addWidget(self.create_button)
         layout.addLayout(buttons)
-        small = paragraph(NOT_A_CRISIS_TOOL)
+        small = paragraph(_(NOT_A_CRISIS_TOOL))
         small.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(small)
 
@@ -95,7 +96,9 @@ class WelcomeScreen(QWidget):
             self.name_edit.setFocus()
             return
         except OSError as error:
-            self.error.show_error(f"Groundwork could not save the new profile: {error}")
+            self.error.show_error(
+                _("Groundwork could not save the new profile: {reason}").format(reason=error)
+            )
             return
         self.name_edit.clear()
         self.profile_created.emit()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop_app.i18n import _
 from desktop_app.ui.context import ScreenContext
 
 
@@ -13,9 +14,10 @@ def start_template(parent: QWidget, ctx: ScreenContext, template_id: str) -> QWi
     if template is None:
         QMessageBox.information(
             parent,
-            "Assessment not available",
-            f"There is no usable template with the id “{template_id}”. It may have been "
-            "removed, or its file may have a problem (see the Assessments screen).",
+            _("Assessment not available"),
+            _("There is no usable template with the id “{template_id}”. It may have been "
+              "removed, or its file may have a problem (see the Assessments screen).")
+            .format(template_id=template_id),
         )
         return None
     if template.kind == "check-in":

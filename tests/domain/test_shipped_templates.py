@@ -22,7 +22,8 @@ def shipped(repo: Path) -> dict[str, Template]:
 
 
 def test_every_shipped_file_loads(repo: Path) -> None:
-    files = sorted((repo / "resources" / "assessments").glob("*.toml"))
+    everything = sorted((repo / "resources" / "assessments").glob("*.toml"))
+    files = [path for path in everything if "." not in path.stem]  # not life-areas.de.toml
     assert {path.stem for path in files} == SHIPPED_IDS
     for path in files:
         template = load_template(path, builtin=True)
@@ -147,3 +148,19 @@ def test_the_example_in_the_guide_loads(repo: Path) -> None:
         "yes_no",
     }
     assert template.scales[0].reverse and template.scales[0].bands and template.alerts
+
+
+def test_the_translation_example_in_the_guide_lines_up_with_its_example(
+    repo: Path, tmp_path: Path
+) -> None:
+    guide = (repo / "docs" / "templates.md").read_text(encoding="utf-8")
+    [example] = re.findall(r"^```toml\n(.*?)^```", guide, flags=re.DOTALL | re.MULTILINE)
+    [german] = re.findall(
+        r"^```text\n(# worry-and-rest\.de\.toml.*?)^```", guide, flags=re.DOTALL | re.MULTILINE
+    )
+    (tmp_path / "worry-and-rest.toml").write_text(example, encoding="utf-8")
+    (tmp_path / "worry-and-rest.de.toml").write_text(german, encoding="utf-8")
+    result = load_templates([(tmp_path, False)], "de")
+    assert result.broken == ()
+    [template] = result.templates
+    assert template.translation == "de" and template.title == "Sorgen und Erholung"

@@ -115,7 +115,7 @@ def test_set_aside_copies_open_read_only_come_back_and_are_deleted(
     answer(seen, "Bring back", "OK")
     qtbot.mouseClick(dialog.bring_button, qtbot_left())
     qtbot.waitUntil(lambda: len(seen) == 2)
-    assert seen[1] == "1 record(s) added."
+    assert seen[1] == "1 record added."
     assert [v.doc["text"] for v in session.require_repo().visible("wins")] == ["found again"]
     qtbot.waitUntil(lambda: dialog.delete_button.isEnabled())
     broken_row = next(n for n, c in enumerate(dialog.copies) if c.path == broken)

@@ -70,3 +70,31 @@ def test_the_contents_move_the_text_to_a_heading(qtbot, start_app) -> None:
     cursor = dialog.browser.textCursor()
     assert cursor.block().text() == "What Groundwork is not"
     assert dialog.browser.verticalScrollBar().value() > 0
+
+
+def test_help_is_shown_in_the_apps_language_with_english_as_fallback(
+    qtbot, start_app, data_dir: Path, request
+) -> None:
+    import gettext
+
+    from desktop_app import i18n
+    from desktop_app.ui.help_dialog import help_file
+
+    resources = Path(__file__).resolve().parents[2] / "resources"
+    assert help_file(resources, "de").name == "how-groundwork-works.de.md"
+    assert help_file(resources, "de_CH").name == "how-groundwork-works.de.md"
+    assert help_file(resources, "fr").name == "how-groundwork-works.md"
+    assert help_file(resources, "en").name == "how-groundwork-works.md"
+
+    window = start_app("--profile", "Sam").window
+    before = (i18n.active(), i18n.language())
+    i18n.install(gettext.NullTranslations(), "de")
+    request.addfinalizer(lambda: i18n.install(*before))
+    dialog = open_help(qtbot, window)
+    text = dialog.browser.toPlainText()
+    for part in ("Die Methode", "Die Bildschirme", "Tastatur", "Wo deine Daten liegen",
+                 "Was Groundwork nicht ist"):
+        assert part in dialog.headings(), part
+    assert "kein Krisendienst" in text and "not a crisis service" not in text
+    assert str(data_dir) in text  # the placeholders are filled in the translation too
+    assert "KEYBOARD_SHORTCUTS" not in text and "DATA_FOLDER" not in text

@@ -15,6 +15,7 @@ from matplotlib import rc_context
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
+from desktop_app.i18n import _, pgettext
 from desktop_app.services.report_parts import Gaps, Trend
 from desktop_app.ui.charts.palette import OKABE_ITO
 
@@ -62,18 +63,18 @@ def trend_svg(trend: Trend) -> bytes:
     if grounded:
         axes.plot(_x(grounded), [v for _d, v in grounded], color=OKABE_ITO[0],
                   marker="o" if few else None, markersize=3, linewidth=1.5,
-                  label="Grounded (1–5)")
+                  label=_("Grounded (1–5)"))
     axes.set_ylim(1, 5)
-    axes.set_ylabel("Grounded", color=INK, fontsize=8)
+    axes.set_ylabel(_("Grounded"), color=INK, fontsize=8)
     other = axes.twinx()
     other.spines["top"].set_visible(False)
     other.tick_params(colors=INK, labelsize=8)
     if distress:
         other.plot(_x(distress), [v for _d, v in distress], color=OKABE_ITO[5],
                    marker="s" if few else None, markersize=3, linewidth=1.2, linestyle="--",
-                   label="Distress (0–10)")
+                   label=_("Distress (0–10)"))
     other.set_ylim(0, 10)
-    other.set_ylabel("Distress", color=INK, fontsize=8)
+    other.set_ylabel(_("Distress"), color=INK, fontsize=8)
     handles = axes.get_legend_handles_labels()[0] + other.get_legend_handles_labels()[0]
     if handles:
         axes.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False,
@@ -97,14 +98,14 @@ def gaps_svg(gaps: Gaps) -> bytes:
         axes.barh([y - 0.18 for y, _v in then], [v for _y, v in then], height=0.34,
                   # An outline, not a hatch: Qt paints SVG pattern fills into a PDF slowly.
                   color="#d0d0d0", edgecolor=INK, linewidth=0.6,
-                  label=_label("Then", gaps.then_day))
+                  label=_label(pgettext("report chart", "Then"), gaps.then_day))
     if now:
         axes.barh([y + 0.18 for y, _v in now], [v for _y, v in now], height=0.34,
-                  color=OKABE_ITO[0], label=_label("Now", gaps.now_day))
+                  color=OKABE_ITO[0], label=_label(pgettext("report chart", "Now"), gaps.now_day))
     axes.set_yticks(ys, [g.area for g in lines])
     axes.invert_yaxis()
     axes.axvline(0, color=INK, linewidth=0.8)
-    axes.set_xlabel("Distance to my ideal (ideal minus now)", color=INK, fontsize=8)
+    axes.set_xlabel(_("Distance to my ideal (ideal minus now)"), color=INK, fontsize=8)
     axes.legend(loc="lower right", frameon=False, fontsize=8)
     figure.tight_layout()
     return _svg(figure)

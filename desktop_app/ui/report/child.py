@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
 import desktop_app
+from desktop_app.i18n import _
 from desktop_app.services.privacy import UnlockedKey
 from desktop_app.services.report_parts import Period
 from desktop_app.storage.crypto import key_line
@@ -87,15 +88,15 @@ class PdfChild(QObject):
             return
         line = said.splitlines()[-1] if said else ""
         line = line.removeprefix(PREFIX)
-        self.failed.emit(f"The report could not be saved: {line}." if line
-                         else "The report could not be saved.")
+        self.failed.emit(_("The report could not be saved: {reason}.").format(reason=line) if line
+                         else _("The report could not be saved."))
 
     def _error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart and self.process is not None:
             self.process.deleteLater()
             self.process = None
-            self.failed.emit("The report could not be saved: Groundwork could not start "
-                             "the program that writes it.")
+            self.failed.emit(_("The report could not be saved: Groundwork could not start "
+                               "the program that writes it."))
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.process is None or self.process.waitForFinished(msecs)

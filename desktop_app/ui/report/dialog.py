@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import N_, _, ngettext
 from desktop_app.services import report
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
@@ -40,7 +41,7 @@ from desktop_app.ui.report.preview import ReportPreview
 from desktop_app.ui.report.worker import Built, Job, ReportWorker
 from desktop_app.ui.widgets import paragraph
 
-INTRO = (
+INTRO = N_(
     "A summary to bring to the person on your side: a therapist, a partner, a friend. "
     "You choose what goes in; nothing is sent anywhere."
 )
@@ -67,25 +68,25 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("reportDialog")
-        self.setWindowTitle("Report for my next session")
+        self.setWindowTitle(_("Report for my next session"))
         self.journal = JournalService(ctx.session)
         self.today = self.journal.today()
         self.last_report = report.last_report_day(ctx.session.require_repo())
         layout = QVBoxLayout(self)
-        layout.addWidget(paragraph(INTRO))
+        layout.addWidget(paragraph(_(INTRO)))
         layout.addWidget(self._period_box())
         layout.addWidget(self._parts_box())
         form = QFormLayout()
         self.paper = QComboBox()
         self.paper.setObjectName("paper")
-        self.paper.setAccessibleName("Paper size")
+        self.paper.setAccessibleName(_("Paper size"))
         self.paper.addItems(list(PAPERS))
         self.paper.setCurrentText(default_paper())
-        form.addRow("&Paper:", self.paper)
+        form.addRow(_("&Paper:"), self.paper)
         layout.addLayout(form)
         self.progress = QProgressBar()
         self.progress.setObjectName("reportProgress")
-        self.progress.setAccessibleName("Making the report")
+        self.progress.setAccessibleName(_("Making the report"))
         self.progress.setRange(0, 0)
         self.progress.hide()
         self.status = paragraph("")
@@ -110,20 +111,21 @@ class ReportDialog(QDialog):
 
     # --- building the form ---------------------------------------------------------
     def _period_box(self) -> QGroupBox:
-        box = QGroupBox("Which days")
+        box = QGroupBox(_("Which days"))
         grid = QVBoxLayout(box)
         self.since_last = QRadioButton(self._since_text())
         self.since_last.setObjectName("sinceLast")
-        self.chosen = QRadioButton("&These days:")
+        self.chosen = QRadioButton(_("&These days:"))
         self.chosen.setObjectName("chosenDates")
         self.since_last.setChecked(True)
         start = report.since_last_period(self.last_report, self.today).start
-        self.start = self._date_edit("reportFrom", "First day of the report", start)
-        self.end = self._date_edit("reportUntil", "Last day of the report", self.today)
+        self.start = self._date_edit("reportFrom", _("First day of the report"), start)
+        self.end = self._date_edit("reportUntil", _("Last day of the report"), self.today)
         row = QHBoxLayout()
         row.addWidget(self.chosen)
         row.addWidget(self.start)
-        row.addWidget(QLabel("to"))
+        # Translators: between the first and the last day, "1 Mar 2026 to 31 Mar 2026".
+        row.addWidget(QLabel(_("to")))
         row.addWidget(self.end)
         row.addStretch(1)
         grid.addWidget(self.since_last)
@@ -134,8 +136,10 @@ class ReportDialog(QDialog):
 
     def _since_text(self) -> str:
         if self.last_report is None:
-            return f"Since my &last report (none yet: the last {report.FIRST_REPORT_DAYS} days)"
-        return f"Since my &last report ({short_date(self.last_report)})"
+            return ngettext("Since my &last report (none yet: the last {n} day)",
+                            "Since my &last report (none yet: the last {n} days)",
+                            report.FIRST_REPORT_DAYS).format(n=report.FIRST_REPORT_DAYS)
+        return _("Since my &last report ({date})").format(date=short_date(self.last_report))
 
     def _date_edit(self, name: str, accessible: str, day: date) -> QDateEdit:
         edit = QDateEdit(_qdate(day))
@@ -147,11 +151,11 @@ class ReportDialog(QDialog):
         return edit
 
     def _parts_box(self) -> QGroupBox:
-        box = QGroupBox("What goes in (the other person sees only what you tick)")
+        box = QGroupBox(_("What goes in (the other person sees only what you tick)"))
         grid = QVBoxLayout(box)
         self.parts: dict[str, QCheckBox] = {}
         for key, title in report.PARTS.items():
-            check = QCheckBox(title)
+            check = QCheckBox(_(title))
             check.setObjectName(f"part_{key}")
             check.setChecked(True)
             grid.addWidget(check)
@@ -160,17 +164,17 @@ class ReportDialog(QDialog):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.preview_button = QPushButton("Pre&view…")
+        self.preview_button = QPushButton(_("Pre&view…"))
         self.preview_button.setObjectName("previewReport")
         self.preview_button.clicked.connect(lambda: self.start_job("preview"))
-        self.print_button = QPushButton("&Print…")
+        self.print_button = QPushButton(_("&Print…"))
         self.print_button.setObjectName("printReport")
         self.print_button.clicked.connect(lambda: self.start_job("print"))
-        self.save_button = QPushButton("&Save as PDF…")
+        self.save_button = QPushButton(_("&Save as PDF…"))
         self.save_button.setObjectName("saveReport")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(lambda: self.start_job("save"))
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(_("Close"))
         self.close_button.clicked.connect(self.reject)
         for button in (self.preview_button, self.print_button, self.save_button):
             row.addWidget(button)
@@ -193,7 +197,7 @@ class ReportDialog(QDialog):
         name = self.ctx.session.profile.name if self.ctx.session.profile else "Groundwork"
         suggested = str(Path.home() / f"{name} - report {period.end.isoformat()}.pdf")
         target, _filter = QFileDialog.getSaveFileName(
-            self, "Save the report as PDF", suggested, "PDF document (*.pdf)"
+            self, _("Save the report as PDF"), suggested, _("PDF document (*.pdf)")
         )
         if not target:
             return None
@@ -212,7 +216,7 @@ class ReportDialog(QDialog):
             period, since_last = self.period()
             chosen = self.chosen_parts()
             if not chosen:
-                raise report.ReportError("Tick at least one part to put in the report.")
+                raise report.ReportError(_("Tick at least one part to put in the report."))
         except report.ReportError as error:
             self._say(str(error))
             return
@@ -229,12 +233,12 @@ class ReportDialog(QDialog):
             # A PDF is written by a child process that reads the profile from disk: what
             # was just saved must be there first.
             if not session.flush(5.0):
-                self._say("Your latest changes are still being saved. Please try again "
-                          "in a moment.")
+                self._say(_("Your latest changes are still being saved. Please try again "
+                            "in a moment."))
                 return
             self.period_made = period
             self._busy(True)
-            self._say("Writing the PDF…")
+            self._say(_("Writing the PDF…"))
             self.child.start(session.data_dir, session.profile.name, period, chosen,
                              self.paper.currentText(), target, session.key)
             return
@@ -264,13 +268,13 @@ class ReportDialog(QDialog):
 
     def _page(self, packed: bytes, width: int, height: int) -> None:
         if self.preview is None:
-            preview = ReportPreview("Since my last session", self)
+            preview = ReportPreview(_("Since my last session"), self)
             preview.print_requested.connect(self._print_from_preview)
             preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             preview.destroyed.connect(lambda _o=None: self._preview_gone(preview))
             self.preview = preview
             preview.open()
-            self._say("The preview is open; you can print from it.")
+            self._say(_("The preview is open; you can print from it."))
         self.preview.add_page(packed, QSize(width, height))
 
     def _preview_gone(self, preview: ReportPreview) -> None:
@@ -282,7 +286,7 @@ class ReportDialog(QDialog):
         if self.action == "printing":
             self.printer = None
             self._made(built.report.period)
-            self._say("The report was sent to the printer.")
+            self._say(_("The report was sent to the printer."))
             return
         self.last_built = built
         if self.action == "print":
@@ -295,7 +299,7 @@ class ReportDialog(QDialog):
         self.saved_to = target
         if self.period_made is not None:
             self._made(self.period_made)
-        self._say(f"Saved the report to {target}.")
+        self._say(_("Saved the report to {target}.").format(target=target))
 
     def _made(self, period: report.Period) -> None:
         """Remember the report, for the next "since my last report"."""
@@ -309,13 +313,13 @@ class ReportDialog(QDialog):
     def _printer(self, built: Built) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(built.paper))
-        printer.setDocName("Since my last session")
+        printer.setDocName(_("Since my last session"))
         return printer
 
     def ask_printer(self, printer: QPrinter) -> bool:
         """The print dialog; tests replace this (it is a modal of the platform's)."""
         dialog = QPrintDialog(printer, self.preview or self)
-        dialog.setWindowTitle("Print the report")
+        dialog.setWindowTitle(_("Print the report"))
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def _print_from_preview(self) -> None:
@@ -328,7 +332,8 @@ class ReportDialog(QDialog):
         printer = self._printer(built)
         if not self.ask_printer(printer):
             return
-        target = printer.outputFileName() or f"the printer “{printer.printerName()}”"
+        target = printer.outputFileName() or _("the printer “{name}”").format(
+            name=printer.printerName())
         if not may_write_plain_copy(self.preview or self, self.ctx.session, "report", target):
             return
         self.action = "printing"

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
+from desktop_app.i18n import _
 from desktop_app.ui.report.content import Block
 
 PAPERS = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -187,7 +188,8 @@ def _paint_pages(blocks: Sequence[Block], surface: _Surface, footer: str) -> int
         painter = surface.painter
         painter.save()
         painter.translate(0, height - footer_doc.size().height())
-        footer_doc.setHtml(f'<p style="font-size:8pt; color:#666666">{footer} · page {page}</p>')
+        line = _("{footer} · page {page}").format(footer=footer, page=page)
+        footer_doc.setHtml(f'<p style="font-size:8pt; color:#666666">{line}</p>')
         footer_doc.drawContents(painter)
         painter.restore()
 

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import _, ngettext
+
 KEEP_DECODED = 6  # pages kept as pictures (the ones on screen, and a few around them)
 GAP = 16  # pixels around each page
 
@@ -30,7 +32,7 @@ class _Pages(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("previewPageColumn")
-        self.setAccessibleName("Pages of the report")
+        self.setAccessibleName(_("Pages of the report"))
         self.packed: list[bytes] = []
         self.page_size = QSize(0, 0)
         self._decoded: dict[int, QImage] = {}
@@ -81,7 +83,7 @@ class ReportPreview(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reportPreview")
-        self.setWindowTitle(f"Preview: {title}")
+        self.setWindowTitle(_("Preview: {title}").format(title=title))
         screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
         self.resize(min(900, screen.width() - 40), min(1000, screen.height() - 80))
         layout = QVBoxLayout(self)
@@ -93,14 +95,14 @@ class ReportPreview(QDialog):
         self.area.setWidget(self.pages)
         layout.addWidget(self.area, 1)
         row = QHBoxLayout()
-        self.status = QLabel("Laying out the pages…")
+        self.status = QLabel(_("Laying out the pages…"))
         self.status.setObjectName("previewStatus")
         row.addWidget(self.status, 1)
-        self.print_button = QPushButton("&Print…")
+        self.print_button = QPushButton(_("&Print…"))
         self.print_button.setObjectName("printFromPreview")
         self.print_button.setEnabled(False)  # once every page is laid out
         self.print_button.clicked.connect(self.print_requested)
-        close = QPushButton("Close")
+        close = QPushButton(_("Close"))
         close.clicked.connect(self.reject)
         row.addWidget(self.print_button)
         row.addWidget(close)
@@ -109,14 +111,15 @@ class ReportPreview(QDialog):
     def add_page(self, packed: bytes, size: QSize) -> None:
         """A page as the worker packs it: its RGB32 pixels, zlib-compressed."""
         self.pages.add(packed, size)
-        self.status.setText(f"{self.count()} pages so far…")
+        self.status.setText(ngettext("{n} page so far…", "{n} pages so far…", self.count())
+                            .format(n=self.count()))
 
     def count(self) -> int:
         return len(self.pages.packed)
 
     def finish(self) -> None:
         count = self.count()
-        self.status.setText(f"{count} page{'s' if count != 1 else ''}")
+        self.status.setText(ngettext("{n} page", "{n} pages", count).format(n=count))
         self.print_button.setEnabled(True)
 
     def failed(self, message: str) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage, QPagedPaintDevice
 
+from desktop_app.i18n import _
 from desktop_app.services.report import Report
 from desktop_app.storage.atomic import atomic_write_bytes
 from desktop_app.ui.dates import short_date
@@ -26,12 +27,13 @@ def report_blocks(report: Report) -> list[content.Block]:
 
 def _footer(report: Report) -> str:
     period = report.period
-    return (f"{report.profile_name} · {short_date(period.start)} to {short_date(period.end)}"
-            " · Groundwork")
+    return _("{name} · {start} to {end} · Groundwork").format(
+        name=report.profile_name, start=short_date(period.start), end=short_date(period.end))
 
 
 def title_of(report: Report) -> str:
-    return f"{report.profile_name}: since my last session ({short_date(report.period.end)})"
+    return _("{name}: since my last session ({date})").format(
+        name=report.profile_name, date=short_date(report.period.end))
 
 
 def pdf_bytes(report: Report, paper: str, blocks: list[content.Block] | None = None) -> bytes:

@@ -31,6 +31,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from desktop_app.diagnostics import LOGGER_NAME
 from desktop_app.domain.templates import TemplateSet
+from desktop_app.i18n import _
 from desktop_app.services import report
 from desktop_app.services.clock import Clock
 from desktop_app.services.report_parts import Period
@@ -112,26 +113,27 @@ class _Thread(QThread):
         built, printer = self.built, self.printer
         assert built is not None and printer is not None
         try:
-            self.progress.emit("Sending the report to the printer…")
+            self.progress.emit(_("Sending the report to the printer…"))
             paint_on(printer, built.report, built.blocks)
         except Exception as error:
             logging.getLogger(LOGGER_NAME).exception("the report could not be printed")
-            self.failed.emit(f"The report could not be printed ({type(error).__name__}).")
+            self.failed.emit(_("The report could not be printed ({kind}).").format(
+                kind=type(error).__name__))
             return
         self.done.emit(built)
 
     def _run(self, job: Job) -> None:
         try:
-            self.progress.emit("Reading your records…")
+            self.progress.emit(_("Reading your records…"))
             inputs = report.read_inputs(job.profile, job.templates, job.clock)
             made = report.build(inputs, job.period, job.chosen, job.since_last)
-            self.progress.emit("Drawing the charts…")
+            self.progress.emit(_("Drawing the charts…"))
             from desktop_app.ui.report.render import report_blocks
 
             blocks = report_blocks(made)
             _let_go(inputs)
             if job.page_width is not None:
-                self.progress.emit("Laying out the pages…")
+                self.progress.emit(_("Laying out the pages…"))
                 from desktop_app.ui.report.render import page_images
 
                 page_images(made, blocks, job.paper, job.page_width,
@@ -141,11 +143,13 @@ class _Thread(QThread):
             self.failed.emit(str(error))
             return
         except OSError as error:
-            self.failed.emit(f"The report could not be written: {error.strerror or error}.")
+            self.failed.emit(_("The report could not be written: {reason}.").format(
+                reason=error.strerror or error))
             return
         except Exception as error:  # a calm sentence; the log has the rest
             logging.getLogger(LOGGER_NAME).exception("the report could not be made")
-            self.failed.emit(f"The report could not be made ({type(error).__name__}).")
+            self.failed.emit(_("The report could not be made ({kind}).").format(
+                kind=type(error).__name__))
             return
         self.done.emit(Built(job.paper, made, blocks))
 

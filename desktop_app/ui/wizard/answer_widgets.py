@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.templates import Question
+from desktop_app.i18n import _
 from desktop_app.ui.wizard.answer_base import answer_property as _answer_property
 from desktop_app.ui.wizard.answer_base import is_clear_key as _is_clear_key
 from desktop_app.ui.wizard.answer_base import is_int as _is_int
@@ -134,9 +135,11 @@ class ScaleAnswer(_ButtonChoice):
             anchor = question.anchors.get(point)
             if anchor:
                 self._place_anchor(grid, anchor, column, points, question)
-        anchors = "; ".join(f"{p} means {a}" for p, a in sorted(question.anchors.items()))
+        anchors = "; ".join(_("{point} means {anchor}").format(point=p, anchor=a)
+                            for p, a in sorted(question.anchors.items()))
         self.setAccessibleDescription(
-            f"From {self.low} to {self.high}. {anchors}." if anchors else ""
+            _("From {low} to {high}. {anchors}.").format(low=self.low, high=self.high,
+                                                         anchors=anchors) if anchors else ""
         )
 
     def _place_anchor(
@@ -202,10 +205,11 @@ class NumberAnswer(QSpinBox):
         self.clearable = False  # its lowest step, "Not answered", is its own way back
         assert question.min is not None and question.max is not None
         self.setRange(question.min - 1, question.max)
-        self.setSpecialValueText("Not answered")
+        self.setSpecialValueText(_("Not answered"))
         self.setValue(question.min - 1)
         self.setAccessibleName(accessible_name)
-        self.setAccessibleDescription(f"From {question.min} to {question.max}.")
+        self.setAccessibleDescription(
+            _("From {low} to {high}.").format(low=question.min, high=question.max))
         self.valueChanged.connect(lambda _v: self.answerChanged.emit())
 
     def value(self) -> int | None:  # type: ignore[override]
@@ -250,7 +254,7 @@ class YesNoAnswer(_ButtonChoice):
         super().__init__(accessible_name, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for text, value in (("&Yes", 1), ("N&o", 0)):
+        for text, value in ((_("&Yes"), 1), (_("N&o"), 0)):
             button = QRadioButton(text)
             button.setObjectName("yes" if value else "no")
             button.setAccessibleName(text.replace("&", ""))
@@ -286,8 +290,9 @@ class MultiAnswer(QWidget):
         for option in question.options:
             box = QCheckBox(option.label)
             box.setObjectName(f"option{option.value}")
-            alone = " Choosing this clears the other choices." if option.exclusive else ""
-            box.setAccessibleDescription(accessible_name + alone)
+            box.setAccessibleDescription(
+                _("{question} Choosing this clears the other choices.").format(
+                    question=accessible_name) if option.exclusive else accessible_name)
             box.toggled.connect(
                 lambda checked, v=option.value: self._toggled(v, checked)
             )
@@ -348,7 +353,7 @@ class TextAnswer(QPlainTextEdit):
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
         self.setTabChangesFocus(True)
-        self.setPlaceholderText("Optional" if not question.required else "")
+        self.setPlaceholderText(_("Optional") if not question.required else "")
         lines = self.fontMetrics().lineSpacing()
         self.setFixedHeight(lines * 4 + 12)
         self.textChanged.connect(self.answerChanged.emit)

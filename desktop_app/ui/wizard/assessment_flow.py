@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app.domain.answers import Answer
 from desktop_app.domain.templates import Template
+from desktop_app.i18n import N_, _, ngettext
 from desktop_app.services.assessments import (
     AssessmentService,
     IncompleteAnswersError,
@@ -29,8 +30,9 @@ from desktop_app.ui.wizard.result_view import ResultView
 from desktop_app.ui.wizard.template_wizard import TemplateWizard
 from desktop_app.ui.wizard.wizard_save import WizardSave, wizard_buttons
 
-RESUME = "Resume"
-START_AGAIN = "Start again"
+# The button texts double as the choice returned (compared untranslated).
+RESUME = N_("Resume")
+START_AGAIN = N_("Start again")
 
 
 def running_flow(session: Session, template_id: str) -> AssessmentFlow | None:
@@ -55,17 +57,17 @@ def ask_about_draft(parent: QWidget, template: Template, saved: ResumableDraft) 
     box = QMessageBox(parent)
     box.setObjectName("resumeDraft")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Carry on where you left off?")
+    box.setWindowTitle(_("Carry on where you left off?"))
     box.setText(
-        f"You started “{template.title}” on {long_date_time(saved.draft.started_at)} "
-        "and have not finished it yet."
+        _("You started “{title}” on {date} and have not finished it yet.").format(
+            title=template.title, date=long_date_time(saved.draft.started_at))
     )
     box.setInformativeText(
-        f"Resume brings back your answers, last saved {long_date_time(saved.draft.updated_at)}. "
-        "Start again discards them."
+        _("Resume brings back your answers, last saved {date}. Start again discards them.")
+        .format(date=long_date_time(saved.draft.updated_at))
     )
-    resume = box.addButton(RESUME, QMessageBox.ButtonRole.AcceptRole)
-    again = box.addButton(START_AGAIN, QMessageBox.ButtonRole.DestructiveRole)
+    resume = box.addButton(_(RESUME), QMessageBox.ButtonRole.AcceptRole)
+    again = box.addButton(_(START_AGAIN), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(resume)
     box.exec()
@@ -81,15 +83,18 @@ def ask_about_draft(parent: QWidget, template: Template, saved: ResumableDraft) 
 def dropped_notice(template: Template, dropped: tuple[str, ...]) -> str:
     """Says which saved answers were left out because the assessment changed."""
     prompts = [
-        f"“{question.prompt}”" if (question := template.question(qid)) else "a removed question"
+        _("“{prompt}”").format(prompt=question.prompt) if (question := template.question(qid))
+        else _("a removed question")
         for qid in dropped
     ]
     listed = "; ".join(dict.fromkeys(prompts))
-    return (
-        "This assessment has changed since you saved your answers, so "
-        f"{'one answer' if len(dropped) == 1 else f'{len(dropped)} answers'} no longer "
-        f"fit and were left out: {listed}. Everything else is back in place."
-    )
+    return ngettext(
+        "This assessment has changed since you saved your answers, so one answer no longer "
+        "fit and were left out: {listed}. Everything else is back in place.",
+        "This assessment has changed since you saved your answers, so {n} answers no longer "
+        "fit and were left out: {listed}. Everything else is back in place.",
+        len(dropped),
+    ).format(n=len(dropped), listed=listed)
 
 
 def start_assessment(
@@ -119,7 +124,7 @@ def start_assessment(
             try:
                 service.discard_draft(template.id)
             except OSError as error:
-                QMessageBox.warning(parent, "Could not start again", _save_failed(error))
+                QMessageBox.warning(parent, _("Could not start again"), _save_failed(error))
                 return None
     wizard = TemplateWizard(template, answers=answers, start_page=start_page, parent=parent)
     AssessmentFlow(ctx, template, wizard, started_at, has_draft=answers is not None)
@@ -133,10 +138,10 @@ def start_assessment(
 
 def _save_failed(error: OSError) -> str:
     reason = os_reason(error)
-    return (
-        f"Groundwork could not write to your profile ({reason}). Nothing you entered is lost: "
+    return _(
+        "Groundwork could not write to your profile ({reason}). Nothing you entered is lost: "
         "it is all still in the window. If the disk is full, free some space and try again."
-    )
+    ).format(reason=reason)
 
 
 class AssessmentFlow(QObject):
@@ -188,9 +193,10 @@ class AssessmentFlow(QObject):
         if not self._profile_open():
             QMessageBox.information(
                 self.wizard,
-                "This profile is no longer open",
-                "This assessment was started in another profile, which has since been closed. "
-                "Your answers so far are kept there as a draft; open that profile to finish it.",
+                _("This profile is no longer open"),
+                _("This assessment was started in another profile, which has since been closed. "
+                  "Your answers so far are kept there as a draft; open that profile to finish "
+                  "it."),
             )
             return False
         try:
@@ -204,8 +210,8 @@ class AssessmentFlow(QObject):
                 if any(q.id in error.problems for q in page.questions)
             ]
             self.wizard.show_page_error(
-                "Some answers are still missing, in: " + ", ".join(titles) + ". Use Change "
-                "to go back to them."
+                _("Some answers are still missing, in: {pages}. Use Change "
+                  "to go back to them.").format(pages=_(", ").join(titles))
             )
             return False
         except OSError as error:
@@ -218,8 +224,9 @@ class AssessmentFlow(QObject):
 
     def _finish_failed(self, error: OSError) -> None:
         self._result_id = None
-        self.wizard.show_page_error("Your answers could not be saved yet. Please try again.")
-        QMessageBox.warning(self.wizard, "Your answers could not be saved", _save_failed(error))
+        self.wizard.show_page_error(_("Your answers could not be saved yet. Please try again."))
+        QMessageBox.warning(self.wizard, _("Your answers could not be saved"),
+                            _save_failed(error))
 
     def _close(self) -> bool:
         """Save what is pending before the window closes; ask if saving fails.
@@ -245,9 +252,9 @@ class AssessmentFlow(QObject):
     def _discard_anyway(self) -> bool:
         answer = QMessageBox.warning(
             self.wizard,
-            "Your answers are not saved",
-            "Groundwork could not save your latest answers. If you close now, they are lost.\n\n"
-            "Keep the window open to try again later?",
+            _("Your answers are not saved"),
+            _("Groundwork could not save your latest answers. If you close now, they are "
+              "lost.\n\nKeep the window open to try again later?"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
             QMessageBox.StandardButton.Yes,
         )
@@ -273,7 +280,7 @@ def open_result_view(
     result = service.get(result_id)
     if result is None:
         QMessageBox.information(
-            parent, "Result not found", "This result is no longer in your profile."
+            parent, _("Result not found"), _("This result is no longer in your profile.")
         )
         return None
     view = ResultView(service.report(result), fresh=fresh, parent=parent,

@@ -8,6 +8,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_app.domain.answers import Answer
+from desktop_app.i18n import _
 from desktop_app.services.session import Session
 from desktop_app.ui.pending_save import on_landed
 from desktop_app.ui.wizard.formatting import os_reason
@@ -94,10 +95,10 @@ class DraftAutosave(QObject):
     def _fail(self, error: OSError) -> None:
         self._failing = True
         reason = os_reason(error)
-        message = (
-            f"Your answers could not be saved just now ({reason}). They are still here "
+        message = _(
+            "Your answers could not be saved just now ({reason}). They are still here "
             "in this window, and Groundwork will try again when you change something."
-        )
+        ).format(reason=reason)
         self.wizard.show_notice(message, error=True)
         self.failed.emit(message)
 

@@ -6,8 +6,9 @@ import os
 
 from desktop_app.domain.answers import Answer, GapAnswer
 from desktop_app.domain.templates import Question
+from desktop_app.i18n import N_, _, ngettext
 
-NOT_ANSWERED = "Not answered"
+NOT_ANSWERED = N_("Not answered")
 
 
 def number(value: float) -> str:
@@ -20,34 +21,40 @@ def gap_sentence(current: int, ideal: int) -> str:
     """How far ``ideal`` is from ``current``, said without judging either."""
     distance = ideal - current
     if distance == 0:
-        return "You are where you want to be."
-    points = "point" if abs(distance) == 1 else "points"
+        return _("You are where you want to be.")
     if distance > 0:
-        return f"{distance} {points} to go towards your ideal."
-    return f"Your ideal is {-distance} {points} below where you are now."
+        return ngettext("{n} point to go towards your ideal.",
+                        "{n} points to go towards your ideal.", distance).format(n=distance)
+    return ngettext("Your ideal is {n} point below where you are now.",
+                    "Your ideal is {n} points below where you are now.",
+                    -distance).format(n=-distance)
 
 
 def scale_point(question: Question, value: int) -> str:
     """A scale value with its range and anchor label: "3 (Sometimes) on a scale of 1 to 5"."""
     anchor = question.anchors.get(value)
-    text = f"{value} ({anchor})" if anchor else str(value)
-    return f"{text} on a scale of {question.min} to {question.max}"
+    if anchor:
+        return _("{value} ({anchor}) on a scale of {low} to {high}").format(
+            value=value, anchor=anchor, low=question.min, high=question.max)
+    return _("{value} on a scale of {low} to {high}").format(
+        value=value, low=question.min, high=question.max)
 
 
 def answer_text(question: Question | None, answer: Answer | None) -> str:
     """One answer in words; ``question`` is None when the template no longer has it."""
     if answer is None or answer == "" or answer == []:
-        return NOT_ANSWERED
+        return _(NOT_ANSWERED)
     if isinstance(answer, GapAnswer):
         sentence = gap_sentence(answer.current, answer.ideal)
-        return f"Now {answer.current}, ideal {answer.ideal}. {sentence}"
+        return _("Now {current}, ideal {ideal}. {sentence}").format(
+            current=answer.current, ideal=answer.ideal, sentence=sentence)
     if isinstance(answer, bool):
-        return "Yes" if answer else "No"
+        return _("Yes") if answer else _("No")
     if question is None:
         return ", ".join(map(str, answer)) if isinstance(answer, list) else str(answer)
     labels = {option.value: option.label for option in question.options}
     if isinstance(answer, list):
-        return ", ".join(labels.get(value, str(value)) for value in answer)
+        return _(", ").join(labels.get(value, str(value)) for value in answer)
     if question.type == "choice" and isinstance(answer, int):
         return labels.get(answer, str(answer))
     if question.type == "scale" and isinstance(answer, int):

@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop_app.i18n import _
 from desktop_app.ui.wizard.formatting import gap_sentence
 
 
@@ -20,7 +21,7 @@ class GapBar(QWidget):
         self._ideal: int | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(160)
-        self.setAccessibleName("Distance between now and ideal")
+        self.setAccessibleName(_("Distance between now and ideal"))
         self._describe()
 
     def set_values(self, current: int | None, ideal: int | None) -> None:
@@ -33,10 +34,11 @@ class GapBar(QWidget):
 
     def _describe(self) -> None:
         if self._current is None or self._ideal is None:
-            text = "Mark both now and ideal to see the distance."
+            text = _("Mark both now and ideal to see the distance.")
         else:
-            text = f"Now {self._current}, ideal {self._ideal}. "
-            text += gap_sentence(self._current, self._ideal)
+            text = _("Now {current}, ideal {ideal}. {sentence}").format(
+                current=self._current, ideal=self._ideal,
+                sentence=gap_sentence(self._current, self._ideal))
         self.setAccessibleDescription(text)
         self.setToolTip(text)
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget, QWizard
 
 from desktop_app.domain.answers import Answer
 from desktop_app.domain.templates import Page, Template
+from desktop_app.i18n import _, ngettext
 from desktop_app.ui.widgets import ErrorLabel, paragraph
 from desktop_app.ui.wizard.question_block import QuestionBlock
 
@@ -54,8 +55,9 @@ class BasePage(QWizardPage):
 
     def set_part(self, number: int, total: int, day: str = "") -> None:
         """Say which part of the wizard this is (and for which day, when not today)."""
-        parts = [f"Part {number} of {total}"] + ([f"for {day}"] if day else [])
-        self.setSubTitle(" · ".join(parts) + self.part_note())
+        part = (_("Part {number} of {total} · for {day}") if day
+                else _("Part {number} of {total}")).format(number=number, total=total, day=day)
+        self.setSubTitle(part + self.part_note())
 
     def part_note(self) -> str:
         """Words after "Part n of m" in the subtitle (a page's own short instruction)."""
@@ -81,24 +83,27 @@ class IntroPage(BasePage):
         if template.description:
             self.content.addWidget(paragraph(template.description.strip()))
         pages = len(template.pages)
-        parts = "one part" if pages == 1 else f"{pages} parts"
         self.content.addWidget(
-            paragraph(
-                f"There are {parts}, then a page to look over your answers before you finish. "
+            paragraph(ngettext(
+                "There is one part, then a page to look over your answers before you finish. "
                 "Your answers are saved on this computer as you go, so you can close this "
-                "window at any time and carry on later."
-            )
+                "window at any time and carry on later.",
+                "There are {n} parts, then a page to look over your answers before you finish. "
+                "Your answers are saved on this computer as you go, so you can close this "
+                "window at any time and carry on later.",
+                pages,
+            ).format(n=pages))
         )
         self.content.addWidget(
-            paragraph(
+            paragraph(_(
                 "This is a way to reflect, not a test or a diagnosis. There are no right or "
                 "wrong answers; a rough, honest guess is enough."
-            )
+            ))
         )
         self.content.addWidget(
-            paragraph("Keyboard: Tab moves between questions, arrow keys and Space choose, "
-                      "a number key picks that point on a scale (1 then 0 quickly for 10), Enter "
-                      "goes on.")
+            paragraph(_("Keyboard: Tab moves between questions, arrow keys and Space choose, "
+                        "a number key picks that point on a scale (1 then 0 quickly for 10), "
+                        "Enter goes on."))
         )
         self.content.addStretch(1)
 
@@ -167,9 +172,10 @@ class QuestionPage(BasePage):
             self.summary.clear_error()
             return True
         if not self.quiet:
-            count = "One question" if len(waiting) == 1 else f"{len(waiting)} questions"
-            verb = "needs" if len(waiting) == 1 else "need"
-            self.summary.show_error(f"{count} on this page still {verb} an answer (marked above).")
+            self.summary.show_error(ngettext(
+                "One question on this page still needs an answer (marked above).",
+                "{n} questions on this page still need an answer (marked above).",
+                len(waiting)).format(n=len(waiting)))
             self.focus_first(waiting)
         return False
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from desktop_app.domain.answers import Answer, GapAnswer, check_answer
 from desktop_app.domain.templates import Question
+from desktop_app.i18n import N_, _
 from desktop_app.ui.widgets import ErrorLabel, paragraph
 from desktop_app.ui.wizard.answer_widgets import (
     CLEARABLE,
@@ -19,12 +20,12 @@ from desktop_app.ui.wizard.answer_widgets import (
 from desktop_app.ui.wizard.formatting import gap_sentence
 from desktop_app.ui.wizard.gap_bar import GapBar
 
-NOW_LABEL = "Where I am now"
+NOW_LABEL = N_("Where I am now")
 _ALERT_STYLE = (
     "background: palette(alternate-base); border: 1px solid palette(mid);"
     " border-radius: 4px; padding: 8px;"
 )
-IDEAL_LABEL = "Where I want to be"
+IDEAL_LABEL = N_("Where I want to be")
 
 
 def _small(text: str) -> QLabel:
@@ -43,9 +44,9 @@ class GapQuestion(QWidget):
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"{question.id}.question")
-        self.current = scale_widget(question, f"{question.prompt} {NOW_LABEL}")
+        self.current = scale_widget(question, f"{question.prompt} {_(NOW_LABEL)}")
         self.current.setObjectName(f"{question.id}.current")
-        self.ideal = scale_widget(question, f"{question.prompt} {IDEAL_LABEL}")
+        self.ideal = scale_widget(question, f"{question.prompt} {_(IDEAL_LABEL)}")
         self.ideal.setObjectName(f"{question.id}.ideal")
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -54,7 +55,7 @@ class GapQuestion(QWidget):
         for row, (text, widget) in enumerate(
             ((NOW_LABEL, self.current), (IDEAL_LABEL, self.ideal))
         ):
-            label = QLabel(text)
+            label = QLabel(_(text))
             label.setBuddy(widget)
             grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(widget, row, 1)
@@ -65,7 +66,7 @@ class GapQuestion(QWidget):
         self.distance = QLabel()
         self.distance.setObjectName(f"{question.id}.distance")
         self.distance.setWordWrap(True)
-        grid.addWidget(QLabel("Distance"), 2, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(QLabel(_("Distance")), 2, 0, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout()
         column.addWidget(self.bar)
         column.addWidget(self.distance)
@@ -89,7 +90,7 @@ class GapQuestion(QWidget):
         current, ideal = self.parts()
         self.bar.set_values(current, ideal)
         if current is None or ideal is None:
-            self.distance.setText("Mark both to see the distance between them.")
+            self.distance.setText(_("Mark both to see the distance between them."))
         else:
             self.distance.setText(gap_sentence(current, ideal))
         self.changed.emit()
@@ -109,10 +110,11 @@ class QuestionBlock(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        optional = "" if question.required else " (optional)"
         prompt, help_text = question.prompt_for(past), question.help_for(past)
+        if not question.required:
+            prompt = _("{prompt} (optional)").format(prompt=prompt)
         self.help_text = help_text
-        self.prompt = QLabel(prompt + optional)
+        self.prompt = QLabel(prompt)
         self.prompt.setWordWrap(True)
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         font = QFont(self.prompt.font())
@@ -127,7 +129,7 @@ class QuestionBlock(QWidget):
             self.prompt.setBuddy(self.input.current)
             self.input.changed.connect(self._changed)
         else:
-            self.input = create_answer_widget(question, prompt + optional)
+            self.input = create_answer_widget(question, prompt)
             if help_text:
                 self.input.setAccessibleDescription(help_text)
             self.prompt.setBuddy(self.input)
@@ -160,13 +162,13 @@ class QuestionBlock(QWidget):
         """An optional answer can go back to "not answered": a button, or Delete."""
         assert isinstance(self.input, CLEARABLE)
         self.input.clearable = True
-        button = QPushButton("Clear answer")
+        button = QPushButton(_("Clear answer"))
         button.setObjectName(f"{question.id}.clear")
-        button.setAccessibleName(f"Clear answer: {self.prompt.text()}")
-        button.setAccessibleDescription(
+        button.setAccessibleName(_("Clear answer: {question}").format(question=self.prompt.text()))
+        button.setAccessibleDescription(_(
             "Leaves this optional question unanswered. The Delete key does the same."
-        )
-        button.setToolTip("Leave this question unanswered (Delete)")
+        ))
+        button.setToolTip(_("Leave this question unanswered (Delete)"))
         button.setAutoDefault(False)
         button.clicked.connect(self._clear)
         row = QHBoxLayout()
@@ -189,14 +191,14 @@ class QuestionBlock(QWidget):
             return
         answered = self.answer() is not None
         self.clear_button.setEnabled(answered)
-        text = "" if answered else "Not answered"
+        text = "" if answered else _("Not answered")
         if self.status.text() != text:
             self.status.setText(text)
             self.status.setAccessibleName(text)
             self.status.setVisible(bool(text))
             described = self.help_text or ""
-            state = "" if answered else "Not answered. "
-            self.input.setAccessibleDescription(state + described)
+            self.input.setAccessibleDescription(
+                described if answered else _("Not answered. {help}").format(help=described))
             if QAccessible.isActive():
                 QAccessible.updateAccessibility(
                     QAccessibleEvent(self.input, QAccessible.Event.DescriptionChanged)
@@ -213,11 +215,11 @@ class QuestionBlock(QWidget):
         if isinstance(self.input, GapQuestion) and self.question.required:
             current, ideal = self.input.parts()
             if current is None and ideal is None:
-                return "Please mark where you are now and where you want to be."
+                return _("Please mark where you are now and where you want to be.")
             if current is None:
-                return "Please also mark where you are now."
+                return _("Please also mark where you are now.")
             if ideal is None:
-                return "Please also mark where you want to be."
+                return _("Please also mark where you want to be.")
         return check_answer(self.question, self.answer())
 
     def first_input(self) -> QWidget:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import _
 from desktop_app.services.assessments import ResultReport, ScoreLine
 from desktop_app.ui.dates import long_date_time
 from desktop_app.ui.screen_fit import fit_to_screen
@@ -65,18 +66,19 @@ class ResultView(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.report = report
         self.setObjectName("resultView")
-        self.setWindowTitle(f"{report.title} — result")
+        self.setWindowTitle(_("{title} — result").format(title=report.title))
         fit_to_screen(self, QSize(760, 680))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(report.title))
-        completed = f"Completed {long_date_time(report.result.completed_at)}."
-        if fresh:
-            completed += " Saved to your profile: you can open it again from Assessments."
+        completed = (
+            _("Completed {date}. Saved to your profile: you can open it again from "
+              "Assessments.") if fresh else _("Completed {date}.")
+        ).format(date=long_date_time(report.result.completed_at))
         layout.addWidget(_muted(completed))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("resultTabs")
-        self.tabs.addTab(_scrolling(self._summary()), "&Summary")
-        self.tabs.addTab(_scrolling(self._answers()), "Your &answers")
+        self.tabs.addTab(_scrolling(self._summary()), _("&Summary"))
+        self.tabs.addTab(_scrolling(self._answers()), _("Your &answers"))
         layout.addWidget(self.tabs, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -91,17 +93,17 @@ class ResultView(QDialog):
         for message in self.report.alerts:
             column.addWidget(self._alert(message))
         if self.report.scores:
-            column.addWidget(heading("Your scores", level=2))
+            column.addWidget(heading(_("Your scores"), level=2))
             for line in self.report.scores:
                 column.addWidget(self._score(line))
         if self.report.gaps:
-            column.addWidget(heading("Now and ideal, area by area", level=2))
+            column.addWidget(heading(_("Now and ideal, area by area"), level=2))
             column.addWidget(self._gaps())
-            column.addWidget(heading("Where you might focus", level=2))
+            column.addWidget(heading(_("Where you might focus"), level=2))
             column.addWidget(self._focus())
         if not self.report.scores and not self.report.gaps:
             column.addWidget(
-                paragraph("This assessment has no scores. Your answers are under Your answers.")
+                paragraph(_("This assessment has no scores. Your answers are under Your answers."))
             )
         column.addStretch(1)
         return body
@@ -112,11 +114,11 @@ class ResultView(QDialog):
         frame.setStyleSheet(_NOTE_STYLE)
         inner = QVBoxLayout(frame)
         inner.setContentsMargins(14, 10, 14, 10)
-        inner.addWidget(heading("A note for you", level=3))
+        inner.addWidget(heading(_("A note for you"), level=3))
         text = paragraph(" ".join(message.split()))
         text.setObjectName("alertMessage")
         inner.addWidget(text)
-        frame.setAccessibleName("A note for you")
+        frame.setAccessibleName(_("A note for you"))
         frame.setAccessibleDescription(text.text())
         return frame
 
@@ -130,7 +132,8 @@ class ResultView(QDialog):
         if line.in_words:
             value = line.in_words  # the number is in the words
         elif line.low is not None and line.high is not None:
-            value += f" (on a scale from {number(line.low)} to {number(line.high)})"
+            value = _("{value} (on a scale from {low} to {high})").format(
+                value=value, low=number(line.low), high=number(line.high))
         title = paragraph(f"{line.title}: {value}")
         title.setObjectName("scoreValue")
         font = title.font()
@@ -160,16 +163,19 @@ class ResultView(QDialog):
             bar = GapBar(low, high)
             bar.setObjectName(f"gap-{gap.question_id}")
             bar.set_values(gap.current, gap.ideal)
-            bar.setAccessibleName(f"{self.report.area_title(gap.area)}: now and ideal")
+            bar.setAccessibleName(
+                _("{area}: now and ideal").format(area=self.report.area_title(gap.area)))
             sentence = gap_sentence(gap.current, gap.ideal)
-            words = QLabel(f"Now {gap.current}, ideal {gap.ideal}. {sentence}")
+            words = QLabel(_("Now {current}, ideal {ideal}. {sentence}").format(
+                current=gap.current, ideal=gap.ideal, sentence=sentence))
             words.setWordWrap(True)
             grid.addWidget(name, row, 0)
             grid.addWidget(bar, row, 1)
             grid.addWidget(words, row, 2)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
-        legend = _muted("The filled dot is where you are now, the ring where you want to be.")
+        legend = _muted(
+            _("The filled dot is where you are now, the ring where you want to be."))
         grid.addWidget(legend, len(self.report.gaps), 0, 1, 3)
         return grid_box
 
@@ -180,32 +186,33 @@ class ResultView(QDialog):
         inner.setContentsMargins(0, 0, 0, 0)
         if not self.report.focus:
             inner.addWidget(
-                paragraph(
+                paragraph(_(
                     "No area is below where you want it to be right now. That is worth "
                     "noticing; keep doing what helps."
-                )
+                ))
             )
             return box
         inner.addWidget(
-            paragraph(
+            paragraph(_(
                 "These areas have the largest distance between where you are and where you "
                 "want to be. They are suggestions: you choose what to work on."
-            )
+            ))
         )
         for rank, gap in enumerate(self.report.focus, start=1):
             area = self.report.area_title(gap.area)
             sentence = gap_sentence(gap.current, gap.ideal).rstrip(".")
-            line = paragraph(f"{rank}. {area}: {sentence} (now {gap.current}, ideal {gap.ideal}).")
+            line = paragraph(_("{rank}. {area}: {sentence} (now {current}, ideal {ideal}).").format(
+                rank=rank, area=area, sentence=sentence, current=gap.current, ideal=gap.ideal))
             line.setObjectName(f"focus{rank}")
             inner.addWidget(line)
         if self.make_focus is not None:
             row = QHBoxLayout()
-            self.make_focus_button = QPushButton("&Make these my focus…")
+            self.make_focus_button = QPushButton(_("&Make these my focus…"))
             self.make_focus_button.setObjectName("makeFocus")
-            self.make_focus_button.setAccessibleDescription(
+            self.make_focus_button.setAccessibleDescription(_(
                 "Opens Choose your focus with these areas ticked, to write an intention "
                 "and practices for each."
-            )
+            ))
             self.make_focus_button.setAutoDefault(False)  # Enter keeps meaning Close
             self.make_focus_button.clicked.connect(self.choose_focus)
             row.addWidget(self.make_focus_button)
@@ -232,8 +239,8 @@ class ResultView(QDialog):
             known = {q.id for q in template.questions}
         else:
             column.addWidget(
-                _muted("The template of this result is no longer installed, so the questions "
-                       "are shown by their ids.")
+                _muted(_("The template of this result is no longer installed, so the "
+                         "questions are shown by their ids."))
             )
             known = set()
         for question_id, answer in answers.items():

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.domain.answers import Answer
 from desktop_app.domain.templates import Page, Template
+from desktop_app.i18n import _
 from desktop_app.ui.widgets import heading, paragraph
 from desktop_app.ui.wizard.formatting import answer_text
 from desktop_app.ui.wizard.pages import BasePage, page_title
@@ -49,8 +50,8 @@ class ReviewPage(BasePage):
         self._answers = answers
         self._jump = jump
         self.past = False  # editing an earlier day: the prompts say "that day"
-        self.setTitle(page_title("Look over your answers"))
-        self.setSubTitle("Change anything you like, then press Finish to see your results.")
+        self.setTitle(page_title(_("Look over your answers")))
+        self.setSubTitle(_("Change anything you like, then press Finish to see your results."))
         self.change_buttons: list[QPushButton] = []
         self._sections: list[QWidget] = []
 
@@ -70,9 +71,9 @@ class ReviewPage(BasePage):
             column.setContentsMargins(0, 0, 0, 0)
             top = QHBoxLayout()
             top.addWidget(heading(page.title, level=3), 1)
-            change = QPushButton("Change")
+            change = QPushButton(_("Change"))
             change.setObjectName(f"change{index + 1}")
-            change.setAccessibleName(f"Change the answers in {page.title}")
+            change.setAccessibleName(_("Change the answers in {page}").format(page=page.title))
             change.setAutoDefault(False)
             change.clicked.connect(lambda _c=False, i=index: self._jump(i))
             top.addWidget(change, 0, Qt.AlignmentFlag.AlignTop)
@@ -98,6 +99,6 @@ class ReviewPage(BasePage):
             text = paragraph(line)
             text.setContentsMargins(12, 0, 0, 6)
             column.addWidget(text)
-        column.addWidget(paragraph("To change these, use Back."))
+        column.addWidget(paragraph(_("To change these, use Back.")))
         self._sections.append(section)
         self.content.addWidget(section)

@@ -15,6 +15,7 @@ from desktop_app.domain.answers import Answer
 from desktop_app.domain.scoring import triggered_alerts
 from desktop_app.domain.template_model import split_item
 from desktop_app.domain.templates import Template
+from desktop_app.i18n import _
 from desktop_app.ui.screen_fit import fit_to_screen
 from desktop_app.ui.wizard.pages import BasePage, IntroPage, QuestionPage
 from desktop_app.ui.wizard.question_block import GapQuestion
@@ -55,10 +56,10 @@ class TemplateWizard(QWizard):
         self.setTitleFormat(Qt.TextFormat.RichText)  # see pages.page_title
         self.setSubTitleFormat(Qt.TextFormat.PlainText)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setButtonText(QWizard.WizardButton.FinishButton, "&Finish")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "Close for now")
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("&Finish"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, _("Close for now"))
         cancel = self.button(QWizard.WizardButton.CancelButton)
-        cancel.setToolTip("Your answers so far are kept, and you can carry on later.")
+        cancel.setToolTip(_("Your answers so far are kept, and you can carry on later."))
         self.setMinimumSize(640, 520)
         fit_to_screen(self, QSize(780, 680))
 
@@ -177,7 +178,7 @@ class TemplateWizard(QWizard):
         if self.currentPage() is not self.review_page and not self._to_review:
             self._to_review = True
             self._next_text = self.buttonText(QWizard.WizardButton.NextButton)
-            self.setButtonText(QWizard.WizardButton.NextButton, "Back to the &review")
+            self.setButtonText(QWizard.WizardButton.NextButton, _("Back to the &review"))
             self.currentIdChanged.connect(self._arrived)
 
     def nextId(self) -> int:
