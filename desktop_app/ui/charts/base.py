@@ -387,7 +387,10 @@ class ChartView(QWidget):
         if hit is None:
             QToolTip.hideText()
             return
-        text = hit.label + ("\nClick to open this result." if hit.result_id is not None else "")
+        if hit.result_id is not None:
+            text = hit.label + "\n" + _("Click to open this result.")
+        else:
+            text = hit.label
         ratio = self.canvas.devicePixelRatioF() or 1.0
         local = QPoint(int(event.x / ratio), int(self.canvas.height() - event.y / ratio))
         QToolTip.showText(self.canvas.mapToGlobal(local), text, self.canvas)

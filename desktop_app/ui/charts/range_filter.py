@@ -50,7 +50,7 @@ class DateRangeFilter(QWidget):
         label.setBuddy(self.preset)
         row.addWidget(label)
         row.addWidget(self.preset)
-        self.from_label = QLabel(_("&From"))
+        self.from_label = QLabel(pgettext("date range", "&From"))
         self.start = QDateEdit()
         self.start.setObjectName("rangeStart")
         self.start.setAccessibleName(_("First day to show"))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.consistency import DayStatus, calendar_weeks
 from desktop_app.domain.journal import CadenceKind
 from desktop_app.domain.practice_history import COMPLETE, OPEN, PAUSED_WEEK, SHORT
-from desktop_app.i18n import N_, _, ngettext
+from desktop_app.i18n import N_, _, ngettext, npgettext
 from desktop_app.services.journal import JournalService
 from desktop_app.services.practice_history import (
     PracticeHistory,
@@ -85,7 +85,8 @@ def summary_text(history: PracticeHistory, month: date) -> str:
         judged = [w for w in history.weeks if w.verdict in (COMPLETE, SHORT)]
         complete = sum(1 for w in judged if w.verdict == COMPLETE)
         days = history.count(DayStatus.DONE)
-        done = ngettext("{n} day", "{n} days", days).format(n=days)
+        # Translators: how many days a practice was done: "done on {days}".
+        done = npgettext("days done", "{n} day", "{n} days", days).format(n=days)
         if not judged:
             return _("In {month}: done on {days}; no week is over yet.").format(
                 month=title, days=done)
