@@ -326,7 +326,10 @@ class OverTimeChart(ChartView):
                 [], [], linestyle="none", marker=marker, color=color,
                 markersize=7 if kind == "win" else 6,
             )
-        row_words = {"win": _("Wins"), "return": _("Back on track"), "slip": _("Slips")}
+        # Translators: row labels left of the journal strip, in a narrow margin: keep short.
+        row_words = {"win": pgettext("journal strip", "Wins"),
+                     "return": pgettext("journal strip", "Back on track"),
+                     "slip": pgettext("journal strip", "Slips")}
         words = [row_words[k] for k in JOURNAL_ROWS]
         fixed_ticks(axes.yaxis, list(JOURNAL_ROWS.values()), words, fontsize=8)
         axes.set_ylim(-0.7, 2.7)

@@ -327,7 +327,11 @@ class HomeScreen(QScrollArea):
         lines: list[QWidget] = []
         if len(pending) > 2:
             # Many areas closing at once read better as one sentence than as a long list.
-            names = ", ".join(m.title.removeprefix("Closer in ") for m in pending)
+            # The area from the key ("gap-closed:<area>"), not from the title, which is
+            # a translated sentence.
+            names = ", ".join(
+                self.journal.focus.title_of(m.key.removeprefix("gap-closed:"))
+                if m.key.startswith("gap-closed:") else m.title for m in pending)
             lines.append(paragraph(ngettext(
                 "Since your first assessment, the distance between where you are and where "
                 "you want to be has narrowed by two points or more in {n} area: "
