@@ -23,6 +23,7 @@ from desktop_app.domain.progress_time import (
     ScaleSeries,
     TimePoint,
 )
+from desktop_app.i18n import N_, _, pgettext
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.format import number_text, signed_text
@@ -37,7 +38,7 @@ from desktop_app.ui.charts.time_axis import day_number, x_values
 from desktop_app.ui.dates import short_date
 
 JOURNAL_ROWS = {"win": 0, "return": 1, "slip": 2}
-JOURNAL_WORDS = {"win": "Win", "return": "Back on track", "slip": "Slip"}
+JOURNAL_WORDS = {"win": N_("Win"), "return": N_("Back on track"), "slip": N_("Slip")}
 
 
 class OverTimeChart(ChartView):
@@ -46,14 +47,15 @@ class OverTimeChart(ChartView):
     template_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Over time", parent)
+        super().__init__(_("Over time"), parent,
+                         in_text=pgettext("chart name in a sentence", "over time"))
         self.template = QComboBox()
         self.template.setObjectName("overTimeTemplate")
-        self.template.setAccessibleName("Which assessment or check-in to follow")
+        self.template.setAccessibleName(_("Which assessment or check-in to follow"))
         self.part = QComboBox()
         self.part.setObjectName("overTimePart")
-        self.part.setAccessibleName("Which part of it to show")
-        for text, box in (("Sh&ow:", self.template), ("Pa&rt:", self.part)):
+        self.part.setAccessibleName(_("Which part of it to show"))
+        for text, box in ((_("Sh&ow:"), self.template), (_("Pa&rt:"), self.part)):
             label = QLabel(text)
             label.setBuddy(box)
             self.controls.addWidget(label)
@@ -101,19 +103,20 @@ class OverTimeChart(ChartView):
         self.part.blockSignals(True)
         self.part.clear()
         if any(a.current for a in data.areas):
-            self.part.addItem("All areas", "areas")
+            self.part.addItem(_("All areas"), "areas")
             for area in data.areas:
                 self.part.addItem(area.title, f"area:{area.area}")
         scored = [s for s in data.scales if s.points]
         answers = [s for s in scored if s.scale_id.startswith("question.")]
         # "All" leads when there are several scores; a check-in opens on its one score.
-        every = "All scores" if not answers else "All scores and answers"
+        every = _("All scores") if not answers else _("All scores and answers")
         lead = len(scored) - len(answers) > 1
         if lead:
             self.part.addItem(every, "scales")
         for scale in scored:
-            kind = "Answer" if scale in answers else "Score"
-            self.part.addItem(f"{kind}: {scale.title}", f"scale:{scale.scale_id}")
+            text = (_("Answer: {title}") if scale in answers else _("Score: {title}")).format(
+                title=scale.title)
+            self.part.addItem(text, f"scale:{scale.scale_id}")
         if len(scored) > 1 and not lead:
             self.part.addItem(every, "scales")
         index = self.part.findData(previous) if previous is not None else -1
@@ -222,8 +225,8 @@ class OverTimeChart(ChartView):
         assert self.data is not None
         areas, scales = self.selection()
         for area in areas:
-            for points, part, word in ((area.current, "current", "now"),
-                                       (area.ideal, "ideal", "ideal")):
+            for points, part, word in ((area.current, "current", pgettext("chart", "now")),
+                                       (area.ideal, "ideal", pgettext("chart", "ideal"))):
                 xs = x_values([p.when for p in points])
                 ys = [p.value for p in points]
                 self.lines[f"{area.area}.{part}"].set_data(xs, ys)
@@ -259,9 +262,11 @@ class OverTimeChart(ChartView):
         """One area: now and ideal, styled as in the small multiples."""
         for area in areas:
             (self.lines[f"{area.area}.current"],) = axes.plot(
-                [], [], color=self.theme.now, label="Now", **NOW_STYLE)  # type: ignore[arg-type]
+                [], [], color=self.theme.now, label=pgettext("chart", "Now"),
+                **NOW_STYLE)  # type: ignore[arg-type]
             (self.lines[f"{area.area}.ideal"],) = axes.plot(
-                [], [], color=self.theme.ideal, label="Ideal", **IDEAL_STYLE)  # type: ignore[arg-type]
+                [], [], color=self.theme.ideal, label=pgettext("chart", "Ideal"),
+                **IDEAL_STYLE)  # type: ignore[arg-type]
         axes.set_ylim(-0.3, 10.3)
         axes.set_ylabel(areas[0].title if areas else "")
         legend = axes.legend(
@@ -321,34 +326,40 @@ class OverTimeChart(ChartView):
                 [], [], linestyle="none", marker=marker, color=color,
                 markersize=7 if kind == "win" else 6,
             )
-        words = [JOURNAL_WORDS[k] + "s" if k != "return" else JOURNAL_WORDS[k]
-                 for k in JOURNAL_ROWS]
+        # Translators: row labels left of the journal strip, in a narrow margin: keep short.
+        row_words = {"win": pgettext("journal strip", "Wins"),
+                     "return": pgettext("journal strip", "Back on track"),
+                     "slip": pgettext("journal strip", "Slips")}
+        words = [row_words[k] for k in JOURNAL_ROWS]
         fixed_ticks(axes.yaxis, list(JOURNAL_ROWS.values()), words, fontsize=8)
         axes.set_ylim(-0.7, 2.7)
         axes.grid(False, axis="y")
 
     def _caption(self, areas: list[AreaSeries], scales: list[ScaleSeries]) -> str:
         if len(areas) > 1:
-            focus = " Areas in your current focus come first, starred and framed." \
-                if self.data is not None and self.data.focus else ""
-            return "One small chart per area, all on the same scales: the solid line with " \
-                "dots is where you were, the dashed line with squares where you wanted to " \
-                f"be.{focus} Click a point to open that result."
+            if self.data is not None and self.data.focus:
+                return _("One small chart per area, all on the same scales: the solid line "
+                         "with dots is where you were, the dashed line with squares where you "
+                         "wanted to be. Areas in your current focus come first, starred and "
+                         "framed. Click a point to open that result.")
+            return _("One small chart per area, all on the same scales: the solid line with "
+                     "dots is where you were, the dashed line with squares where you wanted to "
+                     "be. Click a point to open that result.")
         if areas:
-            return "The solid line is where you were, the dashed line where you wanted to " \
-                "be. Click a point to open that result."
-        text = "Shaded bands are the score's ranges." if any(s.bands for s in scales) else ""
+            return _("The solid line is where you were, the dashed line where you wanted to "
+                     "be. Click a point to open that result.")
+        text = _("Shaded bands are the score's ranges.") if any(s.bands for s in scales) else ""
         if any(s.marks for s in scales):
-            text += " A ring marks a change large enough to be meaningful."
+            text += " " + _("A ring marks a change large enough to be meaningful.")
         if any(s.trend for s in scales):
-            text += " Each dot is one check-in; the line is the average of the last seven " \
-                "check-ins."
-        return text.strip() or "Each dot is one check-in or result."
+            text += " " + _("Each dot is one check-in; the line is the average of the last "
+                            "seven check-ins.")
+        return text.strip() or _("Each dot is one check-in or result.")
 
     def table_caption(self) -> str:
-        return "Every point of the chart by date: what it is, its value, the ideal (for " \
-            "areas) and a note (range, average or meaningful change), with slips, returns " \
-            "and wins. Enter on a row opens its result."
+        return _("Every point of the chart by date: what it is, its value, the ideal (for "
+                 "areas) and a note (range, average or meaningful change), with slips, returns "
+                 "and wins. Enter on a row opens its result.")
 
     def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
         assert self.data is not None
@@ -365,18 +376,21 @@ class OverTimeChart(ChartView):
             for point in scale.points:
                 note = _band(scale, point.value).strip(" ()")
                 if id(point) in trend:
-                    note = f"7-check-in average {number_text(trend[id(point)].value)}"
+                    note = _("7-check-in average {value}").format(
+                        value=number_text(trend[id(point)].value))
                 mark = marks.get(id(point))
                 if mark is not None:
-                    note += f"; meaningful change {signed_text(mark.change)}"
+                    note += "; " + _("meaningful change {change}").format(
+                        change=signed_text(mark.change))
                 cells = (short_date(point.day), scale.title, number_text(point.value), "",
                          note.strip("; "))
                 found.append((point.when.timestamp(), TableRow(cells, point.result_id)))
         for event in self.data.marks:
-            cells = (short_date(event.day), JOURNAL_WORDS[event.kind], "", "", event.text)
+            cells = (short_date(event.day), _(JOURNAL_WORDS[event.kind]), "", "", event.text)
             found.append((event.when.timestamp(), TableRow(cells)))
         found.sort(key=lambda pair: pair[0])
-        return ["Date", "What", "Value", "Ideal", "Note"], [row for _t, row in found]
+        headers = [_("Date"), _("What"), _("Value"), pgettext("chart", "Ideal"), _("Note")]
+        return headers, [row for _t, row in found]
 
 
 def _point_label(
@@ -393,7 +407,7 @@ def _point_label(
 def _journal_label(marks: Sequence[JournalMark]) -> Callable[[int], str]:
     def label(index: int) -> str:
         mark = marks[index]
-        return f"{short_date(mark.day)}\n{JOURNAL_WORDS[mark.kind]}: {mark.text}"
+        return f"{short_date(mark.day)}\n{_(JOURNAL_WORDS[mark.kind])}: {mark.text}"
 
     return label
 

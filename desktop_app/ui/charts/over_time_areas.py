@@ -18,6 +18,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from desktop_app.domain.progress_time import AreaSeries
+from desktop_app.i18n import _, pgettext
 from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.palette import ChartTheme
 
@@ -46,7 +47,9 @@ def in_panel_order(areas: Sequence[AreaSeries], focus: Collection[str]) -> list[
 
 
 def panel_title(area: AreaSeries, focus: Collection[str]) -> str:
-    return f"{FOCUS_MARK} {area.title} (focus)" if area.area in focus else area.title
+    if area.area in focus:
+        return _("{mark} {area} (focus)").format(mark=FOCUS_MARK, area=area.title)
+    return area.title
 
 
 def build_small_multiples(
@@ -79,8 +82,10 @@ def build_small_multiples(
             axes.add_patch(Rectangle((0, 0), 1, 1, transform=axes.transAxes, fill=False,
                                      edgecolor=theme.foreground, linewidth=FOCUS_FRAME,
                                      zorder=1, clip_on=False, gid=FOCUS_GID))
-        (now,) = axes.plot([], [], color=theme.now, label="Now", **NOW_STYLE)  # type: ignore[arg-type]
-        (ideal,) = axes.plot([], [], color=theme.ideal, label="Ideal", **IDEAL_STYLE)  # type: ignore[arg-type]
+        (now,) = axes.plot([], [], color=theme.now, label=pgettext("chart", "Now"),
+                           **NOW_STYLE)  # type: ignore[arg-type]
+        (ideal,) = axes.plot([], [], color=theme.ideal, label=pgettext("chart", "Ideal"),
+                             **IDEAL_STYLE)  # type: ignore[arg-type]
         chart.lines[f"{area.area}.current"] = now
         chart.lines[f"{area.area}.ideal"] = ideal
         chart.area_axes[area.area] = axes
@@ -97,7 +102,9 @@ def build_small_multiples(
         _whole_pixel_spines(journal)
         panels.append(journal)
     handles: list[Line2D] = [chart.lines[f"{areas[0].area}.{p}"] for p in ("current", "ideal")]
-    legend = figure.legend(handles=handles, labels=["Now", "Ideal"], loc="upper right",
+    legend = figure.legend(handles=handles,
+                           labels=[pgettext("chart", "Now"), pgettext("chart", "Ideal")],
+                           loc="upper right",
                            bbox_to_anchor=(0.98, 0.995), ncol=2, frameon=False, fontsize=8)
     for text in legend.get_texts():
         text.set_color(theme.foreground)

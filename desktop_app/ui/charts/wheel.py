@@ -16,6 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from desktop_app.domain.progress import AreaValue, Snapshot, WheelData
+from desktop_app.i18n import _, pgettext
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.table import TableRow
@@ -28,11 +29,12 @@ class WheelChart(ChartView):
     compare_changed = Signal(object)  # the earlier result's id, or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Wheel", parent)
-        label = QLabel("Compa&re with:")
+        super().__init__(_("Wheel"), parent,
+                         in_text=pgettext("chart name in a sentence", "wheel"))
+        label = QLabel(_("Compa&re with:"))
         self.compare = QComboBox()
         self.compare.setObjectName("wheelCompare")
-        self.compare.setAccessibleName("Compare with an earlier result")
+        self.compare.setAccessibleName(_("Compare with an earlier result"))
         self.compare.setMinimumContentsLength(16)
         label.setBuddy(self.compare)
         self.controls.addWidget(label)
@@ -45,19 +47,21 @@ class WheelChart(ChartView):
         self._built: tuple[object, ...] = ()
 
     def export_title(self) -> str:
-        return "Wheel: where I am and where I want to be"
+        return _("Wheel: where I am and where I want to be")
 
     def table_caption(self) -> str:
-        earlier = " and the earlier result's now and ideal" if self.data and self.data.earlier \
-            else ""
-        return "One row per life area: where you are now, your ideal and the distance " \
-            f"between them{earlier}. Enter on a row opens the result."
+        if self.data and self.data.earlier:
+            return _("One row per life area: where you are now, your ideal and the distance "
+                     "between them and the earlier result's now and ideal. Enter on a row "
+                     "opens the result.")
+        return _("One row per life area: where you are now, your ideal and the distance "
+                 "between them. Enter on a row opens the result.")
 
     def set_data(self, data: WheelData) -> None:
         self.data = data
         self.compare.blockSignals(True)
         self.compare.clear()
-        self.compare.addItem("Nothing", None)
+        self.compare.addItem(pgettext("compare with", "Nothing"), None)
         for snap in data.choices:
             self.compare.addItem(short_date(snap.day), snap.result_id)
         if data.earlier is not None:
@@ -151,10 +155,10 @@ class WheelChart(ChartView):
             text.set_color(theme.foreground)
         self._built = self._layout()
         self._fill(axes)
-        self.caption.setText(
+        self.caption.setText(_(
             "Further out is closer to how you want things to be. The shaded shape is where "
             "you are now; the dashed line is your ideal."
-        )
+        ))
 
     def _fill(self, axes: Axes) -> None:
         data = self.data
@@ -171,12 +175,13 @@ class WheelChart(ChartView):
             self.lines[key].set_data(closed, outline)
             if key == "now" and self.shape is not None:
                 self.shape.set_xy(np.column_stack([closed, outline]))
-            label = {"now": f"Now ({short_date(snap.day)})", "ideal": "Ideal",
-                     "earlier": f"Now on {short_date(snap.day)}"}[key]
+            label = {"now": _("Now ({date})").format(date=short_date(snap.day)),
+                     "ideal": pgettext("chart", "Ideal"),
+                     "earlier": _("Now on {date}").format(date=short_date(snap.day))}[key]
             self.lines[key].set_label(label)
             if legend is not None:
                 legend.get_texts()[index].set_text(label)
-            word = "ideal" if part == "ideal" else "now"
+            word = pgettext("chart", "ideal") if part == "ideal" else pgettext("chart", "now")
             self.add_targets(
                 axes, angles, values,
                 [f"{title}: {word} {v:g} ({short_date(snap.day)})" if v == v else title
@@ -188,10 +193,12 @@ class WheelChart(ChartView):
     def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
         data = self.data
         assert data is not None and data.latest is not None
-        headers = ["Area", f"Now ({short_date(data.latest.day)})", "Ideal", "Distance to ideal"]
+        headers = [_("Area"), _("Now ({date})").format(date=short_date(data.latest.day)),
+                   pgettext("chart", "Ideal"), _("Distance to ideal")]
         if data.earlier is not None:
             earlier = short_date(data.earlier.day)
-            headers += [f"Now on {earlier}", f"Ideal on {earlier}"]
+            headers += [_("Now on {date}").format(date=earlier),
+                        _("Ideal on {date}").format(date=earlier)]
         rows = []
         for area, title in zip(data.areas, data.titles, strict=True):
             value = data.latest.value_of(area)
