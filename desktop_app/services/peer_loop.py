@@ -158,7 +158,7 @@ def _columns(header: list[str], known: list[str]) -> list[str]:
                 i = j
                 break
         else:
-            names.append(cells[i].strip() or f"Habit {len(names) + 1}")
+            names.append(cells[i].strip() or _("Habit {n}").format(n=len(names) + 1))
             i += 1
     return names
 
