@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop_app.i18n import _
 from desktop_app.services.session import Session
 from desktop_app.storage.device import Device, clean_device_name, rename_device
-from desktop_app.i18n import _
 
 
 class ThisComputer:

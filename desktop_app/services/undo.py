@@ -12,10 +12,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+from desktop_app.i18n import _
 from desktop_app.services.errors import InputError
 from desktop_app.services.session import Session
 from desktop_app.storage.merge import Version
-from desktop_app.i18n import _
 
 UNDO_SECONDS = 10
 """How long the undo bar offers to put a deleted record back."""
