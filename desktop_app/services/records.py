@@ -23,7 +23,7 @@ KINDS = {
 
 def describe(record: SkippedRecord) -> str:
     """"a check-in from 2026-03-10": the kind and the day, never what the record says."""
-    kind = _(KINDS.get(record.table, N_("a record")))
+    kind = _(KINDS[record.table]) if record.table in KINDS else _("a record")
     if record.day:
         return _("{kind} from {date}").format(kind=kind, date=record.day.isoformat())
     return _("{kind} with no date").format(kind=kind)
