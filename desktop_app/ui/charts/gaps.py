@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from matplotlib.container import BarContainer
@@ -14,6 +15,8 @@ from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.table import TableRow
 from desktop_app.ui.dates import short_date
+
+NAME_WIDTH = 16  # characters on a line of an area's name
 
 
 class GapsChart(ChartView):
@@ -50,7 +53,9 @@ class GapsChart(ChartView):
             edgecolor=theme.background,
             height=0.7,
         )
-        fixed_ticks(axes.yaxis, ys, [f"{b.title} (focus)" if b.focus else b.title for b in bars])
+        # Wrapped: at the narrowest window the longest names ran off the picture's left edge.
+        fixed_ticks(axes.yaxis, ys, [textwrap.fill(f"{b.title} (focus)" if b.focus else b.title,
+                                                   NAME_WIDTH) for b in bars], fontsize=9)
         axes.invert_yaxis()
         axes.axvline(0, color=theme.muted, linewidth=1)
         axes.set_xlabel("Distance to your ideal (ideal minus now)")

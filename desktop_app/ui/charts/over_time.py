@@ -23,6 +23,7 @@ from desktop_app.domain.progress_time import (
     ScaleSeries,
     TimePoint,
 )
+from desktop_app.i18n import _
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.format import number_text, signed_text
@@ -37,6 +38,7 @@ from desktop_app.ui.charts.time_axis import day_number, x_values
 from desktop_app.ui.dates import short_date
 
 JOURNAL_ROWS = {"win": 0, "return": 1, "slip": 2}
+BAND_NAME_WIDTH = 10  # characters a line: a band's name fits the right margin at 760 px
 JOURNAL_WORDS = {"win": "Win", "return": "Back on track", "slip": "Slip"}
 
 
@@ -188,8 +190,10 @@ class OverTimeChart(ChartView):
         # The strip keeps a readable height however many panels sit above it.
         ratios = [3.0] * count + ([max(0.9, 0.6 * count)] if strip else [])
         grid = self.figure.add_gridspec(len(ratios), 1, height_ratios=ratios, hspace=0.12)
-        right = 0.86
-        self.figure.subplots_adjust(left=0.11, right=right, top=0.96, bottom=0.1)
+        # One area: its legend above the plot (beside it, it was cut off at the narrowest
+        # window); scores keep room on the right for their bands' names.
+        right, top = (0.97, 0.9) if areas else (0.86, 0.96)
+        self.figure.subplots_adjust(left=0.11, right=right, top=top, bottom=0.1)
         self.panels = []
         first: Axes | None = None
         for row in range(len(ratios)):
@@ -265,7 +269,7 @@ class OverTimeChart(ChartView):
         axes.set_ylim(-0.3, 10.3)
         axes.set_ylabel(areas[0].title if areas else "")
         legend = axes.legend(
-            loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8
+            loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, frameon=False, fontsize=8
         )
         for text in legend.get_texts():
             text.set_color(self.theme.foreground)
@@ -277,7 +281,7 @@ class OverTimeChart(ChartView):
             axes.axhspan(band.low, band.high, color=theme.band if index % 2 == 0 else
                          theme.background, zorder=0, linewidth=0)
             axes.text(
-                1.01, (band.low + band.high) / 2, textwrap.fill(band.label, 14),
+                1.01, (band.low + band.high) / 2, textwrap.fill(band.label, BAND_NAME_WIDTH),
                 transform=label_at, fontsize=7, color=theme.muted, va="center", ha="left",
             )
         key = scale.scale_id
@@ -321,8 +325,10 @@ class OverTimeChart(ChartView):
                 [], [], linestyle="none", marker=marker, color=color,
                 markersize=7 if kind == "win" else 6,
             )
-        words = [JOURNAL_WORDS[k] + "s" if k != "return" else JOURNAL_WORDS[k]
-                 for k in JOURNAL_ROWS]
+        # The Journal's own words ("Slips and returns"): "Back on track" was cut off by
+        # the margin at 1024 px.
+        names = {"win": _("Wins"), "return": _("Returns"), "slip": _("Slips")}
+        words = [names[k] for k in JOURNAL_ROWS]
         fixed_ticks(axes.yaxis, list(JOURNAL_ROWS.values()), words, fontsize=8)
         axes.set_ylim(-0.7, 2.7)
         axes.grid(False, axis="y")

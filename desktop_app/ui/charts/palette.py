@@ -69,12 +69,15 @@ class ChartTheme:
         text = palette.color(QPalette.ColorRole.WindowText)
         dark = window.lightnessF() < 0.5
 
+        band = QColor(_mix(text, window, 0.93))
+
         def fit(colour: str, ratio: float = AA_GRAPHIC) -> str:
-            return readable_on(QColor(colour), text, [window], ratio).name()
+            # On the window and on the shaded bands of a score's ranges alike.
+            return readable_on(QColor(colour), text, [window, band], ratio).name()
 
         series = tuple(fit(c) for c in (OKABE_ITO_DARK if dark else OKABE_ITO))
-        # Faint fills that only sit behind marks and text (bands, days still to come): the
-        # marks and text on them are measured against them instead.
+        # Faint fills (bands, days still to come) only sit behind marks and text: it is
+        # the marks and the text on them that must read.
         return cls(
             dark=dark,
             background=window.name(),
@@ -92,7 +95,7 @@ class ChartTheme:
             back=fit("#009E73"),
             # Not sky blue on light: darkened to 3:1 it comes too close to "now"'s blue.
             win=series[3] if not dark else fit("#F0E442"),
-            band=_mix(text, window, 0.93),
+            band=band.name(),
             done=series[0],
             missed=fit("#E69F00"),
             paused=series[3],

@@ -8,10 +8,12 @@ from collections.abc import Sequence
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 from matplotlib.projections.polar import PolarAxes
 from matplotlib.text import Text
+from matplotlib.transforms import offset_copy
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
@@ -42,6 +44,7 @@ class WheelChart(ChartView):
         self.lines: dict[str, Line2D] = {}
         self.shape: Polygon | None = None
         self.area_labels: list[Text] = []
+        self.ring_labels: list[Text] = []
         self._built: tuple[object, ...] = ()
 
     def export_title(self) -> str:
@@ -135,10 +138,9 @@ class WheelChart(ChartView):
                 markersize=5, label=key,
             )
         (self.shape,) = axes.fill([0.0], [0.0], color=theme.now, alpha=0.15)
-        fixed_ticks(axes.yaxis, [2, 4, 6, 8, 10])
-        axes.tick_params(axis="y", labelsize=8, labelcolor=theme.muted)
-        # Between the first two spokes, where no area's label sits.
-        axes.set_rlabel_position(-180 / len(data.areas))
+        # The rings stay; their numbers are placed clear of them (see _ring_labels).
+        fixed_ticks(axes.yaxis, RINGS, [""] * len(RINGS))
+        self.ring_labels = _ring_labels(axes, self.figure, len(data.areas), theme.muted)
         # The spokes stay; the names go outside the rim (see _area_labels).
         fixed_ticks(axes.xaxis, angles.tolist(), [""] * len(data.areas))
         self.area_labels = _area_labels(axes, angles, data.titles, theme.foreground)
@@ -208,6 +210,23 @@ def _cells(value: AreaValue) -> tuple[str, str, str]:
 
 
 LABEL_GAP = 0.07  # of the wheel's radius, between the rim and an area's name
+RINGS = (2, 4, 6, 8, 10)
+RING_LABEL_INSET = 8.0  # points, from a ring to the centre of its number
+
+
+def _ring_labels(axes: Axes, figure: Figure, count: int, color: str) -> list[Text]:
+    """Each ring's number just inside its ring, halfway between the first and last spokes.
+
+    Tick labels sit centred on their ring, so the circle ran through them; moved toward
+    the centre by a little more than half their size, they clear it, and the markers,
+    which sit on the spokes.
+    """
+    angle = -np.pi / count  # clockwise from the top, as drawn: up and to the left
+    inward = offset_copy(axes.transData, fig=figure, units="points",
+                         x=RING_LABEL_INSET * float(np.sin(np.pi / count)),
+                         y=-RING_LABEL_INSET * float(np.cos(np.pi / count)))
+    return [axes.text(angle, ring, f"{ring}", transform=inward, ha="center", va="center",
+                      fontsize=8, color=color, clip_on=False) for ring in RINGS]
 
 
 def _area_labels(axes: Axes, angles: np.ndarray, titles: Sequence[str], color: str) -> list[Text]:
