@@ -79,13 +79,18 @@ def test_no_chart_text_is_cut_off_at_small_sizes(qtbot, demo, size: tuple[int, i
                    if not min(axis.get_view_interval()) - 1e-9 <= tick.get_loc()
                    <= max(axis.get_view_interval()) + 1e-9
                    for label in (tick.label1, tick.label2)}
+        drawn = []
         for text in chart.figure.findobj(Text):
             if id(text) in undrawn or not text.get_visible() or not text.get_text().strip():
                 continue
             box = text.get_window_extent(renderer)
+            drawn.append((text.get_text(), box))
             inside = (box.x0 >= picture.x0 - 1 and box.x1 <= picture.x1 + 1
                       and box.y0 >= picture.y0 - 1 and box.y1 <= picture.y1 + 1)
             assert inside, (name, text.get_text(), box.bounds, picture.bounds)
+        for i, (words, box) in enumerate(drawn):  # and no two texts over each other
+            for other, other_box in drawn[i + 1:]:
+                assert not _overlaps(box, other_box), (name, words, other)
         seen.append(name)
     assert len(seen) == 9
     rows = [t.get_text() for t in demo.window.screens["progress"].panel.over_time

@@ -16,7 +16,7 @@ from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.table import TableRow
 from desktop_app.ui.dates import short_date
 
-NAME_WIDTH = 16  # characters on a line of an area's name
+NAME_WIDTH = 20  # characters a line: "Close relationships (focus)" on two lines, not three
 
 
 class GapsChart(ChartView):

@@ -38,7 +38,7 @@ from desktop_app.ui.charts.time_axis import day_number, x_values
 from desktop_app.ui.dates import short_date
 
 JOURNAL_ROWS = {"win": 0, "return": 1, "slip": 2}
-BAND_NAME_WIDTH = 10  # characters a line: a band's name fits the right margin at 760 px
+MARGIN_WIDTH = 10  # characters a line of a name in a margin (a band's, a score's) at 760 px
 JOURNAL_WORDS = {"win": "Win", "return": "Back on track", "slip": "Slip"}
 
 
@@ -191,9 +191,10 @@ class OverTimeChart(ChartView):
         ratios = [3.0] * count + ([max(0.9, 0.6 * count)] if strip else [])
         grid = self.figure.add_gridspec(len(ratios), 1, height_ratios=ratios, hspace=0.12)
         # One area: its legend above the plot (beside it, it was cut off at the narrowest
-        # window); scores keep room on the right for their bands' names.
+        # window); scores keep room on the right for their bands' names, and on the left
+        # for a stacked panel's name on two lines beside its numbers.
         right, top = (0.97, 0.9) if areas else (0.86, 0.96)
-        self.figure.subplots_adjust(left=0.11, right=right, top=top, bottom=0.1)
+        self.figure.subplots_adjust(left=0.14, right=right, top=top, bottom=0.1)
         self.panels = []
         first: Axes | None = None
         for row in range(len(ratios)):
@@ -204,7 +205,7 @@ class OverTimeChart(ChartView):
         if areas:
             self._build_areas(self.panels[0], areas)
         for axes, scale in zip(self.panels, scales, strict=False):
-            self._build_scale(axes, scale)
+            self._build_scale(axes, scale, stacked=len(scales) > 1)
         if strip:
             self._build_journal(self.panels[-1])
         assert first is not None
@@ -274,14 +275,14 @@ class OverTimeChart(ChartView):
         for text in legend.get_texts():
             text.set_color(self.theme.foreground)
 
-    def _build_scale(self, axes: Axes, scale: ScaleSeries) -> None:
+    def _build_scale(self, axes: Axes, scale: ScaleSeries, stacked: bool = False) -> None:
         theme = self.theme
         label_at = blended_transform_factory(axes.transAxes, axes.transData)
         for index, band in enumerate(scale.bands):
             axes.axhspan(band.low, band.high, color=theme.band if index % 2 == 0 else
                          theme.background, zorder=0, linewidth=0)
             axes.text(
-                1.01, (band.low + band.high) / 2, textwrap.fill(band.label, BAND_NAME_WIDTH),
+                1.01, (band.low + band.high) / 2, textwrap.fill(band.label, MARGIN_WIDTH),
                 transform=label_at, fontsize=7, color=theme.muted, va="center", ha="left",
             )
         key = scale.scale_id
@@ -300,7 +301,8 @@ class OverTimeChart(ChartView):
         )
         pad = (scale.high - scale.low) * 0.05 or 0.5
         axes.set_ylim(scale.low - pad, scale.high + pad)
-        axes.set_ylabel(textwrap.fill(scale.title, 14), fontsize=8)
+        # Stacked panels are low: on two short lines a name no longer runs into the next.
+        axes.set_ylabel(textwrap.fill(scale.title, MARGIN_WIDTH if stacked else 14), fontsize=8)
 
     def _fill_scale(self, axes: Axes, scale: ScaleSeries) -> None:
         key = scale.scale_id
