@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
 from pathlib import Path
 
@@ -15,6 +17,10 @@ MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.json$")
 # "the file is damaged or cut short (line 1: Unterminated string starting at: line 1 column
 # 26 (char 25))": the parser's own words mean nothing to a person.
 PARSER_DETAIL = re.compile(r"(?<=damaged or cut short)\s*\(")
+# A format-1 file holds its profile's name in its "meta" table, near the start: a file cut
+# short or damaged further on still names its profile.
+V1_NAME = re.compile(rb'"profile_name"\s*:\s*("(?:[^"\\\n]|\\.){1,400}")')
+NAME_SEARCH_BYTES = 1 << 20
 
 
 def _parser_detail(reason: str) -> re.Match[str] | None:
@@ -54,6 +60,23 @@ def _what(path: Path) -> str:
     return _("the file {name}").format(name=path.name)
 
 
+def readable_name(path: Path) -> str | None:
+    """The profile name still readable in a damaged format-1 file, if any."""
+    raw = b""
+    with contextlib.suppress(OSError), path.open("rb") as file:
+        raw = file.read(NAME_SEARCH_BYTES)
+    found = V1_NAME.search(raw)
+    if found is None:
+        return None
+    try:
+        name = json.loads(found[1])
+    except ValueError:
+        return None
+    if not isinstance(name, str) or not name.split():
+        return None
+    return " ".join(name.split())
+
+
 def describe(odd: SetAside, profiles: ProfileService) -> str:
     """One paragraph about ``odd`` that names the profile rather than its folder's id."""
     reason = plain_reason(odd.reason)
@@ -65,10 +88,16 @@ def describe(odd: SetAside, profiles: ProfileService) -> str:
             name=odd.original.name, reason=reason, path=odd.original
         )
     if info is None:
-        return _("The profile file “{name}” could not be read ({reason}). "
-                 "It was copied, unchanged, to {path}, and is left alone.").format(
-            name=odd.original.name, reason=reason, path=odd.copied_to
-        )
+        # A format-1 profile is one file named by an id (profile-0000.json): say its name
+        # if the file still shows it, else "a profile", never the id.
+        name = readable_name(odd.copied_to) or readable_name(odd.original)
+        if name is None:
+            return _("A profile could not be read ({reason}). Its file, {file}, was copied, "
+                     "unchanged, to {copy}, and is left alone.").format(
+                         reason=reason, file=odd.original.name, copy=odd.copied_to)
+        return _("The profile “{name}” could not be read ({reason}). Its file, {file}, was "
+                 "copied, unchanged, to {copy}, and is left alone.").format(
+                     name=name, reason=reason, file=odd.original.name, copy=odd.copied_to)
     return _("Part of the profile “{name}” could not be read: {what} "
              "({reason}). Everything else is open as usual. Groundwork kept a copy of the "
              "file, unchanged, in {path}; Profile ▸ Backups… lists it and can bring "

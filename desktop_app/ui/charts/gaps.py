@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from matplotlib.container import BarContainer
@@ -15,6 +16,8 @@ from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.table import TableRow
 from desktop_app.ui.dates import short_date
+
+NAME_WIDTH = 20  # characters a line: "Close relationships (focus)" on two lines, not three
 
 
 class GapsChart(ChartView):
@@ -51,8 +54,10 @@ class GapsChart(ChartView):
             edgecolor=theme.background,
             height=0.7,
         )
+        # Wrapped: at the narrowest window the longest names ran off the picture's left edge.
         fixed_ticks(axes.yaxis, ys, [
-            _("{area} (focus)").format(area=b.title) if b.focus else b.title for b in bars])
+            textwrap.fill(_("{area} (focus)").format(area=b.title) if b.focus else b.title,
+                          NAME_WIDTH) for b in bars], fontsize=9)
         axes.invert_yaxis()
         axes.axvline(0, color=theme.muted, linewidth=1)
         axes.set_xlabel(_("Distance to your ideal (ideal minus now)"))

@@ -38,6 +38,7 @@ from desktop_app.ui.charts.time_axis import day_number, x_values
 from desktop_app.ui.dates import short_date
 
 JOURNAL_ROWS = {"win": 0, "return": 1, "slip": 2}
+MARGIN_WIDTH = 10  # characters a line of a name in a margin (a band's, a score's) at 760 px
 JOURNAL_WORDS = {"win": N_("Win"), "return": N_("Back on track"), "slip": N_("Slip")}
 
 
@@ -191,8 +192,11 @@ class OverTimeChart(ChartView):
         # The strip keeps a readable height however many panels sit above it.
         ratios = [3.0] * count + ([max(0.9, 0.6 * count)] if strip else [])
         grid = self.figure.add_gridspec(len(ratios), 1, height_ratios=ratios, hspace=0.12)
-        right = 0.86
-        self.figure.subplots_adjust(left=0.11, right=right, top=0.96, bottom=0.1)
+        # One area: its legend above the plot (beside it, it was cut off at the narrowest
+        # window); scores keep room on the right for their bands' names, and on the left
+        # for a stacked panel's name on two lines beside its numbers.
+        right, top = (0.97, 0.9) if areas else (0.86, 0.96)
+        self.figure.subplots_adjust(left=0.14, right=right, top=top, bottom=0.1)
         self.panels = []
         first: Axes | None = None
         for row in range(len(ratios)):
@@ -203,7 +207,7 @@ class OverTimeChart(ChartView):
         if areas:
             self._build_areas(self.panels[0], areas)
         for axes, scale in zip(self.panels, scales, strict=False):
-            self._build_scale(axes, scale)
+            self._build_scale(axes, scale, stacked=len(scales) > 1)
         if strip:
             self._build_journal(self.panels[-1])
         assert first is not None
@@ -270,19 +274,19 @@ class OverTimeChart(ChartView):
         axes.set_ylim(-0.3, 10.3)
         axes.set_ylabel(areas[0].title if areas else "")
         legend = axes.legend(
-            loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8
+            loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, frameon=False, fontsize=8
         )
         for text in legend.get_texts():
             text.set_color(self.theme.foreground)
 
-    def _build_scale(self, axes: Axes, scale: ScaleSeries) -> None:
+    def _build_scale(self, axes: Axes, scale: ScaleSeries, stacked: bool = False) -> None:
         theme = self.theme
         label_at = blended_transform_factory(axes.transAxes, axes.transData)
         for index, band in enumerate(scale.bands):
             axes.axhspan(band.low, band.high, color=theme.band if index % 2 == 0 else
                          theme.background, zorder=0, linewidth=0)
             axes.text(
-                1.01, (band.low + band.high) / 2, textwrap.fill(band.label, 14),
+                1.01, (band.low + band.high) / 2, textwrap.fill(band.label, MARGIN_WIDTH),
                 transform=label_at, fontsize=7, color=theme.muted, va="center", ha="left",
             )
         key = scale.scale_id
@@ -301,7 +305,8 @@ class OverTimeChart(ChartView):
         )
         pad = (scale.high - scale.low) * 0.05 or 0.5
         axes.set_ylim(scale.low - pad, scale.high + pad)
-        axes.set_ylabel(textwrap.fill(scale.title, 14), fontsize=8)
+        # Stacked panels are low: on two short lines a name no longer runs into the next.
+        axes.set_ylabel(textwrap.fill(scale.title, MARGIN_WIDTH if stacked else 14), fontsize=8)
 
     def _fill_scale(self, axes: Axes, scale: ScaleSeries) -> None:
         key = scale.scale_id
@@ -326,9 +331,11 @@ class OverTimeChart(ChartView):
                 [], [], linestyle="none", marker=marker, color=color,
                 markersize=7 if kind == "win" else 6,
             )
+        # The Journal's own words ("Slips and returns"): "Back on track" was cut off by
+        # the margin at 1024 px.
         # Translators: row labels left of the journal strip, in a narrow margin: keep short.
         row_words = {"win": pgettext("journal strip", "Wins"),
-                     "return": pgettext("journal strip", "Back on track"),
+                     "return": pgettext("journal strip", "Returns"),
                      "slip": pgettext("journal strip", "Slips")}
         words = [row_words[k] for k in JOURNAL_ROWS]
         fixed_ticks(axes.yaxis, list(JOURNAL_ROWS.values()), words, fontsize=8)

@@ -9,6 +9,7 @@ heavier frame, so the focus never depends on colour alone.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Collection, Sequence
 from typing import Protocol
 
@@ -24,6 +25,7 @@ from desktop_app.ui.charts.palette import ChartTheme
 
 COLUMNS = 3
 FOCUS_MARK = "★"
+TITLE_WIDTH = 21  # characters a line of a panel's title
 FOCUS_FRAME = 2.2  # points; the other panels' frames are matplotlib's 0.8
 FOCUS_GID = "focus-frame"
 NOW_STYLE = {"marker": "o", "linestyle": "-", "markersize": 3.5, "linewidth": 1.6}
@@ -72,7 +74,10 @@ def build_small_multiples(
         chart.style_axes(axes)
         in_focus = area.area in focus
         _whole_pixel_spines(axes)
-        axes.set_title(panel_title(area, focus), loc="left", fontsize=8.5, pad=3,
+        # Wrapped: in three columns at the narrowest window a bold name on one line ran
+        # into the next panel's title.
+        axes.set_title(textwrap.fill(panel_title(area, focus), TITLE_WIDTH), loc="left",
+                       fontsize=8, pad=3,
                        color=theme.foreground, fontweight="bold" if in_focus else "normal")
         if in_focus:
             # A frame under the data, not a thicker spine: spines are drawn again over the

@@ -8,10 +8,13 @@ from collections.abc import Sequence
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
+from matplotlib.patheffects import withStroke
 from matplotlib.projections.polar import PolarAxes
 from matplotlib.text import Text
+from matplotlib.transforms import offset_copy
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
@@ -44,6 +47,7 @@ class WheelChart(ChartView):
         self.lines: dict[str, Line2D] = {}
         self.shape: Polygon | None = None
         self.area_labels: list[Text] = []
+        self.ring_labels: list[Text] = []
         self._built: tuple[object, ...] = ()
 
     def export_title(self) -> str:
@@ -95,7 +99,9 @@ class WheelChart(ChartView):
         return (self.theme, self.data.titles, tuple(key for key, _s, _p in self._series()))
 
     def overlay_artists(self) -> Sequence[Artist]:
-        data_artists: list[Artist] = [*self.lines.values()]
+        # The ring numbers too: drawn after the outlines, on their halo, they stay readable
+        # where an outline crosses them.
+        data_artists: list[Artist] = [*self.lines.values(), *self.ring_labels]
         if self.shape is not None:
             data_artists.append(self.shape)
         return self.in_draw_order(self.figure.axes[:1], data_artists)
@@ -139,10 +145,10 @@ class WheelChart(ChartView):
                 markersize=5, label=key,
             )
         (self.shape,) = axes.fill([0.0], [0.0], color=theme.now, alpha=0.15)
-        fixed_ticks(axes.yaxis, [2, 4, 6, 8, 10])
-        axes.tick_params(axis="y", labelsize=8, labelcolor=theme.muted)
-        # Between the first two spokes, where no area's label sits.
-        axes.set_rlabel_position(-180 / len(data.areas))
+        # The rings stay; their numbers are placed clear of them (see _ring_labels).
+        fixed_ticks(axes.yaxis, RINGS, [""] * len(RINGS))
+        self.ring_labels = _ring_labels(axes, self.figure, len(data.areas), theme.muted,
+                                        theme.background)
         # The spokes stay; the names go outside the rim (see _area_labels).
         fixed_ticks(axes.xaxis, angles.tolist(), [""] * len(data.areas))
         self.area_labels = _area_labels(axes, angles, data.titles, theme.foreground)
@@ -215,6 +221,26 @@ def _cells(value: AreaValue) -> tuple[str, str, str]:
 
 
 LABEL_GAP = 0.07  # of the wheel's radius, between the rim and an area's name
+RINGS = (2, 4, 6, 8, 10)
+RING_LABEL_INSET = 8.0  # points, from a ring to the centre of its number
+
+
+def _ring_labels(axes: Axes, figure: Figure, count: int, color: str, background: str
+                 ) -> list[Text]:
+    """Each ring's number just inside its ring, halfway between the first and last spokes.
+
+    Tick labels sit centred on their ring, so the circle ran through them; moved toward
+    the centre by a little more than half their size, they clear it, and the markers,
+    which sit on the spokes. A halo of the background keeps them readable over an outline.
+    """
+    angle = -np.pi / count  # clockwise from the top, as drawn: up and to the left
+    inward = offset_copy(axes.transData, fig=figure, units="points",
+                         x=RING_LABEL_INSET * float(np.sin(np.pi / count)),
+                         y=-RING_LABEL_INSET * float(np.cos(np.pi / count)))
+    halo = [withStroke(linewidth=3, foreground=background)]
+    return [axes.text(angle, ring, f"{ring}", transform=inward, ha="center", va="center",
+                      fontsize=8, color=color, clip_on=False, path_effects=halo, zorder=3)
+            for ring in RINGS]
 
 
 def _area_labels(axes: Axes, angles: np.ndarray, titles: Sequence[str], color: str) -> list[Text]:

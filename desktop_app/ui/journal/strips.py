@@ -91,7 +91,7 @@ class DayStrip(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        outline = self.palette().mid().color()
+        outline = QColor(ChartTheme.from_palette(self.palette()).grid)
         colours = day_colours(self.palette())
         for i, day in enumerate(self.days):
             rect = QRectF(i * (CELL + GAP) + 0.5, 1.5, CELL, CELL)
@@ -214,8 +214,9 @@ class ReturnTrend(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         area = self.plot_area()
-        text = self.palette().text().color()
-        grid = self.palette().mid().color()
+        theme = ChartTheme.from_palette(self.palette())
+        text = QColor(theme.foreground)
+        grid = QColor(theme.grid)
         metrics = self.fontMetrics()
         painter.setPen(text)
         painter.drawText(QPointF(2, metrics.ascent()), _(self.axis.unit))
@@ -232,17 +233,19 @@ class ReturnTrend(QWidget):
             )
         painter.setPen(QPen(grid, 1))
         painter.drawLine(area.bottomLeft(), area.topLeft())
-        fill, dark = QColor("#9fc3b2"), QColor("#2f6b52")
-        hatched = QBrush(dark, Qt.BrushStyle.BDiagPattern)
+        # Bars in the palette's "back on track" green (3:1 on the window, light or dark);
+        # the median in the text colour, which also stands out against the bars.
+        fill, median_colour = QColor(theme.back), QColor(theme.foreground)
+        hatched = QBrush(fill, Qt.BrushStyle.BDiagPattern)
         line: list[QPointF] = []
         scale = area.height() / (self.axis.top * self.axis.seconds)
         for point, rect in zip(self.points, self.bar_rects(), strict=True):
             exact = point.took is None or point.took.exact
-            painter.setPen(Qt.PenStyle.NoPen if exact else QPen(dark, 1))
+            painter.setPen(Qt.PenStyle.NoPen if exact else QPen(fill, 1))
             painter.setBrush(fill if exact else hatched)
             painter.drawRect(rect)
             median = point.rolling_median * DAY * scale
             line.append(QPointF(rect.center().x(), area.bottom() - median))
-        painter.setPen(QPen(dark, 2))
+        painter.setPen(QPen(median_colour, 2))
         painter.drawPolyline(line)
         painter.end()
