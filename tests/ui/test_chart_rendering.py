@@ -111,3 +111,36 @@ def test_the_wheel_over_its_cached_background_is_the_whole_picture(qtbot, progre
     picture = shown(qtbot, wheel)
     assert wheel.canvas._background is background
     assert np.array_equal(picture, whole(wheel))
+
+
+def fresh_picture(qtbot, chart: Any) -> np.ndarray:
+    """What a new over-time chart of the same size draws from the same data and period."""
+    from desktop_app.ui.charts.over_time import OverTimeChart
+
+    fresh = OverTimeChart()
+    qtbot.addWidget(fresh)
+    fresh.resize(chart.size())
+    fresh.show()
+    fresh.set_data(chart.data, chart.date_range)
+    fresh.part.setCurrentIndex(fresh.part.findData(chart.part.currentData()))
+    qtbot.waitUntil(lambda: not fresh.canvas.rendering, timeout=20000)
+    assert fresh.canvas.get_width_height() == chart.canvas.get_width_height()
+    return whole(fresh)
+
+
+@pytest.mark.parametrize("template", ["life-areas", "check-in"])
+def test_a_period_change_keeps_the_artists_and_draws_what_a_fresh_chart_draws(
+    qtbot, progress, template
+) -> None:
+    _startup, screen, panel = progress
+    panel.setCurrentWidget(panel.over_time)
+    chart = panel.over_time
+    chart.template.setCurrentIndex(chart.template.findData(template))
+    shown(qtbot, chart)
+    lines = dict(chart.lines)
+    panels = list(chart.panels)
+    for index in (0, 4, 2):  # three months, all time, a year
+        screen.range_filter.choose(index)
+        picture = shown(qtbot, chart)
+        assert chart.lines == lines and chart.panels == panels  # updated, not rebuilt
+        assert np.array_equal(picture, fresh_picture(qtbot, chart))

@@ -7,7 +7,6 @@ import textwrap
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from matplotlib import dates as mdates
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
@@ -33,7 +32,12 @@ from desktop_app.ui.charts.over_time_areas import (
     in_panel_order,
 )
 from desktop_app.ui.charts.table import TableRow
-from desktop_app.ui.charts.time_axis import day_number, x_values
+from desktop_app.ui.charts.time_axis import (
+    SteadyDateFormatter,
+    SteadyDateLocator,
+    day_number,
+    x_values,
+)
 from desktop_app.ui.dates import short_date
 
 JOURNAL_ROWS = {"win": 0, "return": 1, "slip": 2}
@@ -212,10 +216,9 @@ class OverTimeChart(ChartView):
 
     @staticmethod
     def _date_axis(first: Axes) -> None:
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
+        locator = SteadyDateLocator(minticks=3, maxticks=8)
         first.xaxis.set_major_locator(locator)
-        formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
-        first.xaxis.set_major_formatter(formatter)
+        first.xaxis.set_major_formatter(SteadyDateFormatter(locator))
 
     def _fill(self) -> None:
         """Put the current data on the artists, with hover targets and the time span."""
