@@ -161,7 +161,7 @@ class Sampler:
             frames = sys._current_frames()
             render = next((t.ident for t in threading.enumerate()
                            if t.name == "chart-render"), None)
-            main = _where(frames.get(self.main)) if self.main in frames else "?"
+            main = _where(frames.get(self.main), 8) if self.main in frames else "?"
             other = _where(frames[render]) if render in frames else "-"
             self.samples.append((now, main, other))
 

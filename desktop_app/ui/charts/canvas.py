@@ -26,6 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FixedFormatter, FixedLocator
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.ui.charts.render_thread import shared_render_thread
 
@@ -88,6 +89,7 @@ class Canvas(FigureCanvasQTAgg):
         self._again = False
         self._running: _Render | None = None
         self._background: tuple[object, Any] | None = None
+        self._resized: QResizeEvent | None = None  # while a render held the figure
         # Two renderers take turns, one shown while the other is drawn into: a renderer is
         # reused rather than made anew because matplotlib caches text sizes per renderer,
         # and measuring every label again made each draw a third slower.
@@ -105,6 +107,14 @@ class Canvas(FigureCanvasQTAgg):
         running = self._running
         if running is not None and not running.done.wait(SETTLE_TIMEOUT_S):
             log.warning("A chart render took over %s s; going on without it", SETTLE_TIMEOUT_S)
+            return
+        self._take_resize()
+
+    def _take_resize(self) -> None:
+        """Give the figure the size the widget took while a render held it."""
+        resized, self._resized = self._resized, None
+        if resized is not None:
+            super().resizeEvent(resized)  # type: ignore[no-untyped-call]
 
     def draw_idle(self) -> None:
         if not self._idle_pending:
@@ -196,6 +206,7 @@ class Canvas(FigureCanvasQTAgg):
         if job is None or not job.done.is_set():
             return
         self._running = None
+        self._take_resize()
         if job.renderer is not None:
             if job.size == self._size():
                 self._use(job.size, job.renderer)
@@ -208,7 +219,15 @@ class Canvas(FigureCanvasQTAgg):
             self.rendered.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self.settle()  # a resize changes the figure's size
+        running = self._running
+        if running is not None and not running.done.is_set():
+            # A resize changes the figure's size, which is the render thread's until the
+            # render ends: waiting for it here stalled the window (a caption that wraps
+            # anew resizes the canvas while its first picture renders). Taken then instead.
+            self._resized = QResizeEvent(event.size(), event.oldSize())
+            QWidget.resizeEvent(self, event)
+            return
+        self._resized = None
         super().resizeEvent(event)  # type: ignore[no-untyped-call]
 
     def showEvent(self, event: QShowEvent) -> None:
