@@ -144,3 +144,39 @@ def test_a_period_change_keeps_the_artists_and_draws_what_a_fresh_chart_draws(
         picture = shown(qtbot, chart)
         assert chart.lines == lines and chart.panels == panels  # updated, not rebuilt
         assert np.array_equal(picture, fresh_picture(qtbot, chart))
+
+
+def test_a_resize_while_a_render_holds_the_figure_waits_for_nothing(
+    qtbot, progress, monkeypatch, caplog
+) -> None:
+    from desktop_app.ui.charts import canvas as canvas_module
+
+    startup, screen, panel = progress
+    chart = panel.over_time
+    panel.setCurrentWidget(chart)
+    shown(qtbot, chart)
+    started, release = threading.Event(), threading.Event()
+    draw = Figure.draw
+
+    def held(self: Figure, renderer: Any) -> None:
+        if threading.current_thread().name == "chart-render":
+            started.set()
+            release.wait(20)
+        draw(self, renderer)
+
+    monkeypatch.setattr(Figure, "draw", held)
+    # Had the resize waited for the render, it would give up after this and say so.
+    monkeypatch.setattr(canvas_module, "SETTLE_TIMEOUT_S", 0.5)
+    screen.range_filter.choose(4)
+    qtbot.waitUntil(started.is_set, timeout=20000)
+    before = chart.canvas.get_width_height()
+    startup.window.resize(startup.window.width() - 120, startup.window.height() - 60)
+    assert (chart.canvas.width(), chart.canvas.height()) != before
+    assert chart.canvas.get_width_height() == before  # the figure is still the render's
+    release.set()
+    picture = shown(qtbot, chart)
+    assert "took over" not in caplog.text
+    size = chart.canvas.size()
+    assert chart.canvas.get_width_height() == (size.width(), size.height())
+    assert picture.shape[:2] == (size.height(), size.width())
+    assert np.array_equal(picture, whole(chart))
