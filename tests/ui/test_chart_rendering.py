@@ -180,3 +180,48 @@ def test_a_resize_while_a_render_holds_the_figure_waits_for_nothing(
     assert chart.canvas.get_width_height() == (size.width(), size.height())
     assert picture.shape[:2] == (size.height(), size.width())
     assert np.array_equal(picture, whole(chart))
+
+
+def test_the_over_time_panels_prepared_out_of_view_are_built_on_the_render_thread(
+    qtbot, progress, monkeypatch
+) -> None:
+    from desktop_app.ui.charts.over_time import OverTimeChart
+
+    _startup, screen, panel = progress
+    chart = panel.over_time
+    chart.template.setCurrentIndex(chart.template.findData("life-areas"))
+    panel.setCurrentWidget(panel.wheel)
+    qtbot.waitUntil(lambda: not panel.preparing, timeout=20000)
+    threads: list[str] = []
+    build = OverTimeChart.build_figure
+
+    def recording(self: OverTimeChart) -> None:
+        threads.append(threading.current_thread().name)
+        build(self)
+
+    monkeypatch.setattr(OverTimeChart, "build_figure", recording)
+    screen.range_filter.choose(3)  # two years: the charts out of view are prepared again
+    qtbot.waitUntil(lambda: not panel.preparing, timeout=20000)
+    assert threads == []  # nothing built out of view on the UI thread
+    assert chart.canvas.build_pending
+    panel.setCurrentWidget(chart)
+    picture = shown(qtbot, chart)
+    assert threads == ["chart-render"]
+    assert not chart.canvas.build_pending
+    assert len(chart.panels) >= 9
+    assert "One small chart per area" in chart.caption.text()
+    assert np.array_equal(picture, fresh_picture(qtbot, chart))
+
+
+def test_reading_a_chart_whose_build_waits_builds_it_first(qtbot, progress) -> None:
+    _startup, screen, panel = progress
+    chart = panel.over_time
+    chart.template.setCurrentIndex(chart.template.findData("life-areas"))
+    panel.setCurrentWidget(panel.wheel)
+    screen.range_filter.choose(4)
+    qtbot.waitUntil(lambda: not panel.preparing, timeout=20000)
+    assert chart.canvas.build_pending
+    assert chart.table_text()  # the table needs no figure
+    chart.canvas.settle()  # what anything that reads the figure does first
+    assert not chart.canvas.build_pending
+    assert len(chart.panels) >= 9 and "One small chart per area" in chart.caption.text()

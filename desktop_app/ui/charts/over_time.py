@@ -70,6 +70,9 @@ class OverTimeChart(ChartView):
         self.lines: dict[str, Line2D] = {}
         self.area_axes: dict[str, Axes] = {}
         self._built: tuple[object, ...] = ()
+        # What the Part box picks, read here on the UI thread: a build may run on the
+        # render thread, which must not touch the widgets.
+        self._chosen: tuple[list[AreaSeries], list[ScaleSeries]] = ([], [])
 
     # --- choices ------------------------------------------------------------------------
     def set_choices(self, choices: Sequence[tuple[str, str]], current: str | None) -> None:
@@ -149,9 +152,14 @@ class OverTimeChart(ChartView):
     # --- drawing ------------------------------------------------------------------------
     # The artists are built once per layout (which areas or scales, which theme) and then
     # only given new data: a new check-in or date range costs a canvas draw, not a rebuild.
+    def redraw(self) -> None:
+        if self.data is not None:
+            self._chosen = self.selection()
+        super().redraw()
+
     def _layout(self) -> tuple[object, ...]:
         assert self.data is not None
-        areas, scales = self.selection()
+        areas, scales = self._chosen
         return (
             self.theme,
             tuple(a.area for a in areas),
@@ -171,12 +179,22 @@ class OverTimeChart(ChartView):
         if not self.panels or self._built != self._layout():
             return False
         self._fill()
+        self.after_build()
         return True
 
+    deferred_build = True
+
     def draw_chart(self) -> None:
+        self.build_figure()
+        self.after_build()
+
+    def after_build(self) -> None:
+        self.caption.setText(self._caption(*self._chosen))
+
+    def build_figure(self) -> None:
         data = self.data
         assert data is not None
-        areas, scales = self.selection()
+        areas, scales = self._chosen
         strip = bool(data.marks)
         self.lines = {}
         self.area_axes = {}
@@ -223,7 +241,7 @@ class OverTimeChart(ChartView):
     def _fill(self) -> None:
         """Put the current data on the artists, with hover targets and the time span."""
         assert self.data is not None
-        areas, scales = self.selection()
+        areas, scales = self._chosen
         for area in areas:
             for points, part, word in ((area.current, "current", "now"),
                                        (area.ideal, "ideal", "ideal")):
@@ -243,7 +261,6 @@ class OverTimeChart(ChartView):
                 self.lines[f"journal.{kind}"].set_data(xs, ys)
                 self.add_targets(self.panels[-1], xs, ys, _journal_label(chosen))
         self._set_x_limits(self.panels[0], areas, scales)
-        self.caption.setText(self._caption(areas, scales))
 
     def _set_x_limits(self, axes: Axes, areas: list[AreaSeries], scales: list[ScaleSeries]) -> None:
         moments = [p.when for a in areas for p in a.current]
