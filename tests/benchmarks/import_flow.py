@@ -35,6 +35,10 @@ def import_into_open(data_dir: str, source: str) -> None:
     held: dict[str, Any] = {}
     sampler = Sampler()
     sampler.start()
+    # The UI thread's CPU time at each tick: a gap's wall time on a loaded machine is mostly
+    # other processes' turns; its CPU time is what the app spent in it.
+    cpu: list[float] = []
+    ticks.timer.timeout.connect(lambda: cpu.append(time.thread_time()))
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
@@ -51,6 +55,7 @@ def import_into_open(data_dir: str, source: str) -> None:
 
     def click() -> None:
         ticks.start()
+        cpu[:] = [time.thread_time()]
         held["clicked"] = time.perf_counter()
         QTimer.singleShot(0, answer)
         held["startup"].window.transfer.action_import.trigger()
@@ -68,6 +73,7 @@ def import_into_open(data_dir: str, source: str) -> None:
 
     def report() -> None:
         ticks.times.append(time.perf_counter())  # a stall just before the end counts too
+        cpu.append(time.thread_time())
         sampler.stop()
         repo = held["startup"].session.require_repo()
         gaps = [b - a for a, b in itertools.pairwise(ticks.times)]
@@ -75,6 +81,8 @@ def import_into_open(data_dir: str, source: str) -> None:
         _finish({"longest_stall_ms": ticks.longest_stall_ms(),
                  "import_ms": round(held["took"], 1),
                  "records": sum(repo.table_counts().values()),
+                 "longest_stall_cpu_ms": round(max(
+                     (b - a for a, b in itertools.pairwise(cpu)), default=0) * 1000, 1),
                  "longest_held_by": sampler.explain(ticks.times[at], ticks.times[at + 1])
                  if gaps else ""})
 
@@ -102,7 +110,8 @@ def bench_import(data_dir: Path, source: Path, scratch: Path, runs: int) -> list
     return [Row(
         "add a 20-year JSON export to the open profile (Profile ▸ Import), longest UI stall",
         f"max {max(stalls):.0f} ms ({', '.join(f'{s:.0f}' for s in stalls)}); import took "
-        f"{', '.join(f'{t:.0f}' for t in took)} ms for {reports[0]['records']:,} records; in "
+        f"{', '.join(f'{t:.0f}' for t in took)} ms for {reports[0]['records']:,} records; "
+        f"UI-thread CPU max {max(r.get('longest_stall_cpu_ms', -1) for r in reports):.0f} ms; in "
         f"the longest: {reports[stalls.index(max(stalls))].get('longest_held_by', '?')}",
         "≤ 50 ms", max(stalls) <= 50, {"reports": reports},
     )]

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 from matplotlib.transforms import blended_transform_factory
 from PySide6.QtCore import Signal
@@ -30,6 +31,7 @@ from desktop_app.ui.charts.over_time_areas import (
     NOW_STYLE,
     build_small_multiples,
     in_panel_order,
+    set_date_grid,
 )
 from desktop_app.ui.charts.table import TableRow
 from desktop_app.ui.charts.time_axis import (
@@ -69,6 +71,7 @@ class OverTimeChart(ChartView):
         self.panels: list[Axes] = []
         self.lines: dict[str, Line2D] = {}
         self.area_axes: dict[str, Axes] = {}
+        self.date_grids: list[LineCollection] = []
         self._built: tuple[object, ...] = ()
         # What the Part box picks, read here on the UI thread: a build may run on the
         # render thread, which must not touch the widgets.
@@ -198,6 +201,7 @@ class OverTimeChart(ChartView):
         strip = bool(data.marks)
         self.lines = {}
         self.area_axes = {}
+        self.date_grids = []
         if len(areas) > 1:
             self.panels = build_small_multiples(self, areas, data.focus, strip)
             if strip:
@@ -261,6 +265,9 @@ class OverTimeChart(ChartView):
                 self.lines[f"journal.{kind}"].set_data(xs, ys)
                 self.add_targets(self.panels[-1], xs, ys, _journal_label(chosen))
         self._set_x_limits(self.panels[0], areas, scales)
+        if self.date_grids:
+            axis = self.panels[0].xaxis
+            set_date_grid(self.date_grids, list(axis.get_majorticklocs()), axis.get_view_interval())
 
     def _set_x_limits(self, axes: Axes, areas: list[AreaSeries], scales: list[ScaleSeries]) -> None:
         moments = [p.when for a in areas for p in a.current]
