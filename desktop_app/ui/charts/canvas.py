@@ -7,7 +7,10 @@
   (``background_key``: limits, layout). While that key holds, a render pastes the cached
   picture of everything else and draws only the overlay on it.
 * The UI thread never touches the figure while it renders: whatever changes or reads the
-  figure first calls ``settle``, which waits for a render under way.
+  figure first calls ``settle``, which waits for a render under way. A resize meanwhile is
+  taken when the render ends, not waited for.
+* A chart may hand over the building of its figure too (``build_later``): it is built on
+  the render thread just before the render, or by ``settle`` if something reads it first.
 """
 
 from __future__ import annotations
