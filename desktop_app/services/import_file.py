@@ -20,12 +20,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from desktop_app.domain.journal import CheckInSettings, FocusPeriod
+from desktop_app.domain.journal import CheckIn, CheckInSettings, FocusPeriod
 from desktop_app.domain.profiles import ProfileNameError
 from desktop_app.i18n import _
 from desktop_app.services import gentle_json
 from desktop_app.services.clock import Clock
 from desktop_app.services.export import FORMAT, LISTS, PAUSES, VERSION, RecordList
+from desktop_app.services.journal_cache import CHECKIN_INDEX, CHECKINS
 from desktop_app.services.journal_settings import META_KEY as SETTINGS_KEY
 from desktop_app.services.journal_settings import has_settings, write_settings
 from desktop_app.services.profile_snapshot import ProfileSnapshot
@@ -314,10 +315,15 @@ class Addition:
 
 def take_in(repo: ProfileRepository, addition: Addition) -> None:
     """Merge what :func:`add_elsewhere` wrote (fast: no write, no decoding)."""
+    since = repo.revision(CHECKINS)
     repo.adopt(addition.shard)
     # The records came decoded from the file: the screens need not decode them again.
     for version, cls, item in addition.decoded:
         repo.decoded.keep(version, cls, item)
+    # Home's check-in index takes in what came instead of reading every time again.
+    added = list(addition.shard.versions.get("checkins", {}).values())
+    known = {v.id: item for v, _cls, item in addition.decoded if isinstance(item, CheckIn)}
+    repo.carry(CHECKIN_INDEX, since, lambda index: index.took_in(repo, added, known))
 
 
 def write_history(shard: ShardFile) -> None:

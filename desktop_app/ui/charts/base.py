@@ -191,6 +191,18 @@ class ChartView(QWidget):
         """Give the existing artists new data when the layout allows; False to rebuild."""
         return False
 
+    # True: a figure built while the chart is out of view is built on the render thread,
+    # just before its first render (``build_figure`` then touches the figure only, and
+    # ``after_build`` does the rest here); nine small panels take ~100 ms to make.
+    deferred_build = False
+
+    def build_figure(self) -> None:
+        """Make the figure's artists (``draw_chart`` unless the chart splits it)."""
+        self.draw_chart()
+
+    def after_build(self) -> None:
+        """What a build does besides the figure (captions), on the UI thread."""
+
     def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
         """The table: headers and rows, the same numbers the chart draws."""
         raise NotImplementedError
@@ -258,7 +270,8 @@ class ChartView(QWidget):
         self, message: str, action: tuple[str, Callable[[], None]] | None = None
     ) -> None:
         """Replace the chart with a sentence saying what to do to see it."""
-        self.canvas.settle()
+        self.canvas.settle(build=False)
+        self.canvas.drop_build()
         self._empty = True
         self._generation += 1
         self.empty.set(message, action)
@@ -272,21 +285,32 @@ class ChartView(QWidget):
 
     def redraw(self) -> None:
         """Draw the current data again (after new data, a new range or a new palette)."""
-        self.canvas.settle()
+        defer = self.deferred_build and not self.isVisible()
+        self.canvas.settle(build=not defer)
         was_empty = self._empty
         self._empty = False
-        self._targets = []
-        if was_empty or not self.update_chart():
-            self._generation += 1
-            self.figure.clear()
-            self.figure.set_facecolor(self.theme.background)
+        rebuild = was_empty or self.canvas.build_pending
+        if not rebuild:
             self._targets = []
-            self.draw_chart()
+            rebuild = not self.update_chart()
+        if rebuild:
+            self._generation += 1
+            if defer:
+                self.canvas.build_later(self._build, self.after_build)
+            else:
+                self._build()
+                self.after_build()
         self._table_stale = True
         self.toggle.setEnabled(True)
         self.export_button.setEnabled(True)
         self._show_table(self.toggle.isChecked())
         self.schedule_draw()
+
+    def _build(self) -> None:
+        self.figure.clear()
+        self.figure.set_facecolor(self.theme.background)
+        self._targets = []
+        self.build_figure()
 
     def schedule_draw(self) -> None:
         """Render the figure soon, once, however many changes come before that."""

@@ -7,9 +7,9 @@ import textwrap
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from matplotlib import dates as mdates
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 from matplotlib.transforms import blended_transform_factory
 from PySide6.QtCore import Signal
@@ -32,9 +32,15 @@ from desktop_app.ui.charts.over_time_areas import (
     NOW_STYLE,
     build_small_multiples,
     in_panel_order,
+    set_date_grid,
 )
 from desktop_app.ui.charts.table import TableRow
-from desktop_app.ui.charts.time_axis import day_number, x_values
+from desktop_app.ui.charts.time_axis import (
+    SteadyDateFormatter,
+    SteadyDateLocator,
+    day_number,
+    x_values,
+)
 from desktop_app.ui.dates import short_date
 
 JOURNAL_ROWS = {"win": 0, "return": 1, "slip": 2}
@@ -68,7 +74,11 @@ class OverTimeChart(ChartView):
         self.panels: list[Axes] = []
         self.lines: dict[str, Line2D] = {}
         self.area_axes: dict[str, Axes] = {}
+        self.date_grids: list[LineCollection] = []
         self._built: tuple[object, ...] = ()
+        # What the Part box picks, read here on the UI thread: a build may run on the
+        # render thread, which must not touch the widgets.
+        self._chosen: tuple[list[AreaSeries], list[ScaleSeries]] = ([], [])
 
     # --- choices ------------------------------------------------------------------------
     def set_choices(self, choices: Sequence[tuple[str, str]], current: str | None) -> None:
@@ -149,9 +159,14 @@ class OverTimeChart(ChartView):
     # --- drawing ------------------------------------------------------------------------
     # The artists are built once per layout (which areas or scales, which theme) and then
     # only given new data: a new check-in or date range costs a canvas draw, not a rebuild.
+    def redraw(self) -> None:
+        if self.data is not None:
+            self._chosen = self.selection()
+        super().redraw()
+
     def _layout(self) -> tuple[object, ...]:
         assert self.data is not None
-        areas, scales = self.selection()
+        areas, scales = self._chosen
         return (
             self.theme,
             tuple(a.area for a in areas),
@@ -171,15 +186,26 @@ class OverTimeChart(ChartView):
         if not self.panels or self._built != self._layout():
             return False
         self._fill()
+        self.after_build()
         return True
 
+    deferred_build = True
+
     def draw_chart(self) -> None:
+        self.build_figure()
+        self.after_build()
+
+    def after_build(self) -> None:
+        self.caption.setText(self._caption(*self._chosen))
+
+    def build_figure(self) -> None:
         data = self.data
         assert data is not None
-        areas, scales = self.selection()
+        areas, scales = self._chosen
         strip = bool(data.marks)
         self.lines = {}
         self.area_axes = {}
+        self.date_grids = []
         if len(areas) > 1:
             self.panels = build_small_multiples(self, areas, data.focus, strip)
             if strip:
@@ -219,15 +245,14 @@ class OverTimeChart(ChartView):
 
     @staticmethod
     def _date_axis(first: Axes) -> None:
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
+        locator = SteadyDateLocator(minticks=3, maxticks=8)
         first.xaxis.set_major_locator(locator)
-        formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
-        first.xaxis.set_major_formatter(formatter)
+        first.xaxis.set_major_formatter(SteadyDateFormatter(locator))
 
     def _fill(self) -> None:
         """Put the current data on the artists, with hover targets and the time span."""
         assert self.data is not None
-        areas, scales = self.selection()
+        areas, scales = self._chosen
         for area in areas:
             for points, part, word in ((area.current, "current", pgettext("chart", "now")),
                                        (area.ideal, "ideal", pgettext("chart", "ideal"))):
@@ -247,7 +272,9 @@ class OverTimeChart(ChartView):
                 self.lines[f"journal.{kind}"].set_data(xs, ys)
                 self.add_targets(self.panels[-1], xs, ys, _journal_label(chosen))
         self._set_x_limits(self.panels[0], areas, scales)
-        self.caption.setText(self._caption(areas, scales))
+        if self.date_grids:
+            axis = self.panels[0].xaxis
+            set_date_grid(self.date_grids, list(axis.get_majorticklocs()), axis.get_view_interval())
 
     def _set_x_limits(self, axes: Axes, areas: list[AreaSeries], scales: list[ScaleSeries]) -> None:
         moments = [p.when for a in areas for p in a.current]
