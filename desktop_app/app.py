@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.app_id import APP_ID
 from desktop_app.cli import Options, UsageError, parse_options, printable
+from desktop_app.i18n import _, pgettext
 from desktop_app.local_state import LocalFolders
 from desktop_app.paths import default_data_dir, resources_dir
 from desktop_app.services.clock import Clock, system_clock
@@ -80,20 +81,24 @@ def usable_data_dir(options: Options) -> Path:
     except UnicodeEncodeError:
         # Qt silently drops what it cannot decode, so the lock would land in another folder.
         raise StartupError(
-            f"the data folder {shown} has a name that is not valid text (UTF-8); "
-            "please choose another folder"
+            _("the data folder {folder} has a name that is not valid text (UTF-8); "
+              "please choose another folder").format(folder=shown)
         ) from None
     try:
         if data_dir.exists() and not data_dir.is_dir():
-            raise StartupError(f"the data folder {shown} is a file, not a folder")
+            raise StartupError(
+                _("the data folder {folder} is a file, not a folder").format(folder=shown)
+            )
         data_dir.mkdir(parents=True, exist_ok=True)
         usable = os.access(data_dir, os.R_OK | os.W_OK | os.X_OK)
     except OSError as error:
         raise StartupError(
-            f"cannot create the data folder {shown}: {error.strerror or error}"
+            _("cannot create the data folder {folder}: {error}").format(
+                folder=shown, error=error.strerror or error
+            )
         ) from None
     if not usable:
-        raise StartupError(f"cannot read and write the data folder {shown}")
+        raise StartupError(_("cannot read and write the data folder {folder}").format(folder=shown))
     return data_dir
 
 
@@ -142,10 +147,11 @@ def prepare(
         say(str(error))
         QMessageBox.critical(
             None,
-            "Groundwork cannot start",
-            f"{printable(str(error), limit=2000)}\n\nGroundwork has changed nothing. "
-            "Please free some space or choose a folder you can write to.\n\n"
-            f"Data folder: {printable(str(data_dir))}",
+            _("Groundwork cannot start"),
+            printable(str(error), limit=2000) + "\n\n"
+            + _("Groundwork has changed nothing. "
+                "Please free some space or choose a folder you can write to.") + "\n\n"
+            + _("Data folder: {folder}").format(folder=printable(str(data_dir))),
         )
         return EXIT_USAGE
     if not acquired:
@@ -153,17 +159,20 @@ def prepare(
 
         brought = ask_to_raise(beacon_name(lock.path))
         where = printable(str(data_dir))
-        say(f"Groundwork is already running with the data folder {where}"
-            + ("; its window was brought to the front" if brought else ""))
+        say(_("Groundwork is already running with the data folder {folder}; its window was "
+              "brought to the front").format(folder=where) if brought
+            else _("Groundwork is already running with the data folder {folder}").format(
+                folder=where))
         switch = (
-            "Its window has been brought to the front." if brought
-            else "Please switch to the open window."
+            _("Its window has been brought to the front.") if brought
+            else _("Please switch to the open window.")
         )
         QMessageBox.information(
             None,
-            "Groundwork is already running",
-            "Groundwork is already open with this data, so a second copy would risk "
-            f"overwriting what you write there. {switch}\n\nData folder: {where}",
+            _("Groundwork is already running"),
+            _("Groundwork is already open with this data, so a second copy would risk "
+              "overwriting what you write there. {switch}").format(switch=switch)
+            + "\n\n" + _("Data folder: {folder}").format(folder=where),
         )
         return EXIT_ALREADY_RUNNING
 
@@ -173,9 +182,11 @@ def prepare(
         return EXIT_USAGE
     session = Session(data_dir, resources_dir(), clock, device=device, state_dir=local.state)
     if options.start and session.templates.get(options.start) is None:
-        known = ", ".join(t.id for t in session.templates.templates) or "none"
+        known = ", ".join(t.id for t in session.templates.templates) or pgettext(
+            "no templates", "none")
         wanted = printable(options.start, 80)
-        say(f"there is no template with the id '{wanted}' (known ids: {known})")
+        say(_("there is no template with the id '{id}' (known ids: {known})").format(
+            id=wanted, known=known))
         lock.release()
         return EXIT_USAGE
 
@@ -185,7 +196,8 @@ def prepare(
         try:
             clean_profile_name(options.profile)
         except ProfileNameError as error:
-            say(f"cannot use '{printable(options.profile, 80)}' as a name: {error}")
+            say(_("cannot use '{name}' as a name: {error}").format(
+                name=printable(options.profile, 80), error=error))
             lock.release()
             return EXIT_USAGE
 
@@ -210,13 +222,13 @@ def _this_device(local: LocalFolders) -> Device | None:
         return load_or_create_device(local.config)
     except OSError as error:
         message = (
-            f"Groundwork could not keep this computer's name and id in {local.config}: "
-            f"{str(error.strerror or error).lower()}"
+            _("Groundwork could not keep this computer's name and id in {folder}: {error}").format(
+                folder=local.config, error=str(error.strerror or error).lower())
         )
         say(message)
         QMessageBox.critical(
-            None, "Groundwork cannot start",
-            f"{printable(message, limit=2000)}\n\nGroundwork has changed nothing.",
+            None, _("Groundwork cannot start"),
+            printable(message, limit=2000) + "\n\n" + _("Groundwork has changed nothing."),
         )
         return None
 
@@ -311,7 +323,11 @@ def _open_one(
     except ProfileFileError as error:
         notices.append(str(error))
     except OSError as error:
-        notices.append(f"Groundwork could not save the profile: {error.strerror or error}")
+        notices.append(
+            _("Groundwork could not save the profile: {error}").format(
+                error=error.strerror or error
+            )
+        )
     return notices
 
 
@@ -356,7 +372,7 @@ def main(
     try:
         options = parse_options(args)
     except UsageError as error:
-        say(f"{error} (try 'groundwork --help')")
+        say(_("{error} (try 'groundwork --help')").format(error=error))
         return EXIT_USAGE
     except SystemExit as done:  # --help and --version
         return int(done.code or 0)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app import __version__
+from desktop_app.i18n import N_, _
 
 MAX_DEMO_YEARS = 50
 
@@ -64,15 +65,17 @@ def _demo_years(raw: str) -> int:
         years = 0
     if not 1 <= years <= MAX_DEMO_YEARS:
         raise argparse.ArgumentTypeError(
-            f"needs a whole number from 1 to {MAX_DEMO_YEARS}, not '{printable(raw, 40)}'"
+            _("needs a whole number from 1 to {most}, not '{given}'").format(
+                most=MAX_DEMO_YEARS, given=printable(raw, 40)
+            )
         )
     return years
 
 
 EXIT_CODES = (
-    (0, "done: the window was closed"),
-    (2, "a bad option, an unknown template id, or a data folder that cannot be used"),
-    (3, "Groundwork is already running with that data folder"),
+    (0, N_("done: the window was closed")),
+    (2, N_("a bad option, an unknown template id, or a data folder that cannot be used")),
+    (3, N_("Groundwork is already running with that data folder")),
 )
 
 
@@ -85,19 +88,21 @@ def shown_data_dir() -> str:
 
 
 def help_epilog(data_dir: str) -> str:
-    codes = "\n".join(f"  {code}  {meaning}" for code, meaning in EXIT_CODES)
+    codes = "\n".join(f"  {code}  {_(meaning)}" for code, meaning in EXIT_CODES)
     return (
-        f"Data folder: {data_dir} unless --data-dir says otherwise.\n\n"
-        f"Exit codes:\n{codes}\n\n"
-        "Commands that open no window:\n"
-        "  groundwork export  write a profile to JSON or CSV, or its report to a PDF\n"
-        "  groundwork import  make or fill a profile from a JSON export\n"
-        "  groundwork share   write a share file of a result for a partner\n"
-        "  groundwork receive keep a partner's share file as their view\n"
-        "  ('groundwork export --help' and the others' --help tell more)\n\n"
-        "Groundwork takes no other arguments and passes none to Qt; set Qt's environment\n"
-        "variables instead (for example QT_QPA_PLATFORM=offscreen). Everything stays on\n"
-        "this computer unless you export it."
+        _("Data folder: {folder} unless --data-dir says otherwise.").format(folder=data_dir)
+        + "\n\n" + _("Exit codes:") + f"\n{codes}\n\n"
+        + _("Commands that open no window:") + "\n"
+        + "  groundwork export  "
+        + _("write a profile to JSON or CSV, or its report to a PDF") + "\n"
+        + "  groundwork import  " + _("make or fill a profile from a JSON export") + "\n"
+        + "  groundwork share   " + _("write a share file of a result for a partner") + "\n"
+        + "  groundwork receive " + _("keep a partner's share file as their view") + "\n"
+        + "  " + _("('groundwork export --help' and the others' --help tell more)")
+        + "\n\n"
+        + _("Groundwork takes no other arguments and passes none to Qt; set Qt's environment\n"
+            "variables instead (for example QT_QPA_PLATFORM=offscreen). Everything stays on\n"
+            "this computer unless you export it.")
     )
 
 
@@ -106,39 +111,39 @@ def build_parser(data_dir: str | None = None) -> argparse.ArgumentParser:
     (the man page passes a generic one)."""
     parser = _Parser(
         prog="groundwork",
-        description="Groundwork: an offline self-assessment and practice journal.",
+        description=_("Groundwork: an offline self-assessment and practice journal."),
         epilog=help_epilog(shown_data_dir() if data_dir is None else data_dir),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         allow_abbrev=False,
     )
     parser.add_argument(
         "--data-dir", metavar="DIR",
-        help="keep profiles and templates in DIR instead of the data folder named below",
+        help=_("keep profiles and templates in DIR instead of the data folder named below"),
     )
     parser.add_argument(
         "--profile", metavar="NAME",
-        help="open the profile called NAME, creating it if there is none",
+        help=_("open the profile called NAME, creating it if there is none"),
     )
     parser.add_argument(
         "--start", metavar="TEMPLATE_ID",
-        help="open that assessment or check-in at once (e.g. check-in)",
+        help=_("open that assessment or check-in at once (e.g. check-in)"),
     )
     parser.add_argument(
         "--demo", action="store_true",
-        help="open a 'Demo' profile filled with made-up history",
+        help=_("open a 'Demo' profile filled with made-up history"),
     )
     parser.add_argument(
         "--demo-years", metavar="N", type=_demo_years,
-        help=(
-            f"with --demo: how many years of history a new Demo profile gets "
-            f"(1 to {MAX_DEMO_YEARS}, default 2); "
+        help=_(
+            "with --demo: how many years of history a new Demo profile gets "
+            "(1 to {most}, default 2); "
             "an existing Demo profile is opened as it is"
-        ),
+        ).format(most=MAX_DEMO_YEARS),
     )
     parser.add_argument(
         "--passphrase-file", metavar="FILE",
-        help="read the passphrase of the profile from the first line of FILE instead of "
-        "asking; a profile created with it is encrypted",
+        help=_("read the passphrase of the profile from the first line of FILE instead of "
+               "asking; a profile created with it is encrypted"),
     )
     parser.add_argument("--version", action="version", version=f"Groundwork {__version__}")
     return parser
@@ -150,17 +155,17 @@ def parse_options(argv: list[str]) -> Options:
     if rest:
         raise UsageError(_unexpected(rest[0]))
     if namespace.data_dir is not None and not namespace.data_dir:
-        raise UsageError("--data-dir needs a folder")
+        raise UsageError(_("--data-dir needs a folder"))
     if namespace.profile is not None and not namespace.profile.strip():
-        raise UsageError("--profile needs a name")
+        raise UsageError(_("--profile needs a name"))
     if namespace.start is not None and not namespace.start.strip():
-        raise UsageError("--start needs a template id")
+        raise UsageError(_("--start needs a template id"))
     if namespace.demo and namespace.profile:
-        raise UsageError("--demo and --profile cannot be used together")
+        raise UsageError(_("--demo and --profile cannot be used together"))
     if namespace.demo_years is not None and not namespace.demo:
-        raise UsageError("--demo-years only works together with --demo")
+        raise UsageError(_("--demo-years only works together with --demo"))
     if namespace.demo and namespace.passphrase_file is not None:
-        raise UsageError("--passphrase-file cannot be used with --demo")
+        raise UsageError(_("--passphrase-file cannot be used with --demo"))
     passphrase = None
     if namespace.passphrase_file is not None:
         passphrase = read_passphrase_file(namespace.passphrase_file)
@@ -181,36 +186,41 @@ def read_passphrase_file(raw: str) -> str:
     """The passphrase on the first line of the file ``raw`` (its line ending dropped), or
     :class:`UsageError` saying why it cannot be used. The passphrase is never repeated."""
     if not raw:
-        raise UsageError("--passphrase-file needs a file")
+        raise UsageError(_("--passphrase-file needs a file"))
     path = Path(raw).expanduser()
     shown = printable(str(path))
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_PASSPHRASE_FILE + 1)
     except IsADirectoryError:
-        raise UsageError(f"the passphrase file {shown} is a folder") from None
+        raise UsageError(_("the passphrase file {file} is a folder").format(file=shown)) from None
     except OSError as error:
         raise UsageError(
-            f"cannot read the passphrase file {shown}: {error.strerror or error}") from None
+            _("cannot read the passphrase file {file}: {error}").format(
+                file=shown, error=error.strerror or error)) from None
     if len(data) > MAX_PASSPHRASE_FILE:
-        raise UsageError(f"the passphrase file {shown} is far too large")
+        raise UsageError(_("the passphrase file {file} is far too large").format(file=shown))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UsageError(f"the passphrase file {shown} is not UTF-8 text") from None
+        raise UsageError(
+            _("the passphrase file {file} is not UTF-8 text").format(file=shown)
+        ) from None
     first = text.split("\n", 1)[0].removesuffix("\r")
     if not first.strip():
-        raise UsageError(f"the first line of the passphrase file {shown} is empty")
+        raise UsageError(
+            _("the first line of the passphrase file {file} is empty").format(file=shown)
+        )
     return first
 
 
 def _unexpected(arg: str) -> str:
     shown = printable(arg, 80)
     if arg in {"-platform", "--platform"} or arg.startswith("-platform="):
-        return (
-            f"unknown option '{shown}': Groundwork passes no options to Qt; "
+        return _(
+            "unknown option '{option}': Groundwork passes no options to Qt; "
             "set QT_QPA_PLATFORM instead"
-        )
+        ).format(option=shown)
     if arg.startswith("-") and arg != "-":
-        return f"unknown option '{shown}'"
-    return f"unexpected argument '{shown}'"
+        return _("unknown option '{option}'").format(option=shown)
+    return _("unexpected argument '{argument}'").format(argument=shown)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.cli import UsageError, printable, read_passphrase_file
+from desktop_app.i18n import _, ngettext
 from desktop_app.services.clock import Clock, system_clock
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def guarded(command: str, work: Callable[[], int]) -> int:
     try:
         return work()
     except UsageError as error:
-        say(f"{error} (try 'groundwork {command} --help')")
+        say(_("{error} (try 'groundwork {command} --help')").format(error=error, command=command))
         return EXIT_USAGE
     except CommandError as error:
         say(str(error))
@@ -73,10 +74,12 @@ def guarded(command: str, work: Callable[[], int]) -> int:
     except SystemExit as done:  # --help
         return int(done.code or 0)
     except KeyboardInterrupt:
-        say(f"{command} stopped; nothing was changed")
+        say(_("{command} stopped; nothing was changed").format(command=command))
         return EXIT_FAILED
     except Exception as error:  # never a traceback: one line, and what it means
-        say(f"the {command} failed unexpectedly ({type(error).__name__}); nothing was changed")
+        say(_("the {command} failed unexpectedly ({error}); nothing was changed").format(
+            command=command, error=type(error).__name__
+        ))
         return EXIT_FAILED
 
 
@@ -84,41 +87,41 @@ def guarded(command: str, work: Callable[[], int]) -> int:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--profile", metavar="NAME", required=True, help="the profile's name")
+    parser.add_argument("--profile", metavar="NAME", required=True, help=_("the profile's name"))
     parser.add_argument(
-        "--data-dir", metavar="DIR", help="the data folder (default: your user data folder)"
+        "--data-dir", metavar="DIR", help=_("the data folder (default: your user data folder)")
     )
     parser.add_argument(
         "--passphrase-file", metavar="FILE",
-        help="read the passphrase of an encrypted profile from the first line of FILE "
-        "(without it, an encrypted profile is refused unless a terminal can ask); "
-        "import: a profile made with it is encrypted",
+        help=_("read the passphrase of an encrypted profile from the first line of FILE "
+               "(without it, an encrypted profile is refused unless a terminal can ask); "
+               "import: a profile made with it is encrypted"),
     )
 
 
 def _export_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="groundwork export",
-        description="Write a profile's records to a JSON file or a folder of CSV files, "
-        "or the report for a period to a PDF file.",
-        epilog="Exit codes: 0 done, 1 the export could not be written, 2 a usage error. "
-        "The export only reads: it runs while Groundwork is open.",
+        description=_("Write a profile's records to a JSON file or a folder of CSV files, "
+                      "or the report for a period to a PDF file."),
+        epilog=_("Exit codes: 0 done, 1 the export could not be written, 2 a usage error. "
+                 "The export only reads: it runs while Groundwork is open."),
         allow_abbrev=False,
     )
     _common(parser)
     parser.add_argument("--format", required=True,
-                        help="json, csv, or pdf (the report for the period)")
+                        help=_("json, csv, or pdf (the report for the period)"))
     parser.add_argument(
         "--out", metavar="PATH", required=True,
-        help="the JSON or PDF file to write, or for csv the folder to fill",
+        help=_("the JSON or PDF file to write, or for csv the folder to fill"),
     )
     # Issue 11: the report's paper size (pdf only).
-    parser.add_argument("--paper", default="A4", help="pdf: A4 (default) or Letter")
+    parser.add_argument("--paper", default="A4", help=_("pdf: A4 (default) or Letter"))
     parser.add_argument("--parts", metavar="LIST",
-                        help="pdf: the parts to put in, comma-separated (default: all): "
-                        "focus,topics,wins,slips,practice,checkins,scores,gaps")
-    parser.add_argument("--since", metavar="DATE", type=_day, help="from this day (YYYY-MM-DD)")
-    parser.add_argument("--until", metavar="DATE", type=_day, help="to this day, included")
+                        help=_("pdf: the parts to put in, comma-separated (default: all): "
+                               "focus,topics,wins,slips,practice,checkins,scores,gaps"))
+    parser.add_argument("--since", metavar="DATE", type=_day, help=_("from this day (YYYY-MM-DD)"))
+    parser.add_argument("--until", metavar="DATE", type=_day, help=_("to this day, included"))
     # The app's own "Save as PDF" of an unlocked profile: the data key comes on stdin.
     parser.add_argument("--key-stdin", action="store_true", help=argparse.SUPPRESS)
     return parser
@@ -127,13 +130,13 @@ def _export_parser() -> argparse.ArgumentParser:
 def _import_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="groundwork import",
-        description="Make a profile from a JSON export, or add the export's records to one "
-        "(records already there are not added twice).",
-        epilog="Exit codes: 0 done, 1 the file cannot be imported, 2 a usage error, "
-        "3 Groundwork is open with that data folder (close it first).",
+        description=_("Make a profile from a JSON export, or add the export's records to one "
+                      "(records already there are not added twice)."),
+        epilog=_("Exit codes: 0 done, 1 the file cannot be imported, 2 a usage error, "
+                 "3 Groundwork is open with that data folder (close it first)."),
         allow_abbrev=False,
     )
-    parser.add_argument("file", metavar="FILE", help="a JSON export")
+    parser.add_argument("file", metavar="FILE", help=_("a JSON export"))
     _common(parser)
     return parser
 
@@ -143,13 +146,13 @@ def _day(raw: str) -> date:
         return date.fromisoformat(raw)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"needs a date like 2026-03-14, not '{printable(raw, 40)}'"
+            _("needs a date like 2026-03-14, not '{given}'").format(given=printable(raw, 40))
         ) from None
 
 
 def _data_dir(raw: str | None) -> Path:
     if raw is not None and not raw:
-        raise UsageError("--data-dir needs a folder")
+        raise UsageError(_("--data-dir needs a folder"))
     if raw is None:
         from desktop_app.paths import default_data_dir
 
@@ -174,7 +177,7 @@ def _passphrase_source(raw: str | None) -> tuple[Passphrase, str | None]:
         import getpass
 
         try:
-            return getpass.getpass(f"Passphrase for “{printable(name, 80)}”: ")
+            return getpass.getpass(_("Passphrase for “{name}”: ").format(name=printable(name, 80)))
         except (EOFError, KeyboardInterrupt):
             return None
 
@@ -189,7 +192,7 @@ def _key_from_stdin() -> FileCipher:
     try:
         return cipher_from_line(line)
     except ValueError:
-        raise UsageError("--key-stdin: no data key came on stdin") from None
+        raise UsageError(_("--key-stdin: no data key came on stdin")) from None
     finally:
         line[:] = bytes(len(line))
 
@@ -201,20 +204,25 @@ def _export(options: argparse.Namespace, clock: Clock) -> int:
     from desktop_app.services import export
 
     data_dir = _data_dir(options.data_dir)
-    passphrase, _ = _passphrase_source(options.passphrase_file)
+    passphrase = _passphrase_source(options.passphrase_file)[0]  # "_" is the catalog
     key = _key_from_stdin() if options.key_stdin else None
     kind = options.format.strip().lower()
     if kind not in ("json", "csv", "pdf"):
         raise UsageError(
-            f"--format must be json, csv or pdf, not '{printable(options.format, 40)}'"
+            _("--format must be json, csv or pdf, not '{given}'").format(
+                given=printable(options.format, 40)
+            )
         )
     paper = _paper(options.paper)
     parts = _parts(options.parts)
     if options.since and options.until and options.since > options.until:
-        raise UsageError("--since is after --until")
+        raise UsageError(_("--since is after --until"))
     out = _usable_out(Path(options.out).expanduser(), data_dir, kind)
     if not data_dir.is_dir():
-        raise CommandError(f"there is no data folder {printable(str(data_dir))}", EXIT_USAGE)
+        raise CommandError(
+            _("there is no data folder {folder}").format(folder=printable(str(data_dir))),
+            EXIT_USAGE,
+        )
     try:
         repo = export.open_read_only(data_dir, options.profile, passphrase, key=key)
     except (export.UnknownProfileError, export.LockedProfileError) as error:
@@ -240,20 +248,26 @@ def _export(options: argparse.Namespace, clock: Clock) -> int:
         raise CommandError(str(error), EXIT_USAGE) from None
     except OSError as error:
         raise CommandError(
-            f"could not write {printable(str(out))}: {error.strerror or error}"
+            _("could not write {path}: {error}").format(
+                path=printable(str(out)), error=error.strerror or error
+            )
         ) from None
     counts = sum(len(made.document[spec.name]) for spec in export.LISTS)
-    print(f"Exported {counts} records of “{made.document['profile']['name']}” to {out}")
+    print(ngettext("Exported {n} record of “{name}” to {path}",
+                   "Exported {n} records of “{name}” to {path}", counts).format(
+        n=counts, name=made.document["profile"]["name"], path=out))
     if made.unreadable:
-        say(f"{made.unreadable} record(s) in the profile could not be read and are not in it")
+        say(ngettext("{n} record in the profile could not be read and is not in it",
+                     "{n} records in the profile could not be read and are not in it",
+                     made.unreadable).format(n=made.unreadable))
     if encrypted:
         _warn_plain(out)
     return 0
 
 
 def _warn_plain(out: Path) -> None:
-    say(f"the profile is encrypted, but this export is not: anyone who can read "
-        f"{printable(str(out))} can read what it holds")
+    say(_("the profile is encrypted, but this export is not: anyone who can read "
+          "{path} can read what it holds").format(path=printable(str(out))))
 
 
 def _usable_out(out: Path, data_dir: Path, kind: str) -> Path:
@@ -261,18 +275,26 @@ def _usable_out(out: Path, data_dir: Path, kind: str) -> Path:
     target = out.absolute()
     if target.is_relative_to(data_dir) or target.resolve().is_relative_to(data_dir.resolve()):
         raise UsageError(
-            f"--out {shown} is inside the data folder; choose a place outside it "
-            "(a sync engine would copy the export to your other computers)"
+            _("--out {path} is inside the data folder; choose a place outside it "
+              "(a sync engine would copy the export to your other computers)").format(path=shown)
         )
     parent = target.parent
     if not parent.is_dir():
-        raise UsageError(f"--out {shown}: the folder {printable(str(parent))} does not exist")
+        raise UsageError(_("--out {path}: the folder {folder} does not exist").format(
+            path=shown, folder=printable(str(parent))
+        ))
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise UsageError(f"--out {shown}: cannot write in {printable(str(parent))}")
+        raise UsageError(_("--out {path}: cannot write in {folder}").format(
+            path=shown, folder=printable(str(parent))
+        ))
     if kind in ("json", "pdf") and target.is_dir():
-        raise UsageError(f"--out {shown} is a folder; give the {kind.upper()} file's name")
+        raise UsageError(_("--out {path} is a folder; give the {kind} file's name").format(
+            path=shown, kind=kind.upper()
+        ))
     if kind == "csv" and target.exists() and not target.is_dir():
-        raise UsageError(f"--out {shown} is a file; give a folder for the CSV files")
+        raise UsageError(
+            _("--out {path} is a file; give a folder for the CSV files").format(path=shown)
+        )
     return target
 
 
@@ -282,7 +304,9 @@ def _usable_out(out: Path, data_dir: Path, kind: str) -> Path:
 def _paper(raw: str) -> str:
     found = {"a4": "A4", "letter": "Letter"}.get(raw.strip().lower())
     if found is None:
-        raise UsageError(f"--paper must be A4 or Letter, not '{printable(raw, 40)}'")
+        raise UsageError(
+            _("--paper must be A4 or Letter, not '{given}'").format(given=printable(raw, 40))
+        )
     return found
 
 
@@ -294,8 +318,10 @@ def _parts(raw: str | None) -> tuple[str, ...] | None:
     chosen = tuple(dict.fromkeys(p.strip().lower() for p in raw.split(",") if p.strip()))
     unknown = [p for p in chosen if p not in PARTS]
     if unknown or not chosen:
-        raise UsageError(f"--parts takes some of {','.join(PARTS)}"
-                         + (f", not '{printable(unknown[0], 40)}'" if unknown else ""))
+        if unknown:
+            raise UsageError(_("--parts takes some of {parts}, not '{given}'").format(
+                parts=",".join(PARTS), given=printable(unknown[0], 40)))
+        raise UsageError(_("--parts takes some of {parts}").format(parts=",".join(PARTS)))
     return chosen
 
 
@@ -315,13 +341,16 @@ def _export_pdf(options: argparse.Namespace, repo: object, data_dir: Path, out: 
         raise CommandError(str(error), EXIT_USAGE) from None
     except OSError as error:
         raise CommandError(
-            f"could not write {printable(str(out))}: {error.strerror or error}"
+            _("could not write {path}: {error}").format(
+                path=printable(str(out)), error=error.strerror or error
+            )
         ) from None
     finally:
         repo.close()
     period = made.period
-    print(f"Wrote the report of “{made.profile_name}” from {period.start.isoformat()} to "
-          f"{period.end.isoformat()} ({paper}) to {out}")
+    print(_("Wrote the report of “{name}” from {start} to {end} ({paper}) to {path}").format(
+        name=made.profile_name, start=period.start.isoformat(), end=period.end.isoformat(),
+        paper=paper, path=out))
     return 0
 
 
@@ -342,32 +371,43 @@ def _import(options: argparse.Namespace, clock: Clock) -> int:
         clean_profile_name(options.profile)
     except ProfileNameError as error:
         raise UsageError(
-            f"cannot use '{printable(options.profile, 80)}' as a name: {error}"
+            _("cannot use '{name}' as a name: {error}").format(
+                name=printable(options.profile, 80), error=error
+            )
         ) from None
     try:
         exported = read_export(Path(options.file).expanduser())
     except ImportFileError as error:
         raise CommandError(str(error)) from None
     if data_dir.exists() and not data_dir.is_dir():
-        raise UsageError(f"the data folder {printable(str(data_dir))} is a file, not a folder")
+        raise UsageError(
+            _("the data folder {folder} is a file, not a folder").format(
+                folder=printable(str(data_dir))
+            )
+        )
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise CommandError(
-            f"cannot create the data folder {printable(str(data_dir))}: "
-            f"{error.strerror or error}", EXIT_USAGE,
+            _("cannot create the data folder {folder}: {error}").format(
+                folder=printable(str(data_dir)), error=error.strerror or error
+            ), EXIT_USAGE,
         ) from None
     lock = HeadlessLock(data_dir)
     try:
         lock.acquire()
     except LockBusyError:
         raise CommandError(
-            f"Groundwork is open with the data folder {printable(str(data_dir))}; "
-            "close it, then import again (nothing was changed)", EXIT_RUNNING,
+            _("Groundwork is open with the data folder {folder}; "
+              "close it, then import again (nothing was changed)").format(
+                folder=printable(str(data_dir))
+            ), EXIT_RUNNING,
         ) from None
     except OSError as error:
         raise CommandError(
-            f"cannot lock the data folder {printable(str(data_dir))}: {error.strerror or error}",
+            _("cannot lock the data folder {folder}: {error}").format(
+                folder=printable(str(data_dir)), error=error.strerror or error
+            ),
             EXIT_USAGE,
         ) from None
     try:
@@ -386,31 +426,45 @@ def _import(options: argparse.Namespace, clock: Clock) -> int:
         )
     except ProfileNameError as error:
         raise UsageError(
-            f"cannot use '{printable(options.profile, 80)}' as a name: {error}"
+            _("cannot use '{name}' as a name: {error}").format(
+                name=printable(options.profile, 80), error=error
+            )
         ) from None
     except ProfileFileError as error:
-        raise CommandError(f"{error}; nothing was added") from None
+        raise CommandError(_("{error}; nothing was added").format(error=error)) from None
     except OSError as error:
         raise CommandError(
-            f"the import could not be saved ({error.strerror or error}); nothing was added"
+            _("the import could not be saved ({error}); nothing was added").format(
+                error=error.strerror or error
+            )
         ) from None
     finally:
         lock.release()
-    where = "a new profile" if result.created else "the profile"
-    print(
-        f"Imported {result.total_added} records into {where} “{result.profile_name}”"
-        f" ({result.already_there} were already there)"
-    )
+    counts = {"n": result.total_added, "name": result.profile_name,
+              "already": result.already_there}
+    if result.created:
+        print(ngettext(
+            "Imported {n} record into a new profile “{name}” ({already} were already there)",
+            "Imported {n} records into a new profile “{name}” ({already} were already there)",
+            result.total_added).format(**counts))
+    else:
+        print(ngettext(
+            "Imported {n} record into the profile “{name}” ({already} were already there)",
+            "Imported {n} records into the profile “{name}” ({already} were already there)",
+            result.total_added).format(**counts))
     if result.deleted_here:
-        say(f"{result.deleted_here} record(s) were deleted in this profile and were not "
-            "brought back")
+        # The singular keeps "(s)": a test pins that English line.
+        say(ngettext("{n} record(s) were deleted in this profile and were not brought back",
+                     "{n} records were deleted in this profile and were not brought back",
+                     result.deleted_here).format(n=result.deleted_here))
     recovery = session.privacy.take_recovery_key() if result.created else None
     if recovery is not None:
         # Shown once, here, as the app shows it once in a window: there is no other way in
         # if the passphrase is forgotten.
-        print(f"Recovery key for “{result.profile_name}”: {recovery}\n"
-              "Keep it somewhere safe, apart from this computer: it opens the profile if the "
-              "passphrase is forgotten, and it is not shown again.")
+        print(_("Recovery key for “{name}”: {key}").format(name=result.profile_name, key=recovery)
+              + "\n"
+              + _("Keep it somewhere safe, apart from this computer: it opens the profile if "
+                  "the passphrase is forgotten, and it is not shown again."))
     return 0
 
 
@@ -432,11 +486,11 @@ def _open(session: Session, profile_id: str, passphrase: Passphrase) -> ProfileR
     secret = passphrase(name)
     if secret is None:
         raise CommandError(
-            f"the profile “{name}” is protected by a passphrase; give it with "
-            "--passphrase-file FILE (nothing was added)", EXIT_USAGE)
+            _("the profile “{name}” is protected by a passphrase; give it with "
+              "--passphrase-file FILE (nothing was added)").format(name=name), EXIT_USAGE)
     try:
         key = privacy.unlock(profile_id, secret)
     except PrivacyError as error:
-        raise CommandError(f"{error} Nothing was added.") from None
+        raise CommandError(_("{error} Nothing was added.").format(error=error)) from None
     session.open_profile(profile_id, key)
     return session.require_repo()

@@ -26,6 +26,7 @@ from types import TracebackType
 from typing import IO, Any
 
 from desktop_app import __version__
+from desktop_app.i18n import _
 
 LOG_NAME = "groundwork.log"
 CRASH_NAME = "crash.log"
@@ -172,8 +173,8 @@ class Diagnostics:
                 self.log_dir / LOG_NAME, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
             )
         except OSError as error:
-            print(f"groundwork: cannot write the log in {self.log_dir}{_safe_detail(error)}",
-                  file=sys.stderr)
+            told = _("cannot write the log in {folder}").format(folder=self.log_dir)
+            print(f"groundwork: {told}{_safe_detail(error)}", file=sys.stderr)
             return
         handler.setFormatter(
             logging.Formatter("%(asctime)s %(levelname)s [%(process)d] %(message)s")

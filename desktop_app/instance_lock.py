@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
+from desktop_app.i18n import _
 from desktop_app.lock_file import usable_lock_folder
 
 
@@ -69,11 +70,13 @@ class InstanceLock:
         cause = _write_probe(folder)
         if cause is None:
             cause = (
-                "permission denied"
+                _("permission denied")
                 if error == QLockFile.LockError.PermissionError
-                else "an unknown error"
+                else _("an unknown error")
             )
-        return f"Groundwork could not create its lock file in {folder}: {cause}"
+        return _("Groundwork could not create its lock file in {folder}: {cause}").format(
+            folder=folder, cause=cause
+        )
 
     def holder_pid(self) -> int | None:
         if self._lock is None:

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from desktop_app.i18n import _
+
 # Debian/Ubuntu package for each library Qt's X11 plugin commonly lacks on a bare system.
 DEBIAN_PACKAGES = {
     "libxcb-cursor.so.0": "libxcb-cursor0",
@@ -43,9 +45,10 @@ def missing_libraries(plugin: Path) -> list[str]:
 def install_hint(missing: list[str]) -> str:
     names = sorted({DEBIAN_PACKAGES.get(lib, lib) for lib in missing})
     return (
-        "Groundwork cannot open a window yet: Qt needs some system libraries that are "
-        "not installed:\n  " + ", ".join(missing) + "\n\nOn Debian or Ubuntu, install "
-        "them with:\n  sudo apt-get install " + " ".join(names)
+        _("Groundwork cannot open a window yet: Qt needs some system libraries that are "
+          "not installed:") + "\n  " + ", ".join(missing) + "\n\n"
+        + _("On Debian or Ubuntu, install them with:") + "\n  sudo apt-get install "
+        + " ".join(names)
     )
 
 
@@ -61,7 +64,7 @@ def main() -> int:
         return 1
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         print(
-            "Groundwork needs a graphical desktop: no DISPLAY or WAYLAND_DISPLAY is set.",
+            _("Groundwork needs a graphical desktop: no DISPLAY or WAYLAND_DISPLAY is set."),
             file=sys.stderr,
         )
         return 1

@@ -18,6 +18,7 @@ no question type produces one today.
 from dataclasses import dataclass
 
 from desktop_app.domain.templates import Question
+from desktop_app.i18n import _
 
 
 @dataclass(frozen=True)
@@ -61,12 +62,12 @@ def check_answer(question: Question, answer: Answer | None) -> str | None:
     A missing answer is acceptable only when the question is not required.
     """
     if answer is None:
-        return "Please answer this question." if question.required else None
+        return _("Please answer this question.") if question.required else None
     if not is_answered(question, answer) and question.required:
         # Blank text or an empty selection: well-typed, but not an answer.
         if question.type == "multi":
-            return "Please choose at least one option."
-        return "Please answer this question."
+            return _("Please choose at least one option.")
+        return _("Please answer this question.")
     return _check_value(question, answer)
 
 
@@ -75,34 +76,38 @@ def _check_value(question: Question, answer: Answer | None) -> str | None:
     kind = question.type
     if kind == "gap":
         if not isinstance(answer, GapAnswer):
-            return "A gap answer needs both a current and an ideal value."
+            return _("A gap answer needs both a current and an ideal value.")
         low, high = question.min, question.max
         for value in (answer.current, answer.ideal):
             if not _is_int(value) or low is None or high is None or not low <= value <= high:
-                return f"Please choose values from {low} to {high}."
+                return _("Please choose values from {low} to {high}.").format(low=low, high=high)
         return None
     if kind == "scale":
         if not _is_int(answer) or question.min is None or question.max is None:
-            return "Please choose one point on the scale."
+            return _("Please choose one point on the scale.")
         assert isinstance(answer, int)
         if not question.min <= answer <= question.max:
-            return f"Please choose a value from {question.min} to {question.max}."
+            return _("Please choose a value from {low} to {high}.").format(
+                low=question.min, high=question.max
+            )
         return None
     values = {option.value for option in question.options}
     if kind == "choice":
         if not _is_int(answer) or answer not in values:
-            return "Please choose one of the options."
+            return _("Please choose one of the options.")
         return None
     if kind == "multi":
         if not isinstance(answer, list) or not all(_is_int(v) and v in values for v in answer):
-            return "Please choose from the options given."
+            return _("Please choose from the options given.")
         if len(set(answer)) != len(answer):
-            return "Each option can be chosen only once."
+            return _("Each option can be chosen only once.")
         alone = [o.label for o in question.options if o.exclusive and o.value in answer]
         if alone and len(answer) > 1:
-            return f"“{alone[0]}” cannot be chosen together with other options."
+            return _("“{option}” cannot be chosen together with other options.").format(
+                option=alone[0]
+            )
         return None
     if kind == "text":
-        return None if isinstance(answer, str) else "Please write your answer as text."
+        return None if isinstance(answer, str) else _("Please write your answer as text.")
     # yes_no
-    return None if isinstance(answer, bool) else "Please answer yes or no."
+    return None if isinstance(answer, bool) else _("Please answer yes or no.")

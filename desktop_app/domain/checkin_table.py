@@ -13,6 +13,7 @@ from typing import Literal
 from desktop_app.domain.journal import CheckIn
 from desktop_app.domain.scoring import score_scale
 from desktop_app.domain.templates import Question, Template
+from desktop_app.i18n import _, pgettext
 
 ColumnKind = Literal["scale", "question", "practices"]
 NUMBERED = ("scale", "choice", "yes_no")
@@ -66,7 +67,7 @@ def checkin_columns(templates: Sequence[Template]) -> list[Column]:
                 question.id,
                 Column("question", question.id, _question_title(question), question.prompt),
             )
-    practices = Column("practices", "", "Practices done")
+    practices = Column("practices", "", _("Practices done"))
     return [*scales.values(), *numbered.values(), practices, *texts.values()]
 
 
@@ -91,7 +92,7 @@ def answer_text(question: Question | None, value: object) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return pgettext("answer", "yes") if value else pgettext("answer", "no")
     if question is not None and question.type == "choice":
         label = next((o.label for o in question.options if o.value == value), None)
         if label is not None:

@@ -30,6 +30,7 @@ from desktop_app.domain.journal import (
 from desktop_app.domain.results import AssessmentResult
 from desktop_app.domain.scoring import area_gaps, score_all, suggest_focus, triggered_alerts
 from desktop_app.domain.templates import Question, Template
+from desktop_app.i18n import _
 
 # Answers where a lower number is the better day (the generator needs a direction).
 LOWER_IS_BETTER = frozenset({"distress", "overwhelmed", "self_harm"})
@@ -175,7 +176,7 @@ class _Demo:
         if question.type == "yes_no":
             return self.rng.random() < good
         if question.type == "text" and question.id in text.IDEAL_TEXT:
-            return text.IDEAL_TEXT[question.id] if self.rng.random() < 0.3 else None
+            return _(text.IDEAL_TEXT[question.id]) if self.rng.random() < 0.3 else None
         return None
 
     def fill(self, template: Template, good: float) -> dict[str, Answer | None]:
@@ -210,9 +211,14 @@ class _Demo:
             running.ended_at = begin
         areas: list[_AreaDraft] = []
         for gap in gaps:
-            fallback = (f"Give {gap.area} a little room", ((f"Ten minutes for {gap.area}", 3),))
-            intention, bank = text.FOCUS_BANK.get(gap.question_id, fallback)
-            practices = [(self.key(), what, _cadence(how)) for what, how in bank]
+            if gap.question_id in text.FOCUS_BANK:
+                words, bank = text.FOCUS_BANK[gap.question_id]
+                intention = _(words)
+                practices = [(self.key(), _(what), _cadence(how)) for what, how in bank]
+            else:
+                intention = _("Give {area} a little room").format(area=gap.area)
+                ten = _("Ten minutes for {area}").format(area=gap.area)
+                practices = [(self.key(), ten, _cadence(3))]
             areas.append((self.key(), gap.area, intention, gap.gap, practices))
         self.periods.append(_FocusDraft(self.key(), begin, areas, index))
 
@@ -228,7 +234,7 @@ class _Demo:
             if "practices" in answers:
                 answers["practices"] = bool(done)
             if "note" in answers and self.rng.random() < 0.2:
-                answers["note"] = self.rng.choice(text.CHECKIN_NOTES)
+                answers["note"] = _(self.rng.choice(text.CHECKIN_NOTES))
         template_id = self.checkin.id if self.checkin else "check-in"
         version = self.checkin.version if self.checkin else 1
         at = self.at(day, hour + self.rng.uniform(0, 1.2))
@@ -248,8 +254,9 @@ class _Demo:
             back = None
         self.slips.append(
             Slip(
-                self.key(), at, area[0] if area else None, self.rng.choice(patterns),
-                self.rng.choice(text.TRIGGERS), self.rng.choice(text.WHAT_HELPED) if back else "",
+                self.key(), at, area[0] if area else None, _(self.rng.choice(patterns)),
+                _(self.rng.choice(text.TRIGGERS)),
+                _(self.rng.choice(text.WHAT_HELPED)) if back else "",
                 back,
             )
         )
@@ -303,7 +310,7 @@ class _Demo:
             if period is not None and self.rng.random() < 0.7:
                 focus = self.rng.choice(period.areas)[0]
             at = self.at(day, self.rng.uniform(10, 21))
-            self.wins.append(Win(at, self.rng.choice(text.WINS), focus))
+            self.wins.append(Win(at, _(self.rng.choice(text.WINS)), focus))
 
     def current_areas(self) -> list[str]:
         period = self.current_period()

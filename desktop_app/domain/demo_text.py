@@ -6,134 +6,143 @@ ordinary on purpose: the demo should look like a person's notes, not like a broc
 
 from __future__ import annotations
 
+from desktop_app.i18n import N_
+
 # Per life-area question id: (intention, (practice, cadence), (practice, cadence)).
 # A cadence is "daily", "weekly" or a number of days a week.
 FOCUS_BANK: dict[str, tuple[str, tuple[tuple[str, str | int], ...]]] = {
     "work": (
-        "Leave work at work and keep one task at a time",
-        (("Close the laptop by 18:00", 5), ("Plan tomorrow's first task before stopping", 5)),
+        N_("Leave work at work and keep one task at a time"),
+        (
+            (N_("Close the laptop by 18:00"), 5),
+            (N_("Plan tomorrow's first task before stopping"), 5),
+        ),
     ),
     "relationships": (
-        "Listen before answering, especially at home",
+        N_("Listen before answering, especially at home"),
         (
-            ("One unhurried conversation with someone close", 3),
-            ("Pause and breathe before replying when hurt", "daily"),
+            (N_("One unhurried conversation with someone close"), 3),
+            (N_("Pause and breathe before replying when hurt"), "daily"),
         ),
     ),
     "world": (
-        "Show up for the people around me",
+        N_("Show up for the people around me"),
         (
-            ("Say hello to a neighbour or colleague by name", 4),
-            ("An hour helping out locally", "weekly"),
+            (N_("Say hello to a neighbour or colleague by name"), 4),
+            (N_("An hour helping out locally"), "weekly"),
         ),
     ),
     "body": (
-        "Treat my body as a friend",
-        (("A twenty-minute walk", "daily"), ("Lights out by 23:00", 5)),
+        N_("Treat my body as a friend"),
+        ((N_("A twenty-minute walk"), "daily"), (N_("Lights out by 23:00"), 5)),
     ),
     "mind": (
-        "Notice hard feelings and let them pass",
+        N_("Notice hard feelings and let them pass"),
         (
-            ("Five minutes of grounding: what I see, hear and feel", "daily"),
-            ("Write down one worry and one fact about it", 3),
+            (N_("Five minutes of grounding: what I see, hear and feel"), "daily"),
+            (N_("Write down one worry and one fact about it"), 3),
         ),
     ),
     "home": (
-        "Feel settled about money and home",
-        (("Check the budget for ten minutes", "weekly"), ("Fifteen minutes of tidying", 4)),
+        N_("Feel settled about money and home"),
+        ((N_("Check the budget for ten minutes"), "weekly"), (N_("Fifteen minutes of tidying"), 4)),
     ),
     "play": (
-        "Make room for fun without earning it first",
-        (("Something just for fun", 3), ("An evening with no screens", "weekly")),
+        N_("Make room for fun without earning it first"),
+        ((N_("Something just for fun"), 3), (N_("An evening with no screens"), "weekly")),
     ),
     "growth": (
-        "Learn a little, often",
-        (("Twenty minutes of reading or practice", 4),),
+        N_("Learn a little, often"),
+        ((N_("Twenty minutes of reading or practice"), 4),),
     ),
     "meaning": (
-        "Let my days reflect what matters to me",
-        (("Name one thing I did today that I care about", "daily"),),
+        N_("Let my days reflect what matters to me"),
+        ((N_("Name one thing I did today that I care about"), "daily"),),
     ),
 }
 
 OLD_PATTERNS: dict[str, tuple[str, ...]] = {
-    "work": ("Worked late again and skipped dinner", "Answered emails in bed"),
+    "work": (N_("Worked late again and skipped dinner"), N_("Answered emails in bed")),
     "relationships": (
-        "Snapped at my partner instead of saying I was tired",
-        "Went quiet and shut people out",
+        N_("Snapped at my partner instead of saying I was tired"),
+        N_("Went quiet and shut people out"),
     ),
-    "world": ("Cancelled on a friend at the last minute", "Avoided a colleague all day"),
-    "body": ("Stayed up scrolling until 2 am", "Skipped meals and lived on coffee"),
-    "mind": ("Spiralled into worst-case thinking", "Kept replaying an argument in my head"),
-    "home": ("Avoided opening the bills", "Let the flat get on top of me"),
+    "world": (N_("Cancelled on a friend at the last minute"), N_("Avoided a colleague all day")),
+    "body": (N_("Stayed up scrolling until 2 am"), N_("Skipped meals and lived on coffee")),
+    "mind": (N_("Spiralled into worst-case thinking"), N_("Kept replaying an argument in my head")),
+    "home": (N_("Avoided opening the bills"), N_("Let the flat get on top of me")),
     "play": (
-        "Said no to something fun because I had not earned it",
-        "Filled my free evening with chores",
+        N_("Said no to something fun because I had not earned it"),
+        N_("Filled my free evening with chores"),
     ),
-    "growth": ("Dropped the course for a week", "Told myself I am too old to learn this"),
-    "meaning": ("Went through the week on autopilot", "Said yes to everything and lost the day"),
+    "growth": (
+        N_("Dropped the course for a week"), N_("Told myself I am too old to learn this")
+    ),
+    "meaning": (
+        N_("Went through the week on autopilot"), N_("Said yes to everything and lost the day")
+    ),
 }
-GENERIC_PATTERNS = ("Fell back into an old habit", "Let a bad mood run the evening")
+GENERIC_PATTERNS = (N_("Fell back into an old habit"), N_("Let a bad mood run the evening"))
 
 TRIGGERS = (
-    "A long day and very little sleep",
-    "A hard conversation with my mother",
-    "A deadline moved forward",
-    "Felt criticised in a meeting",
-    "Lonely weekend",
-    "Money worries",
-    "Nothing in particular; just tired",
-    "Saw old photos",
+    N_("A long day and very little sleep"),
+    N_("A hard conversation with my mother"),
+    N_("A deadline moved forward"),
+    N_("Felt criticised in a meeting"),
+    N_("Lonely weekend"),
+    N_("Money worries"),
+    N_("Nothing in particular; just tired"),
+    N_("Saw old photos"),
 )
 
 WHAT_HELPED = (
-    "Went for a walk and named what I felt",
-    "Talked it through with a friend",
-    "Wrote it down and read it back the next morning",
-    "Five slow breaths, then one small next step",
-    "Went to bed early and started again",
-    "Remembered that getting back is the work",
-    "Brought it to my therapy session",
+    N_("Went for a walk and named what I felt"),
+    N_("Talked it through with a friend"),
+    N_("Wrote it down and read it back the next morning"),
+    N_("Five slow breaths, then one small next step"),
+    N_("Went to bed early and started again"),
+    N_("Remembered that getting back is the work"),
+    N_("Brought it to my therapy session"),
 )
 
 WINS = (
-    "Said no to extra work without apologising",
-    "Listened all the way to the end before answering",
-    "Walked to work instead of taking the bus",
-    "Noticed the anger rising and took a breath first",
-    "Called my sister just to talk",
-    "Cooked a proper dinner",
-    "Asked for help when I needed it",
-    "Went to bed on time three nights running",
-    "Let a worry pass without acting on it",
-    "Finished the chapter I had been avoiding",
-    "Spent an afternoon doing nothing, on purpose, and enjoyed it",
-    "Told a colleague what I actually thought, kindly",
-    "Paid the bills the day they came",
-    "Laughed properly for the first time in a while",
+    N_("Said no to extra work without apologising"),
+    N_("Listened all the way to the end before answering"),
+    N_("Walked to work instead of taking the bus"),
+    N_("Noticed the anger rising and took a breath first"),
+    N_("Called my sister just to talk"),
+    N_("Cooked a proper dinner"),
+    N_("Asked for help when I needed it"),
+    N_("Went to bed on time three nights running"),
+    N_("Let a worry pass without acting on it"),
+    N_("Finished the chapter I had been avoiding"),
+    N_("Spent an afternoon doing nothing, on purpose, and enjoyed it"),
+    N_("Told a colleague what I actually thought, kindly"),
+    N_("Paid the bills the day they came"),
+    N_("Laughed properly for the first time in a while"),
 )
 
 CHECKIN_NOTES = (
-    "Tired but OK.",
-    "Good day. The walk helped.",
-    "Felt tense in the afternoon; breathing helped a bit.",
-    "Long day. Kept it simple.",
-    "Noticed I was rushing and slowed down.",
-    "A bit low this evening.",
-    "Really good conversation at dinner.",
-    "Hard morning, better afternoon.",
+    N_("Tired but OK."),
+    N_("Good day. The walk helped."),
+    N_("Felt tense in the afternoon; breathing helped a bit."),
+    N_("Long day. Kept it simple."),
+    N_("Noticed I was rushing and slowed down."),
+    N_("A bit low this evening."),
+    N_("Really good conversation at dinner."),
+    N_("Hard morning, better afternoon."),
 )
 
 IDEAL_TEXT: dict[str, str] = {
-    "work_ideal": "Work that matters, and evenings that are mine.",
-    "relationships_ideal": "Feeling close and honest with the people I love.",
-    "world_ideal": "Knowing my neighbours and being useful to someone.",
-    "body_ideal": "Sleeping well and moving every day without forcing it.",
-    "mind_ideal": "Being kinder to myself when things go wrong.",
-    "home_ideal": "A calm home and no dread when the post arrives.",
-    "play_ideal": "Fun every week, without guilt.",
-    "growth_ideal": "Always learning something I enjoy.",
-    "meaning_ideal": "Days that reflect what I care about.",
-    "reflection": "Some areas are better than I expected. Rest needs more room.",
-    "notes": "I notice more than I did.",
+    "work_ideal": N_("Work that matters, and evenings that are mine."),
+    "relationships_ideal": N_("Feeling close and honest with the people I love."),
+    "world_ideal": N_("Knowing my neighbours and being useful to someone."),
+    "body_ideal": N_("Sleeping well and moving every day without forcing it."),
+    "mind_ideal": N_("Being kinder to myself when things go wrong."),
+    "home_ideal": N_("A calm home and no dread when the post arrives."),
+    "play_ideal": N_("Fun every week, without guilt."),
+    "growth_ideal": N_("Always learning something I enjoy."),
+    "meaning_ideal": N_("Days that reflect what I care about."),
+    "reflection": N_("Some areas are better than I expected. Rest needs more room."),
+    "notes": N_("I notice more than I did."),
 }

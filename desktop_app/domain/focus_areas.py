@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from desktop_app.i18n import N_, _, ngettext
+
 RESPONSIBILITIES = {
-    "thoughts": "What I think",
-    "words": "What I say",
-    "body": "How I use my body",
+    "thoughts": N_("What I think"),
+    "words": N_("What I say"),
+    "body": N_("How I use my body"),
 }
 """The three responsibilities of the method, as focus areas (id -> title)."""
 
@@ -23,9 +25,15 @@ def own_area(name: str) -> str:
     """The area id of an area the person named: the name itself, tidied, behind a prefix."""
     tidy = " ".join(name.split())
     if not tidy:
-        raise ValueError("an own area needs a name")
+        raise ValueError(_("an own area needs a name"))
     if len(tidy) > MAX_OWN_AREA_LENGTH:
-        raise ValueError(f"an area name has at most {MAX_OWN_AREA_LENGTH} characters")
+        raise ValueError(
+            ngettext(
+                "an area name has at most {n} character",
+                "an area name has at most {n} characters",
+                MAX_OWN_AREA_LENGTH,
+            ).format(n=MAX_OWN_AREA_LENGTH)
+        )
     return OWN_AREA_PREFIX + tidy
 
 
@@ -38,4 +46,5 @@ def focus_area_title(area: str, titles: Mapping[str, str]) -> str:
     """How a focus area reads: its own name, a template's title, a responsibility's title."""
     if is_own_area(area):
         return area[len(OWN_AREA_PREFIX):]
-    return titles.get(area) or RESPONSIBILITIES.get(area) or area[:1].upper() + area[1:]
+    duty = RESPONSIBILITIES.get(area)
+    return titles.get(area) or (_(duty) if duty else None) or area[:1].upper() + area[1:]

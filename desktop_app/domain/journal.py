@@ -13,6 +13,8 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from desktop_app.i18n import _
+
 MAX_FOCUS_AREAS = 3
 """A focus period holds at most this many areas: more than three dilutes the practice."""
 
@@ -107,7 +109,11 @@ class Pause:
 
     def __post_init__(self) -> None:
         if self.end is not None and self.end < self.start:
-            raise ValueError(f"a pause cannot end ({self.end}) before it starts ({self.start})")
+            raise ValueError(
+                _("a pause cannot end ({end}) before it starts ({start})").format(
+                    end=self.end, start=self.start
+                )
+            )
 
     def covers(self, day: date) -> bool:
         """True when ``day`` falls inside the pause."""
@@ -345,7 +351,7 @@ def format_reminder_time(value: time) -> str:
 def end_period(period: FocusPeriod, at: datetime) -> FocusPeriod:
     """The period, ended at ``at``; ending an already ended period is an error."""
     if period.ended_at is not None:
-        raise ValueError("this focus period has already ended")
+        raise ValueError(_("this focus period has already ended"))
     return dataclasses.replace(period, ended_at=at)
 
 
@@ -377,7 +383,9 @@ def with_pause(practice: Practice, pause: Pause) -> Practice:
     for existing in practice.pauses:
         if existing.overlaps(pause):
             raise ValueError(
-                f"this pause overlaps one already set from {existing.start.isoformat()}"
+                _("this pause overlaps one already set from {date}").format(
+                    date=existing.start.isoformat()
+                )
             )
     pauses = sorted((*practice.pauses, pause), key=lambda p: p.start)
     return dataclasses.replace(practice, pauses=tuple(pauses))

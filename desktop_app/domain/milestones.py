@@ -26,6 +26,7 @@ from datetime import date, tzinfo
 
 from desktop_app.domain.journal import CheckIn, Slip, Win, instant
 from desktop_app.domain.schedule import local_date
+from desktop_app.i18n import _
 
 FIRST_MONTH_DAYS = 30
 FIRST_MONTH_MIN_CHECKIN_DAYS = 4
@@ -52,8 +53,8 @@ def _checkin_milestones(checkins: list[CheckIn], tz: tzinfo) -> list[Milestone]:
     found = [
         Milestone(
             "first-checkin",
-            "Your first check-in",
-            "You stopped and looked at how things are going. That is where the practice starts.",
+            _("Your first check-in"),
+            _("You stopped and looked at how things are going. That is where the practice starts."),
             local_date(checkins[0].at, tz),
         )
     ]
@@ -67,9 +68,9 @@ def _checkin_milestones(checkins: list[CheckIn], tz: tzinfo) -> list[Milestone]:
             found.append(
                 Milestone(
                     "first-month",
-                    "A month of check-ins",
-                    "You have kept checking in for a month. Coming back to it, again and "
-                    "again, is what builds the muscle.",
+                    _("A month of check-ins"),
+                    _("You have kept checking in for a month. Coming back to it, again and "
+                      "again, is what builds the muscle."),
                     day,
                 )
             )
@@ -78,9 +79,9 @@ def _checkin_milestones(checkins: list[CheckIn], tz: tzinfo) -> list[Milestone]:
         found.append(
             Milestone(
                 "checkins-100",
-                "A hundred check-ins",
-                "A hundred times you made room to notice your thoughts, words and body. "
-                "That care adds up.",
+                _("A hundred check-ins"),
+                _("A hundred times you made room to notice your thoughts, words and body. "
+                  "That care adds up."),
                 local_date(checkins[HUNDREDTH - 1].at, tz),
             )
         )
@@ -95,9 +96,9 @@ def _first_return(slips: Iterable[Slip], tz: tzinfo) -> list[Milestone]:
     return [
         Milestone(
             "first-return",
-            "Back on track",
-            "You slipped and you came back. Getting back on track is not a detour from the "
-            "work; it is the work.",
+            _("Back on track"),
+            _("You slipped and you came back. Getting back on track is not a detour from the "
+              "work; it is the work."),
             local_date(first, tz),
         )
     ]
@@ -110,9 +111,9 @@ def _first_win(wins: Iterable[Win], tz: tzinfo) -> list[Milestone]:
     return [
         Milestone(
             "first-win",
-            "Your first win",
-            "You wrote down something that went well. It is worth keeping: it is evidence of "
-            "the change you are making.",
+            _("Your first win"),
+            _("You wrote down something that went well. It is worth keeping: it is evidence of "
+              "the change you are making."),
             local_date(min(moments, key=instant), tz),
         )
     ]
@@ -136,10 +137,10 @@ def _gap_milestones(
             found.append(
                 Milestone(
                     f"gap-closed:{area}",
-                    f"Closer in {name}",
-                    f"The distance between where you are and where you want to be in {name} "
-                    f"has narrowed from {before} to {now} since your first assessment. "
-                    "That change is yours.",
+                    _("Closer in {name}").format(name=name),
+                    _("The distance between where you are and where you want to be in {name} "
+                      "has narrowed from {before} to {now} since your first assessment. "
+                      "That change is yours.").format(name=name, before=before, now=now),
                     assessed_on,
                 )
             )

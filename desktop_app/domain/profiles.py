@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from desktop_app.i18n import _, ngettext
+
 MAX_NAME_LENGTH = 60
 
 
@@ -15,17 +17,27 @@ def clean_profile_name(raw: str, existing: list[str] | tuple[str, ...] = ()) -> 
     """Return the name to store, or raise :class:`ProfileNameError` with the reason."""
     name = " ".join(unicodedata.normalize("NFC", raw).split())
     if not name:
-        raise ProfileNameError("Please type a name.")
+        raise ProfileNameError(_("Please type a name."))
     if len(name) > MAX_NAME_LENGTH:
         raise ProfileNameError(
-            f"Please keep the name to {MAX_NAME_LENGTH} characters (this one has {len(name)})."
+            ngettext(
+                "Please keep the name to {limit} characters (this one has {n}).",
+                "Please keep the name to {limit} characters (this one has {n}).",
+                len(name),
+            ).format(limit=MAX_NAME_LENGTH, n=len(name))
         )
     if any(unicodedata.category(ch).startswith("C") for ch in name):
-        raise ProfileNameError("The name has invisible control characters; please retype it.")
+        raise ProfileNameError(
+            _("The name has invisible control characters; please retype it.")
+        )
     if "/" in name or "\\" in name or name in {".", ".."}:
-        raise ProfileNameError("Please use a name without slashes, like “Sam” or “Work notes”.")
+        raise ProfileNameError(
+            _("Please use a name without slashes, like “Sam” or “Work notes”.")
+        )
     folded = name.casefold()
     for other in existing:
         if folded == other.casefold():  # named as it is, not as it was typed ("demo")
-            raise ProfileNameError(f"There is already a profile called “{other}”.")
+            raise ProfileNameError(
+                _("There is already a profile called “{name}”.").format(name=other)
+            )
     return name

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from desktop_app.domain.journal import Slip, instant
+from desktop_app.i18n import _, ngettext
 
 FEW_RETURNS = 4
 """Up to this many returns are listed one by one; more get a middle value and a range."""
@@ -52,44 +53,67 @@ def return_time(slip: Slip) -> ReturnTime | None:
     return ReturnTime(days * DAY, days)
 
 
-def _plural(count: int, unit: str) -> str:
-    return f"1 {unit}" if count == 1 else f"{count} {unit}s"
+def _measure(took: ReturnTime) -> tuple[str, int]:
+    """The unit ("minute", "hour", "day"; "same" or "next" for a day-only return) and count."""
+    if took.days is not None:
+        if took.days == 0:
+            return "same", 0
+        if took.days == 1:
+            return "next", 1
+        return "day", took.days
+    minutes = max(1, round(took.seconds / MINUTE))
+    if minutes < 60:
+        return "minute", minutes
+    hours = round(minutes / 60)
+    if hours < 36:
+        return "hour", hours
+    return "day", round(hours / 24)
 
 
 def duration_words(took: ReturnTime) -> str:
     """"1 minute", "5 hours", "3 days"; "the same day", "the next day" when known to the day."""
-    if took.days is not None:
-        if took.days == 0:
-            return "the same day"
-        if took.days == 1:
-            return "the next day"
-        return _plural(took.days, "day")
-    minutes = max(1, round(took.seconds / MINUTE))
-    if minutes < 60:
-        return _plural(minutes, "minute")
-    hours = round(minutes / 60)
-    if hours < 36:
-        return _plural(hours, "hour")
-    return _plural(round(hours / 24), "day")
+    unit, n = _measure(took)
+    if unit == "same":
+        return _("the same day")
+    if unit == "next":
+        return _("the next day")
+    if unit == "minute":
+        return ngettext("{n} minute", "{n} minutes", n).format(n=n)
+    if unit == "hour":
+        return ngettext("{n} hour", "{n} hours", n).format(n=n)
+    return ngettext("{n} day", "{n} days", n).format(n=n)
 
 
 def back_words(took: ReturnTime | None) -> str:
     """A slip's return for its row: "after 6 hours", "the same day", "not yet"."""
     if took is None:
-        return "not yet"
-    words = duration_words(took)
-    return words if words.startswith("the ") else f"after {words}"
+        return _("not yet")
+    unit, n = _measure(took)
+    if unit == "minute":
+        return ngettext("after {n} minute", "after {n} minutes", n).format(n=n)
+    if unit == "hour":
+        return ngettext("after {n} hour", "after {n} hours", n).format(n=n)
+    if unit == "day":
+        return ngettext("after {n} day", "after {n} days", n).format(n=n)
+    return duration_words(took)
 
 
 def _about(took: ReturnTime) -> str:
-    words = duration_words(took)
-    return words if words.startswith("the ") else f"about {words}"
+    unit, n = _measure(took)
+    if unit == "minute":
+        return ngettext("about {n} minute", "about {n} minutes", n).format(n=n)
+    if unit == "hour":
+        return ngettext("about {n} hour", "about {n} hours", n).format(n=n)
+    if unit == "day":
+        return ngettext("about {n} day", "about {n} days", n).format(n=n)
+    return duration_words(took)
 
 
 def _listed(words: Sequence[str]) -> str:
     if len(words) == 1:
         return words[0]
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    # Translators: the end of a list, "1 minute, 2 hours and 3 days"; {items} holds the rest.
+    return _("{items} and {last}").format(items=", ".join(words[:-1]), last=words[-1])
 
 
 def typical_words(returns: Sequence[ReturnTime]) -> str | None:
@@ -106,9 +130,16 @@ def typical_words(returns: Sequence[ReturnTime]) -> str | None:
     ordered = sorted(recent, key=lambda r: r.sort_seconds)
     middle = ordered[(len(ordered) - 1) // 2]  # the lower middle: always a real return
     low, high = duration_words(ordered[0]), duration_words(ordered[-1])
+    n = len(recent)
     if low == high:
-        return f"{_about(middle)}, each of your last {len(recent)} returns"
-    return f"{_about(middle)}; from {low} to {high} over your last {len(recent)} returns"
+        return ngettext(
+            "{about}, each of your last {n} return", "{about}, each of your last {n} returns", n
+        ).format(about=_about(middle), n=n)
+    return ngettext(
+        "{about}; from {low} to {high} over your last {n} return",
+        "{about}; from {low} to {high} over your last {n} returns",
+        n,
+    ).format(about=_about(middle), low=low, high=high, n=n)
 
 
 def typical_sentence(returns: Sequence[ReturnTime]) -> str | None:
@@ -117,8 +148,8 @@ def typical_sentence(returns: Sequence[ReturnTime]) -> str | None:
     if words is None:
         return None
     if len(returns[-TYPICAL_WINDOW:]) <= FEW_RETURNS:
-        return f"Time back on track so far: {words}."
-    return f"Typical time back on track: {words}."
+        return _("Time back on track so far: {words}.").format(words=words)
+    return _("Typical time back on track: {words}.").format(words=words)
 
 
 def middle_seconds(returns: Sequence[ReturnTime]) -> float | None:
@@ -129,11 +160,6 @@ def middle_seconds(returns: Sequence[ReturnTime]) -> float | None:
     return ordered[(len(ordered) - 1) // 2]
 
 
-def _took(took: ReturnTime) -> str:
-    words = _about(took)
-    return f"came {words}" if words.startswith("the ") else f"took {words}"
-
-
 def comparison_words(recent: Sequence[ReturnTime], earlier: Sequence[ReturnTime]) -> str:
     """A sentence comparing the latest returns with the ones before, or "" when either
     stretch is too short for a middle value to mean anything."""
@@ -142,12 +168,26 @@ def comparison_words(recent: Sequence[ReturnTime], earlier: Sequence[ReturnTime]
     now, before = middle_seconds(recent), middle_seconds(earlier)
     assert now is not None and before is not None
     ordered = sorted(earlier, key=lambda r: r.sort_seconds)
-    then = _took(ordered[(len(ordered) - 1) // 2])
+    typical = ordered[(len(ordered) - 1) // 2]
+    # "came the same day" and "took about 6 hours": whole sentences for each, for word order.
+    on_a_day = _measure(typical)[0] in ("same", "next")
+    then = _about(typical)
     if before > now * 1.1:
-        return f"That is sooner than before, when a return typically {then}."
-    if before < now * 0.9:
-        return (
-            f"Before that, a return typically {then}; some stretches are harder, and "
-            "coming back still counts."
+        if on_a_day:
+            return _("That is sooner than before, when a return typically came {when}.").format(
+                when=then
+            )
+        return _("That is sooner than before, when a return typically took {duration}.").format(
+            duration=then
         )
+    if before < now * 0.9:
+        if on_a_day:
+            return _(
+                "Before that, a return typically came {when}; some stretches are harder, and "
+                "coming back still counts."
+            ).format(when=then)
+        return _(
+            "Before that, a return typically took {duration}; some stretches are harder, and "
+            "coming back still counts."
+        ).format(duration=then)
     return ""

@@ -23,6 +23,7 @@ from desktop_app.domain.scoring import (
     triggered_alerts,
 )
 from desktop_app.domain.templates import Scale, Template
+from desktop_app.i18n import _, ngettext
 from desktop_app.services.session import Session
 from desktop_app.storage.codec import DecodeError, from_json
 from desktop_app.storage.repository import Collection, Stored
@@ -38,7 +39,10 @@ class IncompleteAnswersError(ValueError):
     """Some answers are missing or do not fit; ``problems`` maps question id to a sentence."""
 
     def __init__(self, problems: Mapping[str, str]) -> None:
-        super().__init__(f"{len(problems)} answer(s) need attention")
+        super().__init__(
+            ngettext("{n} answer needs attention", "{n} answers need attention", len(problems))
+            .format(n=len(problems))
+        )
         self.problems = dict(problems)
 
 
@@ -94,13 +98,34 @@ def distance_words(scale: Scale, value: float) -> str | None:
     if not scale.items or not all(item.endswith(".gap") for item in scale.items):
         return None
     size = f"{round(abs(value), 1):g}"
-    unit = "point" if abs(value) == 1 else "points"
-    each = " on average" if scale.method == "mean" else " in all"
+    # ngettext counts whole numbers: a fraction ("2.5 points") reads as plural.
+    count = round(abs(value)) if abs(value) == round(abs(value)) else 2
+    mean = scale.method == "mean"
     if value > 0:
-        return f"{size} {unit}{each} between where you are and where you want to be"
+        if mean:
+            return ngettext(
+                "{size} point on average between where you are and where you want to be",
+                "{size} points on average between where you are and where you want to be",
+                count,
+            ).format(size=size)
+        return ngettext(
+            "{size} point in all between where you are and where you want to be",
+            "{size} points in all between where you are and where you want to be",
+            count,
+        ).format(size=size)
     if value < 0:
-        return f"{size} {unit}{each} beyond where you wanted to be"
-    return "you are where you want to be"
+        if mean:
+            return ngettext(
+                "{size} point on average beyond where you wanted to be",
+                "{size} points on average beyond where you wanted to be",
+                count,
+            ).format(size=size)
+        return ngettext(
+            "{size} point in all beyond where you wanted to be",
+            "{size} points in all beyond where you wanted to be",
+            count,
+        ).format(size=size)
+    return _("you are where you want to be")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from desktop_app.domain.consistency import DayStatus, checkin_day_statuses
 from desktop_app.domain.journal import CheckIn
+from desktop_app.i18n import _
 from desktop_app.services.journal import JournalInputError, JournalService
 
 BACKFILL_WINDOW_DAYS = 14
@@ -42,7 +43,7 @@ def change_checkin_day(journal: JournalService, doc_id: str, day: date) -> Check
     """
     old = journal.checkin(doc_id)
     if old is None:
-        raise JournalInputError("This check-in no longer exists.")
+        raise JournalInputError(_("This check-in no longer exists."))
     if old.day(journal.settings().zone()) == day:
         at = old.at  # already on that day: nothing to move
     else:

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.i18n import _
 from desktop_app.storage import backups as store
 from desktop_app.storage import restore as restoring
 from desktop_app.storage.backups import Backup, BackupError
@@ -74,7 +75,7 @@ class BackupService:
         profile_id, key = repo.profile_id, session.key
         restoring.check_restorable(backup, repo.device, repo.cipher)
         if not repo.flush(5.0):
-            raise BackupError("the latest changes are still being saved; try again")
+            raise BackupError(_("the latest changes are still being saved; try again"))
         with store.LOCK:
             safety = store.take_backup(repo.path, repo.device, session.clock(), safety=True)
             repo.close(5.0)
@@ -87,6 +88,8 @@ class BackupService:
         # Opening again finishes or undoes a restore that stopped half-way (finish_restore).
         session.open_profile(profile_id, key)
         if failure is not None:
-            raise BackupError(f"the backup could not be put back: {failure}") from failure
+            raise BackupError(
+                _("the backup could not be put back: {error}").format(error=failure)
+            ) from failure
         others = sum(1 for d in device_folders(repo.path) if d.name != repo.device)
         return RestoreOutcome(files, safety, others)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.i18n import _
 from desktop_app.local_state import LEGACY_UI_STATE, LocalFolders
 from desktop_app.paths import APP_NAME
 
@@ -73,17 +74,17 @@ def groundwork_places(data_dir: Path, local: LocalFolders, log_dir: Path,
     """Everything Groundwork wrote on this computer: its entries in the data folder, and its
     own config, state, runtime, log and cache folders."""
     places = [
-        Place(data_dir / "profiles", "every profile, with its backups and set-aside copies"),
-        Place(data_dir / "templates", "your own assessment templates"),
-        Place(data_dir / LEGACY_UI_STATE, "window settings of an earlier version"),
-        Place(local.config, "this computer's name and settings"),
-        Place(local.state, "window sizes, the last profile used and other local state"),
-        Place(log_dir, "the error log"),
+        Place(data_dir / "profiles", _("every profile, with its backups and set-aside copies")),
+        Place(data_dir / "templates", _("your own assessment templates")),
+        Place(data_dir / LEGACY_UI_STATE, _("window settings of an earlier version")),
+        Place(local.config, _("this computer's name and settings")),
+        Place(local.state, _("window sizes, the last profile used and other local state")),
+        Place(log_dir, _("the error log")),
     ]
     if local.runtime is not None:
-        places.append(Place(local.runtime, "the running app's lock"))
+        places.append(Place(local.runtime, _("the running app's lock")))
     if cache_dir is not None:
-        places.append(Place(cache_dir, "cached files"))
+        places.append(Place(cache_dir, _("cached files")))
     # Only what is Groundwork's own: a folder not named after it is never removed whole.
     return [p for p in places if p.path.parent == data_dir or APP_NAME in p.path.parts]
 

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from desktop_app.domain.demo import DemoHistory, generate_demo
 from desktop_app.domain.journal import CheckIn, FocusPeriod, Slip, Win
 from desktop_app.domain.results import AssessmentResult
+from desktop_app.i18n import _, ngettext
 from desktop_app.services.journal_settings import system_zone_name
 from desktop_app.services.session import Session
 from desktop_app.storage.codec import to_json
@@ -30,11 +31,20 @@ def open_demo_profile(session: Session, years: int | None = None) -> str | None:
         made = session.require_repo().meta.get("demo_years")
         if years is None or made == years:
             return None
-        what = f"with {made} year{'' if made == 1 else 's'} of history" if made else "already"
-        return (
-            f"The Demo profile exists {what}, so it was opened as it is: --demo-years {years} "
-            "only applies when it is first made. Delete the Demo profile to make a new one."
-        )
+        if not made:
+            return _(
+                "The Demo profile exists already, so it was opened as it is: --demo-years {years} "
+                "only applies when it is first made. Delete the Demo profile to make a new one."
+            ).format(years=years)
+        return ngettext(
+            "The Demo profile exists with {made} year of history, so it was opened as it is: "
+            "--demo-years {years} only applies when it is first made. Delete the Demo profile "
+            "to make a new one.",
+            "The Demo profile exists with {made} years of history, so it was opened as it is: "
+            "--demo-years {years} only applies when it is first made. Delete the Demo profile "
+            "to make a new one.",
+            made,
+        ).format(made=made, years=years)
     session.create_profile(DEMO_NAME)
     now = session.clock()
     zone = ZoneInfo(system_zone_name(now))

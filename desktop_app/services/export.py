@@ -24,6 +24,7 @@ from typing import Any, Protocol, TypeVar, cast
 from desktop_app.domain.journal import CheckIn, FocusPeriod, Slip, Win
 from desktop_app.domain.results import AssessmentResult, Draft
 from desktop_app.domain.topics import Topic
+from desktop_app.i18n import _, ngettext, pgettext
 from desktop_app.services.clock import Clock
 from desktop_app.services.journal_settings import META_KEY
 from desktop_app.storage.atomic import atomic_write_bytes, fsync_dir
@@ -136,20 +137,35 @@ def open_read_only(data_dir: Path, name: str,
     wanted = " ".join(name.split()).casefold()
     found = next((p for p in profiles if p.name.casefold() == wanted), None)
     if found is None:
-        known = ", ".join(f"“{p.name}”" for p in profiles) or "none"
-        unread = f"; {len(odd)} profile file(s) could not be read" if odd else ""
+        known = ", ".join(f"“{p.name}”" for p in profiles) or pgettext("no profiles", "none")
+        if odd:
+            raise UnknownProfileError(
+                ngettext(
+                    "there is no profile called “{name}” (profiles: {known}; {n} profile file "
+                    "could not be read)",
+                    "there is no profile called “{name}” (profiles: {known}; {n} profile files "
+                    "could not be read)",
+                    len(odd),
+                ).format(name=name, known=known, n=len(odd))
+            )
         raise UnknownProfileError(
-            f"there is no profile called “{name}” (profiles: {known}{unread})"
+            _("there is no profile called “{name}” (profiles: {known})").format(
+                name=name, known=known
+            )
         )
     cipher, seal = _key_for(data_dir, found, passphrase, state_dir, key)
     try:
         return store.open(found.id, datetime.now(UTC), cipher=cipher, seal=seal)
     except NewerSchemaError:
         raise ExportError(
-            f"the profile “{found.name}” was saved by a newer Groundwork; please update it"
+            _("the profile “{name}” was saved by a newer Groundwork; please update it").format(
+                name=found.name
+            )
         ) from None
     except (OSError, ProfileFileError) as error:
-        raise ExportError(f"the profile “{found.name}” cannot be read: {error}") from None
+        raise ExportError(
+            _("the profile “{name}” cannot be read: {error}").format(name=found.name, error=error)
+        ) from None
 
 
 def _key_for(data_dir: Path, found: ProfileInfo, passphrase: Callable[[str], str | None] | None,
@@ -169,8 +185,8 @@ def _key_for(data_dir: Path, found: ProfileInfo, passphrase: Callable[[str], str
     secret = passphrase(found.name) if passphrase is not None else None
     if secret is None:
         raise LockedProfileError(
-            f"the profile “{found.name}” is protected by a passphrase; "
-            "give it with --passphrase-file FILE")
+            _("the profile “{name}” is protected by a passphrase; "
+              "give it with --passphrase-file FILE").format(name=found.name))
     try:
         unlocked = privacy.unlock(found.id, secret)
     except PrivacyError as error:
@@ -304,8 +320,8 @@ def outside_data_folder(target: Path, data_dir: Path) -> None:
     target = target.absolute()
     if target.is_relative_to(data_dir) or target.resolve().is_relative_to(data_dir.resolve()):
         raise ExportError(
-            f"{target} is inside Groundwork's data folder; choose a place outside it "
-            "(a sync engine would copy the export to your other computers)"
+            _("{path} is inside Groundwork's data folder; choose a place outside it "
+              "(a sync engine would copy the export to your other computers)").format(path=target)
         )
 
 
@@ -322,7 +338,9 @@ def write_csv_folder(target: Path, document: dict[str, Any]) -> None:
     """
     if target.exists() and not _replaceable(target):
         raise ExportError(
-            f"the folder {target} already holds other files; choose an empty or new folder"
+            _("the folder {path} already holds other files; choose an empty or new folder").format(
+                path=target
+            )
         )
     parent = target.parent
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))

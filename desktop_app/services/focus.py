@@ -35,6 +35,7 @@ from desktop_app.domain.journal import (
 from desktop_app.domain.scoring import AreaGap, suggest_focus
 from desktop_app.domain.templates import Template
 from desktop_app.domain.templates import area_titles as domain_area_titles
+from desktop_app.i18n import _, ngettext
 from desktop_app.services.errors import InputError
 from desktop_app.services.journal_cache import ResultHead, results_oldest_first
 from desktop_app.services.journal_settings import local_today, read_settings
@@ -222,7 +223,7 @@ class FocusService:
         readings = self.gap_readings()
         titles = self.area_titles()
         # The three responsibilities of the method come after the life areas, always.
-        duties = [AreaChoice(a, t) for a, t in RESPONSIBILITIES.items() if a not in titles]
+        duties = [AreaChoice(a, _(t)) for a, t in RESPONSIBILITIES.items() if a not in titles]
         if not readings:
             return [*(AreaChoice(area, title) for area, title in titles.items()), *duties]
         latest = readings[-1]
@@ -271,7 +272,7 @@ class FocusService:
         """Rewrite the current focus in place: wording, practices, areas."""
         current = self.current()
         if current is None:
-            raise FocusInputError("There is no current focus to edit yet.")
+            raise FocusInputError(_("There is no current focus to edit yet."))
         gaps = {a.area: a.gap_at_start for a in current.item.areas}
         areas = self._build_areas(drafts, current.item, None, gaps)
         period = dataclasses.replace(current.item, areas=tuple(areas))
@@ -329,7 +330,7 @@ class FocusService:
         current = self._require_current()
         practice = current.item.find_practice(practice_key)
         if pause not in practice.pauses:
-            raise FocusInputError("That pause has already been changed; have another look.")
+            raise FocusInputError(_("That pause has already been changed; have another look."))
         kept = tuple(p for p in practice.pauses if p != pause)
         period = replace_practice(current.item, dataclasses.replace(practice, pauses=kept))
         self._table().update(current.id, period)
@@ -346,7 +347,7 @@ class FocusService:
     def _require_current(self) -> Stored[FocusPeriod]:
         current = self.current()
         if current is None:
-            raise FocusInputError("Choose a focus first.")
+            raise FocusInputError(_("Choose a focus first."))
         return current
 
 
@@ -359,14 +360,18 @@ def check_drafts(
 ) -> None:
     """Raise FocusInputError with a plain sentence when the drafts cannot make a focus."""
     if not drafts:
-        raise FocusInputError("Choose at least one area to focus on.", part="areas")
+        raise FocusInputError(_("Choose at least one area to focus on."), part="areas")
     if len(drafts) > MAX_FOCUS_AREAS:
         raise FocusInputError(
-            f"Choose up to {MAX_FOCUS_AREAS} areas: more than that spreads the practice thin.",
+            ngettext(
+                "Choose up to {n} area: more than that spreads the practice thin.",
+                "Choose up to {n} areas: more than that spreads the practice thin.",
+                MAX_FOCUS_AREAS,
+            ).format(n=MAX_FOCUS_AREAS),
             part="areas",
         )
     if len({d.area for d in drafts}) != len(drafts):
-        raise FocusInputError("Each area can be chosen only once.", part="areas")
+        raise FocusInputError(_("Each area can be chosen only once."), part="areas")
     for draft in drafts:
         if is_own_area(draft.area):
             try:
@@ -375,17 +380,22 @@ def check_drafts(
                 raise FocusInputError(_sentence(str(error))) from None
         if not draft.intention.strip():
             raise FocusInputError(
-                f"Write an intention for {name(draft.area)}, in your own words.",
+                _("Write an intention for {area}, in your own words.").format(
+                    area=name(draft.area)
+                ),
                 draft.area, "intention",
             )
         if not [p for p in draft.practices if p.what.strip()]:
             raise FocusInputError(
-                f"Add at least one practice for {name(draft.area)}: something you will do.",
+                _("Add at least one practice for {area}: something you will do.").format(
+                    area=name(draft.area)
+                ),
                 draft.area, "practices",
             )
         if any(not p.what.strip() for p in draft.practices):
             raise FocusInputError(
-                f"One practice for {name(draft.area)} is empty: write what you will do, "
-                "or remove it.",
+                _(
+                    "One practice for {area} is empty: write what you will do, or remove it."
+                ).format(area=name(draft.area)),
                 draft.area, "practices",
             )

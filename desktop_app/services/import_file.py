@@ -20,11 +20,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from desktop_app.domain.journal import CheckInSettings, FocusPeriod
+from desktop_app.domain.journal import CheckIn, CheckInSettings, FocusPeriod
 from desktop_app.domain.profiles import ProfileNameError
+from desktop_app.i18n import _
 from desktop_app.services import gentle_json
 from desktop_app.services.clock import Clock
 from desktop_app.services.export import FORMAT, LISTS, PAUSES, VERSION, RecordList
+from desktop_app.services.journal_cache import CHECKIN_INDEX, CHECKINS
 from desktop_app.services.journal_settings import META_KEY as SETTINGS_KEY
 from desktop_app.services.journal_settings import has_settings, write_settings
 from desktop_app.services.profile_snapshot import ProfileSnapshot
@@ -77,30 +79,46 @@ def read_export(path: Path) -> ExportFile:
     try:
         data = gentle_json.loads(raw)
     except UnicodeDecodeError:
-        raise ImportFileError(f"{path.name} is not a Groundwork export (it is not text)") from None
+        raise ImportFileError(
+            _("{file} is not a Groundwork export (it is not text)").format(file=path.name)
+        ) from None
     except json.JSONDecodeError as error:
         raise ImportFileError(
-            f"{path.name} is damaged or cut short (line {error.lineno}: {error.msg})"
+            _("{file} is damaged or cut short (line {line}: {problem})").format(
+                file=path.name, line=error.lineno, problem=error.msg
+            )
         ) from None
     except (RecursionError, ValueError):
-        raise ImportFileError(f"{path.name} is damaged: it cannot be read as JSON") from None
+        raise ImportFileError(
+            _("{file} is damaged: it cannot be read as JSON").format(file=path.name)
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ImportFileError(f"{path.name} is not a Groundwork export")
+        raise ImportFileError(_("{file} is not a Groundwork export").format(file=path.name))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ImportFileError(f"{path.name} is damaged: it has no valid export version")
+        raise ImportFileError(
+            _("{file} is damaged: it has no valid export version").format(file=path.name)
+        )
     if version > VERSION:
         raise ImportFileError(
-            f"{path.name} was made by a newer Groundwork (export version {version}; this "
-            f"version reads up to {VERSION}); please update Groundwork to import it"
+            _("{file} was made by a newer Groundwork (export version {version}; this "
+              "version reads up to {supported}); please update Groundwork to import it").format(
+                file=path.name, version=version, supported=VERSION
+            )
         )
     unknown = sorted(set(data) - _KNOWN_KEYS)
     if unknown:
-        raise ImportFileError(f"{path.name} is damaged: it holds an unknown list “{unknown[0]}”")
+        raise ImportFileError(
+            _("{file} is damaged: it holds an unknown list “{list}”").format(
+                file=path.name, list=unknown[0]
+            )
+        )
     profile = data.get("profile")
     name = profile.get("name") if isinstance(profile, dict) else None
     if not isinstance(name, str):
-        raise ImportFileError(f"{path.name} is damaged: it does not name its profile")
+        raise ImportFileError(
+            _("{file} is damaged: it does not name its profile").format(file=path.name)
+        )
     assert isinstance(profile, dict)
     return ExportFile(
         profile_name=name,
@@ -113,15 +131,19 @@ def _read_bytes(path: Path) -> bytes:
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            raise ImportFileError(f"{path} is not a file")
+            raise ImportFileError(_("{path} is not a file").format(path=path))
         if info.st_size > MAX_IMPORT_BYTES:
-            raise ImportFileError(f"{path.name} is far larger than any Groundwork export")
+            raise ImportFileError(
+                _("{file} is far larger than any Groundwork export").format(file=path.name)
+            )
         with open(path, "rb") as handle:
             return handle.read(MAX_IMPORT_BYTES + 1)
     except FileNotFoundError:
-        raise ImportFileError(f"there is no file {path}") from None
+        raise ImportFileError(_("there is no file {path}").format(path=path)) from None
     except OSError as error:
-        raise ImportFileError(f"cannot read {path}: {error.strerror or error}") from None
+        raise ImportFileError(
+            _("cannot read {path}: {error}").format(path=path, error=error.strerror or error)
+        ) from None
 
 
 def _settings(path: Path, raw: Any) -> CheckInSettings | None:
@@ -131,22 +153,30 @@ def _settings(path: Path, raw: Any) -> CheckInSettings | None:
         return from_json(CheckInSettings, raw)
     except DecodeError:
         raise ImportFileError(
-            f"{path.name} is damaged: its check-in settings cannot be read"
+            _("{file} is damaged: its check-in settings cannot be read").format(file=path.name)
         ) from None
 
 
 def _records(path: Path, spec: RecordList, raw: Any) -> list[tuple[str, Any]]:
     if not isinstance(raw, list):
-        raise ImportFileError(f"{path.name} is damaged: “{spec.name}” is not a list")
+        raise ImportFileError(
+            _("{file} is damaged: “{list}” is not a list").format(file=path.name, list=spec.name)
+        )
     found: list[tuple[str, Any]] = []
     seen: set[str] = set()
     for position, record in enumerate(raw, 1):
-        where = f"record {position} of “{spec.name}”"
+        where = {"file": path.name, "position": position, "list": spec.name}
         if not isinstance(record, dict) or not isinstance(record.get("id"), str):
-            raise ImportFileError(f"{path.name} is damaged: {where} has no id")
+            raise ImportFileError(
+                _("{file} is damaged: record {position} of “{list}” has no id").format(**where)
+            )
         record_id = record["id"]
         if not record_id or record_id in seen:
-            raise ImportFileError(f"{path.name} is damaged: {where} repeats the id {record_id!r}")
+            raise ImportFileError(
+                _("{file} is damaged: record {position} of “{list}” repeats the id {id}").format(
+                    id=repr(record_id), **where
+                )
+            )
         seen.add(record_id)
         fields = {k: v for k, v in record.items() if k != "id"}
         try:
@@ -154,7 +184,8 @@ def _records(path: Path, spec: RecordList, raw: Any) -> list[tuple[str, Any]]:
         except DecodeError:
             # The reason may quote what the person wrote; the id says which record it is.
             raise ImportFileError(
-                f"{path.name} is damaged: {where} (id {record_id!r}) is not in the expected shape"
+                _("{file} is damaged: record {position} of “{list}” (id {id}) is not in the "
+                  "expected shape").format(id=repr(record_id), **where)
             ) from None
         found.append((record_id, item))
     return found
@@ -284,10 +315,15 @@ class Addition:
 
 def take_in(repo: ProfileRepository, addition: Addition) -> None:
     """Merge what :func:`add_elsewhere` wrote (fast: no write, no decoding)."""
+    since = repo.revision(CHECKINS)
     repo.adopt(addition.shard)
     # The records came decoded from the file: the screens need not decode them again.
     for version, cls, item in addition.decoded:
         repo.decoded.keep(version, cls, item)
+    # Home's check-in index takes in what came instead of reading every time again.
+    added = list(addition.shard.versions.get("checkins", {}).values())
+    known = {v.id: item for v, _cls, item in addition.decoded if isinstance(item, CheckIn)}
+    repo.carry(CHECKIN_INDEX, since, lambda index: index.took_in(repo, added, known))
 
 
 def write_history(shard: ShardFile) -> None:
@@ -346,7 +382,7 @@ class Recorder:
         if not any(shard.versions.values()):
             return None
         if shard.path.exists():  # made meanwhile: it is not ours to replace
-            raise FileExistsError(errno.EEXIST, "the file for this import exists already",
+            raise FileExistsError(errno.EEXIST, _("the file for this import exists already"),
                                   str(shard.path))
         write_history(shard)
         versions = shard.versions
@@ -389,7 +425,7 @@ def import_as_new_profile(data_dir: Path, clock: Clock, device_id: str, name: st
     service = ProfileService(data_dir, clock, device_id)
     service.refresh()
     if service.find(name) is not None:
-        raise ProfileNameError(f"there is already a profile called “{name}”")
+        raise ProfileNameError(_("there is already a profile called “{name}”").format(name=name))
     if cipher is None:
         return import_export(service, name, export)
     return import_export(service, name, export, create=lambda chosen: service.create(

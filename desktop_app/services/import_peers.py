@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Literal
 
 from desktop_app.domain.journal import AnswerValue, CheckIn, FocusArea, FocusPeriod, Practice
+from desktop_app.i18n import N_, _, ngettext, npgettext
 from desktop_app.services.import_file import Addition, Recorder
 from desktop_app.services.journal import JournalService
 from desktop_app.services.peer_daylio import DaylioEntry, read_daylio_file
@@ -40,7 +41,7 @@ __all__ = ["ImportOutcome", "PeerFileError", "PeerImport", "PeerImportService"]
 Source = Literal["loop", "daylio"]
 LOOP_AREA = "habits"
 # Loop keeps days, not times: the check-in sits at noon, and its note says where it came from.
-LOOP_NOTE = "From Loop Habit Tracker"
+LOOP_NOTE = N_("From Loop Habit Tracker")
 CHECKIN_TABLE = "checkins"
 FOCUS_TABLE = "focus"
 
@@ -76,23 +77,46 @@ class PeerImport:
     def summary(self) -> str:
         """One or two sentences: what the file holds."""
         span = (
-            f" from {_short(self.first)} to {_short(self.last)}"
-            if self.first and self.last else ""
+            {"first": _short(self.first), "last": _short(self.last)}
+            if self.first and self.last else None
         )
+        checkins = _count(len(self.checkins))
         if self.source == "loop":
-            text = (
-                f"{_plural(self.habits, 'habit')} with {_plural(self.done_days, 'done day')}"
-                f"{span}, as practices and {_plural(len(self.checkins), 'check-in')}."
+            parts = {
+                "habits": npgettext("peer import", "{n} habit", "{n} habits", self.habits)
+                .format(n=_number(self.habits)),
+                # Translators: follows "with" in the summary of a Loop file.
+                "done_days": npgettext(
+                    "peer import, after with", "{n} done day", "{n} done days", self.done_days
+                ).format(n=_number(self.done_days)),
+                "checkins": checkins,
+            }
+            if span:
+                text = _("{habits} with {done_days} from {first} to {last}, as practices and "
+                         "{checkins}.").format(**parts, **span)
+            else:
+                text = _("{habits} with {done_days}, as practices and {checkins}.").format(**parts)
+        elif span:
+            text = _("{checkins} from {first} to {last}, with mood and notes.").format(
+                checkins=checkins, **span
             )
         else:
-            text = f"{_plural(len(self.checkins), 'check-in')}{span}, with mood and notes."
+            text = _("{checkins}, with mood and notes.").format(checkins=checkins)
         if self.left_out:
-            text += f" {_plural(self.left_out, 'row')} could not be used and will be left out."
+            text += " " + ngettext(
+                "{n} row could not be used and will be left out.",
+                "{n} rows could not be used and will be left out.",
+                self.left_out,
+            ).format(n=_number(self.left_out))
         return text
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 else "s")
+def _number(count: int) -> str:
+    return f"{count:,}"
+
+
+def _count(count: int) -> str:
+    return ngettext("{n} check-in", "{n} check-ins", count).format(n=_number(count))
 
 
 @dataclass
@@ -108,16 +132,29 @@ class ImportOutcome:
 
     def summary(self) -> str:
         if not self.added and not self.updated and not self.period_added:
-            text = "Everything in this file is already in this profile; nothing will change."
+            text = _("Everything in this file is already in this profile; nothing will change.")
         else:
-            text = f"{_plural(self.added, 'new check-in')}"
-            if self.updated:
-                text += f", {_plural(self.updated, 'check-in')} with more practices done"
-            if self.already_there:
-                text += f"; {self.already_there:,} already here"
-            text += "."
+            parts = {
+                "added": ngettext("{n} new check-in", "{n} new check-ins", self.added)
+                .format(n=_number(self.added)),
+                "updated": _count(self.updated),
+                "already": _number(self.already_there),
+            }
+            if self.updated and self.already_there:
+                text = _("{added}, {updated} with more practices done; {already} already here.")
+            elif self.updated:
+                text = _("{added}, {updated} with more practices done.")
+            elif self.already_there:
+                text = _("{added}; {already} already here.")
+            else:
+                text = _("{added}.")
+            text = text.format(**parts)
         if self.deleted_here:
-            text += f" {_plural(self.deleted_here, 'record')} you deleted stay deleted."
+            text += " " + ngettext(
+                "{n} record you deleted stay deleted.",
+                "{n} records you deleted stay deleted.",
+                self.deleted_here,
+            ).format(n=_number(self.deleted_here))
         return text
 
 
@@ -156,12 +193,14 @@ class PeerImportService:
                     continue
                 by_day.setdefault(day, []).append(key)
         if not by_day:
-            raise PeerFileError(f"{name} has no days on which a habit was done.")
+            raise PeerFileError(
+                _("{file} has no days on which a habit was done.").format(file=name)
+            )
         checkins = [
             (
                 f"loop-{day:%Y%m%d}",
                 CheckIn(_at(day, time(12, 0), zone), template_id, version,
-                        {"practices": True, "note": LOOP_NOTE}, tuple(done)),
+                        {"practices": True, "note": _(LOOP_NOTE)}, tuple(done)),
             )
             for day, done in sorted(by_day.items())
         ]
@@ -176,7 +215,7 @@ class PeerImportService:
             _at(first, time(0, 0), zone),
             ended,
             (FocusArea(f"loop-{LOOP_AREA}", LOOP_AREA,
-                       "The habits I tracked in Loop Habit Tracker", practices),),
+                       _("The habits I tracked in Loop Habit Tracker"), practices),),
         )
         return PeerImport(
             "loop", name, checkins, (period.key, period), len(habits),
@@ -205,7 +244,9 @@ class PeerImportService:
             answers: dict[str, AnswerValue] = {"note": _daylio_note(entry)}
             checkins.append((record_id, CheckIn(at, template_id, version, answers)))
         if not checkins:
-            raise PeerFileError(f"{path.name} has no entries Groundwork can use.")
+            raise PeerFileError(
+                _("{file} has no entries Groundwork can use.").format(file=path.name)
+            )
         days = [c.at.date() for _id, c in checkins]
         return PeerImport(
             "daylio", path.name, checkins, None, 0, 0, left_out, min(days), max(days)
@@ -305,9 +346,11 @@ def _widen(old: FocusPeriod, new: FocusPeriod) -> FocusPeriod:
 
 
 def _daylio_note(entry: DaylioEntry) -> str:
-    lines = [f"Mood in Daylio: {entry.mood}" if entry.mood else "From Daylio"]
+    lines = [
+        _("Mood in Daylio: {mood}").format(mood=entry.mood) if entry.mood else _("From Daylio")
+    ]
     if entry.activities:
-        lines.append("Activities: " + ", ".join(entry.activities))
+        lines.append(_("Activities: {list}").format(list=", ".join(entry.activities)))
     text = "\n".join(part for part in (entry.title, entry.note) if part)
     if text:
         lines += ["", text]

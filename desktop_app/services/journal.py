@@ -32,6 +32,7 @@ from desktop_app.domain.schedule import (
 )
 from desktop_app.domain.scoring import triggered_alerts
 from desktop_app.domain.templates import Template
+from desktop_app.i18n import _
 from desktop_app.services import journal_settings as settings_store
 from desktop_app.services.errors import InputError
 from desktop_app.services.focus import FocusService
@@ -220,7 +221,7 @@ class JournalService:
             return moment_for_day(self.settings(), day, self.now(), wall_clock)
         except ValueError:
             raise JournalInputError(
-                "A check-in can be for today or an earlier day, not for a day still to come."
+                _("A check-in can be for today or an earlier day, not for a day still to come.")
             ) from None
 
     def checkin_template(self) -> Template | None:
@@ -301,7 +302,7 @@ class JournalService:
         """Rewrite a check-in's answers and practices; its time stays."""
         old = self.checkin(doc_id)
         if old is None:
-            raise JournalInputError("This check-in no longer exists.")
+            raise JournalInputError(_("This check-in no longer exists."))
         new = dataclasses.replace(
             old,
             answers=_checkin_answers(answers),
@@ -335,18 +336,18 @@ class JournalService:
 
     def _slip_from(self, draft: SlipDraft, key: str) -> Slip:
         if not draft.old_pattern.strip():
-            raise JournalInputError("Describe the old pattern in a few words.")
+            raise JournalInputError(_("Describe the old pattern in a few words."))
         now = self.now()
         at = _fixed(draft.at or now)
         if not draft.time_known:
             at = self.start_of_day(at)
         if instant(at) > instant(now) + 60:
-            raise JournalInputError("A slip can only be logged once it has happened.")
+            raise JournalInputError(_("A slip can only be logged once it has happened."))
         back = _fixed(draft.back_on_track_at) if draft.back_on_track_at else None
         if back is not None and instant(back) < instant(at):
-            raise JournalInputError("Getting back on track cannot come before the slip.")
+            raise JournalInputError(_("Getting back on track cannot come before the slip."))
         if back is not None and instant(back) > instant(now) + 60:
-            raise JournalInputError("The return cannot be in the future.")
+            raise JournalInputError(_("The return cannot be in the future."))
         return Slip(
             key,
             at,
@@ -371,7 +372,7 @@ class JournalService:
     def update_slip(self, doc_id: str, draft: SlipDraft) -> None:
         old = self.slip(doc_id)
         if old is None:
-            raise JournalInputError("This slip no longer exists.")
+            raise JournalInputError(_("This slip no longer exists."))
         self._slips().update(doc_id, self._slip_from(draft, old.key))
         self.session.notify()
 
@@ -379,7 +380,7 @@ class JournalService:
         """Mark the return from a slip now; returns any milestone it completes."""
         old = self.slip(doc_id)
         if old is None:
-            raise JournalInputError("This slip no longer exists.")
+            raise JournalInputError(_("This slip no longer exists."))
         helped = what_helped.strip() if what_helped is not None else None
         now = self.now()
         at = now if instant(now) >= instant(old.at) else old.at
@@ -414,16 +415,16 @@ class JournalService:
 
     def _win_from(self, draft: WinDraft) -> Win:
         if not draft.text.strip():
-            raise JournalInputError("Write a few words about what went well.")
+            raise JournalInputError(_("Write a few words about what went well."))
         try:
             at = _fixed(draft.at or moment_for_day(
                 self.settings(), draft.day or self.today(), self.now(), WIN_TIME_OF_DAY))
         except ValueError:
             raise JournalInputError(
-                "A win can be dated today or an earlier day, not a day still to come."
+                _("A win can be dated today or an earlier day, not a day still to come.")
             ) from None
         if instant(at) > instant(self.now()) + 60:
-            raise JournalInputError("A win can only be logged once it has happened.")
+            raise JournalInputError(_("A win can only be logged once it has happened."))
         return Win(at, draft.text.strip(), draft.focus_area or None)
 
     def log_win(self, draft: WinDraft) -> list[Milestone]:
@@ -441,7 +442,7 @@ class JournalService:
     def update_win(self, doc_id: str, draft: WinDraft) -> None:
         old = self._wins().get(doc_id)
         if old is None:
-            raise JournalInputError("This win no longer exists.")
+            raise JournalInputError(_("This win no longer exists."))
         # The time stays unless the person gave the win another day.
         same_day = draft.day is None or draft.day == self.local(old.at).date()
         kept = dataclasses.replace(draft, at=old.at) if same_day else draft

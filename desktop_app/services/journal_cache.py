@@ -16,10 +16,13 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import re
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, TypeVar
 
 from desktop_app.domain.journal import CheckIn, Slip, Win, instant
+from desktop_app.storage.collection import Collection
+from desktop_app.storage.merge import Version
 from desktop_app.storage.repository import ProfileRepository, Stored
 
 D = TypeVar("D", Slip, Win)
@@ -99,6 +102,28 @@ class CheckInIndex:
         self._full.pop(doc_id, None)
         self._order = None
 
+    def took_in(self, repo: ProfileRepository, versions: Iterable[Version],
+                decoded: dict[str, CheckIn]) -> None:
+        """Versions merged from elsewhere (an import): each id as it now stands, instead of
+        reading every check-in's time again. ``decoded``: those that came decoded."""
+        slow = repo.collection("checkins", _At)
+        for version in versions:
+            winner = repo.winner("checkins", version.id)
+            if winner is None or winner.deleted:
+                self.removed(version.id)
+            elif winner is version:  # otherwise what was there still wins: nothing changes
+                known = decoded.get(version.id)
+                if known is not None:
+                    self.added(version.id, known)
+                    continue
+                self._full.pop(version.id, None)
+                self._order = None
+                item = _time_of(repo, version, slow)
+                if item is None:
+                    self._times.pop(version.id, None)
+                else:
+                    self._times[version.id] = item.at
+
 
 def _check_in_times(repo: ProfileRepository) -> dict[str, datetime]:
     """Every check-in's time, read straight from the stored string where it is one Groundwork
@@ -106,24 +131,29 @@ def _check_in_times(repo: ProfileRepository) -> dict[str, datetime]:
     times: dict[str, datetime] = {}
     slow = repo.collection("checkins", _At)
     for version in repo.visible("checkins"):
-        held = repo.decoded.get(version, _At)
-        if held is None:
-            at = version.doc.get("at")
-            item: _At | None = None
-            if isinstance(at, str) and _WRITTEN_TIME.fullmatch(at):
-                with contextlib.suppress(ValueError):  # "02-31" has the form, not the day
-                    item = _At(datetime.fromisoformat(at))
-            if item is not None:
-                repo.decoded.keep(version, _At, item)
-            else:
-                item = slow.get(version.id)
-        else:
-            item = held[0]
-            if item is None:
-                slow.get(version.id)  # counted as skipped again, as a decode would
+        item = _time_of(repo, version, slow)
         if item is not None:
             times[version.id] = item.at
     return times
+
+
+def _time_of(repo: ProfileRepository, version: Version, slow: Collection[_At]) -> _At | None:
+    held = repo.decoded.get(version, _At)
+    if held is None:
+        at = version.doc.get("at")
+        item: _At | None = None
+        if isinstance(at, str) and _WRITTEN_TIME.fullmatch(at):
+            with contextlib.suppress(ValueError):  # "02-31" has the form, not the day
+                item = _At(datetime.fromisoformat(at))
+        if item is not None:
+            repo.decoded.keep(version, _At, item)
+        else:
+            item = slow.get(version.id)
+    else:
+        item = held[0]
+        if item is None:
+            slow.get(version.id)  # counted as skipped again, as a decode would
+    return item
 
 
 def checkin_index(repo: ProfileRepository) -> CheckInIndex:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import tzlocal
 
 from desktop_app.domain.journal import CheckInSettings
+from desktop_app.i18n import _, ngettext
 from desktop_app.storage.codec import DecodeError, from_json, to_json
 from desktop_app.storage.repository import ProfileRepository
 
@@ -95,9 +96,9 @@ class SupportContacts:
         """What a pointer to help adds: the crisis line first, then the people."""
         found = []
         if self.crisis_line.strip():
-            found.append(f"Your crisis line: {self.crisis_line.strip()}")
+            found.append(_("Your crisis line: {line}").format(line=self.crisis_line.strip()))
         if self.people.strip():
-            found.append(f"People you can reach: {self.people.strip()}")
+            found.append(_("People you can reach: {people}").format(people=self.people.strip()))
         return found
 
 
@@ -116,7 +117,11 @@ def write_support(repo: ProfileRepository, contacts: SupportContacts) -> None:
     for text in (contacts.people, contacts.crisis_line):
         if len(text) > MAX_SUPPORT_CHARS:
             raise ValueError(
-                f"Please keep support contacts under {MAX_SUPPORT_CHARS} characters."
+                ngettext(
+                    "Please keep support contacts under {n} character.",
+                    "Please keep support contacts under {n} characters.",
+                    MAX_SUPPORT_CHARS,
+                ).format(n=MAX_SUPPORT_CHARS)
             )
     trimmed = SupportContacts(contacts.people.strip(), contacts.crisis_line.strip())
     repo.set_meta(**{SUPPORT_KEY: to_json(trimmed)})

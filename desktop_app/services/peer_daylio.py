@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
+from desktop_app.i18n import _
 from desktop_app.services.peer_files import PeerFileError, read_bytes, read_table, text_of
 
 WHAT = "Daylio"
@@ -82,8 +83,10 @@ def read_daylio_file(path: Path) -> tuple[list[DaylioEntry], int]:
     year_at, date_at = table.column("year"), table.column("date")
     if mood_at is None or (full_at is None and (year_at is None or date_at is None)):
         raise PeerFileError(
-            f"{path.name} is not a {WHAT} export: it has no “mood” and “full_date” columns. "
-            "In Daylio, choose More ▸ Export entries ▸ CSV and pick that file."
+            _("{file} is not a {app} export: it has no “mood” and “full_date” columns. "
+              "In Daylio, choose More ▸ Export entries ▸ CSV and pick that file.").format(
+                file=path.name, app=WHAT
+            )
         )
     time_at, activities_at = table.column("time"), table.column("activities")
     title_at, note_at = table.column("note_title"), table.column("note")

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.i18n import _
+
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Far above a real export (20 years of daily entries with long notes is a few MB)."""
 MAX_ROWS = 250_000
@@ -30,18 +32,24 @@ def read_bytes(path: Path, what: str) -> bytes:
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            raise PeerFileError(f"{path} is not a file.")
+            raise PeerFileError(_("{path} is not a file.").format(path=path))
         if info.st_size > MAX_FILE_BYTES:
             raise PeerFileError(
-                f"{path.name} is far larger than any {what} export "
-                f"({info.st_size // (1024 * 1024)} MB), so Groundwork did not read it."
+                _("{file} is far larger than any {app} export ({size} MB), so Groundwork "
+                  "did not read it.").format(
+                    file=path.name, app=what, size=info.st_size // (1024 * 1024)
+                )
             )
         with open(path, "rb") as handle:
             return handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise PeerFileError(f"There is no file {path}.") from None
+        raise PeerFileError(_("There is no file {path}.").format(path=path)) from None
     except OSError as error:
-        raise PeerFileError(f"{path.name} could not be read: {error.strerror or error}.") from None
+        raise PeerFileError(
+            _("{file} could not be read: {error}.").format(
+                file=path.name, error=error.strerror or error
+            )
+        ) from None
 
 
 def zip_members(raw: bytes, name: str, what: str) -> dict[str, bytes]:
@@ -56,20 +64,24 @@ def zip_members(raw: bytes, name: str, what: str) -> dict[str, bytes]:
                 total += info.file_size
                 if info.file_size > MAX_FILE_BYTES or total > 4 * MAX_FILE_BYTES:
                     raise PeerFileError(
-                        f"{name} unpacks to far more than any {what} export, so Groundwork "
-                        "did not read it."
+                        _("{file} unpacks to far more than any {app} export, so Groundwork "
+                          "did not read it.").format(file=name, app=what)
                     )
                 with archive.open(info) as member:
                     data = member.read(MAX_FILE_BYTES + 1)
                 if len(data) > MAX_FILE_BYTES:
-                    raise PeerFileError(f"{name} holds a file larger than it says.")
+                    raise PeerFileError(
+                        _("{file} holds a file larger than it says.").format(file=name)
+                    )
                 members[info.filename.replace("\\", "/")] = data
             return members
     except PeerFileError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError,
             NotImplementedError, RuntimeError):
-        raise PeerFileError(f"{name} is a damaged or unreadable zip archive.") from None
+        raise PeerFileError(
+            _("{file} is a damaged or unreadable zip archive.").format(file=name)
+        ) from None
 
 
 def text_of(raw: bytes, name: str) -> str:
@@ -78,10 +90,13 @@ def text_of(raw: bytes, name: str) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise PeerFileError(
-            f"{name} is not a text file in UTF-8, so it is not the export Groundwork expects."
+            _("{file} is not a text file in UTF-8, so it is not the export Groundwork "
+              "expects.").format(file=name)
         ) from None
     if "\x00" in text:
-        raise PeerFileError(f"{name} holds binary data, so it is not a CSV export.")
+        raise PeerFileError(
+            _("{file} holds binary data, so it is not a CSV export.").format(file=name)
+        )
     return text
 
 
@@ -112,9 +127,11 @@ def read_table(text: str, name: str) -> Table:
             if any(cell.strip() for cell in row):
                 rows.append(row)
     except csv.Error as error:
-        raise PeerFileError(f"{name} is damaged: it is not valid CSV ({error}).") from None
+        raise PeerFileError(
+            _("{file} is damaged: it is not valid CSV ({error}).").format(file=name, error=error)
+        ) from None
     if not rows:
-        raise PeerFileError(f"{name} is empty.")
+        raise PeerFileError(_("{file} is empty.").format(file=name))
     raw = [cell.lstrip("\ufeff") for cell in rows[0]]
     width = max(len(row) for row in rows)
     body = [row + [""] * (width - len(row)) for row in rows[1:]]
@@ -125,10 +142,14 @@ def _limited(reader: Iterator[list[str]], name: str) -> Iterator[list[str]]:
     for count, row in enumerate(reader):
         if count > MAX_ROWS:
             raise PeerFileError(
-                f"{name} has more rows than any real export, so it was left alone."
+                _("{file} has more rows than any real export, so it was left alone.").format(
+                    file=name
+                )
             )
         if any(len(cell) > MAX_FIELD_CHARS for cell in row):
             raise PeerFileError(
-                f"{name} has a field far longer than any note, so it was left alone."
+                _("{file} has a field far longer than any note, so it was left alone.").format(
+                    file=name
+                )
             )
         yield row

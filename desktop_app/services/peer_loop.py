@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from desktop_app.domain.journal import Cadence
+from desktop_app.i18n import _, ngettext
 from desktop_app.services.peer_files import (
     PeerFileError,
     Table,
@@ -80,8 +81,10 @@ def cadence_of(repetitions: str, interval: str) -> Cadence:
 def read_loop_files(paths: Sequence[Path]) -> tuple[list[LoopHabit], str]:
     """The habits of a Loop export (a zip, or its CSV files); the name to show for it."""
     if not paths:
-        raise PeerFileError("No file was chosen.")
-    name = paths[0].name if len(paths) == 1 else f"{len(paths)} files"
+        raise PeerFileError(_("No file was chosen."))
+    name = paths[0].name if len(paths) == 1 else ngettext(
+        "{n} file", "{n} files", len(paths)
+    ).format(n=len(paths))
     tables: dict[str, Table] = {}
     for path in paths:
         raw = read_bytes(path, WHAT)
@@ -99,11 +102,14 @@ def read_loop_files(paths: Sequence[Path]) -> tuple[list[LoopHabit], str]:
     found = _from_wide(tables, habits) or _from_folders(tables, habits)
     if found is None:
         raise PeerFileError(
-            f"{name} is not a {WHAT} export: it has no Checkmarks.csv with a Date column. "
-            "Choose the zip file Loop made (Settings ▸ Export as CSV), or its Checkmarks.csv."
+            _("{file} is not a {app} export: it has no Checkmarks.csv with a Date column. "
+              "Choose the zip file Loop made (Settings ▸ Export as CSV), or its "
+              "Checkmarks.csv.").format(file=name, app=WHAT)
         )
     if len(found) > MAX_HABITS:
-        raise PeerFileError(f"{name} lists more habits than Groundwork can take in at once.")
+        raise PeerFileError(
+            _("{file} lists more habits than Groundwork can take in at once.").format(file=name)
+        )
     return found, name
 
 
@@ -152,7 +158,7 @@ def _columns(header: list[str], known: list[str]) -> list[str]:
                 i = j
                 break
         else:
-            names.append(cells[i].strip() or f"Habit {len(names) + 1}")
+            names.append(cells[i].strip() or _("Habit {n}").format(n=len(names) + 1))
             i += 1
     return names
 
@@ -182,7 +188,9 @@ def _from_wide(tables: dict[str, Table], habits: list[LoopHabit]) -> list[LoopHa
         if len([v for v in values if v.strip()]) > width:
             # More values than habits: a name with a comma that Habits.csv did not explain.
             raise PeerFileError(
-                f"{table.name} is damaged: its rows have more values than it names habits."
+                _("{file} is damaged: its rows have more values than it names habits.").format(
+                    file=table.name
+                )
             )
         for habit, value in zip(result, values, strict=False):
             if _is_done(value):

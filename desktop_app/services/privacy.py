@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from desktop_app.i18n import _, ngettext
 from desktop_app.storage import keyfile
 from desktop_app.storage.atomic import atomic_write_bytes, remove_stale_temp_files
 from desktop_app.storage.crypto import FileCipher
@@ -51,17 +52,18 @@ class PrivacyError(Exception):
 
 class WrongPassphraseError(PrivacyError):
     def __init__(self, wait_seconds: float) -> None:
-        later = "" if wait_seconds <= 0 else (
-            f" Please wait {_seconds(wait_seconds)} before the next try.")
-        super().__init__(f"That passphrase does not open this profile.{later}")
+        later = "" if wait_seconds <= 0 else " " + (
+            _("Please wait {duration} before the next try.").format(
+                duration=_seconds(wait_seconds)))
+        super().__init__(_("That passphrase does not open this profile.") + later)
         self.wait_seconds = wait_seconds
 
 
 class TooSoonError(PrivacyError):
     def __init__(self, wait_seconds: float) -> None:
         super().__init__(
-            f"After several wrong passphrases, please wait {_seconds(wait_seconds)} "
-            "before the next try.")
+            _("After several wrong passphrases, please wait {duration} "
+              "before the next try.").format(duration=_seconds(wait_seconds)))
         self.wait_seconds = wait_seconds
 
 
@@ -75,8 +77,10 @@ class ProfileLockedError(PrivacyError):
 
 def _seconds(wait: float) -> str:
     whole = max(1, round(wait))
-    return f"{whole} second{'s' if whole != 1 else ''}" if whole < 120 else (
-        f"{round(whole / 60)} minutes")
+    if whole < 120:
+        return ngettext("{n} second", "{n} seconds", whole).format(n=whole)
+    minutes = round(whole / 60)
+    return ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes)
 
 
 def backoff(failures: int) -> float:
@@ -184,19 +188,21 @@ class PrivacyService:
         if latest is None:
             if bad:
                 raise KeyDamagedError(
-                    f"The key of this profile cannot be read ({bad[0].reason}); "
-                    "nothing was changed.")
-            raise PrivacyError("This profile has no passphrase.")
+                    _("The key of this profile cannot be read ({reason}); "
+                      "nothing was changed.").format(reason=bad[0].reason))
+            raise PrivacyError(_("This profile has no passphrase."))
         if not latest.protected:
-            raise PrivacyError("This profile has no passphrase any more.")
+            raise PrivacyError(_("This profile has no passphrase any more."))
         try:
             cipher = self._try(latest, secret)
         except KeyFileError as error:
             raise KeyDamagedError(
-                f"The key of this profile is damaged ({error.reason}); nothing was changed."
+                _("The key of this profile is damaged ({reason}); nothing was changed.").format(
+                    reason=error.reason
+                )
             ) from None
         if cipher is None:
-            failures, _ = self._tries.get(profile_id)
+            failures = self._tries.get(profile_id)[0]  # not "_": that name is the catalog
             now = self.now()
             self._tries.put(profile_id, failures + 1, now)
             raise WrongPassphraseError(backoff(failures + 1))
@@ -240,7 +246,7 @@ class PrivacyService:
         encrypt theirs when they next open it. Returns the recovery key, once."""
         repo = self.session.require_repo()
         if self.is_protected(repo.profile_id):
-            raise PrivacyError("This profile already has a passphrase.")
+            raise PrivacyError(_("This profile already has a passphrase."))
         previous = repo.cipher  # a removed passphrase's key, left in the clear
         self._write_own(repo, prepared.cipher, protected=True, wraps=prepared.wraps)
         repo.set_cipher(prepared.cipher, seal=True)
@@ -259,7 +265,7 @@ class PrivacyService:
         profile_id = prepared.profile_id or self.session.require_repo().profile_id
         repo = self.session.repo
         if repo is None or repo.profile_id != profile_id:
-            raise PrivacyError("Open the profile to change its passphrase.")
+            raise PrivacyError(_("Open the profile to change its passphrase."))
         self._write_own(repo, prepared.cipher, protected=True, wraps=prepared.wraps)
 
     def remove_passphrase(self, key: UnlockedKey) -> None:
@@ -268,7 +274,7 @@ class PrivacyService:
         computer's files are rewritten plain."""
         repo = self.session.require_repo()
         if repo.profile_id != key.profile_id:
-            raise PrivacyError("That key belongs to another profile.")
+            raise PrivacyError(_("That key belongs to another profile."))
         self._write_own(repo, key.cipher, protected=False, wraps={})
         repo.set_cipher(key.cipher, seal=False)
         repo.reseal_own()
@@ -321,7 +327,7 @@ class PrivacyService:
             return None, None
         if latest.protected:
             if key is None or key.profile_id != profile_id:
-                raise ProfileLockedError("This profile is protected by a passphrase.")
+                raise ProfileLockedError(_("This profile is protected by a passphrase."))
             return key.cipher, True
         return keyfile.plain_cipher(latest), False
 
@@ -393,4 +399,4 @@ class PrivacyService:
 
 def _check_passphrase(passphrase: str) -> None:
     if not passphrase.strip():
-        raise PrivacyError("A passphrase cannot be empty or only spaces.")
+        raise PrivacyError(_("A passphrase cannot be empty or only spaces."))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop_app.domain.profiles import clean_profile_name
+from desktop_app.i18n import _
 from desktop_app.services.clock import Clock
 from desktop_app.storage.atomic import atomic_write_bytes
 from desktop_app.storage.crypto import FileCipher
@@ -110,7 +111,9 @@ class ProfileService:
         """Write the profile's merged records to ``target`` as one TinyDB file, atomically
         (never half a copy): readable by any JSON tool, and by Groundwork as a format-1 file."""
         if target.resolve().is_relative_to(repo.path.resolve()):
-            raise OSError(errno.EINVAL, "that is inside the profile itself; choose another place")
+            raise OSError(
+                errno.EINVAL, _("that is inside the profile itself; choose another place")
+            )
         atomic_write_bytes(target, repo.export_bytes())
 
     def delete(self, profile_id: str) -> None:

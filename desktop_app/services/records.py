@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop_app.domain.journal import Slip, Win
+from desktop_app.i18n import N_, _, ngettext
 from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.focus import FocusService
 from desktop_app.services.journal_cache import checkin_index, latest_first, results_oldest_first
@@ -10,20 +11,22 @@ from desktop_app.services.session import Session
 from desktop_app.storage.repository import SkippedRecord
 
 KINDS = {
-    "assessments": "an assessment result",
-    "drafts": "an unfinished assessment",
-    "checkins": "a check-in",
-    "focus": "a focus period",
-    "lapses": "a slip",
-    "wins": "a win",
-    "topics": "a thing to bring up",
+    "assessments": N_("an assessment result"),
+    "drafts": N_("an unfinished assessment"),
+    "checkins": N_("a check-in"),
+    "focus": N_("a focus period"),
+    "lapses": N_("a slip"),
+    "wins": N_("a win"),
+    "topics": N_("a thing to bring up"),
 }
 
 
 def describe(record: SkippedRecord) -> str:
     """"a check-in from 2026-03-10": the kind and the day, never what the record says."""
-    kind = KINDS.get(record.table, "a record")
-    return f"{kind} from {record.day.isoformat()}" if record.day else f"{kind} with no date"
+    kind = _(KINDS[record.table]) if record.table in KINDS else _("a record")
+    if record.day:
+        return _("{kind} from {date}").format(kind=kind, date=record.day.isoformat())
+    return _("{kind} with no date").format(kind=kind)
 
 
 def read_lists(session: Session) -> None:
@@ -54,12 +57,15 @@ def skipped_notice(session: Session) -> str | None:
     skipped.sort(key=lambda r: (list(KINDS).index(r.table) if r.table in KINDS else 99,
                                 r.day.isoformat() if r.day else ""))
     names = [describe(r) for r in skipped]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    count = "One record" if len(names) == 1 else f"{len(names)} records"
-    return (
-        f"{count} in this profile could not be read, so Groundwork leaves "
-        f"{'it' if len(names) == 1 else 'them'} out: {listed}. "
-        "This usually means the file was edited by hand or by another program. "
-        f"{'It stays' if len(names) == 1 else 'They stay'} in the file as "
-        f"{'it is' if len(names) == 1 else 'they are'}."
+    listed = names[0] if len(names) == 1 else _("{items} and {last}").format(
+        items=", ".join(names[:-1]), last=names[-1]
     )
+    return ngettext(
+        "One record in this profile could not be read, so Groundwork leaves it out: {list}. "
+        "This usually means the file was edited by hand or by another program. "
+        "It stays in the file as it is.",
+        "{n} records in this profile could not be read, so Groundwork leaves them out: {list}. "
+        "This usually means the file was edited by hand or by another program. "
+        "They stay in the file as they are.",
+        len(names),
+    ).format(n=len(names), list=listed)

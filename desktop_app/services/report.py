@@ -26,6 +26,7 @@ from desktop_app.services.report_parts import Period
 
 __all__ = ["PARTS", "FrozenProfile", "Inputs", "Period", "Report", "ReportError", "build",
            "read_inputs"]
+from desktop_app.i18n import N_, _
 from desktop_app.storage.collection import Collection, Decoded
 from desktop_app.storage.merge import Version
 from desktop_app.storage.repository import ProfileRepository, ReadOnlyError
@@ -33,14 +34,14 @@ from desktop_app.storage.repository import ProfileRepository, ReadOnlyError
 # The parts, in the order the report shows them (what I work on and what I want to talk
 # about first: the agenda), with the words the dialog ticks.
 PARTS: dict[str, str] = {
-    "focus": "Focus areas and intentions",
-    "topics": "Things I want to bring up",
-    "wins": "Wins",
-    "slips": "Slips and returns",
-    "practice": "Practice consistency, with pauses",
-    "checkins": "Check-in trend (grounded, distress)",
-    "scores": "Assessment scores",
-    "gaps": "Life areas: where I was, where I am",
+    "focus": N_("Focus areas and intentions"),
+    "topics": N_("Things I want to bring up"),
+    "wins": N_("Wins"),
+    "slips": N_("Slips and returns"),
+    "practice": N_("Practice consistency, with pauses"),
+    "checkins": N_("Check-in trend (grounded, distress)"),
+    "scores": N_("Assessment scores"),
+    "gaps": N_("Life areas: where I was, where I am"),
 }
 LAST_REPORT_KEY = "last_report"  # a profile setting: {"made_at": ISO time, "until": ISO day}
 FIRST_REPORT_DAYS = 28  # with no report yet, "since the last report" means the last 4 weeks
@@ -119,9 +120,11 @@ def since_last_period(last_report: date | None, today: date) -> Period:
 
 def chosen_period(start: date | None, end: date | None, today: date) -> Period:
     if start is None or end is None:
-        raise ReportError("Choose both the first and the last day of the report.")
+        raise ReportError(_("Choose both the first and the last day of the report."))
     if start > end:
-        raise ReportError("The first day comes after the last day: swap them, or pick again.")
+        raise ReportError(
+            _("The first day comes after the last day: swap them, or pick again.")
+        )
     return Period(start, end)
 
 
@@ -211,9 +214,11 @@ def build(inputs: Inputs, period: Period, chosen: tuple[str, ...], since_last: b
     """The report for ``period`` with the ``chosen`` parts (keys of :data:`PARTS`)."""
     unknown = [p for p in chosen if p not in PARTS]
     if unknown:
-        raise ReportError(f"There is no part called “{unknown[0]}” in a report.")
+        raise ReportError(
+            _("There is no part called “{part}” in a report.").format(part=unknown[0])
+        )
     if not chosen:
-        raise ReportError("Tick at least one part to put in the report.")
+        raise ReportError(_("Tick at least one part to put in the report."))
     tz = inputs.settings.zone()
     titles = area_titles(list(inputs.templates.templates))
     # Responsibilities and the person's own areas have no template title: name them too.

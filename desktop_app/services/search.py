@@ -14,6 +14,7 @@ from datetime import datetime
 
 from desktop_app.domain.journal import Slip, Win, instant
 from desktop_app.domain.templates import Template
+from desktop_app.i18n import N_, _
 from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.focus import FocusService
 from desktop_app.services.journal_cache import checkin_index, latest_first
@@ -29,11 +30,11 @@ INTENTION = "intention"
 RESULT = "result"
 
 KIND_WORDS = {
-    CHECKIN: "Check-in",
-    WIN: "Win",
-    SLIP: "Slip",
-    INTENTION: "Intention",
-    RESULT: "Assessment",
+    CHECKIN: N_("Check-in"),
+    WIN: N_("Win"),
+    SLIP: N_("Slip"),
+    INTENTION: N_("Intention"),
+    RESULT: N_("Assessment"),
 }
 
 
@@ -160,7 +161,7 @@ class SearchService:
                 continue
             prompts = self._text_questions(checkin.template_id)
             fields = [
-                ("note" if qid == "note" else (prompts or {}).get(qid, qid), value)
+                (_("note") if qid == "note" else (prompts or {}).get(qid, qid), value)
                 for qid, value in checkin.answers.items()
                 if isinstance(value, str) and (prompts is None or qid in prompts)
             ]
@@ -169,14 +170,14 @@ class SearchService:
     def _wins(self, terms: list[str]) -> Iterator[Hit]:
         for stored in latest_first(self.session.require_repo(), "wins", Win):
             yield from self._first(WIN, stored.id, stored.item.at,
-                                   [("what went well", stored.item.text)], terms)
+                                   [(_("what went well"), stored.item.text)], terms)
 
     def _slips(self, terms: list[str]) -> Iterator[Hit]:
         for stored in latest_first(self.session.require_repo(), "lapses", Slip):
             slip = stored.item
             fields = [
-                ("old pattern", slip.old_pattern), ("trigger", slip.trigger),
-                ("what helped", slip.what_helped), ("note", slip.note),
+                (_("old pattern"), slip.old_pattern), (_("trigger"), slip.trigger),
+                (_("what helped"), slip.what_helped), (_("note"), slip.note),
             ]
             yield from self._first(SLIP, stored.id, slip.at, fields, terms)
 
@@ -187,8 +188,10 @@ class SearchService:
             fields: list[tuple[str, str]] = []
             for area in period.areas:
                 title = focus.title_of(area.area)
-                fields.append((f"intention for {title}", area.intention))
-                fields.extend((f"practice for {title}", p.what) for p in area.practices)
+                fields.append((_("intention for {area}").format(area=title), area.intention))
+                fields.extend(
+                    (_("practice for {area}").format(area=title), p.what) for p in area.practices
+                )
             yield from self._first(INTENTION, stored.id, period.started_at, fields, terms)
 
     def _results(self, terms: list[str]) -> Iterator[Hit]:
@@ -201,6 +204,6 @@ class SearchService:
                 if isinstance(value, str) and (prompts is None or qid in prompts)
             ]
             template = self.session.templates.get(result.template_id)
-            title = template.title if template else result.template_title or "an assessment"
+            title = template.title if template else result.template_title or _("an assessment")
             fields = [(f"{title} · {where}", text) for where, text in fields]
             yield from self._first(RESULT, stored.id, result.completed_at, fields, terms)

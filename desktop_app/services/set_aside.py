@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.i18n import _
 from desktop_app.storage.crypto import FileCipher, decode_raw
 from desktop_app.storage.layout import KINDS
 from desktop_app.storage.reading import read_profile_file
@@ -55,14 +56,14 @@ def _read(path: Path, original: Path, cipher: FileCipher | None
     except ProfileFileError as error:
         return error.reason, {}
     except OSError as error:
-        return f"it could not be read ({error})", {}
+        return _("it could not be read ({error})").format(error=error), {}
     records = {kind: {rid: v.fields() for rid, v in ids.items() if not v.deleted}
                for kind, ids in shard.versions.items() if kind in KINDS}
     records = {kind: ids for kind, ids in records.items() if ids}
     if not records:
-        return "it reads now but holds no records", {}
-    return ("it reads now: it was probably still arriving from another computer when it "
-            "was set aside, or a conflict copy held records in an older form"), records
+        return _("it reads now but holds no records"), {}
+    return _("it reads now: it was probably still arriving from another computer when it "
+             "was set aside, or a conflict copy held records in an older form"), records
 
 
 class SetAsideService:
@@ -98,7 +99,7 @@ class SetAsideService:
         """Add the copy's records that the profile does not have at all (by id), as new
         versions by this computer; records it has are left as they are. How many."""
         if not copy.readable:
-            raise SetAsideError("this copy cannot be read, so nothing can be brought back")
+            raise SetAsideError(_("this copy cannot be read, so nothing can be brought back"))
         repo = self.session.require_repo()
         added = 0
         with repo.batch():
@@ -116,6 +117,8 @@ class SetAsideService:
         except FileNotFoundError:
             pass
         except OSError as error:
-            raise SetAsideError(f"it could not be deleted ({error.strerror})") from error
+            raise SetAsideError(
+                _("it could not be deleted ({error})").format(error=error.strerror)
+            ) from error
         with contextlib.suppress(OSError):
             copy.path.parent.rmdir()  # only when it was the last one

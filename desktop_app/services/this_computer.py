@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop_app.i18n import _
 from desktop_app.services.session import Session
 from desktop_app.storage.device import Device, clean_device_name, rename_device
 
@@ -30,7 +31,7 @@ class ThisComputer:
         """
         device = self.session.device
         if device is None:
-            raise ValueError("This computer has no identity yet.")
+            raise ValueError(_("This computer has no identity yet."))
         renamed = rename_device(self.config_dir, device, name)
         self.session.device = renamed
         return renamed

@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 from desktop_app.domain.journal import instant
 from desktop_app.domain.topics import MAX_TOPIC_LENGTH, Topic, mark_done, reopen
+from desktop_app.i18n import _, ngettext
 from desktop_app.services.errors import InputError
 from desktop_app.services.session import Session
 from desktop_app.storage.repository import Collection, Stored
@@ -49,11 +50,16 @@ class TopicService:
     def add(self, text: str) -> str:
         cleaned = text.strip()
         if not cleaned:
-            raise TopicInputError("Write a few words about what you want to bring up.")
+            raise TopicInputError(_("Write a few words about what you want to bring up."))
         if len(cleaned) > MAX_TOPIC_LENGTH:
             raise TopicInputError(
-                f"Keep it to a few lines (at most {MAX_TOPIC_LENGTH} characters): the details "
-                "can wait for the conversation."
+                ngettext(
+                    "Keep it to a few lines (at most {n} character): the details "
+                    "can wait for the conversation.",
+                    "Keep it to a few lines (at most {n} characters): the details "
+                    "can wait for the conversation.",
+                    MAX_TOPIC_LENGTH,
+                ).format(n=MAX_TOPIC_LENGTH)
             )
         doc_id = self._topics().add(Topic(_fixed(self.session.clock()), cleaned))
         self.session.notify()
@@ -64,7 +70,7 @@ class TopicService:
         topics = self._topics()
         old = topics.get(doc_id)
         if old is None:
-            raise TopicInputError("This note no longer exists.")
+            raise TopicInputError(_("This note no longer exists."))
         new = mark_done(old, _fixed(self.session.clock())) if done else reopen(old)
         topics.update(doc_id, new)
         self.session.notify()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+from desktop_app.i18n import _
 from desktop_app.services.errors import InputError
 from desktop_app.services.session import Session
 from desktop_app.storage.merge import Version
@@ -75,8 +76,8 @@ class UndoService:
         current = repo.winner(change.table, change.record_id)
         if not _same(current, change.after):
             raise UndoError(
-                "It changed again since it was deleted, so it was not put back; "
-                "nothing was overwritten."
+                _("It changed again since it was deleted, so it was not put back; "
+                  "nothing was overwritten.")
             )
         repo.write_version(change.table, change.record_id, change.before.fields(), current)
         self.session.notify()

@@ -8,6 +8,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from desktop_app.i18n import _
+
 
 class StorageWriteError(OSError):
     """A write failed; the previous file is untouched."""
@@ -39,7 +41,9 @@ def write_target(path: Path) -> Path:
     if not target.is_file():
         raise StorageWriteError(
             errno.ENOENT,
-            f"Could not save {path.name}: it is a link to {target}, which is no longer a file",
+            _("Could not save {file}: it is a link to {target}, which is no longer a file").format(
+                file=path.name, target=target
+            ),
         )
     return target
 
@@ -75,6 +79,9 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise StorageWriteError(
-            error.errno, f"Could not save {path.name}: {error.strerror or error}"
+            error.errno,
+            _("Could not save {file}: {error}").format(
+                file=path.name, error=error.strerror or error
+            ),
         ) from error
     fsync_dir(folder)

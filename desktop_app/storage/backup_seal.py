@@ -28,6 +28,7 @@ import shutil
 from collections.abc import Collection
 from pathlib import Path
 
+from desktop_app.i18n import _
 from desktop_app.storage.atomic import atomic_write_bytes, fsync_dir
 from desktop_app.storage.backups import (
     DELETING,
@@ -108,7 +109,9 @@ def reseal(backup: Backup, cipher: FileCipher, old: Collection[FileCipher] = ())
     ``BackupError`` (the backup is then unchanged) when it cannot be done."""
     problems = verify(backup)
     if problems:
-        raise BackupError("the backup is damaged: " + "; ".join(problems))
+        raise BackupError(
+            _("the backup is damaged: {problems}").format(problems="; ".join(problems))
+        )
     files = backup_files(backup)
     mine = backup.path.parent
     building = mine / f".{backup.name}{RESEALING}"
@@ -152,7 +155,11 @@ def reseal(backup: Backup, cipher: FileCipher, old: Collection[FileCipher] = ())
         fsync_dir(mine)
     except (OSError, ValueError, ProfileFileError) as error:
         shutil.rmtree(building, ignore_errors=True)
-        raise BackupError(f"the backup {backup.name} could not be sealed: {error}") from error
+        raise BackupError(
+            _("the backup {name} could not be sealed: {error}").format(
+                name=backup.name, error=error
+            )
+        ) from error
     finish_reseal(mine)
 
 
@@ -163,11 +170,17 @@ def _write_checked(target: Path, sealed: bytes, original: Path, cipher: FileCiph
     atomic_write_bytes(target, sealed)
     back = target.read_bytes()
     if back != sealed:
-        raise BackupError(f"the sealed copy of {target.name} did not read back equal")
+        raise BackupError(
+            _("the sealed copy of {file} did not read back equal").format(file=target.name)
+        )
     if target.name != KEY_FILE and is_encrypted(back) and _key_id(back) == cipher.key_id:
         plain = cipher.open(original, back)
         if not is_encrypted(raw) and plain != raw:
-            raise BackupError(f"the sealed copy of {target.name} does not open to the original")
+            raise BackupError(
+                _("the sealed copy of {file} does not open to the original").format(
+                    file=target.name
+                )
+            )
 
 
 def reseal_backups(profile_folder: Path, device: str, cipher: FileCipher,
@@ -232,7 +245,7 @@ def seal_all(profile_folder: Path, device: str, cipher: FileCipher,
     deleted: list[str] = []
     try:
         with LOCK:
-            _, deleted = reseal_backups(profile_folder, device, cipher, old)
+            deleted = reseal_backups(profile_folder, device, cipher, old)[1]
         seal_set_aside(profile_folder, cipher, old_file)
     except OSError as error:
         log.warning("plain copies of a protected profile could not be sealed: %s", error)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from desktop_app.i18n import _
 from desktop_app.storage.atomic import atomic_write_bytes, fsync_dir
 from desktop_app.storage.device import is_device_id
 from desktop_app.storage.layout import Entry, classify
@@ -139,7 +140,9 @@ def take_backup(profile_folder: Path, device: str, now: datetime, *,
             except FileNotFoundError:
                 continue  # gone since the listing: a sync engine at work
             except OSError as error:
-                raise BackupError(f"{source.name} could not be read: {error}") from error
+                raise BackupError(
+                    _("{file} could not be read: {error}").format(file=source.name, error=error)
+                ) from error
             rel = f"{source.parent.name}/{source.name}"
             _copy_verified(partial / rel, raw)
             entries.append({"file": rel, "size": len(raw),
@@ -180,7 +183,7 @@ def _copy_verified(target: Path, raw: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(target, raw)
     if target.read_bytes() != raw:
-        raise BackupError(f"the copy of {target.name} did not read back equal")
+        raise BackupError(_("the copy of {file} did not read back equal").format(file=target.name))
 
 
 def verify(backup: Backup) -> list[str]:
@@ -189,7 +192,7 @@ def verify(backup: Backup) -> list[str]:
         manifest = json.loads((backup.path / MANIFEST).read_bytes())
         entries = list(manifest["files"])
     except (OSError, ValueError, KeyError, TypeError):
-        return ["its list of files is missing or damaged"]
+        return [_("its list of files is missing or damaged")]
     problems = []
     for entry in entries:
         try:
@@ -198,7 +201,7 @@ def verify(backup: Backup) -> list[str]:
         except (OSError, KeyError, TypeError):
             ok = False
         if not ok:
-            problems.append(f"{entry.get('file', '?')} is missing or changed")
+            problems.append(_("{file} is missing or changed").format(file=entry.get("file", "?")))
     return problems
 
 

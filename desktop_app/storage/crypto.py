@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.i18n import _
 from desktop_app.storage.layout import conflict_base
 from desktop_app.storage.schema import CorruptProfileError, ProfileFileError
 
@@ -88,12 +89,12 @@ class FileCipher:
         """The plain bytes of ``raw`` read from ``path``; ``CorruptProfileError`` if it is
         damaged, cut short, moved from elsewhere, or sealed with another key."""
         if len(raw) < HEAD + TAG_BYTES:
-            raise CorruptProfileError(path, "the encrypted file is cut short")
+            raise CorruptProfileError(path, _("the encrypted file is cut short"))
         key_id = raw[len(MAGIC):len(MAGIC) + KEY_ID_BYTES]
         if key_id != self.key_id:
             raise CorruptProfileError(
-                path, "the encrypted file was sealed with another key than this profile's "
-                "(was the profile protected on two computers at once?)")
+                path, _("the encrypted file was sealed with another key than this profile's "
+                        "(was the profile protected on two computers at once?)"))
         nonce = raw[len(MAGIC) + KEY_ID_BYTES:HEAD]
         from cryptography.exceptions import InvalidTag
 
@@ -101,8 +102,8 @@ class FileCipher:
             return self._cipher().decrypt(nonce, raw[HEAD:], self._aad(path, key_id))
         except InvalidTag:
             raise CorruptProfileError(
-                path, "the encrypted file is damaged, cut short, or was moved here from "
-                "another place") from None
+                path, _("the encrypted file is damaged, cut short, or was moved here from "
+                        "another place")) from None
 
     def _aad(self, path: Path, key_id: bytes | None = None) -> bytes:
         return MAGIC + (key_id or self.key_id) + relative_name(path).encode("utf-8")
@@ -144,7 +145,7 @@ def decode_raw(path: Path, raw: bytes, cipher: FileCipher | None) -> bytes:
     if not is_encrypted(raw):
         return raw
     if cipher is None:
-        raise LockedFileError(path, "the file is encrypted and the profile is locked")
+        raise LockedFileError(path, _("the file is encrypted and the profile is locked"))
     return cipher.open(path, raw)
 
 

@@ -14,6 +14,7 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.i18n import _, ngettext
 from desktop_app.storage.atomic import atomic_write_bytes
 
 DEVICE_FILE = "device.json"
@@ -37,18 +38,24 @@ def is_device_id(value: object) -> bool:
 
 def default_device_name() -> str:
     name = socket.gethostname().split(".")[0].strip()
-    return name[:MAX_NAME] or "This computer"
+    return name[:MAX_NAME] or _("This computer")
 
 
 def clean_device_name(name: str) -> str:
     """The name as stored; raises ValueError with a sentence for a person."""
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise ValueError("Please give this computer a name.")
+        raise ValueError(_("Please give this computer a name."))
     if len(cleaned) > MAX_NAME:
-        raise ValueError(f"Please keep the name under {MAX_NAME} characters.")
+        raise ValueError(
+            ngettext(
+                "Please keep the name under {n} character.",
+                "Please keep the name under {n} characters.",
+                MAX_NAME,
+            ).format(n=MAX_NAME)
+        )
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in cleaned):
-        raise ValueError("The name cannot hold control characters.")
+        raise ValueError(_("The name cannot hold control characters."))
     return cleaned
 
 

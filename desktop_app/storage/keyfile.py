@@ -21,6 +21,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from desktop_app.i18n import _
 from desktop_app.storage.atomic import atomic_write_bytes
 from desktop_app.storage.crypto import KEY_BYTES, KEY_ID_BYTES, FileCipher
 from desktop_app.storage.device import is_device_id
@@ -71,34 +72,38 @@ def _b64(data: bytes | bytearray) -> str:
 
 def _unb64(path: Path, value: Any, what: str) -> bytes:
     if not isinstance(value, str):
-        raise KeyFileError(path, f"the key file has no valid {what}")
+        raise KeyFileError(path, _("the key file has no valid {what}").format(what=what))
     try:
         return base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
-        raise KeyFileError(path, f"the key file has no valid {what}") from None
+        raise KeyFileError(
+            path, _("the key file has no valid {what}").format(what=what)
+        ) from None
 
 
 def parse_key_file(path: Path, raw: bytes) -> KeyFile:
     try:
         doc = json.loads(raw)
     except (ValueError, RecursionError):
-        raise KeyFileError(path, "the key file is damaged or cut short") from None
+        raise KeyFileError(path, _("the key file is damaged or cut short")) from None
     if not isinstance(doc, dict) or doc.get("app") != KEY_APP:
-        raise KeyFileError(path, "the file is not a Groundwork key file")
+        raise KeyFileError(path, _("the file is not a Groundwork key file"))
     if doc.get("format") != KEY_FORMAT:
-        raise KeyFileError(path, "the key file is of a newer format; please update Groundwork")
+        raise KeyFileError(
+            path, _("the key file is of a newer format; please update Groundwork")
+        )
     try:
         stamp = datetime.fromisoformat(str(doc.get("_updated_at")))
     except ValueError:
-        raise KeyFileError(path, "the key file has no valid date") from None
+        raise KeyFileError(path, _("the key file has no valid date")) from None
     if stamp.tzinfo is None:
-        raise KeyFileError(path, "the key file has no valid date")
+        raise KeyFileError(path, _("the key file has no valid date"))
     key_id = _unb64(path, doc.get("key_id"), "key id")
     protected = doc.get("protected")
     if len(key_id) != KEY_ID_BYTES or not isinstance(protected, bool):
-        raise KeyFileError(path, "the key file is damaged")
+        raise KeyFileError(path, _("the key file is damaged"))
     if protected and not isinstance(doc.get("passphrase"), dict):
-        raise KeyFileError(path, "the key file holds no wrapped key")
+        raise KeyFileError(path, _("the key file holds no wrapped key"))
     return KeyFile(path, path.parent.name, stamp.astimezone(UTC), protected, key_id, doc)
 
 
@@ -115,7 +120,7 @@ def read_key_files(folder: Path) -> tuple[list[KeyFile], list[KeyFileError]]:
         try:
             raw = read_profile_file(path)
             if len(raw) > MAX_KEY_FILE:
-                raise KeyFileError(path, "the key file is far too large")
+                raise KeyFileError(path, _("the key file is far too large"))
             found.append(parse_key_file(path, raw))
         except (FileNotFoundError, NotADirectoryError):
             continue
@@ -164,16 +169,16 @@ def _derive(wrap: dict[str, Any], secret: str, path: Path) -> bytes:
         # Bounded, so a tampered file cannot make one try take hours or gigabytes.
         if not all(isinstance(p, int) and not isinstance(p, bool) and 1 <= p <= top
                    for p, top in zip(params, _ARGON2_MAX, strict=True)):
-            raise KeyFileError(path, "the key file's parameters are damaged")
+            raise KeyFileError(path, _("the key file's parameters are damaged"))
         t, m, p = (int(x) for x in params)  # type: ignore[arg-type]
         if m < 8 * p:
-            raise KeyFileError(path, "the key file's parameters are damaged")
+            raise KeyFileError(path, _("the key file's parameters are damaged"))
         return hash_secret_raw(secret.encode("utf-8"), salt, time_cost=t, memory_cost=m,
                                parallelism=p, hash_len=KEY_BYTES, type=Type.ID)
     if kdf == "hkdf-sha256":  # the recovery key is 160 random bits: no stretching needed
         return HKDF(hashes.SHA256(), KEY_BYTES, salt, b"groundwork recovery").derive(
             secret.encode("ascii"))
-    raise KeyFileError(path, "the key file names an unknown key derivation")
+    raise KeyFileError(path, _("the key file names an unknown key derivation"))
 
 
 def derive_key(params: dict[str, Any], secret: str, path: Path) -> bytes:

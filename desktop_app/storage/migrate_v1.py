@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from desktop_app.i18n import _
 from desktop_app.storage.atomic import atomic_write_bytes, fsync_dir
 from desktop_app.storage.layout import KINDS, PROFILE_FILE, PROFILE_TABLE, shard_name
 from desktop_app.storage.merge import Version, make_doc
@@ -105,7 +106,9 @@ def verified_backup(path: Path, raw: bytes, backups: Path) -> Path:
     if not target.exists():
         atomic_write_bytes(target, raw)
     if target.read_bytes() != raw:
-        raise ProfileFileError(path, "its backup could not be verified, so it was not changed")
+        raise ProfileFileError(
+            path, _("its backup could not be verified, so it was not changed")
+        )
     return target
 
 

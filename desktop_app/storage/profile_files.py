@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop_app.i18n import _
 from desktop_app.storage.atomic import remove_stale_temp_files
 from desktop_app.storage.crypto import FileCipher, LockedFileError, decode_raw, is_encrypted
 from desktop_app.storage.debris import SetAside, copy_aside
@@ -90,7 +91,9 @@ class Reader:
             try:
                 found = copy_aside(self.set_aside_folder, path, raw, label, reason)
             except OSError as error:
-                found = SetAside(path, None, f"{reason}; it could not be copied ({error})")
+                found = SetAside(path, None, _("{reason}; it could not be copied ({error})").format(
+                    reason=reason, error=error
+                ))
         else:
             found = SetAside(path, None, reason)
         if found is not None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop_app.i18n import _
 from desktop_app.storage import keyfile, migrate_v1
 from desktop_app.storage.crypto import FileCipher
 from desktop_app.storage.debris import SetAside, copy_aside
@@ -143,7 +144,9 @@ class ProfileStore:
             reason = error.reason
             if path.is_symlink():
                 target = os.path.realpath(path)
-                reason = f"it is a link to {target}, which is not a usable profile: {reason}"
+                reason = _(
+                    "it is a link to {target}, which is not a usable profile: {reason}"
+                ).format(target=target, reason=reason)
                 set_aside.extend(self._leave(path, reason))
             else:
                 set_aside.extend(self._copy_or_leave(path, raw, reason))
@@ -183,13 +186,15 @@ class ProfileStore:
         try:
             found = copy_aside(self.set_aside_folder, path, raw, "", reason)
         except OSError as error:
-            return self._leave(path, f"{reason}; it could not be copied aside ({error.strerror})")
+            return self._leave(path, _("{reason}; it could not be copied aside ({error})").format(
+                reason=reason, error=error.strerror
+            ))
         self._remember_odd(path)
         return [found] if found is not None else []
 
     def _writable(self) -> None:
         if self.read_only:
-            raise ReadOnlyError(f"{self.folder} is open read-only")
+            raise ReadOnlyError(_("{name} is open read-only").format(name=self.folder))
 
     def create(self, name: str, now: datetime, *, cipher: FileCipher | None = None,
                before_first_write: Callable[[Path], None] | None = None) -> ProfileRepository:

@@ -7,6 +7,7 @@ import os
 import stat
 from pathlib import Path
 
+from desktop_app.i18n import _
 from desktop_app.storage.schema import NotAProfileFileError
 
 # Larger than any profile Groundwork writes by far: fifty years of twice-daily check-ins are
@@ -28,10 +29,12 @@ def read_profile_file(path: Path) -> bytes:
             raise
         target = os.readlink(path)
         raise NotAProfileFileError(
-            path, f"it is a link to {target}, which does not exist"
+            path, _("it is a link to {target}, which does not exist").format(target=target)
         ) from None
     except OSError as error:
-        raise NotAProfileFileError(path, f"it could not be examined ({error.strerror})") from None
+        raise NotAProfileFileError(
+            path, _("it could not be examined ({error})").format(error=error.strerror)
+        ) from None
     _check_kind(path, info)
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
@@ -39,14 +42,18 @@ def read_profile_file(path: Path) -> bytes:
     except FileNotFoundError:
         raise
     except OSError as error:
-        raise NotAProfileFileError(path, f"it could not be read ({error.strerror})") from None
+        raise NotAProfileFileError(
+            path, _("it could not be read ({error})").format(error=error.strerror)
+        ) from None
     try:
         with os.fdopen(fd, "rb") as handle:
             # Checked again on what was opened: the entry may have been swapped meanwhile.
             _check_kind(path, os.fstat(handle.fileno()))
             raw = handle.read(MAX_PROFILE_BYTES + 1)
     except OSError as error:
-        raise NotAProfileFileError(path, f"it could not be read ({error.strerror})") from None
+        raise NotAProfileFileError(
+            path, _("it could not be read ({error})").format(error=error.strerror)
+        ) from None
     if len(raw) > MAX_PROFILE_BYTES:
         raise NotAProfileFileError(path, _too_large())
     return raw
@@ -58,23 +65,29 @@ def _check_kind(path: Path, info: os.stat_result) -> None:
             raise NotAProfileFileError(path, _too_large(info.st_size))
         return
     if stat.S_ISDIR(info.st_mode):
-        kind = "a folder"
+        kind = _("a folder")
     elif stat.S_ISFIFO(info.st_mode):
-        kind = "a pipe"
+        kind = _("a pipe")
     elif stat.S_ISSOCK(info.st_mode):
-        kind = "a socket"
+        kind = _("a socket")
     elif stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
-        kind = "a device"
+        kind = _("a device")
     else:
-        kind = "something other than a file"
+        kind = _("something other than a file")
     if os.path.islink(path):
         raise NotAProfileFileError(
-            path, f"it is a link to {os.path.realpath(path)}, which is {kind}, not a file"
+            path, _("it is a link to {target}, which is {kind}, not a file").format(
+                target=os.path.realpath(path), kind=kind
+            )
         )
-    raise NotAProfileFileError(path, f"it is {kind}, not a file")
+    raise NotAProfileFileError(path, _("it is {kind}, not a file").format(kind=kind))
 
 
 def _too_large(size: int | None = None) -> str:
     limit = MAX_PROFILE_BYTES // (1024 * 1024)
-    shown = f" ({size / (1024 * 1024):,.0f} MB)" if size is not None else ""
-    return f"it is larger{shown} than any profile can be ({limit} MB at most)"
+    if size is None:
+        return _("it is larger than any profile can be ({limit} MB at most)").format(limit=limit)
+    shown = f"{size / (1024 * 1024):,.0f}"
+    return _("it is larger ({size} MB) than any profile can be ({limit} MB at most)").format(
+        size=shown, limit=limit
+    )

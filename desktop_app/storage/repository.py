@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from desktop_app.i18n import _
 from desktop_app.storage.atomic import remove_stale_temp_files
 from desktop_app.storage.collection import Collection, Decoded, SkippedRecord, Stored, day_of
 from desktop_app.storage.crypto import FileCipher
@@ -237,7 +238,7 @@ class ProfileRepository(RecordsView, WritesOnTheirWay):
                       base: Version | None = None) -> str:
         """Write a new version of a record (a tombstone when ``fields`` is None); its id."""
         if self.read_only:
-            raise ReadOnlyError(f"{self.path.name} is open read-only")
+            raise ReadOnlyError(_("{name} is open read-only").format(name=self.path.name))
         with self.batch():
             stamp = self._stamp(base)
             rid = rid or new_record_id(stamp)
@@ -324,7 +325,7 @@ class ProfileRepository(RecordsView, WritesOnTheirWay):
         """Merge a file of this device's that was built and written on another thread (at a
         place :meth:`history_place` gave), as if it had been read from disk."""
         if self.read_only:
-            raise ReadOnlyError(f"{self.path.name} is open read-only")
+            raise ReadOnlyError(_("{name} is open read-only").format(name=self.path.name))
         self._shards[shard.path] = shard
         changed = self._view.put_file(shard.path, shard.versions)
         for table in shard.versions.values():

@@ -21,6 +21,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from desktop_app.i18n import _
 from desktop_app.storage.atomic import atomic_write_bytes, fsync_dir, remove_stale_temp_files
 from desktop_app.storage.backups import KEY_FILE, Backup, BackupError, backup_files, verify
 from desktop_app.storage.crypto import FileCipher, decode_raw
@@ -58,16 +59,21 @@ def check_restorable(backup: Backup, device: str, cipher: FileCipher | None) -> 
     """``BackupError`` saying why the backup cannot be restored here, if it cannot."""
     problems = verify(backup)
     if problems:
-        raise BackupError("the backup is damaged: " + "; ".join(problems))
+        raise BackupError(
+            _("the backup is damaged: {problems}").format(problems="; ".join(problems))
+        )
     copies = own_copies(backup, device)
     if not copies:
-        raise BackupError("the backup holds nothing this computer wrote")
+        raise BackupError(_("the backup holds nothing this computer wrote"))
     for copy, original in copies.items():
         try:
             decode_raw(original, copy.read_bytes(), cipher)
         except ProfileFileError as error:
-            raise BackupError(f"{original.name} cannot be read with this profile's key: "
-                              f"{error.reason}") from None
+            raise BackupError(
+                _("{file} cannot be read with this profile's key: {reason}").format(
+                    file=original.name, reason=error.reason
+                )
+            ) from None
 
 
 def _names(profile_folder: Path, device: str) -> tuple[Path, Path, Path]:

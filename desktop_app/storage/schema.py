@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop_app.i18n import N_, _
+
 APP_MARK = "groundwork"
 # 1: one TinyDB file per profile (``profiles/profile-xxxx.json``), migrated on first open.
 # 2: a folder per profile, a folder per device, month shards (see docs/storage.md).
@@ -15,6 +17,9 @@ V1 = 1
 TABLES = ("meta", "assessments", "drafts", "checkins", "focus", "lapses", "wins")
 
 Tables = dict[str, dict[str, Any]]
+
+DAMAGED = N_("the file is damaged or cut short ({detail})")
+"""The parser's detail goes in brackets: notices leave it out (services/set_aside_notice)."""
 
 
 class ProfileFileError(Exception):
@@ -42,24 +47,27 @@ class NotAProfileFileError(ProfileFileError):
 def parse_profile_bytes(path: Path, raw: bytes) -> Tables:
     """Parse and check a format-1 profile file, or raise :class:`CorruptProfileError`."""
     if not raw.strip():
-        raise CorruptProfileError(path, "the file is empty")
+        raise CorruptProfileError(path, _("the file is empty"))
     try:
         data = json.loads(raw)
     except UnicodeDecodeError:
-        raise CorruptProfileError(path, "the file is not text") from None
+        raise CorruptProfileError(path, _("the file is not text")) from None
     except json.JSONDecodeError as error:
         raise CorruptProfileError(
-            path, f"the file is damaged or cut short (line {error.lineno}: {error.msg})"
+            path, _(DAMAGED).format(detail=f"line {error.lineno}: {error.msg}")
         ) from None
     except RecursionError:
-        raise CorruptProfileError(path, "the file is nested far too deeply") from None
+        raise CorruptProfileError(path, _("the file is nested far too deeply")) from None
     except ValueError:
         # Python refuses integers of more than 4,300 digits (CVE-2020-10735).
-        raise CorruptProfileError(path, "the file holds a number far too long to read") from None
+        raise CorruptProfileError(
+            path, _("the file holds a number far too long to read")
+        ) from None
     return check_header(
         path, data, what="profile", oldest=V1, newest=V1,
-        newer=lambda version: f"this file says data version {version}, but only version 1 "
-        "files are single files; it was not written by Groundwork as it is",
+        newer=lambda version: _("this file says data version {version}, but only version 1 "
+                                "files are single files; it was not written by Groundwork as "
+                                "it is").format(version=version),
     )
 
 
@@ -68,19 +76,25 @@ def check_header(path: Path, data: Any, *, what: str, oldest: int, newest: int,
     """Check a parsed file: one header doc in ``meta`` with our mark and a schema version from
     ``oldest`` to ``newest``, and tables of documents. Raises :class:`CorruptProfileError`
     (naming the file a "``what``"), or :class:`NewerSchemaError` with ``newer(version)``."""
+    # Whole sentences for each ``what`` ("profile" or "file"), so translations can agree.
+    profile = what == "profile"
+    not_ours = (_("the file is JSON but not a Groundwork profile") if profile
+                else _("the file is JSON but not a Groundwork file"))
     if not isinstance(data, dict):
-        raise CorruptProfileError(path, f"the file is JSON but not a Groundwork {what}")
+        raise CorruptProfileError(path, not_ours)
     doc = _single_meta(data.get("meta"))
     if doc is None or doc.get("app") != APP_MARK:
-        raise CorruptProfileError(path, f"the file is JSON but not a Groundwork {what}")
+        raise CorruptProfileError(path, not_ours)
     version = doc.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < oldest:
-        raise CorruptProfileError(path, f"the {what} has no valid schema version")
+        raise CorruptProfileError(
+            path, _("the profile has no valid schema version") if profile
+            else _("the file has no valid schema version"))
     if version > newest:
         raise NewerSchemaError(path, newer(version))
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
-            raise CorruptProfileError(path, f"the table '{name}' is damaged")
+            raise CorruptProfileError(path, _("the table '{name}' is damaged").format(name=name))
     tables: Tables = data
     return tables
 

@@ -15,12 +15,14 @@ from typing import Any
 
 import msgspec
 
+from desktop_app.i18n import _
 from desktop_app.storage.atomic import atomic_write_bytes
 from desktop_app.storage.crypto import FileCipher, encode_payload
 from desktop_app.storage.layout import HEADER_TABLE, KINDS, PROFILE_FILE, PROFILE_TABLE
 from desktop_app.storage.merge import Version, beats, version_of
 from desktop_app.storage.schema import (
     APP_MARK,
+    DAMAGED,
     SCHEMA_VERSION,
     CorruptProfileError,
     Tables,
@@ -95,18 +97,19 @@ def signature_of(info: os.stat_result) -> Signature:
 def parse_file(path: Path, raw: bytes, device: str) -> ShardFile:
     """Check and index a file; raises ``CorruptProfileError`` or ``NewerSchemaError``."""
     if not raw.strip():
-        raise CorruptProfileError(path, "the file is empty")
+        raise CorruptProfileError(path, _("the file is empty"))
     try:
         data = _loads(raw)
     except UnicodeDecodeError:
-        raise CorruptProfileError(path, "the file is not text") from None
+        raise CorruptProfileError(path, _("the file is not text")) from None
     except (ValueError, RecursionError) as error:
-        raise CorruptProfileError(path, f"the file is damaged or cut short ({error})") from None
+        raise CorruptProfileError(path, _(DAMAGED).format(detail=error)) from None
     check_header(
         path, data, what="file", oldest=2, newest=SCHEMA_VERSION,
-        newer=lambda version: f"this profile was saved by a newer Groundwork (data version "
-        f"{version}, this version reads up to {SCHEMA_VERSION}). Please update Groundwork "
-        "to open it.",
+        newer=lambda version: _("this profile was saved by a newer Groundwork (data version "
+                                "{version}, this version reads up to {supported}). Please "
+                                "update Groundwork to open it.").format(
+            version=version, supported=SCHEMA_VERSION),
     )
     found = ShardFile(path, device, data)
     for kind, table in data.items():

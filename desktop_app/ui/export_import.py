@@ -11,10 +11,7 @@ use, so the menu costs nothing at start-up.
 
 from __future__ import annotations
 
-import gc
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +31,7 @@ from desktop_app.i18n import N_, _, ngettext
 from desktop_app.services.session import Session
 from desktop_app.ui.background import run_in_background
 from desktop_app.ui.plain_export import may_write_plain_copy
+from desktop_app.ui.worker_calm import gentle
 
 if TYPE_CHECKING:
     from desktop_app.services.import_file import Addition, ExportFile, ImportResult
@@ -42,30 +40,6 @@ if TYPE_CHECKING:
 
 MakeAction = Callable[..., QAction]
 NOTHING_CHANGED = N_("Nothing was added or changed in your profiles.")
-SWITCH_INTERVAL_S = 0.0005
-
-
-@contextmanager
-def _gentle() -> Iterator[None]:
-    """Around a worker's slow pure-Python work, so the UI thread keeps its turns."""
-    # Decoding a long history makes tens of thousands of short-lived objects; each full
-    # collection they trigger holds the interpreter, and so the UI thread, for a long while.
-    collecting = gc.isenabled()
-    gc.disable()
-    # The UI thread needs the interpreter for every Python slot and event filter it runs;
-    # with the default 5 ms turns, a few of them in one event wait tens of milliseconds.
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(min(interval, SWITCH_INTERVAL_S))
-    try:
-        yield
-    finally:
-        sys.setswitchinterval(interval)
-        if collecting:
-            # What the work made and keeps (a profile's records, decoded) would make the next
-            # full collection walk it all, holding the interpreter and so the UI thread for
-            # a few hundred milliseconds; as ``ui.charts.loader`` does, it is frozen instead.
-            gc.freeze()
-            gc.enable()
 
 
 class _Progress(QObject):
@@ -169,7 +143,7 @@ class ExportImport(QObject):
         reading, writing = _("Reading your records…"), _("Writing the file…")
 
         def work() -> tuple[int, int]:
-            with _gentle():
+            with gentle():
                 made = export.build_export(
                     snapshot, clock, progress=lambda done, total: relay.step.emit(
                         done, total + 1, reading))
@@ -242,7 +216,7 @@ class ExportImport(QObject):
         self._start(_("Importing"), _("Reading {file}…").format(file=path.name))
 
         def work() -> tuple[ExportFile, ImportResult | None, date | None]:
-            with _gentle():
+            with gentle():
                 found = read_export(path)
                 return (found, None if snapshot is None else preview(snapshot, found),
                         oldest_month(found))
@@ -298,7 +272,7 @@ class ExportImport(QObject):
                 # first file, as Profile ▸ New makes it.
                 prepared = privacy.prepare_protect(passphrase)
             relay.step.emit(0, 0, making)
-            with _gentle():
+            with gentle():
                 if prepared is None:
                     return import_as_new_profile(data_dir, clock, device, name, found), None
                 cipher, write_key = privacy.new_profile_key(prepared)
@@ -352,7 +326,7 @@ class ExportImport(QObject):
         self._start(_("Importing"), _("Adding to “{name}”…").format(name=repo.name))
 
         def work() -> tuple[Addition | None, ImportResult]:
-            with _gentle():
+            with gentle():
                 return add_elsewhere(snapshot, found, clock, place)
 
         run_in_background(self, work, lambda done: self._adopt(repo, *done),

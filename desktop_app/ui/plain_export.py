@@ -47,6 +47,15 @@ def _texts(what: str) -> tuple[str, str, str, str]:
               "longer need it."),
             _("Save the plain report"),
         )
+    if what == "share":
+        return (
+            _("This share file is not protected"),
+            _("The share file will be plain text, without a passphrase."),
+            _("It will be saved to:\n{target}\n\nAnyone who can open that file can read your "
+              "answers in it. Give it to your partner yourself, and delete it when it has "
+              "arrived."),
+            _("Save the plain share file"),
+        )
     if what == "chart":
         return (
             _("This chart is not protected"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 AA_TEXT = 4.5
+AA_GRAPHIC = 3.0  # WCAG 1.4.11: lines, marks, bars and large text
 ERROR_ON_LIGHT = "#b3261e"
 ERROR_ON_DARK = "#ffb4ab"
 ROLES_UNDER_TEXT = (QPalette.ColorRole.Window, QPalette.ColorRole.Base,
@@ -44,11 +45,12 @@ def _mix(start: QColor, end: QColor, share: float) -> QColor:
     )
 
 
-def readable_on(colour: QColor, toward: QColor, backgrounds: list[QColor]) -> QColor:
-    """``colour`` moved toward ``toward`` just until it reads on every background."""
-    for step in range(21):
-        candidate = _mix(colour, toward, step / 20)
-        if all(contrast(candidate, b) >= AA_TEXT for b in backgrounds):
+def readable_on(colour: QColor, toward: QColor, backgrounds: list[QColor],
+                ratio: float = AA_TEXT) -> QColor:
+    """``colour`` moved toward ``toward`` just until it reaches ``ratio`` on every background."""
+    for step in range(41):
+        candidate = _mix(colour, toward, step / 40)
+        if all(contrast(candidate, b) >= ratio for b in backgrounds):
             return candidate
     return QColor(toward)
 

@@ -161,7 +161,7 @@ class ShareDialog(SlowDialog):
             path = path.with_name(path.name + SUFFIX)
         passphrase = self.first.text() if self.protect.isChecked() else None
         if passphrase is None and current_is_protected(self.session) and \
-                not may_write_plain_copy(self, self.session, _("share file"), path):
+                not may_write_plain_copy(self, self.session, "share", path):
             return
         self._write(share, passphrase, path)
 

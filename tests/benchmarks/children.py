@@ -121,6 +121,67 @@ def _filled_and_exit(screen: Any) -> None:
     _say_and_exit(f"home {json.dumps(shows)}")
 
 
+def _where(frame: Any, depth: int = 3) -> str:
+    """The innermost few Python frames of a thread, as ``file:function`` names."""
+    names = []
+    while frame is not None and len(names) < depth:
+        code = frame.f_code
+        names.append(f"{os.path.basename(code.co_filename)}:{code.co_name}:{frame.f_lineno}")
+        frame = frame.f_back
+    return " < ".join(names)
+
+
+class Sampler:
+    """What every thread runs, every 2 ms, from a watchdog thread (the bench only).
+
+    The watchdog needs the GIL to take a sample: a gap in its own samples as long as a UI
+    stall means some thread held the GIL throughout (a long C call without releasing it),
+    and the render thread's frame on both sides of that gap names the call.
+    """
+
+    def __init__(self) -> None:
+        import threading
+
+        self.samples: list[tuple[float, str, str]] = []
+        self.main = threading.main_thread().ident
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="bench-sampler", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        import threading
+
+        while not self._stop.wait(0.002):
+            now = time.perf_counter()
+            frames = sys._current_frames()
+            render = next((t.ident for t in threading.enumerate()
+                           if t.name == "chart-render"), None)
+            main = _where(frames.get(self.main), 8) if self.main in frames else "?"
+            other = _where(frames[render]) if render in frames else "-"
+            self.samples.append((now, main, other))
+
+    def explain(self, start: float, end: float) -> str:
+        """Who held the UI thread between ``start`` and ``end`` (a tick gap)."""
+        import collections
+
+        inside = [s for s in self.samples if start <= s[0] <= end]
+        around = [s for s in self.samples if start - 0.05 <= s[0] <= end + 0.05]
+        gaps = [(b[0] - a[0], a, b) for a, b in itertools.pairwise(around)
+                if a[0] < end and b[0] > start]
+        own, before, after = max(gaps, key=lambda g: g[0]) if gaps else (0.0, None, None)
+        main = collections.Counter(s[1] for s in inside).most_common(2)
+        text = (f"watchdog's own longest gap {own * 1000:.0f} ms of {(end - start) * 1000:.0f}"
+                f"; UI thread: {main or 'no sample'}")
+        if before is not None and after is not None:
+            text += f"; render thread before the gap: {before[2]}, after: {after[2]}"
+        return text
+
+
 def stall(data_dir: str) -> None:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
@@ -146,6 +207,8 @@ def stall(data_dir: str) -> None:
         lambda: (ticks.append(time.perf_counter()), cpu_ticks.append(time.thread_time()))
     )
     steps: list[str] = []
+    sampler = Sampler()
+    sampler.start()
 
     def open_progress() -> None:
         if not startup.ready:  # the profile opens right after the first paint
@@ -180,6 +243,10 @@ def stall(data_dir: str) -> None:
         timer.stop()
         gaps = [b - a for a, b in itertools.pairwise(ticks)]
         report["longest_stall_ms"] = max(0.0, (max(gaps) - 0.010) * 1000) if gaps else None
+        sampler.stop()
+        if gaps:
+            at = gaps.index(max(gaps))
+            report["longest_held_by"] = sampler.explain(ticks[at], ticks[at + 1])
         cpu = [b - a for a, b in itertools.pairwise(cpu_ticks)]
         report["longest_stall_cpu_ms"] = max(cpu) * 1000 if cpu else None
         report["ui_cpu_ms"] = (cpu_ticks[-1] - cpu_ticks[0]) * 1000 if cpu_ticks else None

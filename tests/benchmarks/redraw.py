@@ -113,8 +113,14 @@ def bench_redraw(data_dir: Path, runs: int) -> list[Row]:
     areas_two = service.over_time("life-areas", two_years)
     assert areas_year is not None and areas_two is not None
     ranges = itertools.cycle([(areas_year, year), (areas_two, two_years)])
-    cases.append(("over-time chart, nine areas, period changing (every draw in full)",
+    cases.append(("over-time chart, nine areas, period changing",
                   lambda: over_time.set_data(*next(ranges)), over_time))
+    daily_year = service.over_time("check-in", year)
+    daily_all = service.over_time("check-in", everything)
+    assert daily_year is not None and daily_all is not None
+    periods = itertools.cycle([(daily_year, year), (daily_all, everything)])
+    cases.append(("over-time chart, daily check-ins, period changing (1 y ↔ 20 y)",
+                  lambda: over_time.set_data(*next(periods)), over_time))
     rows = []
     for name, redraw, chart in cases:
         rows.append(_row(name, points, _synchronous(redraw, chart, runs)))

@@ -112,3 +112,117 @@ def test_the_wheel_over_its_cached_background_is_the_whole_picture(qtbot, progre
     picture = shown(qtbot, wheel)
     assert wheel.canvas._background is background
     assert np.array_equal(picture, whole(wheel))
+
+
+def fresh_picture(qtbot, chart: Any) -> np.ndarray:
+    """What a new over-time chart of the same size draws from the same data and period."""
+    from desktop_app.ui.charts.over_time import OverTimeChart
+
+    fresh = OverTimeChart()
+    qtbot.addWidget(fresh)
+    fresh.resize(chart.size())
+    fresh.show()
+    fresh.set_data(chart.data, chart.date_range)
+    fresh.part.setCurrentIndex(fresh.part.findData(chart.part.currentData()))
+    qtbot.waitUntil(lambda: not fresh.canvas.rendering, timeout=20000)
+    assert fresh.canvas.get_width_height() == chart.canvas.get_width_height()
+    return whole(fresh)
+
+
+@pytest.mark.parametrize("template", ["life-areas", "check-in"])
+def test_a_period_change_keeps_the_artists_and_draws_what_a_fresh_chart_draws(
+    qtbot, progress, template
+) -> None:
+    _startup, screen, panel = progress
+    panel.setCurrentWidget(panel.over_time)
+    chart = panel.over_time
+    chart.template.setCurrentIndex(chart.template.findData(template))
+    shown(qtbot, chart)
+    lines = dict(chart.lines)
+    panels = list(chart.panels)
+    for index in (0, 4, 2):  # three months, all time, a year
+        screen.range_filter.choose(index)
+        picture = shown(qtbot, chart)
+        assert chart.lines == lines and chart.panels == panels  # updated, not rebuilt
+        assert np.array_equal(picture, fresh_picture(qtbot, chart))
+
+
+def test_a_resize_while_a_render_holds_the_figure_waits_for_nothing(
+    qtbot, progress, monkeypatch, caplog
+) -> None:
+    from desktop_app.ui.charts import canvas as canvas_module
+
+    startup, screen, panel = progress
+    chart = panel.over_time
+    panel.setCurrentWidget(chart)
+    shown(qtbot, chart)
+    started, release = threading.Event(), threading.Event()
+    draw = Figure.draw
+
+    def held(self: Figure, renderer: Any) -> None:
+        if threading.current_thread().name == "chart-render":
+            started.set()
+            release.wait(20)
+        draw(self, renderer)
+
+    monkeypatch.setattr(Figure, "draw", held)
+    # Had the resize waited for the render, it would give up after this and say so.
+    monkeypatch.setattr(canvas_module, "SETTLE_TIMEOUT_S", 0.5)
+    screen.range_filter.choose(4)
+    qtbot.waitUntil(started.is_set, timeout=20000)
+    before = chart.canvas.get_width_height()
+    startup.window.resize(startup.window.width() - 120, startup.window.height() - 60)
+    assert (chart.canvas.width(), chart.canvas.height()) != before
+    assert chart.canvas.get_width_height() == before  # the figure is still the render's
+    release.set()
+    picture = shown(qtbot, chart)
+    assert "took over" not in caplog.text
+    size = chart.canvas.size()
+    assert chart.canvas.get_width_height() == (size.width(), size.height())
+    assert picture.shape[:2] == (size.height(), size.width())
+    assert np.array_equal(picture, whole(chart))
+
+
+def test_the_over_time_panels_prepared_out_of_view_are_built_on_the_render_thread(
+    qtbot, progress, monkeypatch
+) -> None:
+    from desktop_app.ui.charts.over_time import OverTimeChart
+
+    _startup, screen, panel = progress
+    chart = panel.over_time
+    chart.template.setCurrentIndex(chart.template.findData("life-areas"))
+    panel.setCurrentWidget(panel.wheel)
+    qtbot.waitUntil(lambda: not panel.preparing, timeout=20000)
+    threads: list[str] = []
+    build = OverTimeChart.build_figure
+
+    def recording(self: OverTimeChart) -> None:
+        threads.append(threading.current_thread().name)
+        build(self)
+
+    monkeypatch.setattr(OverTimeChart, "build_figure", recording)
+    screen.range_filter.choose(3)  # two years: the charts out of view are prepared again
+    qtbot.waitUntil(lambda: not panel.preparing, timeout=20000)
+    assert threads == []  # nothing built out of view on the UI thread
+    assert chart.canvas.build_pending
+    panel.setCurrentWidget(chart)
+    picture = shown(qtbot, chart)
+    assert threads == ["chart-render"]
+    assert not chart.canvas.build_pending
+    assert len(chart.panels) >= 9
+    assert "One small chart per area" in chart.caption.text()
+    assert np.array_equal(picture, fresh_picture(qtbot, chart))
+
+
+def test_reading_a_chart_whose_build_waits_builds_it_first(qtbot, progress) -> None:
+    _startup, screen, panel = progress
+    chart = panel.over_time
+    chart.template.setCurrentIndex(chart.template.findData("life-areas"))
+    panel.setCurrentWidget(panel.wheel)
+    screen.range_filter.choose(4)
+    qtbot.waitUntil(lambda: not panel.preparing, timeout=20000)
+    assert chart.canvas.build_pending
+    assert chart.table_text()  # the table needs no figure
+    chart.canvas.settle()  # what anything that reads the figure does first
+    assert not chart.canvas.build_pending
+    assert len(chart.panels) >= 9 and "One small chart per area" in chart.caption.text()

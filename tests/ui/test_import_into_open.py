@@ -194,3 +194,24 @@ def test_an_import_into_a_new_profile_can_have_a_passphrase(
     files = folder_bytes(startup.session.require_repo())
     sealed = {n: b for n, b in files.items() if not n.endswith("key.json")}
     assert sealed and all(b.startswith(b"GWENC1") for b in sealed.values())
+
+
+def test_homes_check_in_index_takes_in_the_import_and_equals_a_fresh_read(
+    qtbot, start_app, tmp_path: Path, monkeypatch
+) -> None:
+    from desktop_app.services.journal_cache import CheckInIndex, checkin_index
+
+    startup, path = demo_export(qtbot, start_app, tmp_path, monkeypatch)
+    repo = startup.session.require_repo()
+    index = checkin_index(repo)  # as Home reads it
+    assert len(index) == 0
+    for round_ in (1, 2):  # the second time the same records come again
+        add_to_open(startup, path, monkeypatch)
+        qtbot.waitUntil(lambda: idle(startup) and repo.table_counts()["checkins"] > 100,
+                        timeout=20_000)
+        assert checkin_index(repo) is index, round_  # carried over, not read again
+        fresh = CheckInIndex(repo)
+        assert index.times() == fresh.times()
+        assert index.newest_first() == fresh.newest_first()
+        newest = index.newest_first()[0]
+        assert index.get(newest) == fresh.get(newest)

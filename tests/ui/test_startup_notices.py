@@ -27,8 +27,9 @@ def test_corrupt_profile_is_set_aside_and_reported(qtbot, start_app, data_dir: P
     when_modal(read)
     startup = start_app()
     qtbot.waitUntil(lambda: bool(seen))
-    assert "profile-0000.json" in seen[0]
-    assert "could not be read" in seen[0]
+    # The file's id means nothing to a person, and the name did not survive.
+    assert seen[0].startswith("A profile could not be read (")
+    assert "“profile-0000.json”" not in seen[0]
     assert "unchanged" in seen[0]
     moved = list((profiles / "set-aside").iterdir())
     assert [m.read_bytes() for m in moved] == [b'{"meta": {"1": {"app": "groundwork", "schema']
@@ -36,6 +37,32 @@ def test_corrupt_profile_is_set_aside_and_reported(qtbot, start_app, data_dir: P
     assert startup.window.pages.currentWidget() is startup.window.welcome
     # Copied, never moved: in a synced folder a move would travel as a delete.
     assert broken.read_bytes() == b'{"meta": {"1": {"app": "groundwork", "schema'
+
+
+@pytest.mark.parametrize("name", ["Sam", "Élodie \\ “the” one"])
+def test_a_damaged_first_format_profile_is_named_by_its_name(
+    qtbot, start_app, data_dir: Path, name: str
+) -> None:
+    profiles = data_dir / "profiles"
+    profiles.mkdir()
+    whole = json.dumps({"meta": {"1": {"app": "groundwork", "schema_version": 1,
+                                       "profile_name": name}},
+                        "checkins": {"1": {"note": "x" * 50}}})
+    damaged = whole[: whole.index("x" * 50) + 10].encode()  # cut short after the name
+    (profiles / "profile-0000.json").write_bytes(damaged)
+    seen: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.accept()
+
+    when_modal(read)
+    start_app()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[0].startswith(f"The profile “{name}” could not be read (")
+    assert "profile-0000.json” could" not in seen[0] and "Unterminated" not in seen[0]
+    assert "unchanged" in seen[0]
+    assert (profiles / "profile-0000.json").read_bytes() == damaged
 
 
 def test_profile_from_a_newer_version_is_left_alone(qtbot, start_app, data_dir: Path) -> None:

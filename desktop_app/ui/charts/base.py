@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import N_, _
 from desktop_app.ui.charts.canvas import Canvas
 from desktop_app.ui.charts.export_caption import ExportCaption, ExportOptionsDialog, captioned
 from desktop_app.ui.charts.palette import ChartTheme
@@ -40,7 +41,7 @@ from desktop_app.ui.charts.table import ChartTable, TableRow
 from desktop_app.ui.widgets import paragraph
 
 HOVER_RADIUS_PX = 10
-EXPORT_FORMATS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}
+EXPORT_FORMATS = {"png": N_("PNG image (*.png)"), "svg": N_("SVG drawing (*.svg)")}
 
 
 @dataclass(frozen=True)
@@ -110,21 +111,25 @@ class ChartView(QWidget):
     open_result = Signal(str)
     message = Signal(str)
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, name: str, parent: QWidget | None = None, *, in_text: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.name = name
+        # The name inside a sentence ("Export the wheel chart"): lower case in English only.
+        self.in_text = in_text if in_text is not None else name.lower()
         self.theme = ChartTheme.from_palette(self.palette())
         self.figure = Figure(figsize=(7, 4.5), dpi=100)
         self.canvas = Canvas(self.figure)
         self.canvas.setObjectName("chartCanvas")
-        self.canvas.setAccessibleName(f"{name} chart")
+        self.canvas.setAccessibleName(_("{name} chart").format(name=name))
         self.canvas.setAccessibleDescription(
-            "A picture of the numbers in the table. Choose “Show as table” to read them."
+            _("A picture of the numbers in the table. Choose “Show as table” to read them.")
         )
         self.canvas.setMinimumHeight(260)
         self.canvas.overlay = self.overlay_artists
         self.canvas.background_key = self._background_key
-        self.table = ChartTable(f"{name} table")
+        self.table = ChartTable(_("{name} table").format(name=name))
         self.table.setObjectName("chartTable")
         self.table.open_result.connect(self.open_result)
         self.empty = EmptyState()
@@ -136,18 +141,20 @@ class ChartView(QWidget):
         top = QHBoxLayout()
         top.addLayout(self.controls)
         top.addStretch(1)
-        self.toggle = QPushButton("Show as ta&ble")
+        self.toggle = QPushButton(_("Show as ta&ble"))
         self.toggle.setObjectName("tableToggle")
         self.toggle.setCheckable(True)
-        self.toggle.setAccessibleName(f"Show the {name.lower()} numbers as a table")
+        self.toggle.setAccessibleName(
+            _("Show the {chart} numbers as a table").format(chart=self.in_text))
         self.toggle.toggled.connect(self._show_table)
         top.addWidget(self.toggle)
-        self.export_button = QPushButton("E&xport…")
+        self.export_button = QPushButton(_("E&xport…"))
         self.export_button.setObjectName("exportChart")
-        self.export_button.setAccessibleName(f"Export the {name.lower()} chart")
+        self.export_button.setAccessibleName(
+            _("Export the {chart} chart").format(chart=self.in_text))
         menu = QMenu(self.export_button)
-        menu.addAction("As a PNG image…", lambda: self.ask_export("png"))
-        menu.addAction("As an SVG drawing…", lambda: self.ask_export("svg"))
+        menu.addAction(_("As a PNG image…"), lambda: self.ask_export("png"))
+        menu.addAction(_("As an SVG drawing…"), lambda: self.ask_export("svg"))
         self.export_button.setMenu(menu)
         top.addWidget(self.export_button)
         self.caption = QLabel()
@@ -184,14 +191,26 @@ class ChartView(QWidget):
         """Give the existing artists new data when the layout allows; False to rebuild."""
         return False
 
+    # True: a figure built while the chart is out of view is built on the render thread,
+    # just before its first render (``build_figure`` then touches the figure only, and
+    # ``after_build`` does the rest here); nine small panels take ~100 ms to make.
+    deferred_build = False
+
+    def build_figure(self) -> None:
+        """Make the figure's artists (``draw_chart`` unless the chart splits it)."""
+        self.draw_chart()
+
+    def after_build(self) -> None:
+        """What a build does besides the figure (captions), on the UI thread."""
+
     def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
         """The table: headers and rows, the same numbers the chart draws."""
         raise NotImplementedError
 
     def table_caption(self) -> str:
         """What the table shows, in place of the chart's caption while it is in view."""
-        return f"The numbers the {self.name.lower()} chart draws, one row per point. " \
-            "Enter on a row opens its result."
+        return _("The numbers the {chart} chart draws, one row per point. "
+                 "Enter on a row opens its result.").format(chart=self.in_text)
 
     def overlay_artists(self) -> Sequence[Artist]:
         """The data artists, drawn over a cached picture of the rest (see ``canvas``)."""
@@ -251,7 +270,8 @@ class ChartView(QWidget):
         self, message: str, action: tuple[str, Callable[[], None]] | None = None
     ) -> None:
         """Replace the chart with a sentence saying what to do to see it."""
-        self.canvas.settle()
+        self.canvas.settle(build=False)
+        self.canvas.drop_build()
         self._empty = True
         self._generation += 1
         self.empty.set(message, action)
@@ -265,21 +285,32 @@ class ChartView(QWidget):
 
     def redraw(self) -> None:
         """Draw the current data again (after new data, a new range or a new palette)."""
-        self.canvas.settle()
+        defer = self.deferred_build and not self.isVisible()
+        self.canvas.settle(build=not defer)
         was_empty = self._empty
         self._empty = False
-        self._targets = []
-        if was_empty or not self.update_chart():
-            self._generation += 1
-            self.figure.clear()
-            self.figure.set_facecolor(self.theme.background)
+        rebuild = was_empty or self.canvas.build_pending
+        if not rebuild:
             self._targets = []
-            self.draw_chart()
+            rebuild = not self.update_chart()
+        if rebuild:
+            self._generation += 1
+            if defer:
+                self.canvas.build_later(self._build, self.after_build)
+            else:
+                self._build()
+                self.after_build()
         self._table_stale = True
         self.toggle.setEnabled(True)
         self.export_button.setEnabled(True)
         self._show_table(self.toggle.isChecked())
         self.schedule_draw()
+
+    def _build(self) -> None:
+        self.figure.clear()
+        self.figure.set_facecolor(self.theme.background)
+        self._targets = []
+        self.build_figure()
 
     def schedule_draw(self) -> None:
         """Render the figure soon, once, however many changes come before that."""
@@ -302,10 +333,10 @@ class ChartView(QWidget):
             self._table_stale = False
 
     def _show_table(self, table: bool) -> None:
-        self.toggle.setText("&Back to the chart" if table else "Show as ta&ble")
+        self.toggle.setText(_("&Back to the chart") if table else _("Show as ta&ble"))
         self.toggle.setAccessibleName(
-            f"Back to the {self.name.lower()} chart" if table
-            else f"Show the {self.name.lower()} numbers as a table"
+            _("Back to the {chart} chart").format(chart=self.in_text) if table
+            else _("Show the {chart} numbers as a table").format(chart=self.in_text)
         )
         if self._empty:
             return
@@ -380,7 +411,10 @@ class ChartView(QWidget):
         if hit is None:
             QToolTip.hideText()
             return
-        text = hit.label + ("\nClick to open this result." if hit.result_id is not None else "")
+        if hit.result_id is not None:
+            text = hit.label + "\n" + _("Click to open this result.")
+        else:
+            text = hit.label
         ratio = self.canvas.devicePixelRatioF() or 1.0
         local = QPoint(int(event.x / ratio), int(self.canvas.height() - event.y / ratio))
         QToolTip.showText(self.canvas.mapToGlobal(local), text, self.canvas)
@@ -427,15 +461,16 @@ class ChartView(QWidget):
     def ask_export(self, fmt: str) -> None:
         caption = self.export_caption()
         if caption is not None and self.caption_source is not None:
-            options = ExportOptionsDialog(self.name, caption, self.caption_source()[1], self)
+            options = ExportOptionsDialog(self.in_text, caption, self.caption_source()[1], self)
             accepted = options.exec() == ExportOptionsDialog.DialogCode.Accepted
             caption = options.caption()
             options.deleteLater()
             if not accepted:
                 return
-        suggested = str(Path.home() / f"Groundwork {self.name.lower()}.{fmt}")
+        suggested = str(Path.home() / f"Groundwork {self.in_text}.{fmt}")
         target, _filter = QFileDialog.getSaveFileName(
-            self, f"Export the {self.name.lower()} chart", suggested, EXPORT_FORMATS[fmt]
+            self, _("Export the {chart} chart").format(chart=self.in_text), suggested,
+            _(EXPORT_FORMATS[fmt]),
         )
         if not target:
             return
@@ -447,6 +482,8 @@ class ChartView(QWidget):
         try:
             written = self.export(path, caption)
         except OSError as error:
-            QMessageBox.warning(self, "Export failed", f"Could not write the file: {error}")
+            QMessageBox.warning(self, _("Export failed"),
+                                _("Could not write the file: {reason}").format(reason=error))
             return
-        self.message.emit(f"Saved the {self.name.lower()} chart to {written}")
+        self.message.emit(_("Saved the {chart} chart to {path}").format(
+            chart=self.in_text, path=written))

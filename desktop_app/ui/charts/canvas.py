@@ -7,7 +7,10 @@
   (``background_key``: limits, layout). While that key holds, a render pastes the cached
   picture of everything else and draws only the overlay on it.
 * The UI thread never touches the figure while it renders: whatever changes or reads the
-  figure first calls ``settle``, which waits for a render under way.
+  figure first calls ``settle``, which waits for a render under way. A resize meanwhile is
+  taken when the render ends, not waited for.
+* A chart may hand over the building of its figure too (``build_later``): it is built on
+  the render thread just before the render, or by ``settle`` if something reads it first.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FixedFormatter, FixedLocator
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.ui.charts.render_thread import shared_render_thread
 
@@ -57,13 +61,18 @@ def fixed_ticks(
 Size = tuple[int, int, float]  # width and height in physical pixels, dots per inch
 
 
+Build = tuple[Callable[[], None], Callable[[], None]]  # the figure's part, then the UI's
+
+
 @dataclass(eq=False)
 class _Render:
-    """One render: the size it is for, the background it may reuse, and its result."""
+    """One render: the size it is for, the background it may reuse, and its result; the
+    figure to build first, if any (then the key and overlay are found after it)."""
 
     size: Size
     background_key: object | None
     overlay: tuple[Artist, ...]
+    build: Build | None = None
     done: threading.Event = field(default_factory=threading.Event)
     renderer: RendererAgg | None = None
 
@@ -88,6 +97,8 @@ class Canvas(FigureCanvasQTAgg):
         self._again = False
         self._running: _Render | None = None
         self._background: tuple[object, Any] | None = None
+        self._resized: QResizeEvent | None = None  # while a render held the figure
+        self._build: Build | None = None
         # Two renderers take turns, one shown while the other is drawn into: a renderer is
         # reused rather than made anew because matplotlib caches text sizes per renderer,
         # and measuring every label again made each draw a third slower.
@@ -100,11 +111,48 @@ class Canvas(FigureCanvasQTAgg):
         """True while a render is under way or a change waits for one."""
         return self._running is not None or self._idle_pending
 
-    def settle(self) -> None:
-        """Wait for a render under way: the figure is the render thread's until it ends."""
+    @property
+    def build_pending(self) -> bool:
+        """True while a figure waits to be built with its first render."""
+        return self._build is not None
+
+    def build_later(self, build: Callable[[], None], built: Callable[[], None]) -> None:
+        """Build the figure on the render thread just before rendering it (``built`` then
+        runs here); replaces a build still waiting."""
+        self._build = (build, built)
+        self.draw_idle()
+
+    def drop_build(self) -> None:
+        self._build = None
+
+    def settle(self, build: bool = True) -> None:
+        """Wait for a render under way: the figure is the render thread's until it ends.
+        A figure still waiting to be built is built now, here, unless ``build`` is False."""
         running = self._running
         if running is not None and not running.done.wait(SETTLE_TIMEOUT_S):
             log.warning("A chart render took over %s s; going on without it", SETTLE_TIMEOUT_S)
+            return
+        self._take_resize()
+        if running is not None and running.build is not None:
+            self._built(running)
+        pending, self._build = self._build, None
+        if build and pending is not None:
+            pending[0]()
+            pending[1]()
+        elif pending is not None:
+            self._build = pending
+
+    def _built(self, job: _Render) -> None:
+        """The UI's part of a build the render thread did (once, whoever comes first)."""
+        build, job.build = job.build, None
+        if build is not None:
+            build[1]()
+
+    def _take_resize(self) -> None:
+        """Give the figure the size the widget took while a render held it."""
+        resized, self._resized = self._resized, None
+        if resized is not None:
+            super().resizeEvent(resized)  # type: ignore[no-untyped-call]
 
     def draw_idle(self) -> None:
         if not self._idle_pending:
@@ -142,6 +190,9 @@ class Canvas(FigureCanvasQTAgg):
         size = self._size()
         if size[0] <= 0 or size[1] <= 0:
             return None
+        build, self._build = self._build, None
+        if build is not None:  # the key and overlay follow once it is built
+            return _Render(size, None, (), build)
         key = self.background_key()
         overlay = tuple(self.overlay()) if key is not None else ()
         return _Render(size, None if key is None else (size, key), overlay)
@@ -156,6 +207,11 @@ class Canvas(FigureCanvasQTAgg):
 
     def _render(self, job: _Render) -> RendererAgg:
         """Draw the figure into a new renderer, reusing the cached background if it holds."""
+        if job.build is not None:
+            job.build[0]()
+            key = self.background_key()
+            job.overlay = tuple(self.overlay()) if key is not None else ()
+            job.background_key = None if key is None else (job.size, key)
         spare, self._spare = self._spare, None
         if spare is not None and spare[0] == job.size:
             renderer = spare[1]
@@ -196,6 +252,8 @@ class Canvas(FigureCanvasQTAgg):
         if job is None or not job.done.is_set():
             return
         self._running = None
+        self._take_resize()
+        self._built(job)
         if job.renderer is not None:
             if job.size == self._size():
                 self._use(job.size, job.renderer)
@@ -208,7 +266,15 @@ class Canvas(FigureCanvasQTAgg):
             self.rendered.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self.settle()  # a resize changes the figure's size
+        running = self._running
+        if running is not None and not running.done.is_set():
+            # A resize changes the figure's size, which is the render thread's until the
+            # render ends: waiting for it here stalled the window (a caption that wraps
+            # anew resizes the canvas while its first picture renders). Taken then instead.
+            self._resized = QResizeEvent(event.size(), event.oldSize())
+            QWidget.resizeEvent(self, event)
+            return
+        self._resized = None
         super().resizeEvent(event)  # type: ignore[no-untyped-call]
 
     def showEvent(self, event: QShowEvent) -> None:

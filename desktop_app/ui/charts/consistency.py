@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from desktop_app.domain.consistency import DayStatus
 from desktop_app.domain.progress_calendar import CalendarData, CalendarLayout
+from desktop_app.i18n import N_, _, pgettext
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.table import TableRow
@@ -24,7 +25,7 @@ from desktop_app.ui.dates import short_date
 ORDER = (DayStatus.DONE, DayStatus.MISSED, DayStatus.PAUSED, DayStatus.NOT_DUE, DayStatus.FUTURE)
 CODES = {status: index for index, status in enumerate(ORDER)}
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-KINDS = (("checkins", "Check-ins"), ("practices", "Practices"))
+KINDS = (("checkins", N_("Check-ins")), ("practices", N_("Practices")))
 # A short range keeps square days of a readable size at the left instead of a few cells
 # stretched across the whole width.
 MIN_COLUMNS = 26
@@ -33,13 +34,13 @@ ROW_HEIGHT_PX = 150  # the canvas height per year row
 
 def status_words(kind: str) -> dict[DayStatus, str]:
     """What each status means, in plain words, for check-ins or practices."""
-    done = "checked in" if kind == "checkins" else "practised"
+    done = _("checked in") if kind == "checkins" else _("practised")
     return {
         DayStatus.DONE: done,
-        DayStatus.MISSED: "not done",
-        DayStatus.PAUSED: "paused",
-        DayStatus.NOT_DUE: "not due",
-        DayStatus.FUTURE: "still open",
+        DayStatus.MISSED: _("not done"),
+        DayStatus.PAUSED: _("paused"),
+        DayStatus.NOT_DUE: _("not due"),
+        DayStatus.FUTURE: _("still open"),
     }
 
 
@@ -49,14 +50,15 @@ class ConsistencyChart(ChartView):
     kind_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Consistency", parent)
+        super().__init__(_("Consistency"), parent,
+                         in_text=pgettext("chart name in a sentence", "consistency"))
         self.canvas.setMaximumHeight(250)  # set again for the rows shown (see draw_chart)
-        label = QLabel("Sh&ow:")
+        label = QLabel(_("Sh&ow:"))
         self.kind = QComboBox()
         self.kind.setObjectName("consistencyKind")
-        self.kind.setAccessibleName("Show check-in days or practice days")
+        self.kind.setAccessibleName(_("Show check-in days or practice days"))
         for key, title in KINDS:
-            self.kind.addItem(title, key)
+            self.kind.addItem(_(title), key)
         label.setBuddy(self.kind)
         self.controls.addWidget(label)
         self.controls.addWidget(self.kind)
@@ -73,7 +75,9 @@ class ConsistencyChart(ChartView):
         return str(self.kind.currentData())
 
     def export_title(self) -> str:
-        return f"Consistency: {self.kind.currentText().lower()}"
+        if self.kind_key() == "checkins":
+            return _("Consistency: check-ins")
+        return _("Consistency: practices")
 
     def set_data(self, data: CalendarData) -> None:
         self.data = data
@@ -208,17 +212,25 @@ class ConsistencyChart(ChartView):
         legend = axes.get_legend()
         for text, status in zip(legend.get_texts() if legend else (), shown, strict=False):
             text.set_text(f"{words[status].capitalize()} ({data.count(status)})")
+        if self.layout_cells.years:
+            caption = _("From {start} to {end}, one row per year. Paused days (a holiday, "
+                        "an illness) never count as missed. Missing a day is normal; what "
+                        "matters is coming back to it.")
+        else:
+            caption = _("From {start} to {end}. Paused days (a holiday, "
+                        "an illness) never count as missed. Missing a day is normal; what "
+                        "matters is coming back to it.")
         self.caption.setText(
-            f"From {short_date(data.start)} to {short_date(data.end)}"
-            f"{', one row per year' if self.layout_cells.years else ''}. Paused days (a holiday, "
-            "an illness) never count as missed. Missing a day is normal; what matters is coming "
-            "back to it."
-        )
+            caption.format(start=short_date(data.start), end=short_date(data.end)))
 
     def table_caption(self) -> str:
-        done = "checked in" if self.kind_key() == "checkins" else "practised"
-        return f"Every day of the calendar, oldest first: its weekday and whether you {done}, " \
-            "did not, paused, or it was not due. Paused days never count as missed."
+        if self.kind_key() == "checkins":
+            return _("Every day of the calendar, oldest first: its weekday and whether you "
+                     "checked in, did not, paused, or it was not due. Paused days never count "
+                     "as missed.")
+        return _("Every day of the calendar, oldest first: its weekday and whether you "
+                 "practised, did not, paused, or it was not due. Paused days never count "
+                 "as missed.")
 
     def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
         data = self.data
@@ -228,7 +240,7 @@ class ConsistencyChart(ChartView):
             TableRow((short_date(day), WEEKDAYS[day.weekday()], words[status]))
             for day, status in sorted(data.statuses.items())
         ]
-        return ["Date", "Day", "Status"], rows
+        return [_("Date"), _("Day"), _("Status")], rows
 
 
 def _strokes(x: float, y: float) -> list[list[tuple[float, float]]]:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.progress import DateRange
+from desktop_app.i18n import _
 from desktop_app.ui.dates import short_date
 from desktop_app.ui.widgets import paragraph
 
@@ -103,31 +104,32 @@ class ExportOptionsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("chartExportOptions")
-        self.setWindowTitle(f"Export the {chart_name.lower()} chart")
+        # ``chart_name`` is the chart's name as it reads inside a sentence ("wheel").
+        self.setWindowTitle(_("Export the {chart} chart").format(chart=chart_name))
         layout = QVBoxLayout(self)
-        layout.addWidget(paragraph("The picture will carry this title and period:"))
+        layout.addWidget(paragraph(_("The picture will carry this title and period:")))
         self.summary = QLabel(f"<b>{_escape(caption.title)}</b><br>{_escape(caption.period)}")
         self.summary.setObjectName("exportSummary")
         self.summary.setAccessibleName(f"{caption.title}, {caption.period}")
         layout.addWidget(self.summary)
         self.include_name = QCheckBox(
-            f"Add my profile name (“{profile}”) to the picture" if profile
-            else "Add my profile name to the picture"
+            _("Add my profile name (“{profile}”) to the picture").format(profile=profile)
+            if profile else _("Add my profile name to the picture")
         )
         self.include_name.setObjectName("includeProfileName")
-        self.include_name.setAccessibleName("Add my profile name to the picture")
+        self.include_name.setAccessibleName(_("Add my profile name to the picture"))
         self.include_name.setChecked(False)
         self.include_name.setEnabled(bool(profile))
         layout.addWidget(self.include_name)
-        layout.addWidget(paragraph(
+        layout.addWidget(paragraph(_(
             "Leave it off if the picture may be seen by someone who should not know whose "
             "it is."
-        ))
+        )))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText("&Choose where to save…")
+        save.setText(_("&Choose where to save…"))
         save.setObjectName("exportContinue")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

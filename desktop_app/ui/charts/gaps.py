@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from matplotlib.container import BarContainer
@@ -10,22 +11,25 @@ from matplotlib.ticker import MaxNLocator
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.progress import GapsData
+from desktop_app.i18n import _, pgettext
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.table import TableRow
 from desktop_app.ui.dates import short_date
+
+NAME_WIDTH = 20  # characters a line: "Close relationships (focus)" on two lines, not three
 
 
 class GapsChart(ChartView):
     """Horizontal bars; focus areas in the focus colour and hatched (not colour alone)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Gaps", parent)
+        super().__init__(_("Gaps"), parent, in_text=pgettext("chart name in a sentence", "gaps"))
         self.data: GapsData | None = None
         self.bars: BarContainer | None = None
 
     def export_title(self) -> str:
-        return "Gaps between where I am and where I want to be"
+        return _("Gaps between where I am and where I want to be")
 
     def set_data(self, data: GapsData) -> None:
         self.data = data
@@ -50,10 +54,13 @@ class GapsChart(ChartView):
             edgecolor=theme.background,
             height=0.7,
         )
-        fixed_ticks(axes.yaxis, ys, [f"{b.title} (focus)" if b.focus else b.title for b in bars])
+        # Wrapped: at the narrowest window the longest names ran off the picture's left edge.
+        fixed_ticks(axes.yaxis, ys, [
+            textwrap.fill(_("{area} (focus)").format(area=b.title) if b.focus else b.title,
+                          NAME_WIDTH) for b in bars], fontsize=9)
         axes.invert_yaxis()
         axes.axvline(0, color=theme.muted, linewidth=1)
-        axes.set_xlabel("Distance to your ideal (ideal minus now)")
+        axes.set_xlabel(_("Distance to your ideal (ideal minus now)"))
         low = min([0, *[b.gap for b in bars]])
         high = max([1, *[b.gap for b in bars]])
         axes.set_xlim(low - 0.5 if low < 0 else 0, high + 1)
@@ -67,38 +74,41 @@ class GapsChart(ChartView):
             axes,
             [b.gap for b in bars],
             ys,
-            [f"{short_date(data.result.day)}\n{b.title}: now {b.current}, ideal {b.ideal}, "
-             f"distance {b.gap}" for b in bars],
+            [_("{date}\n{area}: now {now}, ideal {ideal}, distance {gap}").format(
+                date=short_date(data.result.day), area=b.title, now=b.current, ideal=b.ideal,
+                gap=b.gap) for b in bars],
             [data.result.result_id] * len(bars),
         )
         legend = axes.legend(
             handles=[
-                Patch(facecolor=theme.focus, hatch="//", label="In your current focus"),
-                Patch(facecolor=theme.other, label="Other areas"),
+                Patch(facecolor=theme.focus, hatch="//", label=_("In your current focus")),
+                Patch(facecolor=theme.other, label=_("Other areas")),
             ],
             loc="lower right", frameon=False, fontsize=9,
         )
         for text in legend.get_texts():
             text.set_color(theme.foreground)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-        self.caption.setText(
-            f"From your result of {short_date(data.result.day)}. A longer bar is a bigger "
+        self.caption.setText(_(
+            "From your result of {date}. A longer bar is a bigger "
             "distance between where you are and where you want to be: a good candidate for "
             "focus, not a failing."
-        )
+        ).format(date=short_date(data.result.day)))
 
     def table_caption(self) -> str:
-        return "One row per life area, largest distance to your ideal first: now, ideal, " \
-            "the distance, and whether the area is in your focus. Enter on a row opens " \
-            "the result."
+        return _("One row per life area, largest distance to your ideal first: now, ideal, "
+                 "the distance, and whether the area is in your focus. Enter on a row opens "
+                 "the result.")
 
     def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
         data = self.data
         assert data is not None and data.result is not None
-        headers = ["Area", "Now", "Ideal", "Distance to ideal", "In focus"]
+        headers = [_("Area"), pgettext("chart", "Now"), pgettext("chart", "Ideal"),
+                   _("Distance to ideal"), _("In focus")]
+        yes = _("yes")
         rows = [
             TableRow(
-                (b.title, str(b.current), str(b.ideal), str(b.gap), "yes" if b.focus else ""),
+                (b.title, str(b.current), str(b.ideal), str(b.gap), yes if b.focus else ""),
                 data.result.result_id,
             )
             for b in data.bars

@@ -15,11 +15,12 @@ the interpreter stops it at exit.
 from __future__ import annotations
 
 import contextlib
-import gc
 import importlib
 import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from desktop_app.ui.worker_calm import freeze_survivors
 
 CHART_MODULES = (
     # The Progress screen's own modules first: imported here, the screen sets up without a
@@ -97,7 +98,7 @@ class ChartLoader(QObject):
             return
         # What is loaded by now (the profile, the screens) stays: importing matplotlib makes
         # enough objects for a full collection, which would walk all of it holding the GIL.
-        gc.freeze()
+        freeze_survivors()
         self._thread = threading.Thread(target=self._run, name="chart-loader", daemon=True)
         app = QCoreApplication.instance()
         if app is not None:
@@ -129,7 +130,7 @@ class ChartLoader(QObject):
         else:
             # matplotlib, numpy and the profile read so far stay for the whole run: a full
             # garbage collection walking them all stalled the window ~100 ms at 20 years.
-            gc.freeze()
+            freeze_survivors()
             self.is_ready = True
             self.ready.emit()
 

@@ -7,9 +7,9 @@ import textwrap
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from matplotlib import dates as mdates
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 from matplotlib.transforms import blended_transform_factory
 from PySide6.QtCore import Signal
@@ -23,6 +23,7 @@ from desktop_app.domain.progress_time import (
     ScaleSeries,
     TimePoint,
 )
+from desktop_app.i18n import N_, _, pgettext
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.format import number_text, signed_text
@@ -31,13 +32,20 @@ from desktop_app.ui.charts.over_time_areas import (
     NOW_STYLE,
     build_small_multiples,
     in_panel_order,
+    set_date_grid,
 )
 from desktop_app.ui.charts.table import TableRow
-from desktop_app.ui.charts.time_axis import day_number, x_values
+from desktop_app.ui.charts.time_axis import (
+    SteadyDateFormatter,
+    SteadyDateLocator,
+    day_number,
+    x_values,
+)
 from desktop_app.ui.dates import short_date
 
 JOURNAL_ROWS = {"win": 0, "return": 1, "slip": 2}
-JOURNAL_WORDS = {"win": "Win", "return": "Back on track", "slip": "Slip"}
+MARGIN_WIDTH = 10  # characters a line of a name in a margin (a band's, a score's) at 760 px
+JOURNAL_WORDS = {"win": N_("Win"), "return": N_("Back on track"), "slip": N_("Slip")}
 
 
 class OverTimeChart(ChartView):
@@ -46,14 +54,15 @@ class OverTimeChart(ChartView):
     template_changed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Over time", parent)
+        super().__init__(_("Over time"), parent,
+                         in_text=pgettext("chart name in a sentence", "over time"))
         self.template = QComboBox()
         self.template.setObjectName("overTimeTemplate")
-        self.template.setAccessibleName("Which assessment or check-in to follow")
+        self.template.setAccessibleName(_("Which assessment or check-in to follow"))
         self.part = QComboBox()
         self.part.setObjectName("overTimePart")
-        self.part.setAccessibleName("Which part of it to show")
-        for text, box in (("Sh&ow:", self.template), ("Pa&rt:", self.part)):
+        self.part.setAccessibleName(_("Which part of it to show"))
+        for text, box in ((_("Sh&ow:"), self.template), (_("Pa&rt:"), self.part)):
             label = QLabel(text)
             label.setBuddy(box)
             self.controls.addWidget(label)
@@ -65,7 +74,11 @@ class OverTimeChart(ChartView):
         self.panels: list[Axes] = []
         self.lines: dict[str, Line2D] = {}
         self.area_axes: dict[str, Axes] = {}
+        self.date_grids: list[LineCollection] = []
         self._built: tuple[object, ...] = ()
+        # What the Part box picks, read here on the UI thread: a build may run on the
+        # render thread, which must not touch the widgets.
+        self._chosen: tuple[list[AreaSeries], list[ScaleSeries]] = ([], [])
 
     # --- choices ------------------------------------------------------------------------
     def set_choices(self, choices: Sequence[tuple[str, str]], current: str | None) -> None:
@@ -101,19 +114,20 @@ class OverTimeChart(ChartView):
         self.part.blockSignals(True)
         self.part.clear()
         if any(a.current for a in data.areas):
-            self.part.addItem("All areas", "areas")
+            self.part.addItem(_("All areas"), "areas")
             for area in data.areas:
                 self.part.addItem(area.title, f"area:{area.area}")
         scored = [s for s in data.scales if s.points]
         answers = [s for s in scored if s.scale_id.startswith("question.")]
         # "All" leads when there are several scores; a check-in opens on its one score.
-        every = "All scores" if not answers else "All scores and answers"
+        every = _("All scores") if not answers else _("All scores and answers")
         lead = len(scored) - len(answers) > 1
         if lead:
             self.part.addItem(every, "scales")
         for scale in scored:
-            kind = "Answer" if scale in answers else "Score"
-            self.part.addItem(f"{kind}: {scale.title}", f"scale:{scale.scale_id}")
+            text = (_("Answer: {title}") if scale in answers else _("Score: {title}")).format(
+                title=scale.title)
+            self.part.addItem(text, f"scale:{scale.scale_id}")
         if len(scored) > 1 and not lead:
             self.part.addItem(every, "scales")
         index = self.part.findData(previous) if previous is not None else -1
@@ -145,9 +159,14 @@ class OverTimeChart(ChartView):
     # --- drawing ------------------------------------------------------------------------
     # The artists are built once per layout (which areas or scales, which theme) and then
     # only given new data: a new check-in or date range costs a canvas draw, not a rebuild.
+    def redraw(self) -> None:
+        if self.data is not None:
+            self._chosen = self.selection()
+        super().redraw()
+
     def _layout(self) -> tuple[object, ...]:
         assert self.data is not None
-        areas, scales = self.selection()
+        areas, scales = self._chosen
         return (
             self.theme,
             tuple(a.area for a in areas),
@@ -167,15 +186,26 @@ class OverTimeChart(ChartView):
         if not self.panels or self._built != self._layout():
             return False
         self._fill()
+        self.after_build()
         return True
 
+    deferred_build = True
+
     def draw_chart(self) -> None:
+        self.build_figure()
+        self.after_build()
+
+    def after_build(self) -> None:
+        self.caption.setText(self._caption(*self._chosen))
+
+    def build_figure(self) -> None:
         data = self.data
         assert data is not None
-        areas, scales = self.selection()
+        areas, scales = self._chosen
         strip = bool(data.marks)
         self.lines = {}
         self.area_axes = {}
+        self.date_grids = []
         if len(areas) > 1:
             self.panels = build_small_multiples(self, areas, data.focus, strip)
             if strip:
@@ -188,8 +218,11 @@ class OverTimeChart(ChartView):
         # The strip keeps a readable height however many panels sit above it.
         ratios = [3.0] * count + ([max(0.9, 0.6 * count)] if strip else [])
         grid = self.figure.add_gridspec(len(ratios), 1, height_ratios=ratios, hspace=0.12)
-        right = 0.86
-        self.figure.subplots_adjust(left=0.11, right=right, top=0.96, bottom=0.1)
+        # One area: its legend above the plot (beside it, it was cut off at the narrowest
+        # window); scores keep room on the right for their bands' names, and on the left
+        # for a stacked panel's name on two lines beside its numbers.
+        right, top = (0.97, 0.9) if areas else (0.86, 0.96)
+        self.figure.subplots_adjust(left=0.14, right=right, top=top, bottom=0.1)
         self.panels = []
         first: Axes | None = None
         for row in range(len(ratios)):
@@ -200,7 +233,7 @@ class OverTimeChart(ChartView):
         if areas:
             self._build_areas(self.panels[0], areas)
         for axes, scale in zip(self.panels, scales, strict=False):
-            self._build_scale(axes, scale)
+            self._build_scale(axes, scale, stacked=len(scales) > 1)
         if strip:
             self._build_journal(self.panels[-1])
         assert first is not None
@@ -212,18 +245,17 @@ class OverTimeChart(ChartView):
 
     @staticmethod
     def _date_axis(first: Axes) -> None:
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
+        locator = SteadyDateLocator(minticks=3, maxticks=8)
         first.xaxis.set_major_locator(locator)
-        formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
-        first.xaxis.set_major_formatter(formatter)
+        first.xaxis.set_major_formatter(SteadyDateFormatter(locator))
 
     def _fill(self) -> None:
         """Put the current data on the artists, with hover targets and the time span."""
         assert self.data is not None
-        areas, scales = self.selection()
+        areas, scales = self._chosen
         for area in areas:
-            for points, part, word in ((area.current, "current", "now"),
-                                       (area.ideal, "ideal", "ideal")):
+            for points, part, word in ((area.current, "current", pgettext("chart", "now")),
+                                       (area.ideal, "ideal", pgettext("chart", "ideal"))):
                 xs = x_values([p.when for p in points])
                 ys = [p.value for p in points]
                 self.lines[f"{area.area}.{part}"].set_data(xs, ys)
@@ -240,7 +272,9 @@ class OverTimeChart(ChartView):
                 self.lines[f"journal.{kind}"].set_data(xs, ys)
                 self.add_targets(self.panels[-1], xs, ys, _journal_label(chosen))
         self._set_x_limits(self.panels[0], areas, scales)
-        self.caption.setText(self._caption(areas, scales))
+        if self.date_grids:
+            axis = self.panels[0].xaxis
+            set_date_grid(self.date_grids, list(axis.get_majorticklocs()), axis.get_view_interval())
 
     def _set_x_limits(self, axes: Axes, areas: list[AreaSeries], scales: list[ScaleSeries]) -> None:
         moments = [p.when for a in areas for p in a.current]
@@ -259,25 +293,27 @@ class OverTimeChart(ChartView):
         """One area: now and ideal, styled as in the small multiples."""
         for area in areas:
             (self.lines[f"{area.area}.current"],) = axes.plot(
-                [], [], color=self.theme.now, label="Now", **NOW_STYLE)  # type: ignore[arg-type]
+                [], [], color=self.theme.now, label=pgettext("chart", "Now"),
+                **NOW_STYLE)  # type: ignore[arg-type]
             (self.lines[f"{area.area}.ideal"],) = axes.plot(
-                [], [], color=self.theme.ideal, label="Ideal", **IDEAL_STYLE)  # type: ignore[arg-type]
+                [], [], color=self.theme.ideal, label=pgettext("chart", "Ideal"),
+                **IDEAL_STYLE)  # type: ignore[arg-type]
         axes.set_ylim(-0.3, 10.3)
         axes.set_ylabel(areas[0].title if areas else "")
         legend = axes.legend(
-            loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8
+            loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, frameon=False, fontsize=8
         )
         for text in legend.get_texts():
             text.set_color(self.theme.foreground)
 
-    def _build_scale(self, axes: Axes, scale: ScaleSeries) -> None:
+    def _build_scale(self, axes: Axes, scale: ScaleSeries, stacked: bool = False) -> None:
         theme = self.theme
         label_at = blended_transform_factory(axes.transAxes, axes.transData)
         for index, band in enumerate(scale.bands):
             axes.axhspan(band.low, band.high, color=theme.band if index % 2 == 0 else
                          theme.background, zorder=0, linewidth=0)
             axes.text(
-                1.01, (band.low + band.high) / 2, textwrap.fill(band.label, 14),
+                1.01, (band.low + band.high) / 2, textwrap.fill(band.label, MARGIN_WIDTH),
                 transform=label_at, fontsize=7, color=theme.muted, va="center", ha="left",
             )
         key = scale.scale_id
@@ -296,7 +332,8 @@ class OverTimeChart(ChartView):
         )
         pad = (scale.high - scale.low) * 0.05 or 0.5
         axes.set_ylim(scale.low - pad, scale.high + pad)
-        axes.set_ylabel(textwrap.fill(scale.title, 14), fontsize=8)
+        # Stacked panels are low: on two short lines a name no longer runs into the next.
+        axes.set_ylabel(textwrap.fill(scale.title, MARGIN_WIDTH if stacked else 14), fontsize=8)
 
     def _fill_scale(self, axes: Axes, scale: ScaleSeries) -> None:
         key = scale.scale_id
@@ -321,34 +358,42 @@ class OverTimeChart(ChartView):
                 [], [], linestyle="none", marker=marker, color=color,
                 markersize=7 if kind == "win" else 6,
             )
-        words = [JOURNAL_WORDS[k] + "s" if k != "return" else JOURNAL_WORDS[k]
-                 for k in JOURNAL_ROWS]
+        # The Journal's own words ("Slips and returns"): "Back on track" was cut off by
+        # the margin at 1024 px.
+        # Translators: row labels left of the journal strip, in a narrow margin: keep short.
+        row_words = {"win": pgettext("journal strip", "Wins"),
+                     "return": pgettext("journal strip", "Returns"),
+                     "slip": pgettext("journal strip", "Slips")}
+        words = [row_words[k] for k in JOURNAL_ROWS]
         fixed_ticks(axes.yaxis, list(JOURNAL_ROWS.values()), words, fontsize=8)
         axes.set_ylim(-0.7, 2.7)
         axes.grid(False, axis="y")
 
     def _caption(self, areas: list[AreaSeries], scales: list[ScaleSeries]) -> str:
         if len(areas) > 1:
-            focus = " Areas in your current focus come first, starred and framed." \
-                if self.data is not None and self.data.focus else ""
-            return "One small chart per area, all on the same scales: the solid line with " \
-                "dots is where you were, the dashed line with squares where you wanted to " \
-                f"be.{focus} Click a point to open that result."
+            if self.data is not None and self.data.focus:
+                return _("One small chart per area, all on the same scales: the solid line "
+                         "with dots is where you were, the dashed line with squares where you "
+                         "wanted to be. Areas in your current focus come first, starred and "
+                         "framed. Click a point to open that result.")
+            return _("One small chart per area, all on the same scales: the solid line with "
+                     "dots is where you were, the dashed line with squares where you wanted to "
+                     "be. Click a point to open that result.")
         if areas:
-            return "The solid line is where you were, the dashed line where you wanted to " \
-                "be. Click a point to open that result."
-        text = "Shaded bands are the score's ranges." if any(s.bands for s in scales) else ""
+            return _("The solid line is where you were, the dashed line where you wanted to "
+                     "be. Click a point to open that result.")
+        text = _("Shaded bands are the score's ranges.") if any(s.bands for s in scales) else ""
         if any(s.marks for s in scales):
-            text += " A ring marks a change large enough to be meaningful."
+            text += " " + _("A ring marks a change large enough to be meaningful.")
         if any(s.trend for s in scales):
-            text += " Each dot is one check-in; the line is the average of the last seven " \
-                "check-ins."
-        return text.strip() or "Each dot is one check-in or result."
+            text += " " + _("Each dot is one check-in; the line is the average of the last "
+                            "seven check-ins.")
+        return text.strip() or _("Each dot is one check-in or result.")
 
     def table_caption(self) -> str:
-        return "Every point of the chart by date: what it is, its value, the ideal (for " \
-            "areas) and a note (range, average or meaningful change), with slips, returns " \
-            "and wins. Enter on a row opens its result."
+        return _("Every point of the chart by date: what it is, its value, the ideal (for "
+                 "areas) and a note (range, average or meaningful change), with slips, returns "
+                 "and wins. Enter on a row opens its result.")
 
     def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
         assert self.data is not None
@@ -365,18 +410,21 @@ class OverTimeChart(ChartView):
             for point in scale.points:
                 note = _band(scale, point.value).strip(" ()")
                 if id(point) in trend:
-                    note = f"7-check-in average {number_text(trend[id(point)].value)}"
+                    note = _("7-check-in average {value}").format(
+                        value=number_text(trend[id(point)].value))
                 mark = marks.get(id(point))
                 if mark is not None:
-                    note += f"; meaningful change {signed_text(mark.change)}"
+                    note += "; " + _("meaningful change {change}").format(
+                        change=signed_text(mark.change))
                 cells = (short_date(point.day), scale.title, number_text(point.value), "",
                          note.strip("; "))
                 found.append((point.when.timestamp(), TableRow(cells, point.result_id)))
         for event in self.data.marks:
-            cells = (short_date(event.day), JOURNAL_WORDS[event.kind], "", "", event.text)
+            cells = (short_date(event.day), _(JOURNAL_WORDS[event.kind]), "", "", event.text)
             found.append((event.when.timestamp(), TableRow(cells)))
         found.sort(key=lambda pair: pair[0])
-        return ["Date", "What", "Value", "Ideal", "Note"], [row for _t, row in found]
+        headers = [_("Date"), _("What"), _("Value"), pgettext("chart", "Ideal"), _("Note")]
+        return headers, [row for _t, row in found]
 
 
 def _point_label(
@@ -393,7 +441,7 @@ def _point_label(
 def _journal_label(marks: Sequence[JournalMark]) -> Callable[[int], str]:
     def label(index: int) -> str:
         mark = marks[index]
-        return f"{short_date(mark.day)}\n{JOURNAL_WORDS[mark.kind]}: {mark.text}"
+        return f"{short_date(mark.day)}\n{_(JOURNAL_WORDS[mark.kind])}: {mark.text}"
 
     return label
 

@@ -9,20 +9,25 @@ heavier frame, so the focus never depends on colour alone.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
+from matplotlib.transforms import blended_transform_factory
 
 from desktop_app.domain.progress_time import AreaSeries
+from desktop_app.i18n import _, pgettext
 from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.palette import ChartTheme
 
 COLUMNS = 3
 FOCUS_MARK = "★"
+TITLE_WIDTH = 21  # characters a line of a panel's title
 FOCUS_FRAME = 2.2  # points; the other panels' frames are matplotlib's 0.8
 FOCUS_GID = "focus-frame"
 NOW_STYLE = {"marker": "o", "linestyle": "-", "markersize": 3.5, "linewidth": 1.6}
@@ -36,6 +41,7 @@ class Chart(Protocol):
     figure: Figure
     lines: dict[str, Line2D]
     area_axes: dict[str, Axes]
+    date_grids: list[LineCollection]
 
     def style_axes(self, axes: Axes, grid: bool = True) -> None: ...
 
@@ -46,7 +52,9 @@ def in_panel_order(areas: Sequence[AreaSeries], focus: Collection[str]) -> list[
 
 
 def panel_title(area: AreaSeries, focus: Collection[str]) -> str:
-    return f"{FOCUS_MARK} {area.title} (focus)" if area.area in focus else area.title
+    if area.area in focus:
+        return _("{mark} {area} (focus)").format(mark=FOCUS_MARK, area=area.title)
+    return area.title
 
 
 def build_small_multiples(
@@ -69,8 +77,14 @@ def build_small_multiples(
         chart.style_axes(axes)
         in_focus = area.area in focus
         _whole_pixel_spines(axes)
-        axes.set_title(panel_title(area, focus), loc="left", fontsize=8.5, pad=3,
+        # Wrapped: in three columns at the narrowest window a bold name on one line ran
+        # into the next panel's title. y=1: where matplotlib would put it anyway (nothing is
+        # above a panel's frame), said here so that a draw does not work it out again from
+        # every tick of every panel.
+        axes.set_title(textwrap.fill(panel_title(area, focus), TITLE_WIDTH), loc="left",
+                       fontsize=8, pad=3, y=1.0,
                        color=theme.foreground, fontweight="bold" if in_focus else "normal")
+        _no_axis_labels(axes)
         if in_focus:
             # A frame under the data, not a thicker spine: spines are drawn again over the
             # cached background, and a thick one's soft edge would then darken (see canvas).
@@ -79,14 +93,17 @@ def build_small_multiples(
             axes.add_patch(Rectangle((0, 0), 1, 1, transform=axes.transAxes, fill=False,
                                      edgecolor=theme.foreground, linewidth=FOCUS_FRAME,
                                      zorder=1, clip_on=False, gid=FOCUS_GID))
-        (now,) = axes.plot([], [], color=theme.now, label="Now", **NOW_STYLE)  # type: ignore[arg-type]
-        (ideal,) = axes.plot([], [], color=theme.ideal, label="Ideal", **IDEAL_STYLE)  # type: ignore[arg-type]
+        (now,) = axes.plot([], [], color=theme.now, label=pgettext("chart", "Now"),
+                           **NOW_STYLE)  # type: ignore[arg-type]
+        (ideal,) = axes.plot([], [], color=theme.ideal, label=pgettext("chart", "Ideal"),
+                             **IDEAL_STYLE)  # type: ignore[arg-type]
         chart.lines[f"{area.area}.current"] = now
         chart.lines[f"{area.area}.ideal"] = ideal
         chart.area_axes[area.area] = axes
         # Dates under the lowest panel of each column (or only under the strip).
         lowest = index + COLUMNS >= len(areas)
         axes.tick_params(labelbottom=lowest and not strip, labelleft=column == 0, labelsize=7)
+        _date_grid(chart, axes)
         panels.append(axes)
     assert first is not None
     fixed_ticks(first.yaxis, [0, 5, 10])
@@ -95,13 +112,43 @@ def build_small_multiples(
         journal = figure.add_subplot(grid[-1, :], sharex=first)
         chart.style_axes(journal)
         _whole_pixel_spines(journal)
+        _no_axis_labels(journal)
+        _date_grid(chart, journal)
         panels.append(journal)
     handles: list[Line2D] = [chart.lines[f"{areas[0].area}.{p}"] for p in ("current", "ideal")]
-    legend = figure.legend(handles=handles, labels=["Now", "Ideal"], loc="upper right",
+    legend = figure.legend(handles=handles,
+                           labels=[pgettext("chart", "Now"), pgettext("chart", "Ideal")],
+                           loc="upper right",
                            bbox_to_anchor=(0.98, 0.995), ncol=2, frameon=False, fontsize=8)
     for text in legend.get_texts():
         text.set_color(theme.foreground)
     return panels
+
+
+def _date_grid(chart: Chart, axes: Axes) -> None:
+    """The panel's lines at the date ticks, as one artist instead of one per tick (ten
+    panels' gridlines were a fifth of a redraw); ``set_date_grid`` places them."""
+    axes.grid(False, axis="x")
+    lines = LineCollection([], colors=chart.theme.grid, linewidths=0.6, zorder=0.5,
+                           transform=blended_transform_factory(axes.transData, axes.transAxes))
+    axes.add_collection(lines, autolim=False)
+    chart.date_grids.append(lines)
+
+
+def set_date_grid(grids: Sequence[LineCollection], ticks: Sequence[float],
+                  view: tuple[float, float]) -> None:
+    """Put the date grid of every panel at ``ticks`` (those inside the view)."""
+    low, high = min(view), max(view)
+    segments = [((x, 0.0), (x, 1.0)) for x in ticks if low <= x <= high]
+    for lines in grids:
+        lines.set_segments(segments)
+
+
+def _no_axis_labels(axes: Axes) -> None:
+    """The panels have no axis labels: fixing where the empty ones go spares each draw
+    measuring the tick labels of every panel sharing the axis (nine times nine)."""
+    axes.xaxis.set_label_coords(0.5, 0.0)
+    axes.yaxis.set_label_coords(0.0, 0.5)
 
 
 def _whole_pixel_spines(axes: Axes) -> None:

@@ -1,7 +1,9 @@
 """Chart colours: the Okabe–Ito colour-blind-safe set, fitted to the light or dark palette.
 
-No matplotlib here: colours are plain hex strings, so the palette can be worked out before
-matplotlib is imported.
+Every mark is moved toward the text colour just until it reaches WCAG AA against the window
+(3:1 for lines, marks, bars and rings; 4.5:1 for text): Okabe–Ito's orange, sky blue and
+yellow are under 2:1 on a light window. No matplotlib here: colours are plain hex strings,
+so the palette can be worked out before matplotlib is imported.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 
 from desktop_app.domain.consistency import DayStatus
+from desktop_app.ui.readable_palette import AA_GRAPHIC, AA_TEXT, readable_on
 
 # Okabe & Ito (2008). Black is left out: it is the text colour in light mode and invisible
 # in dark mode. Yellow comes last because it is faint on white.
@@ -65,27 +68,38 @@ class ChartTheme:
         window = palette.color(QPalette.ColorRole.Window)
         text = palette.color(QPalette.ColorRole.WindowText)
         dark = window.lightnessF() < 0.5
-        series = OKABE_ITO_DARK if dark else OKABE_ITO
+
+        band = QColor(_mix(text, window, 0.93))
+
+        def fit(colour: str, ratio: float = AA_GRAPHIC) -> str:
+            # On the window and on the shaded bands of a score's ranges alike.
+            return readable_on(QColor(colour), text, [window, band], ratio).name()
+
+        series = tuple(fit(c) for c in (OKABE_ITO_DARK if dark else OKABE_ITO))
+        # Faint fills (bands, days still to come) only sit behind marks and text: it is
+        # the marks and the text on them that must read.
         return cls(
             dark=dark,
             background=window.name(),
             foreground=text.name(),
-            muted=_mix(text, window, 0.45),
-            grid=_mix(text, window, 0.82),
+            muted=fit(_mix(text, window, 0.45), AA_TEXT),
+            # The wheel's rings and the axes' grid are read as a scale: 3:1 as well.
+            grid=fit(_mix(text, window, 0.82)),
             series=series,
             now=series[0],
             ideal=series[1],
             earlier=series[3],
             focus=series[1],
             other=series[0],
-            slip="#D55E00",
-            back="#009E73",
-            win=series[4] if not dark else "#F0E442",
-            band=_mix(text, window, 0.93),
+            slip=fit("#D55E00"),
+            back=fit("#009E73"),
+            # Not sky blue on light: darkened to 3:1 it comes too close to "now"'s blue.
+            win=series[3] if not dark else fit("#F0E442"),
+            band=band.name(),
             done=series[0],
-            missed="#E69F00",
+            missed=fit("#E69F00"),
             paused=series[3],
-            not_due=_mix(text, window, 0.85),
+            not_due=fit(_mix(text, window, 0.85)),
             empty=_mix(text, window, 0.95),
         )
 

@@ -47,7 +47,7 @@ class ChartPanel(QTabWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("progressTabs")
-        self.setAccessibleName("Progress charts")
+        self.setAccessibleName(_("Progress charts"))
         self.service = service
         self.navigator = navigator
         self.date_range = date_range
@@ -59,7 +59,7 @@ class ChartPanel(QTabWidget):
         self.charts: tuple[ChartView, ...] = (
             self.wheel, self.gaps, self.over_time, self.consistency, self.together,
         )
-        titles = ("&Wheel", "G&aps", "Over &time", "&Consistency", _("To&gether"))
+        titles = (_("&Wheel"), _("G&aps"), _("Over &time"), _("&Consistency"), _("To&gether"))
         for chart, title in zip(self.charts, titles, strict=True):
             self.addTab(chart, title)
             chart.open_result.connect(navigator.open_result)
@@ -170,27 +170,44 @@ class ChartPanel(QTabWidget):
 
     # --- each chart ---------------------------------------------------------------------
     def _wheel_missing(self, chart: ChartView, what: str) -> bool:
-        """Show the empty state of the wheel or gaps chart when there is nothing to draw."""
+        """Show the empty state of the wheel or gaps chart when there is nothing to draw.
+
+        ``what`` is "wheel" or "gaps chart"; each has its own whole sentences."""
+        wheel = what == "wheel"
         template = self.service.wheel_template()
         if template is None:
             chart.show_empty(
-                f"There is no “where I am” assessment among your templates, so there is no "
-                f"{what} to draw."
+                _("There is no “where I am” assessment among your templates, so there is no "
+                  "wheel to draw.") if wheel else
+                _("There is no “where I am” assessment among your templates, so there is no "
+                  "gaps chart to draw.")
             )
             return True
         if self.service.response_count(template.id) == 0:
             chart.show_empty(
-                f"Your {what} appears here after your first “{template.title}” assessment. It "
-                "takes about ten minutes, and you can stop and come back at any point.",
-                ("Take it now", lambda: self.navigator.start_template(template.id)),
+                (_("Your wheel appears here after your first “{template}” assessment. It "
+                   "takes about ten minutes, and you can stop and come back at any point.")
+                 if wheel else
+                 _("Your gaps chart appears here after your first “{template}” assessment. It "
+                   "takes about ten minutes, and you can stop and come back at any point.")
+                 ).format(template=template.title),
+                (_("Take it now"), lambda: self.navigator.start_template(template.id)),
             )
             return True
         return False
 
     def _none_in_range(self, chart: ChartView, what: str) -> None:
-        chart.show_empty(
-            f"Nothing in this period. Choose a longer period above to see your {what}."
-        )
+        sentences = {
+            "wheel": _("Nothing in this period. Choose a longer period above to see your "
+                       "wheel."),
+            "gaps": _("Nothing in this period. Choose a longer period above to see your "
+                      "gaps."),
+            "changes over time": _("Nothing in this period. Choose a longer period above to "
+                                   "see your changes over time."),
+            "calendar": _("Nothing in this period. Choose a longer period above to see your "
+                          "calendar."),
+        }
+        chart.show_empty(sentences[what])
 
     def show_wheel(self) -> None:
         if self._wheel_missing(self.wheel, "wheel"):
@@ -228,9 +245,9 @@ class ChartPanel(QTabWidget):
         choices = self.service.series_choices()
         if not choices:
             self.over_time.show_empty(
-                "Take an assessment, or check in from the Journal, and how things change "
-                "over time appears here.",
-                ("Go to Assessments", lambda: self.navigator.show_screen("assessments")),
+                _("Take an assessment, or check in from the Journal, and how things change "
+                  "over time appears here."),
+                (_("Go to Assessments"), lambda: self.navigator.show_screen("assessments")),
             )
             return
         template_id = self._over_time_template()
@@ -254,15 +271,15 @@ class ChartPanel(QTabWidget):
             return
         if kind == "checkins" and not self.service.load().checkins:
             self.consistency.show_empty(
-                "Check in from the Journal, and the days you checked in appear here as a "
-                "calendar.",
-                ("Go to the Journal", lambda: self.navigator.show_screen("journal")),
+                _("Check in from the Journal, and the days you checked in appear here as a "
+                  "calendar."),
+                (_("Go to the Journal"), lambda: self.navigator.show_screen("journal")),
             )
         elif kind == "practices" and not self.service.load().focus:
             self.consistency.show_empty(
-                "Pick focus areas and practices in the Journal, and the days you practised "
-                "appear here as a calendar.",
-                ("Go to the Journal", lambda: self.navigator.show_screen("journal")),
+                _("Pick focus areas and practices in the Journal, and the days you practised "
+                  "appear here as a calendar."),
+                (_("Go to the Journal"), lambda: self.navigator.show_screen("journal")),
             )
         else:
             self._none_in_range(self.consistency, "calendar")

@@ -8,15 +8,16 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
 from desktop_app.domain.progress import DateRange, months_back
+from desktop_app.i18n import N_, _, pgettext
 
 CUSTOM = "custom"
 PRESETS: tuple[tuple[str, int | str | None], ...] = (
-    ("The last 3 months", 3),
-    ("The last 6 months", 6),
-    ("The last year", 12),
-    ("The last 2 years", 24),
-    ("All time", None),
-    ("Dates I choose", CUSTOM),
+    (N_("The last 3 months"), 3),
+    (N_("The last 6 months"), 6),
+    (N_("The last year"), 12),
+    (N_("The last 2 years"), 24),
+    (N_("All time"), None),
+    (N_("Dates I choose"), CUSTOM),
 )
 DEFAULT_PRESET = 2
 
@@ -39,24 +40,25 @@ class DateRangeFilter(QWidget):
         self.today = today
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("P&eriod:")
+        label = QLabel(_("P&eriod:"))
         self.preset = QComboBox()
         self.preset.setObjectName("rangePreset")
-        self.preset.setAccessibleName("Period to show")
+        self.preset.setAccessibleName(_("Period to show"))
         for text, value in PRESETS:
-            self.preset.addItem(text, value)
+            self.preset.addItem(_(text), value)
         self.preset.setCurrentIndex(DEFAULT_PRESET)
         label.setBuddy(self.preset)
         row.addWidget(label)
         row.addWidget(self.preset)
-        self.from_label = QLabel("&From")
+        self.from_label = QLabel(pgettext("date range", "&From"))
         self.start = QDateEdit()
         self.start.setObjectName("rangeStart")
-        self.start.setAccessibleName("First day to show")
-        self.to_label = QLabel("t&o")
+        self.start.setAccessibleName(_("First day to show"))
+        # Translators: between the two dates of a period: "From [1 Mar 2026] to [1 Jun 2026]".
+        self.to_label = QLabel(pgettext("date range", "t&o"))
         self.end = QDateEdit()
         self.end.setObjectName("rangeEnd")
-        self.end.setAccessibleName("Last day to show")
+        self.end.setAccessibleName(_("Last day to show"))
         for text_label, edit in ((self.from_label, self.start), (self.to_label, self.end)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")

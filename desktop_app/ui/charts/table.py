@@ -16,6 +16,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from desktop_app.i18n import _
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -57,7 +59,7 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.result_id
         if role == Qt.ItemDataRole.ToolTipRole and row.result_id is not None:
-            return "Press Enter or double-click to open this result"
+            return _("Press Enter or double-click to open this result")
         return None
 
     def headerData(

@@ -29,3 +29,41 @@ def x_values(moments: Sequence[datetime]) -> np.ndarray:
 def day_number(moment: datetime) -> float:
     """The matplotlib date number of one naive moment."""
     return float(mdates.date2num(moment))  # type: ignore[no-untyped-call]
+
+
+class SteadyDateLocator(mdates.AutoDateLocator):
+    """``AutoDateLocator`` that works its ticks out once per view.
+
+    Axes sharing a time axis share its locator, and a draw asks it again for every tick
+    box, label and title placed on each of them (over a hundred times for nine panels):
+    the dates between two ends of a view are the same every time.
+    """
+
+    def __init__(self, minticks: int = 3, maxticks: int = 8) -> None:
+        super().__init__(minticks=minticks, maxticks=maxticks)  # type: ignore[no-untyped-call]
+        self._seen: tuple[tuple[float, ...], Sequence[float]] | None = None
+
+    def __call__(self) -> Sequence[float]:
+        view = tuple(float(v) for v in self.axis.get_view_interval()) if self.axis else ()
+        if self._seen is None or self._seen[0] != view:
+            self._seen = (view, super().__call__())  # type: ignore[no-untyped-call]
+        return self._seen[1]
+
+
+class SteadyDateFormatter(mdates.ConciseDateFormatter):
+    """``ConciseDateFormatter`` that formats the same ticks once (see the locator)."""
+
+    def __init__(self, locator: mdates.DateLocator) -> None:
+        super().__init__(locator)  # type: ignore[no-untyped-call]
+        self._seen: tuple[tuple[float, ...], list[str], str] | None = None
+
+    def format_ticks(self, values: Sequence[float]) -> list[str]:
+        key = tuple(float(v) for v in values)
+        if self._seen is None or self._seen[0] != key:
+            labels = list(super().format_ticks(values))  # type: ignore[no-untyped-call]
+            self._seen = (key, labels, str(super().get_offset()))  # type: ignore[no-untyped-call]
+        return list(self._seen[1])
+
+    def get_offset(self) -> str:
+        """The offset (a year, say) of the ticks formatted last."""
+        return self._seen[2] if self._seen is not None else ""

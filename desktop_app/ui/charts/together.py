@@ -13,7 +13,7 @@ from matplotlib.lines import Line2D
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QPushButton, QVBoxLayout, QWidget
 
-from desktop_app.i18n import _
+from desktop_app.i18n import _, pgettext
 from desktop_app.services.together import Partner, TogetherData
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
@@ -33,7 +33,8 @@ class TogetherChart(ChartView):
     focus_requested = Signal(str)  # an area both see as a large gap
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_("Together"), parent)
+        super().__init__(_("Together"), parent,
+                         in_text=pgettext("chart name in a sentence", "together"))
         self.figure.set_size_inches(7, 4.2)
         self.data: TogetherData | None = None
         self.partner_box = QComboBox()

@@ -8,14 +8,18 @@ from collections.abc import Sequence
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
+from matplotlib.patheffects import withStroke
 from matplotlib.projections.polar import PolarAxes
 from matplotlib.text import Text
+from matplotlib.transforms import offset_copy
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from desktop_app.domain.progress import AreaValue, Snapshot, WheelData
+from desktop_app.i18n import _, pgettext
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.table import TableRow
@@ -28,11 +32,12 @@ class WheelChart(ChartView):
     compare_changed = Signal(object)  # the earlier result's id, or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Wheel", parent)
-        label = QLabel("Compa&re with:")
+        super().__init__(_("Wheel"), parent,
+                         in_text=pgettext("chart name in a sentence", "wheel"))
+        label = QLabel(_("Compa&re with:"))
         self.compare = QComboBox()
         self.compare.setObjectName("wheelCompare")
-        self.compare.setAccessibleName("Compare with an earlier result")
+        self.compare.setAccessibleName(_("Compare with an earlier result"))
         self.compare.setMinimumContentsLength(16)
         label.setBuddy(self.compare)
         self.controls.addWidget(label)
@@ -42,22 +47,25 @@ class WheelChart(ChartView):
         self.lines: dict[str, Line2D] = {}
         self.shape: Polygon | None = None
         self.area_labels: list[Text] = []
+        self.ring_labels: list[Text] = []
         self._built: tuple[object, ...] = ()
 
     def export_title(self) -> str:
-        return "Wheel: where I am and where I want to be"
+        return _("Wheel: where I am and where I want to be")
 
     def table_caption(self) -> str:
-        earlier = " and the earlier result's now and ideal" if self.data and self.data.earlier \
-            else ""
-        return "One row per life area: where you are now, your ideal and the distance " \
-            f"between them{earlier}. Enter on a row opens the result."
+        if self.data and self.data.earlier:
+            return _("One row per life area: where you are now, your ideal and the distance "
+                     "between them and the earlier result's now and ideal. Enter on a row "
+                     "opens the result.")
+        return _("One row per life area: where you are now, your ideal and the distance "
+                 "between them. Enter on a row opens the result.")
 
     def set_data(self, data: WheelData) -> None:
         self.data = data
         self.compare.blockSignals(True)
         self.compare.clear()
-        self.compare.addItem("Nothing", None)
+        self.compare.addItem(pgettext("compare with", "Nothing"), None)
         for snap in data.choices:
             self.compare.addItem(short_date(snap.day), snap.result_id)
         if data.earlier is not None:
@@ -91,7 +99,9 @@ class WheelChart(ChartView):
         return (self.theme, self.data.titles, tuple(key for key, _s, _p in self._series()))
 
     def overlay_artists(self) -> Sequence[Artist]:
-        data_artists: list[Artist] = [*self.lines.values()]
+        # The ring numbers too: drawn after the outlines, on their halo, they stay readable
+        # where an outline crosses them.
+        data_artists: list[Artist] = [*self.lines.values(), *self.ring_labels]
         if self.shape is not None:
             data_artists.append(self.shape)
         return self.in_draw_order(self.figure.axes[:1], data_artists)
@@ -135,10 +145,10 @@ class WheelChart(ChartView):
                 markersize=5, label=key,
             )
         (self.shape,) = axes.fill([0.0], [0.0], color=theme.now, alpha=0.15)
-        fixed_ticks(axes.yaxis, [2, 4, 6, 8, 10])
-        axes.tick_params(axis="y", labelsize=8, labelcolor=theme.muted)
-        # Between the first two spokes, where no area's label sits.
-        axes.set_rlabel_position(-180 / len(data.areas))
+        # The rings stay; their numbers are placed clear of them (see _ring_labels).
+        fixed_ticks(axes.yaxis, RINGS, [""] * len(RINGS))
+        self.ring_labels = _ring_labels(axes, self.figure, len(data.areas), theme.muted,
+                                        theme.background)
         # The spokes stay; the names go outside the rim (see _area_labels).
         fixed_ticks(axes.xaxis, angles.tolist(), [""] * len(data.areas))
         self.area_labels = _area_labels(axes, angles, data.titles, theme.foreground)
@@ -151,10 +161,10 @@ class WheelChart(ChartView):
             text.set_color(theme.foreground)
         self._built = self._layout()
         self._fill(axes)
-        self.caption.setText(
+        self.caption.setText(_(
             "Further out is closer to how you want things to be. The shaded shape is where "
             "you are now; the dashed line is your ideal."
-        )
+        ))
 
     def _fill(self, axes: Axes) -> None:
         data = self.data
@@ -171,12 +181,13 @@ class WheelChart(ChartView):
             self.lines[key].set_data(closed, outline)
             if key == "now" and self.shape is not None:
                 self.shape.set_xy(np.column_stack([closed, outline]))
-            label = {"now": f"Now ({short_date(snap.day)})", "ideal": "Ideal",
-                     "earlier": f"Now on {short_date(snap.day)}"}[key]
+            label = {"now": _("Now ({date})").format(date=short_date(snap.day)),
+                     "ideal": pgettext("chart", "Ideal"),
+                     "earlier": _("Now on {date}").format(date=short_date(snap.day))}[key]
             self.lines[key].set_label(label)
             if legend is not None:
                 legend.get_texts()[index].set_text(label)
-            word = "ideal" if part == "ideal" else "now"
+            word = pgettext("chart", "ideal") if part == "ideal" else pgettext("chart", "now")
             self.add_targets(
                 axes, angles, values,
                 [f"{title}: {word} {v:g} ({short_date(snap.day)})" if v == v else title
@@ -188,10 +199,12 @@ class WheelChart(ChartView):
     def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
         data = self.data
         assert data is not None and data.latest is not None
-        headers = ["Area", f"Now ({short_date(data.latest.day)})", "Ideal", "Distance to ideal"]
+        headers = [_("Area"), _("Now ({date})").format(date=short_date(data.latest.day)),
+                   pgettext("chart", "Ideal"), _("Distance to ideal")]
         if data.earlier is not None:
             earlier = short_date(data.earlier.day)
-            headers += [f"Now on {earlier}", f"Ideal on {earlier}"]
+            headers += [_("Now on {date}").format(date=earlier),
+                        _("Ideal on {date}").format(date=earlier)]
         rows = []
         for area, title in zip(data.areas, data.titles, strict=True):
             value = data.latest.value_of(area)
@@ -208,6 +221,26 @@ def _cells(value: AreaValue) -> tuple[str, str, str]:
 
 
 LABEL_GAP = 0.07  # of the wheel's radius, between the rim and an area's name
+RINGS = (2, 4, 6, 8, 10)
+RING_LABEL_INSET = 8.0  # points, from a ring to the centre of its number
+
+
+def _ring_labels(axes: Axes, figure: Figure, count: int, color: str, background: str
+                 ) -> list[Text]:
+    """Each ring's number just inside its ring, halfway between the first and last spokes.
+
+    Tick labels sit centred on their ring, so the circle ran through them; moved toward
+    the centre by a little more than half their size, they clear it, and the markers,
+    which sit on the spokes. A halo of the background keeps them readable over an outline.
+    """
+    angle = -np.pi / count  # clockwise from the top, as drawn: up and to the left
+    inward = offset_copy(axes.transData, fig=figure, units="points",
+                         x=RING_LABEL_INSET * float(np.sin(np.pi / count)),
+                         y=-RING_LABEL_INSET * float(np.cos(np.pi / count)))
+    halo = [withStroke(linewidth=3, foreground=background)]
+    return [axes.text(angle, ring, f"{ring}", transform=inward, ha="center", va="center",
+                      fontsize=8, color=color, clip_on=False, path_effects=halo, zorder=3)
+            for ring in RINGS]
 
 
 def _area_labels(axes: Axes, angles: np.ndarray, titles: Sequence[str], color: str) -> list[Text]:

@@ -12,12 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QVBoxLayout, QWidget
 
 from desktop_app.domain.milestones import Milestone
+from desktop_app.i18n import N_, _
 from desktop_app.ui.method_text import NOT_A_CRISIS_TOOL
 from desktop_app.ui.undo_bar import notice_area
 from desktop_app.ui.widgets import heading, paragraph
 
-WIN_TITLE = "A win, written down"
-WIN_MESSAGE = (
+WIN_TITLE = N_("A win, written down")
+WIN_MESSAGE = N_(
     "Thank you for noting it. Wins like this are the change you are making, in your own "
     "words; they are kept under Journal → Wins for the days you want to look back."
 )
@@ -54,7 +55,7 @@ class Acknowledgement(QDialog):
         for alert in alerts:
             self._add(layout, alert)
         if alerts:
-            self._add(layout, NOT_A_CRISIS_TOOL)
+            self._add(layout, _(NOT_A_CRISIS_TOOL))
         layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -84,17 +85,18 @@ def acknowledge(
     if win and not (milestones or alerts):
         area = notice_area(parent)
         if area is not None:
-            area.acknowledgement.say(f"{WIN_TITLE}. {WIN_MESSAGE}")
+            area.acknowledgement.say(_("{title}. {message}").format(
+                title=_(WIN_TITLE), message=_(WIN_MESSAGE)))
             return None
     if win:
-        title, message = WIN_TITLE, WIN_MESSAGE
+        title, message = _(WIN_TITLE), _(WIN_MESSAGE)
     elif alerts:
-        title, message = "Please take care", ""
+        title, message = _("Please take care"), ""
     elif len(milestones) == 1:
         title, message = milestones[0].title, milestones[0].message
         milestones = ()
     else:
-        title, message = "Worth noticing", ""
+        title, message = _("Worth noticing"), ""
     dialog = Acknowledgement(title, message, milestones, alerts, parent)
     dialog.open()
     return dialog

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from desktop_app.i18n import _
 from desktop_app.services.backfill import change_checkin_day
 from desktop_app.services.journal import JournalInputError, JournalService
 from desktop_app.ui.dates import day_text
@@ -50,13 +51,13 @@ def day_edit(accessible_name: str, value: date, latest: date) -> QDateEdit:
 def backfill_titles(wizard: TemplateWizard, page: QWizardPage, day: date, today: date) -> None:
     """Say on every page of the check-in which day it is for."""
     when = day_text(day, today)
-    wizard.setWindowTitle(f"{wizard.windowTitle()} for {when}")
-    wizard.show_notice(
-        f"This check-in is for {when}. Answer for that day; it counts for that day in "
+    wizard.setWindowTitle(_("{title} for {day}").format(title=wizard.windowTitle(), day=when))
+    wizard.show_notice(_(
+        "This check-in is for {day}. Answer for that day; it counts for that day in "
         "your consistency."
-    )
-    page.setTitle(f"Practices on {when}")
-    page.setSubTitle("Tick what you did that day. If you like, log a slip or a win as well.")
+    ).format(day=when))
+    page.setTitle(_("Practices on {day}").format(day=when))
+    page.setSubTitle(_("Tick what you did that day. If you like, log a slip or a win as well."))
 
 
 class CheckInDayDialog(QDialog):
@@ -70,18 +71,18 @@ class CheckInDayDialog(QDialog):
         self.setObjectName("checkInDayDialog")
         self.journal = journal
         self.today = journal.today()
-        self.setWindowTitle("Check in for an earlier day")
+        self.setWindowTitle(_("Check in for an earlier day"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.windowTitle(), level=2))
-        layout.addWidget(paragraph(
+        layout.addWidget(paragraph(_(
             "Missed a day? Fill it in now: the check-in counts for the day you pick, in "
             "your consistency and in “never miss twice”."
-        ))
+        )))
         form = QFormLayout()
         default = suggested or self.today - timedelta(days=1)
-        self.day = day_edit("Day to check in for", default, self.today)
+        self.day = day_edit(_("Day to check in for"), default, self.today)
         self.day.setObjectName("checkInDay")
-        form.addRow("&Day", self.day)
+        form.addRow(_("&Day"), self.day)
         layout.addLayout(form)
         self.note = QLabel()
         self.note.setObjectName("checkInDayNote")
@@ -94,7 +95,7 @@ class CheckInDayDialog(QDialog):
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert ok is not None
-        ok.setText("&Continue")
+        ok.setText(_("&Continue"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -108,16 +109,16 @@ class CheckInDayDialog(QDialog):
     def _describe(self) -> None:
         day = self.chosen()
         done = self.journal.checkins_between(day, day)
-        self.note.setText(
-            f"You already checked in for {day_text(day, self.today)}; this adds another "
-            "check-in for that day." if done else ""
-        )
+        self.note.setText(_(
+            "You already checked in for {day}; this adds another "
+            "check-in for that day."
+        ).format(day=day_text(day, self.today)) if done else "")
         self.note.setVisible(bool(done))
 
     def accept(self) -> None:
         if self.chosen() > self.journal.today():
-            self.error.show_error("Pick today or an earlier day: a check-in is for a day "
-                                  "that has come.")
+            self.error.show_error(_("Pick today or an earlier day: a check-in is for a day "
+                                    "that has come."))
             return
         super().accept()
 
@@ -134,17 +135,17 @@ class ChangeDayDialog(SaveDialog):
         checkin = journal.checkin(doc_id)
         today = journal.today()
         current = checkin.day(journal.settings().zone()) if checkin else today
-        self.setWindowTitle("Change the day of this check-in")
+        self.setWindowTitle(_("Change the day of this check-in"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.windowTitle(), level=2))
-        layout.addWidget(paragraph(
-            f"This check-in is for {day_text(current, today)}. Pick the day it was really "
+        layout.addWidget(paragraph(_(
+            "This check-in is for {day}. Pick the day it was really "
             "for; its answers stay as they are."
-        ))
+        ).format(day=day_text(current, today))))
         form = QFormLayout()
-        self.day = day_edit("Day this check-in is for", current, today)
+        self.day = day_edit(_("Day this check-in is for"), current, today)
         self.day.setObjectName("changeCheckInDay")
-        form.addRow("&Day", self.day)
+        form.addRow(_("&Day"), self.day)
         layout.addLayout(form)
         self.add_save_buttons(layout, journal.session)
         self.setMinimumWidth(460)
@@ -152,5 +153,5 @@ class ChangeDayDialog(SaveDialog):
     def store(self) -> object:
         day = from_qdate(self.day.date())
         if self.journal.checkin(self.doc_id) is None:
-            raise JournalInputError("This check-in no longer exists.")
+            raise JournalInputError(_("This check-in no longer exists."))
         return change_checkin_day(self.journal, self.doc_id, day)

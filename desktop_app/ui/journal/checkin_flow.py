@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.journal import FocusPeriod
 from desktop_app.domain.templates import Template
+from desktop_app.i18n import N_, _
 from desktop_app.services.checkin_drafts import CheckInDraft, CheckInDrafts, CheckInWork
 from desktop_app.services.journal import (
     CheckInOutcome,
@@ -47,7 +48,7 @@ from desktop_app.ui.wizard.wizard_save import WizardSave
 
 PRACTICES_QUESTION = "practices"
 """The check-in template's yes/no question about practices; "yes" ticks them all at first."""
-FOLLOWS_TICKS = (
+FOLLOWS_TICKS = N_(
     "Your answer to “Did I do my practices?” follows these ticks: with any practice ticked "
     "it is yes, with none it is no."
 )
@@ -69,10 +70,10 @@ class PracticesPage(BasePage):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("practicesPage")
-        self.setTitle("Practices" if editing else "Today's practices")
+        self.setTitle(_("Practices") if editing else _("Today's practices"))
         self._note = (
-            "Tick what you did that day." if editing
-            else "Tick what you did today. If you like, log a slip or a win as well."
+            _("Tick what you did that day.") if editing
+            else _("Tick what you did today. If you like, log a slip or a win as well.")
         )
         self.setSubTitle(self._note)
         self.journal = journal
@@ -82,19 +83,23 @@ class PracticesPage(BasePage):
         self.boxes: dict[str, QCheckBox] = {}
         today = journal.today()
         if period is None:
-            self.content.addWidget(paragraph(
+            self.content.addWidget(paragraph(_(
                 "You have not chosen a focus yet, so there are no practices to tick. In the "
                 "Journal, under Focus, you can pick up to three areas and the practices that "
                 "go with them."
-            ))
+            )))
         for area in period.areas if period else ():
             self.content.addWidget(heading(journal.focus.title_of(area.area), level=3))
             for practice in area.practices:
                 paused = practice.is_paused(today) and not editing
-                text = f"{practice.what}  ({cadence_text(practice.cadence)})"
-                box = QCheckBox(text + ("  — paused" if paused else ""))
+                how_often = cadence_text(practice.cadence)
+                # Translators: keep the two spaces and the bracket: the review reads the
+                # practice's name up to "  (".
+                text = (_("{practice}  ({how_often})  — paused") if paused
+                        else "{practice}  ({how_often})")
+                box = QCheckBox(text.format(practice=practice.what, how_often=how_often))
                 box.setObjectName(f"practice-{practice.key}")
-                box.setAccessibleName(f"I did this: {practice.what}")
+                box.setAccessibleName(_("I did this: {practice}").format(practice=practice.what))
                 box.setChecked(practice.key in done)
                 box.setEnabled(not paused or practice.key in done)
                 box.toggled.connect(self._touch)
@@ -103,13 +108,13 @@ class PracticesPage(BasePage):
         if self.boxes:
             # The ticks are the record; the first page's yes or no follows them, so the
             # two can never contradict each other (see follow_ticks).
-            self.content.addWidget(paragraph(FOLLOWS_TICKS))
+            self.content.addWidget(paragraph(_(FOLLOWS_TICKS)))
         # Practices of a focus that has since been edited away stay recorded as they were.
         self._kept = [key for key in done if key not in self.boxes]
-        self.log_slip = QCheckBox("I want to log a slip back into an old pattern")
+        self.log_slip = QCheckBox(_("I want to log a slip back into an old pattern"))
         self.log_slip.setObjectName("logSlip")
         self.slip_form = SlipForm(journal, with_times=False)
-        self.log_win = QCheckBox("I want to log a win: something that went well")
+        self.log_win = QCheckBox(_("I want to log a win: something that went well"))
         self.log_win.setObjectName("logWin")
         self.win_form = WinForm(journal)
         if editing:
@@ -214,14 +219,15 @@ class PracticesPage(BasePage):
             box.text().split("  (")[0] for box in self.boxes.values() if box.isChecked()
         ]
         lines = [
-            "Practices done: " + ", ".join(done) if done
-            else "No practices ticked." if self.boxes else "No focus practices yet."
+            _("Practices done: {practices}").format(practices=", ".join(done)) if done
+            else _("No practices ticked.") if self.boxes else _("No focus practices yet.")
         ]
         slip, win = self.slip_draft(), self.win_draft()
         if slip is not None:
-            lines.append(f"A slip to log: {slip.old_pattern or '(no pattern written yet)'}")
+            lines.append(_("A slip to log: {pattern}").format(
+                pattern=slip.old_pattern or _("(no pattern written yet)")))
         if win is not None:
-            lines.append(f"A win to log: {win.text or '(no words yet)'}")
+            lines.append(_("A win to log: {win}").format(win=win.text or _("(no words yet)")))
         return lines
 
     def practices_done(self) -> list[str]:
@@ -267,12 +273,17 @@ def start_checkin(
     saved = drafts.load(template)
     if saved is not None and saved.for_day != day:
         # One draft per check-in: the unfinished one comes first, so no word of it is lost.
-        QMessageBox.information(
-            parent, "An unfinished check-in first",
-            f"You started a check-in on {long_date_time(saved.started_at)} and have not "
-            "finished it yet. It opens now, as you left it: finish or discard it first"
-            + (f", then check in for {day_text(day, journal.today())}." if day else "."),
-        )
+        started = long_date_time(saved.started_at)
+        if day:
+            text = _("You started a check-in on {started} and have not "
+                     "finished it yet. It opens now, as you left it: finish or discard it "
+                     "first, then check in for {day}.").format(
+                started=started, day=day_text(day, journal.today()))
+        else:
+            text = _("You started a check-in on {started} and have not "
+                     "finished it yet. It opens now, as you left it: finish or discard it "
+                     "first.").format(started=started)
+        QMessageBox.information(parent, _("An unfinished check-in first"), text)
     day = saved.for_day if saved is not None else day
     if saved is not None:
         page.restore(saved)
@@ -286,9 +297,10 @@ def start_checkin(
     )
     if saved is not None:
         wizard.show_notice(
-            f"Your check-in from {long_date_time(saved.started_at)} is back as you left it."
+            _("Your check-in from {started} is back as you left it.").format(
+                started=long_date_time(saved.started_at))
         )
-    _prepare(wizard, "Change anything you like, then press Finish to save your check-in.")
+    _prepare(wizard, _("Change anything you like, then press Finish to save your check-in."))
     if day is not None:
         backfill_titles(wizard, page, day, journal.today())
     wizard.set_support_lines(support_lines(ctx))
@@ -319,7 +331,8 @@ def start_checkin(
             wizard.show_page_error(str(error))
             return False
         except OSError as error:
-            wizard.show_page_error(f"Groundwork could not save this check-in: {error}")
+            wizard.show_page_error(
+                _("Groundwork could not save this check-in: {reason}").format(reason=error))
             return False
         keeper.finished()
         outcomes.append(outcome)
@@ -327,7 +340,8 @@ def start_checkin(
 
     def failed(error: OSError) -> None:
         outcomes.clear()  # it did not land: nothing to thank for
-        wizard.show_page_error(f"Groundwork could not save this check-in: {error}")
+        wizard.show_page_error(
+            _("Groundwork could not save this check-in: {reason}").format(reason=error))
 
     def closed() -> None:
         if not outcomes:
@@ -337,7 +351,8 @@ def start_checkin(
         outcome = outcomes[0]
         window = parent.window()
         if isinstance(window, QMainWindow):
-            window.statusBar().showMessage("Check-in saved. Thank you for taking the time.", 8000)
+            window.statusBar().showMessage(
+                _("Check-in saved. Thank you for taking the time."), 8000)
         alerts = list(outcome.alerts)
         if alerts:
             alerts += support_lines(ctx)
@@ -365,9 +380,10 @@ def edit_checkin(parent: QWidget, ctx: ScreenContext, doc_id: str) -> TemplateWi
     if template is None:
         QMessageBox.information(
             parent,
-            "This check-in cannot be edited",
-            f"The check-in template “{checkin.template_id}” is no longer installed, so its "
-            "questions cannot be shown. You can still delete this check-in.",
+            _("This check-in cannot be edited"),
+            _("The check-in template “{template}” is no longer installed, so its "
+              "questions cannot be shown. You can still delete this check-in.").format(
+                template=checkin.template_id),
         )
         return None
     period = journal.focus.period_at(checkin.at)
@@ -378,20 +394,23 @@ def edit_checkin(parent: QWidget, ctx: ScreenContext, doc_id: str) -> TemplateWi
         template, answers=checkin.answers, extra_pages=[page], start_page=1,
         past_day="" if day == today else day_text(day, today), parent=parent,
     )
-    wizard.setWindowTitle(f"{template.title} of {long_date(day)} (editing)")
+    wizard.setWindowTitle(_("{title} of {date} (editing)").format(
+        title=template.title, date=long_date(day)))
     page.follow_ticks()  # an older record may say "no" beside ticks: the ticks are exact
-    _prepare(wizard, "Change anything you like, then press Finish to save the changes.")
+    _prepare(wizard, _("Change anything you like, then press Finish to save the changes."))
 
     def finish() -> bool:
         try:
             journal.update_checkin(doc_id, wizard.answers(), page.practices_done())
         except (JournalInputError, OSError) as error:
-            wizard.show_page_error(f"Groundwork could not save the changes: {error}")
+            wizard.show_page_error(
+                _("Groundwork could not save the changes: {reason}").format(reason=error))
             return False
         return True
 
     def failed(error: OSError) -> None:
-        wizard.show_page_error(f"Groundwork could not save the changes: {error}")
+        wizard.show_page_error(
+            _("Groundwork could not save the changes: {reason}").format(reason=error))
 
     # As the wizard shows it at first (the ticks may have corrected the yes/no answer).
     before = (dict(wizard.answers()), sorted(page.practices_done()))
@@ -412,11 +431,11 @@ def ask_discard_changes(wizard: TemplateWizard) -> bool:
     box = QMessageBox(wizard)
     box.setObjectName("discardCheckInChanges")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Close without saving?")
-    box.setText("You changed this check-in. Close without saving the changes?")
-    box.setInformativeText("The check-in stays as it was. Go back to save them with Finish.")
-    discard = box.addButton("Discard the changes", QMessageBox.ButtonRole.DestructiveRole)
-    back = box.addButton("Go back", QMessageBox.ButtonRole.RejectRole)
+    box.setWindowTitle(_("Close without saving?"))
+    box.setText(_("You changed this check-in. Close without saving the changes?"))
+    box.setInformativeText(_("The check-in stays as it was. Go back to save them with Finish."))
+    discard = box.addButton(_("Discard the changes"), QMessageBox.ButtonRole.DestructiveRole)
+    back = box.addButton(_("Go back"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(back)
     box.setEscapeButton(back)
     box.exec()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.domain.answers import Answer
 from desktop_app.domain.templates import Template
+from desktop_app.i18n import N_, _
 from desktop_app.services.checkin_drafts import CheckInDrafts, CheckInWork
 from desktop_app.services.journal import SlipDraft
 from desktop_app.services.journal_settings import read_support
@@ -26,9 +27,9 @@ from desktop_app.ui.wizard.formatting import os_reason
 from desktop_app.ui.wizard.template_wizard import TemplateWizard
 from desktop_app.ui.wizard.wizard_save import wizard_buttons
 
-KEEP = "Keep it as a draft"
-DISCARD = "Discard"
-GO_BACK = "Go back"
+KEEP = N_("Keep it as a draft")
+DISCARD = N_("Discard")
+GO_BACK = N_("Go back")
 
 
 def ask_before_closing(wizard: TemplateWizard) -> str:
@@ -36,15 +37,15 @@ def ask_before_closing(wizard: TemplateWizard) -> str:
     box = QMessageBox(wizard)
     box.setObjectName("closeCheckIn")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Close this check-in?")
-    box.setText("You have started this check-in. Keep what you wrote for later?")
-    box.setInformativeText(
+    box.setWindowTitle(_("Close this check-in?"))
+    box.setText(_("You have started this check-in. Keep what you wrote for later?"))
+    box.setInformativeText(_(
         "A draft comes back as you left it when you next press Check in now. "
         "Discard throws these answers away."
-    )
-    keep = box.addButton(KEEP, QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(DISCARD, QMessageBox.ButtonRole.DestructiveRole)
-    back = box.addButton(GO_BACK, QMessageBox.ButtonRole.RejectRole)
+    ))
+    keep = box.addButton(_(KEEP), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_(DISCARD), QMessageBox.ButtonRole.DestructiveRole)
+    back = box.addButton(_(GO_BACK), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(back)
     box.exec()
@@ -126,7 +127,8 @@ class CheckInKeeper(QObject):
             self.drafts.discard(self.template.id)
         except OSError as error:
             self.wizard.show_notice(
-                f"The draft could not be discarded ({os_reason(error)}). It is still kept.",
+                _("The draft could not be discarded ({reason}). It is still kept.").format(
+                    reason=os_reason(error)),
                 error=True,
             )
             return False
@@ -135,8 +137,8 @@ class CheckInKeeper(QObject):
 
     def _close_failed(self, error: OSError) -> None:
         self.wizard.show_notice(
-            f"Groundwork could not write to your profile ({os_reason(error)}). Everything "
-            "is still here in this window.",
+            _("Groundwork could not write to your profile ({reason}). Everything "
+              "is still here in this window.").format(reason=os_reason(error)),
             error=True,
         )
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.checkin_table import Column, cell_text, checkin_columns
 from desktop_app.domain.journal import CheckIn
 from desktop_app.domain.templates import Template
+from desktop_app.i18n import N_, _, ngettext
 from desktop_app.services.backfill import missed_checkin_days
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
@@ -37,7 +38,7 @@ from desktop_app.ui.journal.text import rhythm_text, waiting_text
 from desktop_app.ui.journal.undo import delete_with_undo
 from desktop_app.ui.widgets import paragraph
 
-DATE = Column("question", "", "Date")
+DATE = Column("question", "", N_("Date"))
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -69,7 +70,7 @@ class CheckInModel(QAbstractTableModel):
         return [first, *others] if first is not None else others
 
     def column_titles(self) -> list[str]:
-        return [column.title for column in self.columns]
+        return [_title(column) for column in self.columns]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.ids)
@@ -83,7 +84,7 @@ class CheckInModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or section >= len(self.columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
+            return _title(self.columns[section])
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.columns[section].help or None
         return None
@@ -112,6 +113,11 @@ class CheckInModel(QAbstractTableModel):
         return first if len(first) <= 80 else first[:79] + "…"
 
 
+def _title(column: Column) -> str:
+    """A column's heading: the date column's is ours, the others come from templates."""
+    return _(column.title) if column is DATE else column.title
+
+
 class CheckInsTab(QWidget):
     """The next check-in, the list, and edit/delete."""
 
@@ -125,15 +131,15 @@ class CheckInsTab(QWidget):
         self.due_label.setObjectName("checkInDue")
         layout.addWidget(self.due_label)
         top = QHBoxLayout()
-        self.checkin_button = QPushButton("Check in now")
+        self.checkin_button = QPushButton(_("Check in now"))
         self.checkin_button.setObjectName("checkInNow")
         self.checkin_button.clicked.connect(self.start)
         top.addWidget(self.checkin_button)
-        self.earlier_button = QPushButton("Check in for an &earlier day…")
+        self.earlier_button = QPushButton(_("Check in for an &earlier day…"))
         self.earlier_button.setObjectName("checkInEarlier")
         self.earlier_button.clicked.connect(lambda: self.pick_day())
         top.addWidget(self.earlier_button)
-        self.rhythm_button = QPushButton("Rhythm and reminder…")
+        self.rhythm_button = QPushButton(_("Rhythm and reminder…"))
         self.rhythm_button.setObjectName("checkInSettings")
         self.rhythm_button.clicked.connect(self.edit_settings)
         top.addWidget(self.rhythm_button)
@@ -151,11 +157,11 @@ class CheckInsTab(QWidget):
         layout.addLayout(missed_row)
         self.missed_day: date | None = None
 
-        self.empty = QLabel(
+        self.empty = QLabel(_(
             "No check-ins yet. A check-in takes a minute: did you do your practices, how "
             "intentional were your thoughts, words and body today, and how much distress "
             "are you carrying."
-        )
+        ))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.stack = QStackedWidget()
@@ -164,7 +170,7 @@ class CheckInsTab(QWidget):
         self.model = CheckInModel(self.journal)
         self.table = QTableView()
         self.table.setObjectName("checkInTable")
-        self.table.setAccessibleName("Check-ins, the latest first")
+        self.table.setAccessibleName(_("Check-ins, the latest first"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -185,15 +191,15 @@ class CheckInsTab(QWidget):
         self.stack.addWidget(self.table)
 
         buttons = QHBoxLayout()
-        self.edit_button = QPushButton("Edit…")
+        self.edit_button = QPushButton(_("Edit…"))
         self.edit_button.setObjectName("editCheckIn")
         self.edit_button.clicked.connect(self.edit)
-        self.delete_button = QPushButton("Delete…")
+        self.delete_button = QPushButton(_("Delete…"))
         self.delete_button.setObjectName("deleteCheckIn")
         self.delete_button.clicked.connect(self.delete)
-        self.day_button = QPushButton("Change &day…")
+        self.day_button = QPushButton(_("Change &day…"))
         self.day_button.setObjectName("changeCheckInDay")
-        self.day_button.setAccessibleDescription("Move this check-in to the day it was for")
+        self.day_button.setAccessibleDescription(_("Move this check-in to the day it was for"))
         self.day_button.clicked.connect(self.change_day)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.day_button)
@@ -208,11 +214,11 @@ class CheckInsTab(QWidget):
         due = self.journal.due()
         today = self.journal.today()
         when = moment_text(self.journal.local(due.next_due), today)
-        text = f"You check in {rhythm_text(due.settings)}. "
+        text = _("You check in {rhythm}.").format(rhythm=rhythm_text(due.settings)) + " "
         if due.overdue:
             text += waiting_text(due.waiting_days)
         else:
-            text += f"The next check-in is due {when}."
+            text += _("The next check-in is due {when}.").format(when=when)
         self.due_label.setText(text)
         self._show_missed(today)
         selected = self.selected_id()
@@ -252,10 +258,14 @@ class CheckInsTab(QWidget):
         if self.missed_day is not None:
             when = day_text(self.missed_day, today)
             others = len(missed) - 1
-            more = (f" ({others} more day{'s' if others != 1 else ''} in the last two weeks.)"
-                    if others else "")
-            self.missed_label.setText(f"There is no check-in for {when}.{more}")
-            self.missed_button.setText(f"Check in for {when}…")
+            text = _("There is no check-in for {day}.").format(day=when)
+            if others:
+                text += " " + ngettext(
+                    "({n} more day in the last two weeks.)",
+                    "({n} more days in the last two weeks.)", others,
+                ).format(n=others)
+            self.missed_label.setText(text)
+            self.missed_button.setText(_("Check in for {day}…").format(day=when))
         self.missed_label.setVisible(self.missed_day is not None)
         self.missed_button.setVisible(self.missed_day is not None)
 
@@ -298,11 +308,11 @@ class CheckInsTab(QWidget):
             return
         day = short_date(checkin.day(self.journal.settings().zone()))
         if confirm(
-            self, "Delete this check-in?",
-            f"The check-in of {day} will be removed, with its answers and note. You can "
-            "undo it for a few seconds.",
+            self, _("Delete this check-in?"),
+            _("The check-in of {date} will be removed, with its answers and note. You can "
+              "undo it for a few seconds.").format(date=day),
         ):
             delete_with_undo(  # issue 12: undo bar
-                self, self.journal.session, "checkins", doc_id, "Deleted a check-in.",
-                "The check-in was not deleted", lambda: self.journal.delete_checkin(doc_id),
+                self, self.journal.session, "checkins", doc_id, _("Deleted a check-in."),
+                _("The check-in was not deleted"), lambda: self.journal.delete_checkin(doc_id),
             )

@@ -10,11 +10,12 @@ import shiboken6
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QDialog, QMessageBox, QWidget
 
+from desktop_app.i18n import N_, _
 from desktop_app.services.journal import JournalService
 from desktop_app.services.session import Session
 from desktop_app.ui.pending_save import on_landed
 
-NO_AREA = "Not tied to a focus area"
+NO_AREA = N_("Not tied to a focus area")
 
 
 class AreaPicker(QComboBox):
@@ -26,14 +27,14 @@ class AreaPicker(QComboBox):
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
-        self.addItem(NO_AREA, None)
+        self.addItem(_(NO_AREA), None)
         current = journal.focus.current()
         names = journal.focus.titles_by_key()
         keys = [a.key for a in current.item.areas] if current else []
         if keep and keep not in keys:
             keys.append(keep)
         for key in keys:
-            self.addItem(names.get(key, "An earlier focus area"), key)
+            self.addItem(names.get(key, _("An earlier focus area")), key)
         if current and len(current.item.areas) == 1 and keep is None:
             self.setCurrentIndex(1)
 
@@ -77,15 +78,15 @@ def open_dialog(dialog: QDialog) -> QDialog:
     return dialog
 
 
-def confirm(parent: QWidget, title: str, text: str, action: str = "Delete") -> bool:
+def confirm(parent: QWidget, title: str, text: str, action: str | None = None) -> bool:
     """Ask before something is removed for good; the safe choice is the default."""
     box = QMessageBox(parent)
     box.setObjectName("confirmDialog")
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setText(text)
-    remove = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+    remove = box.addButton(action or _("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(_("Keep it"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()
@@ -125,11 +126,11 @@ def show_write_error(parent: QWidget, title: str, error: OSError) -> None:
     box.setObjectName("writeError")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
-    box.setText(
-        f"Groundwork could not save this change: {error.strerror or error}.\n\n"
+    box.setText(_(
+        "Groundwork could not save this change: {reason}.\n\n"
         "Nothing was changed, and nothing you wrote is lost. Try again once there is room "
         "on the disk."
-    )
+    ).format(reason=error.strerror or error))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     # Not exec(): the slot that failed returns, and the message waits for the person.
     box.open()

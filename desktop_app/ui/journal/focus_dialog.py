@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.focus_areas import MAX_OWN_AREA_LENGTH
 from desktop_app.domain.journal import MAX_FOCUS_AREAS, FocusArea
+from desktop_app.i18n import _
 from desktop_app.services.focus import (
     AreaChoice,
     AreaDraft,
@@ -37,12 +38,16 @@ from desktop_app.ui.widgets import heading, paragraph
 
 
 def choice_text(choice: AreaChoice) -> str:
-    text = choice.title
-    if choice.current is not None and choice.ideal is not None:
-        text += f"  —  now {choice.current}, where I want to be {choice.ideal}"
-    if choice.suggested:
-        text += "  (suggested)"
-    return text
+    scores = choice.current is not None and choice.ideal is not None
+    if scores and choice.suggested:
+        text = _("{area}  —  now {now}, where I want to be {ideal}  (suggested)")
+    elif scores:
+        text = _("{area}  —  now {now}, where I want to be {ideal}")
+    elif choice.suggested:
+        text = _("{area}  (suggested)")
+    else:
+        text = "{area}"
+    return text.format(area=choice.title, now=choice.current, ideal=choice.ideal)
 
 
 class AreaSection(QGroupBox):
@@ -54,13 +59,13 @@ class AreaSection(QGroupBox):
         self.key = area.key if area else None
         self.setObjectName(f"area-{choice.area}")
         layout = QVBoxLayout(self)
-        label = QLabel("My intention, in my own words")
+        label = QLabel(_("My intention, in my own words"))
         layout.addWidget(label)
         self.intention = QPlainTextEdit(area.intention if area else "")
         self.intention.setObjectName("intention")
-        self.intention.setAccessibleName(f"Intention for {choice.title}")
+        self.intention.setAccessibleName(_("Intention for {area}").format(area=choice.title))
         self.intention.setPlaceholderText(
-            "For example: “I want to answer from calm, not from hurry.”"
+            _("For example: “I want to answer from calm, not from hurry.”")
         )
         self.intention.setTabChangesFocus(True)
         self.intention.setFixedHeight(self.intention.fontMetrics().lineSpacing() * 3 + 14)
@@ -96,7 +101,7 @@ class FocusDialog(SaveDialog):
         self.prefilled = bool(prefill) and not edit
         current = self.service.current()
         self.current = current.item if current else None
-        self.setWindowTitle("Edit your focus" if edit else "Choose your focus")
+        self.setWindowTitle(_("Edit your focus") if edit else _("Choose your focus"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.windowTitle(), level=2))
         layout.addWidget(paragraph(self._intro()))
@@ -115,12 +120,14 @@ class FocusDialog(SaveDialog):
 
         self.area_list = QListWidget()
         self.area_list.setObjectName("areaList")
-        self.area_list.setAccessibleName(f"Areas to focus on, up to {MAX_FOCUS_AREAS}")
+        self.area_list.setAccessibleName(
+            _("Areas to focus on, up to {n}").format(n=MAX_FOCUS_AREAS))
         for choice in self.choices:
             self._add_item(choice, choice.area in ticked)
         rows = min(len(self.choices), 9)
         self.area_list.setFixedHeight(self.area_list.sizeHintForRow(0) * rows + 8)
-        areas_label = QLabel(f"Areas (pick up to {MAX_FOCUS_AREAS}; Space ticks one):")
+        areas_label = QLabel(
+            _("Areas (pick up to {n}; Space ticks one):").format(n=MAX_FOCUS_AREAS))
         areas_label.setBuddy(self.area_list)
         layout.addWidget(areas_label)
         layout.addWidget(self.area_list)
@@ -131,7 +138,7 @@ class FocusDialog(SaveDialog):
         body = QWidget()
         self.sections_layout = QVBoxLayout(body)
         self.sections_layout.setContentsMargins(0, 0, 0, 0)
-        self.hint = paragraph("Tick an area above to write its intention and practices.")
+        self.hint = paragraph(_("Tick an area above to write its intention and practices."))
         self.hint.setObjectName("focusHint")
         self.sections_layout.addWidget(self.hint)
         self.sections_layout.addStretch(1)
@@ -157,15 +164,15 @@ class FocusDialog(SaveDialog):
 
     def _own_area_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        label = QLabel("An area of &my own:")
+        label = QLabel(_("An area of &my own:"))
         self.own_name = QLineEdit()
         self.own_name.setObjectName("ownAreaName")
-        self.own_name.setAccessibleName("Name of an area of my own")
-        self.own_name.setPlaceholderText("e.g. Being a calmer driver")
+        self.own_name.setAccessibleName(_("Name of an area of my own"))
+        self.own_name.setPlaceholderText(_("e.g. Being a calmer driver"))
         self.own_name.setMaxLength(MAX_OWN_AREA_LENGTH)
         self.own_name.returnPressed.connect(self.add_own_area)
         label.setBuddy(self.own_name)
-        self.own_button = QPushButton("&Add it")
+        self.own_button = QPushButton(_("&Add it"))
         self.own_button.setObjectName("addOwnArea")
         self.own_button.setAutoDefault(False)
         self.own_button.clicked.connect(self.add_own_area)
@@ -183,7 +190,8 @@ class FocusDialog(SaveDialog):
             self.own_name.setFocus()
             return
         if any(c.area == choice.area for c in self.choices):
-            self.error.show_error(f"“{choice.title}” is already in the list: tick it there.")
+            self.error.show_error(_("“{area}” is already in the list: tick it there.").format(
+                area=choice.title))
             self.own_name.setFocus()
             return
         self.choices.append(choice)
@@ -196,46 +204,46 @@ class FocusDialog(SaveDialog):
             self.area_list.sizeHintForRow(0) * min(len(self.choices), 9) + 8
         )
         if not room:
-            self.error.show_error(
-                f"“{choice.title}” was added to the list. Up to {MAX_FOCUS_AREAS} areas at a "
+            self.error.show_error(_(
+                "“{area}” was added to the list. Up to {n} areas at a "
                 "time: untick one to tick it."
-            )
+            ).format(area=choice.title, n=MAX_FOCUS_AREAS))
 
     def _intro(self) -> str:
         if self.edit_mode:
-            return (
+            return _(
                 "Change the wording, or add and remove practices. This edits your current "
                 "focus itself; to start a new focus and keep this one as history, use "
                 "“Change focus” instead."
             )
         parts = []
         if any(c.gap is not None for c in self.service.choices()):
-            parts.append(
+            parts.append(_(
                 "Pick up to three areas to work on. The areas with the biggest distance between "
                 "where you are and where you want to be, from your latest assessment, come "
                 "first and are marked as suggested."
-            )
+            ))
         else:
-            parts.append(
+            parts.append(_(
                 "Pick up to three areas to work on: life areas, one of your three "
                 "responsibilities, or an area of your own. Once you have taken the “Where I "
                 "am, where I want to be” assessment, the areas with the biggest distance are "
                 "suggested here; until then, go with what feels most important."
-            )
-        parts.append(
+            ))
+        parts.append(_(
             "For each area, write your intention in your own words, and one or more "
             "concrete practices: small things you will actually do."
-        )
+        ))
         if self.prefilled:
-            parts.append(
+            parts.append(_(
                 "The areas your result suggests are ticked; change them as you like."
-            )
+            ))
         if self.current is not None:
-            parts.append(
+            parts.append(_(
                 "When you save, your current focus is kept as history and the new focus "
-                "starts today." if self.prefilled else
+                "starts today.") if self.prefilled else _(
                 "Your current focus is filled in as a starting point. When you save, it is "
-                "kept as history and the new focus starts today."
+                "kept as history and the new focus starts today.")
             )
         return " ".join(parts)
 
@@ -252,10 +260,10 @@ class FocusDialog(SaveDialog):
         checked = item.checkState() == Qt.CheckState.Checked
         if checked and len(self.checked_areas()) > MAX_FOCUS_AREAS:
             item.setCheckState(Qt.CheckState.Unchecked)
-            self.error.show_error(
-                f"Up to {MAX_FOCUS_AREAS} areas at a time: untick one before adding another. "
+            self.error.show_error(_(
+                "Up to {n} areas at a time: untick one before adding another. "
                 "Fewer areas leave more room to practise."
-            )
+            ).format(n=MAX_FOCUS_AREAS))
             return
         self.error.clear_error()
         section = self.sections.get(area)

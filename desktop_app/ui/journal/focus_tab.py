@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.journal import FocusPeriod
+from desktop_app.i18n import N_, _
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.dates import day_text, short_date
@@ -22,14 +23,16 @@ from desktop_app.ui.journal.focus_dialog import FocusDialog
 from desktop_app.ui.journal.text import cadence_text
 from desktop_app.ui.widgets import heading, paragraph
 
-EMPTY = (
+EMPTY = N_(
     "You have not chosen a focus yet. Pick up to three areas, ideally from your latest "
     "assessment, and write an intention and one or two concrete practices for each."
 )
 
 
 def practice_line(what: str, cadence: str, paused: bool) -> str:
-    return f"•  {what} — {cadence}" + ("  (paused)" if paused else "")
+    if paused:
+        return _("•  {practice} — {how_often}  (paused)").format(practice=what, how_often=cadence)
+    return f"•  {what} — {cadence}"
 
 
 class FocusTab(QScrollArea):
@@ -46,18 +49,18 @@ class FocusTab(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(heading("What I am working on", level=2))
+        layout.addWidget(heading(_("What I am working on"), level=2))
         self.current_box = QVBoxLayout()
         layout.addLayout(self.current_box)
         self._current_widgets: list[QWidget] = []
         buttons = QHBoxLayout()
-        self.change_button = QPushButton("Change focus…")
+        self.change_button = QPushButton(_("Change focus…"))
         self.change_button.setObjectName("changeFocus")
         self.change_button.clicked.connect(self.change)
-        self.edit_button = QPushButton("Edit the wording…")
+        self.edit_button = QPushButton(_("Edit the wording…"))
         self.edit_button.setObjectName("editFocus")
         self.edit_button.clicked.connect(self.edit)
-        self.delete_button = QPushButton("Delete this focus…")
+        self.delete_button = QPushButton(_("Delete this focus…"))
         self.delete_button.setObjectName("deleteFocus")
         self.delete_button.clicked.connect(self.delete_current)
         for button in (self.change_button, self.edit_button, self.delete_button):
@@ -65,21 +68,21 @@ class FocusTab(QScrollArea):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addSpacing(16)
-        layout.addWidget(heading("Earlier focus", level=2))
-        self.history_empty = paragraph(
+        layout.addWidget(heading(_("Earlier focus"), level=2))
+        self.history_empty = paragraph(_(
             "When you change focus, the one before is kept here, with its intentions and "
             "practices."
-        )
+        ))
         layout.addWidget(self.history_empty)
         self.history = QTreeWidget()
         self.history.setObjectName("focusHistory")
-        self.history.setAccessibleName("Earlier focus periods")
+        self.history.setAccessibleName(_("Earlier focus periods"))
         self.history.setHeaderHidden(True)
         self.history.setMinimumHeight(180)
         self.history.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.history)
         row = QHBoxLayout()
-        self.delete_history_button = QPushButton("Delete from history…")
+        self.delete_history_button = QPushButton(_("Delete from history…"))
         self.delete_history_button.setObjectName("deleteFocusHistory")
         self.delete_history_button.clicked.connect(self.delete_history)
         row.addWidget(self.delete_history_button)
@@ -98,13 +101,14 @@ class FocusTab(QScrollArea):
         current = self.journal.focus.current()
         today = self.journal.today()
         if current is None:
-            self._add(paragraph(EMPTY))
+            self._add(paragraph(_(EMPTY)))
         else:
             since = day_text(self.journal.local(current.item.started_at).date(), today)
-            self._add(paragraph(f"Since {since}."))
+            self._add(paragraph(_("Since {day}.").format(day=since)))
             for area in current.item.areas:
                 self._add(heading(self.journal.focus.title_of(area.area), level=3))
-                intention = paragraph(f"My intention: {area.intention}")
+                intention = paragraph(_("My intention: {intention}").format(
+                    intention=area.intention))
                 intention.setObjectName(f"intention-{area.area}")
                 self._add(intention)
                 for practice in area.practices:
@@ -112,7 +116,7 @@ class FocusTab(QScrollArea):
                         practice.what, cadence_text(practice.cadence), practice.is_paused(today)
                     )
                     self._add(paragraph(line))
-        self.change_button.setText("Change focus…" if current else "Choose your focus…")
+        self.change_button.setText(_("Change focus…") if current else _("Choose your focus…"))
         self.edit_button.setVisible(current is not None)
         self.delete_button.setVisible(current is not None)
         self._fill_history()
@@ -169,24 +173,24 @@ class FocusTab(QScrollArea):
     def delete_current(self) -> None:
         current = self.journal.focus.current()
         if current is not None and confirm(
-            self, "Delete your current focus?",
-            "Your current focus areas, intentions and practices will be removed for good. "
-            "Check-ins, slips and wins stay. To start a new focus and keep this one as "
-            "history, use “Change focus” instead.",
+            self, _("Delete your current focus?"),
+            _("Your current focus areas, intentions and practices will be removed for good. "
+              "Check-ins, slips and wins stay. To start a new focus and keep this one as "
+              "history, use “Change focus” instead."),
         ):
             written(
-                self, "Your focus was not deleted",
+                self, _("Your focus was not deleted"),
                 lambda: self.journal.focus.delete_period(current.id), self.journal.session,
             )
 
     def delete_history(self) -> None:
         doc_id = self._selected_history()
         if doc_id is not None and confirm(
-            self, "Delete this earlier focus?",
-            "This earlier focus, with its intentions and practices, will be removed for good. "
-            "Check-ins, slips and wins stay.",
+            self, _("Delete this earlier focus?"),
+            _("This earlier focus, with its intentions and practices, will be removed for "
+              "good. Check-ins, slips and wins stay."),
         ):
             written(
-                self, "The earlier focus was not deleted",
+                self, _("The earlier focus was not deleted"),
                 lambda: self.journal.focus.delete_period(doc_id), self.journal.session,
             )

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.journal import Practice
+from desktop_app.i18n import _, pgettext
 from desktop_app.services.focus import FocusInputError, FocusService
 from desktop_app.ui.journal.field_errors import lead_to
 from desktop_app.ui.journal.save_dialog import SaveDialog
@@ -38,47 +39,47 @@ class PauseDialog(SaveDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pauseDialog")
-        self.setWindowTitle("Pause a practice")
+        self.setWindowTitle(_("Pause a practice"))
         self.focus = focus
         self.practice = practice
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(f"Pause “{practice.what}”", level=2))
-        layout.addWidget(paragraph(
+        layout.addWidget(heading(_("Pause “{practice}”").format(practice=practice.what), level=2))
+        layout.addWidget(paragraph(_(
             "Life has holidays, illness and weeks that are simply too full. Paused days are "
             "not counted as missed; the practice is waiting for you when you come back."
-        ))
+        )))
         form = QFormLayout()
         self.start = QDateEdit(_qdate(today))
         self.start.setObjectName("pauseStart")
-        self.start.setAccessibleName("First day of the pause")
+        self.start.setAccessibleName(_("First day of the pause"))
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("d MMM yyyy")
-        form.addRow("&From", self.start)
-        self.open_ended = QCheckBox("Until I resume it")
+        form.addRow(_("&From"), self.start)
+        self.open_ended = QCheckBox(_("Until I resume it"))
         self.open_ended.setObjectName("pauseOpenEnded")
         self.open_ended.setChecked(True)
         form.addRow(self.open_ended)
         self.end = QDateEdit(_qdate(today + timedelta(days=7)))
         self.end.setObjectName("pauseEnd")
-        self.end.setAccessibleName("Last day of the pause")
+        self.end.setAccessibleName(_("Last day of the pause"))
         self.end.setCalendarPopup(True)
         self.end.setDisplayFormat("d MMM yyyy")
         self.end.setEnabled(False)
-        form.addRow("&Last paused day", self.end)
+        form.addRow(_("&Last paused day"), self.end)
         self.open_ended.toggled.connect(lambda on: self.end.setEnabled(not on))
         self.reason = QLineEdit()
         self.reason.setObjectName("pauseReason")
-        self.reason.setAccessibleName("Reason for the pause (optional)")
-        self.reason.setPlaceholderText("optional, e.g. holiday, flu")
+        self.reason.setAccessibleName(_("Reason for the pause (optional)"))
+        self.reason.setPlaceholderText(_("optional, e.g. holiday, flu"))
         self.reason.setMaxLength(200)
-        form.addRow("&Reason", self.reason)
+        form.addRow(_("&Reason"), self.reason)
         layout.addLayout(form)
-        self.add_save_buttons(layout, self.focus.session, "Pause")
+        self.add_save_buttons(layout, self.focus.session, pgettext("button", "Pause"))
         self.setMinimumWidth(460)
 
     def _problem(self) -> str | None:
         if not self.open_ended.isChecked() and self.end.date() < self.start.date():
-            return "The last paused day cannot come before the first."
+            return _("The last paused day cannot come before the first.")
         return None
 
     def store(self) -> object:

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.journal import Cadence, CadenceKind, Practice
+from desktop_app.i18n import N_, _
 from desktop_app.services.focus import PracticeDraft
 
 _KINDS = (
-    (CadenceKind.DAILY, "Every day"),
-    (CadenceKind.TIMES_PER_WEEK, "Some days a week"),
-    (CadenceKind.WEEKLY, "Once a week"),
+    (CadenceKind.DAILY, N_("Every day")),
+    (CadenceKind.TIMES_PER_WEEK, N_("Some days a week")),
+    (CadenceKind.WEEKLY, N_("Once a week")),
 )
 
 
@@ -42,26 +43,32 @@ class PracticeRow(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.what = QLineEdit(practice.what if practice else "")
         self.what.setObjectName("practiceWhat")
-        self.what.setPlaceholderText("What I will do, e.g. “Three slow breaths before I reply”")
-        self.what.setAccessibleName(f"{area_title}: practice {number}, what I will do")
+        self.what.setPlaceholderText(
+            _("What I will do, e.g. “Three slow breaths before I reply”"))
+        self.what.setAccessibleName(_("{area}: practice {number}, what I will do").format(
+            area=area_title, number=number))
         self.what.setMaxLength(300)
         row.addWidget(self.what, 1)
         self.kind = QComboBox()
         self.kind.setObjectName("practiceCadence")
-        self.kind.setAccessibleName(f"{area_title}: practice {number}, how often")
+        self.kind.setAccessibleName(_("{area}: practice {number}, how often").format(
+            area=area_title, number=number))
         for kind, label in _KINDS:
-            self.kind.addItem(label, kind.value)
+            self.kind.addItem(_(label), kind.value)
         row.addWidget(self.kind)
         self.times = QSpinBox()
         self.times.setObjectName("practiceTimes")
         self.times.setRange(2, 6)
         self.times.setValue(3)
-        self.times.setSuffix(" days a week")
-        self.times.setAccessibleName(f"{area_title}: practice {number}, days a week")
+        # Translators: after a number from 2 to 6, e.g. "3 days a week".
+        self.times.setSuffix(_(" days a week"))
+        self.times.setAccessibleName(_("{area}: practice {number}, days a week").format(
+            area=area_title, number=number))
         row.addWidget(self.times)
-        self.remove = QPushButton("Remove")
+        self.remove = QPushButton(_("Remove"))
         self.remove.setObjectName("removePractice")
-        self.remove.setAccessibleName(f"Remove practice {number} of {area_title}")
+        self.remove.setAccessibleName(_("Remove practice {number} of {area}").format(
+            number=number, area=area_title))
         self.remove.setAutoDefault(False)
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
         row.addWidget(self.remove)
@@ -104,13 +111,13 @@ class PracticeList(QWidget):
         self.rows: list[PracticeRow] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("Practices: concrete things you will do, and how often")
+        label = QLabel(_("Practices: concrete things you will do, and how often"))
         layout.addWidget(label)
         self._rows_layout = QVBoxLayout()
         layout.addLayout(self._rows_layout)
-        self.add_button = QPushButton("Add a practice")
+        self.add_button = QPushButton(_("Add a practice"))
         self.add_button.setObjectName("addPractice")
-        self.add_button.setAccessibleName(f"Add a practice for {area_title}")
+        self.add_button.setAccessibleName(_("Add a practice for {area}").format(area=area_title))
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(lambda: self.add_row().what.setFocus())
         button_row = QHBoxLayout()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.consistency import DayStatus, calendar_weeks
 from desktop_app.domain.journal import CadenceKind
 from desktop_app.domain.practice_history import COMPLETE, OPEN, PAUSED_WEEK, SHORT
+from desktop_app.i18n import N_, _, ngettext, npgettext
 from desktop_app.services.journal import JournalService
 from desktop_app.services.practice_history import (
     PracticeHistory,
@@ -31,7 +32,7 @@ from desktop_app.services.practice_history import (
     shift_month,
 )
 from desktop_app.ui.dates import MONTHS, WEEKDAYS, short_date
-from desktop_app.ui.journal.strips import day_colours
+from desktop_app.ui.journal.strips import day_colours, status_count
 from desktop_app.ui.journal.text import cadence_text
 from desktop_app.ui.undo_bar import announce
 from desktop_app.ui.widgets import heading, paragraph
@@ -44,14 +45,17 @@ SYMBOLS = {
     DayStatus.FUTURE: "",
 }
 WORDS = {
-    DayStatus.DONE: "done",
-    DayStatus.MISSED: "missed",
-    DayStatus.PAUSED: "paused",
-    DayStatus.NOT_DUE: "not due",
-    DayStatus.FUTURE: "still open",
+    DayStatus.DONE: N_("done"),
+    DayStatus.MISSED: N_("missed"),
+    DayStatus.PAUSED: N_("paused"),
+    DayStatus.NOT_DUE: N_("not due"),
+    DayStatus.FUTURE: N_("still open"),
 }
-WEEK_WORDS = {COMPLETE: "complete", OPEN: "still open", SHORT: "short", PAUSED_WEEK: "paused"}
-LEGEND = "✓ done    ○ missed    ‖ paused    · not due    (blank) still open"
+WEEK_WORDS = {
+    COMPLETE: N_("complete"), OPEN: N_("still open"), SHORT: N_("short"),
+    PAUSED_WEEK: N_("paused"),
+}
+LEGEND = N_("✓ done    ○ missed    ‖ paused    · not due    (blank) still open")
 
 
 def rule_text(history: PracticeHistory) -> str:
@@ -59,12 +63,14 @@ def rule_text(history: PracticeHistory) -> str:
     cadence = history.practice.cadence
     words = cadence_text(cadence)
     if cadence.kind is CadenceKind.DAILY:
-        return f"{words[:1].upper()}{words[1:]}: each day counts on its own."
-    days = "one day" if cadence.per_week_target == 1 else f"{cadence.per_week_target} days"
-    return (
-        f"{words[:1].upper()}{words[1:]}, any days of the week: a week with {days} done is "
-        "complete, and no single day of it counts as missed."
-    )
+        return _("Every day: each day counts on its own.")
+    n = cadence.per_week_target
+    return ngettext(
+        "{rhythm}, any days of the week: a week with one day done is "
+        "complete, and no single day of it counts as missed.",
+        "{rhythm}, any days of the week: a week with {n} days done is "
+        "complete, and no single day of it counts as missed.", n,
+    ).format(rhythm=words[:1].upper() + words[1:], n=n)
 
 
 def month_title(month: date) -> str:
@@ -74,31 +80,41 @@ def month_title(month: date) -> str:
 def summary_text(history: PracticeHistory, month: date) -> str:
     title = month_title(month)
     if not history.statuses:
-        return f"In {title} this was not yet one of your practices."
+        return _("In {month} this was not yet one of your practices.").format(month=title)
     if history.by_week:
         judged = [w for w in history.weeks if w.verdict in (COMPLETE, SHORT)]
         complete = sum(1 for w in judged if w.verdict == COMPLETE)
         days = history.count(DayStatus.DONE)
-        done = "1 day" if days == 1 else f"{days} days"
+        # Translators: how many days a practice was done: "done on {days}".
+        done = npgettext("days done", "{n} day", "{n} days", days).format(n=days)
         if not judged:
-            return f"In {title}: done on {done}; no week is over yet."
-        return (f"In {title}: done on {done}; {complete} of {len(judged)} "
-                f"week{'s' if len(judged) != 1 else ''} complete.")
+            return _("In {month}: done on {days}; no week is over yet.").format(
+                month=title, days=done)
+        return ngettext(
+            "In {month}: done on {days}; {complete} of {n} week complete.",
+            "In {month}: done on {days}; {complete} of {n} weeks complete.", len(judged),
+        ).format(month=title, days=done, complete=complete, n=len(judged))
     parts = [
-        f"{history.count(s)} {WORDS[s]}"
+        status_count(s, history.count(s))
         for s in (DayStatus.DONE, DayStatus.MISSED, DayStatus.PAUSED)
         if history.count(s)
     ]
-    return f"In {title}: " + (", ".join(parts) if parts else "nothing to count yet") + "."
+    if not parts:
+        return _("In {month}: nothing to count yet.").format(month=title)
+    return _("In {month}: {counts}.").format(month=title, counts=", ".join(parts))
 
 
 def twice_text(history: PracticeHistory) -> str:
     if not history.missed_twice:
         return ""
     first, last = history.missed_twice[-1]
-    what = "short two weeks in a row" if history.by_week else "missed twice in a row"
-    return (f"{what[:1].upper()}{what[1:]}, {short_date(first)} to {short_date(last)}. That "
-            "happens; the next time is a good moment to pick it up again.")
+    if history.by_week:
+        text = _("Short two weeks in a row, {first} to {last}. That "
+                 "happens; the next time is a good moment to pick it up again.")
+    else:
+        text = _("Missed twice in a row, {first} to {last}. That "
+                 "happens; the next time is a good moment to pick it up again.")
+    return text.format(first=short_date(first), last=short_date(last))
 
 
 class PracticeHistoryDialog(QDialog):
@@ -112,26 +128,26 @@ class PracticeHistoryDialog(QDialog):
         self.key = practice_key
         self.month = journal.today().replace(day=1)
         found = self.service.find(practice_key)
-        what = found[0].what if found else "this practice"
-        self.setWindowTitle(f"History of “{what}”")
+        what = found[0].what if found else _("this practice")
+        self.setWindowTitle(_("History of “{practice}”").format(practice=what))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(what, level=2))
         self.rule = paragraph("")
         self.rule.setObjectName("practiceRule")
         layout.addWidget(self.rule)
         nav = QHBoxLayout()
-        self.previous = QPushButton("◀ &Previous month")
+        self.previous = QPushButton(_("◀ &Previous month"))
         self.previous.setObjectName("previousMonth")
-        self.previous.setAccessibleName("Previous month")
+        self.previous.setAccessibleName(_("Previous month"))
         self.previous.clicked.connect(lambda: self.go(-1))
         self.month_label = QLabel()
         self.month_label.setObjectName("monthShown")
         self.month_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next = QPushButton("&Next month ▶")
+        self.next = QPushButton(_("&Next month ▶"))
         self.next.setObjectName("nextMonth")
-        self.next.setAccessibleName("Next month")
+        self.next.setAccessibleName(_("Next month"))
         self.next.clicked.connect(lambda: self.go(1))
-        self.this_month = QPushButton("&This month")
+        self.this_month = QPushButton(_("&This month"))
         self.this_month.setObjectName("thisMonth")
         self.this_month.clicked.connect(lambda: self.show_month(journal.today().replace(day=1)))
         nav.addWidget(self.previous)
@@ -141,7 +157,8 @@ class PracticeHistoryDialog(QDialog):
         layout.addLayout(nav)
         self.table = QTableWidget()
         self.table.setObjectName("practiceCalendar")
-        self.table.setAccessibleName(f"Calendar of {what}, a week to a row")
+        self.table.setAccessibleName(
+            _("Calendar of {practice}, a week to a row").format(practice=what))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
@@ -149,9 +166,10 @@ class PracticeHistoryDialog(QDialog):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(260)
         layout.addWidget(self.table, 1)
-        legend = QLabel(LEGEND)
+        legend = QLabel(_(LEGEND))
         legend.setObjectName("practiceLegend")
-        legend.setAccessibleName("Legend: " + LEGEND.replace("    ", ", "))
+        legend.setAccessibleName(
+            _("Legend: {legend}").format(legend=_(LEGEND).replace("    ", ", ")))
         layout.addWidget(legend)
         self.summary = paragraph("")
         self.summary.setObjectName("practiceSummary")
@@ -181,7 +199,7 @@ class PracticeHistoryDialog(QDialog):
         self.month_label.setText(f"<b>{title}</b>")
         self.month_label.setAccessibleName(title)
         if history is None:
-            self.rule.setText("This practice is no longer part of any focus.")
+            self.rule.setText(_("This practice is no longer part of any focus."))
             self.table.clear()
             return
         self.rule.setText(rule_text(history))
@@ -197,7 +215,7 @@ class PracticeHistoryDialog(QDialog):
     def _fill(self, history: PracticeHistory) -> None:
         weeks = calendar_weeks(history.start, history.end)
         by_week = history.by_week
-        columns = [day[:3] for day in WEEKDAYS] + (["Week"] if by_week else [])
+        columns = [day[:3] for day in WEEKDAYS] + ([_("Week")] if by_week else [])
         self.table.clear()
         self.table.setColumnCount(len(columns))
         self.table.setRowCount(len(weeks))
@@ -209,14 +227,18 @@ class PracticeHistoryDialog(QDialog):
                 self.table.setItem(row, column, self._day_item(history, day, colours))
             verdict = verdicts.get(week[0])
             if by_week and verdict is not None:
-                word = WEEK_WORDS[verdict.verdict]
+                word = _(WEEK_WORDS[verdict.verdict])
                 # "6 of 5" reads oddly: a week past its target says how many days it had.
-                count = (f"{verdict.done} done" if verdict.done > verdict.target
-                         else f"{verdict.done} of {verdict.target}")
+                count = (_("{done} done").format(done=verdict.done)
+                         if verdict.done > verdict.target
+                         else _("{done} of {target}").format(
+                             done=verdict.done, target=verdict.target))
                 item = QTableWidgetItem(f"{count}\n{word}")
-                item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                             f"Week of {short_date(week[0])}: {verdict.done} days done of "
-                             f"{verdict.target}, {word}")
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, ngettext(
+                    "Week of {date}: {n} day done of {target}, {verdict}",
+                    "Week of {date}: {n} days done of {target}, {verdict}", verdict.done,
+                ).format(date=short_date(week[0]), n=verdict.done, target=verdict.target,
+                         verdict=word))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, 7, item)
 
@@ -232,11 +254,11 @@ class PracticeHistoryDialog(QDialog):
         if status is None:
             item.setText(f"{day.day}")
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{name}: not yet one of your practices")
+                         _("{day}: not yet one of your practices").format(day=name))
             return item
         item.setText(f"{day.day}\n{SYMBOLS[status]}")
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{name}: {WORDS[status]}")
-        item.setToolTip(WORDS[status])
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{name}: {_(WORDS[status])}")
+        item.setToolTip(_(WORDS[status]))
         item.setData(Qt.ItemDataRole.UserRole, status.value)
         if status is not DayStatus.FUTURE:
             colour = QColor(colours[status])

@@ -11,8 +11,9 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop_app.domain.consistency import DayStatus
+from desktop_app.i18n import _, ngettext
 from desktop_app.ui.dates import short_date
-from desktop_app.ui.journal.strips import STATUS_WORDS, day_colours
+from desktop_app.ui.journal.strips import day_colours, status_count
 
 CELL = 14
 GAP = 3
@@ -23,13 +24,16 @@ SYMBOLS = {DayStatus.DONE: "✓", DayStatus.MISSED: "○", DayStatus.PAUSED: "�
 
 def shown_summary(days: list[date], statuses: Mapping[date, DayStatus]) -> str:
     if not days:
-        return "No days to show yet."
+        return _("No days to show yet.")
     counts = {s: 0 for s in DayStatus}
     for day in days:
         counts[statuses[day]] += 1
-    parts = [f"{counts[s]} {STATUS_WORDS[s]}" for s in DayStatus if counts[s]]
-    return (f"{len(days)} days, {short_date(days[0])} to {short_date(days[-1])}: "
-            + ", ".join(parts) + ".")
+    parts = [status_count(s, counts[s]) for s in DayStatus if counts[s]]
+    return ngettext(
+        "{n} day, {first} to {last}: {counts}.", "{n} days, {first} to {last}: {counts}.",
+        len(days),
+    ).format(n=len(days), first=short_date(days[0]), last=short_date(days[-1]),
+             counts=", ".join(parts))
 
 
 class FittingDayStrip(QWidget):
@@ -39,7 +43,7 @@ class FittingDayStrip(QWidget):
         super().__init__(parent)
         self.all_days = sorted(statuses)
         self.statuses = dict(statuses)
-        self.setAccessibleName("Recent days of this practice")
+        self.setAccessibleName(_("Recent days of this practice"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._describe(self.all_days)
 

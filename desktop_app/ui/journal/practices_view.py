@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.consistency import DayStatus
 from desktop_app.domain.journal import Pause
 from desktop_app.domain.practice_history import judged_by_week
+from desktop_app.i18n import N_, _
 from desktop_app.services.consistency import PracticeView
 from desktop_app.services.focus import FocusInputError
 from desktop_app.services.journal import JournalService
@@ -33,7 +34,7 @@ from desktop_app.ui.journal.text import cadence_text
 from desktop_app.ui.journal.undo import delete_with_undo
 from desktop_app.ui.widgets import heading, paragraph
 
-INTRO = (
+INTRO = N_(
     "One missed day is normal. Two in a row is the moment to notice, gently, and pick the "
     "practice up again. Pausing a practice for a holiday or an illness keeps those days from "
     "counting at all."
@@ -45,38 +46,44 @@ def legend() -> QLabel:
     parts = []
     colours = day_colours()
     for status, word in (
-        (DayStatus.DONE, "done"), (DayStatus.MISSED, "missed"),
-        (DayStatus.PAUSED, "paused"), (DayStatus.NOT_DUE, "not due that day"),
+        (DayStatus.DONE, _("done")), (DayStatus.MISSED, _("missed")),
+        (DayStatus.PAUSED, _("paused")), (DayStatus.NOT_DUE, _("not due that day")),
     ):
         parts.append(f'<span style="color:{colours[status]}">■</span> {SYMBOLS[status]} {word}')
-    label = QLabel("&nbsp;&nbsp;".join(parts) + "&nbsp;&nbsp;□ still open")
+    label = QLabel("&nbsp;&nbsp;".join(parts) + "&nbsp;&nbsp;□ " + _("still open"))
     label.setTextFormat(Qt.TextFormat.RichText)
-    label.setAccessibleName(
+    label.setAccessibleName(_(
         "Legend: ✓ done, ○ missed, ‖ paused, · not due that day, an empty square still open"
-    )
+    ))
     return label
 
 
 def status_line(view: PracticeView, today: date) -> str:
     if view.paused_today:
         # When and why are on the pause's own line below: said once, not twice.
-        return "Paused now. Paused days never count as missed."
+        return _("Paused now. Paused days never count as missed.")
     by_week = judged_by_week(view.practice.cadence)
     week = ""
     if by_week:
         monday = today - timedelta(days=today.weekday())
         done = sum(1 for d, s in view.statuses.items() if d >= monday and s is DayStatus.DONE)
-        week = f"This week: {done} of {view.practice.cadence.per_week_target} done. "
+        week = _("This week: {done} of {target} done.").format(
+            done=done, target=view.practice.cadence.per_week_target) + " "
     if view.missed_twice:
         first, last = view.missed_twice[-1]
-        what = "Short of its days two weeks in a row" if by_week else "Missed twice in a row"
-        return (
-            f"{week}{what}, from {day_text(first, today)} to {day_text(last, today)}. "
-            "That happens; the next time is a good moment to pick it up again."
-        )
-    what = "short two weeks in a row" if by_week else "missed twice in a row"
+        if by_week:
+            text = _("Short of its days two weeks in a row, from {first} to {last}. "
+                     "That happens; the next time is a good moment to pick it up again.")
+        else:
+            text = _("Missed twice in a row, from {first} to {last}. "
+                     "That happens; the next time is a good moment to pick it up again.")
+        return week + text.format(first=day_text(first, today), last=day_text(last, today))
     first_day = min(view.statuses) if view.statuses else today
-    return f"{week}Not {what} since {day_text(first_day, today)}."
+    if by_week:
+        text = _("Not short two weeks in a row since {day}.")
+    else:
+        text = _("Not missed twice in a row since {day}.")
+    return week + text.format(day=day_text(first_day, today))
 
 
 class PracticeRow(QFrame):
@@ -97,18 +104,19 @@ class PracticeRow(QFrame):
         title.setWordWrap(True)
         top.addWidget(title, 1)
         if view.paused_today:
-            self.button = QPushButton("Resume")
+            self.button = QPushButton(_("Resume"))
             self.button.setObjectName(f"resume-{practice.key}")
-            self.button.setAccessibleName(f"Resume {practice.what}")
+            self.button.setAccessibleName(_("Resume {practice}").format(practice=practice.what))
         else:
-            self.button = QPushButton("Pause…")
+            self.button = QPushButton(_("Pause…"))
             self.button.setObjectName(f"pause-{practice.key}")
-            self.button.setAccessibleName(f"Pause {practice.what}")
+            self.button.setAccessibleName(_("Pause {practice}").format(practice=practice.what))
         top.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
         # Issue 12: the practice's own calendar over any month.
-        self.history_button = QPushButton("History…")
+        self.history_button = QPushButton(_("History…"))
         self.history_button.setObjectName(f"history-{practice.key}")
-        self.history_button.setAccessibleName(f"History of {practice.what}")
+        self.history_button.setAccessibleName(
+            _("History of {practice}").format(practice=practice.what))
         top.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         self.strip = FittingDayStrip(view.statuses)
@@ -121,18 +129,27 @@ class PracticeRow(QFrame):
         for pause in sorted(practice.pauses, key=lambda p: p.start):
             line = QHBoxLayout()
             line.addWidget(paragraph(pause_text(pause, today)), 1)
-            remove = QPushButton("Remove pause…")
+            remove = QPushButton(_("Remove pause…"))
             remove.setObjectName(f"remove-pause-{practice.key}-{pause.start.isoformat()}")
-            remove.setAccessibleName(f"Remove the pause from {day_text(pause.start, today)}")
+            remove.setAccessibleName(_("Remove the pause from {day}").format(
+                day=day_text(pause.start, today)))
             line.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
             layout.addLayout(line)
             self.remove_buttons.append((remove, pause))
 
 
 def pause_text(pause: Pause, today: date) -> str:
-    until = f" to {day_text(pause.end, today)}" if pause.end else ", until resumed"
-    why = f" ({pause.reason})" if pause.reason else ""
-    return f"Paused from {day_text(pause.start, today)}{until}{why}."
+    start = day_text(pause.start, today)
+    end = day_text(pause.end, today) if pause.end else ""
+    if pause.end and pause.reason:
+        text = _("Paused from {start} to {end} ({reason}).")
+    elif pause.end:
+        text = _("Paused from {start} to {end}.")
+    elif pause.reason:
+        text = _("Paused from {start}, until resumed ({reason}).")
+    else:
+        text = _("Paused from {start}, until resumed.")
+    return text.format(start=start, end=end, reason=pause.reason)
 
 
 def _escape(text: str) -> str:
@@ -148,16 +165,16 @@ class PracticesView(QWidget):
         self.setObjectName("practicesView")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(heading("Never miss twice", level=2))
-        layout.addWidget(paragraph(INTRO))
+        layout.addWidget(heading(_("Never miss twice"), level=2))
+        layout.addWidget(paragraph(_(INTRO)))
         layout.addWidget(legend())
         self.rows_layout = QVBoxLayout()
         layout.addLayout(self.rows_layout)
         self.rows: dict[str, PracticeRow] = {}
-        self.empty = paragraph(
+        self.empty = paragraph(_(
             "Once you choose a focus (under Focus), each practice shows here with its "
             "recent days."
-        )
+        ))
         layout.addWidget(self.empty)
 
     def reload(self) -> None:
@@ -193,9 +210,10 @@ class PracticesView(QWidget):
         today = self.journal.today()
         answer = QMessageBox.question(
             self,
-            "Remove this pause?",
-            f"{pause_text(pause, today)}\n\nWithout it, those days count as usual again: "
-            "done where you did the practice, missed where you did not.",
+            _("Remove this pause?"),
+            _("{pause}\n\nWithout it, those days count as usual again: "
+              "done where you did the practice, missed where you did not.").format(
+                pause=pause_text(pause, today)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -205,16 +223,16 @@ class PracticesView(QWidget):
         try:
             delete_with_undo(
                 self, self.journal.session, "focus", current.id if current else "",
-                "Removed a pause.", "The pause was not removed",
+                _("Removed a pause."), _("The pause was not removed"),
                 lambda: self.journal.focus.remove_pause(practice_key, pause),
             )
         except FocusInputError as error:
-            QMessageBox.warning(self, "The pause was not removed", str(error))
+            QMessageBox.warning(self, _("The pause was not removed"), str(error))
             self.reload()
 
     def resume(self, practice_key: str) -> None:
         try:
-            written(self, "The practice was not resumed",
+            written(self, _("The practice was not resumed"),
                     lambda: self.journal.focus.resume(practice_key), self.journal.session)
         except FocusInputError:
             self.reload()

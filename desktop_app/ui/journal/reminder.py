@@ -17,15 +17,16 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QStyle, QSystemTrayIcon, QWidget
 
 from desktop_app.domain.journal import instant
+from desktop_app.i18n import N_, _
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.notifications import DesktopNotifier
 
 LONGEST_WAIT_MS = 60 * 60 * 1000
-REMINDER_TITLE = "Time for your check-in"
-REMINDER_TEXT = "A minute to look at today: your practices, thoughts, words and body."
-WAITING_TEXT = "Your check-in is waiting whenever you are ready. It takes a minute."
-WAITING_TITLE = "Check-in waiting"
+REMINDER_TITLE = N_("Time for your check-in")
+REMINDER_TEXT = N_("A minute to look at today: your practices, thoughts, words and body.")
+WAITING_TEXT = N_("Your check-in is waiting whenever you are ready. It takes a minute.")
+WAITING_TITLE = N_("Check-in waiting")
 
 
 class CheckInReminder(QObject):
@@ -78,7 +79,8 @@ class CheckInReminder(QObject):
 
     def title(self, title: str) -> str:
         """The window title, saying so while a check-in is waiting."""
-        return f"{WAITING_TITLE} — {title}" if self.waiting else title
+        return _("{waiting} — {title}").format(
+            waiting=_(WAITING_TITLE), title=title) if self.waiting else title
 
     def _make_tray(self) -> QSystemTrayIcon:
         app = QApplication.instance()
@@ -90,7 +92,7 @@ class CheckInReminder(QObject):
         # The tray does not own its menu: the window does, so the menu goes with it.
         window = self.parent()
         menu = QMenu(window if isinstance(window, QWidget) else None)
-        menu.addAction("Check in now", self.start_checkin)
+        menu.addAction(_("Check in now"), self.start_checkin)
         tray.setContextMenu(menu)
         self._menu = menu
         tray.messageClicked.connect(self.start_checkin)
@@ -116,7 +118,7 @@ class CheckInReminder(QObject):
         journal = self.journal()
         target = self.target
         if journal is not None and target is not None and instant(journal.now()) >= instant(target):
-            self.remind(REMINDER_TEXT)
+            self.remind(_(REMINDER_TEXT))
         self.reschedule()
 
     def remind(self, text: str) -> None:
@@ -127,7 +129,7 @@ class CheckInReminder(QObject):
         if self.waiting and isinstance(window, QWidget):
             # Only with Home saying why: a new profile's first check-in is never waiting.
             QApplication.alert(window, 0)
-        self.say(REMINDER_TITLE, text)
+        self.say(_(REMINDER_TITLE), text)
 
     def say(self, title: str, text: str) -> None:
         """A desktop notification, or the tray's message where there is no notification
@@ -139,7 +141,7 @@ class CheckInReminder(QObject):
         """When a check-in is already waiting at start, say so once (Home says it too)."""
         journal = self.journal()
         if journal is not None and journal.due().overdue:
-            self.say(WAITING_TITLE, WAITING_TEXT)
+            self.say(_(WAITING_TITLE), _(WAITING_TEXT))
 
     def start_checkin(self) -> None:
         window = self.parent()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from desktop_app.i18n import _
 from desktop_app.services.errors import InputError
 from desktop_app.services.session import Session
 from desktop_app.ui.pending_save import PendingSave
@@ -74,7 +75,7 @@ class SaveDialog(QDialog):
         self.stored(result)
 
     def _failed(self, error: OSError) -> None:
-        self.error.show_error(
-            f"Groundwork could not save this: {error.strerror or error}. "
+        self.error.show_error(_(
+            "Groundwork could not save this: {reason}. "
             "Nothing you typed is lost; try again once there is room."
-        )
+        ).format(reason=error.strerror or error))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.journal import CheckInCadence, CheckInSettings, format_reminder_time
+from desktop_app.i18n import N_, _
 from desktop_app.services.journal import JournalInputError, JournalService
 from desktop_app.services.journal_settings import SupportContacts, read_support, write_support
 from desktop_app.ui.context import ScreenContext
@@ -27,17 +28,17 @@ from desktop_app.ui.journal.field_errors import lead_to
 from desktop_app.ui.journal.save_dialog import SaveDialog
 from desktop_app.ui.widgets import heading, paragraph
 
-UNKNOWN_ZONE = (
+UNKNOWN_ZONE = N_(
     "That time zone is not one Groundwork knows. Pick one from the list, for example "
     "Europe/Berlin or America/New_York."
 )
-INTRO = (
+INTRO = N_(
     "How often would you like to check in? A check-in takes a minute or two: your practices, "
     "your three responsibilities, how much distress you carry, and a note. While Groundwork "
     "is open it reminds you at the time you choose; if you miss one, Home says so gently."
 )
 
-SUPPORT_INTRO = (
+SUPPORT_INTRO = N_(
     "If a check-in shows a very heavy day, Groundwork points you to help. Write down who you "
     "can reach and your local crisis line, and they are shown then, even offline. They stay "
     "in this profile, on this computer (encrypted when the profile has a passphrase)."
@@ -50,34 +51,34 @@ class CheckInSettingsDialog(SaveDialog):
     def __init__(self, journal: JournalService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("checkInSettingsDialog")
-        self.setWindowTitle("Check-in and reminders")
+        self.setWindowTitle(_("Check-in and reminders"))
         self.journal = journal
         settings = journal.settings()
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Check-in and reminders", level=2))
-        layout.addWidget(paragraph(INTRO))
+        layout.addWidget(heading(_("Check-in and reminders"), level=2))
+        layout.addWidget(paragraph(_(INTRO)))
         form = QFormLayout()
         self.cadence = QComboBox()
         self.cadence.setObjectName("checkInCadence")
-        self.cadence.setAccessibleName("How often I check in")
-        self.cadence.addItem("Every day", CheckInCadence.DAILY.value)
-        self.cadence.addItem("Once a week", CheckInCadence.WEEKLY.value)
+        self.cadence.setAccessibleName(_("How often I check in"))
+        self.cadence.addItem(_("Every day"), CheckInCadence.DAILY.value)
+        self.cadence.addItem(_("Once a week"), CheckInCadence.WEEKLY.value)
         self.cadence.setCurrentIndex(self.cadence.findData(settings.cadence.value))
-        form.addRow("&How often", self.cadence)
+        form.addRow(_("&How often"), self.cadence)
         self.weekday = QComboBox()
         self.weekday.setObjectName("checkInWeekday")
-        self.weekday.setAccessibleName("Day of the weekly check-in")
+        self.weekday.setAccessibleName(_("Day of the weekly check-in"))
         self.weekday.addItems(list(WEEKDAYS))
         self.weekday.setCurrentIndex(settings.weekday)
-        form.addRow("On &which day", self.weekday)
+        form.addRow(_("On &which day"), self.weekday)
         self.time = QTimeEdit(QTime(settings.reminder.hour, settings.reminder.minute))
         self.time.setObjectName("reminderTime")
-        self.time.setAccessibleName("Reminder time")
+        self.time.setAccessibleName(_("Reminder time"))
         self.time.setDisplayFormat("HH:mm")
-        form.addRow("&Reminder at", self.time)
+        form.addRow(_("&Reminder at"), self.time)
         self.zone = QComboBox()
         self.zone.setObjectName("timeZone")
-        self.zone.setAccessibleName("Time zone")
+        self.zone.setAccessibleName(_("Time zone"))
         self.zone.setEditable(True)
         names = sorted(available_timezones() | {settings.timezone})
         self._zones = set(names)
@@ -86,7 +87,7 @@ class CheckInSettingsDialog(SaveDialog):
         completer = QCompleter(names, self.zone)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.zone.setCompleter(completer)
-        form.addRow("&Time zone", self.zone)
+        form.addRow(_("&Time zone"), self.zone)
         layout.addLayout(form)
         self._add_support(layout)
         self.add_save_buttons(layout, self.journal.session)
@@ -98,21 +99,21 @@ class CheckInSettingsDialog(SaveDialog):
         """The person's own help, shown with the pointer to help when a check-in is heavy."""
         support = read_support(self.journal.session.require_repo())
         layout.addSpacing(8)
-        layout.addWidget(heading("When things are hard", level=3))
-        layout.addWidget(paragraph(SUPPORT_INTRO))
+        layout.addWidget(heading(_("When things are hard"), level=3))
+        layout.addWidget(paragraph(_(SUPPORT_INTRO)))
         form = QFormLayout()
         self.crisis_line = QLineEdit(support.crisis_line)
         self.crisis_line.setObjectName("crisisLine")
-        self.crisis_line.setAccessibleName("My local crisis line")
-        self.crisis_line.setPlaceholderText("For example: Samaritans 116 123")
-        form.addRow("My local &crisis line", self.crisis_line)
+        self.crisis_line.setAccessibleName(_("My local crisis line"))
+        self.crisis_line.setPlaceholderText(_("For example: Samaritans 116 123"))
+        form.addRow(_("My local &crisis line"), self.crisis_line)
         self.people = QPlainTextEdit(support.people)
         self.people.setObjectName("supportPeople")
-        self.people.setAccessibleName("People I can reach out to")
-        self.people.setPlaceholderText("For example: Alex 0123 456789; my therapist, Dr Lee")
+        self.people.setAccessibleName(_("People I can reach out to"))
+        self.people.setPlaceholderText(_("For example: Alex 0123 456789; my therapist, Dr Lee"))
         self.people.setTabChangesFocus(True)
         self.people.setFixedHeight(self.people.fontMetrics().lineSpacing() * 3 + 12)
-        form.addRow("&People I can reach", self.people)
+        form.addRow(_("&People I can reach"), self.people)
         layout.addLayout(form)
 
     def support(self) -> SupportContacts:
@@ -131,14 +132,14 @@ class CheckInSettingsDialog(SaveDialog):
         )
 
     def _zone_problem(self) -> str | None:
-        return None if self.zone.currentText().strip() in self._zones else UNKNOWN_ZONE
+        return None if self.zone.currentText().strip() in self._zones else _(UNKNOWN_ZONE)
 
     def store(self) -> object:
         try:
             settings = self.chosen()
         except ValueError:
             lead_to(self.error, self.zone, self._zone_problem)
-            raise JournalInputError(UNKNOWN_ZONE) from None
+            raise JournalInputError(_(UNKNOWN_ZONE)) from None
         repo = self.journal.session.require_repo()
         try:
             with repo.batch():  # both land, or neither

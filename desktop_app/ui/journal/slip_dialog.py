@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.journal import Slip
+from desktop_app.i18n import N_, _
 from desktop_app.services.journal import JournalInputError, JournalService, SlipDraft
 from desktop_app.ui.journal.acknowledge import acknowledge
 from desktop_app.ui.journal.common import AreaPicker, from_qt, moment_edit
@@ -19,7 +20,7 @@ from desktop_app.ui.journal.save_dialog import SaveDialog
 from desktop_app.ui.journal.slip_when import SlipWhen
 from desktop_app.ui.widgets import ErrorLabel, heading, paragraph
 
-SLIP_INTRO = (
+SLIP_INTRO = N_(
     "A slip back into an old pattern is part of the work, not a failure. Writing down what "
     "triggered it and what helped you back makes the next return easier."
 )
@@ -46,28 +47,30 @@ class SlipForm(QWidget):
         self.with_times = with_times
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        self.area = AreaPicker(journal, "Focus area of the slip", slip.focus_area if slip else None)
+        self.area = AreaPicker(
+            journal, _("Focus area of the slip"), slip.focus_area if slip else None)
         self.area.setObjectName("slipArea")
         self.area.set_key(slip.focus_area if slip else self.area.key())
-        form.addRow("Focus &area", self.area)
+        form.addRow(_("Focus &area"), self.area)
         self.old_pattern = _line(
-            "oldPattern", "The old pattern", "e.g. snapped at my partner when I was tired",
+            "oldPattern", _("The old pattern"), _("e.g. snapped at my partner when I was tired"),
             slip.old_pattern if slip else "",
         )
-        form.addRow("The old &pattern", self.old_pattern)
+        form.addRow(_("The old &pattern"), self.old_pattern)
         self.trigger = _line(
-            "trigger", "What triggered it", "e.g. a long day, an email, no sleep",
+            "trigger", _("What triggered it"), _("e.g. a long day, an email, no sleep"),
             slip.trigger if slip else "",
         )
-        form.addRow("What &triggered it", self.trigger)
+        form.addRow(_("What &triggered it"), self.trigger)
         self.helped = _line(
-            "whatHelped", "What helped me back", "e.g. a walk, naming the feeling, an apology",
+            "whatHelped", _("What helped me back"),
+            _("e.g. a walk, naming the feeling, an apology"),
             slip.what_helped if slip else "",
         )
-        form.addRow("What &helped me back", self.helped)
-        self.note = _line("slipNote", "Anything else about the slip", "optional",
+        form.addRow(_("What &helped me back"), self.helped)
+        self.note = _line("slipNote", _("Anything else about the slip"), _("optional"),
                           slip.note if slip else "")
-        form.addRow("Anything &else", self.note)
+        form.addRow(_("Anything &else"), self.note)
         now = journal.local(journal.now())
         when = journal.local(slip.at) if slip else now
         # A new slip in the check-in asks for the day only; the dialog starts from now.
@@ -75,10 +78,10 @@ class SlipForm(QWidget):
         self.when = SlipWhen(
             now.date(), now.time(), day=when.date(), at=when.time() if known else None
         )
-        self.back = QCheckBox("I am back on track")
+        self.back = QCheckBox(_("I am back on track"))
         self.back.setObjectName("backOnTrack")
         self.back_when = moment_edit(
-            "When I was back on track",
+            _("When I was back on track"),
             journal.local(slip.back_on_track_at) if slip and slip.back_on_track_at else now,
             now,
         )
@@ -86,10 +89,10 @@ class SlipForm(QWidget):
         self.back.setChecked(bool(slip and slip.back_on_track_at))
         self.back.toggled.connect(self.back_when.setEnabled)
         self.back_when.setEnabled(self.back.isChecked())
-        form.addRow("&When it happened", self.when)
+        form.addRow(_("&When it happened"), self.when)
         if with_times:
             form.addRow(self.back)
-            form.addRow("Back on track &since", self.back_when)
+            form.addRow(_("Back on track &since"), self.back_when)
         else:
             # Kept as a hidden child: without a parent it would be a window of its own,
             # freed only when Python's garbage collector happened to run.
@@ -118,7 +121,7 @@ class SlipForm(QWidget):
 
     def _pattern_problem(self) -> str | None:
         if not self.old_pattern.text().strip():
-            return "Describe the old pattern in a few words."
+            return _("Describe the old pattern in a few words.")
         return None
 
     def problem(self) -> str | None:
@@ -148,10 +151,10 @@ class SlipDialog(SaveDialog):
         self.journal = journal
         self.doc_id = doc_id
         slip = journal.slip(doc_id) if doc_id is not None else None
-        self.setWindowTitle("Edit a slip" if slip else "Log a slip")
+        self.setWindowTitle(_("Edit a slip") if slip else _("Log a slip"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.windowTitle(), level=2))
-        layout.addWidget(paragraph(SLIP_INTRO))
+        layout.addWidget(paragraph(_(SLIP_INTRO)))
         self.form = SlipForm(journal, slip)
         layout.addWidget(self.form)
         self.add_save_buttons(layout, self.journal.session)
@@ -180,19 +183,20 @@ class BackOnTrackDialog(SaveDialog):
         self.journal = journal
         self.doc_id = doc_id
         slip = journal.slip(doc_id)
-        self.setWindowTitle("Back on track")
+        self.setWindowTitle(_("Back on track"))
         layout = QVBoxLayout(self)
-        pattern = slip.old_pattern if slip else "the slip"
-        layout.addWidget(paragraph(
-            f"Good to have you back from “{pattern}”. This marks the return as of now (to "
+        pattern = slip.old_pattern if slip else _("the slip")
+        layout.addWidget(paragraph(_(
+            "Good to have you back from “{pattern}”. This marks the return as of now (to "
             "set another time, use Edit). What helped you back? It is worth remembering "
             "for next time."
-        ))
+        ).format(pattern=pattern)))
         self.helped = _line(
-            "whatHelped", "What helped me back", "optional", slip.what_helped if slip else ""
+            "whatHelped", _("What helped me back"), _("optional"),
+            slip.what_helped if slip else "",
         )
         form = QFormLayout()
-        form.addRow("What &helped me back", self.helped)
+        form.addRow(_("What &helped me back"), self.helped)
         layout.addLayout(form)
         self.add_save_buttons(layout, self.journal.session)
         self.setMinimumWidth(460)

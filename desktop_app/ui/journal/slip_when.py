@@ -12,6 +12,8 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QTimeEdit, QWidget
 
+from desktop_app.i18n import _, pgettext
+
 
 class SlipWhen(QWidget):
     """A date field, an "I know the time" box and a time field enabled by it."""
@@ -28,20 +30,21 @@ class SlipWhen(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.day = QDateEdit()
         self.day.setObjectName("slipDay")
-        self.day.setAccessibleName("Day of the slip")
+        self.day.setAccessibleName(_("Day of the slip"))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("d MMM yyyy")
         self.day.setMaximumDate(_qdate(today))
         self.day.setDate(_qdate(day or today))
         row.addWidget(self.day)
-        self.knows_time = QCheckBox("at")
+        # Translators: a tick box before the time of a slip: "[ ] at 14:30".
+        self.knows_time = QCheckBox(pgettext("slip time", "at"))
         self.knows_time.setObjectName("slipKnowsTime")
-        self.knows_time.setAccessibleName("I know the time of the slip")
-        self.knows_time.setToolTip("Leave unticked if you only know the day.")
+        self.knows_time.setAccessibleName(_("I know the time of the slip"))
+        self.knows_time.setToolTip(_("Leave unticked if you only know the day."))
         row.addWidget(self.knows_time)
         self.time = QTimeEdit()
         self.time.setObjectName("slipTime")
-        self.time.setAccessibleName("Time of the slip")
+        self.time.setAccessibleName(_("Time of the slip"))
         self.time.setDisplayFormat("HH:mm")
         moment = at or now
         self.time.setTime(QTime(moment.hour, moment.minute))
@@ -72,10 +75,10 @@ class SlipWhen(QWidget):
             self.time_known() and self.chosen_day() >= self.today
             and time(late.hour(), late.minute()) > self.now
         ):
-            return (
-                f"The slip's time, {late.toString('HH:mm')} today, has not come yet: pick "
+            return _(
+                "The slip's time, {time} today, has not come yet: pick "
                 "an earlier time, or untick the time if you only know the day."
-            )
+            ).format(time=late.toString('HH:mm'))
         return None
 
 

@@ -24,6 +24,7 @@ from desktop_app.domain.return_time import (
     return_time,
     typical_sentence,
 )
+from desktop_app.i18n import N_, _, ngettext
 from desktop_app.services.consistency import ConsistencyService, ReturnSummary
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.dates import short_date
@@ -34,7 +35,10 @@ from desktop_app.ui.journal.strips import ReturnTrend
 from desktop_app.ui.journal.undo import delete_with_undo
 from desktop_app.ui.widgets import heading, paragraph
 
-COLUMNS = ("When", "Back on track", "Old pattern", "Focus area", "What triggered it", "What helped")
+COLUMNS = (
+    N_("When"), N_("Back on track"), N_("Old pattern"), N_("Focus area"),
+    N_("What triggered it"), N_("What helped"),
+)
 
 
 def returns_text(summary: ReturnSummary) -> str:
@@ -42,12 +46,12 @@ def returns_text(summary: ReturnSummary) -> str:
     text = typical_sentence(summary.recent)
     if text is None:
         if summary.still_open:
-            return (
+            return _(
                 "When you are back on track after a slip, select it and press “Back on "
                 "track”. The time it took becomes your measure here: how quickly you come "
                 "back, not a streak that resets."
             )
-        return (
+        return _(
             "When you log a slip and later mark that you are back on track, the time it took "
             "shows here. Getting back is the work, and with practice it tends to take less time."
         )
@@ -55,8 +59,10 @@ def returns_text(summary: ReturnSummary) -> str:
     if compared:
         text += f" {compared}"
     if summary.still_open:
-        many = "slip is" if summary.still_open == 1 else "slips are"
-        text += f" {summary.still_open} {many} not marked back on track yet."
+        text += " " + ngettext(
+            "{n} slip is not marked back on track yet.",
+            "{n} slips are not marked back on track yet.", summary.still_open,
+        ).format(n=summary.still_open)
     return text
 
 
@@ -71,33 +77,33 @@ class SlipsTab(QScrollArea):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(heading("Time back on track", level=2))
+        layout.addWidget(heading(_("Time back on track"), level=2))
         self.summary = paragraph("")
         self.summary.setObjectName("returnSummary")
         layout.addWidget(self.summary)
         self.trend_holder = QVBoxLayout()
         layout.addLayout(self.trend_holder)
         self.trend: ReturnTrend | None = None
-        self.trend_caption = paragraph(
+        self.trend_caption = paragraph(_(
             "Each bar is one return, oldest on the left: the taller, the longer it took "
             "(hover over a bar for its time). A hatched bar is a slip logged with its day "
             "only. The line is the typical time (the middle of the last five), so one hard "
             "stretch does not hide the rest."
-        )
+        ))
         self.trend_caption.setStyleSheet("color: palette(placeholder-text);")
         self.trend_holder.addWidget(self.trend_caption)
 
         buttons = QHBoxLayout()
-        self.log_button = self._button(buttons, "Log a slip…", "logSlip", self.log)
-        self.back_button = self._button(buttons, "Back on track…", "backOnTrack", self.back)
-        self.edit_button = self._button(buttons, "Edit…", "editSlip", self.edit)
-        self.delete_button = self._button(buttons, "Delete…", "deleteSlip", self.delete)
+        self.log_button = self._button(buttons, _("Log a slip…"), "logSlip", self.log)
+        self.back_button = self._button(buttons, _("Back on track…"), "backOnTrack", self.back)
+        self.edit_button = self._button(buttons, _("Edit…"), "editSlip", self.edit)
+        self.delete_button = self._button(buttons, _("Delete…"), "deleteSlip", self.delete)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("slipTable")
-        self.table.setAccessibleName("Slips, the latest first")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setAccessibleName(_("Slips, the latest first"))
+        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -203,13 +209,13 @@ class SlipsTab(QScrollArea):
         if doc_id is None or slip is None:
             return
         asked = confirm(
-            self, "Delete this slip?",
-            f"“{slip.old_pattern}” will be removed, with what triggered it and what "
-            "helped. Its return no longer counts in the time back on track. You can undo it "
-            "for a few seconds.",
+            self, _("Delete this slip?"),
+            _("“{pattern}” will be removed, with what triggered it and what "
+              "helped. Its return no longer counts in the time back on track. You can undo it "
+              "for a few seconds.").format(pattern=slip.old_pattern),
         )
         if asked and delete_with_undo(  # issue 12: undo bar
-            self, self.journal.session, "lapses", doc_id, "Deleted a slip.",
-            "The slip was not deleted", lambda: self.journal.delete_slip(doc_id),
+            self, self.journal.session, "lapses", doc_id, _("Deleted a slip."),
+            _("The slip was not deleted"), lambda: self.journal.delete_slip(doc_id),
         ):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop_app.domain.consistency import DayStatus, ReturnPoint
 from desktop_app.domain.return_time import DAY, HOUR, back_words, typical_sentence
+from desktop_app.i18n import N_, _, ngettext
 from desktop_app.ui.charts.palette import ChartTheme
 from desktop_app.ui.dates import short_date
 
@@ -36,11 +37,11 @@ def day_colours(palette: QPalette | None = None) -> dict[DayStatus, str]:
 
 
 STATUS_WORDS = {
-    DayStatus.DONE: "done",
-    DayStatus.MISSED: "missed",
-    DayStatus.PAUSED: "paused",
-    DayStatus.NOT_DUE: "not due",
-    DayStatus.FUTURE: "still open",
+    DayStatus.DONE: N_("done"),
+    DayStatus.MISSED: N_("missed"),
+    DayStatus.PAUSED: N_("paused"),
+    DayStatus.NOT_DUE: N_("not due"),
+    DayStatus.FUTURE: N_("still open"),
 }
 CELL = 14
 GAP = 3
@@ -50,8 +51,25 @@ def status_summary(statuses: Mapping[date, DayStatus]) -> str:
     counts = {s: 0 for s in DayStatus}
     for status in statuses.values():
         counts[status] += 1
-    parts = [f"{counts[s]} {STATUS_WORDS[s]}" for s in DayStatus if counts[s]]
-    return f"The last {len(statuses)} days: " + ", ".join(parts) + "."
+    parts = [status_count(s, counts[s]) for s in DayStatus if counts[s]]
+    return ngettext(
+        "The last {n} day: {counts}.", "The last {n} days: {counts}.", len(statuses)
+    ).format(n=len(statuses), counts=", ".join(parts))
+
+
+def status_count(status: DayStatus, n: int) -> str:
+    """How many days had ``status``: "3 done", "1 missed"."""
+    if status is DayStatus.DONE:
+        text = ngettext("{n} done", "{n} done", n)
+    elif status is DayStatus.MISSED:
+        text = ngettext("{n} missed", "{n} missed", n)
+    elif status is DayStatus.PAUSED:
+        text = ngettext("{n} paused", "{n} paused", n)
+    elif status is DayStatus.NOT_DUE:
+        text = ngettext("{n} not due", "{n} not due", n)
+    else:
+        text = ngettext("{n} still open", "{n} still open", n)
+    return text.format(n=n)
 
 
 class DayStrip(QWidget):
@@ -62,7 +80,7 @@ class DayStrip(QWidget):
         self.days = sorted(statuses)
         self.statuses = dict(statuses)
         summary = status_summary(statuses)
-        self.setAccessibleName("Recent days of this practice")
+        self.setAccessibleName(_("Recent days of this practice"))
         self.setAccessibleDescription(summary)
         self.setToolTip(summary)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -73,7 +91,7 @@ class DayStrip(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        outline = self.palette().mid().color()
+        outline = QColor(ChartTheme.from_palette(self.palette()).grid)
         colours = day_colours(self.palette())
         for i, day in enumerate(self.days):
             rect = QRectF(i * (CELL + GAP) + 0.5, 1.5, CELL, CELL)
@@ -91,14 +109,14 @@ class DayStrip(QWidget):
 
 def trend_summary(points: Sequence[ReturnPoint]) -> str:
     if not points:
-        return "No returns logged yet."
+        return _("No returns logged yet.")
     first, last = points[0], points[-1]
     times = [p.took for p in points if p.took is not None]
     typical = typical_sentence(times) or ""
-    return (
-        f"{len(points)} returns from {short_date(first.day)} to {short_date(last.day)}. "
-        f"{typical}"
-    ).strip()
+    return (ngettext(
+        "{n} return from {first} to {last}.", "{n} returns from {first} to {last}.", len(points)
+    ).format(n=len(points), first=short_date(first.day), last=short_date(last.day))
+        + f" {typical}").strip()
 
 
 class Axis(NamedTuple):
@@ -118,7 +136,9 @@ MOST_TICKS = 4
 def value_axis(longest_seconds: float) -> Axis:
     """Hours up to two days, days beyond; at most four steps of a round size."""
     hours = longest_seconds <= 2 * DAY
-    unit, seconds, steps = ("hours", HOUR, HOUR_STEPS) if hours else ("days", DAY, DAY_STEPS)
+    unit, seconds, steps = (
+        (N_("hours"), HOUR, HOUR_STEPS) if hours else (N_("days"), DAY, DAY_STEPS)
+    )
     longest = max(longest_seconds / seconds, steps[0])
     step = next((s for s in steps if longest / s <= MOST_TICKS), steps[-1])
     return Axis(unit, seconds, step, math.ceil(longest / step - 1e-9) * step)
@@ -144,7 +164,8 @@ class ReturnTrend(QWidget):
         self.points = list(points)
         self.axis = value_axis(max((p.days * DAY for p in self.points), default=HOUR))
         summary = trend_summary(self.points)
-        self.setAccessibleName(f"Time back on track, per slip, in {self.axis.unit}")
+        self.setAccessibleName(_("Time back on track, per slip, in {unit}").format(
+            unit=_(self.axis.unit)))
         self.setAccessibleDescription(summary)
         self.setToolTip(summary)
         self.setMinimumHeight(150)
@@ -155,7 +176,7 @@ class ReturnTrend(QWidget):
 
     def plot_area(self) -> QRectF:
         metrics = self.fontMetrics()
-        labels = [_tick_text(self.axis.top), self.axis.unit]
+        labels = [_tick_text(self.axis.top), _(self.axis.unit)]
         left = max(metrics.horizontalAdvance(t) for t in labels) + 10
         top = metrics.height() * 2  # room for the unit above the top tick's label
         return QRectF(left, top, max(10.0, self.width() - left - 4), self.height() - top - 6)
@@ -176,7 +197,8 @@ class ReturnTrend(QWidget):
     def bar_text(self, index: int) -> str:
         point = self.points[index]
         words = back_words(point.took) if point.took is not None else ""
-        return f"Slip of {short_date(point.day)}: back on track {words}"
+        return _("Slip of {date}: back on track {when}").format(
+            date=short_date(point.day), when=words)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -192,11 +214,12 @@ class ReturnTrend(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         area = self.plot_area()
-        text = self.palette().text().color()
-        grid = self.palette().mid().color()
+        theme = ChartTheme.from_palette(self.palette())
+        text = QColor(theme.foreground)
+        grid = QColor(theme.grid)
         metrics = self.fontMetrics()
         painter.setPen(text)
-        painter.drawText(QPointF(2, metrics.ascent()), self.axis.unit)
+        painter.drawText(QPointF(2, metrics.ascent()), _(self.axis.unit))
         ticks = round(self.axis.top / self.axis.step)
         for n in range(ticks + 1):
             y = area.bottom() - area.height() * n / ticks
@@ -210,17 +233,19 @@ class ReturnTrend(QWidget):
             )
         painter.setPen(QPen(grid, 1))
         painter.drawLine(area.bottomLeft(), area.topLeft())
-        fill, dark = QColor("#9fc3b2"), QColor("#2f6b52")
-        hatched = QBrush(dark, Qt.BrushStyle.BDiagPattern)
+        # Bars in the palette's "back on track" green (3:1 on the window, light or dark);
+        # the median in the text colour, which also stands out against the bars.
+        fill, median_colour = QColor(theme.back), QColor(theme.foreground)
+        hatched = QBrush(fill, Qt.BrushStyle.BDiagPattern)
         line: list[QPointF] = []
         scale = area.height() / (self.axis.top * self.axis.seconds)
         for point, rect in zip(self.points, self.bar_rects(), strict=True):
             exact = point.took is None or point.took.exact
-            painter.setPen(Qt.PenStyle.NoPen if exact else QPen(dark, 1))
+            painter.setPen(Qt.PenStyle.NoPen if exact else QPen(fill, 1))
             painter.setBrush(fill if exact else hatched)
             painter.drawRect(rect)
             median = point.rolling_median * DAY * scale
             line.append(QPointF(rect.center().x(), area.bottom() - median))
-        painter.setPen(QPen(dark, 2))
+        painter.setPen(QPen(median_colour, 2))
         painter.drawPolyline(line)
         painter.end()

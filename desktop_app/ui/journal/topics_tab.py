@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import N_, _
 from desktop_app.services.errors import InputError
 from desktop_app.services.journal import JournalService
 from desktop_app.services.topics import TopicService
@@ -24,7 +25,7 @@ from desktop_app.ui.dates import day_text
 from desktop_app.ui.journal.common import confirm, written
 from desktop_app.ui.widgets import heading, paragraph
 
-INTRO = (
+INTRO = N_(
     "A question, something that happened, a thought you do not want to lose before your next "
     "session. Tick it once you have talked about it."
 )
@@ -39,15 +40,15 @@ class TopicsTab(QWidget):
         self.topics = TopicService(journal.session)
         self.setObjectName("topicsTab")
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Things I want to bring up", level=2))
-        layout.addWidget(paragraph(INTRO))
+        layout.addWidget(heading(_("Things I want to bring up"), level=2))
+        layout.addWidget(paragraph(_(INTRO)))
         row = QHBoxLayout()
         self.text = QLineEdit()
         self.text.setObjectName("topicText")
-        self.text.setAccessibleName("Something to bring up at your next session")
-        self.text.setPlaceholderText("Something to bring up…")
+        self.text.setAccessibleName(_("Something to bring up at your next session"))
+        self.text.setPlaceholderText(_("Something to bring up…"))
         self.text.returnPressed.connect(self.add)
-        self.add_button = QPushButton("&Add")
+        self.add_button = QPushButton(_("&Add"))
         self.add_button.setObjectName("addTopic")
         self.add_button.clicked.connect(self.add)
         row.addWidget(self.text, 1)
@@ -59,17 +60,17 @@ class TopicsTab(QWidget):
         layout.addWidget(self.message)
         self.list = QListWidget()
         self.list.setObjectName("topicList")
-        self.list.setAccessibleName("Things to bring up: still to talk about first")
+        self.list.setAccessibleName(_("Things to bring up: still to talk about first"))
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
         self.list.itemChanged.connect(self._ticked)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
-        self.done_button = QPushButton("&Talked about it")
+        self.done_button = QPushButton(_("&Talked about it"))
         self.done_button.setObjectName("topicDone")
         self.done_button.clicked.connect(self.toggle_done)
-        self.delete_button = QPushButton("&Delete…")
+        self.delete_button = QPushButton(_("&Delete…"))
         self.delete_button.setObjectName("deleteTopic")
         self.delete_button.clicked.connect(self.delete)
         for button in (self.done_button, self.delete_button):
@@ -88,10 +89,10 @@ class TopicsTab(QWidget):
         for stored in self.topics.all():
             topic = stored.item
             day = day_text(self.journal.local(topic.at).date(), today)
-            when = f"Written {day}"
+            when = _("Written {day}").format(day=day)
             if topic.done_at is not None:
                 done = day_text(self.journal.local(topic.done_at).date(), today)
-                when += f"  ·  talked about {done}"
+                when = _("Written {day}  ·  talked about {done}").format(day=day, done=done)
             item = QListWidgetItem(f"{topic.text}\n{when}")
             item.setData(Qt.ItemDataRole.UserRole, stored.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -114,7 +115,7 @@ class TopicsTab(QWidget):
         self.done_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
         done = chosen and item is not None and item.checkState() == Qt.CheckState.Checked
-        self.done_button.setText("&Still to bring up" if done else "&Talked about it")
+        self.done_button.setText(_("&Still to bring up") if done else _("&Talked about it"))
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -124,7 +125,7 @@ class TopicsTab(QWidget):
         try:
             typed = self.text.text()
             # A write that fails on its way to disk gives the note back to the field.
-            ok = written(self, "The note was not saved", lambda: self.topics.add(typed),
+            ok = written(self, _("The note was not saved"), lambda: self.topics.add(typed),
                          self.journal.session, failed=lambda: self.text.setText(typed))
         except InputError as error:
             self._say(str(error))
@@ -148,7 +149,7 @@ class TopicsTab(QWidget):
 
     def _set_done(self, doc_id: str, done: bool) -> None:
         try:
-            written(self, "The change was not saved",
+            written(self, _("The change was not saved"),
                     lambda: self.topics.set_done(doc_id, done), self.journal.session)
         except InputError as error:
             self._say(str(error))
@@ -159,6 +160,7 @@ class TopicsTab(QWidget):
         if doc_id is None or item is None:
             return
         text = item.text().split("\n", 1)[0]
-        if confirm(self, "Delete this note?", f"“{text}” will be removed for good."):
-            written(self, "The note was not deleted", lambda: self.topics.delete(doc_id),
+        if confirm(self, _("Delete this note?"),
+                   _("“{note}” will be removed for good.").format(note=text)):
+            written(self, _("The note was not deleted"), lambda: self.topics.delete(doc_id),
                     self.journal.session)

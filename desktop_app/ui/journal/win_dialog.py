@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.journal import Win
+from desktop_app.i18n import N_, _
 from desktop_app.services.journal import JournalInputError, JournalService, WinDraft
 from desktop_app.ui.journal.acknowledge import acknowledge
 from desktop_app.ui.journal.backfill import day_edit, from_qdate
@@ -19,7 +20,7 @@ from desktop_app.ui.journal.field_errors import lead_to
 from desktop_app.ui.journal.save_dialog import SaveDialog
 from desktop_app.ui.widgets import heading, paragraph
 
-WIN_INTRO = (
+WIN_INTRO = N_(
     "Big or small: a calm answer, a walk taken, a boundary kept. Writing it down makes it "
     "easier to see the change you are making."
 )
@@ -38,24 +39,24 @@ class WinForm(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.text = QPlainTextEdit(win.text if win else "")
         self.text.setObjectName("winText")
-        self.text.setAccessibleName("What went well")
-        self.text.setPlaceholderText("e.g. I listened to the end before answering")
+        self.text.setAccessibleName(_("What went well"))
+        self.text.setPlaceholderText(_("e.g. I listened to the end before answering"))
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 4 + 14)
-        form.addRow("What went &well", self.text)
-        self.area = AreaPicker(journal, "Focus area of the win", win.focus_area if win else None)
+        form.addRow(_("What went &well"), self.text)
+        self.area = AreaPicker(journal, _("Focus area of the win"), win.focus_area if win else None)
         self.area.setObjectName("winArea")
         if win is not None:
             self.area.set_key(win.focus_area)
-        form.addRow("Focus a&rea", self.area)
+        form.addRow(_("Focus a&rea"), self.area)
         self.day: QDateEdit | None = None
         if dated:
             today = journal.today()
             self.day = day_edit(
-                "Day of the win", journal.local(win.at).date() if win else today, today
+                _("Day of the win"), journal.local(win.at).date() if win else today, today
             )
             self.day.setObjectName("winDay")
-            form.addRow("&Day", self.day)
+            form.addRow(_("&Day"), self.day)
 
     def draft(self) -> WinDraft:
         day = from_qdate(self.day.date()) if self.day is not None else None
@@ -63,7 +64,7 @@ class WinForm(QWidget):
 
     def problem(self) -> str | None:
         if not self.text.toPlainText().strip():
-            return "Write a few words about what went well."
+            return _("Write a few words about what went well.")
         return None
 
 
@@ -78,10 +79,10 @@ class WinDialog(SaveDialog):
         self.setObjectName("winDialog")
         self.journal = journal
         self.doc_id = doc_id
-        self.setWindowTitle("Edit a win" if win else "Log a win")
+        self.setWindowTitle(_("Edit a win") if win else _("Log a win"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.windowTitle(), level=2))
-        layout.addWidget(paragraph(WIN_INTRO))
+        layout.addWidget(paragraph(_(WIN_INTRO)))
         self.form = WinForm(journal, win, dated=True)
         layout.addWidget(self.form)
         self.add_save_buttons(layout, self.journal.session)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import N_, _
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.dates import day_text
 from desktop_app.ui.journal.common import confirm, open_dialog
@@ -20,11 +21,11 @@ from desktop_app.ui.journal.undo import delete_with_undo
 from desktop_app.ui.journal.win_dialog import WinDialog
 from desktop_app.ui.widgets import heading, paragraph
 
-INTRO = (
+INTRO = N_(
     "In your own words, the latest first. On a hard day, this list is evidence of the change "
     "you are making."
 )
-EMPTY = (
+EMPTY = N_(
     "No wins written down yet. They do not have to be big: a calm answer, a walk taken, a "
     "boundary kept. You can log one here at any time, or at the end of a check-in."
 )
@@ -38,16 +39,16 @@ class WinsTab(QWidget):
         self.journal = journal
         self.setObjectName("winsTab")
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Things that went well", level=2))
-        layout.addWidget(paragraph(INTRO))
-        self.empty = paragraph(EMPTY)
+        layout.addWidget(heading(_("Things that went well"), level=2))
+        layout.addWidget(paragraph(_(INTRO)))
+        self.empty = paragraph(_(EMPTY))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
         self.list = QListWidget()
         self.list.setObjectName("winList")
-        self.list.setAccessibleName("Wins, the latest first")
+        self.list.setAccessibleName(_("Wins, the latest first"))
         self.list.setWordWrap(True)
         self.list.setSpacing(4)
         self.list.setAlternatingRowColors(True)
@@ -55,13 +56,13 @@ class WinsTab(QWidget):
         self.list.itemActivated.connect(lambda _i: self.edit())
         self.stack.addWidget(self.list)
         buttons = QHBoxLayout()
-        self.log_button = QPushButton("Log a win…")
+        self.log_button = QPushButton(_("Log a win…"))
         self.log_button.setObjectName("logWin")
         self.log_button.clicked.connect(self.log)
-        self.edit_button = QPushButton("Edit…")
+        self.edit_button = QPushButton(_("Edit…"))
         self.edit_button.setObjectName("editWin")
         self.edit_button.clicked.connect(self.edit)
-        self.delete_button = QPushButton("Delete…")
+        self.delete_button = QPushButton(_("Delete…"))
         self.delete_button.setObjectName("deleteWin")
         self.delete_button.clicked.connect(self.delete)
         for button in (self.log_button, self.edit_button, self.delete_button):
@@ -116,7 +117,9 @@ class WinsTab(QWidget):
         win = next((s.item for s in self.journal.wins() if s.id == doc_id), None)
         if doc_id is None or win is None:
             return
-        if confirm(self, "Delete this win?",
-                   f"“{win.text}” will be removed. You can undo it for a few seconds."):
-            delete_with_undo(self, self.journal.session, "wins", doc_id, "Deleted a win.",
-                             "The win was not deleted", lambda: self.journal.delete_win(doc_id))
+        if confirm(self, _("Delete this win?"),
+                   _("“{win}” will be removed. You can undo it for a few seconds.").format(
+                       win=win.text)):
+            delete_with_undo(self, self.journal.session, "wins", doc_id, _("Deleted a win."),
+                             _("The win was not deleted"),
+                             lambda: self.journal.delete_win(doc_id))

@@ -14,9 +14,7 @@ running thread is kept referenced until it finishes, and quitting waits for it, 
 
 from __future__ import annotations
 
-import gc
 import logging
-import sys
 import zlib
 from dataclasses import dataclass
 
@@ -36,9 +34,9 @@ from desktop_app.services import report
 from desktop_app.services.clock import Clock
 from desktop_app.services.report_parts import Period
 from desktop_app.ui.report.content import Block
+from desktop_app.ui.worker_calm import gentle
 
 QUIT_WAIT_MS = 10_000
-SWITCH_INTERVAL_S = 0.0005
 _running: set[QThread] = set()
 _hooked = False
 
@@ -79,32 +77,18 @@ class _Thread(QThread):
         self.printer = printer
 
     def run(self) -> None:
-        # No automatic garbage collection while the job runs: decoding a long history makes
-        # tens of thousands of short-lived objects, and each full collection they trigger
-        # holds the interpreter (and so the UI thread) for a few hundred milliseconds.
-        # They are freed by reference counting as the job ends; cycles wait for the next
-        # ordinary collection.
-        collecting = gc.isenabled()
-        gc.disable()
-        # The UI thread needs the interpreter for each slot it runs; with the default 5 ms
-        # turns, a few of them while this thread decodes make a stall of tens of ms.
-        interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(interval, SWITCH_INTERVAL_S))
-        try:
-            if self.job is not None:
-                self._run(self.job)
-            else:
-                self._print()
-        finally:
-            # The records read are let go here, not on the UI thread when this thread
-            # object is deleted; what stays (the report, for printing) is frozen, so the
-            # next full collection does not walk it while holding the UI thread.
-            self.job = self.built = None
-            self.printer = None
-            sys.setswitchinterval(interval)
-            if collecting:
-                gc.freeze()
-                gc.enable()
+        # Decoding a long history makes tens of thousands of short-lived objects: see
+        # ``ui.worker_calm``. The records read are let go here, not on the UI thread when
+        # this thread object is deleted; what stays (the report, for printing) is frozen.
+        with gentle():
+            try:
+                if self.job is not None:
+                    self._run(self.job)
+                else:
+                    self._print()
+            finally:
+                self.job = self.built = None
+                self.printer = None
 
     def _print(self) -> None:
         """Paint the pages on the printer (allowed on a worker thread: see QPainter)."""

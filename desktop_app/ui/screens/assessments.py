@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.templates import Template, TemplateError
+from desktop_app.i18n import _, ngettext
 from desktop_app.services.assessments import AssessmentService, ResultSummary
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.dates import long_date_time
@@ -76,8 +77,9 @@ def describe_scores(summary: ResultSummary, limit: int = 3) -> str:
         for title, score in summary.scores[:limit]
     ]
     if len(summary.scores) > limit:
-        parts.append(f"and {len(summary.scores) - limit} more")
-    return " · ".join(parts) if parts else "No scores (answers only)"
+        more = len(summary.scores) - limit
+        parts.append(ngettext("and {n} more", "and {n} more", more).format(n=more))
+    return " · ".join(parts) if parts else _("No scores (answers only)")
 
 
 class AssessmentsScreen(QScrollArea):
@@ -88,7 +90,7 @@ class AssessmentsScreen(QScrollArea):
         self.ctx = ctx
         self.service = AssessmentService(ctx.session)
         self.setObjectName("assessmentsScreen")
-        self.setAccessibleName("Assessments")
+        self.setAccessibleName(_("Assessments"))
         # Tab goes straight to the first Start button, not to an empty scroll area first.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidgetResizable(True)
@@ -144,12 +146,12 @@ class AssessmentsScreen(QScrollArea):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(10)
-        layout.addWidget(heading("Assessments"))
+        layout.addWidget(heading(_("Assessments")))
         layout.addWidget(
-            paragraph(
+            paragraph(_(
                 "Each assessment is a set of questions you answer at your own pace, with a "
                 "look at your results at the end. Everything stays on this computer."
-            )
+            ))
         )
         self._add_templates(layout)
         self._add_results(layout)
@@ -165,22 +167,22 @@ class AssessmentsScreen(QScrollArea):
         templates = self.ctx.session.templates
         shipped = sorted((t for t in templates.templates if t.builtin), key=_method_order)
         mine = [t for t in templates.templates if not t.builtin]
-        layout.addWidget(heading("Take an assessment", level=2))
-        layout.addWidget(heading("Shipped with Groundwork", level=3))
+        layout.addWidget(heading(_("Take an assessment"), level=2))
+        layout.addWidget(heading(_("Shipped with Groundwork"), level=3))
         for template in shipped:
             layout.addWidget(self._template_row(template))
-        layout.addWidget(heading("My templates", level=3))
+        layout.addWidget(heading(_("My templates"), level=3))
         if not mine:
             layout.addWidget(
-                _muted(
+                _muted(_(
                     "You have no templates of your own yet. A template is a plain text file "
                     "you (or your therapist) can write; Help → Template guide shows how."
-                )
+                ))
             )
         for template in mine:
             layout.addWidget(self._template_row(template))
         if templates.broken:
-            layout.addWidget(heading("Templates that could not be opened", level=3))
+            layout.addWidget(heading(_("Templates that could not be opened"), level=3))
             for error in templates.broken:
                 layout.addWidget(self._broken_row(error))
         layout.addLayout(self._folder_row())
@@ -194,10 +196,13 @@ class AssessmentsScreen(QScrollArea):
         saved_at = self.service.draft_saved_at(template.id)
         if saved_at is not None:
             saved = long_date_time(saved_at)
-            text.addWidget(_muted(f"Unfinished: your answers were saved {saved}."))
-        button = QPushButton("Continue" if saved_at else "Start")
+            text.addWidget(_muted(
+                _("Unfinished: your answers were saved {when}.").format(when=saved)))
+        button = QPushButton(_("Continue") if saved_at else _("Start"))
         button.setObjectName(f"start-{template.id}")
-        button.setAccessibleName(f"{button.text()} {template.title}")
+        button.setAccessibleName(
+            (_("Continue {title}") if saved_at else _("Start {title}")).format(
+                title=template.title))
         button.clicked.connect(lambda _c=False, tid=template.id: self.start(tid))
         row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.start_buttons[template.id] = button
@@ -208,18 +213,18 @@ class AssessmentsScreen(QScrollArea):
         name = _bold(error.file)
         text.addWidget(name)
         # The file name is the row's title already; the rest says where and what.
-        where = [f"Line {error.line}"] if error.line else []
+        where = [_("Line {line}").format(line=error.line)] if error.line else []
         where += [error.field] if error.field else []
         message = paragraph(": ".join([*where, error.message]))
         message.setObjectName("brokenMessage")
         text.addWidget(message)
-        text.addWidget(_muted("Fix the file in a text editor, then press Reload templates."))
+        text.addWidget(_muted(_("Fix the file in a text editor, then press Reload templates.")))
         return frame
 
     def _folder_row(self) -> QVBoxLayout:
         column = QVBoxLayout()
         folder = self.ctx.session.user_templates_dir
-        where = paragraph("Your own templates go in this folder:")
+        where = paragraph(_("Your own templates go in this folder:"))
         where.setObjectName("templatesFolder")
         column.addWidget(where)
         # A long path in a label would widen the whole page; in a field it scrolls, and it
@@ -227,17 +232,18 @@ class AssessmentsScreen(QScrollArea):
         path = QLineEdit(str(folder))
         path.setObjectName("templatesFolderPath")
         path.setReadOnly(True)
-        path.setAccessibleName("Templates folder")
+        path.setAccessibleName(_("Templates folder"))
         path.setCursorPosition(0)
         where.setBuddy(path)
         column.addWidget(path)
         row = QHBoxLayout()
-        open_button = QPushButton("Open templates folder")
+        open_button = QPushButton(_("Open templates folder"))
         open_button.setObjectName("openTemplatesFolder")
         open_button.clicked.connect(self.open_templates_folder)
-        reload_button = QPushButton("Reload templates")
+        reload_button = QPushButton(_("Reload templates"))
         reload_button.setObjectName("reloadTemplates")
-        reload_button.setToolTip("Read the templates folder again after adding or fixing a file.")
+        reload_button.setToolTip(
+            _("Read the templates folder again after adding or fixing a file."))
         reload_button.clicked.connect(self.reload_templates)
         row.addWidget(open_button)
         row.addWidget(reload_button)
@@ -247,13 +253,13 @@ class AssessmentsScreen(QScrollArea):
 
     def _add_results(self, layout: QVBoxLayout) -> None:
         layout.addSpacing(8)
-        layout.addWidget(heading("Past results", level=2))
+        layout.addWidget(heading(_("Past results"), level=2))
         summaries = self.service.summaries()
         if not summaries:
-            empty = paragraph(
+            empty = paragraph(_(
                 "No results yet. Choose an assessment above and press Start; when you finish "
                 "it, your result is kept here so you can look back and see what changed."
-            )
+            ))
             empty.setObjectName("noResults")
             layout.addWidget(empty)
             return
@@ -262,8 +268,9 @@ class AssessmentsScreen(QScrollArea):
         for summary in sorted(summaries, key=lambda s: s.completed_at.timestamp(), reverse=True):
             groups.setdefault(summary.template_id, []).append(summary)
         for results in groups.values():
-            count = f"{len(results)} result{'s' if len(results) != 1 else ''}"
-            title = heading(f"{results[0].title} ({count})", level=3)
+            title = heading(ngettext(
+                "{title} ({n} result)", "{title} ({n} results)", len(results)
+            ).format(title=results[0].title, n=len(results)), level=3)
             title.setObjectName(f"results-{results[0].template_id}")
             layout.addWidget(title)
             for summary in results:
@@ -276,14 +283,15 @@ class AssessmentsScreen(QScrollArea):
         scores = paragraph(describe_scores(summary))
         scores.setObjectName("resultScores")
         text.addWidget(scores)
-        label = f"{summary.title} of {long_date_time(summary.completed_at)}"
-        open_button = QPushButton("Open")
+        label = _("{title} of {date}").format(
+            title=summary.title, date=long_date_time(summary.completed_at))
+        open_button = QPushButton(_("Open"))
         open_button.setObjectName(f"open-{summary.id}")
-        open_button.setAccessibleName(f"Open the result of {label}")
+        open_button.setAccessibleName(_("Open the result of {result}").format(result=label))
         open_button.clicked.connect(lambda _c=False, rid=summary.id: self.open_result(rid))
-        delete_button = QPushButton("Delete…")
+        delete_button = QPushButton(_("Delete…"))
         delete_button.setObjectName(f"delete-{summary.id}")
-        delete_button.setAccessibleName(f"Delete the result of {label}")
+        delete_button.setAccessibleName(_("Delete the result of {result}").format(result=label))
         delete_button.clicked.connect(lambda _c=False, s=summary: self.delete_result(s))
         row.addWidget(open_button, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(delete_button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -305,24 +313,28 @@ class AssessmentsScreen(QScrollArea):
         box = QMessageBox(self)
         box.setObjectName("confirmDeleteResult")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Delete this result?")
+        box.setWindowTitle(_("Delete this result?"))
         completed = long_date_time(summary.completed_at)
-        box.setText(f"Delete the result of “{summary.title}” from {completed}?")
-        box.setInformativeText(
-            f"Its {answered} answer{'s' if answered != 1 else ''} and its scores will be "
+        box.setText(_("Delete the result of “{title}” from {date}?").format(
+            title=summary.title, date=completed))
+        box.setInformativeText(ngettext(
+            "Its {n} answer and its scores will be "
             "removed from this profile, and it will no longer show in your progress. "
-            "You can undo this for a few seconds afterwards."
-        )
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+            "You can undo this for a few seconds afterwards.",
+            "Its {n} answers and its scores will be "
+            "removed from this profile, and it will no longer show in your progress. "
+            "You can undo this for a few seconds afterwards.", answered,
+        ).format(n=answered))
+        delete = box.addButton(_("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(_("Keep it"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
         box.exec()
         if box.clickedButton() is not delete:
             return
         if delete_with_undo(  # issue 12: undo bar
-            self, self.ctx.session, "assessments", summary.id, "Deleted a result.",
-            "The result was not deleted", lambda: self.service.delete(summary.id),
+            self, self.ctx.session, "assessments", summary.id, _("Deleted a result."),
+            _("The result was not deleted"), lambda: self.service.delete(summary.id),
         ):
             self.ctx.session.notify()
 
@@ -331,14 +343,15 @@ class AssessmentsScreen(QScrollArea):
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            QMessageBox.warning(self, "Could not open the folder", str(error))
+            QMessageBox.warning(self, _("Could not open the folder"), str(error))
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             QMessageBox.information(
                 self,
-                "No file manager to open the folder",
-                "This computer has no program set to open folders. The folder is:\n\n"
-                f"{folder}\n\nIt is also shown under My templates, where you can copy it.",
+                _("No file manager to open the folder"),
+                _("This computer has no program set to open folders. The folder is:\n\n"
+                  "{folder}\n\nIt is also shown under My templates, where you can copy it.").format(
+                    folder=folder),
             )
 
     def reload_templates(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import N_, _, ngettext
 from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.journal import DueStatus, JournalService
 from desktop_app.ui.context import ScreenContext
@@ -31,11 +32,11 @@ from desktop_app.ui.method_text import METHOD_LINES
 from desktop_app.ui.widgets import heading, paragraph
 
 FIRST_TEMPLATE = "life-areas"
-NO_FOCUS = (
+NO_FOCUS = N_(
     "You have not chosen a focus yet. Pick up to three areas from your latest assessment, "
     "with an intention in your own words and a practice or two."
 )
-NO_WIN = (
+NO_WIN = N_(
     "No wins written down yet. When something goes well, however small, note it: it is the "
     "change you are making."
 )
@@ -86,7 +87,8 @@ def due_text(due: DueStatus, journal: JournalService) -> str:
     if due.overdue:
         return waiting_text(due.waiting_days)
     when = moment_text(journal.local(due.next_due), today)
-    return f"Your next check-in is due {when}. You check in {rhythm_text(due.settings)}."
+    return _("Your next check-in is due {when}. You check in {rhythm}.").format(
+        when=when, rhythm=rhythm_text(due.settings))
 
 
 def hint(text: str) -> QLabel:
@@ -100,7 +102,7 @@ class HomeScreen(QScrollArea):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("homeScreen")
-        self.setAccessibleName("Home")
+        self.setAccessibleName(_("Home"))
         # Tab goes straight to the first button, not to an empty scroll area first.
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidgetResizable(True)
@@ -120,10 +122,10 @@ class HomeScreen(QScrollArea):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
-        self.greeting = heading("Hello")
+        self.greeting = heading(_("Hello"))
         self.greeting.setObjectName("greeting")
         layout.addWidget(self.greeting)
-        self.unfinished_card = Card("Unfinished", "unfinishedCard")
+        self.unfinished_card = Card(_("Unfinished"), "unfinishedCard")
         layout.addWidget(self.unfinished_card)
         self.first_steps = self._build_first_steps()
         layout.addWidget(self.first_steps)
@@ -138,16 +140,16 @@ class HomeScreen(QScrollArea):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(paragraph("Groundwork follows one simple method:"))
+        layout.addWidget(paragraph(_("Groundwork follows one simple method:")))
         for number, line in enumerate(METHOD_LINES, start=1):
-            layout.addWidget(paragraph(f"{number}.  {line}"))
-        layout.addWidget(paragraph(
+            layout.addWidget(paragraph(f"{number}.  {_(line)}"))
+        layout.addWidget(paragraph(_(
             "A good first step is an honest look at where you are now and where you want to "
             "be, area by area. It takes about ten minutes, and you can stop and come back at "
             "any point."
-        ))
+        )))
         self.first_button = push_button(
-            "Take your first assessment", "firstAssessment",
+            _("Take your first assessment"), "firstAssessment",
             lambda: self.ctx.navigator.start_template(FIRST_TEMPLATE),
         )
         layout.addLayout(button_row(self.first_button))
@@ -159,45 +161,45 @@ class HomeScreen(QScrollArea):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(14)
 
-        self.checkin_card = Card("Check-in", "checkInCard")
+        self.checkin_card = Card(_("Check-in"), "checkInCard")
         self.due_label = paragraph("")
         self.checkin_card.layout_.addWidget(self.due_label)
-        self.checkin_button = push_button("Check in now", "checkInNow", self._start_checkin)
+        self.checkin_button = push_button(_("Check in now"), "checkInNow", self._start_checkin)
         self.checkin_card.layout_.addLayout(button_row(self.checkin_button))
         layout.addWidget(self.checkin_card)
 
-        self.focus_card = Card("What I am working on", "focusCard")
-        self.focus_button = push_button("Choose your focus…", "chooseFocus", self.choose_focus)
+        self.focus_card = Card(_("What I am working on"), "focusCard")
+        self.focus_button = push_button(_("Choose your focus…"), "chooseFocus", self.choose_focus)
         self.journal_button = push_button(
-            "See it in the Journal", "openJournal",
+            _("See it in the Journal"), "openJournal",
             lambda: self.ctx.navigator.show_screen("journal"),
         )
         self.focus_card.layout_.addLayout(button_row(self.focus_button, self.journal_button))
         layout.addWidget(self.focus_card)
 
-        self.milestone_card = Card("Worth noticing", "milestoneCard")
+        self.milestone_card = Card(_("Worth noticing"), "milestoneCard")
         self.thanks_button = push_button(
-            "Thank you", "acknowledgeMilestones", self._acknowledge_milestones
+            _("Thank you"), "acknowledgeMilestones", self._acknowledge_milestones
         )
-        self.thanks_button.setAccessibleName("Thank you, I have read this")
+        self.thanks_button.setAccessibleName(_("Thank you, I have read this"))
         self.milestone_card.layout_.addLayout(button_row(self.thanks_button))
         layout.addWidget(self.milestone_card)
 
-        self.win_card = Card("Latest win", "winCard")
-        self.no_win = paragraph(NO_WIN)
+        self.win_card = Card(_("Latest win"), "winCard")
+        self.no_win = paragraph(_(NO_WIN))
         self.win_label = paragraph("")
         self.win_label.setObjectName("latestWin")
         self.win_day = paragraph("")
         for label in (self.no_win, self.win_label, self.win_day):
             self.win_card.layout_.addWidget(label)
-        self.win_button = push_button("Log a win…", "logWin", self.log_win)
+        self.win_button = push_button(_("Log a win…"), "logWin", self.log_win)
         self.win_card.layout_.addLayout(button_row(self.win_button))
         layout.addWidget(self.win_card)
 
         self.assessment_label = paragraph("")
         self.assessment_label.setObjectName("latestAssessment")
         self.assessment_button = push_button(
-            "Take an assessment", "openAssessments",
+            _("Take an assessment"), "openAssessments",
             lambda: self.ctx.navigator.show_screen("assessments"),
         )
         row = QHBoxLayout()
@@ -225,7 +227,8 @@ class HomeScreen(QScrollArea):
         self._stale = False
         focused = QApplication.focusWidget()
         profile = self.ctx.session.profile
-        self.greeting.setText(f"Hello, {profile.name}" if profile else "Hello")
+        self.greeting.setText(
+            _("Hello, {name}").format(name=profile.name) if profile else _("Hello"))
         repo = self.ctx.session.repo
         self._update_unfinished()
         self.has_history = (
@@ -270,7 +273,8 @@ class HomeScreen(QScrollArea):
             row.deleteLater()
         for template, saved_at in unfinished:
             when = moment_text(self.journal.local(saved_at), self.journal.today())
-            text = f"{template.title}: your answers were saved {when}."
+            text = _("{title}: your answers were saved {when}.").format(
+                title=template.title, when=when)
             if template.id in self._continue_rows:
                 self._continue_rows[template.id][1].setText(text)
                 continue
@@ -280,9 +284,9 @@ class HomeScreen(QScrollArea):
             label = paragraph(text)
             row_layout.addWidget(label)
             button = push_button(
-                "Continue", f"continue-{template.id}", self._continue(template.id)
+                _("Continue"), f"continue-{template.id}", self._continue(template.id)
             )
-            button.setAccessibleName(f"Continue {template.title}")
+            button.setAccessibleName(_("Continue {title}").format(title=template.title))
             row_layout.addLayout(button_row(button))
             self.unfinished_card.lines.addWidget(row)
             self._continue_rows[template.id] = (row, label)
@@ -292,7 +296,7 @@ class HomeScreen(QScrollArea):
     def _update_checkin(self) -> None:
         # An unfinished check-in (a draft) is carried on, and the button says so.
         started = "check-in" in self._continue_rows
-        self.checkin_button.setText("Continue my check-in" if started else "Check in now")
+        self.checkin_button.setText(_("Continue my check-in") if started else _("Check in now"))
         self.checkin_button.setAccessibleName(self.checkin_button.text())
         due = self.journal.due()
         self.overdue = due.overdue
@@ -304,14 +308,15 @@ class HomeScreen(QScrollArea):
         lines: list[QWidget] = []
         self.focus_labels = []
         if current is None:
-            lines.append(paragraph(NO_FOCUS))
+            lines.append(paragraph(_(NO_FOCUS)))
         for area in current.item.areas if current else ():
             title = self.journal.focus.title_of(area.area)
             label = paragraph(f"{title}: {area.intention}")
             label.setObjectName(f"focus-{area.area}")
             self.focus_labels.append(label)
             lines.append(label)
-            lines.append(hint(f"Practising: {', '.join(p.what for p in area.practices)}"))
+            lines.append(hint(_("Practising: {practices}").format(
+                practices=", ".join(p.what for p in area.practices))))
         self.focus_card.set_lines(lines)
         self.focus_button.setVisible(current is None)
         self.journal_button.setVisible(current is not None)
@@ -322,12 +327,19 @@ class HomeScreen(QScrollArea):
         lines: list[QWidget] = []
         if len(pending) > 2:
             # Many areas closing at once read better as one sentence than as a long list.
-            names = ", ".join(m.title.removeprefix("Closer in ") for m in pending)
-            lines.append(paragraph(
-                f"Since your first assessment, the distance between where you are and where "
-                f"you want to be has narrowed by two points or more in {len(pending)} areas: "
-                f"{names}. That change is yours."
-            ))
+            # The area from the key ("gap-closed:<area>"), not from the title, which is
+            # a translated sentence.
+            names = ", ".join(
+                self.journal.focus.title_of(m.key.removeprefix("gap-closed:"))
+                if m.key.startswith("gap-closed:") else m.title for m in pending)
+            lines.append(paragraph(ngettext(
+                "Since your first assessment, the distance between where you are and where "
+                "you want to be has narrowed by two points or more in {n} area: "
+                "{areas}. That change is yours.",
+                "Since your first assessment, the distance between where you are and where "
+                "you want to be has narrowed by two points or more in {n} areas: "
+                "{areas}. That change is yours.", len(pending),
+            ).format(n=len(pending), areas=names)))
         for milestone in pending if len(pending) <= 2 else ():
             lines.append(heading(milestone.title, level=3))
             lines.append(paragraph(milestone.message))
@@ -347,14 +359,14 @@ class HomeScreen(QScrollArea):
     def _update_assessment(self) -> None:
         latest = self.journal.latest_assessment()
         if latest is None:
-            text = (
+            text = _(
                 "You have not taken an assessment yet. “Where I am, where I want to be” "
                 "suggests where to focus."
             )
         else:
             title, when = latest
             day = day_text(self.journal.local(when).date(), self.journal.today())
-            text = f"Your latest assessment: {title}, {day}."
+            text = _("Your latest assessment: {title}, {day}.").format(title=title, day=day)
         self.assessment_label.setText(text)
 
     # --- actions ------------------------------------------------------------------------
@@ -382,5 +394,5 @@ class HomeScreen(QScrollArea):
         from desktop_app.ui.journal.common import written
 
         keys = list(self._milestone_keys)
-        written(self, "Not saved", lambda: self.journal.milestones.acknowledge(keys),
+        written(self, _("Not saved"), lambda: self.journal.milestones.acknowledge(keys),
                 self.journal.session)

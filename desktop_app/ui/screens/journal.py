@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from desktop_app.i18n import _
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.journal.checkins_tab import CheckInsTab
@@ -27,10 +28,10 @@ class JournalScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 16)
         top = QHBoxLayout()
-        top.addWidget(heading("Journal"))
+        top.addWidget(heading(_("Journal")))
         top.addStretch(1)
         # Issue 11: the report for the person on your side.
-        self.report_button = QPushButton("&Report for my next session…")
+        self.report_button = QPushButton(_("&Report for my next session…"))
         self.report_button.setObjectName("openReport")
         self.report_button.clicked.connect(self.open_report)
         top.addWidget(self.report_button)
@@ -43,11 +44,11 @@ class JournalScreen(QWidget):
         self.focus = FocusTab(ctx, journal)
         self.topics = TopicsTab(journal)  # issue 11: things to bring up, and the report
         # Focus first: it is where the person starts (what to practise), then the record.
-        self.tabs.addTab(self.focus, "&Focus")
-        self.tabs.addTab(self.checkins, "&Check-ins")
-        self.tabs.addTab(self.slips, "S&lips and returns")
-        self.tabs.addTab(self.wins, "&Wins")
-        self.tabs.addTab(self.topics, "&Bring up")
+        self.tabs.addTab(self.focus, _("&Focus"))
+        self.tabs.addTab(self.checkins, _("&Check-ins"))
+        self.tabs.addTab(self.slips, _("S&lips and returns"))
+        self.tabs.addTab(self.wins, _("&Wins"))
+        self.tabs.addTab(self.topics, _("&Bring up"))
         layout.addWidget(self.tabs, 1)
         self._stale: set[QWidget] = {self.checkins, self.slips, self.wins, self.focus,
                                      self.topics}

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from desktop_app.i18n import N_, _
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.widgets import heading, paragraph
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.charts.panel import ChartPanel
     from desktop_app.ui.charts.range_filter import DateRangeFilter
 
-LOADING_TEXT = "Loading charts…"
+LOADING_TEXT = N_("Loading charts…")
 DRAW_DELAY_MS = 5
 # Between two steps of work the event loop serves input and timers: a timer of 0 ms could
 # run the next step before a timer that is already due.
@@ -41,19 +42,19 @@ class ProgressScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 16)
         layout.setSpacing(10)
-        layout.addWidget(heading("Progress"))
+        layout.addWidget(heading(_("Progress")))
         layout.addWidget(
-            paragraph(
+            paragraph(_(
                 "How things have moved since you started. These are your own ratings, not a "
                 "grade: use them to notice what is changing and what helps."
-            )
+            ))
         )
         self._layout = layout
         self.pages = QStackedWidget()
-        self.loading = QLabel(LOADING_TEXT)
+        self.loading = QLabel(_(LOADING_TEXT))
         self.loading.setObjectName("chartsLoading")
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.loading.setAccessibleName(LOADING_TEXT)
+        self.loading.setAccessibleName(_(LOADING_TEXT))
         self.pages.addWidget(self.loading)
         layout.addWidget(self.pages, 1)
         self.service: ProgressService | None = None
@@ -129,10 +130,10 @@ class ProgressScreen(QWidget):
         self._load_data()
 
     def _matplotlib_failed(self, reason: str) -> None:
-        self.loading.setText(
+        self.loading.setText(_(
             "The charts could not be loaded, so they cannot be shown right now. Your data is "
-            f"safe and unchanged.\n\n({reason})"
-        )
+            "safe and unchanged.\n\n({reason})"
+        ).format(reason=reason))
 
     def _load_data(self) -> None:
         """Decode the profile one table per event-loop turn, then draw."""

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop_app.i18n import _
+from desktop_app.ui.charts.palette import ChartTheme
 from desktop_app.ui.wizard.formatting import gap_sentence
 
 
@@ -53,7 +54,9 @@ class GapBar(QWidget):
         radius = 7.0
         track = QRectF(radius + 1, self.height() / 2 - 2, self.width() - 2 * radius - 2, 4)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(palette.color(QPalette.ColorRole.Mid))
+        # Mid is near the window colour in dark palettes (and 1.6:1 in light): the range
+        # is fitted to 3:1 like the charts' rings.
+        painter.setBrush(QColor(ChartTheme.from_palette(palette).grid))
         painter.drawRoundedRect(track, 2, 2)
         accent = palette.color(QPalette.ColorRole.Highlight)
         middle = track.center().y()

@@ -1,0 +1,43 @@
+"""The over-time charts' date ticks, worked out once per view, are matplotlib's own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from matplotlib import dates as mdates
+from matplotlib.figure import Figure
+
+from desktop_app.ui.charts.time_axis import SteadyDateFormatter, SteadyDateLocator, day_number
+
+VIEWS = [
+    (datetime(2024, 3, 1), datetime(2024, 5, 30)),
+    (datetime(2005, 1, 1), datetime(2025, 12, 31)),
+    (datetime(2025, 12, 30, 8), datetime(2025, 12, 31, 20)),
+    (datetime(2024, 3, 1), datetime(2024, 5, 30)),  # back to the first view
+]
+
+
+@pytest.mark.parametrize("shared", [1, 9])
+def test_the_ticks_and_labels_are_those_of_matplotlib_for_every_view(shared: int) -> None:
+    mine, theirs = Figure(figsize=(7, 4.5)), Figure(figsize=(7, 4.5))
+    axes = [mine.add_subplot(shared, 1, row + 1) for row in range(shared)]
+    for other in axes[1:]:
+        other.sharex(axes[0])
+    reference = theirs.add_subplot()
+    locator = SteadyDateLocator(minticks=3, maxticks=8)
+    axes[0].xaxis.set_major_locator(locator)
+    axes[0].xaxis.set_major_formatter(SteadyDateFormatter(locator))
+    auto = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    reference.xaxis.set_major_locator(auto)
+    reference.xaxis.set_major_formatter(mdates.ConciseDateFormatter(auto))
+    for start, end in VIEWS:
+        for each in (axes[0], reference):
+            each.set_xlim(day_number(start), day_number(end))
+        for each in axes:  # every shared axes asks; all get the one answer
+            assert list(each.xaxis.get_majorticklocs()) == list(reference.xaxis.get_majorticklocs())
+            ticks = each.xaxis.get_majorticklocs()
+            assert each.xaxis.get_major_formatter().format_ticks(ticks) == \
+                reference.xaxis.get_major_formatter().format_ticks(ticks)
+            assert each.xaxis.get_major_formatter().get_offset() == \
+                reference.xaxis.get_major_formatter().get_offset()
