@@ -158,3 +158,27 @@ def test_receive_into_a_protected_profile(run: Run, tmp_path: Path, clock: FakeC
     code, said, err = run("receive", str(out), "--profile", "Alex", "--data-dir", str(alex),
                           "--passphrase-file", own)
     assert code == 0 and "Kept Sam's view" in said, err
+
+
+def test_the_report_shows_a_partners_view_only_when_asked(
+    run: Run, tmp_path: Path, clock: FakeClock, qapp: object,
+) -> None:
+    from tests.services.test_report import pdf_text, pdftotext
+
+    if pdftotext is None:
+        pytest.skip("pdftotext is not installed")
+    sam, alex = folder_with(tmp_path, clock, "Sam"), folder_with(tmp_path, clock, "Alex")
+    share = tmp_path / "sam.groundwork-share"
+    assert run("share", "--profile", "Sam", "--data-dir", str(sam), "--out", str(share))[0] == 0
+    assert run("receive", str(share), "--profile", "Alex", "--data-dir", str(alex))[0] == 0
+    out = tmp_path / "report.pdf"
+    code, _said, err = run("export", "--profile", "Alex", "--format", "pdf", "--out", str(out),
+                           "--data-dir", str(alex))
+    assert code == 0, err
+    assert "Sam's now" not in pdf_text(out)  # another person's answers: never by default
+    code, _said, err = run("export", "--profile", "Alex", "--format", "pdf", "--out", str(out),
+                           "--data-dir", str(alex), "--parts", "together")
+    assert code == 0, err
+    text = pdf_text(out)
+    assert "Us: my view beside my partner's" in text
+    assert "Sam's now" in text and "How we talk 4 8 4 8" in text

@@ -7,14 +7,16 @@ person's view next to the other's, and a difference is a thing to be curious abo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, tzinfo
 
 from desktop_app.domain.answers import Answer
+from desktop_app.domain.results import AssessmentResult
 from desktop_app.domain.scoring import area_gaps
-from desktop_app.domain.templates import Template, area_titles
-from desktop_app.i18n import N_
+from desktop_app.domain.sharing import PartnerView
+from desktop_app.domain.templates import Template, TemplateSet, area_titles
+from desktop_app.i18n import N_, _
 
 ALIKE = 1  # at most this far apart: "you see it alike"
 DIFFER = 3  # at least this far apart to be named among the largest differences
@@ -97,6 +99,65 @@ def side_by_side(template: Template, mine: Mapping[str, Answer | None], mine_at:
             None if t is None else t.current, None if t is None else t.ideal,
         ))
     return Together(partner, mine_at, theirs_at, tuple(pairs))
+
+
+def together_as_of(results: Sequence[tuple[str, AssessmentResult]],
+                   views: Sequence[PartnerView], templates: TemplateSet, end: date,
+                   zone: tzinfo) -> list[Together]:
+    """For each partner and shareable template: my newest result and theirs finished by the
+    local day ``end``, side by side (the report's part); partners in name order."""
+    def by_end(when: datetime) -> bool:
+        return when.astimezone(zone).date() <= end
+
+    found: list[Together] = []
+    theirs: dict[tuple[str, str], tuple[datetime, Mapping[str, Answer | None]]] = {}
+    for view in views:
+        for result in view.results:
+            key = (view.name, view.template_id)
+            if by_end(result.completed_at) and (
+                    key not in theirs or theirs[key][0] < result.completed_at):
+                theirs[key] = (result.completed_at, result.answers)
+    for (name, template_id), (their_at, their_answers) in sorted(theirs.items()):
+        template = templates.get(template_id)
+        mine = [r for _i, r in results
+                if r.template_id == template_id and by_end(r.completed_at)]
+        if template is None or not mine:
+            continue
+        newest = max(mine, key=lambda r: r.completed_at)
+        found.append(side_by_side(template, newest.answers, newest.completed_at,
+                                  their_answers, their_at, name))
+    return found
+
+
+def _names(areas: list[AreaPair]) -> str:
+    return ", ".join(a.title for a in areas)
+
+
+def alike_text(together: Together) -> str:
+    now, ideal = together.alike("now"), together.alike("ideal")
+    lines = []
+    if now:
+        lines.append(_("Where things are now: {areas}.").format(areas=_names(now)))
+    if ideal:
+        lines.append(_("What you would like: {areas}.").format(areas=_names(ideal)))
+    return "\n".join(lines) or _("Your views are not within a point of each other in any "
+                                 "area: plenty to be curious about.")
+
+
+def differ_text(together: Together) -> str:
+    name = together.partner
+    lines = []
+    for part, areas in (("now", together.differ("now")), ("ideal", together.differ("ideal"))):
+        for area in areas:
+            mine = area.mine_now if part == "now" else area.mine_ideal
+            theirs = area.theirs_now if part == "now" else area.theirs_ideal
+            if part == "now":
+                line = _("{area}, now: you {mine}, {name} {theirs}.")
+            else:
+                line = _("{area}, ideal: you {mine}, {name} {theirs}.")
+            lines.append(line.format(area=area.title, mine=mine, name=name, theirs=theirs))
+    return "\n".join(lines) or _("No area is three points or more apart: you see things "
+                                 "much the same way.")
 
 
 Point = tuple[datetime, int, int]  # when, now, ideal

@@ -17,7 +17,9 @@ from typing import Any, TypeVar
 from desktop_app.domain.focus_areas import focus_area_title
 from desktop_app.domain.journal import CheckIn, CheckInSettings, FocusPeriod, Slip, Win
 from desktop_app.domain.results import AssessmentResult
+from desktop_app.domain.sharing import PartnerView
 from desktop_app.domain.templates import Template, TemplateSet, area_titles
+from desktop_app.domain.together import Together, together_as_of
 from desktop_app.domain.topics import Topic
 from desktop_app.services import report_parts as parts
 from desktop_app.services.clock import Clock
@@ -42,11 +44,15 @@ PARTS: dict[str, str] = {
     "checkins": N_("Check-in trend (grounded, distress)"),
     "scores": N_("Assessment scores"),
     "gaps": N_("Life areas: where I was, where I am"),
+    # Issue 16: a partner's shared view beside mine. Never ticked unless asked for: it holds
+    # another person's answers.
+    "together": N_("Us: my view beside my partner's"),
 }
+DEFAULT_PARTS = tuple(p for p in PARTS if p != "together")
 LAST_REPORT_KEY = "last_report"  # a profile setting: {"made_at": ISO time, "until": ISO day}
 FIRST_REPORT_DAYS = 28  # with no report yet, "since the last report" means the last 4 weeks
 WHEEL_TEMPLATE = "life-areas"
-TABLES = ("assessments", "checkins", "focus", "lapses", "wins", "topics")
+TABLES = ("assessments", "checkins", "focus", "lapses", "wins", "topics", "partners")
 T = TypeVar("T")
 
 
@@ -61,6 +67,7 @@ class Inputs:
     slips: list[Slip]
     wins: list[Win]
     topics: list[Topic]
+    partners: list[PartnerView]
     settings: CheckInSettings
     templates: TemplateSet
     today: date
@@ -84,6 +91,7 @@ class Report:
     gaps: parts.Gaps | None = None
     focus: list[parts.FocusLine] | None = None
     topics: list[parts.TopicLine] | None = None
+    together: list[Together] | None = None
 
 
 class ReportError(ValueError):
@@ -179,6 +187,7 @@ def read_inputs(frozen: FrozenProfile, templates: TemplateSet, clock: Clock) -> 
         slips=[s.item for s in frozen.collection("lapses", Slip).all()],
         wins=[s.item for s in frozen.collection("wins", Win).all()],
         topics=[s.item for s in frozen.collection("topics", Topic).all()],
+        partners=[s.item for s in frozen.collection("partners", PartnerView).all()],
         settings=settings,
         templates=templates,
         today=local_today(settings, clock()),
@@ -243,5 +252,8 @@ def build(inputs: Inputs, period: Period, chosen: tuple[str, ...], since_last: b
         values["focus"] = parts.focus(inputs.focus, period, tz, titles)
     if "topics" in chosen:
         values["topics"] = parts.topics(inputs.topics, period, tz)
+    if "together" in chosen:
+        values["together"] = together_as_of(inputs.results, inputs.partners, inputs.templates,
+                                            period.end, tz)
     ordered = tuple(p for p in PARTS if p in chosen)
     return Report(inputs.profile_name, period, inputs.today, ordered, since_last, **values)

@@ -12,44 +12,13 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from desktop_app.domain.together import AreaPair, Together, prompts_for
+from desktop_app.domain.together import alike_text, differ_text, prompts_for
 from desktop_app.i18n import _
 from desktop_app.services.together import TogetherData
 from desktop_app.ui.dates import short_date
 from desktop_app.ui.widgets import paragraph
 
 MAX_TALK_AREAS = 3
-
-
-def _names(areas: list[AreaPair]) -> str:
-    return ", ".join(a.title for a in areas)
-
-
-def alike_text(together: Together) -> str:
-    now, ideal = together.alike("now"), together.alike("ideal")
-    lines = []
-    if now:
-        lines.append(_("Where things are now: {areas}.").format(areas=_names(now)))
-    if ideal:
-        lines.append(_("What you would like: {areas}.").format(areas=_names(ideal)))
-    return "\n".join(lines) or _("Your views are not within a point of each other in any "
-                                 "area: plenty to be curious about.")
-
-
-def differ_text(together: Together) -> str:
-    name = together.partner
-    lines = []
-    for part, areas in (("now", together.differ("now")), ("ideal", together.differ("ideal"))):
-        for area in areas:
-            mine = area.mine_now if part == "now" else area.mine_ideal
-            theirs = area.theirs_now if part == "now" else area.theirs_ideal
-            if part == "now":
-                line = _("{area}, now: you {mine}, {name} {theirs}.")
-            else:
-                line = _("{area}, ideal: you {mine}, {name} {theirs}.")
-            lines.append(line.format(area=area.title, mine=mine, name=name, theirs=theirs))
-    return "\n".join(lines) or _("No area is three points or more apart: you see things "
-                                 "much the same way.")
 
 
 class TalkPanel(QScrollArea):

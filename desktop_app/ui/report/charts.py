@@ -14,7 +14,9 @@ import numpy as np
 from matplotlib import rc_context
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
+from desktop_app.domain.together import Together
 from desktop_app.i18n import _, pgettext
 from desktop_app.services.report_parts import Gaps, Trend
 from desktop_app.ui.charts.palette import OKABE_ITO
@@ -107,6 +109,36 @@ def gaps_svg(gaps: Gaps) -> bytes:
     axes.axvline(0, color=INK, linewidth=0.8)
     axes.set_xlabel(_("Distance to my ideal (ideal minus now)"), color=INK, fontsize=8)
     axes.legend(loc="lower right", frameon=False, fontsize=8)
+    figure.tight_layout()
+    return _svg(figure)
+
+
+def together_svg(together: Together) -> bytes:
+    """My now and ideal (circles) beside my partner's (squares), per area; filled is now."""
+    areas = together.areas
+    figure = Figure(figsize=(WIDTH_IN, 0.42 * len(areas) + 1.1), dpi=100)
+    axes = figure.add_subplot()
+    _style(axes)
+    axes.grid(False, axis="y")
+    mine, theirs = OKABE_ITO[0], "#A35F00"  # the orange darkened to 4.5:1 on white
+    for y, area in enumerate(areas):
+        for now, ideal, dy, colour, marker in (
+                (area.mine_now, area.mine_ideal, -0.15, mine, "o"),
+                (area.theirs_now, area.theirs_ideal, 0.15, theirs, "s")):
+            if now is None or ideal is None:
+                continue
+            axes.plot([now, ideal], [y + dy] * 2, color=colour, linewidth=1.6)
+            axes.plot([now], [y + dy], marker=marker, color=colour, markersize=6)
+            axes.plot([ideal], [y + dy], marker=marker, markersize=6, color=colour,
+                      markerfacecolor="white", markeredgewidth=1.5)
+    axes.set_yticks(range(len(areas)), [a.title for a in areas])
+    axes.invert_yaxis()
+    axes.set_xlim(-0.5, 10.5)
+    axes.set_xlabel(_("Now (filled) and ideal (open)"), color=INK, fontsize=8)
+    handles = [Line2D([], [], color=mine, marker="o", label=_("Me")),
+               Line2D([], [], color=theirs, marker="s", label=together.partner)]
+    axes.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False,
+                fontsize=8, ncol=2)
     figure.tight_layout()
     return _svg(figure)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from desktop_app.domain.return_time import ReturnTime, back_words, typical_sentence
+from desktop_app.domain.together import Together, alike_text, differ_text
 from desktop_app.i18n import _, ngettext, pgettext
 from desktop_app.services.report import PARTS, Report
 from desktop_app.services.report_parts import Gaps, PracticeLine, Trend
@@ -233,6 +234,34 @@ def _topics(report: Report) -> Iterator[Block]:
                     f"{escape(short_date(line.day))}{escape(done)}</span></p>")
 
 
+def _together(report: Report, svg: Callable[[Together], bytes] | None) -> Iterator[Block]:
+    views = report.together or []
+    yield _heading("together", _("My partner and I each answered alone; they chose to share "
+                                 "their view with me. A difference is something to talk about, "
+                                 "not a score."))
+    if not views:
+        yield Block(_p(_("No view shared by a partner to set beside mine in these days.")))
+    for together in views:
+        name = together.partner
+        yield Block(_p(_("My view ({mine}) beside {name}'s ({theirs}).").format(
+            mine=short_date(together.mine_at.date()), name=name,
+            theirs=short_date(together.theirs_at.date()))), keep_with_next=True)
+        if svg is not None:
+            yield Block(svg=svg(together))
+        yield from _table(
+            [_("Area"), _("My now"), _("My ideal"), _("{name}'s now").format(name=name),
+             _("{name}'s ideal").format(name=name)],
+            [[a.title, *("" if v is None else str(v) for v in (
+                a.mine_now, a.mine_ideal, a.theirs_now, a.theirs_ideal))]
+             for a in together.areas])
+        lines = [alike_text(together), differ_text(together)]
+        shared = together.shared_focus()
+        if shared:
+            lines.append(_("Among both our largest gaps: {areas}.").format(
+                areas=", ".join(a.title for a in shared)))
+        yield Block("".join(_p(line) for text in lines for line in text.split("\n")))
+
+
 def title_block(report: Report) -> Block:
     period = report.period
     span = _("{start} to {end}").format(start=short_date(period.start),
@@ -248,7 +277,8 @@ def title_block(report: Report) -> Block:
 
 
 def blocks(report: Report, trend_svg: Callable[[Trend], bytes] | None = None,
-           gaps_svg: Callable[[Gaps], bytes] | None = None) -> list[Block]:
+           gaps_svg: Callable[[Gaps], bytes] | None = None,
+           together_svg: Callable[[Together], bytes] | None = None) -> list[Block]:
     """The whole report, in order; without the chart functions, the numbers alone."""
     found = [title_block(report)]
     makers: dict[str, Callable[[], Iterator[Block]]] = {
@@ -260,6 +290,7 @@ def blocks(report: Report, trend_svg: Callable[[Trend], bytes] | None = None,
         "gaps": lambda: _gaps(report, gaps_svg),
         "focus": lambda: _focus(report),
         "topics": lambda: _topics(report),
+        "together": lambda: _together(report, together_svg),
     }
     for key in report.chosen:
         found.extend(makers[key]())

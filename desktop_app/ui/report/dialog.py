@@ -157,7 +157,7 @@ class ReportDialog(QDialog):
         for key, title in report.PARTS.items():
             check = QCheckBox(_(title))
             check.setObjectName(f"part_{key}")
-            check.setChecked(True)
+            check.setChecked(key in report.DEFAULT_PARTS)  # a partner's view: only if asked
             grid.addWidget(check)
             self.parts[key] = check
         return box

@@ -28,7 +28,7 @@ def ensure_gui_app() -> object:
 def export_pdf(repo: ProfileRepository, data_dir: Path, resources: Path, clock: Clock,
                since: date | None, until: date | None, out: Path, paper: str = "A4",
                parts: tuple[str, ...] | None = None) -> report.Report:
-    """Build the report (``parts``, default all) and write it to ``out``; returns it.
+    """Build the report (``parts``, default all but a partner's view) and write it to ``out``.
 
     Without dates: since the last report (as the app counts it) until today; with only
     --since: until today; with only --until: the four weeks before it. The last report's
@@ -47,6 +47,6 @@ def export_pdf(repo: ProfileRepository, data_dir: Path, resources: Path, clock: 
         start = since if since is not None else end - timedelta(days=report.FIRST_REPORT_DAYS - 1)
         period = report.chosen_period(start, end, inputs.today)
         since_last = False
-    made = report.build(inputs, period, parts or tuple(report.PARTS), since_last)
+    made = report.build(inputs, period, parts or report.DEFAULT_PARTS, since_last)
     write_pdf(made, out, paper)
     return made

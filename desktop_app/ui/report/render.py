@@ -22,7 +22,7 @@ PAPERS = tuple(pages.PAPERS)
 
 def report_blocks(report: Report) -> list[content.Block]:
     """The report's blocks with its charts drawn (matplotlib: the slow part after reading)."""
-    return content.blocks(report, charts.trend_svg, charts.gaps_svg)
+    return content.blocks(report, charts.trend_svg, charts.gaps_svg, charts.together_svg)
 
 
 def _footer(report: Report) -> str:
