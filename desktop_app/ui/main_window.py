@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -38,7 +39,7 @@ from desktop_app.ui.peer_import import add_import_menu
 from desktop_app.ui.privacy_actions import PrivacyActions
 from desktop_app.ui.privacy_bridge import waiting_profile_id
 from desktop_app.ui.quit_wait import QuitWait
-from desktop_app.ui.screen_fit import fit_to_screen, scrolling
+from desktop_app.ui.screen_fit import fit_to_screen, no_tab_stop, scrolling
 from desktop_app.ui.screen_stack import LazyScreenStack
 
 FIRST_PAINT_FALLBACK_MS = 400
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         self.workspace = self._build_workspace()
         self.pages.addWidget(self.workspace)
         # A screen larger than a small or scaled display scrolls rather than being cut off.
-        self.setCentralWidget(scrolling(self.pages, "Window content"))
+        self.setCentralWidget(scrolling(self.pages, "Window content", tab_stop_now=False))
         self._pending_shortcuts: list[tuple[QAction, str | QKeySequence.StandardKey]] = []
         self._build_menus()
         self.reminder: CheckInReminder | None = None
@@ -125,6 +126,10 @@ class MainWindow(QMainWindow):
         if self._painted:
             return
         self._painted = True
+        central = self.centralWidget()
+        if isinstance(central, QScrollArea):
+            no_tab_stop(central)
+        self.notices.build()
         for action, shortcut in self._pending_shortcuts:
             action.setShortcut(QKeySequence(shortcut))
         self._pending_shortcuts.clear()
