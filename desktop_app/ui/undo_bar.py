@@ -195,15 +195,15 @@ class NoticeArea(QWidget):
         self.setObjectName("noticeArea")
         self._session = session
         self._bars: tuple[InlineAcknowledgement, UndoBar] | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 6, 12, 0)
-        layout.setSpacing(4)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(12, 6, 12, 0)
+        self._layout.setSpacing(4)
 
     def build(self) -> tuple[InlineAcknowledgement, UndoBar]:
         if self._bars is None:
             self._bars = (InlineAcknowledgement(self._session), UndoBar(self._session))
             for bar in self._bars:
-                self.layout().addWidget(bar)
+                self._layout.addWidget(bar)
         return self._bars
 
     @property
