@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -52,6 +53,7 @@ class Startup:
     beacon: Beacon | None = None
 
     def shutdown(self) -> None:
+        gc.enable()  # should it close before Home painted
         if self.beacon is not None:
             self.beacon.close()
             self.beacon = None
@@ -109,6 +111,16 @@ def prepare(
 
     ``folders`` are this computer's config, state and runtime folders (the platform's).
     """
+    # Start-up makes hundreds of thousands of objects and frees few: the collector's passes
+    # over them cost tens of milliseconds before Home shows. It is on again once Home painted.
+    gc.disable()
+    startup = _prepare(options, clock, folders)
+    if isinstance(startup, int):
+        gc.enable()
+    return startup
+
+
+def _prepare(options: Options, clock: Clock, folders: LocalFolders | None) -> Startup | int:
     try:
         data_dir = usable_data_dir(options)
     except StartupError as error:
@@ -138,12 +150,12 @@ def prepare(
 
     make_text_readable()  # help text and captions at 4.5:1, light or dark
 
-    from PySide6.QtWidgets import QMessageBox
-
     lock = InstanceLock(local.lock_folders(), local.lock_name(data_dir))
     try:
         acquired = lock.acquire()
     except LockUnavailableError as error:
+        from PySide6.QtWidgets import QMessageBox
+
         say(str(error))
         QMessageBox.critical(
             None,
@@ -155,6 +167,8 @@ def prepare(
         )
         return EXIT_USAGE
     if not acquired:
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop_app.ui.instance_beacon import ask_to_raise, beacon_name
 
         brought = ask_to_raise(beacon_name(lock.path))
@@ -214,13 +228,13 @@ def prepare(
 
 def _this_device(local: LocalFolders) -> Device | None:
     """This computer's identity, made on first start; None (after saying why) if it cannot be."""
-    from PySide6.QtWidgets import QMessageBox
-
     from desktop_app.storage.device import load_or_create_device
 
     try:
         return load_or_create_device(local.config)
     except OSError as error:
+        from PySide6.QtWidgets import QMessageBox
+
         message = (
             _("Groundwork could not keep this computer's name and id in {folder}: {error}").format(
                 folder=local.config, error=str(error.strerror or error).lower())
@@ -238,10 +252,6 @@ def _finish_start(startup: Startup, options: Options, settings: QSettings) -> No
     from PySide6.QtCore import QTimer
 
     window = startup.window
-    from desktop_app.ui import instance_beacon
-
-    name = instance_beacon.beacon_name(startup.lock.path)
-    startup.beacon = instance_beacon.Beacon(name, window)
     startup.notices = _open_first_profile(startup.session, options, settings)
     window.start_showing_session()
     startup.ready = True
@@ -268,7 +278,15 @@ def _after_home_painted(startup: Startup) -> None:
 
 def _report_notices(startup: Startup) -> None:
     """Say, in one message, what could not be opened and which records Home left out."""
+    gc.enable()
     from desktop_app.services.records import skipped_notice
+    from desktop_app.ui import instance_beacon
+
+    # Made once Home is on screen (QtNetwork is not needed to paint it); a second start
+    # before this says "switch to the open window" instead of bringing it forward.
+    if startup.beacon is None:
+        name = instance_beacon.beacon_name(startup.lock.path)
+        startup.beacon = instance_beacon.Beacon(name, startup.window)
 
     startup.notices += filter(None, [skipped_notice(startup.session)])
     startup.notices_said = True

@@ -50,6 +50,7 @@ from desktop_app.services.journal_newest import (
     win_added,
 )
 from desktop_app.services.journal_newest import last_checkin_at as newest_checkin_at
+from desktop_app.services.journal_newest import latest_checkin as newest_checkin
 from desktop_app.services.journal_newest import latest_win as newest_win
 from desktop_app.services.milestones import MilestoneService
 from desktop_app.services.session import Session
@@ -191,12 +192,8 @@ class JournalService:
 
     def last_checkin_day(self) -> date | None:
         """The day the latest check-in is for (a backfilled one counts for its own day)."""
-        index = checkin_index(self.session.require_repo())
-        for doc_id in index.newest_first()[:1]:
-            checkin = index.get(doc_id)
-            if checkin is not None:
-                return checkin.day(self.settings().zone())
-        return None
+        checkin = newest_checkin(self.session.require_repo())
+        return checkin.day(self.settings().zone()) if checkin is not None else None
 
     def due(self) -> DueStatus:
         """The next check-in and whether it is waiting; cheap enough for every Home redraw."""

@@ -80,6 +80,25 @@ def last_checkin_at(repo: ProfileRepository) -> datetime | None:
     return held.value[0] if held.value else None  # type: ignore[index]
 
 
+def latest_checkin(repo: ProfileRepository) -> CheckIn | None:
+    """The newest check-in that decodes, in ``checkin_index(repo).newest_first()`` order;
+    only that one is decoded unless the index is built (Home asks at start, when it is not)."""
+    index = repo.recall(CHECKIN_INDEX)
+    if index is None:
+        held: Held = repo.memo(LATEST_CHECKIN_AT, ("checkins",), lambda: Held(_last_at(repo)))
+        if not held.value:
+            return None
+        found = repo.collection("checkins", CheckIn).get(held.value[1])  # type: ignore[index]
+        if found is not None:
+            return found
+        index = checkin_index(repo)  # its time reads but the rest does not: as the index does
+    for doc_id in index.newest_first():  # one that does not decode is left out everywhere
+        checkin: CheckIn | None = index.get(doc_id)
+        if checkin is not None:
+            return checkin
+    return None
+
+
 def _last_at(repo: ProfileRepository) -> tuple[datetime, str] | None:
     """The latest check-in's time and id (on a tie, the lowest id, as a fresh index has it)."""
     found = newest.latest(repo.winners("checkins"), "at")

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 _POOL: QThreadPool | None = None
 _RUNNING: set[_Relay] = set()
@@ -40,6 +40,8 @@ class _Relay(QObject):
         self.on_result = on_result
         self.on_error = on_error
         self.on_orphan = on_orphan
+        from PySide6.QtCore import Qt  # not at import: Qt's enums load in tens of ms
+
         # Queued: the emit happens on the worker thread, the delivery on this (UI) one.
         self.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,14 +34,13 @@ if TYPE_CHECKING:
 # Dialogs and the welcome screen are imported when first needed: every module and Qt enum
 # loaded before the first paint delays the window (see the start-up benchmark).
 from desktop_app.ui import screens
-from desktop_app.ui.backups_dialog import show_backups
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.export_import import add_export_import
 from desktop_app.ui.peer_import import add_import_menu
 from desktop_app.ui.privacy_actions import PrivacyActions
 from desktop_app.ui.privacy_bridge import waiting_profile_id
 from desktop_app.ui.quit_wait import QuitWait
-from desktop_app.ui.screen_fit import fit_to_screen, scrolling
+from desktop_app.ui.screen_fit import fit_to_screen, no_tab_stop, scrolling
 from desktop_app.ui.screen_stack import LazyScreenStack
 from desktop_app.ui.share_menu import add_sharing_actions
 
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._home_pending = False
         self._pending_start: str | None = None
+        self._reminder_after_home = False
         super().__init__()
         self.session = session
         self.settings = settings
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
         self.workspace = self._build_workspace()
         self.pages.addWidget(self.workspace)
         # A screen larger than a small or scaled display scrolls rather than being cut off.
-        self.setCentralWidget(scrolling(self.pages, _("Window content")))
+        self.setCentralWidget(scrolling(self.pages, _("Window content"), tab_stop_now=False))
         self._pending_shortcuts: list[tuple[QAction, str | QKeySequence.StandardKey]] = []
         self._build_menus()
         self.reminder: CheckInReminder | None = None
@@ -127,6 +128,10 @@ class MainWindow(QMainWindow):
         if self._painted:
             return
         self._painted = True
+        central = self.centralWidget()
+        if isinstance(central, QScrollArea):
+            no_tab_stop(central)
+        self.notices.build()
         for action, shortcut in self._pending_shortcuts:
             action.setShortcut(QKeySequence(shortcut))
         self._pending_shortcuts.clear()
@@ -136,11 +141,19 @@ class MainWindow(QMainWindow):
         if self._home_pending:
             self._home_pending = False
             self._show_current_row()
-        from desktop_app.ui.journal import reminder
+        if self.pages.currentWidget() is self.workspace and not self.stack.built():
+            self._reminder_after_home = True  # Home is about to be built: it paints first
+        else:
+            self._start_reminder()
 
+    def _start_reminder(self) -> None:
+        self._reminder_after_home = False
         if self.reminder is None:
+            from desktop_app.ui.journal import reminder
+
             self.reminder = reminder.CheckInReminder(self.ctx, self)
             self.reminder.waiting_changed.connect(lambda _waiting: self._update_title())
+            self._update_title()
 
     @property
     def welcome(self) -> WelcomeScreen:
@@ -223,7 +236,7 @@ class MainWindow(QMainWindow):
         # Export ▸ JSON / CSV, and Import ▸ From a Groundwork export: ui/export_import.py.
         self.transfer = add_export_import(self, self.session, self._action, profile)
         self.action_export = self.transfer.action_json
-        self.action_backups = self._action(profile, _("&Backups…"), partial(show_backups, self))
+        self.action_backups = self._action(profile, _("&Backups…"), self.show_backups)
         # Import from other apps (Loop Habit Tracker, Daylio): its own submenu.
         self.import_menu = add_import_menu(self, self.session, profile)
         self.transfer.add_import_action(self.import_menu)
@@ -282,7 +295,13 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.show_key(SCREENS[row][0]).entered()
+        screen = self.stack.show_key(SCREENS[row][0])
+        screen.entered()
+        if self._reminder_after_home:
+            from desktop_app.ui.after_paint import after_next_paint
+
+            self._reminder_after_home = False
+            after_next_paint(self.stack.currentWidget() or self, self._start_reminder)
 
     def _show_current_row(self) -> None:
         self._show_row(self.nav.currentRow())
@@ -404,6 +423,11 @@ class MainWindow(QMainWindow):
 
             self._profile_actions = ProfileActions(self, self.session, self.settings)
         return self._profile_actions
+
+    def show_backups(self) -> None:
+        from desktop_app.ui.backups_dialog import show_backups
+
+        show_backups(self)
 
     def switch_profile(self, profile_id: str) -> None:
         self.profile_actions.switch_profile(profile_id)

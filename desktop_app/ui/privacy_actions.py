@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -103,6 +103,8 @@ class PrivacyActions:
         dialog = RecoveryKeyDialog(self.session.profile.name, key, self.window)
         del key
         if not wait:
+            from PySide6.QtCore import Qt  # not at import: Qt's enums load in tens of ms
+
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
             return

@@ -7,6 +7,8 @@ just enough. Error text gets a red that reads on either.
 
 from __future__ import annotations
 
+import copy
+
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 AA_TEXT = 4.5
@@ -66,7 +68,9 @@ def flattened(colour: QColor, background: QColor) -> QColor:
 
 def readable_palette(palette: QPalette) -> QPalette:
     """``palette`` with a placeholder-text colour that passes AA on every background it meets."""
-    fixed = QPalette(palette)
+    # A copy, not QPalette(palette): choosing among its constructors loads every enum of
+    # Qt's namespace (tens of milliseconds before the first window).
+    fixed = copy.copy(palette)
     for group in GROUPS:
         backgrounds = [palette.color(group, role) for role in ROLES_UNDER_TEXT]
         text = palette.color(group, QPalette.ColorRole.WindowText)

@@ -7,7 +7,7 @@ here is shrunk to the screen's available area; the content scrolls instead.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QScrollArea, QWidget
 
@@ -55,14 +55,24 @@ def keep_inside(window: QWidget, area: QRect | None = None) -> None:
         window.move(target)
 
 
-def scrolling(content: QWidget, name: str) -> QScrollArea:
-    """``content`` in a frameless scroll area: it scrolls once the window is smaller than it."""
+def scrolling(content: QWidget, name: str, *, tab_stop_now: bool = True) -> QScrollArea:
+    """``content`` in a frameless scroll area: it scrolls once the window is smaller than it.
+
+    ``tab_stop_now=False``: the caller calls :func:`no_tab_stop` later (the main window, after
+    its first paint: the focus policy loads Qt's enums, tens of milliseconds)."""
     area = QScrollArea()
     area.setObjectName(name)
     area.setAccessibleName(name)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(content)
-    # The content's own controls take the focus: the area itself is no Tab stop.
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if tab_stop_now:
+        no_tab_stop(area)
     return area
+
+
+def no_tab_stop(area: QScrollArea) -> None:
+    """The content's own controls take the focus: the area itself is no Tab stop."""
+    from PySide6.QtCore import Qt
+
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -53,6 +53,8 @@ class _Bar(QFrame):
         self.label = QLabel()
         self.label.setObjectName(f"{name}Text")
         self.label.setWordWrap(True)
+        from PySide6.QtCore import Qt  # not at import: Qt's enums load in tens of ms
+
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.row.addWidget(self.label, 1)
         self.close_button = QPushButton(_("Close"))
@@ -76,6 +78,8 @@ class _Bar(QFrame):
             parent.focusNextChild()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt
+
         if event.key() == Qt.Key.Key_Escape:
             self.dismiss()
             return
@@ -87,6 +91,8 @@ class InlineAcknowledgement(_Bar):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__("inlineAcknowledgement", _("Acknowledgement"), parent)
+        from PySide6.QtCore import Qt
+
         self.row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self._armed = False
         session.subscribe(self._changed)
@@ -181,18 +187,34 @@ class UndoBar(_Bar):
 
 
 class NoticeArea(QWidget):
-    """The acknowledgement and the undo bar, one above the other, above the screens."""
+    """The acknowledgement and the undo bar, one above the other, above the screens.
+
+    The bars are made by :meth:`build` (the main window calls it after its first paint: their
+    shortcut and flags load Qt's enums, tens of milliseconds) or when first asked for."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noticeArea")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 6, 12, 0)
-        layout.setSpacing(4)
-        self.acknowledgement = InlineAcknowledgement(session)
-        self.undo_bar = UndoBar(session)
-        layout.addWidget(self.acknowledgement)
-        layout.addWidget(self.undo_bar)
+        self._session = session
+        self._bars: tuple[InlineAcknowledgement, UndoBar] | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(12, 6, 12, 0)
+        self._layout.setSpacing(4)
+
+    def build(self) -> tuple[InlineAcknowledgement, UndoBar]:
+        if self._bars is None:
+            self._bars = (InlineAcknowledgement(self._session), UndoBar(self._session))
+            for bar in self._bars:
+                self._layout.addWidget(bar)
+        return self._bars
+
+    @property
+    def acknowledgement(self) -> InlineAcknowledgement:
+        return self.build()[0]
+
+    @property
+    def undo_bar(self) -> UndoBar:
+        return self.build()[1]
 
 
 def notice_area(widget: QWidget | None) -> NoticeArea | None:

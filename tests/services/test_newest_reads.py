@@ -116,6 +116,20 @@ def test_the_latest_check_in_time_is_the_index_s(usual: Any, unusual: Any) -> No
 
 @settings(max_examples=25, deadline=None)
 @given(records(odd=False), records(odd=True))
+def test_the_latest_check_in_is_the_index_s_newest(usual: Any, unusual: Any) -> None:
+    """What the check-in card's due day is read from, without building the index at start."""
+    for rows in (usual, unusual):
+        with new_session() as session:
+            repo = session.require_repo()
+            store(repo, "checkins", rows, checkin_doc)
+            fast = journal_newest.latest_checkin(repo)
+            index = checkin_index(repo)
+            full = [c for c in map(index.get, index.newest_first()) if c is not None]
+            assert fast == (full[0] if full else None)
+
+
+@settings(max_examples=25, deadline=None)
+@given(records(odd=False), records(odd=True))
 def test_latest_result_and_gap_ends_are_the_full_lists(usual: Any, unusual: Any) -> None:
     for rows in (usual, unusual):
         with new_session() as session:

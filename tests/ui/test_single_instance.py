@@ -33,6 +33,7 @@ def lock_path(data_dir: Path) -> Path:
 
 def test_second_start_says_so_and_writes_nothing(qtbot, start_app, data_dir: Path) -> None:
     first = start_app("--profile", "Sam")
+    qtbot.waitUntil(lambda: first.beacon is not None)  # made once Home is on screen
     first.window.close()  # saves UI state now, so the snapshot below is final
     before = snapshot(data_dir)
     seen: list[str] = []
@@ -214,6 +215,7 @@ def test_no_folder_for_the_lock_says_which_and_why(
 
 def test_a_second_start_brings_the_open_window_forward(qtbot, start_app) -> None:
     first = start_app("--profile", "Sam")
+    qtbot.waitUntil(lambda: first.beacon is not None)
     first.window.showMinimized()
     when_modal(lambda box: box.accept())
     with qtbot.waitSignal(first.beacon.raised):
@@ -227,6 +229,7 @@ def test_a_stranger_on_the_socket_is_ignored(qtbot, start_app) -> None:
     from desktop_app.ui.instance_beacon import beacon_name
 
     first = start_app("--profile", "Sam")
+    qtbot.waitUntil(lambda: first.beacon is not None)
     raised: list[bool] = []
     first.beacon.raised.connect(lambda: raised.append(True))
     socket = QLocalSocket()
@@ -251,4 +254,5 @@ def test_a_socket_left_by_a_crash_does_not_stop_the_next_start(
     socket.parent.mkdir(parents=True, exist_ok=True)
     socket.write_bytes(b"")  # what a killed Groundwork leaves behind
     first = start_app("--profile", "Sam")
+    qtbot.waitUntil(lambda: first.beacon is not None)
     assert first.beacon.server.isListening()
