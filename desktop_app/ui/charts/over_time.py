@@ -7,7 +7,6 @@ import textwrap
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from matplotlib import dates as mdates
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
@@ -26,6 +25,7 @@ from desktop_app.domain.progress_time import (
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.format import number_text, signed_text
+from desktop_app.ui.charts.locale_axis import locale_date_axis
 from desktop_app.ui.charts.over_time_areas import (
     IDEAL_STYLE,
     NOW_STYLE,
@@ -212,10 +212,7 @@ class OverTimeChart(ChartView):
 
     @staticmethod
     def _date_axis(first: Axes) -> None:
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)  # type: ignore[no-untyped-call]
-        first.xaxis.set_major_locator(locator)
-        formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
-        first.xaxis.set_major_formatter(formatter)
+        locale_date_axis(first.xaxis)
 
     def _fill(self) -> None:
         """Put the current data on the artists, with hover targets and the time span."""

@@ -24,6 +24,7 @@ from desktop_app.domain.return_time import (
     return_time,
     typical_sentence,
 )
+from desktop_app.locale_format import format_clock
 from desktop_app.services.consistency import ConsistencyService, ReturnSummary
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.dates import short_date
@@ -163,7 +164,7 @@ class SlipsTab(QScrollArea):
         local = self.journal.local(slip.at)
         when = short_date(local.date())
         return [
-            f"{when}, {local:%H:%M}" if slip.time_known else when,
+            f"{when}, {format_clock(local)}" if slip.time_known else when,
             back_words(return_time(slip)),
             slip.old_pattern,
             names.get(slip.focus_area, "") if slip.focus_area else "",

@@ -4,7 +4,7 @@ ui/dates.py; the time back on track: domain/return_time.py)."""
 from __future__ import annotations
 
 from desktop_app.domain.journal import Cadence, CadenceKind, CheckInCadence, CheckInSettings
-from desktop_app.ui.dates import WEEKDAYS
+from desktop_app.locale_format import weekday_name
 
 
 def cadence_text(cadence: Cadence) -> str:
@@ -20,7 +20,7 @@ def rhythm_text(settings: CheckInSettings) -> str:
     """How often check-ins are due, e.g. "every Sunday, with a reminder at 19:30"."""
     if settings.cadence is CheckInCadence.DAILY:
         return f"every day, with a reminder at {settings.reminder_time}"
-    return f"every {WEEKDAYS[settings.weekday]}, with a reminder at {settings.reminder_time}"
+    return f"every {weekday_name(settings.weekday)}, with a reminder at {settings.reminder_time}"
 
 
 def waiting_text(days: int) -> str:
