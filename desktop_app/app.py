@@ -128,6 +128,10 @@ def prepare(
     app.setApplicationName("Groundwork")
     app.setApplicationDisplayName("Groundwork")
     app.setDesktopFileName(APP_ID)
+    from desktop_app.i18n.catalogs import setup
+    from desktop_app.ui.language import install_qt_translations
+
+    install_qt_translations(app, setup(local.config))
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "groundwork.svg")))
     from desktop_app.ui.readable_palette import make_text_readable
 
@@ -345,6 +349,9 @@ def main(
     folder); without it Python's and Qt's own error handling are left as they are.
     """
     args = sys.argv[1:] if argv is None else list(argv)
+    from desktop_app.i18n.catalogs import setup
+
+    setup(LocalFolders.of_this_computer().config)  # --help and the commands' messages too
     if args and args[0] in ("export", "import"):
         from desktop_app.commands import run_command
 
@@ -377,6 +384,9 @@ def main(
             # The process usually ends here; called in-process, nothing of it may linger.
             startup.window.close()
             startup.window.deleteLater()
+            from desktop_app.ui.language import restart_if_asked
+
+            restart_if_asked(startup.app)  # Settings ▸ Language: the lock is released now
 
 
 def run() -> None:

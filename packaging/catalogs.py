@@ -4,6 +4,7 @@
     python packaging/catalogs.py update     # the .pot's messages into every <lang>.po
     python packaging/catalogs.py compile    # every .po → .mo beside it (not committed)
     python packaging/catalogs.py coverage [de ...]  # fails listing untranslated messages
+    python packaging/catalogs.py merge de FILE.json ...  # translations from JSON into de's .po
 
 `make i18n-extract`, `make i18n-update` and `make test` run these (see docs/translating.md).
 """
@@ -95,12 +96,43 @@ def coverage(languages: list[str]) -> int:
     gaps = [gap for language in languages for gap in missing(language)]
     for gap in gaps:
         print(gap)
-    total = sum(1 for _ in open(POT, encoding="utf-8") if _.startswith("msgid ")) - 1
+    lines = POT.read_text(encoding="utf-8").splitlines()
+    total = sum(1 for line in lines if line.startswith("msgid ")) - 1
     if gaps:
         print(f"{len(gaps)} of about {total} messages untranslated", file=sys.stderr)
         return 1
     print(f"every message translated in {', '.join(languages)}")
     return 0
+
+
+def merge(language: str, files: list[str]) -> int:
+    """Fill ``language``'s .po from JSON lists of {"id", "id_plural"?, "ctxt"?, "str"}.
+
+    Only messages the .po has are filled (run extract and update first); the ones a file
+    names that the .po lacks are listed, so a typo in an id is seen.
+    """
+    import json
+
+    from babel.messages.pofile import read_po, write_po
+
+    po = LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    with po.open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    unknown = []
+    for name in files:
+        for entry in json.loads(Path(name).read_text(encoding="utf-8")):
+            found = catalog.get(entry["id"], entry.get("ctxt"))
+            if found is None:
+                unknown.append(f"{name}: {entry['id']!r}")
+                continue
+            text = entry["str"]
+            found.string = tuple(text) if isinstance(text, list) else text
+            found.flags.discard("fuzzy")
+    with po.open("wb") as handle:
+        write_po(handle, catalog, omit_header=False, no_location=True, width=100)
+    for line in unknown:
+        print(f"not in the catalog: {line}", file=sys.stderr)
+    return 1 if unknown else 0
 
 
 def main(argv: list[str]) -> int:
@@ -113,6 +145,8 @@ def main(argv: list[str]) -> int:
         compile_all()
     elif command == "coverage":
         return coverage(rest)
+    elif command == "merge" and len(rest) >= 2:
+        return merge(rest[0], rest[1:])
     else:
         print(__doc__, file=sys.stderr)
         return 2

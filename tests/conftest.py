@@ -25,6 +25,8 @@ from tests.modal_waits import _modal_waits, cancel_modal_waits, when_modal
 __all__ = ["_modal_waits", "when_modal"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests read English whatever this machine speaks (LANGUAGE wins over LC_ALL and LANG).
+os.environ["LANGUAGE"] = "en"
 
 
 def pytest_configure(config: pytest.Config) -> None:

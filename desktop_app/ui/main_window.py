@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.i18n import _
 from desktop_app.services.session import Session
 
 if TYPE_CHECKING:
@@ -250,6 +251,10 @@ class MainWindow(QMainWindow):
             self.settings_menu, "This c&omputer…", self.this_computer
         )
         self.action_this_computer.setVisible(self.config_dir is not None)
+        self.action_language = self._action(
+            self.settings_menu, _("&Language…"), self.choose_language
+        )
+        self.action_language.setVisible(self.config_dir is not None)
         self.privacy.add_to_settings_menu(self.settings_menu)
         self.privacy.update()
 
@@ -425,6 +430,12 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.device_dialog import open_device_dialog
 
         return open_device_dialog(self, ThisComputer(self.session, self.config_dir))
+
+    def choose_language(self) -> None:
+        from desktop_app.ui.language import choose_language
+
+        if self.config_dir is not None:
+            choose_language(self, self.config_dir)
 
     # --- help -----------------------------------------------------------------------
     def show_about(self) -> None:
