@@ -48,14 +48,21 @@ def qt_translations_dirs() -> list[Path]:
     return found
 
 
+_installed: list[QTranslator] = []
+
+
 def install_qt_translations(app: QCoreApplication, language: str) -> QTranslator | None:
-    """Load qtbase's catalog for ``language`` so standard buttons (OK, Cancel…) match."""
+    """Load qtbase's catalog for ``language`` so standard buttons (OK, Cancel…) match; the
+    one loaded before is removed (English needs none)."""
+    while _installed:
+        app.removeTranslator(_installed.pop())
     if language.startswith("en"):
         return None
     translator = QTranslator(app)
     for folder in qt_translations_dirs():
         if translator.load(f"qtbase_{language}", str(folder)):
             app.installTranslator(translator)
+            _installed.append(translator)
             return translator
     return None
 

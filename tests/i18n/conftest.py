@@ -14,3 +14,10 @@ from desktop_app import i18n
 def _english_after() -> Iterator[None]:
     yield
     i18n.install(gettext.NullTranslations(), "en")
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        from desktop_app.ui.language import install_qt_translations
+
+        install_qt_translations(app, "en")
