@@ -23,6 +23,7 @@ from desktop_app.domain.scoring import (
     triggered_alerts,
 )
 from desktop_app.domain.templates import Scale, Template
+from desktop_app.locale_format import format_number
 from desktop_app.services.session import Session
 from desktop_app.storage.codec import DecodeError, from_json
 from desktop_app.storage.repository import Collection, Stored
@@ -93,7 +94,7 @@ def distance_words(scale: Scale, value: float) -> str | None:
     """How far from the ideal a score of gap items says, in words; None for other scales."""
     if not scale.items or not all(item.endswith(".gap") for item in scale.items):
         return None
-    size = f"{round(abs(value), 1):g}"
+    size = format_number(round(abs(value), 1))
     unit = "point" if abs(value) == 1 else "points"
     each = " on average" if scale.method == "mean" else " in all"
     if value > 0:

@@ -113,3 +113,22 @@ def test_the_pseudo_locale_wraps_only_catalog_messages(tmp_path: Path) -> None:
     assert fake.gettext("Not marked") == "Not marked"
     assert not is_pseudo("Not marked")
     assert len(pseudo("A long enough sentence")) > len("A long enough sentence") * 1.3
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_compiled_catalogs(tmp_path: Path) -> None:
+    """hatch_build.py compiles every .po into the wheel (the .mo are not in git)."""
+    import subprocess
+    import sys
+    import zipfile
+
+    pytest.importorskip("hatchling")
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path)],
+        cwd=root, check=True, capture_output=True, timeout=300,
+    )
+    names = zipfile.ZipFile(next(tmp_path.glob("*.whl"))).namelist()
+    for language in catalogs.catalog_languages():
+        if language != "en":
+            assert f"desktop_app/resources/locale/{language}/LC_MESSAGES/groundwork.mo" in names

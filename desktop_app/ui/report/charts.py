@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 
 from desktop_app.services.report_parts import Gaps, Trend
 from desktop_app.ui.charts.palette import OKABE_ITO
+from desktop_app.ui.dates import short_date
 
 INK = "#222222"
 GRID = "#d9d9d9"
@@ -115,4 +116,4 @@ def _x(pairs: list[tuple[datetime, float]]) -> np.ndarray:
 
 
 def _label(word: str, day: date | None) -> str:
-    return word if day is None else f"{word} ({day.day}/{day.month}/{day.year})"
+    return word if day is None else f"{word} ({short_date(day)})"
