@@ -86,6 +86,7 @@ class LanguageDialog(QDialog):
         self.config_dir = config_dir
         self.setObjectName("languageDialog")
         self.setWindowTitle(_("Language"))
+        self.setMinimumWidth(380)  # the intro on two lines, not four
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Language"), level=2))
         layout.addWidget(paragraph(_(

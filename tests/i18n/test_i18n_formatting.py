@@ -129,4 +129,4 @@ def test_chart_axes_follow_the_active_language() -> None:
     within = [mdates.date2num(datetime(2026, 3, d)) for d in (1, 8, 15)]
     assert formatter.format_ticks(within) == ["Mär", "8. März", "15. März"]
     assert formatter.get_offset() == "2026"
-    assert LocaleNumberFormatter().format_ticks([0, 2.5, 10]) == ["0", "2,5", "10"]
+    assert LocaleNumberFormatter().format_ticks([-1.5, 0, 2.5, 10]) == ["−1,5", "0", "2,5", "10"]

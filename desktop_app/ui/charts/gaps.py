@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from desktop_app.domain.progress import GapsData
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
+from desktop_app.ui.charts.locale_axis import LocaleNumberFormatter
 from desktop_app.ui.charts.table import TableRow
 from desktop_app.ui.dates import short_date
 
@@ -81,6 +82,7 @@ class GapsChart(ChartView):
         for text in legend.get_texts():
             text.set_color(theme.foreground)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.xaxis.set_major_formatter(LocaleNumberFormatter())
         self.caption.setText(
             f"From your result of {short_date(data.result.day)}. A longer bar is a bigger "
             "distance between where you are and where you want to be: a good candidate for "

@@ -20,7 +20,8 @@ class LocaleNumberFormatter(Formatter):
     """Tick numbers with the language's decimal sign, as few decimals as the ticks need."""
 
     def __call__(self, x: float, pos: int | None = None) -> str:
-        return format_number(round(x, 2))
+        text = format_number(round(x, 2))
+        return "\N{MINUS SIGN}" + text[1:] if text.startswith("-") else text  # as matplotlib
 
     def format_ticks(self, values: Sequence[float]) -> list[str]:
         return [self(v) for v in values]

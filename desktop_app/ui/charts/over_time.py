@@ -25,7 +25,7 @@ from desktop_app.domain.progress_time import (
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.format import number_text, signed_text
-from desktop_app.ui.charts.locale_axis import locale_date_axis
+from desktop_app.ui.charts.locale_axis import LocaleNumberFormatter, locale_date_axis
 from desktop_app.ui.charts.over_time_areas import (
     IDEAL_STYLE,
     NOW_STYLE,
@@ -293,6 +293,7 @@ class OverTimeChart(ChartView):
         )
         pad = (scale.high - scale.low) * 0.05 or 0.5
         axes.set_ylim(scale.low - pad, scale.high + pad)
+        axes.yaxis.set_major_formatter(LocaleNumberFormatter())
         axes.set_ylabel(textwrap.fill(scale.title, 14), fontsize=8)
 
     def _fill_scale(self, axes: Axes, scale: ScaleSeries) -> None:
