@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 ARGS ?=
 
-.PHONY: run test lint bench lock clean bundle install-user uninstall-user man validate
+.PHONY: run test lint bench lock clean bundle install-user uninstall-user man validate \
+	i18n-extract i18n-update i18n-compile i18n-coverage
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Groundwork needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -14,7 +15,28 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
 	@touch $(STAMP)
 
-run: $(STAMP)
+# --- Translations (docs/translating.md): the .po files are the source, the .mo are built ----
+PO := $(wildcard resources/locale/*/LC_MESSAGES/groundwork.po)
+MO := $(PO:.po=.mo)
+
+$(MO): %.mo: %.po $(STAMP)
+	$(PY) packaging/catalogs.py compile
+
+i18n-compile: $(MO)
+
+# Every marked message of desktop_app into resources/locale/groundwork.pot.
+i18n-extract: $(STAMP)
+	$(PY) packaging/catalogs.py extract
+
+# The .pot's new messages into every language's .po (to translate), gone ones dropped.
+i18n-update: i18n-extract
+	$(PY) packaging/catalogs.py update
+
+# Fails with the list of messages a language leaves untranslated (100% is the bar).
+i18n-coverage: $(STAMP)
+	$(PY) packaging/catalogs.py coverage
+
+run: $(STAMP) $(MO)
 	@$(PY) -m desktop_app.qt_doctor
 	$(PY) -m desktop_app $(ARGS)
 
@@ -23,7 +45,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
-test: lint validate bundle
+test: lint validate i18n-coverage $(MO) bundle
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)

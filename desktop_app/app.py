@@ -145,6 +145,10 @@ def _prepare(options: Options, clock: Clock, folders: LocalFolders | None) -> St
     app.setApplicationName("Groundwork")
     app.setApplicationDisplayName("Groundwork")
     app.setDesktopFileName(APP_ID)
+    from desktop_app.i18n.catalogs import setup
+    from desktop_app.ui.language import install_qt_translations
+
+    install_qt_translations(app, setup(local.config))
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "groundwork.svg")))
     from desktop_app.ui.readable_palette import make_text_readable
 
@@ -379,6 +383,9 @@ def main(
     folder); without it Python's and Qt's own error handling are left as they are.
     """
     args = sys.argv[1:] if argv is None else list(argv)
+    from desktop_app.i18n.catalogs import setup
+
+    setup(LocalFolders.of_this_computer().config)  # --help and the commands' messages too
     if args and args[0] in ("share", "receive"):
         from desktop_app.share_commands import run_share_command
 
@@ -415,6 +422,9 @@ def main(
             # The process usually ends here; called in-process, nothing of it may linger.
             startup.window.close()
             startup.window.deleteLater()
+            from desktop_app.ui.language import restart_if_asked
+
+            restart_if_asked(startup.app)  # Settings ▸ Language: the lock is released now
 
 
 def run() -> None:

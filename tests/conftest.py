@@ -26,6 +26,8 @@ from tests.modal_waits import _modal_waits, cancel_modal_waits, when_modal
 __all__ = ["_modal_waits", "when_modal"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests read English whatever this machine speaks (LANGUAGE wins over LC_ALL and LANG).
+os.environ["LANGUAGE"] = "en"
 
 # No timing in tests, Hypothesis's included: its per-example deadline and its "input
 # generation is slow" check both failed on a busy machine (make test beside stress-ng).

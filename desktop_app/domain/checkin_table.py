@@ -14,6 +14,7 @@ from desktop_app.domain.journal import CheckIn
 from desktop_app.domain.scoring import score_scale
 from desktop_app.domain.templates import Question, Template
 from desktop_app.i18n import _, pgettext
+from desktop_app.locale_format import format_number
 
 ColumnKind = Literal["scale", "question", "practices"]
 NUMBERED = ("scale", "choice", "yes_no")
@@ -30,7 +31,7 @@ class Column:
 
 
 def _span(low: float, high: float) -> str:
-    return f"({low:g}–{high:g})"
+    return f"({format_number(low)}–{format_number(high)})"
 
 
 def _question_title(question: Question) -> str:
@@ -82,7 +83,7 @@ def cell_text(column: Column, checkin: CheckIn, template: Template | None) -> st
         score = score_scale(scale, template, _numbers(checkin.answers))
         if score is None:
             return ""
-        return f"{score.value:.1f}" if scale.method == "mean" else f"{score.value:g}"
+        return format_number(score.value, 1 if scale.method == "mean" else None)
     value = checkin.answers.get(column.key)
     question = template.question(column.key) if template else None
     return answer_text(question, value)
@@ -98,7 +99,7 @@ def answer_text(question: Question | None, value: object) -> str:
         if label is not None:
             return label
     if isinstance(value, float):
-        return f"{value:g}"
+        return format_number(value)
     if isinstance(value, str):
         return value.strip()
     return str(value)

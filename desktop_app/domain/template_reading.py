@@ -14,6 +14,7 @@ from typing import Any, TypeVar, cast
 
 from desktop_app.domain.template_model import FieldPath
 from desktop_app.i18n import _
+from desktop_app.locale_format import format_number
 
 T = TypeVar("T")
 D = TypeVar("D")
@@ -41,7 +42,7 @@ def field_name(path: FieldPath) -> str:
 
 def fmt(number: float) -> str:
     """A number as a person would write it: 27, not 27.0."""
-    return str(int(number)) if float(number).is_integer() else f"{number:g}"
+    return format_number(number)
 
 
 def describe(value: object) -> str:

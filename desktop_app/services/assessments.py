@@ -24,6 +24,7 @@ from desktop_app.domain.scoring import (
 )
 from desktop_app.domain.templates import Scale, Template
 from desktop_app.i18n import _, ngettext
+from desktop_app.locale_format import format_number
 from desktop_app.services.session import Session
 from desktop_app.storage.codec import DecodeError, from_json
 from desktop_app.storage.repository import Collection, Stored
@@ -97,7 +98,7 @@ def distance_words(scale: Scale, value: float) -> str | None:
     """How far from the ideal a score of gap items says, in words; None for other scales."""
     if not scale.items or not all(item.endswith(".gap") for item in scale.items):
         return None
-    size = f"{round(abs(value), 1):g}"
+    size = format_number(round(abs(value), 1))
     # ngettext counts whole numbers: a fraction ("2.5 points") reads as plural.
     count = round(abs(value)) if abs(value) == round(abs(value)) else 2
     mean = scale.method == "mean"

@@ -27,6 +27,7 @@ from typing import Literal
 
 from desktop_app.domain.journal import AnswerValue, CheckIn, FocusArea, FocusPeriod, Practice
 from desktop_app.i18n import N_, _, ngettext, npgettext
+from desktop_app.locale_format import format_day
 from desktop_app.services.import_file import Addition, Recorder
 from desktop_app.services.journal import JournalService
 from desktop_app.services.peer_daylio import DaylioEntry, read_daylio_file
@@ -57,7 +58,7 @@ def _at(day: date, clock: time, zone: tzinfo) -> datetime:
 
 
 def _short(day: date) -> str:
-    return f"{day.day} {day:%b} {day.year}"
+    return format_day(day)
 
 
 @dataclass(frozen=True)

@@ -267,6 +267,10 @@ class MainWindow(QMainWindow):
             self.settings_menu, _("This c&omputer…"), self.this_computer
         )
         self.action_this_computer.setVisible(self.config_dir is not None)
+        self.action_language = self._action(
+            self.settings_menu, _("&Language…"), self.choose_language
+        )
+        self.action_language.setVisible(self.config_dir is not None)
         self.privacy.add_to_settings_menu(self.settings_menu)
         self.privacy.update()
 
@@ -457,6 +461,12 @@ class MainWindow(QMainWindow):
         from desktop_app.ui.device_dialog import open_device_dialog
 
         return open_device_dialog(self, ThisComputer(self.session, self.config_dir))
+
+    def choose_language(self) -> None:
+        from desktop_app.ui.language import choose_language
+
+        if self.config_dir is not None:
+            choose_language(self, self.config_dir)
 
     # --- help -----------------------------------------------------------------------
     def show_about(self) -> None:

@@ -54,6 +54,10 @@ def fixed_ticks(
     axis.set_major_locator(FixedLocator(list(positions)))
     if labels is not None:
         axis.set_major_formatter(FixedFormatter(list(labels)))
+    else:
+        from desktop_app.ui.charts.locale_axis import LocaleNumberFormatter
+
+        axis.set_major_formatter(LocaleNumberFormatter())
     if fontsize is not None:
         axis.set_tick_params(which="major", labelsize=fontsize)
 

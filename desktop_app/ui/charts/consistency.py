@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from desktop_app.domain.consistency import DayStatus
 from desktop_app.domain.progress_calendar import CalendarData, CalendarLayout
 from desktop_app.i18n import N_, _, pgettext
+from desktop_app.locale_format import format_day, month_name, weekday_name
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.table import TableRow
@@ -24,7 +25,6 @@ from desktop_app.ui.dates import short_date
 
 ORDER = (DayStatus.DONE, DayStatus.MISSED, DayStatus.PAUSED, DayStatus.NOT_DUE, DayStatus.FUTURE)
 CODES = {status: index for index, status in enumerate(ORDER)}
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 KINDS = (("checkins", N_("Check-ins")), ("practices", N_("Practices")))
 # A short range keeps square days of a readable size at the left instead of a few cells
 # stretched across the whole width.
@@ -159,14 +159,16 @@ class ConsistencyChart(ChartView):
             fixed_ticks(axes.yaxis, [b * 8 + 3.5 for b in range(len(layout.years))],
                         [str(y) for y in layout.years], fontsize=8)
         else:
-            fixed_ticks(axes.yaxis, [0.5, 2.5, 4.5, 6.5], ["Mon", "Wed", "Fri", "Sun"], 8)
+            fixed_ticks(axes.yaxis, [0.5, 2.5, 4.5, 6.5],
+                        [weekday_name(d, "abbreviated") for d in (0, 2, 4, 6)], 8)
         if layout.years:  # months where they fall in a year row (within a week in every year)
             year = layout.years[-1]
             monday = date(year, 1, 1) - timedelta(days=date(year, 1, 1).weekday())
-            firsts = [((date(year, m, 1) - monday).days // 7, f"{date(year, m, 1):%b}")
+            firsts = [((date(year, m, 1) - monday).days // 7, month_name(m, "abbreviated"))
                       for m in range(1, 13)]
         else:
-            firsts = sorted((c, f"{d:%b}") for d, (_r, c) in layout.cells.items() if d.day == 1)
+            firsts = sorted((c, month_name(d.month, "abbreviated"))
+                            for d, (_r, c) in layout.cells.items() if d.day == 1)
         fixed_ticks(axes.xaxis, [c + 0.5 for c, _l in firsts], [label for _c, label in firsts], 8)
         axes.tick_params(length=0)
         for spine in axes.spines.values():
@@ -205,7 +207,7 @@ class ConsistencyChart(ChartView):
 
         def label(index: int) -> str:
             day, status = cells[index]
-            return f"{WEEKDAYS[day.weekday()]} {short_date(day)}: {words[status]}"
+            return f"{format_day(day, 'weekday_abbr')}: {words[status]}"
 
         self.add_targets(axes, centers_x, centers_y, label)
         shown = [s for s in ORDER if s is not DayStatus.FUTURE and data.count(s)]
@@ -237,7 +239,7 @@ class ConsistencyChart(ChartView):
         assert data is not None
         words = status_words(data.kind)
         rows = [
-            TableRow((short_date(day), WEEKDAYS[day.weekday()], words[status]))
+            TableRow((short_date(day), weekday_name(day.weekday(), "abbreviated"), words[status]))
             for day, status in sorted(data.statuses.items())
         ]
         return [_("Date"), _("Day"), _("Status")], rows

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 def number_text(value: float) -> str:
     """3, 3.5 or 3.67: whole numbers without decimals, others with up to two."""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    from desktop_app.locale_format import format_number
+
+    return format_number(round(value, 2))
 
 
 def signed_text(value: float) -> str:

@@ -14,6 +14,7 @@ from desktop_app.domain.progress import GapsData
 from desktop_app.i18n import _, pgettext
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
+from desktop_app.ui.charts.locale_axis import LocaleNumberFormatter
 from desktop_app.ui.charts.table import TableRow
 from desktop_app.ui.dates import short_date
 
@@ -89,6 +90,7 @@ class GapsChart(ChartView):
         for text in legend.get_texts():
             text.set_color(theme.foreground)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.xaxis.set_major_formatter(LocaleNumberFormatter())
         self.caption.setText(_(
             "From your result of {date}. A longer bar is a bigger "
             "distance between where you are and where you want to be: a good candidate for "

@@ -40,7 +40,6 @@ def warm_up() -> None:
     """Import the chart modules and render one small figure off screen."""
     for name in CHART_MODULES:
         importlib.import_module(name)
-    from matplotlib import dates as mdates
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -52,10 +51,9 @@ def warm_up() -> None:
     axes.plot([19000.0, 19400.0], [0.0, 1.0], marker="o", label="Warm up 0123456789")
     axes.barh([0, 1], [1, 2], hatch=["//", ""])
     axes.axhspan(0, 1, alpha=0.2)
-    locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
-    formatter = mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
-    axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(formatter)
+    from desktop_app.ui.charts.locale_axis import locale_date_axis
+
+    locale_date_axis(axes.xaxis)
     for size in (7, 8, 9, 10):
         axes.text(0, 0, "Warm up (focus) 0123456789", fontsize=size)
     axes.legend(fontsize=8)

@@ -27,6 +27,7 @@ from desktop_app.i18n import N_, _, pgettext
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.format import number_text, signed_text
+from desktop_app.ui.charts.locale_axis import LocaleNumberFormatter
 from desktop_app.ui.charts.over_time_areas import (
     IDEAL_STYLE,
     NOW_STYLE,
@@ -247,7 +248,7 @@ class OverTimeChart(ChartView):
     def _date_axis(first: Axes) -> None:
         locator = SteadyDateLocator(minticks=3, maxticks=8)
         first.xaxis.set_major_locator(locator)
-        first.xaxis.set_major_formatter(SteadyDateFormatter(locator))
+        first.xaxis.set_major_formatter(SteadyDateFormatter(locator))  # in the app's language
 
     def _fill(self) -> None:
         """Put the current data on the artists, with hover targets and the time span."""
@@ -332,6 +333,7 @@ class OverTimeChart(ChartView):
         )
         pad = (scale.high - scale.low) * 0.05 or 0.5
         axes.set_ylim(scale.low - pad, scale.high + pad)
+        axes.yaxis.set_major_formatter(LocaleNumberFormatter())
         # Stacked panels are low: on two short lines a name no longer runs into the next.
         axes.set_ylabel(textwrap.fill(scale.title, MARGIN_WIDTH if stacked else 14), fontsize=8)
 

@@ -8,6 +8,8 @@ from datetime import datetime, timedelta
 import numpy as np
 from matplotlib import dates as mdates
 
+from desktop_app.ui.charts.locale_axis import LocaleDateFormatter
+
 ZERO = timedelta(0)
 # Days from 1970-01-01 to matplotlib's date epoch (0 with the default epoch).
 EPOCH_SHIFT = float(mdates.date2num(datetime(1970, 1, 1)))  # type: ignore[no-untyped-call]
@@ -50,18 +52,19 @@ class SteadyDateLocator(mdates.AutoDateLocator):
         return self._seen[1]
 
 
-class SteadyDateFormatter(mdates.ConciseDateFormatter):
-    """``ConciseDateFormatter`` that formats the same ticks once (see the locator)."""
+class SteadyDateFormatter(LocaleDateFormatter):
+    """Concise date ticks in the active language (``locale_axis``), formatted once for the
+    same ticks (see the locator)."""
 
     def __init__(self, locator: mdates.DateLocator) -> None:
-        super().__init__(locator)  # type: ignore[no-untyped-call]
+        super().__init__(locator)
         self._seen: tuple[tuple[float, ...], list[str], str] | None = None
 
     def format_ticks(self, values: Sequence[float]) -> list[str]:
         key = tuple(float(v) for v in values)
         if self._seen is None or self._seen[0] != key:
-            labels = list(super().format_ticks(values))  # type: ignore[no-untyped-call]
-            self._seen = (key, labels, str(super().get_offset()))  # type: ignore[no-untyped-call]
+            labels = list(super().format_ticks(values))
+            self._seen = (key, labels, self.offset)
         return list(self._seen[1])
 
     def get_offset(self) -> str:

@@ -26,6 +26,7 @@ from desktop_app.domain.checkin_table import Column, cell_text, checkin_columns
 from desktop_app.domain.journal import CheckIn
 from desktop_app.domain.templates import Template
 from desktop_app.i18n import N_, _, ngettext
+from desktop_app.locale_format import format_clock
 from desktop_app.services.backfill import missed_checkin_days
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
@@ -104,7 +105,7 @@ class CheckInModel(QAbstractTableModel):
             # The day it is for (a backfilled one was written later), at the time it holds.
             local = self.journal.local(checkin.at)
             day = checkin.day(local.tzinfo or self.journal.settings().zone())
-            return f"{short_date(day)}, {local:%H:%M}"
+            return f"{short_date(day)}, {format_clock(local)}"
         template = self.journal.session.templates.get(checkin.template_id)
         text = cell_text(self.columns[column], checkin, template)
         if tooltip:

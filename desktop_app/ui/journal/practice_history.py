@@ -25,13 +25,14 @@ from desktop_app.domain.consistency import DayStatus, calendar_weeks
 from desktop_app.domain.journal import CadenceKind
 from desktop_app.domain.practice_history import COMPLETE, OPEN, PAUSED_WEEK, SHORT
 from desktop_app.i18n import N_, _, ngettext, npgettext
+from desktop_app.locale_format import format_day, weekday_names
 from desktop_app.services.journal import JournalService
 from desktop_app.services.practice_history import (
     PracticeHistory,
     PracticeHistoryService,
     shift_month,
 )
-from desktop_app.ui.dates import MONTHS, WEEKDAYS, short_date
+from desktop_app.ui.dates import short_date
 from desktop_app.ui.journal.strips import day_colours, status_count
 from desktop_app.ui.journal.text import cadence_text
 from desktop_app.ui.undo_bar import announce
@@ -74,7 +75,7 @@ def rule_text(history: PracticeHistory) -> str:
 
 
 def month_title(month: date) -> str:
-    return f"{MONTHS[month.month - 1]} {month.year}"
+    return format_day(month, "month_year")
 
 
 def summary_text(history: PracticeHistory, month: date) -> str:
@@ -215,7 +216,7 @@ class PracticeHistoryDialog(QDialog):
     def _fill(self, history: PracticeHistory) -> None:
         weeks = calendar_weeks(history.start, history.end)
         by_week = history.by_week
-        columns = [day[:3] for day in WEEKDAYS] + ([_("Week")] if by_week else [])
+        columns = weekday_names("abbreviated") + ([_("Week")] if by_week else [])
         self.table.clear()
         self.table.setColumnCount(len(columns))
         self.table.setRowCount(len(weeks))
@@ -249,7 +250,7 @@ class PracticeHistoryDialog(QDialog):
         if not history.start <= day <= history.end:
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             return item
-        name = f"{WEEKDAYS[day.weekday()]} {short_date(day)}"
+        name = format_day(day, "weekday_short")
         status = history.statuses.get(day)
         if status is None:
             item.setText(f"{day.day}")

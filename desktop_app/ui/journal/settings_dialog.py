@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.journal import CheckInCadence, CheckInSettings, format_reminder_time
 from desktop_app.i18n import N_, _
+from desktop_app.locale_format import weekday_names
 from desktop_app.services.journal import JournalInputError, JournalService
 from desktop_app.services.journal_settings import SupportContacts, read_support, write_support
 from desktop_app.ui.context import ScreenContext
-from desktop_app.ui.dates import WEEKDAYS
 from desktop_app.ui.journal.field_errors import lead_to
 from desktop_app.ui.journal.save_dialog import SaveDialog
 from desktop_app.ui.widgets import heading, paragraph
@@ -68,7 +68,7 @@ class CheckInSettingsDialog(SaveDialog):
         self.weekday = QComboBox()
         self.weekday.setObjectName("checkInWeekday")
         self.weekday.setAccessibleName(_("Day of the weekly check-in"))
-        self.weekday.addItems(list(WEEKDAYS))
+        self.weekday.addItems(weekday_names())
         self.weekday.setCurrentIndex(settings.weekday)
         form.addRow(_("On &which day"), self.weekday)
         self.time = QTimeEdit(QTime(settings.reminder.hour, settings.reminder.minute))

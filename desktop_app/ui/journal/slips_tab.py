@@ -25,6 +25,7 @@ from desktop_app.domain.return_time import (
     typical_sentence,
 )
 from desktop_app.i18n import N_, _, ngettext
+from desktop_app.locale_format import format_clock
 from desktop_app.services.consistency import ConsistencyService, ReturnSummary
 from desktop_app.services.journal import JournalService
 from desktop_app.ui.dates import short_date
@@ -169,7 +170,7 @@ class SlipsTab(QScrollArea):
         local = self.journal.local(slip.at)
         when = short_date(local.date())
         return [
-            f"{when}, {local:%H:%M}" if slip.time_known else when,
+            f"{when}, {format_clock(local)}" if slip.time_known else when,
             back_words(return_time(slip)),
             slip.old_pattern,
             names.get(slip.focus_area, "") if slip.focus_area else "",

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from desktop_app.domain.consistency import DayStatus, ReturnPoint
 from desktop_app.domain.return_time import DAY, HOUR, back_words, typical_sentence
 from desktop_app.i18n import N_, _, ngettext
+from desktop_app.locale_format import format_number
 from desktop_app.ui.charts.palette import ChartTheme
 from desktop_app.ui.dates import short_date
 
@@ -145,7 +146,7 @@ def value_axis(longest_seconds: float) -> Axis:
 
 
 def _tick_text(value: float) -> str:
-    return f"{value:g}"
+    return format_number(value)
 
 
 MIN_BAR = 3.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from desktop_app.domain.journal import Cadence, CadenceKind, CheckInCadence, CheckInSettings
 from desktop_app.i18n import _, ngettext
-from desktop_app.ui.dates import WEEKDAYS
+from desktop_app.locale_format import weekday_name
 
 
 def cadence_text(cadence: Cadence) -> str:
@@ -24,7 +24,7 @@ def rhythm_text(settings: CheckInSettings) -> str:
     if settings.cadence is CheckInCadence.DAILY:
         return _("every day, with a reminder at {time}").format(time=settings.reminder_time)
     return _("every {weekday}, with a reminder at {time}").format(
-        weekday=WEEKDAYS[settings.weekday], time=settings.reminder_time
+        weekday=weekday_name(settings.weekday), time=settings.reminder_time
     )
 
 

@@ -20,6 +20,7 @@ from desktop_app.domain.together import Together
 from desktop_app.i18n import _, pgettext
 from desktop_app.services.report_parts import Gaps, Trend
 from desktop_app.ui.charts.palette import OKABE_ITO
+from desktop_app.ui.dates import short_date
 
 INK = "#222222"
 GRID = "#d9d9d9"
@@ -148,4 +149,4 @@ def _x(pairs: list[tuple[datetime, float]]) -> np.ndarray:
 
 
 def _label(word: str, day: date | None) -> str:
-    return word if day is None else f"{word} ({day.day}/{day.month}/{day.year})"
+    return word if day is None else f"{word} ({short_date(day)})"

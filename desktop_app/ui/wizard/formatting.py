@@ -7,6 +7,7 @@ import os
 from desktop_app.domain.answers import Answer, GapAnswer
 from desktop_app.domain.templates import Question
 from desktop_app.i18n import N_, _, ngettext
+from desktop_app.locale_format import format_number
 
 NOT_ANSWERED = N_("Not answered")
 
@@ -14,7 +15,7 @@ NOT_ANSWERED = N_("Not answered")
 def number(value: float) -> str:
     """A score without float noise: 3.0 -> "3", 3.333333 -> "3.3"."""
     rounded = round(value, 1)
-    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
+    return format_number(rounded)
 
 
 def gap_sentence(current: int, ideal: int) -> str:
