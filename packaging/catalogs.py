@@ -19,7 +19,7 @@ LOCALE = ROOT / "resources" / "locale"
 DOMAIN = "groundwork"
 POT = LOCALE / f"{DOMAIN}.pot"
 # The names every layer marks messages with (desktop_app/i18n): context first, then ids.
-KEYWORDS = ("_", "ngettext", "pgettext:1c,2", "npgettext:1c,2,3", "N_")
+KEYWORDS = ("_", "ngettext:1,2", "pgettext:1c,2", "npgettext:1c,2,3", "N_")
 
 
 def pybabel(*args: str) -> None:
@@ -49,8 +49,10 @@ def po_files() -> list[Path]:
 def update() -> None:
     """Merge the .pot into every language's .po (new messages empty, gone ones obsolete)."""
     for po in po_files():
-        pybabel("update", "--no-location", "--omit-header", "--ignore-obsolete",
-                "-D", DOMAIN, "-i", str(POT), "-o", str(po), "-l", po.parent.parent.name)
+        # No fuzzy matching: a guessed translation of a near message is worse than none
+        # (coverage counts it as missing, and the German JSON files fill exact ids).
+        pybabel("update", "--no-fuzzy-matching", "--ignore-obsolete", "-D", DOMAIN,
+                "-i", str(POT), "-o", str(po), "-l", po.parent.parent.name)
 
 
 def compile_all() -> list[Path]:
@@ -92,11 +94,17 @@ def missing(language: str, pot: Path = POT) -> list[str]:
 
 
 def coverage(languages: list[str]) -> int:
+    """Every message in the code now (a fresh extraction, not the committed .pot, which may
+    be behind) translated in each language's .po; 1 with the list of gaps otherwise."""
+    import tempfile
+
     languages = languages or [po.parent.parent.name for po in po_files()]
-    gaps = [gap for language in languages for gap in missing(language)]
+    with tempfile.TemporaryDirectory() as folder:
+        pot = extract(Path(folder) / f"{DOMAIN}.pot")
+        gaps = [gap for language in languages for gap in missing(language, pot)]
+        lines = pot.read_text(encoding="utf-8").splitlines()
     for gap in gaps:
         print(gap)
-    lines = POT.read_text(encoding="utf-8").splitlines()
     total = sum(1 for line in lines if line.startswith("msgid ")) - 1
     if gaps:
         print(f"{len(gaps)} of about {total} messages untranslated", file=sys.stderr)
