@@ -7,10 +7,8 @@ template's wizard pages, every chart and the report's text, and lists every text
 not come from the catalog (templates' texts, the person's own data, dates and numbers are
 allowed: see visible_text.py).
 
-EXPECTED TO FAIL until the strings are marked with ``_()`` (the other parts of issue 15):
-it is marked xfail so the suite stays green on the core branch. Once the marking has been
-merged, run it with ``pytest --runxfail tests/i18n/test_i18n_pseudo_locale.py`` (its
-message lists every offender) and remove the xfail mark when it passes.
+A failure lists every offender and where it was seen: mark it with ``_()`` (or, for data,
+extend what visible_text.py allows).
 """
 
 from __future__ import annotations
@@ -40,13 +38,7 @@ from tests.modal_waits import cancel_modal_waits
 
 ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.xfail(
-        reason="issue 15: fails until every string is marked; run with --runxfail after the "
-        "marking is merged (the failure lists each offender)", strict=False,
-    ),
-]
+pytestmark = pytest.mark.slow
 
 # Menu entries that would leave the app or the machine (a file manager, quitting).
 SKIPPED_ACTIONS = ("Quit", "Open my templates folder")

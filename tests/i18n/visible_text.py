@@ -76,9 +76,17 @@ class Offenders:
     """Texts on screen that did not come from the catalog, each with where it was seen."""
 
     def __init__(self, allowed: Iterable[str]) -> None:
-        self.allowed = sorted({a.strip() for a in allowed if len(a.strip()) > 1},
-                              key=len, reverse=True)
-        self.words = {w for a in self.allowed for w in WORD.findall(a)} | ALWAYS | DATE_WORDS
+        texts = {" ".join(a.split()) for a in allowed if len(a.strip()) > 1}
+        # A description is shown by its first sentence: each sentence counts as a data text.
+        texts |= {part.strip() + "." for t in texts for part in t.split(". ")
+                  if len(part.strip()) > 1 and not part.strip().endswith(".")}
+        # An area key is shown with a capital ("work" → "Work"), a title in lower case in a
+        # sentence: both forms of a data text count as that text.
+        texts |= {t[:1].upper() + t[1:] for t in texts} | {t[:1].lower() + t[1:] for t in texts}
+        self.allowed = sorted(texts, key=len, reverse=True)
+        # Only whole data texts are allowed, never their single words: "Check in now" must
+        # not pass because "Check", "in" and "now" occur somewhere in a template.
+        self.words = ALWAYS | DATE_WORDS
         self.found: dict[str, str] = {}
         self.seen = 0
 
@@ -87,7 +95,7 @@ class Offenders:
         if not text.strip():
             return
         self.seen += 1
-        rest = text
+        rest = " ".join(text.split())  # a chart's label wrapped on two lines is one text
         while True:
             shorter = PSEUDO.sub(" ", rest)
             if shorter == rest:

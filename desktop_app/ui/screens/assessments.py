@@ -278,7 +278,9 @@ class AssessmentsScreen(QScrollArea):
 
     def _result_row(self, summary: ResultSummary) -> QFrame:
         frame, row, text = _row_frame(f"result-{summary.id}")
-        title = _bold(f"{summary.title} — {long_date_time(summary.completed_at)}")
+        # Translators: a past result in the list: the assessment's title and when it was done.
+        title = _bold(_("{title} — {when}").format(
+            title=summary.title, when=long_date_time(summary.completed_at)))
         text.addWidget(title)
         scores = paragraph(describe_scores(summary))
         scores.setObjectName("resultScores")
