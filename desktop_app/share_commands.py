@@ -25,6 +25,7 @@ from desktop_app.commands import (
     guarded,
     say,
 )
+from desktop_app.i18n import _, ngettext
 from desktop_app.services.clock import Clock
 
 
@@ -39,39 +40,42 @@ def run_share_command(argv: list[str], clock: Clock) -> int:
 def share_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="groundwork share",
-        description="Write a share file for a partner: the chosen results of a shareable "
-        "assessment (\"Us\"), your profile's name and the assessment's name, nothing else.",
-        epilog="Exit codes: 0 done, 1 the file could not be made, 2 a usage error. Without "
-        "--share-passphrase-file the file is plain: anyone who has it can read it.",
+        description=_("Write a share file for a partner: the chosen results of a shareable "
+                      "assessment (“Us”), your profile's name and the assessment's name, "
+                      "nothing else."),
+        epilog=_("Exit codes: 0 done, 1 the file could not be made, 2 a usage error. Without "
+                 "--share-passphrase-file the file is plain: anyone who has it can read it."),
         allow_abbrev=False,
     )
     _common(parser)
-    parser.add_argument("--out", metavar="FILE", required=True, help="the share file to write")
+    parser.add_argument("--out", metavar="FILE", required=True,
+                        help=_("the share file to write"))
     parser.add_argument("--template", metavar="ID", default=None,
-                        help="the assessment to share (default: the first shareable one you "
-                        "have taken, e.g. us)")
+                        help=_("the assessment to share (default: the first shareable one "
+                               "you have taken, e.g. us)"))
     parser.add_argument("--result", metavar="ID", action="append", default=None,
-                        help="a result's id to share (repeat for several; default: the newest)")
+                        help=_("a result's id to share (repeat for several; default: the "
+                               "newest)"))
     parser.add_argument("--share-passphrase-file", metavar="FILE",
-                        help="protect the file with the passphrase on the first line of FILE "
-                        "(the one you and your partner agreed on)")
+                        help=_("protect the file with the passphrase on the first line of "
+                               "FILE (the one you and your partner agreed on)"))
     return parser
 
 
 def receive_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="groundwork receive",
-        description="Keep a partner's share file in a profile as their view: apart from your "
-        "own results, read-only (the same file twice is kept once).",
-        epilog="Exit codes: 0 done, 1 the file was refused, 2 a usage error, 3 Groundwork is "
-        "open with that data folder (close it first).",
+        description=_("Keep a partner's share file in a profile as their view: apart from "
+                      "your own results, read-only (the same file twice is kept once)."),
+        epilog=_("Exit codes: 0 done, 1 the file was refused, 2 a usage error, 3 Groundwork "
+                 "is open with that data folder (close it first)."),
         allow_abbrev=False,
     )
-    parser.add_argument("file", metavar="FILE", help="the partner's share file")
+    parser.add_argument("file", metavar="FILE", help=_("the partner's share file"))
     _common(parser)
     parser.add_argument("--share-passphrase-file", metavar="FILE",
-                        help="the passphrase you and your partner agreed on, on the first "
-                        "line of FILE")
+                        help=_("the passphrase you and your partner agreed on, on the first "
+                               "line of FILE"))
     return parser
 
 
@@ -87,11 +91,12 @@ def run_share(options: argparse.Namespace, clock: Clock) -> int:
     from desktop_app.services.sharing import RESULTS, ShareError, SharingService, make_share
 
     data_dir = _data_dir(options.data_dir)
-    passphrase, _ = _passphrase_source(options.passphrase_file)
+    passphrase, _given = _passphrase_source(options.passphrase_file)
     secret = _shared_secret(options.share_passphrase_file)
     out = _usable_out(Path(options.out).expanduser(), data_dir, "json")
     if not data_dir.is_dir():
-        raise CommandError(f"there is no data folder {printable(str(data_dir))}", EXIT_USAGE)
+        raise CommandError(_("there is no data folder {folder}").format(
+            folder=printable(str(data_dir))), EXIT_USAGE)
     templates = load_templates([(resources_dir() / "assessments", True),
                                 (data_dir / "templates", False)])
     try:
@@ -109,24 +114,29 @@ def run_share(options: argparse.Namespace, clock: Clock) -> int:
             template_id = next((s.item.template_id for s in results
                                 if s.item.template_id in shareable), None)
             if template_id is None:
-                raise CommandError(f"“{repo.name}” has no result of an assessment that can be "
-                                   "shared (take “Us” first)", EXIT_USAGE)
+                raise CommandError(_("“{name}” has no result of an assessment that can be "
+                                     "shared (take “Us” first)").format(name=repo.name),
+                                   EXIT_USAGE)
         elif template_id not in shareable:
-            raise CommandError(f"results of '{printable(template_id, 40)}' cannot be shared",
+            raise CommandError(_("results of '{template}' cannot be shared").format(
+                template=printable(template_id, 40)),
                                EXIT_USAGE)
         ids = options.result or [s.id for s in results if s.item.template_id == template_id][:1]
         if not ids:
-            raise CommandError(f"“{repo.name}” has no result of '{template_id}' yet", EXIT_USAGE)
+            raise CommandError(_("“{name}” has no result of '{template}' yet").format(
+                name=repo.name, template=template_id), EXIT_USAGE)
         share = make_share(repo, templates, ids, clock())
         SharingService.write(out, SharingService.encode(share, secret))
     except ShareError as error:
         raise CommandError(str(error)) from None
     finally:
         repo.close()
-    print(f"Wrote {len(share.results)} result(s) of “{share.name}” to {out}")
+    print(ngettext("Wrote {n} result of “{name}” to {path}",
+                   "Wrote {n} results of “{name}” to {path}", len(share.results)).format(
+                       n=len(share.results), name=share.name, path=out))
     if secret is None:
-        say(f"the share file is not protected: anyone who has {printable(str(out))} can read "
-            "the answers in it")
+        say(_("the share file is not protected: anyone who has {path} can read the answers "
+              "in it").format(path=printable(str(out))))
     return 0
 
 
@@ -139,28 +149,30 @@ def run_receive(options: argparse.Namespace, clock: Clock) -> int:
     from desktop_app.storage.schema import ProfileFileError
 
     data_dir = _data_dir(options.data_dir)
-    passphrase, _ = _passphrase_source(options.passphrase_file)
+    passphrase, _given = _passphrase_source(options.passphrase_file)
     secret = _shared_secret(options.share_passphrase_file)
     try:
         envelope = SharingService.read(Path(options.file).expanduser())
     except ShareError as error:
         raise CommandError(str(error)) from None
     if envelope.protected and secret is None:
-        raise UsageError("the share file is protected: give the passphrase you agreed on "
-                         "with --share-passphrase-file FILE")
+        raise UsageError(_("the share file is protected: give the passphrase you agreed on "
+                           "with --share-passphrase-file FILE"))
     try:
         share = SharingService.open(envelope, secret)
     except (ShareError, WrongSharePassphrase) as error:
-        raise CommandError(f"{error} Nothing was changed.") from None
+        raise CommandError(_("{reason} Nothing was changed.").format(reason=error)) from None
     if not data_dir.is_dir():
-        raise CommandError(f"there is no data folder {printable(str(data_dir))}", EXIT_USAGE)
+        raise CommandError(_("there is no data folder {folder}").format(
+            folder=printable(str(data_dir))), EXIT_USAGE)
     lock = HeadlessLock(data_dir)
     try:
         lock.acquire()
     except LockBusyError:
         raise CommandError(
-            f"Groundwork is open with the data folder {printable(str(data_dir))}; close it, "
-            "then receive again (nothing was changed)", EXIT_RUNNING) from None
+            _("Groundwork is open with the data folder {folder}; close it, then receive again "
+              "(nothing was changed)").format(folder=printable(str(data_dir))),
+            EXIT_RUNNING) from None
     try:
         session = Session(data_dir, resources_dir(), clock,
                           load_or_create_device(default_config_dir()))
@@ -169,21 +181,24 @@ def run_receive(options: argparse.Namespace, clock: Clock) -> int:
         session.profiles.refresh()
         info = session.profiles.find(options.profile)
         if info is None:
-            raise CommandError(f"there is no profile called “{printable(options.profile, 80)}”",
+            raise CommandError(_("there is no profile called “{name}”").format(
+                name=printable(options.profile, 80)),
                                EXIT_USAGE)
         _open(session, info.id, passphrase)
         received = SharingService(session).keep(share)
         session.close()
     except ShareError as error:
-        raise CommandError(f"{error} Nothing was changed.") from None
+        raise CommandError(_("{reason} Nothing was changed.").format(reason=error)) from None
     except (ProfileFileError, OSError) as error:
-        raise CommandError(f"the view could not be kept ({error}); nothing was changed") \
-            from None
+        raise CommandError(_("the view could not be kept ({reason}); nothing was changed")
+                           .format(reason=error)) from None
     finally:
         lock.release()
     if received.already_had:
-        print(f"{received.view.label} from this file is already in “{options.profile}”")
+        print(_("{label} from this file is already in “{profile}”").format(
+            label=received.view.label, profile=options.profile))
     else:
-        print(f"Kept {received.view.label} of “{received.view.template_title}” in "
-              f"“{options.profile}”")
+        print(_("Kept {label} of “{title}” in “{profile}”").format(
+            label=received.view.label, title=received.view.template_title,
+            profile=options.profile))
     return 0

@@ -99,7 +99,7 @@ class ProfileStore:
         return profiles, set_aside
 
     def _scan_folder(self, folder: Path) -> ProfileInfo | None:
-        keys, _ = keyfile.read_key_files(folder)
+        keys, _damaged = keyfile.read_key_files(folder)
         latest = keyfile.newest(keys)
         if latest is not None and latest.protected:
             # Encrypted: only the key files' display name is readable without the key.

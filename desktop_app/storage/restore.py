@@ -84,7 +84,7 @@ def _names(profile_folder: Path, device: str) -> tuple[Path, Path, Path]:
 def restore_own(profile_folder: Path, device: str, backup: Backup) -> int:
     """Put ``device``'s files back as the backup holds them (the current key file kept);
     how many files. Other computers' folders are never touched."""
-    building, ready, _ = _names(profile_folder, device)
+    building, ready, _rest = _names(profile_folder, device)
     finish_restore(profile_folder, device)
     building.mkdir()
     copies = own_copies(backup, device)

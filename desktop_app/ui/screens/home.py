@@ -353,7 +353,8 @@ class HomeScreen(QScrollArea):
         self.win_day.setVisible(win is not None)
         if win is not None:
             day = day_text(self.journal.local(win.at).date(), self.journal.today())
-            self.win_label.setText(f"“{win.text}”")
+            # Translators: the latest win, quoted in the person's own words.
+            self.win_label.setText(_("“{text}”").format(text=win.text))
             self.win_day.setText(day[:1].upper() + day[1:])
 
     def _update_assessment(self) -> None:
