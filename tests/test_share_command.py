@@ -65,7 +65,7 @@ def test_share_then_receive_plain(run: Run, tmp_path: Path, clock: FakeClock) ->
     sam, alex = folder_with(tmp_path, clock, "Sam"), folder_with(tmp_path, clock, "Alex")
     out = tmp_path / "sam.groundwork-share"
     code, said, err = run("share", "--profile", "Sam", "--data-dir", str(sam), "--out", str(out))
-    assert code == 0 and "Wrote 1 result(s) of “Sam”" in said
+    assert code == 0 and "Wrote 1 result of “Sam”" in said
     assert "not protected" in err and out.exists()
     code, said, err = run("receive", str(out), "--profile", "Alex", "--data-dir", str(alex))
     assert (code, err) == (0, "") and "Kept Sam's view" in said
