@@ -35,7 +35,7 @@ def _span(low: float, high: float) -> str:
 
 
 def _question_title(question: Question) -> str:
-    title = question.id.replace("_", " ").strip().capitalize()
+    title = question.short_name
     value_range = question.value_range()
     if question.type in ("scale", "choice") and value_range is not None:
         return f"{title} {_span(*value_range)}"

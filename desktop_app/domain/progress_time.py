@@ -226,7 +226,7 @@ def question_series(
             if isinstance(answer := r.answers.get(question.id), int | float)
             and not isinstance(answer, bool)
         )
-        title = question.id.replace("_", " ").strip().capitalize()
+        title = question.short_name
         low, high = value_range
         series.append(ScaleSeries(f"question.{question.id}", title, float(low), float(high),
                                   (), None, points, rolling_mean(points), ()))

@@ -52,6 +52,13 @@ class Question:
     options: tuple[Option, ...] = ()
     past_prompt: str | None = None  # the prompt when editing an earlier day ("that day")
     past_help: str | None = None
+    # A short name for tables and charts ("Distress"); without it the id stands in.
+    label: str | None = None
+
+    @property
+    def short_name(self) -> str:
+        """What a table column or a chart calls this question."""
+        return self.label or self.id.replace("_", " ").strip().capitalize()
 
     def prompt_for(self, past: bool) -> str:
         return self.past_prompt if past and self.past_prompt else self.prompt

@@ -34,7 +34,7 @@ class _Shape:
 
 _OPTION = _Shape(texts=("label",), ids=("value",))
 _QUESTION = _Shape(
-    texts=("prompt", "help", "past_prompt", "past_help"),
+    texts=("prompt", "help", "past_prompt", "past_help", "label"),
     ids=("id",),
     maps=("anchors",),
     lists={"options": _OPTION},

@@ -52,7 +52,7 @@ _TEMPLATE_KEYS: tuple[str, ...] = (
 _TEMPLATE_KEYS += ("scales", "alerts", "shareable")
 _PAGE_KEYS = ("title", "intro", "questions", "past_intro")
 _QUESTION_KEYS: tuple[str, ...] = ("id", "type", "prompt", "help", "area", "required", "min", "max")
-_QUESTION_KEYS += ("anchors", "options", "past_prompt", "past_help")
+_QUESTION_KEYS += ("anchors", "options", "past_prompt", "past_help", "label")
 _SCALE_KEYS: tuple[str, ...] = (
     "id",
     "title",
@@ -174,6 +174,7 @@ def _question(raw: object, path: FieldPath, seen: dict[str, FieldPath]) -> Quest
         options=_options(table, kind),
         past_prompt=table.get_or("past_prompt", as_optional_text, None),
         past_help=table.get_or("past_help", as_optional_text, None),
+        label=table.get_or("label", as_optional_text, None),
     )
 
 
