@@ -129,6 +129,8 @@ class ChartView(QWidget):
         self.canvas.setMinimumHeight(260)
         self.canvas.overlay = self.overlay_artists
         self.canvas.background_key = self._background_key
+        self.canvas.middle = self.middle_artists
+        self.canvas.static_key = self._static_key
         self.table = ChartTable(_("{name} table").format(name=name))
         self.table.setObjectName("chartTable")
         self.table.open_result.connect(self.open_result)
@@ -220,19 +222,36 @@ class ChartView(QWidget):
         """What the rest of the picture depends on besides the layout; None: no cache."""
         return None
 
+    def middle_artists(self) -> Sequence[Artist]:
+        """What follows the limits besides the data (a date axis), drawn over a cached
+        picture of the rest when only the limits change; every other artist of the figure
+        must come before these in a whole draw (see ``canvas``)."""
+        return ()
+
+    def static_key(self) -> object | None:
+        """What the picture under ``middle_artists`` depends on besides the layout."""
+        return None
+
     @staticmethod
-    def in_draw_order(axes_list: Sequence[Axes], artists: Sequence[Artist]) -> list[Artist]:
+    def in_draw_order(
+        axes_list: Sequence[Axes], artists: Sequence[Artist], spines: bool = True
+    ) -> list[Artist]:
         """``artists`` and the spines (drawn over them), in the order a whole draw takes,
         so that the picture over a cached background is exactly the whole picture."""
         wanted = set(artists)
         found: list[Artist] = []
         for axes in axes_list:
-            mine = [a for a in axes.get_children() if a in wanted or isinstance(a, Spine)]
+            mine = [a for a in axes.get_children()
+                    if a in wanted or (spines and isinstance(a, Spine))]
             found += sorted(mine, key=lambda a: a.get_zorder())
         return found
 
     def _background_key(self) -> object | None:
         key = self.background_key()
+        return None if key is None else (self._generation, key)
+
+    def _static_key(self) -> object | None:
+        key = self.static_key()
         return None if key is None else (self._generation, key)
 
     def add_targets(
