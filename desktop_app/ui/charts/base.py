@@ -71,6 +71,14 @@ class _Targets:
         return None if self.result_ids is None else self.result_ids[index]
 
 
+def clear_figure(figure: Figure) -> None:
+    """``figure.clear()``, without first clearing each axes it is about to drop: clearing
+    one makes its ticks anew, and ten panels' worth was a tenth of a rebuild."""
+    for axes in tuple(figure.axes):
+        figure.delaxes(axes)
+    figure.clear()
+
+
 class EmptyState(QWidget):
     """A sentence that says what to do to see the chart, and a button that does it."""
 
@@ -294,7 +302,7 @@ class ChartView(QWidget):
         self._empty = True
         self._generation += 1
         self.empty.set(message, action)
-        self.figure.clear()
+        clear_figure(self.figure)
         self._targets = []
         self.table.set_rows((), ())
         self.caption.setText("")
@@ -326,7 +334,7 @@ class ChartView(QWidget):
         self.schedule_draw()
 
     def _build(self) -> None:
-        self.figure.clear()
+        clear_figure(self.figure)
         self.figure.set_facecolor(self.theme.background)
         self._targets = []
         self.build_figure()
