@@ -241,16 +241,13 @@ class ChartView(QWidget):
         return None
 
     @staticmethod
-    def in_draw_order(
-        axes_list: Sequence[Axes], artists: Sequence[Artist], spines: bool = True
-    ) -> list[Artist]:
+    def in_draw_order(axes_list: Sequence[Axes], artists: Sequence[Artist]) -> list[Artist]:
         """``artists`` and the spines (drawn over them), in the order a whole draw takes,
         so that the picture over a cached background is exactly the whole picture."""
         wanted = set(artists)
         found: list[Artist] = []
         for axes in axes_list:
-            mine = [a for a in axes.get_children()
-                    if a in wanted or (spines and isinstance(a, Spine))]
+            mine = [a for a in axes.get_children() if a in wanted or isinstance(a, Spine)]
             found += sorted(mine, key=lambda a: a.get_zorder())
         return found
 
