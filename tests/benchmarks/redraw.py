@@ -121,6 +121,11 @@ def bench_redraw(data_dir: Path, runs: int) -> list[Row]:
     periods = itertools.cycle([(daily_year, year), (daily_all, everything)])
     cases.append(("over-time chart, daily check-ins, period changing (1 y ↔ 20 y)",
                   lambda: over_time.set_data(*next(periods)), over_time))
+    # A new view (Show or Part) builds the panels anew and draws the whole figure: no
+    # cached picture holds. Alternating the two views makes every draw such a first one.
+    views = itertools.cycle([(daily_all, everything), (areas, everything)])
+    cases.append(("over-time chart, first draw of a view (daily check-ins ↔ nine areas)",
+                  lambda: over_time.set_data(*next(views)), over_time))
     rows = []
     for name, redraw, chart in cases:
         rows.append(_row(name, points, _synchronous(redraw, chart, runs)))

@@ -157,15 +157,17 @@ def test_a_resize_while_a_render_holds_the_figure_waits_for_nothing(
     panel.setCurrentWidget(chart)
     shown(qtbot, chart)
     started, release = threading.Event(), threading.Event()
-    draw = Figure.draw
+    render = canvas_module.Canvas._render
 
-    def held(self: Figure, renderer: Any) -> None:
+    # A new period may not draw the whole figure (its static picture is cached): the
+    # render itself is held.
+    def held(self: Any, job: Any) -> Any:
         if threading.current_thread().name == "chart-render":
             started.set()
             release.wait(20)
-        draw(self, renderer)
+        return render(self, job)
 
-    monkeypatch.setattr(Figure, "draw", held)
+    monkeypatch.setattr(canvas_module.Canvas, "_render", held)
     # Had the resize waited for the render, it would give up after this and say so.
     monkeypatch.setattr(canvas_module, "SETTLE_TIMEOUT_S", 0.5)
     screen.range_filter.choose(4)
@@ -226,3 +228,50 @@ def test_reading_a_chart_whose_build_waits_builds_it_first(qtbot, progress) -> N
     chart.canvas.settle()  # what anything that reads the figure does first
     assert not chart.canvas.build_pending
     assert len(chart.panels) >= 9 and "One small chart per area" in chart.caption.text()
+
+
+@pytest.mark.parametrize("template", ["life-areas", "check-in"])
+def test_a_new_period_draws_only_the_date_axes_and_data_over_the_cached_rest(
+    qtbot, progress, monkeypatch, template
+) -> None:
+    startup, screen, panel = progress
+    panel.setCurrentWidget(panel.over_time)
+    chart = panel.over_time
+    chart.template.setCurrentIndex(chart.template.findData(template))
+    shown(qtbot, chart)
+    static = chart.canvas._static
+    assert static is not None
+    whole_draws: list[str] = []
+    draw = Figure.draw
+
+    def recording(self: Figure, renderer: Any) -> None:
+        whole_draws.append(threading.current_thread().name)
+        draw(self, renderer)
+
+    monkeypatch.setattr(Figure, "draw", recording)
+    for index in (4, 0):  # all time, three months: new limits and date ticks each time
+        screen.range_filter.choose(index)
+        picture = shown(qtbot, chart)
+        assert whole_draws == []  # titles, value axes and legends were pasted, not drawn
+        assert chart.canvas._static is static
+        monkeypatch.setattr(Figure, "draw", draw)
+        assert np.array_equal(picture, fresh_picture(qtbot, chart))
+        monkeypatch.setattr(Figure, "draw", recording)
+    # Narrower and lower: the panels' titles come close to the date ticks above them.
+    startup.window.resize(900, 620)
+    qtbot.waitUntil(lambda: chart.canvas._static is not static, timeout=20000)
+    screen.range_filter.choose(2)
+    picture = shown(qtbot, chart)
+    monkeypatch.setattr(Figure, "draw", draw)
+    assert np.array_equal(picture, fresh_picture(qtbot, chart))
+
+
+def test_a_new_view_drops_the_old_panels(qtbot, progress) -> None:
+    _startup, _screen, panel = progress
+    panel.setCurrentWidget(panel.over_time)
+    chart = panel.over_time
+    for template in ("life-areas", "check-in", "life-areas"):
+        chart.template.setCurrentIndex(chart.template.findData(template))
+        picture = shown(qtbot, chart)
+        assert chart.figure.axes == chart.panels
+        assert np.array_equal(picture, fresh_picture(qtbot, chart))

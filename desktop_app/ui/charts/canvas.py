@@ -6,6 +6,12 @@
   with whatever is drawn over them) and what the rest of the picture depends on
   (``background_key``: limits, layout). While that key holds, a render pastes the cached
   picture of everything else and draws only the overlay on it.
+* Below that, a chart may name a middle layer too (``middle``: the artists that follow the
+  limits, such as the date axis and its grid) and what the rest depends on
+  (``static_key``: the layout alone). A new period then pastes the cached picture of the
+  rest (titles, the value axis, legends: most of the text, which is most of a draw) and
+  draws the middle and the overlay on it. The chart keeps every static artist below
+  every middle one in its draw order, so that this is exactly what a whole draw draws.
 * The UI thread never touches the figure while it renders: whatever changes or reads the
   figure first calls ``settle``, which waits for a render under way. A resize meanwhile is
   taken when the render ends, not waited for.
@@ -77,6 +83,8 @@ class _Render:
     background_key: object | None
     overlay: tuple[Artist, ...]
     build: Build | None = None
+    static_key: object | None = None
+    middle: tuple[Artist, ...] = ()
     done: threading.Event = field(default_factory=threading.Event)
     renderer: RendererAgg | None = None
 
@@ -101,6 +109,7 @@ class Canvas(FigureCanvasQTAgg):
         self._again = False
         self._running: _Render | None = None
         self._background: tuple[object, Any] | None = None
+        self._static: tuple[object, Any] | None = None  # the picture under the middle layer
         self._resized: QResizeEvent | None = None  # while a render held the figure
         self._build: Build | None = None
         # Two renderers take turns, one shown while the other is drawn into: a renderer is
@@ -109,6 +118,8 @@ class Canvas(FigureCanvasQTAgg):
         self._spare: tuple[Size, RendererAgg] | None = None
         self.overlay: Callable[[], Sequence[Artist]] = _no_overlay
         self.background_key: Callable[[], object | None] = _no_key
+        self.middle: Callable[[], Sequence[Artist]] = _no_overlay
+        self.static_key: Callable[[], object | None] = _no_key
 
     @property
     def rendering(self) -> bool:
@@ -197,9 +208,18 @@ class Canvas(FigureCanvasQTAgg):
         build, self._build = self._build, None
         if build is not None:  # the key and overlay follow once it is built
             return _Render(size, None, (), build)
+        job = _Render(size, None, ())
+        self._keys(job)
+        return job
+
+    def _keys(self, job: _Render) -> None:
+        """What of the cached pictures ``job`` may reuse, and what it draws over them."""
         key = self.background_key()
-        overlay = tuple(self.overlay()) if key is not None else ()
-        return _Render(size, None if key is None else (size, key), overlay)
+        job.overlay = tuple(self.overlay()) if key is not None else ()
+        job.background_key = None if key is None else (job.size, key)
+        static = self.static_key() if job.overlay else None
+        job.middle = tuple(self.middle()) if static is not None else ()
+        job.static_key = (job.size, static) if job.middle else None
 
     def _render_off_thread(self, job: _Render) -> None:
         try:
@@ -213,9 +233,7 @@ class Canvas(FigureCanvasQTAgg):
         """Draw the figure into a new renderer, reusing the cached background if it holds."""
         if job.build is not None:
             job.build[0]()
-            key = self.background_key()
-            job.overlay = tuple(self.overlay()) if key is not None else ()
-            job.background_key = None if key is None else (job.size, key)
+            self._keys(job)
         spare, self._spare = self._spare, None
         if spare is not None and spare[0] == job.size:
             renderer = spare[1]
@@ -227,21 +245,36 @@ class Canvas(FigureCanvasQTAgg):
         if job.overlay and cached is not None and cached[0] == job.background_key:
             renderer.restore_region(cached[1])  # type: ignore[no-untyped-call]
         else:
+            self._draw_background(job, renderer)
+        for artist in job.overlay:
+            artist.draw(renderer)
+        return renderer
+
+    def _draw_background(self, job: _Render, renderer: RendererAgg) -> None:
+        """Everything but the overlay: the static picture (cached or drawn), then the middle."""
+        static = self._static
+        if job.middle and static is not None and static[0] == job.static_key:
+            renderer.restore_region(static[1])  # type: ignore[no-untyped-call]
+        else:
             # Animated artists are left out of a figure's draw: the rest is the background.
-            for artist in job.overlay:
+            hidden = (*job.middle, *job.overlay)
+            for artist in hidden:
                 artist.set_animated(True)
             try:
                 self.figure.draw(renderer)
             finally:
-                for artist in job.overlay:
+                for artist in hidden:
                     artist.set_animated(False)
-            self._background = (
-                (job.background_key, renderer.copy_from_bbox(self.figure.bbox))
-                if job.overlay else None
+            self._static = (
+                (job.static_key, renderer.copy_from_bbox(self.figure.bbox))
+                if job.middle else None
             )
-        for artist in job.overlay:
+        for artist in job.middle:
             artist.draw(renderer)
-        return renderer
+        self._background = (
+            (job.background_key, renderer.copy_from_bbox(self.figure.bbox))
+            if job.overlay else None
+        )
 
     def _use(self, size: Size, renderer: RendererAgg) -> None:
         shown = getattr(self, "renderer", None)

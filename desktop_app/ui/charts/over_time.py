@@ -31,9 +31,12 @@ from desktop_app.ui.charts.locale_axis import LocaleNumberFormatter
 from desktop_app.ui.charts.over_time_areas import (
     IDEAL_STYLE,
     NOW_STYLE,
+    STATIC_ZORDER,
     build_small_multiples,
     in_panel_order,
+    middle_layer,
     set_date_grid,
+    static_first,
 )
 from desktop_app.ui.charts.table import TableRow
 from desktop_app.ui.charts.time_axis import (
@@ -183,6 +186,13 @@ class OverTimeChart(ChartView):
         # Ticks and their labels follow the limits; everything else follows the layout.
         return tuple((*a.get_xlim(), *a.get_ylim()) for a in self.panels) or None
 
+    def middle_artists(self) -> Sequence[Artist]:
+        return middle_layer(self.panels, self.date_grids)
+
+    def static_key(self) -> object | None:
+        # Only the date axis follows a new period; the value axes follow the layout.
+        return tuple(a.get_ylim() for a in self.panels) or None
+
     def update_chart(self) -> bool:
         if not self.panels or self._built != self._layout():
             return False
@@ -230,6 +240,7 @@ class OverTimeChart(ChartView):
             axes = self.figure.add_subplot(grid[row, 0], sharex=first)
             first = first or axes
             self.style_axes(axes)
+            static_first(axes)
             self.panels.append(axes)
         if areas:
             self._build_areas(self.panels[0], areas)
@@ -304,6 +315,7 @@ class OverTimeChart(ChartView):
         legend = axes.legend(
             loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, frameon=False, fontsize=8
         )
+        legend.set_zorder(STATIC_ZORDER)  # drawn before the date axis: see static_first
         for text in legend.get_texts():
             text.set_color(self.theme.foreground)
 
@@ -316,6 +328,7 @@ class OverTimeChart(ChartView):
             axes.text(
                 1.01, (band.low + band.high) / 2, textwrap.fill(band.label, MARGIN_WIDTH),
                 transform=label_at, fontsize=7, color=theme.muted, va="center", ha="left",
+                zorder=STATIC_ZORDER,
             )
         key = scale.scale_id
         if scale.trend:

@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Collection, Sequence
 from typing import Protocol
 
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
@@ -30,6 +31,8 @@ FOCUS_MARK = "★"
 TITLE_WIDTH = 21  # characters a line of a panel's title
 FOCUS_FRAME = 2.2  # points; the other panels' frames are matplotlib's 0.8
 FOCUS_GID = "focus-frame"
+# Below the axes' own 0.5 (grid and axes drawn below the data), above the face.
+STATIC_ZORDER = 0.3
 NOW_STYLE = {"marker": "o", "linestyle": "-", "markersize": 3.5, "linewidth": 1.6}
 IDEAL_STYLE = {"marker": "s", "linestyle": "--", "markersize": 3.0, "linewidth": 1.1}
 
@@ -75,6 +78,7 @@ def build_small_multiples(
         axes = figure.add_subplot(grid[row, column], sharex=first, sharey=first)
         first = first or axes
         chart.style_axes(axes)
+        static_first(axes)
         in_focus = area.area in focus
         _whole_pixel_spines(axes)
         # Wrapped: in three columns at the narrowest window a bold name on one line ran
@@ -111,6 +115,7 @@ def build_small_multiples(
     if strip:
         journal = figure.add_subplot(grid[-1, :], sharex=first)
         chart.style_axes(journal)
+        static_first(journal)
         _whole_pixel_spines(journal)
         _no_axis_labels(journal)
         _date_grid(chart, journal)
@@ -123,6 +128,26 @@ def build_small_multiples(
     for text in legend.get_texts():
         text.set_color(theme.foreground)
     return panels
+
+
+def static_first(axes: Axes) -> None:
+    """Draw what does not follow the limits (value axis, title) before the date axis and
+    its grid, so that a new period can draw those over a cached picture of the rest and
+    get exactly what a whole draw gives (see ``canvas``)."""
+    axes.yaxis.set_zorder(STATIC_ZORDER + 0.1)
+    axes.title.set_zorder(STATIC_ZORDER)
+
+
+def middle_layer(panels: Sequence[Axes], grids: Sequence[LineCollection]) -> list[Artist]:
+    """What a new period changes besides the data: each panel's date axis and grid (and
+    its focus frame, which is drawn over the grid), in the order a whole draw takes."""
+    found: list[Artist] = []
+    wanted = set(grids)
+    for axes in panels:
+        mine: list[Artist] = [a for a in axes.get_children() if a in wanted or a is axes.xaxis
+                              or a.get_gid() == FOCUS_GID]
+        found += sorted(mine, key=lambda a: a.get_zorder())
+    return found
 
 
 def _date_grid(chart: Chart, axes: Axes) -> None:
