@@ -25,6 +25,10 @@ DATE = "2026-11-25"
 def esc(text: str) -> str:
     """Text safe in roff: backslashes, leading dots and quotes, and hyphens as minus signs."""
     text = text.replace("\\", "\\e").replace("-", "\\-")
+    # Typographic characters as roff's own names: groff reads its input as Latin-1.
+    for char, name in (("“", "\\(lq"), ("”", "\\(rq"), ("‘", "\\(oq"), ("’", "\\(cq"),
+                       ("—", "\\(em"), ("–", "\\(en"), ("…", "..."), ("▸", ">")):
+        text = text.replace(char, name)
     return f"\\&{text}" if text[:1] in {".", "'"} else text
 
 

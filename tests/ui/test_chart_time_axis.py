@@ -1,4 +1,5 @@
-"""The over-time charts' date ticks, worked out once per view, are matplotlib's own."""
+"""The over-time charts' date ticks, worked out once per view, are those matplotlib's own
+locator and the uncached language-aware formatter give."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 
+from desktop_app.ui.charts.locale_axis import LocaleDateFormatter
 from desktop_app.ui.charts.time_axis import SteadyDateFormatter, SteadyDateLocator, day_number
 
 VIEWS = [
@@ -30,7 +32,7 @@ def test_the_ticks_and_labels_are_those_of_matplotlib_for_every_view(shared: int
     axes[0].xaxis.set_major_formatter(SteadyDateFormatter(locator))
     auto = mdates.AutoDateLocator(minticks=3, maxticks=8)
     reference.xaxis.set_major_locator(auto)
-    reference.xaxis.set_major_formatter(mdates.ConciseDateFormatter(auto))
+    reference.xaxis.set_major_formatter(LocaleDateFormatter(auto))
     for start, end in VIEWS:
         for each in (axes[0], reference):
             each.set_xlim(day_number(start), day_number(end))
