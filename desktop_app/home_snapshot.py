@@ -183,9 +183,15 @@ def _signatures(folder: Path) -> list[list[Any]]:
     return sorted(found)
 
 
-def files_key(version: str, language: str, folders: list[Path]) -> list[Any]:
-    """What must be unchanged for the copy to hold: the app, its language, every file."""
-    return [version, language, *([str(f), _signatures(f)] for f in folders)]
+def snapshot_key(data_dir: Path, resources: Path, profile_id: str) -> list[Any]:
+    """What must be unchanged for the copy to hold: the app, its language, and every file
+    of the profile and of the templates (shipped and the person's own)."""
+    from desktop_app import __version__
+    from desktop_app.i18n import language
+
+    folders = [data_dir / "profiles" / profile_id, resources / "assessments",
+               data_dir / "templates"]
+    return [__version__, language(), *([str(f), _signatures(f)] for f in folders)]
 
 
 def load(path: Path, profile_id: str, key: list[Any]) -> HomeInputs | None:

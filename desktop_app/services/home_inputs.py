@@ -2,19 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-from desktop_app import __version__
-from desktop_app.home_snapshot import (
-    CheckInRhythm,
-    Draft,
-    FocusLine,
-    HomeInputs,
-    MilestoneNote,
-    files_key,
-)
-from desktop_app.i18n import language
+from desktop_app.home_snapshot import CheckInRhythm, Draft, FocusLine, HomeInputs, MilestoneNote
 from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.journal import JournalService
 from desktop_app.services.session import Session
@@ -64,14 +52,3 @@ def home_inputs(session: Session, journal: JournalService | None = None) -> Home
         win=(win.text, win.at.isoformat()) if win else None,
         assessment=(latest[0], latest[1].isoformat()) if latest else None,
     )
-
-
-def snapshot_folders(data_dir: Path, resources: Path, profile_id: str) -> list[Path]:
-    """Every folder whose files Home's inputs come from: the profile's and the templates'."""
-    return [data_dir / "profiles" / profile_id, resources / "assessments",
-            data_dir / "templates"]
-
-
-def snapshot_key(data_dir: Path, resources: Path, profile_id: str) -> list[Any]:
-    return files_key(__version__, language(),
-                     snapshot_folders(data_dir, resources, profile_id))

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -143,7 +142,7 @@ class HomeScreen(QScrollArea):
         self.setObjectName("homeScreen")
         self.setAccessibleName(_("Home"))
         # Tab goes straight to the first button, not to an empty scroll area first.
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setProperty("focusPolicy", "NoFocus")  # by name: see ``widgets.paragraph``
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self._journal: JournalService | None = None
