@@ -20,6 +20,7 @@ from desktop_app.services.clock import Clock, system_clock
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QSettings
 
+    from desktop_app.home_copy import HomeCopy
     from desktop_app.home_snapshot import HomeInputs
     from desktop_app.instance_lock import InstanceLock
     from desktop_app.services.session import Session
@@ -53,9 +54,7 @@ class Startup:
     # Brings the window forward when Groundwork is started again (made after the first paint).
     beacon: Beacon | None = None
     # This computer's copy of what Home showed (``home_snapshot``), for a fast next start.
-    home_copy: Path | None = None
-    # The profile id and name that copy is of, while one is kept.
-    remembered: tuple[str, str] | None = None
+    home_copy: HomeCopy | None = None
 
     def shutdown(self) -> None:
         gc.enable()  # should it close before Home painted
@@ -69,8 +68,8 @@ class Startup:
 
         # The window waited for the writes already, unless it was never closed.
         bound = 0.0 if self.window.quit_wait.abandoned else QUIT_WAIT_S
-        if self.ready and self.session.flush(bound):
-            remember_home(self)  # what the last save left, for the next start
+        if self.home_copy is not None and self.ready and self.session.flush(bound):
+            self.home_copy.keep()  # what the last save left, for the next start
         if not self.session.close(timeout=bound):
             logging.getLogger(__name__).warning(
                 "closed with writes that had not landed after %.1f s", bound)
@@ -227,11 +226,12 @@ def _prepare(options: Options, clock: Clock, folders: LocalFolders | None) -> St
     settings = open_ui_state(local, data_dir)
     window = MainWindow(session, settings, local.config)
     window.show()
+    from desktop_app.home_copy import HomeCopy
     from desktop_app.home_snapshot import snapshot_file
     from desktop_app.paths import data_dir_key
 
-    startup = Startup(app, window, session, lock,
-                      home_copy=snapshot_file(local.state, data_dir_key(data_dir)))
+    copy = HomeCopy(snapshot_file(local.state, data_dir_key(data_dir)), session)
+    startup = Startup(app, window, session, lock, home_copy=copy)
     # The profile is read once the window is on screen: a five-year profile is megabytes.
     window.when_painted(lambda: _finish_start(startup, options, settings))
     return startup
@@ -277,50 +277,7 @@ def _remembered_home(startup: Startup, options: Options, settings: QSettings
     if (startup.home_copy is None or options.demo or options.profile
             or not isinstance(last, str) or not last):
         return None
-    from desktop_app.home_snapshot import load, snapshot_key
-
-    session = startup.session
-    return load(startup.home_copy, last, snapshot_key(session.data_dir, session.resources, last))
-
-
-def remember_home(startup: Startup) -> None:
-    """Keep what Home shows for the next start; never for a protected profile."""
-    from desktop_app.home_snapshot import remove, snapshot_key, store
-
-    path, session = startup.home_copy, startup.session
-    if path is None:
-        return
-    repo = session.repo
-    if repo is None or session.key is not None or repo.write_cipher is not None:
-        remove(path)
-        startup.remembered = None
-        return
-    if not session.flush(0):
-        return  # the files are about to change: the copy is written at quit instead
-    from desktop_app.services.home_inputs import home_inputs
-
-    # The files' key before the inputs: a file landing between the two makes a copy that
-    # is never used, rather than one that shows less than the files hold.
-    key = snapshot_key(session.data_dir, session.resources, repo.profile_id)
-    inputs = home_inputs(session)
-    store(path, inputs, key)
-    startup.remembered = (inputs.profile_id, inputs.name)
-
-
-def _forget_home_when_needed(startup: Startup) -> None:
-    """Remove the copy when the open profile is not the one it is of any more (deleted,
-    another opened), is renamed, or is protected."""
-    from desktop_app.home_snapshot import remove
-
-    session, path = startup.session, startup.home_copy
-    shown = startup.remembered
-    if path is None or shown is None:
-        return
-    profile = session.profile
-    if (profile is None or profile.id != shown[0] or profile.name != shown[1]
-            or session.key is not None):
-        remove(path)
-        startup.remembered = None
+    return startup.home_copy.for_start(last)
 
 
 def _open_and_show(startup: Startup, options: Options, settings: QSettings) -> None:
@@ -365,8 +322,9 @@ def _report_notices(startup: Startup) -> None:
         startup.beacon = instance_beacon.Beacon(name, startup.window)
 
     startup.notices += filter(None, [skipped_notice(startup.session)])
-    remember_home(startup)
-    startup.session.subscribe(lambda: _forget_home_when_needed(startup))
+    if startup.home_copy is not None:
+        startup.home_copy.keep()
+        startup.home_copy.follow()
     startup.notices_said = True
     if startup.notices:
         window = startup.window

@@ -19,12 +19,11 @@ import contextlib
 import json
 import os
 import re
-import tempfile
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 FORMAT = "groundwork-home-1"
 
@@ -214,6 +213,8 @@ def store(path: Path, inputs: HomeInputs, key: list[Any]) -> None:
     """Write the copy atomically, readable by this user alone; failures leave no copy."""
     text = json.dumps({"format": FORMAT, "key": key, "inputs": to_plain(inputs)},
                       ensure_ascii=False)
+    import tempfile  # not at import: it loads ``random``, and this module loads before Home
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".home-", suffix=".tmp", dir=path.parent)
