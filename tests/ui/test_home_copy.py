@@ -210,3 +210,24 @@ def test_a_profile_file_changed_since_makes_the_copy_unused(
     qtbot.waitUntil(lambda: home.ready)
     assert drawn == []
     assert home.win_label.text() == "“Walked to work”"
+
+
+def test_delete_all_my_data_takes_the_copy_and_quitting_does_not_bring_it_back(
+    qtbot, start_app, tmp_path
+) -> None:
+    from desktop_app.local_state import LocalFolders
+    from desktop_app.services.data_removal import delete_places, groundwork_places
+
+    startup = start_app("--profile", "Sam")
+    qtbot.waitUntil(lambda: startup.notices_said)
+    path = startup.home_copy.path
+    assert path.is_file()
+    places = groundwork_places(startup.session.data_dir, LocalFolders.of_this_computer(),
+                               tmp_path / "logs", tmp_path / "cache")
+    # As Settings ▸ Delete all my data does it (ui/privacy_actions.py).
+    startup.session.close()
+    startup.session.profile = None
+    delete_places(places)
+    assert not path.exists()
+    quit_app(startup)
+    assert not path.exists()
