@@ -314,6 +314,7 @@ def _report_notices(startup: Startup) -> None:
     gc.enable()
     from desktop_app.services.records import skipped_notice
     from desktop_app.ui import instance_beacon
+    from desktop_app.ui.screens.home import HomeScreen
 
     # Made once Home is on screen (QtNetwork is not needed to paint it); a second start
     # before this says "switch to the open window" instead of bringing it forward.
@@ -323,7 +324,10 @@ def _report_notices(startup: Startup) -> None:
 
     startup.notices += filter(None, [skipped_notice(startup.session)])
     if startup.home_copy is not None:
-        startup.home_copy.keep()
+        # What Home has just drawn from the profile, rather than reading it all again.
+        shown = next((s.drawn_from_profile() for s in startup.window.stack.built()
+                      if isinstance(s, HomeScreen)), None)
+        startup.home_copy.keep(shown)
         startup.home_copy.follow()
     startup.notices_said = True
     if startup.notices:

@@ -30,8 +30,9 @@ class HomeCopy:
             self.of = (found.profile_id, found.name)
         return found
 
-    def keep(self) -> None:
-        """Write what Home shows now, unless the profile is protected (then remove it)."""
+    def keep(self, shown: HomeInputs | None = None) -> None:
+        """Write what Home shows now (``shown``: what it has just drawn from the profile),
+        unless the profile is protected (then remove it)."""
         session = self.session
         repo = session.repo
         if repo is None or session.key is not None or repo.write_cipher is not None:
@@ -44,7 +45,7 @@ class HomeCopy:
         # The files' key before the inputs: a file landing between the two makes a copy
         # that is never used, rather than one that shows less than the files hold.
         key = snapshot_key(session.data_dir, session.resources, repo.profile_id)
-        inputs = home_inputs(session)
+        inputs = shown if shown is not None else home_inputs(session)
         store(self.path, inputs, key)
         self.of = (inputs.profile_id, inputs.name)
 

@@ -139,6 +139,7 @@ class HomeScreen(QScrollArea):
         self.preview: HomeInputs | None = getattr(ctx.navigator, "home_preview", None)
         self._held: list[Callable[[], object]] = []
         self.inputs: HomeInputs | None = None
+        self._from_profile = False
         self.setObjectName("homeScreen")
         self.setAccessibleName(_("Home"))
         # Tab goes straight to the first button, not to an empty scroll area first.
@@ -273,6 +274,13 @@ class HomeScreen(QScrollArea):
         if self._stale:
             self._update()
 
+    def drawn_from_profile(self) -> HomeInputs | None:
+        """What Home shows, if it is drawn from the open profile and up to date."""
+        inputs, repo = self.inputs, self.ctx.session.repo
+        if self._stale or inputs is None or repo is None or inputs.profile_id != repo.profile_id:
+            return None
+        return inputs if self._from_profile else None
+
     def _read_inputs(self) -> HomeInputs:
         session = self.ctx.session
         if session.repo is not None:
@@ -287,6 +295,7 @@ class HomeScreen(QScrollArea):
         self._stale = False
         focused = QApplication.focusWidget()
         inputs = self.inputs = self._read_inputs()
+        self._from_profile = self.ctx.session.repo is not None
         clock = Clock(inputs, self.ctx.session.clock())
         self.greeting.setText(
             _("Hello, {name}").format(name=inputs.name) if inputs.name else _("Hello"))
