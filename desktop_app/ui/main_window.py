@@ -171,14 +171,14 @@ class MainWindow(QMainWindow):
 
     def show_home_preview(self, inputs: HomeInputs) -> QWidget:
         """Draw Home from this computer's copy of what it showed, before the profile opens
-        (the other sections wait for it); the open profile then redraws it in place."""
+        (a section chosen meanwhile is shown once it is); the open profile then redraws it in
+        place."""
         self._previewing = True
         self._shown_profile_id = inputs.profile_id
         self.pages.setCurrentWidget(self.workspace)
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(0)
         self.nav.blockSignals(False)
-        self.nav.setEnabled(False)
         self.home_preview = inputs
         try:
             self.stack.show_key("home")
@@ -326,8 +326,8 @@ class MainWindow(QMainWindow):
 
     # --- navigation -----------------------------------------------------------------
     def _show_row(self, row: int) -> None:
-        if row < 0:
-            return
+        if row < 0 or self._previewing:
+            return  # while Home is drawn from its copy, the row chosen is shown once open
         screen = self.stack.show_key(SCREENS[row][0])
         screen.entered()
         if self._reminder_after_home:
@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
         self._show_row(self.nav.currentRow())
 
     def show_screen(self, key: str) -> None:
-        if self.session.profile is None:
+        if self.session.profile is None and not self._previewing:
             return  # locked, or no profile yet: there is no screen to show
         keys = [k for k, _t in SCREENS]
         self.nav.setCurrentRow(keys.index(key))
@@ -389,7 +389,9 @@ class MainWindow(QMainWindow):
         profile = self.session.profile
         if self._previewing:
             self._previewing = False
-            self.nav.setEnabled(True)
+            if profile is not None and profile.id == self._shown_profile_id:
+                # A section chosen while Home was drawn from the copy, shown now.
+                QTimer.singleShot(0, self, self._show_current_row)
             if self._painted:
                 from desktop_app.ui.after_paint import after_next_paint
 
