@@ -122,15 +122,15 @@ def bench_startup(folders: dict[int, Path]) -> list[Row]:
                                 ms / bare <= 1.5, extra))
                 continue
             if kind.startswith("window"):
-                rows.append(Row(f"start → first window, {years} y, {kind.removeprefix('window ')}",
+                rows.append(Row(f"start → first window, {years} y {kind.removeprefix('window ')}",
                                 measured, "(for comparison)", True, extra))
                 continue
             shown = shows[key]
             filled = bool(shown["has_history"] and shown["win"])
             judged = kind == "home" and years == 20
-            label = kind.removeprefix("home").lstrip(", ").strip()
+            label = kind.removeprefix("home")  # "", ", first start" or " (baseline)"
             rows.append(Row(
-                f"start → Home filled, {years} y" + (f", {label}" if label else ""), measured,
+                f"start → Home filled, {years} y{label}", measured,
                 "≤ 2.0× bare" if judged else "(for comparison)",
                 filled and (not judged or ms / bare <= 2.0), {**extra, "home_showed": shown},
             ))
