@@ -2,8 +2,10 @@
 
 Home renders only from :class:`HomeInputs` (``services.home_inputs`` builds it from the open
 profile), so Home from the copy and Home from the profile show the same texts by
-construction. The copy holds data, never sentences (they are translated when shown), and
-nothing that depends on the time of day: dates stay dates until Home is drawn.
+construction. The copy holds data, not Home's sentences (they are translated when shown),
+and nothing that depends on the time of day: dates stay dates until Home is drawn. Titles
+the services give already translated (templates, areas, a milestone's words) are why the
+language is part of the key.
 
 The copy is one file per data folder in this computer's state folder, mode 0600, written
 atomically. It is used only while every profile and template file has the size, mtime and
@@ -222,10 +224,10 @@ def store(path: Path, inputs: HomeInputs, key: list[Any]) -> None:
         remove(path)
         return
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:  # mkstemp makes it 0600
+        # mkstemp makes it 0600. No fsync: this runs on the UI thread, and a copy a crash
+        # left empty or torn is only a copy that is not used (``load`` checks it whole).
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
         os.replace(temporary, path)
     except OSError:
         with contextlib.suppress(OSError):
