@@ -97,7 +97,7 @@ def _held_until_open(screen: HomeScreen, slot: Callable[[], object]) -> Callable
     return run
 
 
-class Clock:
+class HomeTime:
     """Home's view of the time: now, and dates on the wall clock of the check-in zone."""
 
     def __init__(self, inputs: HomeInputs, now: datetime) -> None:
@@ -296,7 +296,7 @@ class HomeScreen(QScrollArea):
         focused = QApplication.focusWidget()
         inputs = self.inputs = self._read_inputs()
         self._from_profile = self.ctx.session.repo is not None
-        clock = Clock(inputs, self.ctx.session.clock())
+        clock = HomeTime(inputs, self.ctx.session.clock())
         self.greeting.setText(
             _("Hello, {name}").format(name=inputs.name) if inputs.name else _("Hello"))
         self._update_unfinished(inputs, clock)
@@ -328,7 +328,7 @@ class HomeScreen(QScrollArea):
                 return
             parent = parent.parentWidget()
 
-    def _update_unfinished(self, inputs: HomeInputs, clock: Clock) -> None:
+    def _update_unfinished(self, inputs: HomeInputs, clock: HomeTime) -> None:
         """Drafts left by a closed wizard or a crash: offered again, first thing.
 
         A row is kept while its draft is, so a Continue button outlives its own click.
@@ -362,7 +362,7 @@ class HomeScreen(QScrollArea):
             self.continue_buttons[draft.template_id] = button
         self.unfinished_card.setVisible(bool(inputs.drafts))
 
-    def _update_checkin(self, inputs: HomeInputs, clock: Clock) -> None:
+    def _update_checkin(self, inputs: HomeInputs, clock: HomeTime) -> None:
         # An unfinished check-in (a draft) is carried on, and the button says so.
         started = "check-in" in self._continue_rows
         self.checkin_button.setText(_("Continue my check-in") if started else _("Check in now"))
@@ -410,7 +410,7 @@ class HomeScreen(QScrollArea):
         self.milestone_card.set_lines(lines)
         self.milestone_card.setVisible(bool(pending))
 
-    def _update_win(self, inputs: HomeInputs, clock: Clock) -> None:
+    def _update_win(self, inputs: HomeInputs, clock: HomeTime) -> None:
         win = inputs.win
         self.no_win.setVisible(win is None)
         self.win_label.setVisible(win is not None)
@@ -421,7 +421,7 @@ class HomeScreen(QScrollArea):
             self.win_label.setText(f"“{text}”")
             self.win_day.setText(day[:1].upper() + day[1:])
 
-    def _update_assessment(self, inputs: HomeInputs, clock: Clock) -> None:
+    def _update_assessment(self, inputs: HomeInputs, clock: HomeTime) -> None:
         if inputs.assessment is None:
             text = _(
                 "You have not taken an assessment yet. “Where I am, where I want to be” "
