@@ -8,7 +8,6 @@ and keyboard focus stays where the person left it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QShowEvent
@@ -23,14 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.journal import CheckInCadence, CheckInSettings
-from desktop_app.domain.schedule import is_overdue, next_due, overdue_days
 from desktop_app.home_snapshot import HomeInputs
 from desktop_app.i18n import N_, _, ngettext
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.dates import day_text, moment_text
-from desktop_app.ui.journal.text import rhythm_text, waiting_text
 from desktop_app.ui.method_text import METHOD_LINES
+from desktop_app.ui.screens.home_time import HomeTime
 from desktop_app.ui.widgets import heading, paragraph
 
 if TYPE_CHECKING:
@@ -95,33 +92,6 @@ def _held_until_open(screen: HomeScreen, slot: Callable[[], object]) -> Callable
         return slot()
 
     return run
-
-
-class HomeTime:
-    """Home's view of the time: now, and dates on the wall clock of the check-in zone."""
-
-    def __init__(self, inputs: HomeInputs, now: datetime) -> None:
-        rhythm = inputs.rhythm
-        self.settings = CheckInSettings(
-            CheckInCadence(rhythm.cadence), rhythm.weekday, rhythm.reminder_time,
-            rhythm.timezone) if rhythm else None
-        self.now = now
-        self.zone = self.settings.zone() if self.settings else now.tzinfo
-        self.today = now.astimezone(self.zone).date()
-
-    def local(self, iso: str) -> datetime:
-        return datetime.fromisoformat(iso).astimezone(self.zone)
-
-    def due_text(self, last_day: str | None) -> tuple[bool, str]:
-        """Whether a check-in is waiting, and the sentence that says when it is due."""
-        settings = self.settings
-        assert settings is not None
-        day = date.fromisoformat(last_day) if last_day else None
-        if is_overdue(settings, day, self.now):
-            return True, waiting_text(overdue_days(settings, day, self.now))
-        when = moment_text(next_due(settings, day, self.now).astimezone(self.zone), self.today)
-        return False, _("Your next check-in is due {when}. You check in {rhythm}.").format(
-            when=when, rhythm=rhythm_text(settings))
 
 
 def hint(text: str) -> QLabel:
