@@ -21,40 +21,35 @@ import contextlib
 import json
 import os
 import re
-from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 FORMAT = "groundwork-home-1"
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(NamedTuple):
     template_id: str
     title: str
     saved_at: str  # ISO time
 
 
-@dataclass(frozen=True)
-class FocusLine:
+class FocusLine(NamedTuple):
     area: str
     title: str
     intention: str
     practices: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class MilestoneNote:
+class MilestoneNote(NamedTuple):
     key: str
     title: str
     message: str
     area_title: str  # the focus area's title for a "gap-closed:" key, else ""
 
 
-@dataclass(frozen=True)
-class CheckInRhythm:
+class CheckInRhythm(NamedTuple):
     """The stored check-in settings (``domain.journal.CheckInSettings``' fields)."""
 
     cadence: str
@@ -63,8 +58,7 @@ class CheckInRhythm:
     timezone: str
 
 
-@dataclass(frozen=True)
-class HomeInputs:
+class HomeInputs(NamedTuple):
     """Everything Home shows, independent of the time it is shown at."""
 
     profile_id: str
@@ -80,7 +74,17 @@ class HomeInputs:
 
 
 def to_plain(inputs: HomeInputs) -> dict[str, Any]:
-    return asdict(inputs)
+    plain: dict[str, Any] = _plain(inputs)
+    return plain
+
+
+def _plain(value: Any) -> Any:
+    """Records as JSON objects, tuples as arrays."""
+    if hasattr(value, "_asdict"):
+        return {k: _plain(v) for k, v in value._asdict().items()}
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _text(value: Any) -> str:
