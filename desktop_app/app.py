@@ -20,6 +20,8 @@ from desktop_app.services.clock import Clock, system_clock
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QSettings
 
+    from desktop_app.home_copy import HomeCopy
+    from desktop_app.home_snapshot import HomeInputs
     from desktop_app.instance_lock import InstanceLock
     from desktop_app.services.session import Session
     from desktop_app.storage.device import Device
@@ -51,6 +53,8 @@ class Startup:
     notices_said: bool = False
     # Brings the window forward when Groundwork is started again (made after the first paint).
     beacon: Beacon | None = None
+    # This computer's copy of what Home showed (``home_snapshot``), for a fast next start.
+    home_copy: HomeCopy | None = None
 
     def shutdown(self) -> None:
         gc.enable()  # should it close before Home painted
@@ -64,6 +68,8 @@ class Startup:
 
         # The window waited for the writes already, unless it was never closed.
         bound = 0.0 if self.window.quit_wait.abandoned else QUIT_WAIT_S
+        if self.home_copy is not None and self.ready and self.session.flush(bound):
+            self.home_copy.keep()  # what the last save left, for the next start
         if not self.session.close(timeout=bound):
             logging.getLogger(__name__).warning(
                 "closed with writes that had not landed after %.1f s", bound)
@@ -224,7 +230,12 @@ def _prepare(options: Options, clock: Clock, folders: LocalFolders | None) -> St
     settings = open_ui_state(local, data_dir)
     window = MainWindow(session, settings, local.config)
     window.show()
-    startup = Startup(app, window, session, lock)
+    from desktop_app.home_copy import HomeCopy
+    from desktop_app.home_snapshot import snapshot_file
+    from desktop_app.paths import data_dir_key
+
+    copy = HomeCopy(snapshot_file(local.state, data_dir_key(data_dir)), session)
+    startup = Startup(app, window, session, lock, home_copy=copy)
     # The profile is read once the window is on screen: a five-year profile is megabytes.
     window.when_painted(lambda: _finish_start(startup, options, settings))
     return startup
@@ -252,6 +263,28 @@ def _this_device(local: LocalFolders) -> Device | None:
 
 
 def _finish_start(startup: Startup, options: Options, settings: QSettings) -> None:
+    """Home from this computer's copy when it still holds, then the profile (below)."""
+    remembered = _remembered_home(startup, options, settings)
+    if remembered is None:
+        _open_and_show(startup, options, settings)
+        return
+    from desktop_app.ui.after_paint import after_next_paint
+
+    home = startup.window.show_home_preview(remembered)
+    after_next_paint(home, lambda: _open_and_show(startup, options, settings))
+
+
+def _remembered_home(startup: Startup, options: Options, settings: QSettings
+                     ) -> HomeInputs | None:
+    """The copy of Home for the profile that is about to open, if it still holds."""
+    last = settings.value("last_profile")
+    if (startup.home_copy is None or options.demo or options.profile
+            or not isinstance(last, str) or not last):
+        return None
+    return startup.home_copy.for_start(last)
+
+
+def _open_and_show(startup: Startup, options: Options, settings: QSettings) -> None:
     """Open the first profile, show it, then any notices and the ``--start`` wizard."""
     from PySide6.QtCore import QTimer
 
@@ -285,6 +318,7 @@ def _report_notices(startup: Startup) -> None:
     gc.enable()
     from desktop_app.services.records import skipped_notice
     from desktop_app.ui import instance_beacon
+    from desktop_app.ui.screens.home import HomeScreen
 
     # Made once Home is on screen (QtNetwork is not needed to paint it); a second start
     # before this says "switch to the open window" instead of bringing it forward.
@@ -293,6 +327,12 @@ def _report_notices(startup: Startup) -> None:
         startup.beacon = instance_beacon.Beacon(name, startup.window)
 
     startup.notices += filter(None, [skipped_notice(startup.session)])
+    if startup.home_copy is not None:
+        # What Home has just drawn from the profile, rather than reading it all again.
+        shown = next((s.drawn_from_profile() for s in startup.window.stack.built()
+                      if isinstance(s, HomeScreen)), None)
+        startup.home_copy.keep(shown)
+        startup.home_copy.follow()
     startup.notices_said = True
     if startup.notices:
         window = startup.window

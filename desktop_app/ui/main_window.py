@@ -26,6 +26,7 @@ from desktop_app.i18n import N_, _
 from desktop_app.services.session import Session
 
 if TYPE_CHECKING:
+    from desktop_app.home_snapshot import HomeInputs
     from desktop_app.ui.journal.reminder import CheckInReminder
     from desktop_app.ui.live_refresh import LiveRefresh
     from desktop_app.ui.profile_actions import ProfileActions
@@ -65,6 +66,9 @@ class MainWindow(QMainWindow):
         self._home_pending = False
         self._pending_start: str | None = None
         self._reminder_after_home = False
+        # Home's remembered copy (``home_snapshot``) while it is drawn, before the profile opens.
+        self.home_preview: HomeInputs | None = None
+        self._previewing = False
         super().__init__()
         self.session = session
         self.settings = settings
@@ -128,6 +132,26 @@ class MainWindow(QMainWindow):
         if self._painted:
             return
         self._painted = True
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
+            callback()
+        if self._previewing:  # both build Qt's enums (tens of ms): after Home is on screen
+            from desktop_app.ui.after_paint import after_next_paint
+
+            after_next_paint(self.stack.currentWidget() or self, self._notices_and_shortcuts)
+        else:
+            self._notices_and_shortcuts()
+        if self._home_pending:
+            self._home_pending = False
+            self._show_current_row()
+        if self._previewing:
+            pass  # the reminder reads the journal: it starts once the profile is open
+        elif self.pages.currentWidget() is self.workspace and not self.stack.built():
+            self._reminder_after_home = True  # Home is about to be built: it paints first
+        else:
+            self._start_reminder()
+
+    def _notices_and_shortcuts(self) -> None:
         central = self.centralWidget()
         if isinstance(central, QScrollArea):
             no_tab_stop(central)
@@ -135,16 +159,6 @@ class MainWindow(QMainWindow):
         for action, shortcut in self._pending_shortcuts:
             action.setShortcut(QKeySequence(shortcut))
         self._pending_shortcuts.clear()
-        callbacks, self._after_paint = self._after_paint, []
-        for callback in callbacks:
-            callback()
-        if self._home_pending:
-            self._home_pending = False
-            self._show_current_row()
-        if self.pages.currentWidget() is self.workspace and not self.stack.built():
-            self._reminder_after_home = True  # Home is about to be built: it paints first
-        else:
-            self._start_reminder()
 
     def _start_reminder(self) -> None:
         self._reminder_after_home = False
@@ -154,6 +168,25 @@ class MainWindow(QMainWindow):
             self.reminder = reminder.CheckInReminder(self.ctx, self)
             self.reminder.waiting_changed.connect(lambda _waiting: self._update_title())
             self._update_title()
+
+    def show_home_preview(self, inputs: HomeInputs) -> QWidget:
+        """Draw Home from this computer's copy of what it showed, before the profile opens
+        (a section chosen meanwhile is shown once it is); the open profile then redraws it in
+        place."""
+        self._previewing = True
+        self._shown_profile_id = inputs.profile_id
+        self.pages.setCurrentWidget(self.workspace)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(0)
+        self.nav.blockSignals(False)
+        self.home_preview = inputs
+        try:
+            self.stack.show_key("home")
+        finally:
+            self.home_preview = None
+        self.profile_label.setText(_("Profile: {name}").format(name=inputs.name))
+        self.setWindowTitle(_("{name} — Groundwork").format(name=inputs.name))
+        return self.stack["home"]
 
     @property
     def welcome(self) -> WelcomeScreen:
@@ -297,8 +330,8 @@ class MainWindow(QMainWindow):
 
     # --- navigation -----------------------------------------------------------------
     def _show_row(self, row: int) -> None:
-        if row < 0:
-            return
+        if row < 0 or self._previewing:
+            return  # while Home is drawn from its copy, the row chosen is shown once open
         screen = self.stack.show_key(SCREENS[row][0])
         screen.entered()
         if self._reminder_after_home:
@@ -311,7 +344,7 @@ class MainWindow(QMainWindow):
         self._show_row(self.nav.currentRow())
 
     def show_screen(self, key: str) -> None:
-        if self.session.profile is None:
+        if self.session.profile is None and not self._previewing:
             return  # locked, or no profile yet: there is no screen to show
         keys = [k for k, _t in SCREENS]
         self.nav.setCurrentRow(keys.index(key))
@@ -358,6 +391,15 @@ class MainWindow(QMainWindow):
     # --- session changes ------------------------------------------------------------
     def _on_session_changed(self) -> None:
         profile = self.session.profile
+        if self._previewing:
+            self._previewing = False
+            if profile is not None and profile.id == self._shown_profile_id:
+                # A section chosen while Home was drawn from the copy, shown now.
+                QTimer.singleShot(0, self, self._show_current_row)
+            if self._painted:
+                from desktop_app.ui.after_paint import after_next_paint
+
+                after_next_paint(self.stack.currentWidget() or self, self._start_reminder)
         locked = waiting_profile_id(self.session)
         profile_id = profile.id if profile else (f"locked:{locked}" if locked else None)
         if profile_id != self._shown_profile_id:

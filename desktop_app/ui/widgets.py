@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -23,8 +23,10 @@ def heading(text: str, level: int = 1, parent: QWidget | None = None) -> QLabel:
 def paragraph(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    # By name through Qt's property system: touching ``Qt`` builds every enum of its
+    # namespace (20-30 ms), which Home, drawn right after the first paint, can do without.
+    label.setProperty("textFormat", "PlainText")
+    label.setProperty("textInteractionFlags", "TextSelectableByMouse")
     return label
 
 

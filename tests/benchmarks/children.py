@@ -5,6 +5,7 @@
   followed by the heavy modules (matplotlib, numpy) loaded by then, as JSON.
 * ``home DIR``: Groundwork on DIR; "home" once Home, showing the profile's focus and latest
   win, has painted its latest win.
+* ``prime DIR``: Groundwork on DIR, started and quit the way a person does; "primed".
 * ``stall DIR``: Groundwork on DIR; opens Progress, draws every chart, and prints the
   longest lateness of a 10 ms timer (the UI-thread stall), the most UI-thread CPU time
   between two of its ticks (the stall without other processes' turns) and whether
@@ -112,6 +113,31 @@ def home(data_dir: str) -> None:
 
     adopted = HomeAdded()
     startup.window.stack.installEventFilter(adopted)
+    qt_app.exec()
+
+
+def prime(data_dir: str) -> None:
+    """Start, wait until Home is on screen and every notice said, then quit as a person
+    would: what a start leaves for the next one (Home's copy in the state folder)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.app import prepare
+    from desktop_app.cli import parse_options
+
+    qt_app = QApplication([sys.argv[0]])
+    startup = prepare(parse_options(["--data-dir", data_dir]))
+    assert not isinstance(startup, int)
+
+    def done_yet() -> None:
+        if not startup.notices_said:
+            QTimer.singleShot(20, done_yet)
+            return
+        startup.window.close()
+        startup.shutdown()
+        _say_and_exit("primed")
+
+    QTimer.singleShot(20, done_yet)
     qt_app.exec()
 
 
@@ -270,6 +296,8 @@ if __name__ == "__main__":
         app(sys.argv[2])
     elif what == "home":
         home(sys.argv[2])
+    elif what == "prime":
+        prime(sys.argv[2])
     elif what == "stall":
         stall(sys.argv[2])
     else:

@@ -22,26 +22,30 @@ REDRAW_RUNS = int(os.environ.get("BENCH_REDRAW_RUNS", "15"))
 STALL_RUNS = int(os.environ.get("BENCH_STALL_RUNS", "3"))
 WIN_RUNS = int(os.environ.get("BENCH_WIN_RUNS", "13"))  # wins per child; two children each
 ONLY = os.environ.get("BENCH_ONLY", "")
+# BENCH_BASELINE=/path/to/another/checkout: its start rows too, interleaved in the same run.
+BASELINE = os.environ.get("BENCH_BASELINE", "")
 
 
-def child(module: str, *args: str, timeout: float = 180) -> str:
-    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
+def child(module: str, *args: str, timeout: float = 180, repo: Path = REPO,
+          env_extra: dict[str, str] | None = None) -> str:
+    env = {**os.environ, "PYTHONPATH": str(repo), "QT_QPA_PLATFORM": "offscreen",
+           **(env_extra or {})}
     # An installed app runs from compiled bytecode; without it every start recompiles
     # every module, which is not what a person waits for.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     done = subprocess.run(
         [sys.executable, "-m", f"tests.benchmarks.{module}", *args],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout, check=False,
+        cwd=repo, env=env, capture_output=True, text=True, timeout=timeout, check=False,
     )
     if done.returncode != 0:
         raise RuntimeError(f"{module} {args} failed ({done.returncode}): {done.stderr[-2000:]}")
     return done.stdout.strip().splitlines()[-1]
 
 
-def timed_child(*args: str) -> tuple[float, str]:
+def timed_child(*args: str, **how: Any) -> tuple[float, str]:
     """Seconds from spawning a child to its exit (it exits at what it waits for)."""
     started = time.perf_counter()
-    said = child("children", *args)
+    said = child("children", *args, **how)
     return time.perf_counter() - started, said
 
 
@@ -50,23 +54,37 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def cpu_timed_child(cpu: list[float], *args: str) -> tuple[float, str]:
+def cpu_timed_child(cpu: list[float], *args: str, **how: Any) -> tuple[float, str]:
     """``timed_child``, with the child's CPU time (all its threads) appended to ``cpu``: on a
     shared machine the wall clock is mostly other processes' turns; shown beside, not judged."""
     before = _children_cpu()
-    result = timed_child(*args)
+    result = timed_child(*args, **how)
     cpu.append(_children_cpu() - before)
     return result
 
 
 def bench_startup(folders: dict[int, Path]) -> list[Row]:
-    """First window, and Home filled with the profile's data, against a bare QMainWindow."""
+    """First window, and Home filled with the profile's data, against a bare QMainWindow.
+
+    Each folder is first opened and closed once, as a person does (``children prime``), so
+    Home's copy in the state folder (``desktop_app/home_snapshot.py``) is there as it is on
+    every start but the first; "first start" rows run with an empty state folder instead.
+    With BENCH_BASELINE, that checkout's rows are measured in the same rounds."""
+    scratch = Path(os.environ.get("XDG_STATE_HOME", "/tmp")).parent
+    empty_state = {"XDG_STATE_HOME": str(scratch / "state-empty")}
+    kinds: dict[str, dict[str, Any]] = {"window": {}, "home": {},
+                                        "home, first start": {"env_extra": empty_state}}
+    if BASELINE:
+        kinds["window (baseline)"] = {"repo": Path(BASELINE)}
+        kinds["home (baseline)"] = {"repo": Path(BASELINE)}
+    for data_dir in folders.values():
+        child("children", "prime", str(data_dir))
     samples: dict[str, list[float]] = {"bare": []}
     cpu: dict[str, list[float]] = {"bare": []}
     heavy: set[str] = set()
     shows: dict[str, Any] = {}
     for years in folders:
-        for kind in ("window", "home"):
+        for kind in kinds:
             samples[f"{kind} {years}y"] = []
             cpu[f"{kind} {years}y"] = []
     for index in range(START_RUNS + 1):  # the first round warms the OS file cache
@@ -76,44 +94,50 @@ def bench_startup(folders: dict[int, Path]) -> list[Row]:
         if index:
             samples["bare"].append(elapsed)
         for years, data_dir in folders.items():
-            elapsed, said = cpu_timed_child(used[f"window {years}y"], "app", str(data_dir))
-            heavy.update(json.loads(said.removeprefix("shown")))
-            if index:
-                samples[f"window {years}y"].append(elapsed)
-            elapsed, said = cpu_timed_child(used[f"home {years}y"], "home", str(data_dir))
-            shows[f"{years}y"] = json.loads(said.removeprefix("home"))
-            if index:
-                samples[f"home {years}y"].append(elapsed)
+            for kind, how in kinds.items():
+                what = "app" if kind.startswith("window") else "home"
+                elapsed, said = cpu_timed_child(used[f"{kind} {years}y"], what, str(data_dir),
+                                                **how)
+                if what == "app":
+                    heavy.update(json.loads(said.removeprefix("shown")))
+                else:
+                    shows[f"{kind} {years}y"] = json.loads(said.removeprefix("home"))
+                if index:
+                    samples[f"{kind} {years}y"].append(elapsed)
     bare = median_ms(samples["bare"])
     bare_cpu = median_ms(cpu["bare"])
     rows = []
     detail = {k: [s * 1000 for s in v] for k, v in samples.items()}
-    for years in folders:
-        window = median_ms(samples[f"window {years}y"])
-        window_cpu = median_ms(cpu[f"window {years}y"])
-        rows.append(Row(
-            f"start → first window, {years} y", f"{window / bare:.2f}× ({window:.0f} ms vs "
-            f"bare {bare:.0f} ms; CPU {window_cpu / bare_cpu:.2f}×)", "≤ 1.5× bare",
-            window / bare <= 1.5,
-            {"ratio": window / bare, "app_ms": detail[f"window {years}y"],
-             "bare_ms": detail["bare"], "cpu_ratio": window_cpu / bare_cpu,
-             "app_cpu_ms": [s * 1000 for s in cpu[f"window {years}y"]],
-             "bare_cpu_ms": [s * 1000 for s in cpu["bare"]]},
-        ))
-    for years in folders:
-        home = median_ms(samples[f"home {years}y"])
-        home_cpu = median_ms(cpu[f"home {years}y"])
-        filled = bool(shows[f"{years}y"]["has_history"] and shows[f"{years}y"]["win"])
-        rows.append(Row(
-            f"start → Home filled, {years} y", f"{home / bare:.2f}× ({home:.0f} ms vs bare "
-            f"first paint {bare:.0f} ms; CPU {home_cpu / bare_cpu:.2f}×)",
-            "≤ 2.0× bare" if years == 20 else "(for comparison)",
-            filled and (years != 20 or home / bare <= 2.0),
-            {"ratio": home / bare, "home_ms": detail[f"home {years}y"],
-             "bare_ms": detail["bare"], "home_showed": shows[f"{years}y"],
-             "cpu_ratio": home_cpu / bare_cpu,
-             "home_cpu_ms": [s * 1000 for s in cpu[f"home {years}y"]]},
-        ))
+    for kind in kinds:
+        for years in folders:
+            key = f"{kind} {years}y"
+            ms, ms_cpu = median_ms(samples[key]), median_ms(cpu[key])
+            measured = (f"{ms / bare:.2f}× ({ms:.0f} ms vs bare {bare:.0f} ms; "
+                        f"CPU {ms_cpu / bare_cpu:.2f}×)")
+            extra = {"ratio": ms / bare, "ms": detail[key], "bare_ms": detail["bare"],
+                     "cpu_ratio": ms_cpu / bare_cpu, "cpu_ms": [s * 1000 for s in cpu[key]],
+                     "bare_cpu_ms": [s * 1000 for s in cpu["bare"]]}
+            if kind == "window":
+                rows.append(Row(f"start → first window, {years} y", measured, "≤ 1.5× bare",
+                                ms / bare <= 1.5, extra))
+                continue
+            if kind.startswith("window"):
+                rows.append(Row(f"start → first window, {years} y {kind.removeprefix('window ')}",
+                                measured, "(for comparison)", True, extra))
+                continue
+            shown = shows[key]
+            filled = bool(shown["has_history"] and shown["win"])
+            judged = kind == "home" and years == 20
+            label = kind.removeprefix("home")  # "", ", first start" or " (baseline)"
+            rows.append(Row(
+                f"start → Home filled, {years} y{label}", measured,
+                "≤ 2.0× bare" if judged else "(for comparison)",
+                filled and (not judged or ms / bare <= 2.0), {**extra, "home_showed": shown},
+            ))
+    same = {json.dumps(v, sort_keys=True) for k, v in shows.items() if "20y" in k}
+    rows.append(Row("Home shows the same with and without its copy (20 y)",
+                    "same" if len(same) == 1 else f"{len(same)} different", "same",
+                    len(same) == 1, {"shows": shows}))
     rows.append(Row("matplotlib / numpy imported before first window",
                     ", ".join(sorted(heavy)) or "none", "never", not heavy,
                     {"heavy_when_shown": sorted(heavy)}))
@@ -224,6 +248,8 @@ def run_all(folders: dict[int, Path], scratch: Path) -> list[Row]:
     from tests.benchmarks.export_flow import bench_export
     from tests.benchmarks.redraw import bench_redraw
 
+    if ONLY == "start":  # BENCH_ONLY=start: the start rows alone (a minute or two)
+        return bench_startup(folders)
     if ONLY == "charts":  # BENCH_ONLY=charts: the chart, Progress and import rows alone
         from tests.benchmarks.import_flow import bench_import_only
 

@@ -8,8 +8,8 @@ and keyboard focus stays where the person left it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,14 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.home_snapshot import HomeInputs
 from desktop_app.i18n import N_, _, ngettext
-from desktop_app.services.assessments import AssessmentService
-from desktop_app.services.journal import DueStatus, JournalService
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.dates import day_text, moment_text
-from desktop_app.ui.journal.text import rhythm_text, waiting_text
 from desktop_app.ui.method_text import METHOD_LINES
+from desktop_app.ui.screens.home_time import HomeTime
 from desktop_app.ui.widgets import heading, paragraph
+
+if TYPE_CHECKING:
+    from desktop_app.services.journal import JournalService
 
 FIRST_TEMPLATE = "life-areas"
 NO_FOCUS = N_(
@@ -82,13 +84,14 @@ def push_button(text: str, name: str, slot: Callable[[], object]) -> QPushButton
     return button
 
 
-def due_text(due: DueStatus, journal: JournalService) -> str:
-    today = journal.today()
-    if due.overdue:
-        return waiting_text(due.waiting_days)
-    when = moment_text(journal.local(due.next_due), today)
-    return _("Your next check-in is due {when}. You check in {rhythm}.").format(
-        when=when, rhythm=rhythm_text(due.settings))
+def _held_until_open(screen: HomeScreen, slot: Callable[[], object]) -> Callable[[], object]:
+    def run() -> object:
+        if screen.ctx.session.repo is None:
+            screen._held.append(slot)  # Home drawn from the remembered copy: done once open
+            return None
+        return slot()
+
+    return run
 
 
 def hint(text: str) -> QLabel:
@@ -101,13 +104,19 @@ class HomeScreen(QScrollArea):
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # What this computer remembered Home showing, drawn until the profile is open
+        # (``home_snapshot``); clicks made meanwhile are held, then carried out in order.
+        self.preview: HomeInputs | None = getattr(ctx.navigator, "home_preview", None)
+        self._held: list[Callable[[], object]] = []
+        self.inputs: HomeInputs | None = None
+        self._from_profile = False
         self.setObjectName("homeScreen")
         self.setAccessibleName(_("Home"))
         # Tab goes straight to the first button, not to an empty scroll area first.
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setProperty("focusPolicy", "NoFocus")  # by name: see ``widgets.paragraph``
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.journal = JournalService(ctx.session)
+        self._journal: JournalService | None = None
         self._stale = False
         # The main window builds Home only after its first paint, so reading the journal
         # here never delays the window (``ready`` stays for callers that wait on it).
@@ -135,6 +144,18 @@ class HomeScreen(QScrollArea):
         self.setWidget(body)
         self._update()
 
+    @property
+    def journal(self) -> JournalService:
+        """The journal service, made on first use (not while Home shows the copy)."""
+        if self._journal is None:
+            from desktop_app.services.journal import JournalService
+
+            self._journal = JournalService(self.ctx.session)
+        return self._journal
+
+    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+        return push_button(text, name, _held_until_open(self, slot))
+
     # --- building, once -----------------------------------------------------------------
     def _build_first_steps(self) -> QWidget:
         box = QWidget()
@@ -148,7 +169,7 @@ class HomeScreen(QScrollArea):
             "be, area by area. It takes about ten minutes, and you can stop and come back at "
             "any point."
         )))
-        self.first_button = push_button(
+        self.first_button = self._button(
             _("Take your first assessment"), "firstAssessment",
             lambda: self.ctx.navigator.start_template(FIRST_TEMPLATE),
         )
@@ -164,13 +185,13 @@ class HomeScreen(QScrollArea):
         self.checkin_card = Card(_("Check-in"), "checkInCard")
         self.due_label = paragraph("")
         self.checkin_card.layout_.addWidget(self.due_label)
-        self.checkin_button = push_button(_("Check in now"), "checkInNow", self._start_checkin)
+        self.checkin_button = self._button(_("Check in now"), "checkInNow", self._start_checkin)
         self.checkin_card.layout_.addLayout(button_row(self.checkin_button))
         layout.addWidget(self.checkin_card)
 
         self.focus_card = Card(_("What I am working on"), "focusCard")
-        self.focus_button = push_button(_("Choose your focus…"), "chooseFocus", self.choose_focus)
-        self.journal_button = push_button(
+        self.focus_button = self._button(_("Choose your focus…"), "chooseFocus", self.choose_focus)
+        self.journal_button = self._button(
             _("See it in the Journal"), "openJournal",
             lambda: self.ctx.navigator.show_screen("journal"),
         )
@@ -178,7 +199,7 @@ class HomeScreen(QScrollArea):
         layout.addWidget(self.focus_card)
 
         self.milestone_card = Card(_("Worth noticing"), "milestoneCard")
-        self.thanks_button = push_button(
+        self.thanks_button = self._button(
             _("Thank you"), "acknowledgeMilestones", self._acknowledge_milestones
         )
         self.thanks_button.setAccessibleName(_("Thank you, I have read this"))
@@ -192,13 +213,13 @@ class HomeScreen(QScrollArea):
         self.win_day = paragraph("")
         for label in (self.no_win, self.win_label, self.win_day):
             self.win_card.layout_.addWidget(label)
-        self.win_button = push_button(_("Log a win…"), "logWin", self.log_win)
+        self.win_button = self._button(_("Log a win…"), "logWin", self.log_win)
         self.win_card.layout_.addLayout(button_row(self.win_button))
         layout.addWidget(self.win_card)
 
         self.assessment_label = paragraph("")
         self.assessment_label.setObjectName("latestAssessment")
-        self.assessment_button = push_button(
+        self.assessment_button = self._button(
             _("Take an assessment"), "openAssessments",
             lambda: self.ctx.navigator.show_screen("assessments"),
         )
@@ -223,27 +244,47 @@ class HomeScreen(QScrollArea):
         if self._stale:
             self._update()
 
+    def drawn_from_profile(self) -> HomeInputs | None:
+        """What Home shows, if it is drawn from the open profile and up to date."""
+        inputs, repo = self.inputs, self.ctx.session.repo
+        if self._stale or inputs is None or repo is None or inputs.profile_id != repo.profile_id:
+            return None
+        return inputs if self._from_profile else None
+
+    def _read_inputs(self) -> HomeInputs:
+        session = self.ctx.session
+        if session.repo is not None:
+            from desktop_app.services.home_inputs import home_inputs
+
+            return home_inputs(session, self.journal)
+        if self.preview is not None:
+            return self.preview
+        return HomeInputs("", "", has_history=False)
+
     def _update(self) -> None:
         self._stale = False
         focused = QApplication.focusWidget()
-        profile = self.ctx.session.profile
+        inputs = self.inputs = self._read_inputs()
+        self._from_profile = self.ctx.session.repo is not None
+        clock = HomeTime(inputs, self.ctx.session.clock())
         self.greeting.setText(
-            _("Hello, {name}").format(name=profile.name) if profile else _("Hello"))
-        repo = self.ctx.session.repo
-        self._update_unfinished()
-        self.has_history = (
-            repo is not None and self.ctx.session.profiles.summary(repo).has_history
-        )
+            _("Hello, {name}").format(name=inputs.name) if inputs.name else _("Hello"))
+        self._update_unfinished(inputs, clock)
+        self.has_history = inputs.has_history
         self.first_steps.setVisible(not self.has_history)
         self.working.setVisible(self.has_history)
         if self.has_history:
-            self._update_checkin()
-            self._update_focus()
-            self._update_milestones()
-            self._update_win()
-            self._update_assessment()
+            self._update_checkin(inputs, clock)
+            self._update_focus(inputs)
+            self._update_milestones(inputs)
+            self._update_win(inputs, clock)
+            self._update_assessment(inputs, clock)
         self._keep_focus(focused)
         self.ready = True
+        if self.ctx.session.repo is not None and self._held:
+            held, self._held = self._held, []
+            for slot in held:
+                slot()
 
     def _keep_focus(self, focused: QWidget | None) -> None:
         """If the focused button was just hidden, focus the one that took its place."""
@@ -257,81 +298,74 @@ class HomeScreen(QScrollArea):
                 return
             parent = parent.parentWidget()
 
-    def _update_unfinished(self) -> None:
+    def _update_unfinished(self, inputs: HomeInputs, clock: HomeTime) -> None:
         """Drafts left by a closed wizard or a crash: offered again, first thing.
 
         A row is kept while its draft is, so a Continue button outlives its own click.
         """
-        repo = self.ctx.session.repo
-        unfinished = AssessmentService(self.ctx.session).unfinished() if repo else []
-        keep = {template.id for template, _saved in unfinished}
+        keep = {draft.template_id for draft in inputs.drafts}
         for template_id in [t for t in self._continue_rows if t not in keep]:
             row, _label = self._continue_rows.pop(template_id)
             del self.continue_buttons[template_id]
             self.unfinished_card.lines.removeWidget(row)
             row.hide()
             row.deleteLater()
-        for template, saved_at in unfinished:
-            when = moment_text(self.journal.local(saved_at), self.journal.today())
+        for draft in inputs.drafts:
+            when = moment_text(clock.local(draft.saved_at), clock.today)
             text = _("{title}: your answers were saved {when}.").format(
-                title=template.title, when=when)
-            if template.id in self._continue_rows:
-                self._continue_rows[template.id][1].setText(text)
+                title=draft.title, when=when)
+            if draft.template_id in self._continue_rows:
+                self._continue_rows[draft.template_id][1].setText(text)
                 continue
             row = QWidget()
             row_layout = QVBoxLayout(row)
             row_layout.setContentsMargins(0, 0, 0, 0)
             label = paragraph(text)
             row_layout.addWidget(label)
-            button = push_button(
-                _("Continue"), f"continue-{template.id}", self._continue(template.id)
+            button = self._button(
+                _("Continue"), f"continue-{draft.template_id}", self._continue(draft.template_id)
             )
-            button.setAccessibleName(_("Continue {title}").format(title=template.title))
+            button.setAccessibleName(_("Continue {title}").format(title=draft.title))
             row_layout.addLayout(button_row(button))
             self.unfinished_card.lines.addWidget(row)
-            self._continue_rows[template.id] = (row, label)
-            self.continue_buttons[template.id] = button
-        self.unfinished_card.setVisible(bool(unfinished))
+            self._continue_rows[draft.template_id] = (row, label)
+            self.continue_buttons[draft.template_id] = button
+        self.unfinished_card.setVisible(bool(inputs.drafts))
 
-    def _update_checkin(self) -> None:
+    def _update_checkin(self, inputs: HomeInputs, clock: HomeTime) -> None:
         # An unfinished check-in (a draft) is carried on, and the button says so.
         started = "check-in" in self._continue_rows
         self.checkin_button.setText(_("Continue my check-in") if started else _("Check in now"))
         self.checkin_button.setAccessibleName(self.checkin_button.text())
-        due = self.journal.due()
-        self.overdue = due.overdue
-        self.due_label.setText(due_text(due, self.journal))
-        self.due_label.setObjectName("overdueNote" if due.overdue else "nextCheckIn")
+        self.overdue, text = clock.due_text(inputs.last_checkin_day)
+        self.due_label.setText(text)
+        self.due_label.setObjectName("overdueNote" if self.overdue else "nextCheckIn")
 
-    def _update_focus(self) -> None:
-        current = self.journal.focus.current()
+    def _update_focus(self, inputs: HomeInputs) -> None:
         lines: list[QWidget] = []
         self.focus_labels = []
-        if current is None:
+        if inputs.focus is None:
             lines.append(paragraph(_(NO_FOCUS)))
-        for area in current.item.areas if current else ():
-            title = self.journal.focus.title_of(area.area)
-            label = paragraph(f"{title}: {area.intention}")
+        for area in inputs.focus or ():
+            label = paragraph(f"{area.title}: {area.intention}")
             label.setObjectName(f"focus-{area.area}")
             self.focus_labels.append(label)
             lines.append(label)
             lines.append(hint(_("Practising: {practices}").format(
-                practices=", ".join(p.what for p in area.practices))))
+                practices=", ".join(area.practices))))
         self.focus_card.set_lines(lines)
-        self.focus_button.setVisible(current is None)
-        self.journal_button.setVisible(current is not None)
+        self.focus_button.setVisible(inputs.focus is None)
+        self.journal_button.setVisible(inputs.focus is not None)
 
-    def _update_milestones(self) -> None:
-        pending = self.journal.milestones.pending()
+    def _update_milestones(self, inputs: HomeInputs) -> None:
+        pending = inputs.milestones
         self._milestone_keys = [m.key for m in pending]
         lines: list[QWidget] = []
         if len(pending) > 2:
             # Many areas closing at once read better as one sentence than as a long list.
             # The area from the key ("gap-closed:<area>"), not from the title, which is
             # a translated sentence.
-            names = ", ".join(
-                self.journal.focus.title_of(m.key.removeprefix("gap-closed:"))
-                if m.key.startswith("gap-closed:") else m.title for m in pending)
+            names = ", ".join(m.area_title or m.title for m in pending)
             lines.append(paragraph(ngettext(
                 "Since your first assessment, the distance between where you are and where "
                 "you want to be has narrowed by two points or more in {n} area: "
@@ -346,27 +380,27 @@ class HomeScreen(QScrollArea):
         self.milestone_card.set_lines(lines)
         self.milestone_card.setVisible(bool(pending))
 
-    def _update_win(self) -> None:
-        win = self.journal.latest_win()
+    def _update_win(self, inputs: HomeInputs, clock: HomeTime) -> None:
+        win = inputs.win
         self.no_win.setVisible(win is None)
         self.win_label.setVisible(win is not None)
         self.win_day.setVisible(win is not None)
         if win is not None:
-            day = day_text(self.journal.local(win.at).date(), self.journal.today())
+            text, at = win
+            day = day_text(clock.local(at).date(), clock.today)
             # Translators: the latest win, quoted in the person's own words.
-            self.win_label.setText(_("“{text}”").format(text=win.text))
+            self.win_label.setText(_("“{text}”").format(text=text))
             self.win_day.setText(day[:1].upper() + day[1:])
 
-    def _update_assessment(self) -> None:
-        latest = self.journal.latest_assessment()
-        if latest is None:
+    def _update_assessment(self, inputs: HomeInputs, clock: HomeTime) -> None:
+        if inputs.assessment is None:
             text = _(
                 "You have not taken an assessment yet. “Where I am, where I want to be” "
                 "suggests where to focus."
             )
         else:
-            title, when = latest
-            day = day_text(self.journal.local(when).date(), self.journal.today())
+            title, when = inputs.assessment
+            day = day_text(clock.local(when).date(), clock.today)
             text = _("Your latest assessment: {title}, {day}.").format(title=title, day=day)
         self.assessment_label.setText(text)
 
