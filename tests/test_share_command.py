@@ -13,7 +13,7 @@ from desktop_app.domain.answers import GapAnswer
 from desktop_app.paths import resources_dir
 from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.session import Session
-from desktop_app.storage import keyfile, share_file
+from desktop_app.storage import keyfile
 from tests.conftest import TEST_DEVICE, FakeClock
 
 Run = Callable[..., tuple[int, str, str]]
@@ -21,9 +21,7 @@ Run = Callable[..., tuple[int, str, str]]
 
 @pytest.fixture(autouse=True)
 def light_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    light = {"time_cost": 1, "memory_cost": 64, "parallelism": 1}
-    monkeypatch.setattr(keyfile, "ARGON2", light)
-    monkeypatch.setattr(share_file, "ARGON2", light)
+    monkeypatch.setattr(keyfile, "ARGON2", {"time_cost": 1, "memory_cost": 64, "parallelism": 1})
 
 
 @pytest.fixture

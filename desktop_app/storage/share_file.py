@@ -7,7 +7,8 @@
 ```
 
 Sealed: AES-256-GCM with a key derived from the passphrase the two partners agreed on
-(Argon2id, the parameters of profile passphrases, stored beside it); the format line is the
+(Argon2id, the parameters of profile passphrases as they are when the file is made,
+stored beside it); the format line is the
 associated data, so a changed byte anywhere refuses the file. A plain file is readable by
 anyone who has it, and only its shape can be checked.
 """
@@ -24,8 +25,9 @@ from typing import Any
 
 from desktop_app.domain.sharing import Share
 from desktop_app.i18n import _
+from desktop_app.storage import keyfile
 from desktop_app.storage.codec import DecodeError, from_json, to_json
-from desktop_app.storage.keyfile import ARGON2, KeyFileError, derive_key
+from desktop_app.storage.keyfile import KeyFileError, derive_key
 
 FORMAT = "groundwork-share"
 VERSION = 1
@@ -61,7 +63,8 @@ def encode(share: Share, passphrase: str | None) -> bytes:
             raise ValueError("an empty shared passphrase")
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-        kdf: dict[str, Any] = {"kdf": "argon2id", "salt": _b64(os.urandom(16)), **ARGON2}
+        kdf: dict[str, Any] = {"kdf": "argon2id", "salt": _b64(os.urandom(16)),
+                               **keyfile.ARGON2}
         key = derive_key(kdf, passphrase, Path(SUFFIX))
         nonce = os.urandom(12)
         payload = json.dumps(inner, ensure_ascii=False).encode("utf-8")
@@ -139,7 +142,7 @@ def _share(inner: Any) -> Share:
 def _bounded(kdf: dict[str, Any]) -> bool:
     # A changed file must not make one try take minutes or gigabytes: at most twice the
     # parameters this version writes.
-    return all(isinstance(kdf.get(k), int) and kdf[k] <= 2 * v for k, v in ARGON2.items())
+    return all(isinstance(kdf.get(k), int) and kdf[k] <= 2 * v for k, v in keyfile.ARGON2.items())
 
 
 def _b64(data: bytes) -> str:

@@ -32,7 +32,6 @@ SHARED = "we both agreed on this"
 def light_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
     # The real parameters take a third of a second per try; the format stores them anyway.
     monkeypatch.setattr(keyfile, "ARGON2", {"time_cost": 1, "memory_cost": 64, "parallelism": 1})
-    monkeypatch.setattr(share_file, "ARGON2", keyfile.ARGON2)
 
 
 def profile(folder: Path, name: str, clock: FakeClock, passphrase: str | None = None) -> Session:

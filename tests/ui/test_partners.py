@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWizard
 
 from desktop_app.domain.answers import GapAnswer
 from desktop_app.local_state import LocalFolders
-from desktop_app.storage import keyfile, share_file
+from desktop_app.storage import keyfile
 from desktop_app.ui.share_dialogs import ReceiveDialog, ShareDialog
 from tests.conftest import point_xdg_at, when_modal
 from tests.ui.test_start_end_to_end import next_page, open_wizard, pick
@@ -24,9 +24,7 @@ SHARED = "the two of us, on the sofa"
 
 @pytest.fixture(autouse=True)
 def light_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    light = {"time_cost": 1, "memory_cost": 64, "parallelism": 1}
-    monkeypatch.setattr(keyfile, "ARGON2", light)
-    monkeypatch.setattr(share_file, "ARGON2", light)
+    monkeypatch.setattr(keyfile, "ARGON2", {"time_cost": 1, "memory_cost": 64, "parallelism": 1})
 
 
 def person(start_app: Any, tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> Any:
