@@ -130,7 +130,10 @@ class SlowDialog(QDialog):
         if not self.busy:  # the call is under way; its result must land somewhere
             super().reject()
 
-    def run(self, function: Callable[[], Any], on_result: Callable[[Any], object]) -> None:
+    def run(self, function: Callable[[], Any], on_result: Callable[[Any], object],
+            said: Callable[[BaseException], str | None] = wrong_passphrase_text) -> None:
+        """``function`` off the UI thread, then ``on_result`` with its value; a failure that
+        ``said`` puts in words is shown under the form, any other is raised."""
         self.set_busy(True)
 
         def done(value: Any) -> None:
@@ -139,7 +142,7 @@ class SlowDialog(QDialog):
 
         def failed(error: BaseException) -> None:
             self.set_busy(False)
-            text = wrong_passphrase_text(error)
+            text = said(error)
             if text is None:
                 raise error
             self.error.show_error(text)

@@ -30,7 +30,6 @@ from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.session import Session
 from desktop_app.services.sharing import Received, ShareError, SharingService
 from desktop_app.storage.share_file import SUFFIX, ShareEnvelope, WrongSharePassphrase
-from desktop_app.ui.background import run_in_background
 from desktop_app.ui.dates import long_date_time, short_date
 from desktop_app.ui.passphrase_dialogs import SlowDialog, password_field
 from desktop_app.ui.plain_export import may_write_plain_copy
@@ -166,10 +165,7 @@ class ShareDialog(SlowDialog):
         self._write(share, passphrase, path)
 
     def _write(self, share: Share, passphrase: str | None, path: Path) -> None:
-        self.set_busy(True)
-
-        def done(data: Any) -> None:
-            self.set_busy(False)
+        def written(data: Any) -> None:
             try:
                 self.service.write(path, data)
             except ShareError as error:
@@ -178,13 +174,9 @@ class ShareDialog(SlowDialog):
             self.saved_to = path
             self.accept()
 
-        def failed(error: BaseException) -> None:
-            self.set_busy(False)
-            if not isinstance(error, (ShareError, ValueError)):
-                raise error
-            self.error.show_error(str(error))
-
-        run_in_background(self, lambda: self.service.encode(share, passphrase), done, failed)
+        self.run(lambda: self.service.encode(share, passphrase), written,
+                 lambda error: str(error) if isinstance(error, (ShareError, ValueError))
+                 else None)
 
 
 class ReceiveDialog(SlowDialog):
@@ -223,22 +215,15 @@ class ReceiveDialog(SlowDialog):
         if not secret:
             self.error.show_error(_("Type the passphrase the two of you agreed on."))
             return
-        self.set_busy(True)
 
-        def failed(error: BaseException) -> None:
-            self.set_busy(False)
+        def refused(error: BaseException) -> str | None:
             if not isinstance(error, (ShareError, WrongSharePassphrase)):
-                raise error
-            self.error.show_error(str(error))
+                return None
             self.passphrase.selectAll()
             self.passphrase.setFocus()
+            return str(error)
 
-        def done(share: Any) -> None:
-            self.set_busy(False)
-            self._opened(share)
-
-        run_in_background(self, lambda: SharingService.open(self.envelope, secret), done,
-                          failed)
+        self.run(lambda: SharingService.open(self.envelope, secret), self._opened, refused)
 
     def _opened(self, share: Share) -> None:
         try:
