@@ -62,6 +62,12 @@ def pseudo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         fake if code == catalogs.PSEUDO else real_load(code, folder)))
 
 
+class Judge(Protocol):
+    seen: int
+
+    def check(self, text: str, where: str) -> None: ...
+
+
 def allowed_texts(startup: Any) -> set[str]:
     from desktop_app.services.export import build_export
 
@@ -83,7 +89,7 @@ def new_windows(before: set[int]) -> list[QWidget]:
             if w.isVisible() and id(w) not in before and not w.inherits("QMenu")]
 
 
-def visit_dialogs(qtbot, window, seen: Offenders) -> None:
+def visit_dialogs(qtbot, window, seen: Judge) -> None:
     """Every menu entry that opens something: what it shows, then closed unanswered."""
     actions = [a for m in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu()))
                for a in m.actions() if a.menu() is None and not a.isSeparator()
@@ -128,7 +134,7 @@ def answer_page(page: QWidget) -> None:
             buttons[len(buttons) // 2].click()
 
 
-def visit_wizards(qtbot, startup, seen: Offenders) -> None:
+def visit_wizards(qtbot, startup, seen: Judge) -> None:
     from desktop_app.ui.wizard import TemplateWizard
 
     for template in startup.session.templates.templates:
@@ -149,7 +155,7 @@ def visit_wizards(qtbot, startup, seen: Offenders) -> None:
         qtbot.waitUntil(lambda wizard=wizard: not wizard.isVisible())
 
 
-def visit_report(startup, seen: Offenders) -> None:
+def visit_report(startup, seen: Judge) -> None:
     from desktop_app.services import report
     from desktop_app.ui.report.content import blocks
 
@@ -161,12 +167,6 @@ def visit_report(startup, seen: Offenders) -> None:
     for block in blocks(made):
         for text in html_texts(block.html):
             seen.check(text, "report")
-
-
-class Judge(Protocol):
-    seen: int
-
-    def check(self, text: str, where: str) -> None: ...
 
 
 def walk(qtbot, start_app, tmp_path: Path, seen: Judge,
@@ -195,9 +195,9 @@ def walk(qtbot, start_app, tmp_path: Path, seen: Judge,
             seen.check(text, f"{key} ▸ {where}")
         for text, where in figure_texts(screen):
             seen.check(text, f"{key} ▸ {where}")
-    visit_report(startup, seen)  # type: ignore[arg-type]
-    visit_wizards(qtbot, startup, seen)  # type: ignore[arg-type]
-    visit_dialogs(qtbot, window, seen)  # type: ignore[arg-type]
+    visit_report(startup, seen)
+    visit_wizards(qtbot, startup, seen)
+    visit_dialogs(qtbot, window, seen)
     assert seen.seen > 200  # the walk saw the app, not an empty window
 
 
