@@ -19,7 +19,10 @@ from desktop_app.ui.charts.over_time import day_number
 def progress(qtbot, start_app) -> Any:
     startup = start_app("--demo")
     window = startup.window
-    window.resize(1100, 780)
+    # Tall enough that the window's content does not scroll: a scrolling content takes the
+    # preferred heights of its rows, and the canvas prefers the size it last rendered at, so
+    # the chart settles a pixel or two later, after a render (seen in CI).
+    window.resize(1100, 840)
     window.show_screen("progress")
     screen = window.screens["progress"]
     qtbot.waitUntil(lambda: screen.charts_ready, timeout=20000)
@@ -124,10 +127,24 @@ def fresh_picture(qtbot, chart: Any) -> np.ndarray:
     fresh.show()
     fresh.set_data(chart.data, chart.date_range)
     fresh.part.setCurrentIndex(fresh.part.findData(chart.part.currentData()))
-    # Its caption wraps once laid out, which can resize the canvas a turn later: wait for
-    # the layout to settle at the size of the chart it is compared with.
-    qtbot.waitUntil(lambda: not fresh.canvas.rendering and (
-        fresh.canvas.get_width_height() == chart.canvas.get_width_height()), timeout=20000)
+    wanted = chart.canvas.get_width_height()
+
+    def settled() -> bool:
+        size = fresh.canvas.size()
+        return not fresh.canvas.rendering and (
+            fresh.canvas.get_width_height() == (size.width(), size.height()))
+
+    # Its caption wraps once laid out, and the chart it is compared with may have settled a
+    # pixel or two apart: once its own layout has settled, the window is given what its
+    # canvas lacks, until the canvas has the size of the chart's.
+    for _turn in range(5):
+        qtbot.waitUntil(settled, timeout=20000)
+        have = fresh.canvas.get_width_height()
+        if have == wanted:
+            break
+        fresh.resize(fresh.width() + wanted[0] - have[0], fresh.height() + wanted[1] - have[1])
+        qtbot.waitUntil(lambda had=have: fresh.canvas.get_width_height() != had, timeout=20000)
+    assert fresh.canvas.get_width_height() == wanted
     return whole(fresh)
 
 
