@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QDialog, QScrollArea, QWidget
 
 # Room for a window manager's frame and title bar, which are unknown before the first show.
 FRAME = QSize(16, 40)
@@ -53,6 +53,23 @@ def keep_inside(window: QWidget, area: QRect | None = None) -> None:
     target = QPoint(max(x, area.x()), max(y, area.y()))
     if target != frame.topLeft():
         window.move(target)
+
+
+def grow_to_content(window: QWidget) -> None:
+    """Make a shown dialog taller when its content came to need more room (a message that
+    appeared under a form): otherwise the layout squeezes wrapped text into too few lines.
+    Never beyond its screen, and never shorter than it is."""
+    layout = window.layout()
+    if not isinstance(window, QDialog) or layout is None or not window.isVisible():
+        return
+    layout.activate()
+    width = window.width()
+    wanted = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+              else layout.totalSizeHint().height())
+    wanted = min(wanted, room(available_area(window)).height())
+    if wanted > window.height():
+        window.resize(width, wanted)
+        keep_inside(window)
 
 
 def scrolling(content: QWidget, name: str, *, tab_stop_now: bool = True) -> QScrollArea:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.ui.readable_palette import error_colour
+from desktop_app.ui.screen_fit import grow_to_content
 
 
 def heading(text: str, level: int = 1, parent: QWidget | None = None) -> QLabel:
@@ -56,6 +57,8 @@ class ErrorLabel(QLabel):
         self.setText(text)
         self.setAccessibleDescription(text)
         self.setVisible(bool(text))
+        if text:
+            grow_to_content(self.window())
 
     def clear_error(self) -> None:
         self.show_error("")

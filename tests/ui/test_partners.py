@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWizard
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton, QWidget, QWizard
 
 from desktop_app.domain.answers import GapAnswer
 from desktop_app.local_state import LocalFolders
@@ -80,17 +80,25 @@ def share(qtbot: Any, startup: Any, path: Path, passphrase: str | None,
     assert path.exists()
 
 
+def squeezed(dialog: QWidget) -> list[str]:
+    """Wrapped texts given fewer lines than they need."""
+    return [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()
+            and label.wordWrap() and label.height() < label.heightForWidth(label.width())]
+
+
 def receive(qtbot: Any, startup: Any, path: Path, passphrase: str | None,
             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *_a, **_k: (str(path), "")))
     kept: list[bool] = []
+    cramped: list[str] = []
 
     def fill(dialog: ReceiveDialog) -> None:
         if passphrase is not None:
             dialog.passphrase.setText("not what we said")
             qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: "does not open" in dialog.error.text())
+            cramped.extend(squeezed(dialog))  # the dialog grows to show the message
             dialog.passphrase.setText(passphrase)
             qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.preview.isVisible())
@@ -101,6 +109,7 @@ def receive(qtbot: Any, startup: Any, path: Path, passphrase: str | None,
     when_modal(fill, ReceiveDialog)
     startup.window.action_receive.trigger()
     qtbot.waitUntil(lambda: bool(kept))
+    assert cramped == []
 
 
 def together_tab(qtbot: Any, startup: Any) -> Any:
