@@ -228,6 +228,16 @@ def _isolate_qt(request: pytest.FixtureRequest) -> Iterator[None]:
 
 
 @pytest.fixture
+def light_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id with tiny costs (the real ones take a third of a second per try): the
+    parameters are stored beside each wrap, so everything else is as in use. The real cost
+    is measured in the benchmark."""
+    from desktop_app.storage import keyfile
+
+    monkeypatch.setattr(keyfile, "ARGON2", {"time_cost": 1, "memory_cost": 64, "parallelism": 1})
+
+
+@pytest.fixture
 def tmpfs(tmp_path: Path) -> Iterator[Callable[..., Path]]:
     """``tmpfs(name, read_only=False)``: a real 16 KiB tmpfs under the test's folder, unmounted
     after the test; the test is skipped where mounting is not allowed (it needs root)."""

@@ -16,16 +16,13 @@ from desktop_app.app import main
 from desktop_app.paths import resources_dir
 from desktop_app.services.demo import open_demo_profile
 from desktop_app.services.session import Session
-from desktop_app.storage import keyfile
 from desktop_app.storage.crypto import MAGIC
 from tests.conftest import TEST_DEVICE, FakeClock
 
 Run = Callable[..., tuple[int, str, str]]
 
 
-@pytest.fixture(autouse=True)
-def light_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keyfile, "ARGON2", {"time_cost": 1, "memory_cost": 64, "parallelism": 1})
+pytestmark = pytest.mark.usefixtures("light_kdf")  # Argon2id at tiny costs: tests/conftest.py
 
 
 @pytest.fixture

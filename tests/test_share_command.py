@@ -13,15 +13,12 @@ from desktop_app.domain.answers import GapAnswer
 from desktop_app.paths import resources_dir
 from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.session import Session
-from desktop_app.storage import keyfile
 from tests.conftest import TEST_DEVICE, FakeClock
 
 Run = Callable[..., tuple[int, str, str]]
 
 
-@pytest.fixture(autouse=True)
-def light_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keyfile, "ARGON2", {"time_cost": 1, "memory_cost": 64, "parallelism": 1})
+pytestmark = pytest.mark.usefixtures("light_kdf")  # Argon2id at tiny costs: tests/conftest.py
 
 
 @pytest.fixture

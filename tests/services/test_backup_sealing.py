@@ -13,7 +13,7 @@ from desktop_app.paths import resources_dir
 from desktop_app.services.backups import BackupService
 from desktop_app.services.session import Session
 from desktop_app.services.set_aside import SetAsideService
-from desktop_app.storage import backup_seal, keyfile
+from desktop_app.storage import backup_seal
 from desktop_app.storage import backups as store
 from desktop_app.storage.crypto import MAGIC, is_encrypted
 from desktop_app.storage.debris import copy_aside
@@ -25,9 +25,7 @@ SECRET = "words only I should read"
 PHRASE = "river stones"
 
 
-@pytest.fixture(autouse=True)
-def light_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keyfile, "ARGON2", {"time_cost": 1, "memory_cost": 64, "parallelism": 1})
+pytestmark = pytest.mark.usefixtures("light_kdf")  # Argon2id at tiny costs: tests/conftest.py
 
 
 def session_for(data_dir: Path, clock: FakeClock, tmp_path: Path,

@@ -12,14 +12,10 @@ from desktop_app.services.backups import BackupService
 from desktop_app.services.session import Session
 from desktop_app.services.set_aside import SetAsideError, SetAsideService
 from desktop_app.storage import backups as store
-from desktop_app.storage import keyfile
 from desktop_app.storage.debris import copy_aside
 from tests.conftest import TEST_DEVICE, FakeClock
 
-
-@pytest.fixture(autouse=True)
-def light_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keyfile, "ARGON2", {"time_cost": 1, "memory_cost": 64, "parallelism": 1})
+pytestmark = pytest.mark.usefixtures("light_kdf")  # Argon2id at tiny costs: tests/conftest.py
 
 
 def session_for(data_dir: Path, clock: FakeClock, tmp_path: Path) -> Session:

@@ -21,7 +21,6 @@ from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.focus import AreaDraft, FocusService, PracticeDraft
 from desktop_app.services.journal import JournalService, SlipDraft, WinDraft
 from desktop_app.services.session import Session
-from desktop_app.storage import keyfile
 from desktop_app.storage.crypto import MAGIC
 from tests.conftest import TEST_DEVICE, FakeClock, point_xdg_at
 from tests.services.views import gap_answers
@@ -29,9 +28,7 @@ from tests.services.views import gap_answers
 MARK = "ZQX-leak-marker-7731"
 
 
-@pytest.fixture(autouse=True)
-def light_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keyfile, "ARGON2", {"time_cost": 1, "memory_cost": 64, "parallelism": 1})
+pytestmark = pytest.mark.usefixtures("light_kdf")  # Argon2id at tiny costs: tests/conftest.py
 
 
 @pytest.fixture

@@ -26,11 +26,7 @@ OTHER = Device("d-0000000000000002", "Laptop")
 SECRET = "a marker only the person knows"
 
 
-@pytest.fixture(autouse=True)
-def light_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Argon2id with tiny costs: the parameters are stored beside each wrap, so everything
-    else is as in use (the real cost is measured in the benchmark)."""
-    monkeypatch.setattr(keyfile, "ARGON2", {"time_cost": 1, "memory_cost": 64, "parallelism": 1})
+pytestmark = pytest.mark.usefixtures("light_kdf")  # Argon2id at tiny costs: tests/conftest.py
 
 
 class WallClock:

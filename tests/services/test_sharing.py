@@ -19,7 +19,7 @@ from desktop_app.paths import resources_dir
 from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.session import Session
 from desktop_app.services.sharing import ShareError, SharingService, WrongSharePassphrase
-from desktop_app.storage import keyfile, share_file
+from desktop_app.storage import share_file
 from desktop_app.storage.crypto import MAGIC
 from desktop_app.storage.layout import KINDS
 from tests.conftest import TEST_DEVICE, FakeClock
@@ -28,10 +28,7 @@ from tests.services.test_leak_scan import leaks
 SHARED = "we both agreed on this"
 
 
-@pytest.fixture(autouse=True)
-def light_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The real parameters take a third of a second per try; the format stores them anyway.
-    monkeypatch.setattr(keyfile, "ARGON2", {"time_cost": 1, "memory_cost": 64, "parallelism": 1})
+pytestmark = pytest.mark.usefixtures("light_kdf")  # Argon2id at tiny costs: tests/conftest.py
 
 
 def profile(folder: Path, name: str, clock: FakeClock, passphrase: str | None = None) -> Session:

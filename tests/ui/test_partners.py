@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton, QWi
 
 from desktop_app.domain.answers import GapAnswer
 from desktop_app.local_state import LocalFolders
-from desktop_app.storage import keyfile
 from desktop_app.ui.share_dialogs import ReceiveDialog, ShareDialog
 from tests.conftest import point_xdg_at, when_modal
 from tests.ui.test_start_end_to_end import next_page, open_wizard, pick
@@ -22,9 +21,7 @@ from tests.ui.test_start_end_to_end import next_page, open_wizard, pick
 SHARED = "the two of us, on the sofa"
 
 
-@pytest.fixture(autouse=True)
-def light_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keyfile, "ARGON2", {"time_cost": 1, "memory_cost": 64, "parallelism": 1})
+pytestmark = pytest.mark.usefixtures("light_kdf")  # Argon2id at tiny costs: tests/conftest.py
 
 
 def person(start_app: Any, tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> Any:
