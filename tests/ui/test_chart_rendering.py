@@ -294,3 +294,25 @@ def test_a_new_view_drops_the_old_panels(qtbot, progress) -> None:
         picture = shown(qtbot, chart)
         assert chart.figure.axes == chart.panels
         assert np.array_equal(picture, fresh_picture(qtbot, chart))
+
+
+@pytest.mark.parametrize("height", [452, 466])  # 4.52 in × 100 dpi is 451.99999999999994
+def test_the_cached_pictures_cover_every_row_at_any_height(qtbot, progress, height) -> None:
+    from desktop_app.ui.charts.over_time import OverTimeChart
+
+    _startup, screen, panel = progress
+    shown_chart = panel.over_time
+    shown_chart.template.setCurrentIndex(shown_chart.template.findData("life-areas"))
+    chart = OverTimeChart()
+    qtbot.addWidget(chart)
+    chart.canvas.setFixedSize(630, height)
+    chart.show()
+    chart.set_data(shown_chart.data, screen.date_range())
+    shown(qtbot, chart)
+    assert chart.canvas.get_width_height() == (630, height)
+    static = chart.canvas._static
+    screen.range_filter.choose(4)
+    chart.set_data(shown_chart.data, screen.date_range())  # new limits: drawn over the cache
+    picture = shown(qtbot, chart)
+    assert chart.canvas._static is static
+    assert np.array_equal(picture, whole(chart))

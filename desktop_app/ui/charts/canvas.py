@@ -33,7 +33,8 @@ from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedFormatter, FixedLocator
-from PySide6.QtCore import QTimer, Signal
+from matplotlib.transforms import Bbox
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -46,6 +47,16 @@ log = logging.getLogger(__name__)
 DRAW_DELAY_MS = 5
 # A render takes well under a second; past this the UI thread stops waiting for it.
 SETTLE_TIMEOUT_S = 10.0
+
+SIZE_HINT = (700, 450)  # the figure's first size (base.py)
+
+
+def whole_of(renderer: RendererAgg) -> Bbox:
+    """Every pixel of ``renderer``. Not the figure's bbox: its height is inches × dpi in
+    floating point (4.52 × 100 = 451.99999999999994), which Agg truncates, so a copy left
+    out the top row of pixels, and a picture restored over it kept a stale or empty row."""
+    return Bbox.from_bounds(0, 0, renderer.width, renderer.height)
+
 
 def fixed_ticks(
     axis: Axis,
@@ -120,6 +131,13 @@ class Canvas(FigureCanvasQTAgg):
         self.background_key: Callable[[], object | None] = _no_key
         self.middle: Callable[[], Sequence[Artist]] = _no_overlay
         self.static_key: Callable[[], object | None] = _no_key
+
+    def sizeHint(self) -> QSize:
+        # matplotlib hints the figure's current size. A scrolling window gives its content
+        # the preferred heights of its rows, so the chart kept the height it first drew at
+        # and pushed its caption below the fold of a smaller window (and crept by a pixel
+        # or two after each render). The canvas takes the room there is, down to its minimum.
+        return QSize(SIZE_HINT[0], SIZE_HINT[1])
 
     @property
     def rendering(self) -> bool:
@@ -266,13 +284,13 @@ class Canvas(FigureCanvasQTAgg):
                 for artist in hidden:
                     artist.set_animated(False)
             self._static = (
-                (job.static_key, renderer.copy_from_bbox(self.figure.bbox))
+                (job.static_key, renderer.copy_from_bbox(whole_of(renderer)))
                 if job.middle else None
             )
         for artist in job.middle:
             artist.draw(renderer)
         self._background = (
-            (job.background_key, renderer.copy_from_bbox(self.figure.bbox))
+            (job.background_key, renderer.copy_from_bbox(whole_of(renderer)))
             if job.overlay else None
         )
 
