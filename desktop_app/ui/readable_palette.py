@@ -2,7 +2,8 @@
 
 Qt's default placeholder grey is #808080 on #EFEFEF (3.4:1); Groundwork uses it for help
 text, captions and "Practising:" lines, so it is darkened (or lightened, on a dark palette)
-just enough. Error text gets a red that reads on either.
+just enough. Error text gets a red that reads on either. Check boxes and radio buttons get
+an outline that reads at 3:1 (Fusion draws it from the window colour, ~1.2:1 on a dark one).
 """
 
 from __future__ import annotations
@@ -88,6 +89,43 @@ def error_colour(palette: QPalette) -> QColor:
     return readable_on(red, palette.color(QPalette.ColorRole.WindowText), backgrounds)
 
 
+# Fusion draws a check box's or radio button's outline as the window colour darkened by 140 %.
+OUTLINE_DARKER = 140
+# A radio button's ring is a thin anti-aliased circle: its strongest pixels fall short of the
+# pen's colour, so the pen aims higher than the 3:1 the ring must reach on screen.
+RING_AIM = 3.6
+INDICATOR_CLASSES = ("QCheckBox", "QRadioButton")
+
+
+def indicator_palette(palette: QPalette) -> QPalette:
+    """``palette`` for check boxes and radio buttons: a window colour whose outline shade
+    reaches 3:1 against the real window (the buttons paint no window of their own)."""
+    fixed = copy.copy(palette)
+    for group in GROUPS:
+        window = palette.color(group, QPalette.ColorRole.Window)
+        toward = QColor("#ffffff") if is_dark(palette) else QColor("#000000")
+        for step in range(11):
+            candidate = _mix(window, toward, step / 10)
+            outline = candidate.darker(OUTLINE_DARKER)
+            # A check box's ring is that shade lightened by 10 %; a radio button's is the shade.
+            if min(contrast(outline, window), contrast(outline.lighter(110), window)) >= RING_AIM:
+                fixed.setColor(group, QPalette.ColorRole.Window, candidate)
+                break
+    return fixed
+
+
+def fit_indicators(palette: QPalette) -> None:
+    """Give check boxes and radio buttons :func:`indicator_palette` (Fusion only: other
+    styles draw their outlines their own way)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.style().name() == "fusion":
+        for name in INDICATOR_CLASSES:
+            # The stubs say bytes; PySide takes only str here.
+            QApplication.setPalette(indicator_palette(palette), name)  # type: ignore[arg-type]
+
+
 FITTED = "groundworkReadablePalette"
 
 
@@ -105,3 +143,4 @@ def make_text_readable() -> None:
     fixed = readable_palette(palette)
     if fixed != palette:  # setting it re-polishes every widget: only when it differs
         QGuiApplication.setPalette(fixed)
+    fit_indicators(fixed)

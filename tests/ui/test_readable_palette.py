@@ -6,13 +6,24 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QRadioButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.ui.readable_palette import (
+    AA_GRAPHIC,
     AA_TEXT,
+    INDICATOR_CLASSES,
     ROLES_UNDER_TEXT,
     contrast,
     error_colour,
+    fit_indicators,
     readable_on,
     readable_palette,
 )
@@ -106,3 +117,43 @@ def test_an_error_label_follows_a_switch_to_dark(start_app, qtbot) -> None:
         QGuiApplication.setPalette(light)
     qtbot.waitUntil(lambda: "#b3261e" in label.styleSheet())
     assert isinstance(label, QLabel)
+
+
+
+
+def ring_contrast(holder: QWidget, button: QWidget) -> float:
+    """The strongest contrast against the window among the pixels of ``button``'s
+    indicator (its ring, the box inside is the field colour), as drawn in ``holder``."""
+    picture = holder.grab().toImage()
+    window = holder.palette().color(Role.Window)
+    size = button.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+    at = button.geometry()
+    return max(contrast(picture.pixelColor(at.x() + x, at.y() + y), window)
+               for x in range(size + 2) for y in range(at.height()))
+
+
+
+@pytest.mark.parametrize("make", [light_palette, dark_palette], ids=["light", "dark"])
+def test_check_box_and_radio_outlines_read_at_3_to_1(qtbot, make) -> None:
+    before = QGuiApplication.palette()
+
+    def drawn() -> list[float]:
+        holder = QWidget()  # made after the palette: it starts with the application's
+        qtbot.addWidget(holder)
+        layout = QVBoxLayout(holder)
+        made = [QCheckBox("Keep it"), QRadioButton("This one")]
+        for button in made:
+            layout.addWidget(button)
+        layout.activate()
+        return [ring_contrast(holder, button) for button in made]
+
+    try:
+        QGuiApplication.setPalette(make())
+        for name in INDICATOR_CLASSES:  # Fusion's own outline: the fault is real
+            QApplication.setPalette(make(), name)
+        assert min(drawn()) < AA_GRAPHIC
+        fit_indicators(QGuiApplication.palette())
+        assert min(drawn()) >= AA_GRAPHIC
+    finally:
+        QGuiApplication.setPalette(before)
+        fit_indicators(before)
