@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+import weakref
 from pathlib import Path
 
 import numpy as np
@@ -127,7 +128,7 @@ class ChartView(QWidget):
         # The name inside a sentence ("Export the wheel chart"): lower case in English only.
         self.in_text = in_text if in_text is not None else name.lower()
         self.theme = ChartTheme.from_palette(self.palette())
-        self.figure = Figure(figsize=(7, 4.5), dpi=100)
+        self.figure = self.blank_figure()
         self.canvas = Canvas(self.figure)
         self.canvas.setObjectName("chartCanvas")
         self.canvas.setAccessibleName(_("{name} chart").format(name=name))
@@ -188,9 +189,27 @@ class ChartView(QWidget):
         self._chart_caption = self._table_caption = ""
         self._tabs_ordered = False
         self._generation = 0  # counts rebuilds of the figure: a cached background is stale
-        self.canvas.mpl_connect("motion_notify_event", self._on_motion)
-        self.canvas.mpl_connect("button_press_event", self._on_press)
-        self.canvas.mpl_connect("figure_leave_event", self._on_leave)
+        self._listened: weakref.WeakSet[Figure] = weakref.WeakSet()
+        self._listen()
+
+    def _listen(self) -> None:
+        # matplotlib keeps a canvas's event handlers with its figure.
+        if self.figure not in self._listened:
+            self._listened.add(self.figure)
+            self.canvas.mpl_connect("motion_notify_event", self._on_motion)
+            self.canvas.mpl_connect("button_press_event", self._on_press)
+            self.canvas.mpl_connect("figure_leave_event", self._on_leave)
+
+    @staticmethod
+    def blank_figure() -> Figure:
+        return Figure(figsize=(7, 4.5), dpi=100)
+
+    def use_figure(self, figure: Figure) -> None:
+        """Show another figure (a view kept built) on the canvas; see ``Canvas.use_figure``."""
+        self.canvas.settle(build=False)
+        self.canvas.use_figure(figure)
+        self.figure = figure
+        self._listen()
 
     # --- for subclasses -----------------------------------------------------------------
     def draw_chart(self) -> None:

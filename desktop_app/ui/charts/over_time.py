@@ -38,6 +38,7 @@ from desktop_app.ui.charts.over_time_areas import (
     set_date_grid,
     static_first,
 )
+from desktop_app.ui.charts.over_time_views import BuiltView, KeptViews
 from desktop_app.ui.charts.table import TableRow
 from desktop_app.ui.charts.time_axis import (
     SteadyDateFormatter,
@@ -80,6 +81,7 @@ class OverTimeChart(ChartView):
         self.area_axes: dict[str, Axes] = {}
         self.date_grids: list[LineCollection] = []
         self._built: tuple[object, ...] = ()
+        self._kept = KeptViews()
         # What the Part box picks, read here on the UI thread: a build may run on the
         # render thread, which must not touch the widgets.
         self._chosen: tuple[list[AreaSeries], list[ScaleSeries]] = ([], [])
@@ -166,7 +168,41 @@ class OverTimeChart(ChartView):
     def redraw(self) -> None:
         if self.data is not None:
             self._chosen = self.selection()
+            self._switch_view(self._layout())
         super().redraw()
+
+    def _switch_view(self, layout: tuple[object, ...]) -> None:
+        """Show the figure built for ``layout`` if one is kept (see ``over_time_views``),
+        else a blank one to build into; the view shown so far is kept."""
+        if layout == self._built:
+            return
+        self.canvas.settle(build=False)
+        self._kept.keep_theme(self.theme)
+        wanted = self._kept.take(layout)
+        shown = bool(self.panels) and self._built[:1] == (self.theme,)
+        if shown:
+            self._kept.keep(self._built, BuiltView(
+                self.figure, self.panels, self.lines, self.area_axes, self.date_grids,
+                self._generation))
+        if wanted is None and not shown:
+            return  # the figure in view is rebuilt in place
+        # A build still waiting was for the figure in view, whose view is kept as it is.
+        self.canvas.drop_build()
+        if wanted is None:
+            self.use_figure(self.blank_figure())
+            self.panels, self._built = [], ()
+            return
+        self.use_figure(wanted.figure)
+        self.panels, self.lines = wanted.panels, wanted.lines
+        self.area_axes, self.date_grids = wanted.area_axes, wanted.date_grids
+        self._generation = wanted.generation
+        self._built = layout
+
+    def show_empty(
+        self, message: str, action: tuple[str, Callable[[], None]] | None = None
+    ) -> None:
+        super().show_empty(message, action)
+        self.panels, self._built = [], ()  # the figure in view was cleared
 
     def _layout(self) -> tuple[object, ...]:
         assert self.data is not None
