@@ -294,3 +294,82 @@ def test_a_new_view_drops_the_old_panels(qtbot, progress) -> None:
         picture = shown(qtbot, chart)
         assert chart.figure.axes == chart.panels
         assert np.array_equal(picture, fresh_picture(qtbot, chart))
+
+
+def test_going_back_to_a_view_swaps_its_built_figure_in(qtbot, progress, monkeypatch) -> None:
+    from desktop_app.ui.charts.over_time import OverTimeChart
+
+    _startup, screen, panel = progress
+    panel.setCurrentWidget(panel.over_time)
+    chart = panel.over_time
+    chart.template.setCurrentIndex(chart.template.findData("life-areas"))
+    shown(qtbot, chart)
+    figure, panels, lines = chart.figure, list(chart.panels), dict(chart.lines)
+    chart.template.setCurrentIndex(chart.template.findData("check-in"))
+    shown(qtbot, chart)
+    assert chart.figure is not figure and chart.canvas.figure is chart.figure
+    screen.range_filter.choose(0)  # three months: the kept view takes them when shown again
+    shown(qtbot, chart)
+    builds: list[str] = []
+    build = OverTimeChart.build_figure
+
+    def recording(self: OverTimeChart) -> None:
+        builds.append(threading.current_thread().name)
+        build(self)
+
+    monkeypatch.setattr(OverTimeChart, "build_figure", recording)
+    chart.template.setCurrentIndex(chart.template.findData("life-areas"))
+    picture = shown(qtbot, chart)
+    assert builds == []  # nothing made anew: the kept figure was filled
+    assert chart.figure is figure and chart.canvas.figure is figure
+    assert chart.panels == panels and chart.lines == lines
+    assert chart.figure.axes == chart.panels
+    start = screen.date_range().start
+    low, _high = chart.panels[0].get_xlim()
+    assert low == pytest.approx(day_number(datetime.combine(start, datetime.min.time())))
+    monkeypatch.setattr(OverTimeChart, "build_figure", build)
+    assert np.array_equal(picture, fresh_picture(qtbot, chart))
+
+
+def test_a_kept_view_answers_the_mouse_when_shown_again(qtbot, progress, monkeypatch) -> None:
+    from PySide6.QtCore import QEvent, QPoint, Qt
+
+    from desktop_app.ui import wizard_launcher
+    from tests.ui.test_progress_charts import send_mouse
+
+    _startup, _screen, panel = progress
+    opened: list[str] = []
+    monkeypatch.setattr(wizard_launcher, "open_result", lambda _p, _c, rid: opened.append(rid))
+    panel.setCurrentWidget(panel.over_time)
+    chart = panel.over_time
+    for template in ("life-areas", "check-in", "life-areas"):
+        chart.template.setCurrentIndex(chart.template.findData(template))
+        shown(qtbot, chart)
+    line = chart.lines["work.current"]
+    xs, ys = line.get_data()
+    x, y = line.axes.transData.transform((xs[-1], ys[-1]))
+    ratio = chart.canvas.devicePixelRatioF()
+    where = QPoint(round(x / ratio), round(chart.canvas.height() - y / ratio))
+    send_mouse(chart.canvas, QEvent.Type.MouseMove, where, Qt.MouseButton.NoButton)
+    qtbot.waitUntil(lambda: chart.hovered is not None)
+    assert chart.hovered.label.startswith(f"{chart.data.areas[0].current[-1].day.day} ")
+    send_mouse(chart.canvas, QEvent.Type.MouseButtonPress, where, Qt.MouseButton.LeftButton)
+    send_mouse(chart.canvas, QEvent.Type.MouseButtonRelease, where, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1
+
+
+def test_kept_views_drop_the_oldest_and_those_of_another_palette() -> None:
+    from desktop_app.ui.charts.over_time_views import BuiltView, KeptViews
+
+    def view() -> BuiltView:
+        return BuiltView(Figure(), [], {}, {}, [], 0)
+
+    kept = KeptViews(size=2)
+    a, b, c = view(), view(), view()
+    kept.keep(("light", "a"), a)
+    kept.keep(("light", "b"), b)
+    kept.keep(("dark", "c"), c)
+    assert len(kept) == 2 and kept.take(("light", "a")) is None  # the oldest went
+    kept.keep_theme("dark")  # type: ignore[arg-type]
+    assert kept.take(("light", "b")) is None
+    assert kept.take(("dark", "c")) is c and len(kept) == 0

@@ -7,10 +7,10 @@ Progress screen has loaded matplotlib (see ``loader``).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-import weakref
 from pathlib import Path
 
 import numpy as np
