@@ -157,7 +157,8 @@ class Canvas(FigureCanvasQTAgg):
         # As FigureCanvasBase.__init__ and _set_device_pixel_ratio do for the first figure.
         figure._original_dpi = old._original_dpi  # type: ignore[attr-defined]
         figure._set_dpi(old.dpi, forward=False)  # type: ignore[attr-defined]
-        figure.set_size_inches(old.get_size_inches(), forward=False)
+        width, height = old.get_size_inches()
+        figure.set_size_inches(float(width), float(height), forward=False)
         self.figure = figure
         self._background, self._static = self._kept.pop(figure, (None, None))
 
