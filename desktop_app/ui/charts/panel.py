@@ -7,7 +7,7 @@ one later only renders it, off the UI thread. A change that comes first starts t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
@@ -33,6 +33,26 @@ PREPARE_DELAY_MS = 1
 AUTO = "auto"  # compare the wheel with the oldest result in range until the person picks
 
 
+ChartSet = tuple[WheelChart, GapsChart, OverTimeChart, ConsistencyChart, TogetherChart]
+
+
+def make_charts(made: list[ChartView]) -> Iterator[str]:
+    """Make the five charts into ``made``, one per step: each takes ~5 ms (a figure, a
+    canvas, the palette fitted), all at once a stall when Progress opens."""
+    for kind in (WheelChart, GapsChart, OverTimeChart, ConsistencyChart, TogetherChart):
+        made.append(kind())
+        yield kind.__name__
+
+
+def chart_set(made: Sequence[ChartView]) -> ChartSet:
+    """The charts ``make_charts`` made, in their tabs' order."""
+    wheel, gaps, over_time, consistency, together = made
+    assert isinstance(wheel, WheelChart) and isinstance(gaps, GapsChart)
+    assert isinstance(over_time, OverTimeChart) and isinstance(consistency, ConsistencyChart)
+    assert isinstance(together, TogetherChart)
+    return wheel, gaps, over_time, consistency, together
+
+
 class ChartPanel(QTabWidget):
     """Wheel, Gaps, Over time and Consistency, sharing one date range."""
 
@@ -44,6 +64,7 @@ class ChartPanel(QTabWidget):
         navigator: Navigator,
         date_range: Callable[[], DateRange],
         parent: QWidget | None = None,
+        charts: ChartSet | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("progressTabs")
@@ -51,11 +72,12 @@ class ChartPanel(QTabWidget):
         self.service = service
         self.navigator = navigator
         self.date_range = date_range
-        self.wheel = WheelChart()
-        self.gaps = GapsChart()
-        self.over_time = OverTimeChart()
-        self.consistency = ConsistencyChart()
-        self.together = TogetherChart()
+        if charts is None:
+            made: list[ChartView] = []
+            for _step in make_charts(made):
+                pass
+            charts = chart_set(made)
+        self.wheel, self.gaps, self.over_time, self.consistency, self.together = charts
         self.charts: tuple[ChartView, ...] = (
             self.wheel, self.gaps, self.over_time, self.consistency, self.together,
         )
