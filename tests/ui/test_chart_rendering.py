@@ -373,3 +373,43 @@ def test_kept_views_drop_the_oldest_and_those_of_another_palette() -> None:
     kept.keep_theme("dark")  # type: ignore[arg-type]
     assert kept.take(("light", "b")) is None
     assert kept.take(("dark", "c")) is c and len(kept) == 0
+
+
+@pytest.mark.parametrize("which", ["wheel", "gaps", "consistency"])
+def test_the_other_charts_prepared_out_of_view_are_built_on_the_render_thread(
+    qtbot, progress, monkeypatch, which
+) -> None:
+    _startup, screen, panel = progress
+    chart = getattr(panel, which)
+    panel.setCurrentWidget(panel.over_time)
+    qtbot.waitUntil(lambda: not panel.preparing, timeout=20000)
+    threads: list[str] = []
+    build = type(chart).draw_chart
+
+    def recording(self: Any) -> None:
+        threads.append(threading.current_thread().name)
+        build(self)
+
+    monkeypatch.setattr(type(chart), "draw_chart", recording)
+    chart.show_empty("Nothing yet")  # so that the next data builds the figure anew
+    screen.range_filter.choose(3)  # two years: the charts out of view are prepared again
+    qtbot.waitUntil(lambda: not panel.preparing, timeout=20000)
+    assert threads == []  # nothing built out of view on the UI thread
+    assert chart.canvas.build_pending
+    panel.setCurrentWidget(chart)
+    picture = shown(qtbot, chart)
+    assert threads == ["chart-render"]
+    assert chart.caption.text()  # the UI's part of the build, back on this thread
+    assert np.array_equal(picture, whole(chart))
+
+
+def test_the_charts_are_made_one_per_step() -> None:
+    from desktop_app.ui.charts.panel import chart_set, make_charts
+
+    made: list[Any] = []
+    steps = make_charts(made)
+    for count in range(1, 6):
+        next(steps)
+        assert len(made) == count
+    assert [type(c).__name__ for c in chart_set(made)] == [
+        "WheelChart", "GapsChart", "OverTimeChart", "ConsistencyChart", "TogetherChart"]
