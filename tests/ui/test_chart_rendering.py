@@ -403,7 +403,7 @@ def test_the_other_charts_prepared_out_of_view_are_built_on_the_render_thread(
     assert np.array_equal(picture, whole(chart))
 
 
-def test_the_charts_are_made_one_per_step() -> None:
+def test_the_charts_are_made_one_per_step(qtbot) -> None:
     from desktop_app.ui.charts.panel import chart_set, make_charts
 
     made: list[Any] = []
@@ -411,5 +411,43 @@ def test_the_charts_are_made_one_per_step() -> None:
     for count in range(1, 6):
         next(steps)
         assert len(made) == count
+        qtbot.addWidget(made[-1])
     assert [type(c).__name__ for c in chart_set(made)] == [
         "WheelChart", "GapsChart", "OverTimeChart", "ConsistencyChart", "TogetherChart"]
+
+
+def test_charts_out_of_view_are_prepared_between_renders(qtbot, progress, monkeypatch) -> None:
+    from desktop_app.ui.charts import canvas as canvas_module
+
+    _startup, screen, panel = progress
+    chart = panel.over_time
+    panel.setCurrentWidget(chart)
+    shown(qtbot, chart)
+    qtbot.waitUntil(lambda: not panel.preparing, timeout=20000)
+    started, release = threading.Event(), threading.Event()
+    render = canvas_module.Canvas._render
+
+    def held(self: Any, job: Any) -> Any:
+        if threading.current_thread().name == "chart-render":
+            started.set()
+            release.wait(20)
+        return render(self, job)
+
+    monkeypatch.setattr(canvas_module.Canvas, "_render", held)
+    looks: list[int] = []
+    prepare_next = panel._prepare_next
+
+    def counted() -> None:
+        looks.append(len(panel._stale))
+        prepare_next()
+
+    monkeypatch.setattr(panel, "_prepare_next", counted)
+    screen.range_filter.choose(4)  # all time: the chart in view renders, the others wait
+    qtbot.waitUntil(started.is_set, timeout=20000)
+    stale, ready = set(panel._stale), set(panel._data_ready)
+    seen = len(looks)
+    qtbot.waitUntil(lambda: len(looks) >= seen + 3, timeout=20000)
+    assert stale and (panel._stale, panel._data_ready) == (stale, ready)  # nothing meanwhile
+    release.set()
+    qtbot.waitUntil(lambda: not panel.preparing, timeout=20000)
+    shown(qtbot, chart)

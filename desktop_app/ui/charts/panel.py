@@ -23,6 +23,7 @@ from desktop_app.ui.charts.consistency import ConsistencyChart
 from desktop_app.ui.charts.export_caption import period_text
 from desktop_app.ui.charts.gaps import GapsChart
 from desktop_app.ui.charts.over_time import OverTimeChart
+from desktop_app.ui.charts.render_thread import shared_render_thread
 from desktop_app.ui.charts.together import TogetherChart
 from desktop_app.ui.charts.wheel import WheelChart
 from desktop_app.ui.context import Navigator
@@ -30,6 +31,7 @@ from desktop_app.ui.plain_export import may_write_plain_copy
 
 # A step's pause: input and timers already due are served before the next step.
 PREPARE_DELAY_MS = 1
+RENDER_WAIT_MS = 5  # how often preparing looks again whether the render thread is free
 AUTO = "auto"  # compare the wheel with the oldest result in range until the person picks
 
 
@@ -121,13 +123,18 @@ class ChartPanel(QTabWidget):
         if isinstance(chart, ChartView) and chart in self._stale:
             self._draw(chart)
 
-    def _prepare_soon(self) -> None:
+    def _prepare_soon(self, delay_ms: int = PREPARE_DELAY_MS) -> None:
         if not self._preparing and self._stale:
             self._preparing = True
-            QTimer.singleShot(PREPARE_DELAY_MS, self._prepare_next)
+            QTimer.singleShot(delay_ms, self._prepare_next)
 
     def _prepare_next(self) -> None:
         self._preparing = False
+        if shared_render_thread().busy:
+            # A step shares the interpreter with a render under way, which doubled its
+            # wall time (a 30 ms step stalled the window 50-60 ms): it waits for the render.
+            self._prepare_soon(RENDER_WAIT_MS)
+            return
         stale = [c for c in self.charts if c in self._stale]
         if not stale or self.service.session.repo is None:
             return
