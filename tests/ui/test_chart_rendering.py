@@ -451,3 +451,16 @@ def test_charts_out_of_view_are_prepared_between_renders(qtbot, progress, monkey
     release.set()
     qtbot.waitUntil(lambda: not panel.preparing, timeout=20000)
     shown(qtbot, chart)
+
+
+def test_progress_freezes_what_it_loaded_before_drawing(qtbot, start_app, monkeypatch) -> None:
+    from desktop_app.ui.screens import progress as progress_module
+
+    when: list[bool] = []
+    monkeypatch.setattr(progress_module, "freeze_survivors",
+                        lambda: when.append(screen.panel is None))
+    startup = start_app("--demo")
+    startup.window.show_screen("progress")
+    screen = startup.window.screens["progress"]
+    qtbot.waitUntil(lambda: screen.charts_ready, timeout=20000)
+    assert when == [True]  # once, with the data loaded and before the charts were drawn

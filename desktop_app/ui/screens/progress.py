@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from desktop_app.i18n import N_, _
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.widgets import heading, paragraph
+from desktop_app.ui.worker_calm import freeze_survivors
 
 if TYPE_CHECKING:
     from desktop_app.domain.progress import DateRange
@@ -168,6 +169,9 @@ class ProgressScreen(QWidget):
             next(self._steps)
         except StopIteration:
             self._steps = None
+            # The decoded profile stays until the data changes: frozen, later full
+            # collections do not walk 20 years of records (~100 ms each, every few redraws).
+            freeze_survivors()
             self._show_charts()
             return
         QTimer.singleShot(STEP_DELAY_MS, self._next_step)
