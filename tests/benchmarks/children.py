@@ -157,6 +157,17 @@ def _where(frame: Any, depth: int = 3) -> str:
     return " < ".join(names)
 
 
+def _app_where(frame: Any, depth: int = 4) -> str:
+    """The innermost few frames of the app's own code (what of the app is under way)."""
+    names = []
+    while frame is not None and len(names) < depth:
+        code = frame.f_code
+        if "desktop_app" in code.co_filename:
+            names.append(f"{os.path.basename(code.co_filename)}:{code.co_name}:{frame.f_lineno}")
+        frame = frame.f_back
+    return " < ".join(names)
+
+
 class Sampler:
     """What every thread runs, every 2 ms, from a watchdog thread (the bench only).
 
@@ -188,6 +199,8 @@ class Sampler:
             render = next((t.ident for t in threading.enumerate()
                            if t.name == "chart-render"), None)
             main = _where(frames.get(self.main), 8) if self.main in frames else "?"
+            if self.main in frames:
+                main += " | " + _app_where(frames[self.main])
             other = _where(frames[render]) if render in frames else "-"
             self.samples.append((now, main, other))
 
@@ -240,6 +253,17 @@ def stall(data_dir: str) -> None:
         if not startup.ready:  # the profile opens right after the first paint
             QTimer.singleShot(10, open_progress)
             return
+        if not timer.isActive():
+            ticks.append(time.perf_counter())
+            timer.start()
+        if not startup.notices_said:
+            # Once Home is on screen the start reads every list once (app.py,
+            # _report_notices); that stall is the start's, reported apart from Progress's.
+            QTimer.singleShot(10, open_progress)
+            return
+        gaps = [b - a for a, b in itertools.pairwise(ticks)]
+        report["after_home_stall_ms"] = max(0.0, (max(gaps) - 0.010) * 1000) if gaps else 0.0
+        timer.stop()
         ticks.clear()
         ticks.append(time.perf_counter())
         cpu_ticks.clear()
@@ -275,6 +299,12 @@ def stall(data_dir: str) -> None:
             report["longest_held_by"] = sampler.explain(ticks[at], ticks[at + 1])
         cpu = [b - a for a, b in itertools.pairwise(cpu_ticks)]
         report["longest_stall_cpu_ms"] = max(cpu) * 1000 if cpu else None
+        # Every long gap, with what the UI thread ran in it: the next one to cut.
+        report["long_gaps"] = [
+            {"ms": round((gap - 0.010) * 1000), "cpu_ms": round(cpu[at] * 1000),
+             "held_by": sampler.explain(ticks[at], ticks[at + 1])}
+            for at, gap in enumerate(gaps) if gap - 0.010 > 0.030 and at < len(cpu)
+        ]
         report["ui_cpu_ms"] = (cpu_ticks[-1] - cpu_ticks[0]) * 1000 if cpu_ticks else None
         report["load"] = os.getloadavg()[0]
         report["ticks"] = len(ticks)

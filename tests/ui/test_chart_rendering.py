@@ -316,3 +316,173 @@ def test_the_cached_pictures_cover_every_row_at_any_height(qtbot, progress, heig
     picture = shown(qtbot, chart)
     assert chart.canvas._static is static
     assert np.array_equal(picture, whole(chart))
+
+
+def test_going_back_to_a_view_swaps_its_built_figure_in(qtbot, progress, monkeypatch) -> None:
+    from desktop_app.ui.charts.over_time import OverTimeChart
+
+    _startup, screen, panel = progress
+    panel.setCurrentWidget(panel.over_time)
+    chart = panel.over_time
+    chart.template.setCurrentIndex(chart.template.findData("life-areas"))
+    shown(qtbot, chart)
+    figure, panels, lines = chart.figure, list(chart.panels), dict(chart.lines)
+    chart.template.setCurrentIndex(chart.template.findData("check-in"))
+    shown(qtbot, chart)
+    assert chart.figure is not figure and chart.canvas.figure is chart.figure
+    screen.range_filter.choose(0)  # three months: the kept view takes them when shown again
+    shown(qtbot, chart)
+    builds: list[str] = []
+    build = OverTimeChart.build_figure
+
+    def recording(self: OverTimeChart) -> None:
+        builds.append(threading.current_thread().name)
+        build(self)
+
+    monkeypatch.setattr(OverTimeChart, "build_figure", recording)
+    chart.template.setCurrentIndex(chart.template.findData("life-areas"))
+    picture = shown(qtbot, chart)
+    assert builds == []  # nothing made anew: the kept figure was filled
+    assert chart.figure is figure and chart.canvas.figure is figure
+    assert chart.panels == panels and chart.lines == lines
+    assert chart.figure.axes == chart.panels
+    start = screen.date_range().start
+    low, _high = chart.panels[0].get_xlim()
+    assert low == pytest.approx(day_number(datetime.combine(start, datetime.min.time())))
+    monkeypatch.setattr(OverTimeChart, "build_figure", build)
+    assert np.array_equal(picture, fresh_picture(qtbot, chart))
+
+
+def test_a_kept_view_answers_the_mouse_when_shown_again(qtbot, progress, monkeypatch) -> None:
+    from PySide6.QtCore import QEvent, QPoint, Qt
+
+    from desktop_app.ui import wizard_launcher
+    from tests.ui.test_progress_charts import send_mouse
+
+    _startup, _screen, panel = progress
+    opened: list[str] = []
+    monkeypatch.setattr(wizard_launcher, "open_result", lambda _p, _c, rid: opened.append(rid))
+    panel.setCurrentWidget(panel.over_time)
+    chart = panel.over_time
+    for template in ("life-areas", "check-in", "life-areas"):
+        chart.template.setCurrentIndex(chart.template.findData(template))
+        shown(qtbot, chart)
+    line = chart.lines["work.current"]
+    xs, ys = line.get_data()
+    x, y = line.axes.transData.transform((xs[-1], ys[-1]))
+    ratio = chart.canvas.devicePixelRatioF()
+    where = QPoint(round(x / ratio), round(chart.canvas.height() - y / ratio))
+    send_mouse(chart.canvas, QEvent.Type.MouseMove, where, Qt.MouseButton.NoButton)
+    qtbot.waitUntil(lambda: chart.hovered is not None)
+    assert chart.hovered.label.startswith(f"{chart.data.areas[0].current[-1].day.day} ")
+    send_mouse(chart.canvas, QEvent.Type.MouseButtonPress, where, Qt.MouseButton.LeftButton)
+    send_mouse(chart.canvas, QEvent.Type.MouseButtonRelease, where, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1
+
+
+def test_kept_views_drop_the_oldest_and_those_of_another_palette() -> None:
+    from desktop_app.ui.charts.over_time_views import BuiltView, KeptViews
+
+    def view() -> BuiltView:
+        return BuiltView(Figure(), [], {}, {}, [], 0)
+
+    kept = KeptViews(size=2)
+    a, b, c = view(), view(), view()
+    kept.keep(("light", "a"), a)
+    kept.keep(("light", "b"), b)
+    kept.keep(("dark", "c"), c)
+    assert len(kept) == 2 and kept.take(("light", "a")) is None  # the oldest went
+    kept.keep_theme("dark")  # type: ignore[arg-type]
+    assert kept.take(("light", "b")) is None
+    assert kept.take(("dark", "c")) is c and len(kept) == 0
+
+
+@pytest.mark.parametrize("which", ["wheel", "gaps", "consistency"])
+def test_the_other_charts_prepared_out_of_view_are_built_on_the_render_thread(
+    qtbot, progress, monkeypatch, which
+) -> None:
+    _startup, screen, panel = progress
+    chart = getattr(panel, which)
+    panel.setCurrentWidget(panel.over_time)
+    qtbot.waitUntil(lambda: not panel.preparing, timeout=20000)
+    threads: list[str] = []
+    build = type(chart).draw_chart
+
+    def recording(self: Any) -> None:
+        threads.append(threading.current_thread().name)
+        build(self)
+
+    monkeypatch.setattr(type(chart), "draw_chart", recording)
+    chart.show_empty("Nothing yet")  # so that the next data builds the figure anew
+    screen.range_filter.choose(3)  # two years: the charts out of view are prepared again
+    qtbot.waitUntil(lambda: not panel.preparing, timeout=20000)
+    assert threads == []  # nothing built out of view on the UI thread
+    assert chart.canvas.build_pending
+    panel.setCurrentWidget(chart)
+    picture = shown(qtbot, chart)
+    assert threads == ["chart-render"]
+    assert chart.caption.text()  # the UI's part of the build, back on this thread
+    assert np.array_equal(picture, whole(chart))
+
+
+def test_the_charts_are_made_one_per_step(qtbot) -> None:
+    from desktop_app.ui.charts.panel import chart_set, make_charts
+
+    made: list[Any] = []
+    steps = make_charts(made)
+    for count in range(1, 6):
+        next(steps)
+        assert len(made) == count
+        qtbot.addWidget(made[-1])
+    assert [type(c).__name__ for c in chart_set(made)] == [
+        "WheelChart", "GapsChart", "OverTimeChart", "ConsistencyChart", "TogetherChart"]
+
+
+def test_charts_out_of_view_are_prepared_between_renders(qtbot, progress, monkeypatch) -> None:
+    from desktop_app.ui.charts import canvas as canvas_module
+
+    _startup, screen, panel = progress
+    chart = panel.over_time
+    panel.setCurrentWidget(chart)
+    shown(qtbot, chart)
+    qtbot.waitUntil(lambda: not panel.preparing, timeout=20000)
+    started, release = threading.Event(), threading.Event()
+    render = canvas_module.Canvas._render
+
+    def held(self: Any, job: Any) -> Any:
+        if threading.current_thread().name == "chart-render":
+            started.set()
+            release.wait(20)
+        return render(self, job)
+
+    monkeypatch.setattr(canvas_module.Canvas, "_render", held)
+    looks: list[int] = []
+    prepare_next = panel._prepare_next
+
+    def counted() -> None:
+        looks.append(len(panel._stale))
+        prepare_next()
+
+    monkeypatch.setattr(panel, "_prepare_next", counted)
+    screen.range_filter.choose(4)  # all time: the chart in view renders, the others wait
+    qtbot.waitUntil(started.is_set, timeout=20000)
+    stale, ready = set(panel._stale), set(panel._data_ready)
+    seen = len(looks)
+    qtbot.waitUntil(lambda: len(looks) >= seen + 3, timeout=20000)
+    assert stale and (panel._stale, panel._data_ready) == (stale, ready)  # nothing meanwhile
+    release.set()
+    qtbot.waitUntil(lambda: not panel.preparing, timeout=20000)
+    shown(qtbot, chart)
+
+
+def test_progress_freezes_what_it_loaded_before_drawing(qtbot, start_app, monkeypatch) -> None:
+    from desktop_app.ui.screens import progress as progress_module
+
+    when: list[bool] = []
+    monkeypatch.setattr(progress_module, "freeze_survivors",
+                        lambda: when.append(screen.panel is None))
+    startup = start_app("--demo")
+    startup.window.show_screen("progress")
+    screen = startup.window.screens["progress"]
+    qtbot.waitUntil(lambda: screen.charts_ready, timeout=20000)
+    assert when == [True]  # once, with the data loaded and before the charts were drawn

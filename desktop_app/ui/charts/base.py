@@ -7,8 +7,8 @@ Progress screen has loaded matplotlib (see ``loader``).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
@@ -21,7 +21,6 @@ from matplotlib.spines import Spine
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -33,42 +32,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import _
 from desktop_app.ui.charts.canvas import Canvas
-from desktop_app.ui.charts.export_caption import ExportCaption, ExportOptionsDialog, captioned
+from desktop_app.ui.charts.empty_state import EmptyState
+from desktop_app.ui.charts.export_caption import (
+    ExportCaption,
+    ExportOptionsDialog,
+    ask_export_path,
+    save_figure,
+)
 from desktop_app.ui.charts.palette import ChartTheme
 from desktop_app.ui.charts.table import ChartTable, TableRow
-from desktop_app.ui.widgets import paragraph
+from desktop_app.ui.charts.targets import Hit, Labels, Targets, nearest
 
-HOVER_RADIUS_PX = 10
-EXPORT_FORMATS = {"png": N_("PNG image (*.png)"), "svg": N_("SVG drawing (*.svg)")}
-
-
-@dataclass(frozen=True)
-class Hit:
-    """The point under the mouse: its tooltip text and the result it opens (if any)."""
-
-    label: str
-    result_id: str | None
-
-
-Labels = Sequence[str] | Callable[[int], str]
 # The period shown and the open profile's name, asked for when a chart is exported.
 CaptionSource = Callable[[], tuple[str, str | None]]
-
-
-@dataclass
-class _Targets:
-    axes: Axes
-    xy: np.ndarray
-    labels: Labels
-    result_ids: Sequence[str | None] | None
-
-    def label(self, index: int) -> str:
-        return self.labels(index) if callable(self.labels) else self.labels[index]
-
-    def result_id(self, index: int) -> str | None:
-        return None if self.result_ids is None else self.result_ids[index]
 
 
 def clear_figure(figure: Figure) -> None:
@@ -77,40 +55,6 @@ def clear_figure(figure: Figure) -> None:
     for axes in tuple(figure.axes):
         figure.delaxes(axes)
     figure.clear()
-
-
-class EmptyState(QWidget):
-    """A sentence that says what to do to see the chart, and a button that does it."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        self.message = paragraph("")
-        self.message.setObjectName("emptyMessage")
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.message)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.button = QPushButton()
-        self.button.setObjectName("emptyAction")
-        row.addWidget(self.button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(2)
-        self._action: Callable[[], None] | None = None
-        self.button.clicked.connect(self._run)
-
-    def set(self, message: str, action: tuple[str, Callable[[], None]] | None) -> None:
-        self.message.setText(message)
-        self.message.setAccessibleName(message)
-        self._action = action[1] if action else None
-        self.button.setText(action[0] if action else "")
-        self.button.setVisible(action is not None)
-
-    def _run(self) -> None:
-        if self._action is not None:
-            self._action()
 
 
 class ChartView(QWidget):
@@ -127,7 +71,7 @@ class ChartView(QWidget):
         # The name inside a sentence ("Export the wheel chart"): lower case in English only.
         self.in_text = in_text if in_text is not None else name.lower()
         self.theme = ChartTheme.from_palette(self.palette())
-        self.figure = Figure(figsize=(7, 4.5), dpi=100)
+        self.figure = self.blank_figure()
         self.canvas = Canvas(self.figure)
         self.canvas.setObjectName("chartCanvas")
         self.canvas.setAccessibleName(_("{name} chart").format(name=name))
@@ -181,16 +125,34 @@ class ChartView(QWidget):
         # Asked once the file is chosen: a protected profile's chart is about to leave the
         # encryption (see ui/plain_export.py); None: nothing to ask.
         self.may_write: Callable[[QWidget, Path], bool] | None = None
-        self._targets: list[_Targets] = []
+        self._targets: list[Targets] = []
         self.hovered: Hit | None = None
         self._empty = True
         self._table_stale = False
         self._chart_caption = self._table_caption = ""
         self._tabs_ordered = False
         self._generation = 0  # counts rebuilds of the figure: a cached background is stale
-        self.canvas.mpl_connect("motion_notify_event", self._on_motion)
-        self.canvas.mpl_connect("button_press_event", self._on_press)
-        self.canvas.mpl_connect("figure_leave_event", self._on_leave)
+        self._listened: weakref.WeakSet[Figure] = weakref.WeakSet()
+        self._listen()
+
+    def _listen(self) -> None:
+        # matplotlib keeps a canvas's event handlers with its figure.
+        if self.figure not in self._listened:
+            self._listened.add(self.figure)
+            self.canvas.mpl_connect("motion_notify_event", self._on_motion)
+            self.canvas.mpl_connect("button_press_event", self._on_press)
+            self.canvas.mpl_connect("figure_leave_event", self._on_leave)
+
+    @staticmethod
+    def blank_figure() -> Figure:
+        return Figure(figsize=(7, 4.5), dpi=100)
+
+    def use_figure(self, figure: Figure) -> None:
+        """Show another figure (a view kept built) on the canvas; see ``Canvas.use_figure``."""
+        self.canvas.settle(build=False)
+        self.canvas.use_figure(figure)
+        self.figure = figure
+        self._listen()
 
     # --- for subclasses -----------------------------------------------------------------
     def draw_chart(self) -> None:
@@ -273,7 +235,7 @@ class ChartView(QWidget):
         not format thousands of strings on every redraw.
         """
         xy = np.column_stack([np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)])
-        self._targets.append(_Targets(axes, xy, labels, result_ids))
+        self._targets.append(Targets(axes, xy, labels, result_ids))
 
     def style_axes(self, axes: Axes, grid: bool = True) -> None:
         """Colours of the theme on one axes: face, spines, ticks, labels, grid."""
@@ -411,20 +373,7 @@ class ChartView(QWidget):
     def hit_at(self, x: float, y: float, axes: Axes | None = None) -> Hit | None:
         """The target nearest to display point (x, y) within a few pixels, if any."""
         self.canvas.settle()  # the transforms are the render thread's while it draws
-        best: tuple[float, _Targets, int] | None = None
-        for targets in self._targets:
-            if (axes is not None and targets.axes is not axes) or not len(targets.xy):
-                continue
-            shown = targets.axes.transData.transform(targets.xy)
-            distances = np.hypot(shown[:, 0] - x, shown[:, 1] - y)
-            distances = np.where(np.isnan(distances), np.inf, distances)
-            index = int(np.argmin(distances))
-            if best is None or distances[index] < best[0]:
-                best = (float(distances[index]), targets, index)
-        if best is None or best[0] > HOVER_RADIUS_PX:
-            return None
-        _distance, targets, index = best
-        return Hit(targets.label(index), targets.result_id(index))
+        return nearest(self._targets, x, y, axes)
 
     def _on_motion(self, event: Event) -> None:
         if not isinstance(event, MouseEvent) or event.inaxes is None:
@@ -468,19 +417,11 @@ class ChartView(QWidget):
 
     def export(self, path: Path, caption: ExportCaption | None = None) -> Path:
         """Write the chart as PNG or SVG (by suffix; PNG when there is none)."""
-        fmt = path.suffix.lower().lstrip(".")
-        if fmt not in EXPORT_FORMATS:
-            fmt = "png"
-            path = path.with_name(path.name + ".png")
         self.canvas.settle()
-        with captioned(self.figure, caption, self.theme.foreground):
-            self.figure.savefig(
-                path, format=fmt, facecolor=self.theme.background, dpi=150,
-                bbox_inches="tight" if caption else None, pad_inches=0.25,
-                metadata=caption.metadata(fmt) if caption else None,
-            )
+        written = save_figure(self.figure, path, caption, self.theme.foreground,
+                              self.theme.background)
         self.schedule_draw()  # saving drew the figure at another size into the canvas
-        return path
+        return written
 
     def ask_export(self, fmt: str) -> None:
         caption = self.export_caption()
@@ -491,16 +432,9 @@ class ChartView(QWidget):
             options.deleteLater()
             if not accepted:
                 return
-        suggested = str(Path.home() / f"Groundwork {self.in_text}.{fmt}")
-        target, _filter = QFileDialog.getSaveFileName(
-            self, _("Export the {chart} chart").format(chart=self.in_text), suggested,
-            _(EXPORT_FORMATS[fmt]),
-        )
-        if not target:
+        path = ask_export_path(self, self.in_text, fmt)
+        if path is None:
             return
-        path = Path(target)
-        if path.suffix.lower() != f".{fmt}":
-            path = path.with_name(path.name + f".{fmt}")
         if self.may_write is not None and not self.may_write(self, path):
             return
         try:

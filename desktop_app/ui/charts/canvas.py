@@ -17,12 +17,15 @@
   taken when the render ends, not waited for.
 * A chart may hand over the building of its figure too (``build_later``): it is built on
   the render thread just before the render, or by ``settle`` if something reads it first.
+* A chart may keep several figures built and show one or another (``use_figure``): each
+  keeps its own cached pictures while it is out of view.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -131,6 +134,9 @@ class Canvas(FigureCanvasQTAgg):
         self.background_key: Callable[[], object | None] = _no_key
         self.middle: Callable[[], Sequence[Artist]] = _no_overlay
         self.static_key: Callable[[], object | None] = _no_key
+        # The cached pictures of figures kept out of view (see ``use_figure``).
+        self._kept: weakref.WeakKeyDictionary[Figure, tuple[Any, Any]] = (
+            weakref.WeakKeyDictionary())
 
     def sizeHint(self) -> QSize:
         # matplotlib hints the figure's current size. A scrolling window gives its content
@@ -157,6 +163,22 @@ class Canvas(FigureCanvasQTAgg):
 
     def drop_build(self) -> None:
         self._build = None
+
+    def use_figure(self, figure: Figure) -> None:
+        """Show ``figure`` instead of the one shown now, at its size; each keeps its cached
+        pictures for when it is shown again. Call ``settle`` first."""
+        old = self.figure
+        if figure is old:
+            return
+        self._kept[old] = (self._background, self._static)
+        figure.set_canvas(self)
+        # As FigureCanvasBase.__init__ and _set_device_pixel_ratio do for the first figure.
+        figure._original_dpi = old._original_dpi  # type: ignore[attr-defined]
+        figure._set_dpi(old.dpi, forward=False)  # type: ignore[attr-defined]
+        width, height = old.get_size_inches()
+        figure.set_size_inches(float(width), float(height), forward=False)
+        self.figure = figure
+        self._background, self._static = self._kept.pop(figure, (None, None))
 
     def settle(self, build: bool = True) -> None:
         """Wait for a render under way: the figure is the render thread's until it ends.

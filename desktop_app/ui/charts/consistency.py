@@ -64,12 +64,25 @@ class ConsistencyChart(ChartView):
         self.controls.addWidget(self.kind)
         self.kind.currentIndexChanged.connect(lambda _i: self.kind_changed.emit(self.kind_key()))
         self.data: CalendarData | None = None
-        self.mesh: QuadMesh | None = None
+        self._mesh: QuadMesh | None = None
         self.hatches: list[Artist] = []
         self.calendar: Axes | None = None
-        self.grid: np.ndarray = np.zeros((7, 0))
+        self._grid_values: np.ndarray = np.zeros((7, 0))
         self.layout_cells: CalendarLayout = CalendarLayout({}, 7, 0, ())
         self._built: tuple[object, ...] = ()
+
+    # Read from outside (tests, the table's checks) once the build is done: it may wait
+    # for the render thread (see ``deferred_build``).
+    @property
+    def mesh(self) -> QuadMesh | None:
+        self.canvas.settle()
+        return self._mesh
+
+    @property
+    def grid(self) -> np.ndarray:
+        """The status code of each cell of the calendar (NaN: no day there)."""
+        self.canvas.settle()
+        return self._grid_values
 
     def kind_key(self) -> str:
         return str(self.kind.currentData())
@@ -102,17 +115,34 @@ class ConsistencyChart(ChartView):
         shown = tuple(s for s in ORDER if s is not DayStatus.FUTURE and data.count(s))
         return (self.theme, data.kind, data.start, data.end, paused, shown)
 
+    def redraw(self) -> None:
+        self.canvas.settle(build=False)  # the layout is the render thread's while it builds
+        if self.data is not None:
+            layout = self.layout_cells = self.data.layout()
+            blocks = max(len(layout.years), 1)
+            # One year row is a wide, low strip; more rows get the height they need. Set
+            # here, before a build that may run on the render thread, so that its render
+            # is at the height shown.
+            self.canvas.setMaximumHeight(max(250, ROW_HEIGHT_PX * blocks + 60))
+            self.canvas.setMinimumHeight(260 if blocks == 1 else min(120 * blocks, 600))
+        super().redraw()
+
     def update_chart(self) -> bool:
-        if self.mesh is None or self._built != self._layout():
+        if self._mesh is None or self._built != self._layout():
             return False
-        self.grid = self._grid()
-        self.mesh.set_array(np.ma.masked_invalid(self.grid))
+        self._grid_values = self._grid()
+        self._mesh.set_array(np.ma.masked_invalid(self._grid_values))
         assert self.calendar is not None
         self._label(self.calendar)
+        self.after_build()
         return True
 
+    # Built out of view on the render thread (see ``ChartView.deferred_build``): the figure
+    # in ``draw_chart``, the caption in ``after_build``.
+    deferred_build = True
+
     def overlay_artists(self) -> Sequence[Artist]:
-        return [self.mesh, *self.hatches] if self.mesh is not None else ()
+        return [self._mesh, *self.hatches] if self._mesh is not None else ()
 
     def background_key(self) -> object | None:
         # The legend's counts are text of the background; the days are the overlay.
@@ -124,19 +154,16 @@ class ConsistencyChart(ChartView):
         assert data is not None
         theme = self.theme
         words = status_words(data.kind)
-        layout = self.layout_cells = data.layout()
-        grid = self.grid = self._grid()
+        layout = self.layout_cells
+        grid = self._grid_values = self._grid()
         blocks = max(len(layout.years), 1)
-        # One year row is a wide, low strip; more rows get the height they need.
-        self.canvas.setMaximumHeight(max(250, ROW_HEIGHT_PX * blocks + 60))
-        self.canvas.setMinimumHeight(260 if blocks == 1 else min(120 * blocks, 600))
         top = 1 - 0.5 / (blocks + 1.5)
         axes = self.calendar = self.figure.add_axes((0.07, 0.08, 0.91, top - 0.08))
         self.style_axes(axes, grid=False)
         colours = theme.day_colours()
         colors = [colours[status] for status in ORDER]
         cmap = ListedColormap(colors).with_extremes(bad=theme.background)
-        self.mesh = axes.pcolormesh(
+        self._mesh = axes.pcolormesh(
             np.ma.masked_invalid(grid), cmap=cmap, vmin=-0.5, vmax=len(ORDER) - 0.5,
             edgecolors=theme.background, linewidth=1.2,
         )
@@ -193,7 +220,7 @@ class ConsistencyChart(ChartView):
         self._label(axes)
 
     def _label(self, axes: Axes) -> None:
-        """Hover targets, legend counts and caption of the current statuses."""
+        """Hover targets and legend counts of the current statuses."""
         data = self.data
         assert data is not None
         words = status_words(data.kind)
@@ -214,6 +241,10 @@ class ConsistencyChart(ChartView):
         legend = axes.get_legend()
         for text, status in zip(legend.get_texts() if legend else (), shown, strict=False):
             text.set_text(f"{words[status].capitalize()} ({data.count(status)})")
+
+    def after_build(self) -> None:
+        data = self.data
+        assert data is not None
         if self.layout_cells.years:
             caption = _("From {start} to {end}, one row per year. Paused days (a holiday, "
                         "an illness) never count as missed. Missing a day is normal; what "

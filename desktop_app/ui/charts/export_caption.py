@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -21,13 +22,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.progress import DateRange
-from desktop_app.i18n import _
+from desktop_app.i18n import N_, _
 from desktop_app.ui.dates import short_date
 from desktop_app.ui.widgets import paragraph
 
@@ -93,6 +95,41 @@ def captioned(figure: Figure, caption: ExportCaption | None, color: str) -> Iter
     finally:
         for artist in texts:
             artist.remove()
+
+
+EXPORT_FORMATS = {"png": N_("PNG image (*.png)"), "svg": N_("SVG drawing (*.svg)")}
+
+
+def save_figure(figure: Figure, path: Path, caption: ExportCaption | None, foreground: str,
+                background: str) -> Path:
+    """Write ``figure`` as PNG or SVG (by suffix; PNG when there is none); the path written."""
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in EXPORT_FORMATS:
+        fmt = "png"
+        path = path.with_name(path.name + ".png")
+    with captioned(figure, caption, foreground):
+        figure.savefig(
+            path, format=fmt, facecolor=background, dpi=150,
+            bbox_inches="tight" if caption else None, pad_inches=0.25,
+            metadata=caption.metadata(fmt) if caption else None,
+        )
+    return path
+
+
+def ask_export_path(parent: QWidget, in_text: str, fmt: str) -> Path | None:
+    """Where to write the chart named ``in_text`` as ``fmt``, ending in ``.fmt``; None:
+    cancelled."""
+    suggested = str(Path.home() / f"Groundwork {in_text}.{fmt}")
+    target, _filter = QFileDialog.getSaveFileName(
+        parent, _("Export the {chart} chart").format(chart=in_text), suggested,
+        _(EXPORT_FORMATS[fmt]),
+    )
+    if not target:
+        return None
+    path = Path(target)
+    if path.suffix.lower() != f".{fmt}":
+        path = path.with_name(path.name + f".{fmt}")
+    return path
 
 
 class ExportOptionsDialog(QDialog):

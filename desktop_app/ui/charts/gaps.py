@@ -27,7 +27,13 @@ class GapsChart(ChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_("Gaps"), parent, in_text=pgettext("chart name in a sentence", "gaps"))
         self.data: GapsData | None = None
-        self.bars: BarContainer | None = None
+        self._bars: BarContainer | None = None
+
+    @property
+    def bars(self) -> BarContainer | None:
+        """The bars drawn (built first if their build waits for the render thread)."""
+        self.canvas.settle()
+        return self._bars
 
     def export_title(self) -> str:
         return _("Gaps between where I am and where I want to be")
@@ -47,7 +53,7 @@ class GapsChart(ChartView):
         axes.grid(False, axis="y")
         bars = data.bars
         ys = list(range(len(bars)))
-        self.bars = axes.barh(
+        self._bars = axes.barh(
             ys,
             [b.gap for b in bars],
             color=[theme.focus if b.focus else theme.other for b in bars],
@@ -91,6 +97,14 @@ class GapsChart(ChartView):
             text.set_color(theme.foreground)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.xaxis.set_major_formatter(LocaleNumberFormatter())
+
+    # Built out of view on the render thread (see ``ChartView.deferred_build``): the figure
+    # in ``draw_chart``, the caption here.
+    deferred_build = True
+
+    def after_build(self) -> None:
+        data = self.data
+        assert data is not None and data.result is not None
         self.caption.setText(_(
             "From your result of {date}. A longer bar is a bigger "
             "distance between where you are and where you want to be: a good candidate for "

@@ -18,15 +18,12 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from desktop_app.domain.progress import DateRange
 from desktop_app.domain.progress_time import (
     AreaSeries,
-    JournalMark,
     OverTimeData,
     ScaleSeries,
-    TimePoint,
 )
-from desktop_app.i18n import N_, _, pgettext
+from desktop_app.i18n import _, pgettext
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
-from desktop_app.ui.charts.format import number_text, signed_text
 from desktop_app.ui.charts.locale_axis import LocaleNumberFormatter
 from desktop_app.ui.charts.over_time_areas import (
     IDEAL_STYLE,
@@ -38,6 +35,14 @@ from desktop_app.ui.charts.over_time_areas import (
     set_date_grid,
     static_first,
 )
+from desktop_app.ui.charts.over_time_text import (
+    caption,
+    fill_parts,
+    journal_label,
+    point_label,
+    table,
+)
+from desktop_app.ui.charts.over_time_views import BuiltView, KeptViews
 from desktop_app.ui.charts.table import TableRow
 from desktop_app.ui.charts.time_axis import (
     SteadyDateFormatter,
@@ -45,11 +50,9 @@ from desktop_app.ui.charts.time_axis import (
     day_number,
     x_values,
 )
-from desktop_app.ui.dates import short_date
 
 JOURNAL_ROWS = {"win": 0, "return": 1, "slip": 2}
 MARGIN_WIDTH = 10  # characters a line of a name in a margin (a band's, a score's) at 760 px
-JOURNAL_WORDS = {"win": N_("Win"), "return": N_("Back on track"), "slip": N_("Slip")}
 
 
 class OverTimeChart(ChartView):
@@ -80,6 +83,7 @@ class OverTimeChart(ChartView):
         self.area_axes: dict[str, Axes] = {}
         self.date_grids: list[LineCollection] = []
         self._built: tuple[object, ...] = ()
+        self._kept = KeptViews()
         # What the Part box picks, read here on the UI thread: a build may run on the
         # render thread, which must not touch the widgets.
         self._chosen: tuple[list[AreaSeries], list[ScaleSeries]] = ([], [])
@@ -113,36 +117,10 @@ class OverTimeChart(ChartView):
         if self.data is not None:
             self.redraw()
 
-    def _fill_parts(self, data: OverTimeData) -> None:
-        previous = self.part.currentData()
-        self.part.blockSignals(True)
-        self.part.clear()
-        if any(a.current for a in data.areas):
-            self.part.addItem(_("All areas"), "areas")
-            for area in data.areas:
-                self.part.addItem(area.title, f"area:{area.area}")
-        scored = [s for s in data.scales if s.points]
-        answers = [s for s in scored if s.scale_id.startswith("question.")]
-        # "All" leads when there are several scores; a check-in opens on its one score.
-        every = _("All scores") if not answers else _("All scores and answers")
-        lead = len(scored) - len(answers) > 1
-        if lead:
-            self.part.addItem(every, "scales")
-        for scale in scored:
-            text = (_("Answer: {title}") if scale in answers else _("Score: {title}")).format(
-                title=scale.title)
-            self.part.addItem(text, f"scale:{scale.scale_id}")
-        if len(scored) > 1 and not lead:
-            self.part.addItem(every, "scales")
-        index = self.part.findData(previous) if previous is not None else -1
-        self.part.setCurrentIndex(max(index, 0))
-        self.part.setEnabled(self.part.count() > 1)
-        self.part.blockSignals(False)
-
     def set_data(self, data: OverTimeData, date_range: DateRange) -> None:
         self.data = data
         self.date_range = date_range
-        self._fill_parts(data)
+        fill_parts(self.part, data)
         self.redraw()
 
     def selection(self) -> tuple[list[AreaSeries], list[ScaleSeries]]:
@@ -166,7 +144,41 @@ class OverTimeChart(ChartView):
     def redraw(self) -> None:
         if self.data is not None:
             self._chosen = self.selection()
+            self._switch_view(self._layout())
         super().redraw()
+
+    def _switch_view(self, layout: tuple[object, ...]) -> None:
+        """Show the figure built for ``layout`` if one is kept (see ``over_time_views``),
+        else a blank one to build into; the view shown so far is kept."""
+        if layout == self._built:
+            return
+        self.canvas.settle(build=False)
+        self._kept.keep_theme(self.theme)
+        wanted = self._kept.take(layout)
+        shown = bool(self.panels) and self._built[:1] == (self.theme,)
+        if shown:
+            self._kept.keep(self._built, BuiltView(
+                self.figure, self.panels, self.lines, self.area_axes, self.date_grids,
+                self._generation))
+        if wanted is None and not shown:
+            return  # the figure in view is rebuilt in place
+        # A build still waiting was for the figure in view, whose view is kept as it is.
+        self.canvas.drop_build()
+        if wanted is None:
+            self.use_figure(self.blank_figure())
+            self.panels, self._built = [], ()
+            return
+        self.use_figure(wanted.figure)
+        self.panels, self.lines = wanted.panels, wanted.lines
+        self.area_axes, self.date_grids = wanted.area_axes, wanted.date_grids
+        self._generation = wanted.generation
+        self._built = layout
+
+    def show_empty(
+        self, message: str, action: tuple[str, Callable[[], None]] | None = None
+    ) -> None:
+        super().show_empty(message, action)
+        self.panels, self._built = [], ()  # the figure in view was cleared
 
     def _layout(self) -> tuple[object, ...]:
         assert self.data is not None
@@ -207,7 +219,7 @@ class OverTimeChart(ChartView):
         self.after_build()
 
     def after_build(self) -> None:
-        self.caption.setText(self._caption(*self._chosen))
+        self.caption.setText(caption(*self._chosen, bool(self.data and self.data.focus)))
 
     def build_figure(self) -> None:
         data = self.data
@@ -272,7 +284,7 @@ class OverTimeChart(ChartView):
                 ys = [p.value for p in points]
                 self.lines[f"{area.area}.{part}"].set_data(xs, ys)
                 self.add_targets(self.area_axes.get(area.area, self.panels[0]), xs, ys,
-                                 _point_label(points, f"{area.title}: {word}", None),
+                                 point_label(points, f"{area.title}: {word}", None),
                                  [p.result_id for p in points])
         for axes, scale in zip(self.panels, scales, strict=False):
             self._fill_scale(axes, scale)
@@ -282,7 +294,7 @@ class OverTimeChart(ChartView):
                 xs = x_values([m.when for m in chosen])
                 ys = [JOURNAL_ROWS[kind]] * len(chosen)
                 self.lines[f"journal.{kind}"].set_data(xs, ys)
-                self.add_targets(self.panels[-1], xs, ys, _journal_label(chosen))
+                self.add_targets(self.panels[-1], xs, ys, journal_label(chosen))
         self._set_x_limits(self.panels[0], areas, scales)
         if self.date_grids:
             axis = self.panels[0].xaxis
@@ -359,7 +371,7 @@ class OverTimeChart(ChartView):
             trend_x = x_values([p.when for p in scale.trend])
             self.lines[f"{key}.trend"].set_data(trend_x, [p.value for p in scale.trend])
         self.add_targets(
-            axes, xs, values, _point_label(scale.points, scale.title, scale),
+            axes, xs, values, point_label(scale.points, scale.title, scale),
             [p.result_id for p in scale.points],
         )
         mark_x = x_values([m.point.when for m in scale.marks])
@@ -384,84 +396,11 @@ class OverTimeChart(ChartView):
         axes.set_ylim(-0.7, 2.7)
         axes.grid(False, axis="y")
 
-    def _caption(self, areas: list[AreaSeries], scales: list[ScaleSeries]) -> str:
-        if len(areas) > 1:
-            if self.data is not None and self.data.focus:
-                return _("One small chart per area, all on the same scales: the solid line "
-                         "with dots is where you were, the dashed line with squares where you "
-                         "wanted to be. Areas in your current focus come first, starred and "
-                         "framed. Click a point to open that result.")
-            return _("One small chart per area, all on the same scales: the solid line with "
-                     "dots is where you were, the dashed line with squares where you wanted to "
-                     "be. Click a point to open that result.")
-        if areas:
-            return _("The solid line is where you were, the dashed line where you wanted to "
-                     "be. Click a point to open that result.")
-        text = _("Shaded bands are the score's ranges.") if any(s.bands for s in scales) else ""
-        if any(s.marks for s in scales):
-            text += " " + _("A ring marks a change large enough to be meaningful.")
-        if any(s.trend for s in scales):
-            text += " " + _("Each dot is one check-in; the line is the average of the last "
-                            "seven check-ins.")
-        return text.strip() or _("Each dot is one check-in or result.")
+    def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
+        assert self.data is not None
+        return table(self.data, *self.selection())
 
     def table_caption(self) -> str:
         return _("Every point of the chart by date: what it is, its value, the ideal (for "
                  "areas) and a note (range, average or meaningful change), with slips, returns "
                  "and wins. Enter on a row opens its result.")
-
-    def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
-        assert self.data is not None
-        areas, scales = self.selection()
-        found: list[tuple[float, TableRow]] = []
-        for area in areas:
-            for now, ideal in zip(area.current, area.ideal, strict=True):
-                cells = (short_date(now.day), area.title, number_text(now.value),
-                         number_text(ideal.value), "")
-                found.append((now.when.timestamp(), TableRow(cells, now.result_id)))
-        for scale in scales:
-            marks = {id(m.point): m for m in scale.marks}
-            trend = {id(p): t for p, t in zip(scale.points, scale.trend, strict=False)}
-            for point in scale.points:
-                note = _band(scale, point.value).strip(" ()")
-                if id(point) in trend:
-                    note = _("7-check-in average {value}").format(
-                        value=number_text(trend[id(point)].value))
-                mark = marks.get(id(point))
-                if mark is not None:
-                    note += "; " + _("meaningful change {change}").format(
-                        change=signed_text(mark.change))
-                cells = (short_date(point.day), scale.title, number_text(point.value), "",
-                         note.strip("; "))
-                found.append((point.when.timestamp(), TableRow(cells, point.result_id)))
-        for event in self.data.marks:
-            cells = (short_date(event.day), _(JOURNAL_WORDS[event.kind]), "", "", event.text)
-            found.append((event.when.timestamp(), TableRow(cells)))
-        found.sort(key=lambda pair: pair[0])
-        headers = [_("Date"), _("What"), _("Value"), pgettext("chart", "Ideal"), _("Note")]
-        return headers, [row for _t, row in found]
-
-
-def _point_label(
-    points: Sequence[TimePoint], what: str, scale: ScaleSeries | None
-) -> Callable[[int], str]:
-    def label(index: int) -> str:
-        point = points[index]
-        band = _band(scale, point.value) if scale is not None else ""
-        return f"{short_date(point.day)}\n{what} {number_text(point.value)}{band}"
-
-    return label
-
-
-def _journal_label(marks: Sequence[JournalMark]) -> Callable[[int], str]:
-    def label(index: int) -> str:
-        mark = marks[index]
-        return f"{short_date(mark.day)}\n{_(JOURNAL_WORDS[mark.kind])}: {mark.text}"
-
-    return label
-
-
-def _band(scale: ScaleSeries, value: float) -> str:
-    band = next((b for b in scale.bands if value <= b.high), None)
-    return f" ({band.label})" if band else ""
-

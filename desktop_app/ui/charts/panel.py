@@ -7,7 +7,7 @@ one later only renders it, off the UI thread. A change that comes first starts t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
@@ -23,6 +23,7 @@ from desktop_app.ui.charts.consistency import ConsistencyChart
 from desktop_app.ui.charts.export_caption import period_text
 from desktop_app.ui.charts.gaps import GapsChart
 from desktop_app.ui.charts.over_time import OverTimeChart
+from desktop_app.ui.charts.render_thread import shared_render_thread
 from desktop_app.ui.charts.together import TogetherChart
 from desktop_app.ui.charts.wheel import WheelChart
 from desktop_app.ui.context import Navigator
@@ -30,7 +31,28 @@ from desktop_app.ui.plain_export import may_write_plain_copy
 
 # A step's pause: input and timers already due are served before the next step.
 PREPARE_DELAY_MS = 1
+RENDER_WAIT_MS = 5  # how often preparing looks again whether the render thread is free
 AUTO = "auto"  # compare the wheel with the oldest result in range until the person picks
+
+
+ChartSet = tuple[WheelChart, GapsChart, OverTimeChart, ConsistencyChart, TogetherChart]
+
+
+def make_charts(made: list[ChartView]) -> Iterator[str]:
+    """Make the five charts into ``made``, one per step: each takes ~5 ms (a figure, a
+    canvas, the palette fitted), all at once a stall when Progress opens."""
+    for kind in (WheelChart, GapsChart, OverTimeChart, ConsistencyChart, TogetherChart):
+        made.append(kind())
+        yield kind.__name__
+
+
+def chart_set(made: Sequence[ChartView]) -> ChartSet:
+    """The charts ``make_charts`` made, in their tabs' order."""
+    wheel, gaps, over_time, consistency, together = made
+    assert isinstance(wheel, WheelChart) and isinstance(gaps, GapsChart)
+    assert isinstance(over_time, OverTimeChart) and isinstance(consistency, ConsistencyChart)
+    assert isinstance(together, TogetherChart)
+    return wheel, gaps, over_time, consistency, together
 
 
 class ChartPanel(QTabWidget):
@@ -44,6 +66,7 @@ class ChartPanel(QTabWidget):
         navigator: Navigator,
         date_range: Callable[[], DateRange],
         parent: QWidget | None = None,
+        charts: ChartSet | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("progressTabs")
@@ -51,11 +74,12 @@ class ChartPanel(QTabWidget):
         self.service = service
         self.navigator = navigator
         self.date_range = date_range
-        self.wheel = WheelChart()
-        self.gaps = GapsChart()
-        self.over_time = OverTimeChart()
-        self.consistency = ConsistencyChart()
-        self.together = TogetherChart()
+        if charts is None:
+            made: list[ChartView] = []
+            for _step in make_charts(made):
+                pass
+            charts = chart_set(made)
+        self.wheel, self.gaps, self.over_time, self.consistency, self.together = charts
         self.charts: tuple[ChartView, ...] = (
             self.wheel, self.gaps, self.over_time, self.consistency, self.together,
         )
@@ -99,13 +123,18 @@ class ChartPanel(QTabWidget):
         if isinstance(chart, ChartView) and chart in self._stale:
             self._draw(chart)
 
-    def _prepare_soon(self) -> None:
+    def _prepare_soon(self, delay_ms: int = PREPARE_DELAY_MS) -> None:
         if not self._preparing and self._stale:
             self._preparing = True
-            QTimer.singleShot(PREPARE_DELAY_MS, self._prepare_next)
+            QTimer.singleShot(delay_ms, self._prepare_next)
 
     def _prepare_next(self) -> None:
         self._preparing = False
+        if shared_render_thread().busy:
+            # A step shares the interpreter with a render under way, which doubled its
+            # wall time (a 30 ms step stalled the window 50-60 ms): it waits for the render.
+            self._prepare_soon(RENDER_WAIT_MS)
+            return
         stale = [c for c in self.charts if c in self._stale]
         if not stale or self.service.session.repo is None:
             return

@@ -67,6 +67,12 @@ class RenderThread(QObject):
                 self._thread.start()
         self._jobs.put((token, job))
 
+    @property
+    def busy(self) -> bool:
+        """True while a job is queued or running."""
+        with self._idle:
+            return self._pending > 0
+
     def wait_idle(self, timeout: float = QUIT_GRACE_S) -> bool:
         """Wait until no job is queued or running; False if ``timeout`` passed first."""
         with self._idle:

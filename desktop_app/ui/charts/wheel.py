@@ -161,6 +161,12 @@ class WheelChart(ChartView):
             text.set_color(theme.foreground)
         self._built = self._layout()
         self._fill(axes)
+
+    # Built out of view on the render thread (see ``ChartView.deferred_build``): the figure
+    # in ``draw_chart``, the caption here.
+    deferred_build = True
+
+    def after_build(self) -> None:
         self.caption.setText(_(
             "Further out is closer to how you want things to be. The shaded shape is where "
             "you are now; the dashed line is your ideal."

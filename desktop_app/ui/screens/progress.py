@@ -17,12 +17,14 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from desktop_app.i18n import N_, _
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.widgets import heading, paragraph
+from desktop_app.ui.worker_calm import freeze_survivors
 
 if TYPE_CHECKING:
     from desktop_app.domain.progress import DateRange
     from desktop_app.services.progress import ProgressService
+    from desktop_app.ui.charts.base import ChartView
     from desktop_app.ui.charts.loader import ChartLoader
-    from desktop_app.ui.charts.panel import ChartPanel
+    from desktop_app.ui.charts.panel import ChartPanel, ChartSet
     from desktop_app.ui.charts.range_filter import DateRangeFilter
 
 LOADING_TEXT = N_("Loading charts…")
@@ -66,6 +68,7 @@ class ProgressScreen(QWidget):
         self._matplotlib_ready = False
         self._drawing = False
         self._wanted_tab: str | None = None
+        self._charts: ChartSet | None = None  # made while loading, one per turn
 
     # --- what the main window calls -----------------------------------------------------
     def entered(self) -> None:
@@ -149,6 +152,12 @@ class ProgressScreen(QWidget):
         yield from self.service.load_steps()
         self.service.first_day()  # remembered for the date range, which asks for it next
         yield "first day"
+        if self.panel is None and self._charts is None:
+            from desktop_app.ui.charts.panel import chart_set, make_charts
+
+            made: list[ChartView] = []
+            yield from make_charts(made)
+            self._charts = chart_set(made)
 
     def _next_step(self) -> None:
         if self._steps is None:
@@ -160,6 +169,9 @@ class ProgressScreen(QWidget):
             next(self._steps)
         except StopIteration:
             self._steps = None
+            # The decoded profile stays until the data changes: frozen, later full
+            # collections do not walk 20 years of records (~100 ms each, every few redraws).
+            freeze_survivors()
             self._show_charts()
             return
         QTimer.singleShot(STEP_DELAY_MS, self._next_step)
@@ -174,7 +186,9 @@ class ProgressScreen(QWidget):
         if self.panel is None:
             from desktop_app.ui.charts.panel import ChartPanel
 
-            self.panel = ChartPanel(self.service, self.ctx.navigator, self.date_range)
+            self.panel = ChartPanel(self.service, self.ctx.navigator, self.date_range,
+                                    charts=self._charts)
+            self._charts = None
             self.panel.message.connect(self._show_message)
             self.pages.addWidget(self.panel)
         self.pages.setCurrentWidget(self.panel)
