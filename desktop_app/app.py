@@ -152,7 +152,7 @@ def _prepare(options: Options, clock: Clock, folders: LocalFolders | None) -> St
     app.setApplicationDisplayName("Groundwork")
     app.setDesktopFileName(APP_ID)
     from desktop_app.i18n.catalogs import setup
-    from desktop_app.ui.language import install_qt_translations
+    from desktop_app.ui.qt_translations import install_qt_translations
 
     install_qt_translations(app, setup(local.config))
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "groundwork.svg")))
@@ -270,7 +270,8 @@ def _finish_start(startup: Startup, options: Options, settings: QSettings) -> No
         return
     from desktop_app.ui.after_paint import after_next_paint
 
-    home = startup.window.show_home_preview(remembered)
+    texts = startup.home_copy.texts if startup.home_copy is not None else None
+    home = startup.window.show_home_preview(remembered, texts)
     after_next_paint(home, lambda: _open_and_show(startup, options, settings))
 
 
