@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._reminder_after_home = False
         # Home's remembered copy (``home_snapshot``) while it is drawn, before the profile opens.
         self.home_preview: HomeInputs | None = None
+        self.home_texts: dict[str, str] | None = None  # its dates as written (``home_time``)
         self._previewing = False
         super().__init__()
         self.session = session
@@ -169,7 +170,8 @@ class MainWindow(QMainWindow):
             self.reminder.waiting_changed.connect(lambda _waiting: self._update_title())
             self._update_title()
 
-    def show_home_preview(self, inputs: HomeInputs) -> QWidget:
+    def show_home_preview(self, inputs: HomeInputs,
+                          texts: dict[str, str] | None = None) -> QWidget:
         """Draw Home from this computer's copy of what it showed, before the profile opens
         (a section chosen meanwhile is shown once it is); the open profile then redraws it in
         place."""
@@ -179,11 +181,11 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(0)
         self.nav.blockSignals(False)
-        self.home_preview = inputs
+        self.home_preview, self.home_texts = inputs, texts
         try:
             self.stack.show_key("home")
         finally:
-            self.home_preview = None
+            self.home_preview = self.home_texts = None
         self.profile_label.setText(_("Profile: {name}").format(name=inputs.name))
         self.setWindowTitle(_("{name} — Groundwork").format(name=inputs.name))
         return self.stack["home"]
