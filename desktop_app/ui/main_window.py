@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         )
         self.screens = self.stack
         # Issue 12: the win acknowledgement and the undo bar sit above the current screen.
-        from desktop_app.ui.undo_bar import NoticeArea
+        from desktop_app.ui.notice_area import NoticeArea
 
         main = QWidget()
         column = QVBoxLayout(main)
