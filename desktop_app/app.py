@@ -230,14 +230,9 @@ def _prepare(options: Options, clock: Clock, folders: LocalFolders | None) -> St
     settings = open_ui_state(local, data_dir)
     window = MainWindow(session, settings, local.config)
     window.show()
-    from desktop_app.home_copy import HomeCopy
-    from desktop_app.home_snapshot import snapshot_file
-    from desktop_app.paths import data_dir_key
-
-    copy = HomeCopy(snapshot_file(local.state, data_dir_key(data_dir)), session)
-    startup = Startup(app, window, session, lock, home_copy=copy)
+    startup = Startup(app, window, session, lock)
     # The profile is read once the window is on screen: a five-year profile is megabytes.
-    window.when_painted(lambda: _finish_start(startup, options, settings))
+    window.when_painted(lambda: _finish_start(startup, options, settings, local.state))
     return startup
 
 
@@ -262,8 +257,16 @@ def _this_device(local: LocalFolders) -> Device | None:
         return None
 
 
-def _finish_start(startup: Startup, options: Options, settings: QSettings) -> None:
+def _finish_start(startup: Startup, options: Options, settings: QSettings,
+                  state_dir: Path) -> None:
     """Home from this computer's copy when it still holds, then the profile (below)."""
+    # Made after the first paint: the copy's modules are not needed to show the window.
+    from desktop_app.home_copy import HomeCopy
+    from desktop_app.home_snapshot import snapshot_file
+    from desktop_app.paths import data_dir_key
+
+    startup.home_copy = HomeCopy(
+        snapshot_file(state_dir, data_dir_key(startup.session.data_dir)), startup.session)
     remembered = _remembered_home(startup, options, settings)
     if remembered is None:
         _open_and_show(startup, options, settings)

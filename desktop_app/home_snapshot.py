@@ -24,7 +24,6 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
-from zoneinfo import ZoneInfo
 
 FORMAT = "groundwork-home-1"
 
@@ -124,6 +123,8 @@ def _rhythm(raw: Any) -> CheckInRhythm | None:
     cadence, reminder, zone = (_text(raw[k]) for k in ("cadence", "reminder_time", "timezone"))
     if cadence not in ("daily", "weekly") or not _HHMM.match(reminder):
         raise ValueError("rhythm")
+    from zoneinfo import ZoneInfo  # not before the first paint: Home needs it only
+
     ZoneInfo(zone)  # ZoneInfoNotFoundError is a KeyError; a bad name a ValueError
     return CheckInRhythm(cadence, weekday, reminder, zone)
 
