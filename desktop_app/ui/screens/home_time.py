@@ -17,7 +17,7 @@ from desktop_app.domain.journal import CheckInCadence, CheckInSettings
 from desktop_app.domain.schedule import is_overdue, next_due, overdue_days
 from desktop_app.home_snapshot import HomeInputs
 from desktop_app.i18n import _
-from desktop_app.locale_format import format_clock, format_day
+from desktop_app.locale_format import Style, format_clock, format_day
 from desktop_app.ui import dates
 from desktop_app.ui.journal.text import rhythm_text, waiting_text
 
@@ -55,7 +55,7 @@ class HomeTime:
         """As ``dates.day_text``: "today", "yesterday", else "Saturday 14 March"."""
         if abs((day - self.today).days) <= 1:
             return dates.day_text(day, self.today)  # words of the catalog, not Babel's
-        style = "weekday_day" if day.year == self.today.year else "long"
+        style: Style = "weekday_day" if day.year == self.today.year else "long"
         return self._formatted(f"day {style} {day.isoformat()}",
                                lambda: format_day(day, style))
 
