@@ -112,3 +112,24 @@ def test_closing_before_the_first_paint_keeps_the_window_state(
     startup.shutdown()
     assert startup.window.settings.value("geometry") is not None
     assert gc.isenabled()
+
+
+def test_the_date_formatter_loads_off_the_ui_thread_once_started(
+    qtbot, start_app, monkeypatch
+) -> None:
+    import threading
+
+    from desktop_app import app as app_module
+
+    ran: list[str] = []
+    monkeypatch.setattr(app_module, "_load_formatting",
+                        lambda: ran.append(threading.current_thread().name))
+    startup = start_app("--profile", "Sam")
+    qtbot.waitUntil(lambda: startup.notices_said)
+    qtbot.waitUntil(lambda: ran == ["load-formatting"])
+
+
+def test_loading_the_date_formatter_formats_in_the_language() -> None:
+    from desktop_app import app as app_module
+
+    app_module._load_formatting()  # in this thread: what the start's thread does
