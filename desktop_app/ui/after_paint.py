@@ -44,9 +44,10 @@ def after_next_paint(
     widget: QWidget, callback: Callable[[], object], fallback_ms: int = FALLBACK_MS
 ) -> None:
     """Call ``callback`` once, right after ``widget``'s next paint (or after ``fallback_ms``)."""
-    if isinstance(widget, QScrollArea) and widget.widget() is not None:
+    content = widget.widget() if isinstance(widget, QScrollArea) else None
+    if content is not None:
         # What it shows is painted by the widget it scrolls: neither the area (no frame) nor
         # its viewport gets a paint event, so the work waited for the fallback (Home at
         # start: the profile opened 1.5 s after Home was on screen).
-        widget = widget.widget()
+        widget = content
     _NextPaint(widget, callback, fallback_ms)
