@@ -1,8 +1,9 @@
 """The main window's menus and the commands only they reach (``MainWindow`` inherits them).
 
 The menu bar's titles are part of the first paint; the menus' commands (and the modules of
-export, import, sharing and privacy) are made right after it, or when a menu is opened
-first, so they never delay the window. Shortcuts are set after Home paints, as before.
+export, import, sharing and privacy) are made once the profile is shown or Home has painted,
+or when a menu is opened first, so they never delay the window or Home. Their shortcuts are
+set after Home paints, as before.
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ class MenuCommands(QMainWindow):
             menu.aboutToShow.connect(self.build_menus)  # should one open before
 
     def build_menus(self) -> None:
-        """Every menu's commands (once): right after the first paint, or when a menu opens."""
+        """Every menu's commands (once): when the profile is shown, Home has painted or a menu
+        opens, whichever is first."""
         if self._menus_built:
             return
         self._menus_built = True

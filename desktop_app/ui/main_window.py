@@ -121,7 +121,6 @@ class MainWindow(MenuCommands):
         if self._painted:
             return
         self._painted = True
-        self.build_menus()  # before the profile opens: it enables and fills them
         callbacks, self._after_paint = self._after_paint, []
         for callback in callbacks:
             callback()
@@ -142,6 +141,7 @@ class MainWindow(MenuCommands):
             self._start_reminder()
 
     def _notices_and_shortcuts(self) -> None:
+        self.build_menus()  # their shortcuts are set here
         central = self.centralWidget()
         if isinstance(central, QScrollArea):
             no_tab_stop(central)
@@ -191,6 +191,7 @@ class MainWindow(MenuCommands):
 
     def show_unlock(self, profile_id: str) -> None:
         """The locked window's page: the passphrase for ``profile_id`` (or another profile)."""
+        self.build_menus()
         screen = self.privacy.unlock_screen(profile_id)
         if self.pages.indexOf(screen) < 0:
             self.pages.addWidget(screen)
@@ -308,6 +309,7 @@ class MainWindow(MenuCommands):
 
     # --- session changes ------------------------------------------------------------
     def _on_session_changed(self) -> None:
+        self.build_menus()  # (after Home from the copy) they follow the session from now on
         profile = self.session.profile
         if self._previewing:
             self._previewing = False

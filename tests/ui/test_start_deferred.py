@@ -70,7 +70,7 @@ def started_unpainted(qtbot, data_dir, clock) -> Any:
     return startup
 
 
-def test_the_menus_hold_their_commands_before_the_profile_opens(
+def test_the_menus_hold_their_commands_once_the_profile_is_shown(
     qtbot, start_app, monkeypatch
 ) -> None:
     from desktop_app import app as app_module
@@ -78,11 +78,11 @@ def test_the_menus_hold_their_commands_before_the_profile_opens(
     seen: list[list[str]] = []
     open_and_show = app_module._open_and_show
 
-    def look_first(startup: Any, *args: Any) -> None:
-        seen.append([action.text() for action in startup.window.profile_menu.actions()])
+    def look_after(startup: Any, *args: Any) -> None:
         open_and_show(startup, *args)
+        seen.append([action.text() for action in startup.window.profile_menu.actions()])
 
-    monkeypatch.setattr(app_module, "_open_and_show", look_first)
+    monkeypatch.setattr(app_module, "_open_and_show", look_after)
     startup = start_app("--profile", "Sam")
     assert seen and "&Rename…" in seen[0] and "&Quit" in seen[0]
     assert startup.window.action_rename.isEnabled()  # the open profile enabled it
@@ -95,7 +95,7 @@ def test_a_menu_opened_before_the_first_paint_has_its_commands(
     window = startup.window
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles == ["&Profile", "&Go", "&Settings", "&Help"]  # in the first paint
-    assert window.go_menu.actions() == []  # made right after the first paint...
+    assert window.go_menu.actions() == []  # made once the profile is shown...
     window.go_menu.popup(window.mapToGlobal(QPoint(0, 0)))  # ...or when a menu opens first
     assert "&Search…" in [action.text() for action in window.go_menu.actions()]
     window.go_menu.hide()
