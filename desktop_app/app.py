@@ -152,7 +152,7 @@ def _prepare(options: Options, clock: Clock, folders: LocalFolders | None) -> St
     app.setApplicationDisplayName("Groundwork")
     app.setDesktopFileName(APP_ID)
     from desktop_app.i18n.catalogs import setup
-    from desktop_app.ui.language import install_qt_translations
+    from desktop_app.ui.qt_translations import install_qt_translations
 
     install_qt_translations(app, setup(local.config))
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "groundwork.svg")))
@@ -230,14 +230,9 @@ def _prepare(options: Options, clock: Clock, folders: LocalFolders | None) -> St
     settings = open_ui_state(local, data_dir)
     window = MainWindow(session, settings, local.config)
     window.show()
-    from desktop_app.home_copy import HomeCopy
-    from desktop_app.home_snapshot import snapshot_file
-    from desktop_app.paths import data_dir_key
-
-    copy = HomeCopy(snapshot_file(local.state, data_dir_key(data_dir)), session)
-    startup = Startup(app, window, session, lock, home_copy=copy)
+    startup = Startup(app, window, session, lock)
     # The profile is read once the window is on screen: a five-year profile is megabytes.
-    window.when_painted(lambda: _finish_start(startup, options, settings))
+    window.when_painted(lambda: _finish_start(startup, options, settings, local.state))
     return startup
 
 
@@ -262,15 +257,24 @@ def _this_device(local: LocalFolders) -> Device | None:
         return None
 
 
-def _finish_start(startup: Startup, options: Options, settings: QSettings) -> None:
+def _finish_start(startup: Startup, options: Options, settings: QSettings,
+                  state_dir: Path) -> None:
     """Home from this computer's copy when it still holds, then the profile (below)."""
+    # Made after the first paint: the copy's modules are not needed to show the window.
+    from desktop_app.home_copy import HomeCopy
+    from desktop_app.home_snapshot import snapshot_file
+    from desktop_app.paths import data_dir_key
+
+    startup.home_copy = HomeCopy(
+        snapshot_file(state_dir, data_dir_key(startup.session.data_dir)), startup.session)
     remembered = _remembered_home(startup, options, settings)
     if remembered is None:
         _open_and_show(startup, options, settings)
         return
     from desktop_app.ui.after_paint import after_next_paint
 
-    home = startup.window.show_home_preview(remembered)
+    texts = startup.home_copy.texts if startup.home_copy is not None else None
+    home = startup.window.show_home_preview(remembered, texts)
     after_next_paint(home, lambda: _open_and_show(startup, options, settings))
 
 
@@ -334,9 +338,26 @@ def _report_notices(startup: Startup) -> None:
         startup.home_copy.keep(shown)
         startup.home_copy.follow()
     startup.notices_said = True
+    import threading
+
+    threading.Thread(target=_load_formatting, name="load-formatting", daemon=True).start()
     if startup.notices:
         window = startup.window
         window.report_unreadable("\n\n".join(startup.notices))
+
+
+def _load_formatting() -> None:
+    """Babel and the language's dates, loaded off the UI thread once start-up is done.
+
+    Home is drawn with the dates its copy kept, so nothing at start needs them; without this
+    the first screen to write a date would wait ~40 ms for them on the UI thread.
+    """
+    from datetime import date, time
+
+    from desktop_app.locale_format import format_clock, format_day
+
+    format_day(date(2000, 1, 1), "long")
+    format_clock(time(12))
 
 
 def _open_first_profile(session: Session, options: Options, settings: QSettings) -> list[str]:

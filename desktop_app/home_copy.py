@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop_app.home_snapshot import HomeInputs, load, remove, snapshot_key, store
+from desktop_app.home_snapshot import HomeInputs, load_with_texts, remove, snapshot_key, store
 
 if TYPE_CHECKING:
     from desktop_app.services.session import Session
@@ -20,15 +20,19 @@ class HomeCopy:
         self.session = session
         # The profile (id, name) the file on disk is of, once known.
         self.of: tuple[str, str] | None = None
+        # Home's dates and times as written, read with the copy and kept with the next one.
+        self.texts: dict[str, str] = {}
 
     def for_start(self, profile_id: str) -> HomeInputs | None:
         """Home's inputs for ``profile_id`` if the copy still holds for every file."""
         session = self.session
-        found = load(self.path, profile_id,
-                     snapshot_key(session.data_dir, session.resources, profile_id))
-        if found is not None:
-            self.of = (found.profile_id, found.name)
-        return found
+        found = load_with_texts(self.path, profile_id,
+                                snapshot_key(session.data_dir, session.resources, profile_id))
+        if found is None:
+            return None
+        inputs, self.texts = found
+        self.of = (inputs.profile_id, inputs.name)
+        return inputs
 
     def keep(self, shown: HomeInputs | None = None) -> None:
         """Write what Home shows now (``shown``: what it has just drawn from the profile),
@@ -46,7 +50,10 @@ class HomeCopy:
         # that is never used, rather than one that shows less than the files hold.
         key = snapshot_key(session.data_dir, session.resources, repo.profile_id)
         inputs = shown if shown is not None else home_inputs(session)
-        store(self.path, inputs, key)
+        from desktop_app.ui.screens.home_time import home_texts
+
+        self.texts = home_texts(inputs, session.clock(), self.texts)
+        store(self.path, inputs, key, self.texts)
         self.of = (inputs.profile_id, inputs.name)
 
     def follow(self) -> None:

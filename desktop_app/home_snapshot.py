@@ -24,7 +24,6 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
-from zoneinfo import ZoneInfo
 
 FORMAT = "groundwork-home-1"
 
@@ -124,6 +123,8 @@ def _rhythm(raw: Any) -> CheckInRhythm | None:
     cadence, reminder, zone = (_text(raw[k]) for k in ("cadence", "reminder_time", "timezone"))
     if cadence not in ("daily", "weekly") or not _HHMM.match(reminder):
         raise ValueError("rhythm")
+    from zoneinfo import ZoneInfo  # not before the first paint: Home needs it only
+
     ZoneInfo(zone)  # ZoneInfoNotFoundError is a KeyError; a bad name a ValueError
     return CheckInRhythm(cadence, weekday, reminder, zone)
 
@@ -201,6 +202,13 @@ def snapshot_key(data_dir: Path, resources: Path, profile_id: str) -> list[Any]:
 
 def load(path: Path, profile_id: str, key: list[Any]) -> HomeInputs | None:
     """The copy for ``profile_id`` if it is whole, ours and still true; else None."""
+    found = load_with_texts(path, profile_id, key)
+    return None if found is None else found[0]
+
+
+def load_with_texts(path: Path, profile_id: str, key: list[Any]
+                    ) -> tuple[HomeInputs, dict[str, str]] | None:
+    """As ``load``, with the dates and times Home wrote (``ui/screens/home_time``)."""
     try:
         with path.open("rb") as handle:
             if os.fstat(handle.fileno()).st_uid != os.getuid():
@@ -212,13 +220,23 @@ def load(path: Path, profile_id: str, key: list[Any]) -> HomeInputs | None:
         inputs = from_plain(raw.get("inputs"))
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
-    return inputs if inputs.profile_id == profile_id else None
+    if inputs.profile_id != profile_id:
+        return None
+    texts = raw.get("texts")
+    if not isinstance(texts, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in texts.items()):
+        texts = {}  # only slower: Home writes them itself
+    return inputs, texts
 
 
-def store(path: Path, inputs: HomeInputs, key: list[Any]) -> None:
-    """Write the copy atomically, readable by this user alone; failures leave no copy."""
-    text = json.dumps({"format": FORMAT, "key": key, "inputs": to_plain(inputs)},
-                      ensure_ascii=False)
+def store(path: Path, inputs: HomeInputs, key: list[Any],
+          texts: dict[str, str] | None = None) -> None:
+    """Write the copy atomically, readable by this user alone; failures leave no copy.
+
+    ``texts``: the dates and times as Home wrote them, keyed by what they were made from.
+    """
+    text = json.dumps({"format": FORMAT, "key": key, "inputs": to_plain(inputs),
+                       "texts": texts or {}}, ensure_ascii=False)
     import tempfile  # not at import: it loads ``random``, and this module loads before Home
 
     try:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -138,4 +137,6 @@ def _program_name() -> str:
 
 
 def _contents() -> bytes:
+    import socket  # not at import: start-up loads this module before the window shows
+
     return f"{os.getpid()}\n{_program_name()}\n{socket.gethostname()}\n".encode()

@@ -18,6 +18,7 @@ from desktop_app.home_snapshot import (
     HomeInputs,
     MilestoneNote,
     load,
+    load_with_texts,
     snapshot_key,
     store,
 )
@@ -162,3 +163,27 @@ def test_a_copy_that_cannot_be_written_leaves_none(tmp_path, folders) -> None:
     blocked.write_text("not a folder", "utf-8")
     store(blocked / "home.json", INPUTS, snapshot_key(*folders, PROFILE))
     assert blocked.read_text("utf-8") == "not a folder"
+
+
+def test_the_texts_home_wrote_are_kept_with_the_copy(tmp_path, folders) -> None:
+    path = tmp_path / "state" / "home-key.json"
+    texts = {"day weekday_day 2026-03-13": "Friday 13 March", "clock 19:30": "19:30"}
+    store(path, INPUTS, snapshot_key(*folders, PROFILE), texts)
+    assert load_with_texts(path, PROFILE, snapshot_key(*folders, PROFILE)) == (INPUTS, texts)
+
+
+@pytest.mark.parametrize("texts", [["Friday 13 March"], {"clock 19:30": 1930}, "19:30", None])
+def test_damaged_texts_leave_the_copy_usable_without_them(tmp_path, folders, texts) -> None:
+    path = stored(tmp_path, folders)
+    raw = json.loads(path.read_text("utf-8"))
+    raw["texts"] = texts
+    path.write_text(json.dumps(raw), "utf-8")
+    assert load_with_texts(path, PROFILE, snapshot_key(*folders, PROFILE)) == (INPUTS, {})
+
+
+def test_a_copy_written_before_texts_were_kept_is_still_used(tmp_path, folders) -> None:
+    path = stored(tmp_path, folders)
+    raw = json.loads(path.read_text("utf-8"))
+    del raw["texts"]
+    path.write_text(json.dumps(raw), "utf-8")
+    assert load_with_texts(path, PROFILE, snapshot_key(*folders, PROFILE)) == (INPUTS, {})

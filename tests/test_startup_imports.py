@@ -30,6 +30,10 @@ class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and "at_first_paint" not in report:
             report["at_first_paint"] = loaded()
+            # Qt's enum namespace (tens of ms) and Babel (tens of ms) wait until after it.
+            import PySide6.QtCore
+            report["qt_namespace_at_first_paint"] = "Qt" in vars(PySide6.QtCore)
+            report["babel_at_first_paint"] = "babel" in sys.modules
             QTimer.singleShot(0, wait_ready)
         return False
 
@@ -81,6 +85,8 @@ def test_matplotlib_is_imported_only_when_progress_opens(tmp_path: Path) -> None
     assert report["visible"]
     assert report["when_shown"] == []
     assert report["at_first_paint"] == []
+    assert report["qt_namespace_at_first_paint"] is False
+    assert report["babel_at_first_paint"] is False
     assert report["before_progress"] == []
     # The check can see an import: opening Progress does bring them in.
     assert report["after_progress"] == ["matplotlib", "numpy"]

@@ -10,7 +10,6 @@ import contextlib
 import json
 import re
 import secrets
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +36,8 @@ def is_device_id(value: object) -> bool:
 
 
 def default_device_name() -> str:
+    import socket  # not at import: start-up loads this module before the window shows
+
     name = socket.gethostname().split(".")[0].strip()
     return name[:MAX_NAME] or _("This computer")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 # Should the widget never paint (a hidden or minimised window), the work runs after this.
 FALLBACK_MS = 1500
@@ -44,4 +44,10 @@ def after_next_paint(
     widget: QWidget, callback: Callable[[], object], fallback_ms: int = FALLBACK_MS
 ) -> None:
     """Call ``callback`` once, right after ``widget``'s next paint (or after ``fallback_ms``)."""
+    content = widget.widget() if isinstance(widget, QScrollArea) else None
+    if content is not None:
+        # What it shows is painted by the widget it scrolls: neither the area (no frame) nor
+        # its viewport gets a paint event, so the work waited for the fallback (Home at
+        # start: the profile opened 1.5 s after Home was on screen).
+        widget = content
     _NextPaint(widget, callback, fallback_ms)

@@ -1,4 +1,5 @@
-"""The main window: navigation, menus and the profile lifecycle. Screens do the rest."""
+"""The main window: navigation and the profile lifecycle (its menus: ``main_menus``).
+Screens do the rest."""
 
 from __future__ import annotations
 
@@ -8,54 +9,41 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QSize, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
-    QMenu,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import _
 from desktop_app.services.session import Session
 
 if TYPE_CHECKING:
     from desktop_app.home_snapshot import HomeInputs
     from desktop_app.ui.journal.reminder import CheckInReminder
     from desktop_app.ui.live_refresh import LiveRefresh
-    from desktop_app.ui.profile_actions import ProfileActions
     from desktop_app.ui.welcome import WelcomeScreen
 
 # Dialogs and the welcome screen are imported when first needed: every module and Qt enum
 # loaded before the first paint delays the window (see the start-up benchmark).
 from desktop_app.ui import screens
 from desktop_app.ui.context import ScreenContext
-from desktop_app.ui.export_import import add_export_import
-from desktop_app.ui.peer_import import add_import_menu
-from desktop_app.ui.privacy_actions import PrivacyActions
+from desktop_app.ui.main_menus import SCREENS, MenuCommands
 from desktop_app.ui.privacy_bridge import waiting_profile_id
 from desktop_app.ui.quit_wait import QuitWait
 from desktop_app.ui.screen_fit import fit_to_screen, no_tab_stop, scrolling
 from desktop_app.ui.screen_stack import LazyScreenStack
-from desktop_app.ui.share_menu import add_sharing_actions
 
 FIRST_PAINT_FALLBACK_MS = 400
 
-SCREENS: tuple[tuple[str, str], ...] = (
-    ("home", N_("Home")),
-    ("assessments", N_("Assessments")),
-    ("progress", N_("Progress")),
-    ("journal", N_("Journal")),
-)
 
-
-class MainWindow(QMainWindow):
+class MainWindow(MenuCommands):
     """Wires screens, menus and the session together; owns no feature logic."""
 
     def __init__(
@@ -68,6 +56,7 @@ class MainWindow(QMainWindow):
         self._reminder_after_home = False
         # Home's remembered copy (``home_snapshot``) while it is drawn, before the profile opens.
         self.home_preview: HomeInputs | None = None
+        self.home_texts: dict[str, str] | None = None  # its dates as written (``home_time``)
         self._previewing = False
         super().__init__()
         self.session = session
@@ -89,10 +78,10 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.workspace)
         # A screen larger than a small or scaled display scrolls rather than being cut off.
         self.setCentralWidget(scrolling(self.pages, _("Window content"), tab_stop_now=False))
-        self._pending_shortcuts: list[tuple[QAction, str | QKeySequence.StandardKey]] = []
-        self._build_menus()
+        self._pending_shortcuts = []
+        self._add_menu_titles()
         self.reminder: CheckInReminder | None = None
-        self._profile_actions: ProfileActions | None = None
+        self._profile_actions = None
         self.live_refresh: LiveRefresh | None = None
         self.quit_wait = QuitWait(self, session)
         self._after_paint: list[Callable[[], object]] = []
@@ -152,6 +141,7 @@ class MainWindow(QMainWindow):
             self._start_reminder()
 
     def _notices_and_shortcuts(self) -> None:
+        self.build_menus()  # their shortcuts are set here
         central = self.centralWidget()
         if isinstance(central, QScrollArea):
             no_tab_stop(central)
@@ -169,7 +159,8 @@ class MainWindow(QMainWindow):
             self.reminder.waiting_changed.connect(lambda _waiting: self._update_title())
             self._update_title()
 
-    def show_home_preview(self, inputs: HomeInputs) -> QWidget:
+    def show_home_preview(self, inputs: HomeInputs,
+                          texts: dict[str, str] | None = None) -> QWidget:
         """Draw Home from this computer's copy of what it showed, before the profile opens
         (a section chosen meanwhile is shown once it is); the open profile then redraws it in
         place."""
@@ -179,11 +170,11 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(0)
         self.nav.blockSignals(False)
-        self.home_preview = inputs
+        self.home_preview, self.home_texts = inputs, texts
         try:
             self.stack.show_key("home")
         finally:
-            self.home_preview = None
+            self.home_preview = self.home_texts = None
         self.profile_label.setText(_("Profile: {name}").format(name=inputs.name))
         self.setWindowTitle(_("{name} — Groundwork").format(name=inputs.name))
         return self.stack["home"]
@@ -200,6 +191,7 @@ class MainWindow(QMainWindow):
 
     def show_unlock(self, profile_id: str) -> None:
         """The locked window's page: the passphrase for ``profile_id`` (or another profile)."""
+        self.build_menus()
         screen = self.privacy.unlock_screen(profile_id)
         if self.pages.indexOf(screen) < 0:
             self.pages.addWidget(screen)
@@ -237,7 +229,7 @@ class MainWindow(QMainWindow):
         )
         self.screens = self.stack
         # Issue 12: the win acknowledgement and the undo bar sit above the current screen.
-        from desktop_app.ui.undo_bar import NoticeArea
+        from desktop_app.ui.notice_area import NoticeArea
 
         main = QWidget()
         column = QVBoxLayout(main)
@@ -254,79 +246,6 @@ class MainWindow(QMainWindow):
             "#navigation::item { padding: 8px 10px; }"
         )
         return workspace
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        profile = bar.addMenu(_("&Profile"))
-        self.action_new = self._action(
-            profile, _("&New profile…"), lambda: self.profile_actions.new_profile(), "Ctrl+Shift+N"
-        )
-        self.switch_menu = QMenu(_("&Switch to"), profile)
-        profile.addMenu(self.switch_menu)
-        self.action_rename = self._action(
-            profile, _("&Rename…"), lambda: self.profile_actions.rename_profile(), "F2"
-        )
-        # Export ▸ JSON / CSV, and Import ▸ From a Groundwork export: ui/export_import.py.
-        self.transfer = add_export_import(self, self.session, self._action, profile)
-        self.action_export = self.transfer.action_json
-        self.action_backups = self._action(profile, _("&Backups…"), self.show_backups)
-        # Import from other apps (Loop Habit Tracker, Daylio): its own submenu.
-        self.import_menu = add_import_menu(self, self.session, profile)
-        self.transfer.add_import_action(self.import_menu)
-        self.action_share, self.action_receive = add_sharing_actions(
-            self, self.session, self._action, profile)
-        profile.addSeparator()
-        self.privacy = PrivacyActions(self, self.session, self.settings, self._action)
-        self.privacy.add_to_profile_menu(profile)
-        profile.addSeparator()
-        self.action_delete = self._action(
-            profile, _("&Delete…"), lambda: self.profile_actions.delete_profile()
-        )
-        profile.addSeparator()
-        self._action(profile, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-
-        go = bar.addMenu(_("&Go"))
-        for number, (key, title) in enumerate(SCREENS, start=1):
-            self._action(go, _(title), partial(self.show_screen, key), f"Ctrl+{number}")
-        go.addSeparator()
-        self.action_search = self._action(go, _("&Search…"), self.open_search,
-                                          QKeySequence.StandardKey.Find)  # issue 12
-
-        self.settings_menu = bar.addMenu(_("&Settings"))
-        self.action_checkin_settings = self._action(
-            self.settings_menu, _("&Check-in and reminders…"), self.checkin_settings
-        )
-        self.action_this_computer = self._action(
-            self.settings_menu, _("This c&omputer…"), self.this_computer
-        )
-        self.action_this_computer.setVisible(self.config_dir is not None)
-        self.action_language = self._action(
-            self.settings_menu, _("&Language…"), self.choose_language
-        )
-        self.action_language.setVisible(self.config_dir is not None)
-        self.privacy.add_to_settings_menu(self.settings_menu)
-        self.privacy.update()
-
-        help_menu = bar.addMenu(_("&Help"))
-        self._action(help_menu, _("&How Groundwork works"), self.open_help, "F1")
-        self._action(help_menu, _("&Template guide"), self.open_template_guide)
-        self._action(help_menu, _("Open my &templates folder"), self.open_templates_folder)
-        help_menu.addSeparator()
-        self._action(help_menu, _("&About Groundwork"), self.show_about)
-
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: str | QKeySequence.StandardKey | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            self._pending_shortcuts.append((action, shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
 
     # --- navigation -----------------------------------------------------------------
     def _show_row(self, row: int) -> None:
@@ -390,6 +309,7 @@ class MainWindow(QMainWindow):
 
     # --- session changes ------------------------------------------------------------
     def _on_session_changed(self) -> None:
+        self.build_menus()  # (after Home from the copy) they follow the session from now on
         profile = self.session.profile
         if self._previewing:
             self._previewing = False
@@ -451,89 +371,6 @@ class MainWindow(QMainWindow):
         for screen in self.stack.built():
             screen.refresh()
 
-    def _fill_switch_menu(self) -> None:
-        self.switch_menu.clear()
-        current = self.session.profile.id if self.session.profile else None
-        for info in self.session.profiles.profiles:
-            action = self.switch_menu.addAction(info.name)
-            action.setCheckable(True)
-            action.setChecked(info.id == current)
-            action.triggered.connect(lambda _c=False, pid=info.id: self.switch_profile(pid))
-        self.switch_menu.setEnabled(len(self.session.profiles.profiles) > 1)
-
-    # --- profile actions (ui/profile_actions.py, imported when first used) -----------
-    @property
-    def profile_actions(self) -> ProfileActions:
-        if self._profile_actions is None:
-            from desktop_app.ui.profile_actions import ProfileActions
-
-            self._profile_actions = ProfileActions(self, self.session, self.settings)
-        return self._profile_actions
-
-    def show_backups(self) -> None:
-        from desktop_app.ui.backups_dialog import show_backups
-
-        show_backups(self)
-
-    def switch_profile(self, profile_id: str) -> None:
-        self.profile_actions.switch_profile(profile_id)
-
-    def report_unreadable(self, detail: str) -> None:
-        from desktop_app.ui.profile_actions import report_unreadable
-
-        report_unreadable(self, detail)
-
-    def open_search(self) -> QWidget | None:
-        """Go ▸ Search… (Ctrl+F): find words across what the person wrote (issue 12)."""
-        if self.session.profile is None:
-            return None
-        from desktop_app.ui.search import open_search
-
-        return open_search(self, self.ctx)
-
-    def checkin_settings(self) -> None:
-        from desktop_app.ui.journal.settings_dialog import open_checkin_settings
-
-        open_checkin_settings(self, self.ctx)
-
-    def this_computer(self) -> QWidget | None:
-        if self.config_dir is None:
-            return None
-        from desktop_app.services.this_computer import ThisComputer
-        from desktop_app.ui.device_dialog import open_device_dialog
-
-        return open_device_dialog(self, ThisComputer(self.session, self.config_dir))
-
-    def choose_language(self) -> None:
-        from desktop_app.ui.language import choose_language
-
-        if self.config_dir is not None:
-            choose_language(self, self.config_dir)
-
-    # --- help -----------------------------------------------------------------------
-    def show_about(self) -> None:
-        from desktop_app.ui.about import AboutDialog
-
-        AboutDialog(self.session.data_dir, self).exec()
-
-    def open_help(self) -> None:
-        from desktop_app.ui.help_dialog import open_help
-
-        open_help(self.session.resources, self.session.data_dir, self.menuBar(), self)
-
-    def open_template_guide(self) -> None:
-        from desktop_app.ui.guide import GuideDialog
-
-        GuideDialog(self.session.resources, self.session.user_templates_dir, self).exec()
-
-    def open_templates_folder(self) -> None:
-        folder = self.session.user_templates_dir
-        folder.mkdir(parents=True, exist_ok=True)
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
     # --- window state ---------------------------------------------------------------
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("geometry")
@@ -549,7 +386,9 @@ class MainWindow(QMainWindow):
         if self.live_refresh is not None:
             self.live_refresh.stop()
             self.live_refresh = None
-        if not self.privacy.forgetting:  # after "Delete all my data" nothing is written
+        # After "Delete all my data" nothing is written (no privacy commands yet: closed
+        # before the first paint).
+        if not (self._menus_built and self.privacy.forgetting):
             self.settings.setValue("geometry", self.saveGeometry())
             self.settings.sync()
         super().closeEvent(event)

@@ -5,8 +5,8 @@
 * The undo bar after a deletion ("Deleted a win. Undo"), for ``UNDO_SECONDS`` by the
   session's clock (so a test moves the clock instead of waiting).
 
-Both are announced to screen readers. The window places one :class:`NoticeArea`; widgets
-reach it through :func:`notice_area`.
+Both are announced to screen readers. The window places one ``notice_area.NoticeArea``,
+which makes them; widgets reach it through ``notice_area.notice_area``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -184,42 +183,3 @@ class UndoBar(_Bar):
         self.say(text)
         self.expires = self.session.clock() + timedelta(seconds=UNDO_SECONDS)
         self.timer.start()
-
-
-class NoticeArea(QWidget):
-    """The acknowledgement and the undo bar, one above the other, above the screens.
-
-    The bars are made by :meth:`build` (the main window calls it after its first paint: their
-    shortcut and flags load Qt's enums, tens of milliseconds) or when first asked for."""
-
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("noticeArea")
-        self._session = session
-        self._bars: tuple[InlineAcknowledgement, UndoBar] | None = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(12, 6, 12, 0)
-        self._layout.setSpacing(4)
-
-    def build(self) -> tuple[InlineAcknowledgement, UndoBar]:
-        if self._bars is None:
-            self._bars = (InlineAcknowledgement(self._session), UndoBar(self._session))
-            for bar in self._bars:
-                self._layout.addWidget(bar)
-        return self._bars
-
-    @property
-    def acknowledgement(self) -> InlineAcknowledgement:
-        return self.build()[0]
-
-    @property
-    def undo_bar(self) -> UndoBar:
-        return self.build()[1]
-
-
-def notice_area(widget: QWidget | None) -> NoticeArea | None:
-    """The window's notice area, if ``widget`` sits in a window that has one."""
-    if widget is None:
-        return None
-    found = widget.window().findChild(NoticeArea)
-    return found if isinstance(found, NoticeArea) else None

@@ -18,6 +18,6 @@ def _english_after() -> Iterator[None]:
 
     app = QCoreApplication.instance()
     if app is not None:
-        from desktop_app.ui.language import install_qt_translations
+        from desktop_app.ui.qt_translations import install_qt_translations
 
         install_qt_translations(app, "en")

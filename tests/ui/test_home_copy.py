@@ -20,6 +20,7 @@ from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.journal import JournalService, WinDraft
 from desktop_app.ui.journal.win_dialog import WinDialog
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.screens import home_time
 from tests.ui.privacy_helpers import kdf, protect_now
 from tests.ui.test_journal_support import add_gap_result, closed_gap, simple_focus
 
@@ -105,6 +106,39 @@ def test_home_from_the_copy_shows_what_the_profile_shows(
     assert home.inputs is not None and home.inputs.profile_id == second.session.profile.id
 
 
+def test_home_from_the_copy_writes_no_date_itself(qtbot, start_app, clock, monkeypatch) -> None:
+    """The dates and times Home shows come with the copy (``home_time``): drawing Home at
+    start needs no formatter (Babel, tens of milliseconds to load)."""
+    first = start_app("--profile", "Sam")
+    journal = simple_focus(first)
+    journal.log_win(WinDraft("Said no to an extra shift"))
+    clock.advance(days=2)  # the win is two days old; the check-in is done, the next not due
+    journal.complete_checkin(journal.checkin_template(), {"distress": 3})
+    with_drafts(first, clock)
+    qtbot.waitUntil(lambda: first.notices_said)
+    quit_app(first)
+
+    calls: list[str] = []
+    for name in ("format_day", "format_clock", "rhythm_text"):
+        real = getattr(home_time, name)
+
+        def count(*args: Any, _real: Any = real, _name: str = name) -> Any:
+            calls.append(_name)
+            return _real(*args)
+
+        monkeypatch.setattr(home_time, name, count)
+    drawn = previews(monkeypatch)
+    second = start_app()
+    qtbot.waitUntil(lambda: second.notices_said)
+    home = second.window.screens["home"]
+    assert drawn == [second.session.profile.id]
+    assert calls == []
+    assert home.win_day.text() == (clock() - timedelta(days=2)).strftime("%A %-d %B")
+    assert home.due_label.text().startswith("Your next check-in is due ")
+    assert " at " in home.due_label.text() and "You check in every" in home.due_label.text()
+    assert any("your answers were saved" in label.text() for label in home.findChildren(QLabel))
+
+
 def test_a_click_on_home_before_the_profile_opens_is_not_lost(
     qtbot, start_app, clock, monkeypatch
 ) -> None:
@@ -174,9 +208,9 @@ def previews(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     drawn: list[str] = []
     show = MainWindow.show_home_preview
 
-    def record(window: MainWindow, inputs: Any) -> QWidget:
+    def record(window: MainWindow, inputs: Any, *texts: Any) -> QWidget:
         drawn.append(inputs.profile_id)
-        return show(window, inputs)
+        return show(window, inputs, *texts)
 
     monkeypatch.setattr(MainWindow, "show_home_preview", record)
     return drawn

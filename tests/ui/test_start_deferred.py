@@ -5,8 +5,9 @@ collector switched on again."""
 from __future__ import annotations
 
 import gc
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QScrollArea
 
 
@@ -56,3 +57,79 @@ def test_the_collector_is_on_again_when_the_start_fails(start_app, tmp_path) -> 
     blocked.write_text("not a folder", "utf-8")
     assert start_app(data=blocked) == 2
     assert gc.isenabled()
+
+
+def started_unpainted(qtbot, data_dir, clock) -> Any:
+    """Groundwork prepared, its window shown but not yet painted (no event has run)."""
+    from desktop_app.app import prepare
+    from desktop_app.cli import parse_options
+
+    startup = prepare(parse_options(["--data-dir", str(data_dir), "--profile", "Sam"]), clock)
+    assert not isinstance(startup, int)
+    qtbot.addWidget(startup.window)
+    return startup
+
+
+def test_the_menus_hold_their_commands_once_the_profile_is_shown(
+    qtbot, start_app, monkeypatch
+) -> None:
+    from desktop_app import app as app_module
+
+    seen: list[list[str]] = []
+    open_and_show = app_module._open_and_show
+
+    def look_after(startup: Any, *args: Any) -> None:
+        open_and_show(startup, *args)
+        seen.append([action.text() for action in startup.window.profile_menu.actions()])
+
+    monkeypatch.setattr(app_module, "_open_and_show", look_after)
+    startup = start_app("--profile", "Sam")
+    assert seen and "&Rename…" in seen[0] and "&Quit" in seen[0]
+    assert startup.window.action_rename.isEnabled()  # the open profile enabled it
+
+
+def test_a_menu_opened_before_the_first_paint_has_its_commands(
+    qtbot, data_dir, clock, computer
+) -> None:
+    startup = started_unpainted(qtbot, data_dir, clock)
+    window = startup.window
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles == ["&Profile", "&Go", "&Settings", "&Help"]  # in the first paint
+    assert window.go_menu.actions() == []  # made once the profile is shown...
+    window.go_menu.popup(window.mapToGlobal(QPoint(0, 0)))  # ...or when a menu opens first
+    assert "&Search…" in [action.text() for action in window.go_menu.actions()]
+    window.go_menu.hide()
+    qtbot.waitUntil(lambda: startup.ready)
+    window.close()
+    startup.shutdown()
+
+
+def test_closing_before_the_first_paint_keeps_the_window_state(
+    qtbot, data_dir, clock, computer
+) -> None:
+    startup = started_unpainted(qtbot, data_dir, clock)
+    startup.window.close()  # no privacy commands yet: nothing of theirs is asked
+    startup.shutdown()
+    assert startup.window.settings.value("geometry") is not None
+    assert gc.isenabled()
+
+
+def test_the_date_formatter_loads_off_the_ui_thread_once_started(
+    qtbot, start_app, monkeypatch
+) -> None:
+    import threading
+
+    from desktop_app import app as app_module
+
+    ran: list[str] = []
+    monkeypatch.setattr(app_module, "_load_formatting",
+                        lambda: ran.append(threading.current_thread().name))
+    startup = start_app("--profile", "Sam")
+    qtbot.waitUntil(lambda: startup.notices_said)
+    qtbot.waitUntil(lambda: ran == ["load-formatting"])
+
+
+def test_loading_the_date_formatter_formats_in_the_language() -> None:
+    from desktop_app import app as app_module
+
+    app_module._load_formatting()  # in this thread: what the start's thread does

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QVBoxLayout, QW
 from desktop_app.domain.milestones import Milestone
 from desktop_app.i18n import N_, _
 from desktop_app.ui.method_text import NOT_A_CRISIS_TOOL
-from desktop_app.ui.undo_bar import notice_area
+from desktop_app.ui.notice_area import notice_area
 from desktop_app.ui.widgets import heading, paragraph
 
 WIN_TITLE = N_("A win, written down")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from desktop_app.services.session import Session
 from desktop_app.services.undo import Change, UndoService
 from desktop_app.ui.journal.common import written
-from desktop_app.ui.undo_bar import notice_area
+from desktop_app.ui.notice_area import notice_area
 
 
 def delete_with_undo(

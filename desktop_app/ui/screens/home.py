@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from desktop_app.home_snapshot import HomeInputs
 from desktop_app.i18n import N_, _, ngettext
 from desktop_app.ui.context import ScreenContext
-from desktop_app.ui.dates import day_text, moment_text
 from desktop_app.ui.method_text import METHOD_LINES
 from desktop_app.ui.screens.home_time import HomeTime
 from desktop_app.ui.widgets import heading, paragraph
@@ -107,6 +106,8 @@ class HomeScreen(QScrollArea):
         # What this computer remembered Home showing, drawn until the profile is open
         # (``home_snapshot``); clicks made meanwhile are held, then carried out in order.
         self.preview: HomeInputs | None = getattr(ctx.navigator, "home_preview", None)
+        # Dates and times the copy kept as written (``home_time``): no Babel to draw them.
+        self.known_texts: dict[str, str] = dict(getattr(ctx.navigator, "home_texts", None) or {})
         self._held: list[Callable[[], object]] = []
         self.inputs: HomeInputs | None = None
         self._from_profile = False
@@ -266,7 +267,7 @@ class HomeScreen(QScrollArea):
         focused = QApplication.focusWidget()
         inputs = self.inputs = self._read_inputs()
         self._from_profile = self.ctx.session.repo is not None
-        clock = HomeTime(inputs, self.ctx.session.clock())
+        clock = HomeTime(inputs, self.ctx.session.clock(), self.known_texts)
         self.greeting.setText(
             _("Hello, {name}").format(name=inputs.name) if inputs.name else _("Hello"))
         self._update_unfinished(inputs, clock)
@@ -311,7 +312,7 @@ class HomeScreen(QScrollArea):
             row.hide()
             row.deleteLater()
         for draft in inputs.drafts:
-            when = moment_text(clock.local(draft.saved_at), clock.today)
+            when = clock.moment_text(clock.local(draft.saved_at))
             text = _("{title}: your answers were saved {when}.").format(
                 title=draft.title, when=when)
             if draft.template_id in self._continue_rows:
@@ -387,7 +388,7 @@ class HomeScreen(QScrollArea):
         self.win_day.setVisible(win is not None)
         if win is not None:
             text, at = win
-            day = day_text(clock.local(at).date(), clock.today)
+            day = clock.day_text(clock.local(at).date())
             # Translators: the latest win, quoted in the person's own words.
             self.win_label.setText(_("“{text}”").format(text=text))
             self.win_day.setText(day[:1].upper() + day[1:])
@@ -400,7 +401,7 @@ class HomeScreen(QScrollArea):
             )
         else:
             title, when = inputs.assessment
-            day = day_text(clock.local(when).date(), clock.today)
+            day = clock.day_text(clock.local(when).date())
             text = _("Your latest assessment: {title}, {day}.").format(title=title, day=day)
         self.assessment_label.setText(text)
 
