@@ -96,3 +96,50 @@ def test_no_chart_text_is_cut_off_at_small_sizes(qtbot, demo, size: tuple[int, i
     rows = [t.get_text() for t in demo.window.screens["progress"].panel.over_time
             .panels[-1].yaxis.get_ticklabels()]
     assert rows == ["Wins", "Returns", "Slips"]
+
+
+def texts_outside(chart: Any) -> list[str]:
+    """The drawn texts of ``chart`` that reach past its picture (after a draw)."""
+    renderer = chart.canvas.get_renderer()
+    picture = chart.figure.bbox
+    outside = []
+    for text in chart.figure.findobj(Text):
+        if not text.get_visible() or not text.get_text().strip():
+            continue
+        box = text.get_window_extent(renderer)
+        if not (box.y0 >= picture.y0 - 1 and box.y1 <= picture.y1 + 1):
+            outside.append(text.get_text())
+    return outside
+
+
+@pytest.mark.parametrize("height", [450, 400, 330])
+def test_the_year_under_the_small_multiples_dates_stays_in_the_picture(
+    qtbot, demo, height: int
+) -> None:
+    from desktop_app.ui.charts.over_time import OverTimeChart
+
+    window = demo.window
+    window.show_screen("progress")
+    screen = window.screens["progress"]
+    qtbot.waitUntil(lambda: screen.charts_ready, timeout=20000)
+    # Three months, all their dates in one year: the year is said once, under the last date.
+    screen.range_filter.choose(0)
+    source = screen.panel.over_time
+    source.template.setCurrentIndex(source.template.findData("life-areas"))
+    chart = OverTimeChart()
+    qtbot.addWidget(chart)
+    chart.canvas.setFixedSize(830, height)
+    chart.show()
+    chart.set_data(source.data, screen.date_range())
+    chart.part.setCurrentIndex(chart.part.findData("areas"))
+    qtbot.waitUntil(lambda: not chart.canvas.rendering and len(chart.panels) >= 9,
+                    timeout=20000)
+    chart.canvas.draw()
+    assert any(axis.get_offset_text().get_text().strip()
+               for axes in chart.figure.axes for axis in (axes.xaxis,))
+    assert texts_outside(chart) == []
+    # And after the window changes its height, without a rebuild.
+    chart.canvas.setFixedSize(830, height - 60)
+    qtbot.waitUntil(lambda: chart.canvas.get_width_height()[1] == height - 60, timeout=20000)
+    chart.canvas.draw()
+    assert texts_outside(chart) == []

@@ -111,6 +111,10 @@ def _no_key() -> object | None:
     return None
 
 
+def _as_laid_out(size: Size) -> None:
+    return None
+
+
 class Canvas(FigureCanvasQTAgg):
     """A ``FigureCanvasQTAgg`` whose idle draws render on the render thread."""
 
@@ -134,6 +138,9 @@ class Canvas(FigureCanvasQTAgg):
         self.background_key: Callable[[], object | None] = _no_key
         self.middle: Callable[[], Sequence[Artist]] = _no_overlay
         self.static_key: Callable[[], object | None] = _no_key
+        # Margins that must hold in pixels, set for the size about to be drawn (the caches
+        # are per size, so they follow it).
+        self.fit_to: Callable[[Size], None] = _as_laid_out
         # The cached pictures of figures kept out of view (see ``use_figure``).
         self._kept: weakref.WeakKeyDictionary[Figure, tuple[Any, Any]] = (
             weakref.WeakKeyDictionary())
@@ -274,6 +281,7 @@ class Canvas(FigureCanvasQTAgg):
         if job.build is not None:
             job.build[0]()
             self._keys(job)
+        self.fit_to(job.size)
         spare, self._spare = self._spare, None
         if spare is not None and spare[0] == job.size:
             renderer = spare[1]

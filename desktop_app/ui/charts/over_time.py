@@ -30,6 +30,7 @@ from desktop_app.ui.charts.over_time_areas import (
     NOW_STYLE,
     STATIC_ZORDER,
     build_small_multiples,
+    fit_bottom,
     in_panel_order,
     middle_layer,
     set_date_grid,
@@ -84,6 +85,7 @@ class OverTimeChart(ChartView):
         self.date_grids: list[LineCollection] = []
         self._built: tuple[object, ...] = ()
         self._kept = KeptViews()
+        self.canvas.fit_to = lambda size: fit_bottom(self.canvas.figure, size)
         # What the Part box picks, read here on the UI thread: a build may run on the
         # render thread, which must not touch the widgets.
         self._chosen: tuple[list[AreaSeries], list[ScaleSeries]] = ([], [])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+import weakref
 from collections.abc import Collection, Sequence
 from typing import Protocol
 
@@ -60,6 +61,32 @@ def panel_title(area: AreaSeries, focus: Collection[str]) -> str:
     return area.title
 
 
+# Below the lowest panels: tick marks, their dates and the year under them, in points (a
+# fraction of the height cut the year off at 450 px and less).
+BOTTOM_PT = 33
+BOTTOM_LEAST = 0.08
+
+
+def bottom_for(figure: Figure, size: tuple[float, float, float] | None = None) -> float:
+    """The bottom margin, as a fraction, that leaves ``BOTTOM_PT`` at the figure's size."""
+    height, dpi = (size[1], size[2]) if size else (
+        figure.get_figheight() * figure.dpi, figure.dpi)
+    return min(0.3, max(BOTTOM_LEAST, BOTTOM_PT * dpi / 72 / max(height, 1.0)))
+
+
+# The figures laid out as small multiples (a chart keeps several views' figures).
+MULTIPLES: weakref.WeakSet[Figure] = weakref.WeakSet()
+
+
+def fit_bottom(figure: Figure, size: tuple[float, float, float]) -> None:
+    """Keep ``bottom_for`` at the size about to be drawn, if ``figure`` is small multiples."""
+    if figure not in MULTIPLES:
+        return
+    wanted = bottom_for(figure, size)
+    if abs(figure.subplotpars.bottom - wanted) > 1e-9:
+        figure.subplots_adjust(bottom=wanted)
+
+
 def build_small_multiples(
     chart: Chart, areas: Sequence[AreaSeries], focus: Collection[str], strip: bool
 ) -> list[Axes]:
@@ -70,7 +97,8 @@ def build_small_multiples(
     ratios = [1.0] * rows + ([0.7] if strip else [])
     grid = figure.add_gridspec(len(ratios), COLUMNS, height_ratios=ratios,
                                hspace=0.55, wspace=0.08)
-    figure.subplots_adjust(left=0.13, right=0.98, top=0.88, bottom=0.08)
+    figure.subplots_adjust(left=0.13, right=0.98, top=0.88, bottom=bottom_for(figure))
+    MULTIPLES.add(figure)
     panels: list[Axes] = []
     first: Axes | None = None
     for index, area in enumerate(areas):
