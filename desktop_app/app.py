@@ -18,6 +18,8 @@ from desktop_app.paths import default_data_dir, resources_dir
 from desktop_app.services.clock import Clock, system_clock
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtCore import QCoreApplication, QSettings
 
     from desktop_app.home_copy import HomeCopy
@@ -320,17 +322,36 @@ def _after_home_painted(startup: Startup) -> None:
 def _report_notices(startup: Startup) -> None:
     """Say, in one message, what could not be opened and which records Home left out."""
     gc.enable()
-    from desktop_app.services.records import skipped_notice
+    from desktop_app.services.records import reading_steps
     from desktop_app.ui import instance_beacon
-    from desktop_app.ui.screens.home import HomeScreen
 
     # Made once Home is on screen (QtNetwork is not needed to paint it); a second start
     # before this says "switch to the open window" instead of bringing it forward.
     if startup.beacon is None:
         name = instance_beacon.beacon_name(startup.lock.path)
         startup.beacon = instance_beacon.Beacon(name, startup.window)
+    repo = startup.session.repo
+    steps = reading_steps(startup.session) if repo is not None else []
+    _read_then_report(startup, steps, repo)
 
-    startup.notices += filter(None, [skipped_notice(startup.session)])
+
+def _read_then_report(startup: Startup, steps: list[Callable[[], object]], repo: object) -> None:
+    """Every list read, one per event-loop turn (together they stalled the window for up to
+    140 ms at 20 years), then the notices. Another profile opened meanwhile: read at once."""
+    from PySide6.QtCore import QTimer
+
+    if steps and startup.session.repo is repo:
+        steps.pop(0)()
+        QTimer.singleShot(0, startup.window, lambda: _read_then_report(startup, steps, repo))
+        return
+    _say_notices(startup, read=bool(steps))
+
+
+def _say_notices(startup: Startup, read: bool) -> None:
+    from desktop_app.services.records import skipped_notice
+    from desktop_app.ui.screens.home import HomeScreen
+
+    startup.notices += filter(None, [skipped_notice(startup.session, read=read)])
     if startup.home_copy is not None:
         # What Home has just drawn from the profile, rather than reading it all again.
         shown = next((s.drawn_from_profile() for s in startup.window.stack.built()

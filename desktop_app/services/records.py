@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from desktop_app.domain.journal import Slip, Win
 from desktop_app.i18n import N_, _, ngettext
 from desktop_app.services.assessments import AssessmentService
@@ -29,28 +31,39 @@ def describe(record: SkippedRecord) -> str:
     return _("{kind} with no date").format(kind=kind)
 
 
+def reading_steps(session: Session) -> list[Callable[[], object]]:
+    """What :func:`read_lists` reads, one list per step, so that a caller can let the event
+    loop run between them (at 20 years the check-ins alone take tens of milliseconds)."""
+    repo = session.require_repo()
+    return [
+        lambda: checkin_index(repo),
+        lambda: latest_first(repo, "lapses", Slip),
+        lambda: latest_first(repo, "wins", Win),
+        lambda: results_oldest_first(repo),
+        lambda: FocusService(session).periods(),
+        lambda: AssessmentService(session).unfinished(),
+    ]
+
+
 def read_lists(session: Session) -> None:
     """Read what Home and the journal lists show, through the memos they use (so it costs
     them nothing later): every record that cannot be read is found now, not screen by screen.
     """
-    repo = session.require_repo()
-    checkin_index(repo)
-    latest_first(repo, "lapses", Slip)
-    latest_first(repo, "wins", Win)
-    results_oldest_first(repo)
-    FocusService(session).periods()
-    AssessmentService(session).unfinished()
+    for step in reading_steps(session):
+        step()
 
 
-def skipped_notice(session: Session) -> str | None:
+def skipped_notice(session: Session, *, read: bool = True) -> str | None:
     """A sentence naming the records left out since the last notice, or None if there are none.
 
     Each record is named once per open profile; reading it again says nothing new.
+    ``read=False``: the lists were just read (:func:`reading_steps`).
     """
     repo = session.repo
     if repo is None:
         return None
-    read_lists(session)
+    if read:
+        read_lists(session)
     skipped = repo.unreported_skips()
     if not skipped:
         return None

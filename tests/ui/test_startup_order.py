@@ -105,3 +105,34 @@ def test_home_shows_the_same_whether_the_lists_are_read_before_or_after(
     qtbot.waitUntil(lambda: eager_start.notices_said)
     assert "“Walked away”" in lazy
     assert home_texts(eager_start) == lazy
+
+
+def test_the_lists_are_read_one_per_turn_of_the_event_loop(
+    qtbot, start_app, clock, monkeypatch
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from desktop_app.services import records
+
+    make_history(start_app, clock, bad_win=True)
+    happened: list[str] = []
+    steps = records.reading_steps
+
+    def marked(session: Any) -> list[Any]:
+        def step(read: Any) -> Any:
+            def run() -> object:
+                happened.append("read")
+                # Runs at the next turn: between two reads if each has a turn of its own.
+                QTimer.singleShot(0, lambda: happened.append("turn"))
+                return read()
+            return run
+        return [step(read) for read in steps(session)]
+
+    monkeypatch.setattr(records, "reading_steps", marked)
+    when_modal(lambda box: box.accept())
+    startup = start_app()
+    qtbot.waitUntil(lambda: startup.notices_said)
+    reads = happened.count("read")
+    assert reads == 6
+    assert happened[:2 * reads - 1] == ["read", "turn"] * (reads - 1) + ["read"]
+    assert any("could not be read" in notice for notice in startup.notices)
