@@ -51,7 +51,6 @@ DRAW_DELAY_MS = 5
 # A render takes well under a second; past this the UI thread stops waiting for it.
 SETTLE_TIMEOUT_S = 10.0
 
-SIZE_HINT = (700, 450)  # the figure's first size (base.py)
 
 
 def whole_of(renderer: RendererAgg) -> Bbox:
@@ -141,16 +140,17 @@ class Canvas(FigureCanvasQTAgg):
         # Margins that must hold in pixels, set for the size about to be drawn (the caches
         # are per size, so they follow it).
         self.fit_to: Callable[[Size], None] = _as_laid_out
+        # The hint stays the figure's first size. matplotlib hints its current size, and a
+        # scrolling window gives its content the preferred heights of its rows: the chart
+        # kept the height it first drew at, pushed its caption below the fold of a smaller
+        # window and crept by a pixel or two after each render.
+        self._hint = QSize(*self.get_width_height())
         # The cached pictures of figures kept out of view (see ``use_figure``).
         self._kept: weakref.WeakKeyDictionary[Figure, tuple[Any, Any]] = (
             weakref.WeakKeyDictionary())
 
     def sizeHint(self) -> QSize:
-        # matplotlib hints the figure's current size. A scrolling window gives its content
-        # the preferred heights of its rows, so the chart kept the height it first drew at
-        # and pushed its caption below the fold of a smaller window (and crept by a pixel
-        # or two after each render). The canvas takes the room there is, down to its minimum.
-        return QSize(SIZE_HINT[0], SIZE_HINT[1])
+        return self._hint
 
     @property
     def rendering(self) -> bool:
