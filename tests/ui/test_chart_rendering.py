@@ -117,6 +117,23 @@ def test_the_wheel_over_its_cached_background_is_the_whole_picture(qtbot, progre
     assert np.array_equal(picture, whole(wheel))
 
 
+def hold_renders(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
+    """Renders on the render thread wait, once started, until ``release`` is set."""
+    from desktop_app.ui.charts import canvas as canvas_module
+
+    started, release = threading.Event(), threading.Event()
+    render = canvas_module.Canvas._render
+
+    def held(self: Any, job: Any) -> Any:
+        if threading.current_thread().name == "chart-render":
+            started.set()
+            release.wait(20)
+        return render(self, job)
+
+    monkeypatch.setattr(canvas_module.Canvas, "_render", held)
+    return started, release
+
+
 def fresh_picture(qtbot, chart: Any) -> np.ndarray:
     """What a new over-time chart of the same size draws from the same data and period."""
     from desktop_app.ui.charts.over_time import OverTimeChart
@@ -175,18 +192,9 @@ def test_a_resize_while_a_render_holds_the_figure_waits_for_nothing(
     chart = panel.over_time
     panel.setCurrentWidget(chart)
     shown(qtbot, chart)
-    started, release = threading.Event(), threading.Event()
-    render = canvas_module.Canvas._render
-
     # A new period may not draw the whole figure (its static picture is cached): the
     # render itself is held.
-    def held(self: Any, job: Any) -> Any:
-        if threading.current_thread().name == "chart-render":
-            started.set()
-            release.wait(20)
-        return render(self, job)
-
-    monkeypatch.setattr(canvas_module.Canvas, "_render", held)
+    started, release = hold_renders(monkeypatch)
     # Had the resize waited for the render, it would give up after this and say so.
     monkeypatch.setattr(canvas_module, "SETTLE_TIMEOUT_S", 0.5)
     screen.range_filter.choose(4)
@@ -439,23 +447,13 @@ def test_the_charts_are_made_one_per_step(qtbot) -> None:
 
 
 def test_charts_out_of_view_are_prepared_between_renders(qtbot, progress, monkeypatch) -> None:
-    from desktop_app.ui.charts import canvas as canvas_module
 
     _startup, screen, panel = progress
     chart = panel.over_time
     panel.setCurrentWidget(chart)
     shown(qtbot, chart)
     qtbot.waitUntil(lambda: not panel.preparing, timeout=20000)
-    started, release = threading.Event(), threading.Event()
-    render = canvas_module.Canvas._render
-
-    def held(self: Any, job: Any) -> Any:
-        if threading.current_thread().name == "chart-render":
-            started.set()
-            release.wait(20)
-        return render(self, job)
-
-    monkeypatch.setattr(canvas_module.Canvas, "_render", held)
+    started, release = hold_renders(monkeypatch)
     looks: list[int] = []
     prepare_next = panel._prepare_next
 

@@ -20,7 +20,7 @@ from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.journal import JournalService, WinDraft
 from desktop_app.ui.journal.win_dialog import WinDialog
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.screens import home_time
+from tests.test_home_time import counting
 from tests.ui.privacy_helpers import kdf, protect_now
 from tests.ui.test_journal_support import add_gap_result, closed_gap, simple_focus
 
@@ -118,15 +118,7 @@ def test_home_from_the_copy_writes_no_date_itself(qtbot, start_app, clock, monke
     qtbot.waitUntil(lambda: first.notices_said)
     quit_app(first)
 
-    calls: list[str] = []
-    for name in ("format_day", "format_clock", "rhythm_text"):
-        real = getattr(home_time, name)
-
-        def count(*args: Any, _real: Any = real, _name: str = name) -> Any:
-            calls.append(_name)
-            return _real(*args)
-
-        monkeypatch.setattr(home_time, name, count)
+    calls = counting(monkeypatch)
     drawn = previews(monkeypatch)
     second = start_app()
     qtbot.waitUntil(lambda: second.notices_said)
