@@ -124,6 +124,10 @@ def _export_parser() -> argparse.ArgumentParser:
     parser.add_argument("--until", metavar="DATE", type=_day, help=_("to this day, included"))
     # The app's own "Save as PDF" of an unlocked profile: the data key comes on stdin.
     parser.add_argument("--key-stdin", action="store_true", help=argparse.SUPPRESS)
+    # The app's own preview: the pages as pictures on stdout (ui/report/page_stream.py),
+    # and the app's "since my last report" title.
+    parser.add_argument("--preview-width", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--since-last", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -217,7 +221,10 @@ def _export(options: argparse.Namespace, clock: Clock) -> int:
     parts = _parts(options.parts)
     if options.since and options.until and options.since > options.until:
         raise UsageError(_("--since is after --until"))
-    out = _usable_out(Path(options.out).expanduser(), data_dir, kind)
+    preview = options.preview_width
+    if preview is not None and (kind != "pdf" or not 0 < preview <= 20_000):
+        raise UsageError(_("--preview-width is for pdf, in pixels"))
+    out = Path("-") if preview else _usable_out(Path(options.out).expanduser(), data_dir, kind)
     if not data_dir.is_dir():
         raise CommandError(
             _("there is no data folder {folder}").format(folder=printable(str(data_dir))),
@@ -232,7 +239,7 @@ def _export(options: argparse.Namespace, clock: Clock) -> int:
     encrypted = repo.write_cipher is not None
     if kind == "pdf":
         code = _export_pdf(options, repo, data_dir, out, (paper, parts), clock)
-        if encrypted:
+        if encrypted and not preview:
             _warn_plain(out)
         return code
     try:
@@ -330,13 +337,18 @@ def _export_pdf(options: argparse.Namespace, repo: object, data_dir: Path, out: 
     from desktop_app.paths import resources_dir
     from desktop_app.services.report import ReportError
     from desktop_app.storage.repository import ProfileRepository
-    from desktop_app.ui.report.headless import export_pdf
+    from desktop_app.ui.report.headless import export_pdf, export_preview
 
     assert isinstance(repo, ProfileRepository)
     paper, parts = form
     try:
+        if options.preview_width:  # the pages go to stdout; nothing else may
+            export_preview(repo, data_dir, resources_dir(), clock,
+                           (options.since, options.until), (paper, options.preview_width),
+                           parts, options.since_last, sys.stdout.buffer)
+            return 0
         made = export_pdf(repo, data_dir, resources_dir(), clock, options.since,
-                          options.until, out, paper, parts)
+                          options.until, out, paper, parts, options.since_last)
     except ReportError as error:
         raise CommandError(str(error), EXIT_USAGE) from None
     except OSError as error:

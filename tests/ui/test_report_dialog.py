@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -225,7 +226,7 @@ def noting_threads(monkeypatch, module: Any, name: str) -> list[str]:
 
 
 @needs_pdftotext
-def test_preview_pages_are_drawn_off_the_ui_thread_and_print_marks_the_report_made(
+def test_preview_pages_are_drawn_by_a_child_process_and_print_marks_the_report_made(
     qtbot, start_app, tmp_path: Path, monkeypatch
 ) -> None:
     from desktop_app.services.journal import WinDraft
@@ -236,14 +237,17 @@ def test_preview_pages_are_drawn_off_the_ui_thread_and_print_marks_the_report_ma
     drawn = noting_threads(monkeypatch, render, "page_images")
     painted = noting_threads(monkeypatch, render, "paint_on")
     dialog = open_report(qtbot, startup)
-    with qtbot.waitSignal(dialog.worker.done, timeout=60_000):
+    with qtbot.waitSignal(dialog.preview_child.done, timeout=60_000):
         click(qtbot, dialog.preview_button)
+        assert dialog.preview_child.process is not None
+        assert dialog.preview_child.process.processId() != os.getpid()
     preview = dialog.findChild(ReportPreview)
     assert preview is not None
     qtbot.waitUntil(preview.isVisible)
     count = preview.count()
     assert count >= 1 and preview.status.text() == f"{count} page{'s' if count > 1 else ''}"
-    assert drawn and threading.main_thread().name not in drawn
+    assert not drawn  # not in this process: its Qt calls held the window's interpreter
+    assert not dialog.busy
     qtbot.waitUntil(lambda: 0 in preview.pages.decoded())  # decoded once on screen
     assert preview.pages.image(0).width() == PREVIEW_WIDTH
     assert preview.pages.width() > PREVIEW_WIDTH
@@ -254,15 +258,56 @@ def test_preview_pages_are_drawn_off_the_ui_thread_and_print_marks_the_report_ma
     asked: list[str] = []
     printing_to(dialog, target, asked)
     assert preview.print_button.isEnabled()
-    with qtbot.waitSignal(dialog.worker.done, timeout=60_000):
+    with qtbot.waitSignal(dialog.worker.done, timeout=60_000):  # built for printing
         click(qtbot, preview.print_button)
+    qtbot.waitUntil(lambda: "sent to the printer" in dialog.status.text(), timeout=60_000)
     assert asked == ["Since my last session"]
     assert painted and threading.main_thread().name not in painted
-    assert "sent to the printer" in dialog.status.text()
     assert "Walked home the long way" in pdf_text(target)
     assert stored(startup)["meta"]["1"]["last_report"]["until"] == "2026-03-14"
     preview.close()
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not preview)
+
+
+def test_a_preview_shows_what_was_saved_a_moment_ago_in_the_reports_own_title(
+    qtbot, start_app
+) -> None:
+    from desktop_app.services.journal import WinDraft
+
+    startup = start_app("--profile", "Sam")
+    journal_of(startup).log_win(WinDraft("Fixed the bike with my daughter"))
+    dialog = open_report(qtbot, startup)
+    with qtbot.waitSignal(dialog.preview_child.done, timeout=60_000):
+        click(qtbot, dialog.preview_button)
+    preview = dialog.findChild(ReportPreview)
+    assert preview is not None and preview.count() >= 1
+    [arguments] = [dialog.previewed]
+    assert arguments is not None and arguments.since_last  # "Since my last session"
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_closing_the_preview_while_its_pages_come_stops_the_child(qtbot, start_app) -> None:
+    startup = start_app("--profile", "Sam")
+    journal_of(startup)
+    dialog = open_report(qtbot, startup)
+    click(qtbot, dialog.preview_button)
+    assert dialog.busy
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=60_000)
+    process = dialog.preview_child.process
+    pid = process.processId() if process is not None else 0
+    dialog.preview.close()
+    qtbot.waitUntil(lambda: not dialog.busy)
+    if pid:  # still drawing when closed (a short report may be done by then)
+        qtbot.waitUntil(lambda: not _running(pid))
+        assert dialog.status.text() == ""
+    assert dialog.preview_button.isEnabled() and dialog.preview is None
 
 
 @pytest.mark.usefixtures("kdf")

@@ -1,8 +1,9 @@
 """Journal ▸ Report for my next session…: the period, the parts, the paper; preview, print,
 or save as PDF. The person decides what the other sees: only ticked parts go in.
 
-Reading, building and writing run on a worker thread (``worker``); the dialog shows a busy
-bar and what is happening, and stays responsive.
+The preview's pages and a PDF are made by a child process (``child``), a print on a worker
+thread (``worker``); the dialog shows a busy bar and what is happening, and stays
+responsive.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from desktop_app.services.journal import JournalService
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.dates import short_date
 from desktop_app.ui.plain_export import may_write_plain_copy
-from desktop_app.ui.report.child import PdfChild
+from desktop_app.ui.report.child import PdfChild, PreviewChild, Request
 from desktop_app.ui.report.pages import PAPERS, page_layout
 from desktop_app.ui.report.preview import ReportPreview
 from desktop_app.ui.report.worker import Built, Job, ReportWorker
@@ -96,7 +97,6 @@ class ReportDialog(QDialog):
         layout.addLayout(self._buttons())
         self.worker = ReportWorker(self)
         self.worker.progress.connect(self.status.setText)
-        self.worker.page.connect(self._page)
         self.worker.done.connect(self._built)
         self.worker.failed.connect(self._failed)
         self.preview: ReportPreview | None = None
@@ -104,9 +104,14 @@ class ReportDialog(QDialog):
         self.child = PdfChild(self)
         self.child.done.connect(self._saved)
         self.child.failed.connect(self._failed)
+        self.preview_child = PreviewChild(self)
+        self.preview_child.page.connect(self._page)
+        self.preview_child.done.connect(self._previewed)
+        self.preview_child.failed.connect(self._failed)
         self.period_made: report.Period | None = None
         self.action = "preview"
         self.last_built: Built | None = None
+        self.previewed: Request | None = None
         self.saved_to: Path | None = None
 
     # --- building the form ---------------------------------------------------------
@@ -207,7 +212,7 @@ class ReportDialog(QDialog):
     # --- running -------------------------------------------------------------------
     @property
     def busy(self) -> bool:
-        return self.worker.busy or self.child.busy
+        return self.worker.busy or self.child.busy or self.preview_child.busy
 
     def start_job(self, action: str) -> None:
         if self.busy:
@@ -229,27 +234,39 @@ class ReportDialog(QDialog):
         session = self.ctx.session
         assert session.profile is not None
         self.action = action
-        if target is not None:
-            # A PDF is written by a child process that reads the profile from disk: what
-            # was just saved must be there first.
-            if not session.flush(5.0):
-                self._say(_("Your latest changes are still being saved. Please try again "
-                            "in a moment."))
-                return
-            self.period_made = period
-            self._busy(True)
-            self._say(_("Writing the PDF…"))
-            self.child.start(session.data_dir, session.profile.name, period, chosen,
-                             self.paper.currentText(), target, session.key)
+        if action == "print":
+            self._build_for_print(period, since_last, chosen, self.paper.currentText())
             return
-        frozen = report.FrozenProfile(session.require_repo(), session.clock())
-        job = Job(frozen, session.templates, session.clock, period, since_last, chosen,
-                  self.paper.currentText(), PREVIEW_WIDTH if action == "preview" else None)
+        # The PDF and the preview's pages are made by a child process that reads the
+        # profile from disk: what was just saved must be there first.
+        if not session.flush(5.0):
+            self._say(_("Your latest changes are still being saved. Please try again "
+                        "in a moment."))
+            return
+        request = Request(session.data_dir, session.profile.name, period, chosen,
+                          self.paper.currentText(), since_last)
         self._busy(True)
+        if target is not None:
+            self.period_made = period
+            self._say(_("Writing the PDF…"))
+            self.child.start(request, target, session.key)
+            return
         if self.preview is not None:
             self.preview.close()
             self.preview = None
-        self.worker.start(job)
+        self.last_built = None
+        self.previewed = request  # printed from the preview: what it shows
+        self._say(_("Laying out the pages…"))
+        self.preview_child.start(request, PREVIEW_WIDTH, session.key)
+
+    def _build_for_print(self, period: report.Period, since_last: bool,
+                         chosen: tuple[str, ...], paper: str) -> None:
+        """Build the report on the worker; then the print dialog (``_built``)."""
+        session = self.ctx.session
+        frozen = report.FrozenProfile(session.require_repo(), session.clock())
+        self._busy(True)
+        self.worker.start(Job(frozen, session.templates, session.clock, period, since_last,
+                              chosen, paper))
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -280,6 +297,15 @@ class ReportDialog(QDialog):
     def _preview_gone(self, preview: ReportPreview) -> None:
         if self.preview is preview:
             self.preview = None
+            if self.preview_child.busy:  # closed while its pages were still coming
+                self.preview_child.stop()
+                self._busy(False)
+                self._say("")
+
+    def _previewed(self) -> None:
+        self._busy(False)
+        if self.preview is not None:
+            self.preview.finish()
 
     def _built(self, built: Built) -> None:
         self._busy(False)
@@ -289,10 +315,7 @@ class ReportDialog(QDialog):
             self._say(_("The report was sent to the printer."))
             return
         self.last_built = built
-        if self.action == "print":
-            self._print(built)
-        elif self.preview is not None:
-            self.preview.finish()
+        self._print(built)
 
     def _saved(self, target: Path) -> None:
         self._busy(False)
@@ -323,8 +346,18 @@ class ReportDialog(QDialog):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def _print_from_preview(self) -> None:
-        if self.last_built is not None and not self.busy:
+        if self.busy:
+            return
+        if self.last_built is not None:
             self._print(self.last_built)
+        elif self.previewed is not None:  # built for printing first; the preview stays
+            shown = self.previewed
+            self.action = "print"
+            self._build_for_print(shown.period, shown.since_last, shown.parts, shown.paper)
+
+    def done(self, result: int) -> None:
+        self.preview_child.stop()  # its pages would have nowhere to go
+        super().done(result)
 
     def _print(self, built: Built) -> None:
         """Ask where, warn when the copy is plain, then paint on the worker; the report

@@ -1,7 +1,6 @@
-"""Build a report for the preview and for printing off the UI thread: decode the records,
-build the content, draw the charts; for the preview, draw the pages as pictures; for
-printing, paint the pages on the printer. Progress, pages and the result come back as
-queued signals. (A PDF is written by a child process, see ``child``.)
+"""Build a report for printing off the UI thread: decode the records, build the content,
+draw the charts, then paint the pages on the printer. Progress and the result come back as
+queued signals. (A PDF and the preview's pages are made by a child process, see ``child``.)
 
 The worker decodes a frozen copy of the profile's record lists (taken on the UI thread in a
 few milliseconds), so the UI's repository is never touched from two threads, and what was
@@ -15,7 +14,6 @@ running thread is kept referenced until it finishes, and quitting waits for it, 
 from __future__ import annotations
 
 import logging
-import zlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -24,7 +22,6 @@ from PySide6.QtCore import (
     QThread,
     Signal,
 )
-from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop_app.diagnostics import LOGGER_NAME
@@ -52,8 +49,6 @@ class Job:
     since_last: bool
     chosen: tuple[str, ...]
     paper: str
-    # For the preview: the pages are also drawn, as pictures this many pixels wide.
-    page_width: int | None = None
 
 
 @dataclass(frozen=True)
@@ -65,7 +60,6 @@ class Built:
 
 class _Thread(QThread):
     progress = Signal(str)
-    page = Signal(bytes, int, int)  # a page of the preview (see _pack), its size
     done = Signal(object)  # Built
     failed = Signal(str)
 
@@ -116,13 +110,6 @@ class _Thread(QThread):
 
             blocks = report_blocks(made)
             _let_go(inputs)
-            if job.page_width is not None:
-                self.progress.emit(_("Laying out the pages…"))
-                from desktop_app.ui.report.render import page_images
-
-                page_images(made, blocks, job.paper, job.page_width,
-                            lambda image: self.page.emit(_pack(image), image.width(),
-                                                            image.height()))
         except report.ReportError as error:
             self.failed.emit(str(error))
             return
@@ -147,12 +134,6 @@ def _let_go(inputs: report.Inputs) -> None:
             records.pop()
 
 
-def _pack(image: QImage) -> bytes:
-    """A page of the preview, kept small (a long report has hundreds): its pixels,
-    compressed by zlib, which lets the UI thread run meanwhile (Qt's PNG writer does not)."""
-    return zlib.compress(bytes(image.constBits()), 1)
-
-
 def _wait_for_all() -> None:
     for thread in list(_running):
         thread.wait(QUIT_WAIT_MS)
@@ -162,7 +143,6 @@ class ReportWorker(QObject):
     """Runs one job at a time; ``progress`` (a sentence), then ``done`` or ``failed``."""
 
     progress = Signal(str)
-    page = Signal(bytes, int, int)
     done = Signal(object)  # Built
     failed = Signal(str)
 
@@ -175,7 +155,7 @@ class ReportWorker(QObject):
         return self._thread is not None and not self._thread.isFinished()
 
     def start(self, job: Job) -> None:
-        """Build the report (and, with ``job.page_width``, draw its pages: ``page``)."""
+        """Build the report (for printing it)."""
         self._run(_Thread(job))
 
     def print(self, built: Built, printer: QPrinter) -> None:
@@ -191,7 +171,6 @@ class ReportWorker(QObject):
             _hooked = True
         _running.add(thread)
         thread.progress.connect(self.progress)
-        thread.page.connect(self.page)
         thread.done.connect(self.done)
         thread.failed.connect(self.failed)
         # A bound method of this (UI-thread) object: the slot is queued to the UI thread.
