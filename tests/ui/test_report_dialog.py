@@ -285,6 +285,38 @@ def test_a_preview_shows_what_was_saved_a_moment_ago_in_the_reports_own_title(
     assert arguments is not None and arguments.since_last  # "Since my last session"
 
 
+@pytest.mark.usefixtures("kdf")
+def test_a_protected_profiles_preview_gets_its_key_through_a_pipe_and_writes_nothing(
+    qtbot, start_app, tmp_path: Path
+) -> None:
+    from desktop_app.services.journal import WinDraft
+
+    startup = start_app("--profile", "Sam")
+    protect_now(startup)
+    journal_of(startup).log_win(WinDraft("Asked for help at the right moment"))
+    dialog = open_report(qtbot, startup)
+    before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
+    started: list[list[str]] = []
+    original = dialog.preview_child.start
+
+    def start(*args: Any) -> None:
+        original(*args)
+        started.append(dialog.preview_child.process.arguments())
+
+    dialog.preview_child.start = start  # type: ignore[method-assign]
+    with qtbot.waitSignal(dialog.preview_child.done, timeout=60_000):
+        click(qtbot, dialog.preview_button)
+    preview = dialog.findChild(ReportPreview)
+    assert preview is not None and preview.count() >= 1
+    [arguments] = started
+    assert "--key-stdin" in arguments and PASSPHRASE not in " ".join(arguments)
+    written = [p for p in tmp_path.rglob("*") if p.is_file()
+               and before.get(p) != p.stat().st_mtime_ns]
+    assert not [p for p in written if b"Asked for help" in p.read_bytes()
+                or PASSPHRASE.encode() in p.read_bytes()]
+    preview.close()
+
+
 def _running(pid: int) -> bool:
     try:
         os.kill(pid, 0)
