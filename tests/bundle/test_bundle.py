@@ -152,6 +152,9 @@ def test_the_bundle_runs_an_assessment_and_draws_its_chart(
             f"no chart on Progress ({seen} coloured pixels; see {shot}): "
             + (tmp_path / "groundwork.log").read_text("utf-8")[-2000:]
         )
+        # matplotlib's font list is kept for the next session (not rebuilt at each one's
+        # first chart in a temporary folder, as PyInstaller's run-time hook would have it).
+        assert list(Path(env["XDG_CACHE_HOME"]).glob("Groundwork/matplotlib/fontlist-*.json"))
         desktop.keys(main, "ctrl+q")
         assert app.wait(timeout=WAIT_S) == 0
     finally:
