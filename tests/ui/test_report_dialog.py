@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,8 @@ from tests.ui.test_journal_editing import delete_on_confirm, journal_screen
 from tests.ui.test_journal_support import click, journal_of, stored
 
 __all__ = ["kdf"]
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def topics_on_disk(startup: Any) -> list[tuple[str, bool]]:
@@ -151,14 +155,7 @@ def test_a_protected_profile_saves_its_report_after_a_warning(
     click(qtbot, dialog.save_button)
     assert str(target) in warned[0] and not target.exists() and not dialog.busy
 
-    started: list[list[str]] = []
-    original = dialog.child.start
-
-    def start(*args: Any) -> None:
-        original(*args)
-        started.append(dialog.child.process.arguments())
-
-    dialog.child.start = start  # type: ignore[method-assign]
+    started = arguments_of(dialog.child)
     when_dialog(QMessageBox, answer("Save the plain report"))
     with qtbot.waitSignal(dialog.child.done, timeout=60_000):
         click(qtbot, dialog.save_button)
@@ -269,20 +266,32 @@ def test_preview_pages_are_drawn_by_a_child_process_and_print_marks_the_report_m
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not preview)
 
 
+@needs_pdftotext
 def test_a_preview_shows_what_was_saved_a_moment_ago_in_the_reports_own_title(
-    qtbot, start_app
+    qtbot, start_app, tmp_path: Path
 ) -> None:
     from desktop_app.services.journal import WinDraft
 
     startup = start_app("--profile", "Sam")
     journal_of(startup).log_win(WinDraft("Fixed the bike with my daughter"))
     dialog = open_report(qtbot, startup)
+    started = arguments_of(dialog.preview_child)
     with qtbot.waitSignal(dialog.preview_child.done, timeout=60_000):
         click(qtbot, dialog.preview_button)
     preview = dialog.findChild(ReportPreview)
     assert preview is not None and preview.count() >= 1
-    [arguments] = [dialog.previewed]
-    assert arguments is not None and arguments.since_last  # "Since my last session"
+    # The child drew pictures; the same request as a PDF shows what they hold in words.
+    [arguments] = started
+    width = arguments.index("--preview-width")
+    as_pdf = arguments[:width] + arguments[width + 2:]
+    out = tmp_path / "same.pdf"
+    as_pdf[as_pdf.index("--out") + 1] = str(out)
+    done = subprocess.run([sys.executable, *as_pdf], capture_output=True, text=True,
+                          timeout=120, check=False,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    text = pdf_text(out)
+    assert "Since my last session" in text and "Fixed the bike with my daughter" in text
 
 
 @pytest.mark.usefixtures("kdf")
@@ -296,14 +305,7 @@ def test_a_protected_profiles_preview_gets_its_key_through_a_pipe_and_writes_not
     journal_of(startup).log_win(WinDraft("Asked for help at the right moment"))
     dialog = open_report(qtbot, startup)
     before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
-    started: list[list[str]] = []
-    original = dialog.preview_child.start
-
-    def start(*args: Any) -> None:
-        original(*args)
-        started.append(dialog.preview_child.process.arguments())
-
-    dialog.preview_child.start = start  # type: ignore[method-assign]
+    started = arguments_of(dialog.preview_child)
     with qtbot.waitSignal(dialog.preview_child.done, timeout=60_000):
         click(qtbot, dialog.preview_button)
     preview = dialog.findChild(ReportPreview)
@@ -315,6 +317,19 @@ def test_a_protected_profiles_preview_gets_its_key_through_a_pipe_and_writes_not
     assert not [p for p in written if b"Asked for help" in p.read_bytes()
                 or PASSPHRASE.encode() in p.read_bytes()]
     preview.close()
+
+
+def arguments_of(child: Any) -> list[list[str]]:
+    """The command line of each child ``child`` starts (its ``process`` once started)."""
+    started: list[list[str]] = []
+    original = child.start
+
+    def start(*args: Any) -> None:
+        original(*args)
+        started.append(child.process.arguments())
+
+    child.start = start
+    return started
 
 
 def _running(pid: int) -> bool:
