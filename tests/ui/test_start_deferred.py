@@ -73,16 +73,16 @@ def started_unpainted(qtbot, data_dir, clock) -> Any:
 def test_the_menus_hold_their_commands_once_the_profile_is_shown(
     qtbot, start_app, monkeypatch
 ) -> None:
-    from desktop_app import app as app_module
+    from desktop_app import start_steps
 
     seen: list[list[str]] = []
-    open_and_show = app_module._open_and_show
+    show_opened = start_steps._show_opened
 
     def look_after(startup: Any, *args: Any) -> None:
-        open_and_show(startup, *args)
+        show_opened(startup, *args)
         seen.append([action.text() for action in startup.window.profile_menu.actions()])
 
-    monkeypatch.setattr(app_module, "_open_and_show", look_after)
+    monkeypatch.setattr(start_steps, "_show_opened", look_after)
     startup = start_app("--profile", "Sam")
     assert seen and "&Rename…" in seen[0] and "&Quit" in seen[0]
     assert startup.window.action_rename.isEnabled()  # the open profile enabled it
@@ -119,7 +119,7 @@ def test_the_date_formatter_loads_off_the_ui_thread_once_started(
 ) -> None:
     import threading
 
-    from desktop_app import app as app_module
+    from desktop_app import start_steps as app_module
 
     ran: list[str] = []
     monkeypatch.setattr(app_module, "_load_formatting",
@@ -130,6 +130,6 @@ def test_the_date_formatter_loads_off_the_ui_thread_once_started(
 
 
 def test_loading_the_date_formatter_formats_in_the_language() -> None:
-    from desktop_app import app as app_module
+    from desktop_app import start_steps as app_module
 
     app_module._load_formatting()  # in this thread: what the start's thread does
