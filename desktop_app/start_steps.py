@@ -7,8 +7,8 @@ import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from desktop_app.app import Startup, say
 from desktop_app.i18n import _
+from desktop_app.started import Startup, say
 
 if TYPE_CHECKING:
     from pathlib import Path
