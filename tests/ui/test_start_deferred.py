@@ -8,7 +8,7 @@ import gc
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QScrollArea
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 
 def test_a_go_shortcut_works_right_after_start(qtbot, start_app) -> None:
@@ -133,3 +133,15 @@ def test_loading_the_date_formatter_formats_in_the_language() -> None:
     from desktop_app import start_steps as app_module
 
     app_module._load_formatting()  # in this thread: what the start's thread does
+
+
+def test_the_sidebar_is_styled_once_the_window_has_painted(qtbot, data_dir, clock,
+                                                           computer) -> None:
+    startup = started_unpainted(qtbot, data_dir, clock)
+    sidebar = startup.window.findChild(QWidget, "sidebar")
+    assert sidebar is not None and sidebar.styleSheet() == ""  # not before the first paint
+    qtbot.waitUntil(lambda: startup.ready)
+    assert "alternate-base" in sidebar.styleSheet()
+    assert "padding: 8px 10px" in sidebar.styleSheet()
+    startup.window.close()
+    startup.shutdown()
