@@ -107,7 +107,8 @@ def _prepare(options: Options, clock: Clock, folders: LocalFolders | None) -> St
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "groundwork.svg")))
     from desktop_app.ui.readable_palette import make_text_readable
 
-    make_text_readable()  # help text and captions at 4.5:1, light or dark
+    # Help text and captions at 4.5:1, light or dark; check boxes once the window painted.
+    make_text_readable(indicators=False)
 
     lock = InstanceLock(local.lock_folders(), local.lock_name(data_dir))
     try:
@@ -181,6 +182,10 @@ def _prepare(options: Options, clock: Clock, folders: LocalFolders | None) -> St
     window.show()
     startup = Startup(app, window, session, lock)
     # The profile is read once the window is on screen: a five-year profile is megabytes.
+    from desktop_app.ui.readable_palette import fit_application_indicators
+
+    # The first page is blank: no check box or radio button to draw before this.
+    window.when_painted(fit_application_indicators)
     window.when_painted(lambda: _finish_start(startup, options, settings, local.state))
     return startup
 

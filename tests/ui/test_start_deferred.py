@@ -145,3 +145,20 @@ def test_the_sidebar_is_styled_once_the_window_has_painted(qtbot, data_dir, cloc
     assert "padding: 8px 10px" in sidebar.styleSheet()
     startup.window.close()
     startup.shutdown()
+
+
+def test_check_boxes_are_fitted_once_the_window_has_painted(
+    qtbot, data_dir, clock, computer, monkeypatch
+) -> None:
+    from desktop_app.ui import readable_palette
+
+    fitted: list[object] = []
+    monkeypatch.setattr(readable_palette, "fit_indicators", fitted.append)
+    startup = started_unpainted(qtbot, data_dir, clock)
+    assert fitted == []  # the first page is blank: nothing to draw them on yet
+    qtbot.waitUntil(lambda: startup.ready)
+    assert len(fitted) == 1
+    readable_palette._refit()  # the desktop's colours changed: fitted again, with them
+    assert len(fitted) == 2
+    startup.window.close()
+    startup.shutdown()
