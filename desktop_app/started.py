@@ -44,6 +44,7 @@ class Startup:
     def shutdown(self) -> None:
         self.stopped = True
         gc.enable()  # should it close before Home painted
+        gc.unfreeze()  # what the start froze (``start_steps``) may be collected again
         if self.beacon is not None:
             self.beacon.close()
             self.beacon = None

@@ -162,3 +162,14 @@ def test_check_boxes_are_fitted_once_the_window_has_painted(
     assert len(fitted) == 2
     startup.window.close()
     startup.shutdown()
+
+
+def test_what_the_start_made_is_left_out_of_the_collectors_passes(qtbot, start_app) -> None:
+    gc.unfreeze()  # what earlier tests froze
+    startup = start_app("--profile", "Sam")
+    qtbot.waitUntil(lambda: startup.notices_said)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0
+    startup.window.close()
+    startup.shutdown()
+    assert gc.get_freeze_count() == 0  # collectable again once closed
