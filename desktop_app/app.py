@@ -182,10 +182,7 @@ def _prepare(options: Options, clock: Clock, folders: LocalFolders | None) -> St
     window.show()
     startup = Startup(app, window, session, lock)
     # The profile is read once the window is on screen: a five-year profile is megabytes.
-    from desktop_app.ui.readable_palette import fit_application_indicators
-
-    # The first page is blank: no check box or radio button to draw before this.
-    window.when_painted(fit_application_indicators)
+    # (So are check boxes fitted: neither the blank first page nor Home has any.)
     window.when_painted(lambda: _finish_start(startup, options, settings, local.state))
     return startup
 

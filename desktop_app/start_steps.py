@@ -58,9 +58,12 @@ def _open_and_show(startup: Startup, options: Options, settings: QSettings) -> N
     One step per event-loop turn: in one block, the scan, the templates, the storage modules
     and the read stalled the window for ~150 ms at 20 years (Home already on screen).
     """
+    from desktop_app.ui.readable_palette import fit_application_indicators
+
     session = startup.session
     found: list[list[ProfileInfo]] = []
     steps: list[Callable[[], object]] = [
+        fit_application_indicators,  # before any screen with a check box is shown
         lambda: session.profiles,  # the storage modules
         lambda: found.append(session.profiles.refresh()),
         lambda: session.templates,  # parsed here rather than while Home is read
