@@ -172,7 +172,12 @@ def start_stall(data_dir: str) -> None:
             _say_and_exit(json.dumps({
                 "longest_stall_ms": max(0.0, (max(gaps) - 0.005) * 1000),
                 "longest_stall_cpu_ms": max(cpu) * 1000,
-                "span_ms": (ticks[-1] - ticks[0]) * 1000, "ticks": len(ticks)}))
+                "span_ms": (ticks[-1] - ticks[0]) * 1000, "ticks": len(ticks),
+                # Where each long gap began (ms after the first paint): the next one to cut.
+                "long_gaps": [{"at_ms": round((ticks[at] - ticks[0]) * 1000),
+                               "ms": round((gap - 0.005) * 1000),
+                               "cpu_ms": round(cpu[at] * 1000)}
+                              for at, gap in enumerate(gaps) if gap - 0.005 > 0.025]}))
 
     timer.timeout.connect(tick)
 
