@@ -306,7 +306,7 @@ def stall(data_dir: str) -> None:
             ticks.append(time.perf_counter())
             timer.start()
         if not startup.notices_said:
-            # Once Home is on screen the start reads every list once (app.py,
+            # Once Home is on screen the start reads every list once (start_steps.py,
             # _report_notices); that stall is the start's, reported apart from Progress's.
             QTimer.singleShot(10, open_progress)
             return
