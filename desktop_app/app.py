@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import gc
-import logging
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,20 +14,12 @@ from desktop_app.i18n import _, pgettext
 from desktop_app.local_state import LocalFolders
 from desktop_app.paths import default_data_dir, resources_dir
 from desktop_app.services.clock import Clock, system_clock
+from desktop_app.started import Startup, say
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from PySide6.QtCore import QSettings
 
-    from PySide6.QtCore import QCoreApplication, QSettings
-
-    from desktop_app.home_copy import HomeCopy
-    from desktop_app.home_snapshot import HomeInputs
-    from desktop_app.instance_lock import InstanceLock
-    from desktop_app.services.session import Session
     from desktop_app.storage.device import Device
-    from desktop_app.storage.profile_store import ProfileInfo
-    from desktop_app.ui.instance_beacon import Beacon
-    from desktop_app.ui.main_window import MainWindow
 
 # Documented in ``groundwork --help``: 2 covers bad options and an unusable data folder.
 EXIT_USAGE = 2
@@ -38,49 +28,6 @@ EXIT_ALREADY_RUNNING = 3
 
 class StartupError(Exception):
     """A problem with how Groundwork was started; exit code 2."""
-
-
-@dataclass
-class Startup:
-    """Everything ``main`` made, so tests can drive the window before the event loop."""
-
-    app: QCoreApplication
-    window: MainWindow
-    session: Session
-    lock: InstanceLock
-    notices: list[str] = field(default_factory=list)
-    # True once the profile is open and shown (right after the window's first paint).
-    ready: bool = False
-    # True once ``notices`` is complete (the records left out are looked for after Home paints).
-    notices_said: bool = False
-    # Brings the window forward when Groundwork is started again (made after the first paint).
-    beacon: Beacon | None = None
-    # This computer's copy of what Home showed (``home_snapshot``), for a fast next start.
-    home_copy: HomeCopy | None = None
-
-    def shutdown(self) -> None:
-        gc.enable()  # should it close before Home painted
-        if self.beacon is not None:
-            self.beacon.close()
-            self.beacon = None
-        if self.window.live_refresh is not None:  # the window may never have been closed
-            self.window.live_refresh.stop()
-            self.window.live_refresh = None
-        from desktop_app.ui.quit_wait import QUIT_WAIT_S
-
-        # The window waited for the writes already, unless it was never closed.
-        bound = 0.0 if self.window.quit_wait.abandoned else QUIT_WAIT_S
-        if self.home_copy is not None and self.ready and self.session.flush(bound):
-            self.home_copy.keep()  # what the last save left, for the next start
-        if not self.session.close(timeout=bound):
-            logging.getLogger(__name__).warning(
-                "closed with writes that had not landed after %.1f s", bound)
-        self.lock.release()
-
-
-def say(message: str) -> None:
-    """One line on stderr; whatever the person typed is repeated with escapes only."""
-    print(f"groundwork: {printable(message, limit=2000)}", file=sys.stderr)
 
 
 def usable_data_dir(options: Options) -> Path:
@@ -160,7 +107,8 @@ def _prepare(options: Options, clock: Clock, folders: LocalFolders | None) -> St
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "groundwork.svg")))
     from desktop_app.ui.readable_palette import make_text_readable
 
-    make_text_readable()  # help text and captions at 4.5:1, light or dark
+    # Help text and captions at 4.5:1, light or dark; check boxes once the window painted.
+    make_text_readable(indicators=False)
 
     lock = InstanceLock(local.lock_folders(), local.lock_name(data_dir))
     try:
@@ -234,8 +182,17 @@ def _prepare(options: Options, clock: Clock, folders: LocalFolders | None) -> St
     window.show()
     startup = Startup(app, window, session, lock)
     # The profile is read once the window is on screen: a five-year profile is megabytes.
+    # (So are check boxes fitted: neither the blank first page nor Home has any.)
     window.when_painted(lambda: _finish_start(startup, options, settings, local.state))
     return startup
+
+
+def _finish_start(startup: Startup, options: Options, settings: QSettings,
+                  state_dir: Path) -> None:
+    # Imported once the window is on screen: nothing in it is needed to paint it.
+    from desktop_app.start_steps import finish_start
+
+    finish_start(startup, options, settings, state_dir)
 
 
 def _this_device(local: LocalFolders) -> Device | None:
@@ -258,202 +215,6 @@ def _this_device(local: LocalFolders) -> Device | None:
         )
         return None
 
-
-def _finish_start(startup: Startup, options: Options, settings: QSettings,
-                  state_dir: Path) -> None:
-    """Home from this computer's copy when it still holds, then the profile (below)."""
-    # Made after the first paint: the copy's modules are not needed to show the window.
-    from desktop_app.home_copy import HomeCopy
-    from desktop_app.home_snapshot import snapshot_file
-    from desktop_app.paths import data_dir_key
-
-    startup.home_copy = HomeCopy(
-        snapshot_file(state_dir, data_dir_key(startup.session.data_dir)), startup.session)
-    remembered = _remembered_home(startup, options, settings)
-    if remembered is None:
-        _open_and_show(startup, options, settings)
-        return
-    from desktop_app.ui.after_paint import after_next_paint
-
-    texts = startup.home_copy.texts if startup.home_copy is not None else None
-    home = startup.window.show_home_preview(remembered, texts)
-    after_next_paint(home, lambda: _open_and_show(startup, options, settings))
-
-
-def _remembered_home(startup: Startup, options: Options, settings: QSettings
-                     ) -> HomeInputs | None:
-    """The copy of Home for the profile that is about to open, if it still holds."""
-    last = settings.value("last_profile")
-    if (startup.home_copy is None or options.demo or options.profile
-            or not isinstance(last, str) or not last):
-        return None
-    return startup.home_copy.for_start(last)
-
-
-def _open_and_show(startup: Startup, options: Options, settings: QSettings) -> None:
-    """Open the first profile, show it, then any notices and the ``--start`` wizard."""
-    from PySide6.QtCore import QTimer
-
-    window = startup.window
-    startup.notices = _open_first_profile(startup.session, options, settings)
-    window.start_showing_session()
-    startup.ready = True
-    recovery = startup.session.privacy.take_recovery_key()
-    if recovery:  # a profile just made with --passphrase-file: its key is shown once
-        QTimer.singleShot(0, window, lambda: window.privacy.show_recovery_key(recovery, False))
-    # Home is built right after this returns; reading every list to find the records it left
-    # out costs tens of milliseconds at 20 years, so that waits until Home is on screen.
-    QTimer.singleShot(0, window, lambda: _after_home_painted(startup))
-    if options.start:
-        # With no profile yet, the wizard opens once the welcome screen has made one.
-        window.start_template_when_ready(options.start)
-
-
-def _after_home_painted(startup: Startup) -> None:
-    from desktop_app.ui.after_paint import after_next_paint
-
-    window = startup.window
-    shown = window.pages.currentWidget()
-    if shown is window.workspace:
-        shown = window.stack.currentWidget()
-    after_next_paint(shown or window, lambda: _report_notices(startup))
-
-
-def _report_notices(startup: Startup) -> None:
-    """Say, in one message, what could not be opened and which records Home left out."""
-    gc.enable()
-    from desktop_app.services.records import reading_steps
-    from desktop_app.ui import instance_beacon
-
-    # Made once Home is on screen (QtNetwork is not needed to paint it); a second start
-    # before this says "switch to the open window" instead of bringing it forward.
-    if startup.beacon is None:
-        name = instance_beacon.beacon_name(startup.lock.path)
-        startup.beacon = instance_beacon.Beacon(name, startup.window)
-    repo = startup.session.repo
-    steps = reading_steps(startup.session) if repo is not None else []
-    _read_then_report(startup, steps, repo)
-
-
-def _read_then_report(startup: Startup, steps: list[Callable[[], object]], repo: object) -> None:
-    """Every list read, one per event-loop turn (together they stalled the window for up to
-    140 ms at 20 years), then the notices. Another profile opened meanwhile: read at once."""
-    from PySide6.QtCore import QTimer
-
-    if steps and startup.session.repo is repo:
-        steps.pop(0)()
-        QTimer.singleShot(0, startup.window, lambda: _read_then_report(startup, steps, repo))
-        return
-    _say_notices(startup, read=bool(steps))
-
-
-def _say_notices(startup: Startup, read: bool) -> None:
-    from desktop_app.services.records import skipped_notice
-    from desktop_app.ui.screens.home import HomeScreen
-
-    startup.notices += filter(None, [skipped_notice(startup.session, read=read)])
-    if startup.home_copy is not None:
-        # What Home has just drawn from the profile, rather than reading it all again.
-        shown = next((s.drawn_from_profile() for s in startup.window.stack.built()
-                      if isinstance(s, HomeScreen)), None)
-        startup.home_copy.keep(shown)
-        startup.home_copy.follow()
-    startup.notices_said = True
-    import threading
-
-    threading.Thread(target=_load_formatting, name="load-formatting", daemon=True).start()
-    if startup.notices:
-        window = startup.window
-        window.report_unreadable("\n\n".join(startup.notices))
-
-
-def _load_formatting() -> None:
-    """Babel and the language's dates, loaded off the UI thread once start-up is done.
-
-    Home is drawn with the dates its copy kept, so nothing at start needs them; without this
-    the first screen to write a date would wait ~40 ms for them on the UI thread.
-    """
-    from datetime import date, time
-
-    from desktop_app.locale_format import format_clock, format_day
-
-    format_day(date(2000, 1, 1), "long")
-    format_clock(time(12))
-
-
-def _open_first_profile(session: Session, options: Options, settings: QSettings) -> list[str]:
-    """Open the profile asked for, else the last one used; returns messages for the person."""
-    from desktop_app.services.set_aside_notice import take_notices
-
-    notices: list[str] = []
-    profiles = session.profiles.refresh()
-    try:
-        notices += _open_one(session, options, settings, profiles)
-    finally:
-        # Files found unreadable while scanning, and while opening the profile too.
-        notices[:0] = take_notices(session.profiles)
-    return notices
-
-
-def _open_one(
-    session: Session, options: Options, settings: QSettings, profiles: list[ProfileInfo]
-) -> list[str]:
-    from desktop_app.storage.schema import ProfileFileError
-
-    notices: list[str] = []
-    try:
-        if options.demo:
-            from desktop_app.services.demo import open_demo_profile
-
-            mismatch = open_demo_profile(session, years=options.demo_years)
-            if mismatch:
-                say(mismatch)  # about an option typed in a terminal, so it is said there
-            return notices
-        if options.profile:
-            found = session.profiles.find(options.profile)
-            if found is None:
-                session.create_profile(options.profile, options.passphrase)
-            else:
-                _open_with_passphrase(session, found.id, options.passphrase)
-            return notices
-        last = settings.value("last_profile")
-        candidates = [p for p in profiles if p.id == last] + [p for p in profiles if p.id != last]
-        for info in candidates:
-            try:
-                _open_with_passphrase(session, info.id, options.passphrase)
-                break
-            except ProfileFileError as error:
-                notices.append(str(error))
-    except ProfileFileError as error:
-        notices.append(str(error))
-    except OSError as error:
-        notices.append(
-            _("Groundwork could not save the profile: {error}").format(
-                error=error.strerror or error
-            )
-        )
-    return notices
-
-
-def _open_with_passphrase(session: Session, profile_id: str, passphrase: str | None) -> None:
-    """Open a profile; a protected one with ``passphrase`` (--passphrase-file), else it is
-    left locked (``session.locked_profile_id``) for the person to unlock."""
-    from desktop_app.services.privacy import PrivacyError
-
-    privacy = session.privacy
-    if not privacy.is_protected(profile_id):
-        session.open_profile(profile_id)
-        return
-    session.locked_profile_id = profile_id
-    if passphrase is None:
-        return
-    try:
-        key = privacy.unlock(profile_id, passphrase)
-    except PrivacyError as error:
-        # Said where the option was typed; the profile stays locked for the person to unlock.
-        say(str(error))
-        return
-    session.open_profile(profile_id, key)
 
 
 def main(

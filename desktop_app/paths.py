@@ -71,7 +71,18 @@ def data_dir_key(data_dir: Path) -> str:
     folders on one computer never share a lock or a window, and two paths (links) to one
     folder do.
     """
-    import hashlib
-
     resolved = os.path.realpath(data_dir)
-    return hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return _sha256(resolved.encode("utf-8", "surrogateescape"))[:16]
+
+
+def _sha256(data: bytes) -> str:
+    """SHA-256 in hex, without loading OpenSSL where Python has its own (3 ms before the first
+    window: the lock's name needs this key)."""
+    try:
+        from _sha256 import sha256  # Python 3.11
+    except ImportError:
+        try:
+            from _sha2 import sha256  # type: ignore[no-redef, unused-ignore]  # 3.12+
+        except ImportError:
+            from hashlib import sha256
+    return str(sha256(data).hexdigest())

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.services.clock import Clock
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from desktop_app.domain.templates import TemplateSet
     from desktop_app.services.privacy import PreparedKey, PrivacyService, UnlockedKey
     from desktop_app.services.profiles import ProfileService
@@ -214,6 +215,8 @@ class Session:
         """Completes when every write made so far is on disk, or fails with the first
         error (a failure fails every later write too); done when nothing is open."""
         if self.repo is None:
+            from concurrent.futures import Future  # not before the first paint
+
             done: Future[Any] = Future()
             done.set_result(None)
             return done

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +27,8 @@ class Device:
 
 
 def new_device_id() -> str:
+    import secrets  # made once per computer: not loaded (with OpenSSL) at every start
+
     return f"d-{secrets.token_hex(8)}"
 
 

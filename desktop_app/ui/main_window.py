@@ -121,6 +121,7 @@ class MainWindow(MenuCommands):
         if self._painted:
             return
         self._painted = True
+        self._style_sidebar()
         callbacks, self._after_paint = self._after_paint, []
         for callback in callbacks:
             callback()
@@ -240,12 +241,17 @@ class MainWindow(MenuCommands):
         column.addWidget(self.stack, 1)
         row.addWidget(main, 1)
         self.nav.currentRowChanged.connect(self._show_row)
-        side.setStyleSheet(
+        self._sidebar = side  # styled after the first paint (``_style_sidebar``)
+        return workspace
+
+    def _style_sidebar(self) -> None:
+        # The window's first style sheet costs 6-9 ms (Qt's style sheet style polishes the
+        # list): set once the blank first page has painted, before the workspace shows.
+        self._sidebar.setStyleSheet(
             "#sidebar { background: palette(alternate-base); }"
             "#navigation { background: transparent; font-size: 11pt; }"
             "#navigation::item { padding: 8px 10px; }"
         )
-        return workspace
 
     # --- navigation -----------------------------------------------------------------
     def _show_row(self, row: int) -> None:

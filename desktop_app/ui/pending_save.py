@@ -11,8 +11,7 @@ emitted from the writer's done-callback (a queued connection): no polling, no pr
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -20,6 +19,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.i18n import N_, _
 from desktop_app.services.session import Session
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 SHOW_SAVING_AFTER_MS = 200
 SAVING = N_("Saving…")

@@ -6,6 +6,9 @@
 * ``home DIR``: Groundwork on DIR; "home" once Home, showing the profile's focus and latest
   win, has painted its latest win.
 * ``prime DIR``: Groundwork on DIR, started and quit the way a person does; "primed".
+* ``startstall DIR``: Groundwork on DIR; from the window's first paint until every notice
+  is said (the profile opened a step per turn, the lists read), the longest lateness of a
+  5 ms timer and the UI thread's largest CPU time between two ticks, as JSON.
 * ``stall DIR``: Groundwork on DIR; opens Progress, draws every chart, and prints the
   longest lateness of a 10 ms timer (the UI-thread stall), the most UI-thread CPU time
   between two of its ticks (the stall without other processes' turns) and whether
@@ -141,6 +144,52 @@ def prime(data_dir: str) -> None:
     qt_app.exec()
 
 
+def start_stall(data_dir: str) -> None:
+    """The UI stall a person meets right after the window shows: from its first paint (the
+    blank page, then Home from its copy) until the start has said every notice."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.app import prepare
+    from desktop_app.cli import parse_options
+
+    qt_app = QApplication([sys.argv[0]])
+    startup = prepare(parse_options(["--data-dir", data_dir]))
+    assert not isinstance(startup, int)
+    ticks: list[float] = []
+    cpu_ticks: list[float] = []
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(5)
+
+    def tick() -> None:
+        ticks.append(time.perf_counter())
+        cpu_ticks.append(time.thread_time())
+        if startup.notices_said:
+            timer.stop()
+            gaps = [b - a for a, b in itertools.pairwise(ticks)]
+            cpu = [b - a for a, b in itertools.pairwise(cpu_ticks)]
+            _say_and_exit(json.dumps({
+                "longest_stall_ms": max(0.0, (max(gaps) - 0.005) * 1000),
+                "longest_stall_cpu_ms": max(cpu) * 1000,
+                "span_ms": (ticks[-1] - ticks[0]) * 1000, "ticks": len(ticks),
+                # Where each long gap began (ms after the first paint): the next one to cut.
+                "long_gaps": [{"at_ms": round((ticks[at] - ticks[0]) * 1000),
+                               "ms": round((gap - 0.005) * 1000),
+                               "cpu_ms": round(cpu[at] * 1000)}
+                              for at, gap in enumerate(gaps) if gap - 0.005 > 0.025]}))
+
+    timer.timeout.connect(tick)
+
+    def painted() -> None:
+        tick()
+        timer.start()
+
+    watcher = _first_paint_then(painted)
+    startup.window.installEventFilter(watcher)
+    qt_app.exec()
+
+
 def _filled_and_exit(screen: Any) -> None:
     shows = {"has_history": screen.has_history, "win": screen.win_label.text(),
              "focus": [label.text() for label in screen.focus_labels]}
@@ -257,7 +306,7 @@ def stall(data_dir: str) -> None:
             ticks.append(time.perf_counter())
             timer.start()
         if not startup.notices_said:
-            # Once Home is on screen the start reads every list once (app.py,
+            # Once Home is on screen the start reads every list once (start_steps.py,
             # _report_notices); that stall is the start's, reported apart from Progress's.
             QTimer.singleShot(10, open_progress)
             return
@@ -330,5 +379,7 @@ if __name__ == "__main__":
         prime(sys.argv[2])
     elif what == "stall":
         stall(sys.argv[2])
+    elif what == "startstall":
+        start_stall(sys.argv[2])
     else:
         raise SystemExit(f"unknown benchmark child {what!r}")

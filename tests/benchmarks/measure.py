@@ -200,6 +200,39 @@ def bench_win(folders: dict[int, Path]) -> Row:
     )
 
 
+def bench_start_stall(folders: dict[int, Path]) -> list[Row]:
+    """The longest UI stall from the window's first paint until the start has said every
+    notice (``children startstall``): Home from its copy, then the profile opened a step per
+    turn and every list read. Folders primed by :func:`bench_startup`."""
+    scratch = Path(os.environ.get("XDG_STATE_HOME", "/tmp")).parent
+    kinds: dict[str, dict[str, Any]] = {"": {}}
+    base_children = Path(BASELINE) / "tests" / "benchmarks" / "children.py"
+    if BASELINE and base_children.is_file() and "def start_stall" in base_children.read_text(
+            "utf-8"):
+        kinds[" (baseline)"] = {"repo": Path(BASELINE), "env_extra": {
+            "XDG_STATE_HOME": str(scratch / "state-baseline")}}
+    reports: dict[str, list[dict[str, Any]]] = {
+        f"{years}{kind}": [] for years in folders for kind in kinds}
+    for _ in range(START_RUNS):
+        for years, data_dir in folders.items():
+            for kind, how in kinds.items():
+                said = child("children", "startstall", str(data_dir), **how)
+                reports[f"{years}{kind}"].append(json.loads(said))
+    rows = []
+    for key, found in reports.items():
+        years, _sep, kind = key.partition(" ")
+        stalls = sorted(r["longest_stall_ms"] for r in found)
+        cpu = max(r["longest_stall_cpu_ms"] for r in found)
+        judged = not kind and years == "20"
+        rows.append(Row(
+            f"longest UI stall, first paint → notices said, {years} y{' ' + kind if kind else ''}",
+            f"max {stalls[-1]:.0f} ms, median {median_ms([s / 1000 for s in stalls]):.0f} ms; "
+            f"UI-thread CPU max {cpu:.0f} ms",
+            "≤ 50 ms" if judged else "(for comparison)", not judged or stalls[-1] <= 50,
+            {"stalls_ms": [r["longest_stall_ms"] for r in found], "reports": found}))
+    return rows
+
+
 def bench_stalls(folders: dict[int, Path], scratch: Path) -> list[Row]:
     from tests.benchmarks.data import remove_other_computer, stage_other_computer
     from tests.benchmarks.saves import discard_draft
@@ -255,13 +288,14 @@ def run_all(folders: dict[int, Path], scratch: Path) -> list[Row]:
     from tests.benchmarks.redraw import bench_redraw
 
     if ONLY == "start":  # BENCH_ONLY=start: the start rows alone (a minute or two)
-        return bench_startup(folders)
+        return [*bench_startup(folders), *bench_start_stall(folders)]
     if ONLY == "charts":  # BENCH_ONLY=charts: the chart, Progress and import rows alone
         from tests.benchmarks.import_flow import bench_import_only
 
         return [*bench_redraw(folders[20], REDRAW_RUNS), bench_progress_stall(folders),
                 *bench_import_only(folders[20], scratch, STALL_RUNS)]
     rows = bench_startup(folders)
+    rows += bench_start_stall(folders)
     rows.append(bench_bundle_start(folders[1], START_RUNS))
     rows += bench_stalls(folders, scratch)
     rows.append(bench_win(folders))

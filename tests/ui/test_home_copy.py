@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
-from desktop_app import app as app_module
+from desktop_app import start_steps as app_module
 from desktop_app.domain.answers import GapAnswer
 from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.journal import JournalService, WinDraft

@@ -8,7 +8,7 @@ import gc
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QScrollArea
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 
 def test_a_go_shortcut_works_right_after_start(qtbot, start_app) -> None:
@@ -73,16 +73,16 @@ def started_unpainted(qtbot, data_dir, clock) -> Any:
 def test_the_menus_hold_their_commands_once_the_profile_is_shown(
     qtbot, start_app, monkeypatch
 ) -> None:
-    from desktop_app import app as app_module
+    from desktop_app import start_steps
 
     seen: list[list[str]] = []
-    open_and_show = app_module._open_and_show
+    show_opened = start_steps._show_opened
 
     def look_after(startup: Any, *args: Any) -> None:
-        open_and_show(startup, *args)
+        show_opened(startup, *args)
         seen.append([action.text() for action in startup.window.profile_menu.actions()])
 
-    monkeypatch.setattr(app_module, "_open_and_show", look_after)
+    monkeypatch.setattr(start_steps, "_show_opened", look_after)
     startup = start_app("--profile", "Sam")
     assert seen and "&Rename…" in seen[0] and "&Quit" in seen[0]
     assert startup.window.action_rename.isEnabled()  # the open profile enabled it
@@ -119,7 +119,7 @@ def test_the_date_formatter_loads_off_the_ui_thread_once_started(
 ) -> None:
     import threading
 
-    from desktop_app import app as app_module
+    from desktop_app import start_steps as app_module
 
     ran: list[str] = []
     monkeypatch.setattr(app_module, "_load_formatting",
@@ -130,6 +130,46 @@ def test_the_date_formatter_loads_off_the_ui_thread_once_started(
 
 
 def test_loading_the_date_formatter_formats_in_the_language() -> None:
-    from desktop_app import app as app_module
+    from desktop_app import start_steps as app_module
 
     app_module._load_formatting()  # in this thread: what the start's thread does
+
+
+def test_the_sidebar_is_styled_once_the_window_has_painted(qtbot, data_dir, clock,
+                                                           computer) -> None:
+    startup = started_unpainted(qtbot, data_dir, clock)
+    sidebar = startup.window.findChild(QWidget, "sidebar")
+    assert sidebar is not None and sidebar.styleSheet() == ""  # not before the first paint
+    qtbot.waitUntil(lambda: startup.ready)
+    assert "alternate-base" in sidebar.styleSheet()
+    assert "padding: 8px 10px" in sidebar.styleSheet()
+    startup.window.close()
+    startup.shutdown()
+
+
+def test_check_boxes_are_fitted_once_the_window_has_painted(
+    qtbot, data_dir, clock, computer, monkeypatch
+) -> None:
+    from desktop_app.ui import readable_palette
+
+    fitted: list[object] = []
+    monkeypatch.setattr(readable_palette, "fit_indicators", fitted.append)
+    startup = started_unpainted(qtbot, data_dir, clock)
+    assert fitted == []  # the first page is blank: nothing to draw them on yet
+    qtbot.waitUntil(lambda: startup.ready)
+    assert len(fitted) == 1
+    readable_palette._refit()  # the desktop's colours changed: fitted again, with them
+    assert len(fitted) == 2
+    startup.window.close()
+    startup.shutdown()
+
+
+def test_what_the_start_made_is_left_out_of_the_collectors_passes(qtbot, start_app) -> None:
+    gc.unfreeze()  # what earlier tests froze
+    startup = start_app("--profile", "Sam")
+    qtbot.waitUntil(lambda: startup.notices_said)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 0
+    startup.window.close()
+    startup.shutdown()
+    assert gc.get_freeze_count() == 0  # collectable again once closed

@@ -7,13 +7,12 @@ and keyboard focus stays where the person left it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,6 +25,7 @@ from desktop_app.home_snapshot import HomeInputs
 from desktop_app.i18n import N_, _, ngettext
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.method_text import METHOD_LINES
+from desktop_app.ui.screens.home_parts import Card, button_row, hint, push_button
 from desktop_app.ui.screens.home_time import HomeTime
 from desktop_app.ui.widgets import heading, paragraph
 
@@ -43,46 +43,6 @@ NO_WIN = N_(
 )
 
 
-class Card(QFrame):
-    """A titled panel; ``lines`` holds the part that changes with the data."""
-
-    def __init__(self, title: str, name: str) -> None:
-        super().__init__()
-        self.setObjectName(name)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(f"#{name} {{ background: palette(base); border-radius: 6px; }}")
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(16, 12, 16, 12)
-        self.layout_.addWidget(heading(title, level=2))
-        self.lines = QVBoxLayout()
-        self.layout_.addLayout(self.lines)
-
-    def set_lines(self, widgets: Sequence[QWidget]) -> None:
-        """Replace the changing lines (labels only: buttons live as long as the card)."""
-        while (item := self.lines.takeAt(0)) is not None:
-            old = item.widget()
-            if old is not None:
-                old.hide()
-                old.deleteLater()
-        for widget in widgets:
-            self.lines.addWidget(widget)
-
-
-def button_row(*buttons: QWidget) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
-
-
-def push_button(text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.clicked.connect(lambda _checked=False: slot())
-    return button
-
-
 def _held_until_open(screen: HomeScreen, slot: Callable[[], object]) -> Callable[[], object]:
     def run() -> object:
         if screen.ctx.session.repo is None:
@@ -91,12 +51,6 @@ def _held_until_open(screen: HomeScreen, slot: Callable[[], object]) -> Callable
         return slot()
 
     return run
-
-
-def hint(text: str) -> QLabel:
-    label = paragraph(text)
-    label.setStyleSheet("color: palette(placeholder-text);")
-    return label
 
 
 class HomeScreen(QScrollArea):
