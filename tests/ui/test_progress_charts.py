@@ -33,6 +33,11 @@ def progress(qtbot, start_app) -> Any:
     return startup, screen, screen.panel
 
 
+def built(qtbot: Any, chart: Any) -> None:
+    """Wait for a new view of the over-time chart: it is built on the render thread."""
+    qtbot.waitUntil(lambda: not chart.canvas.rendering, timeout=20000)
+
+
 def stored(startup: Any) -> dict[str, Any]:
     return disk_tables(startup.session.repo)
 
@@ -95,7 +100,7 @@ def test_gaps_are_largest_first_and_the_focus_is_highlighted(progress) -> None:
     assert any(row.focus for row in panel.gaps.data.bars)
 
 
-def test_over_time_areas_and_scales_carry_the_stored_numbers(progress) -> None:
+def test_over_time_areas_and_scales_carry_the_stored_numbers(qtbot, progress) -> None:
     startup, screen, panel = progress
     screen.range_filter.choose(4)  # all time
     panel.setCurrentWidget(panel.over_time)
@@ -103,6 +108,7 @@ def test_over_time_areas_and_scales_carry_the_stored_numbers(progress) -> None:
     data = stored(startup)
     chart.template.setCurrentIndex(chart.template.findData("life-areas"))
     chart.part.setCurrentIndex(chart.part.findData("area:work"))
+    built(qtbot, chart)
     results = results_of(data, "life-areas")
     assert list(chart.lines["work.current"].get_ydata()) == [
         r["answers"]["work"]["current"] for _id, r in results
@@ -111,6 +117,7 @@ def test_over_time_areas_and_scales_carry_the_stored_numbers(progress) -> None:
         r["answers"]["work"]["ideal"] for _id, r in results
     ]
     chart.template.setCurrentIndex(chart.template.findData("grounding"))
+    built(qtbot, chart)
     scores = [r["scores"]["steadiness"]["value"] for _id, r in results_of(data, "grounding")]
     assert list(chart.lines["steadiness.points"].get_ydata()) == scores
     # Marks where the change since the last mark reaches meaningful_change (5).
@@ -126,7 +133,7 @@ def test_over_time_areas_and_scales_carry_the_stored_numbers(progress) -> None:
     assert len(slips) == len(data["lapses"])
 
 
-def test_the_date_range_filters_every_chart(progress) -> None:
+def test_the_date_range_filters_every_chart(qtbot, progress) -> None:
     startup, screen, panel = progress
     screen.range_filter.choose(0)  # the last three months
     start = screen.date_range().start
@@ -134,6 +141,7 @@ def test_the_date_range_filters_every_chart(progress) -> None:
     panel.setCurrentWidget(panel.over_time)
     chart = panel.over_time
     chart.template.setCurrentIndex(chart.template.findData("check-in"))
+    built(qtbot, chart)
     checkins = [
         c for c in stored(startup)["checkins"].values() if local_day(c["at"]) >= start
     ]
@@ -166,6 +174,7 @@ def test_every_table_view_matches_its_chart(qtbot, progress) -> None:
     panel.setCurrentWidget(panel.over_time)
     chart = panel.over_time
     chart.part.setCurrentIndex(chart.part.findData("area:mind and emotions"))
+    built(qtbot, chart)
     rows = [r for r in chart.table_text() if r[1] == "Mind and emotions"]
     assert [float(r[2]) for r in rows] == list(chart.lines["mind and emotions.current"].get_ydata())
     assert [float(r[3]) for r in rows] == list(chart.lines["mind and emotions.ideal"].get_ydata())

@@ -167,6 +167,9 @@ class ChartView(QWidget):
     # just before its first render (``build_figure`` then touches the figure only, and
     # ``after_build`` does the rest here); nine small panels take ~100 ms to make.
     deferred_build = False
+    # True: in view too (the picture shown stays until the new one is whole); a new view
+    # of the over-time chart froze the window ~230 ms at 20 years while it was built here.
+    deferred_in_view = False
 
     def build_figure(self) -> None:
         """Make the figure's artists (``draw_chart`` unless the chart splits it)."""
@@ -271,7 +274,7 @@ class ChartView(QWidget):
 
     def redraw(self) -> None:
         """Draw the current data again (after new data, a new range or a new palette)."""
-        defer = self.deferred_build and not self.isVisible()
+        defer = self.deferred_build and (self.deferred_in_view or not self.isVisible())
         self.canvas.settle(build=not defer)
         was_empty = self._empty
         self._empty = False
@@ -282,6 +285,7 @@ class ChartView(QWidget):
         if rebuild:
             self._generation += 1
             if defer:
+                self._on_leave()  # the mouse is not read while the render thread builds
                 self.canvas.build_later(self._build, self.after_build)
             else:
                 self._build()
@@ -364,6 +368,7 @@ class ChartView(QWidget):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             theme = ChartTheme.from_palette(self.palette())
             if theme != self.theme:
+                self.canvas.settle(build=False)  # a build on the render thread reads it
                 self.theme = theme
                 if not self._empty:
                     self.redraw()
@@ -392,7 +397,7 @@ class ChartView(QWidget):
         local = QPoint(int(event.x / ratio), int(self.canvas.height() - event.y / ratio))
         QToolTip.showText(self.canvas.mapToGlobal(local), text, self.canvas)
 
-    def _on_leave(self, _event: Event) -> None:
+    def _on_leave(self, _event: Event | None = None) -> None:
         self.hovered = None
         QToolTip.hideText()
 

@@ -120,6 +120,7 @@ class OverTimeChart(ChartView):
             self.redraw()
 
     def set_data(self, data: OverTimeData, date_range: DateRange) -> None:
+        self.canvas.settle(build=False)  # a build on the render thread reads the data
         self.data = data
         self.date_range = date_range
         fill_parts(self.part, data)
@@ -144,6 +145,7 @@ class OverTimeChart(ChartView):
     # The artists are built once per layout (which areas or scales, which theme) and then
     # only given new data: a new check-in or date range costs a canvas draw, not a rebuild.
     def redraw(self) -> None:
+        self.canvas.settle(build=False)  # a build on the render thread reads the choice
         if self.data is not None:
             self._chosen = self.selection()
             self._switch_view(self._layout())
@@ -215,6 +217,7 @@ class OverTimeChart(ChartView):
         return True
 
     deferred_build = True
+    deferred_in_view = True  # nine panels: ~100 ms to make, ~150 more for their first draw
 
     def draw_chart(self) -> None:
         self.build_figure()
