@@ -29,8 +29,9 @@ def progress(qtbot, start_app) -> Any:
 
 
 def built(qtbot: Any, chart: Any) -> None:
-    """Wait for a new view of the over-time chart: it is built on the render thread."""
-    qtbot.waitUntil(lambda: not chart.canvas.rendering, timeout=20000)
+    """Wait for a new view of the over-time chart: its data is worked out and its figure
+    built on the render thread."""
+    qtbot.waitUntil(lambda: not chart.settling, timeout=20000)
 
 
 def over_time(

@@ -30,8 +30,8 @@ def progress(qtbot, start_app) -> Any:
 
 
 def shown(qtbot, chart: Any) -> np.ndarray:
-    """The picture on the canvas once no render is under way or waiting."""
-    qtbot.waitUntil(lambda: not chart.canvas.rendering, timeout=20000)
+    """The picture on the canvas once no render (or data for one) is under way or waiting."""
+    qtbot.waitUntil(lambda: not chart.settling, timeout=20000)
     return np.array(chart.canvas.renderer.buffer_rgba(), copy=True)
 
 
@@ -316,6 +316,7 @@ def test_the_ui_thread_leaves_a_figure_alone_while_the_render_thread_builds_it(
     monkeypatch.setattr(FigureCanvasBase, "inaxes", looking)
     # Had anything waited for the build, it would give up after this and say so.
     monkeypatch.setattr(canvas_module, "SETTLE_TIMEOUT_S", 0.5)
+    chart._kept.clear()  # a view never shown before
     chart.template.setCurrentIndex(chart.template.findData("life-areas"))
     qtbot.waitUntil(started.is_set, timeout=20000)
     assert chart.canvas.building

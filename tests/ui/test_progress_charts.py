@@ -34,8 +34,9 @@ def progress(qtbot, start_app) -> Any:
 
 
 def built(qtbot: Any, chart: Any) -> None:
-    """Wait for a new view of the over-time chart: it is built on the render thread."""
-    qtbot.waitUntil(lambda: not chart.canvas.rendering, timeout=20000)
+    """Wait for a new view of the over-time chart: its data is worked out and its figure
+    built on the render thread."""
+    qtbot.waitUntil(lambda: not chart.settling, timeout=20000)
 
 
 def stored(startup: Any) -> dict[str, Any]:
@@ -285,3 +286,48 @@ def test_colours_are_colour_blind_safe_and_follow_a_dark_palette(progress) -> No
     face = wheel.figure.get_facecolor()
     assert max(face[:3]) < 0.2
     assert wheel.lines["now"].get_color().lower() == wheel.theme.now.lower()
+
+
+@pytest.mark.parametrize("template", ["check-in", "grounding"])
+def test_over_time_data_is_worked_out_off_the_ui_thread_and_shows_the_same_table(
+    qtbot, progress, monkeypatch, template
+) -> None:
+    import threading
+
+    from desktop_app.domain import progress_time
+    from desktop_app.services.progress import ProgressService
+    from desktop_app.ui.charts.over_time_text import table
+
+    startup, screen, panel = progress
+    screen.range_filter.choose(3)  # two years
+    panel.setCurrentWidget(panel.over_time)
+    chart = panel.over_time
+    built(qtbot, chart)
+    threads: list[str] = []
+    started, release = threading.Event(), threading.Event()
+    work = progress_time.over_time
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        started.set()
+        release.wait(20)
+        return work(*args, **kwargs)
+
+    monkeypatch.setattr(progress_time, "over_time", held)
+    before = chart.data
+    chart.template.setCurrentIndex(chart.template.findData(template))
+    qtbot.waitUntil(started.is_set, timeout=20000)
+    # Meanwhile the window goes on (this wait runs the event loop), showing the last view.
+    assert chart.awaiting_data and chart.data is before and not screen.charts_ready
+    release.set()
+    built(qtbot, chart)
+    assert threads == ["chart-render"]
+    assert chart.data is not None and chart.data.template_id == template
+    # The same as worked out here, from the records on disk, by a service of its own.
+    monkeypatch.setattr(progress_time, "over_time", work)
+    startup.session.require_repo().forget("progress-data")
+    expected = ProgressService(startup.session).over_time(template, screen.date_range())
+    assert expected == chart.data
+    _headers, rows = table(expected, *chart.selection())
+    assert chart.table_text() == [list(r.cells) for r in rows]
+    qtbot.waitUntil(lambda: screen.charts_ready, timeout=20000)

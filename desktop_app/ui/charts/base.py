@@ -131,6 +131,9 @@ class ChartView(QWidget):
         self._table_stale = False
         self._chart_caption = self._table_caption = ""
         self._tabs_ordered = False
+        # True while the data to show next is worked out off the UI thread (the panel says
+        # so); the picture and table shown meanwhile are the last ones.
+        self.awaiting_data = False
         self._generation = 0  # counts rebuilds of the figure: a cached background is stale
         self._listened: weakref.WeakSet[Figure] = weakref.WeakSet()
         self._listen()
@@ -305,6 +308,11 @@ class ChartView(QWidget):
     def schedule_draw(self) -> None:
         """Render the figure soon, once, however many changes come before that."""
         self.canvas.draw_idle()
+
+    @property
+    def settling(self) -> bool:
+        """True until the picture shows the latest data: it is being worked out or drawn."""
+        return self.awaiting_data or self.canvas.rendering
 
     @property
     def is_empty(self) -> bool:

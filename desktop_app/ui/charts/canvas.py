@@ -178,7 +178,7 @@ class Canvas(FigureCanvasQTAgg):
     def event(self, event: QEvent) -> bool:
         if event.type() in POINTER_EVENTS and self.building:
             return True  # a hover or click waits for the new picture, and nothing is built
-        return super().event(event)
+        return bool(super().event(event))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.building:
