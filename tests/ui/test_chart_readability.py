@@ -211,7 +211,7 @@ def test_in_table_view_the_caption_says_what_the_table_shows(qtbot, progress) ->
     _startup, _screen, panel = progress
     for chart in panel.charts:
         panel.setCurrentWidget(chart)
-        qtbot.waitUntil(lambda chart=chart: not chart.canvas.rendering, timeout=20000)
+        qtbot.waitUntil(lambda chart=chart: not chart.settling, timeout=20000)
         if chart is panel.together:  # no partner has shared in the demo: nothing to show
             assert chart.is_empty and not chart.toggle.isEnabled()
             continue

@@ -578,3 +578,26 @@ def test_progress_freezes_what_it_loaded_before_drawing(qtbot, start_app, monkey
     screen = startup.window.screens["progress"]
     qtbot.waitUntil(lambda: screen.charts_ready, timeout=20000)
     assert when == [True]  # once, with the data loaded and before the charts were drawn
+
+
+@pytest.mark.parametrize(("template", "part"), [("life-areas", "areas"), ("check-in", "scales")])
+def test_only_the_panel_with_dates_makes_date_ticks(qtbot, progress, template, part) -> None:
+    _startup, screen, panel = progress
+    chart = panel.over_time
+    panel.setCurrentWidget(chart)
+    screen.range_filter.choose(3)  # two years
+    chart.template.setCurrentIndex(chart.template.findData(template))
+    chart.part.setCurrentIndex(chart.part.findData(part))
+    shown(qtbot, chart)
+    *above, lowest = chart.panels
+    assert above and chart.data is not None and chart.data.marks  # the strip is lowest
+    ticks = list(lowest.xaxis.get_majorticklocs())
+    assert len(ticks) >= 3
+    for axes in above:
+        assert list(axes.xaxis.get_majorticklocs()) == []
+        assert axes.get_xlim() == lowest.get_xlim()  # still one time span
+    # Each panel's date grid is where the dates are.
+    low, high = lowest.get_xlim()
+    inside = [t for t in ticks if low <= t <= high]
+    for grid in chart.date_grids:
+        assert [segment[0][0] for segment in grid.get_segments()] == pytest.approx(inside)
