@@ -527,6 +527,29 @@ def test_the_other_charts_prepared_out_of_view_are_built_on_the_render_thread(
     assert np.array_equal(picture, whole(chart))
 
 
+def test_the_wheel_in_view_is_built_on_the_render_thread(qtbot, progress, monkeypatch) -> None:
+    from desktop_app.ui.charts.wheel import WheelChart
+
+    _startup, screen, panel = progress
+    wheel = panel.wheel
+    assert panel.currentWidget() is wheel and screen.charts_ready
+    threads: list[str] = []
+    build = WheelChart.draw_chart
+
+    def recording(self: WheelChart) -> None:
+        threads.append(threading.current_thread().name)
+        build(self)
+
+    monkeypatch.setattr(WheelChart, "draw_chart", recording)
+    wheel.show_empty("Nothing yet")  # so that the next data builds the figure anew, as the
+    panel.show_wheel()  # first draw when Progress opens does
+    assert threads == [] and not screen.charts_ready  # not yet: the picture is the last one
+    picture = shown(qtbot, wheel)
+    assert threads == ["chart-render"] and "now" in wheel.lines
+    assert wheel.caption.text() and screen.charts_ready
+    assert np.array_equal(picture, whole(wheel))
+
+
 def test_the_charts_are_made_one_per_step(qtbot) -> None:
     from desktop_app.ui.charts.panel import chart_set, make_charts
 

@@ -34,8 +34,8 @@ def progress(qtbot, start_app) -> Any:
 
 
 def built(qtbot: Any, chart: Any) -> None:
-    """Wait for a new view of the over-time chart: its data is worked out and its figure
-    built on the render thread."""
+    """Wait for a chart's new view (over time, the wheel): its data is worked out and its
+    figure built on the render thread."""
     qtbot.waitUntil(lambda: not chart.settling, timeout=20000)
 
 
@@ -56,7 +56,7 @@ def last_year(startup: Any) -> date:
     return startup.session.clock().date().replace(year=2025)
 
 
-def test_wheel_shows_the_latest_result_and_the_chosen_earlier_one(progress) -> None:
+def test_wheel_shows_the_latest_result_and_the_chosen_earlier_one(qtbot, progress) -> None:
     startup, _screen, panel = progress
     results = [
         r for r in results_of(stored(startup), "life-areas")
@@ -74,9 +74,11 @@ def test_wheel_shows_the_latest_result_and_the_chosen_earlier_one(progress) -> N
     assert offered == [rid for rid, _r in reversed(results[:-1])]
     chosen_id, chosen = results[2]
     wheel.compare.setCurrentIndex(wheel.compare.findData(chosen_id))
+    built(qtbot, wheel)  # a new outline: built on the render thread
     earlier = list(wheel.lines["earlier"].get_ydata())
     assert earlier[:-1] == [chosen["answers"][a]["current"] for a in AREAS]
     wheel.compare.setCurrentIndex(0)
+    built(qtbot, wheel)
     assert "earlier" not in wheel.lines
     assert latest_id == wheel.data.latest.result_id
 
@@ -272,7 +274,7 @@ def same_hues(fitted: tuple[str, ...], original: tuple[str, ...]) -> bool:
         for f, o in zip(fitted, original, strict=True))
 
 
-def test_colours_are_colour_blind_safe_and_follow_a_dark_palette(progress) -> None:
+def test_colours_are_colour_blind_safe_and_follow_a_dark_palette(qtbot, progress) -> None:
     _startup, _screen, panel = progress
     wheel = panel.wheel
     assert same_hues(wheel.theme.series, OKABE_ITO)  # darkened to 3:1, hues kept
@@ -283,6 +285,7 @@ def test_colours_are_colour_blind_safe_and_follow_a_dark_palette(progress) -> No
     wheel.setPalette(dark)
     assert wheel.theme.dark
     assert same_hues(wheel.theme.series, OKABE_ITO_DARK)
+    built(qtbot, wheel)  # drawn anew in the new colours, on the render thread
     face = wheel.figure.get_facecolor()
     assert max(face[:3]) < 0.2
     assert wheel.lines["now"].get_color().lower() == wheel.theme.now.lower()
