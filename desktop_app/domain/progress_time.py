@@ -9,7 +9,7 @@ from datetime import date, datetime, tzinfo
 from typing import Literal
 
 from desktop_app.domain.journal import Slip, Win, instant
-from desktop_app.domain.progress import ALL_TIME, DateRange, Response, in_range
+from desktop_app.domain.progress import ALL_TIME, DateRange, Response
 from desktop_app.domain.schedule import local_date
 from desktop_app.domain.scoring import area_gaps
 from desktop_app.domain.templates import Scale, Template, area_titles
@@ -107,15 +107,23 @@ class OverTimeData:
         return not any(a.current for a in self.areas) and not any(s.points for s in self.scales)
 
 
+def local_days(responses: Sequence[Response], tz: tzinfo) -> list[date]:
+    """The local day of each response, worked out once for every series made from them."""
+    return [local_date(r.when, tz) for r in responses]
+
+
 def area_series(
-    template: Template, responses: Sequence[Response], tz: tzinfo
+    template: Template, responses: Sequence[Response], tz: tzinfo,
+    days: Sequence[date] | None = None,
 ) -> tuple[AreaSeries, ...]:
-    """Each area's current and ideal across ``responses``, in template order."""
+    """Each area's current and ideal across ``responses``, in template order (``days``:
+    their ``local_days``, if already known)."""
     titles = area_titles([template])
     current: dict[str, list[TimePoint]] = {area: [] for area in titles}
     ideal: dict[str, list[TimePoint]] = {area: [] for area in titles}
-    for response in responses:
-        day = local_date(response.when, tz)
+    if not titles:
+        return ()
+    for response, day in zip(responses, days or local_days(responses, tz), strict=True):
         for gap in area_gaps(template, response.answers):
             current[gap.area].append(
                 TimePoint(response.when, day, float(gap.current), response.result_id)
@@ -175,14 +183,19 @@ def change_marks(points: Sequence[TimePoint], threshold: float | None) -> tuple[
 
 
 def scale_series(
-    template: Template, responses: Sequence[Response], tz: tzinfo, *, daily: bool = False
+    template: Template, responses: Sequence[Response], tz: tzinfo, *, daily: bool = False,
+    days: Sequence[date] | None = None,
 ) -> tuple[ScaleSeries, ...]:
-    """Each scale's scores across ``responses``; ``daily`` adds a trend for check-ins."""
+    """Each scale's scores across ``responses``; ``daily`` adds a trend for check-ins
+    (``days``: their ``local_days``, if already known)."""
     series: list[ScaleSeries] = []
+    if template.scales and days is None:
+        days = local_days(responses, tz)
     for scale in template.scales:
+        assert days is not None
         points = tuple(
-            TimePoint(r.when, local_date(r.when, tz), r.scores[scale.id].value, r.result_id)
-            for r in responses
+            TimePoint(r.when, day, r.scores[scale.id].value, r.result_id)
+            for r, day in zip(responses, days, strict=True)
             if scale.id in r.scores
         )
         try:
@@ -209,20 +222,24 @@ def scale_series(
 
 
 def question_series(
-    template: Template, responses: Sequence[Response], tz: tzinfo
+    template: Template, responses: Sequence[Response], tz: tzinfo,
+    days: Sequence[date] | None = None,
 ) -> tuple[ScaleSeries, ...]:
     """Each numbered question of a check-in (distress, …) as a daily series of its own.
 
-    Keyed ``question.<id>``, with its answer range and a trend like a check-in's scales.
+    Keyed ``question.<id>``, with its answer range and a trend like a check-in's scales
+    (``days``: the responses' ``local_days``, if already known).
     """
     series: list[ScaleSeries] = []
     for question in template.questions:
         value_range = question.value_range()
         if question.type not in ("scale", "choice") or value_range is None:
             continue
+        if days is None:
+            days = local_days(responses, tz)
         points = tuple(
-            TimePoint(r.when, local_date(r.when, tz), float(answer), r.result_id)
-            for r in responses
+            TimePoint(r.when, day, float(answer), r.result_id)
+            for r, day in zip(responses, days, strict=True)
             if isinstance(answer := r.answers.get(question.id), int | float)
             and not isinstance(answer, bool)
         )
@@ -273,11 +290,16 @@ def over_time(
     not from the range's edge.
     """
     daily = template.kind == "check-in"
-    scales = scale_series(template, responses, tz, daily=daily)
+    days = local_days(responses, tz)
+    scales = scale_series(template, responses, tz, daily=daily, days=days)
     if daily:
-        scales += question_series(template, responses, tz)
-    scales = tuple(_clip_series(s, date_range) for s in scales)
-    areas = area_series(template, in_range(responses, date_range, tz), tz)
+        scales += question_series(template, responses, tz, days)
+    bounded = date_range.start is not None or date_range.end is not None
+    if bounded:
+        scales = tuple(_clip_series(s, date_range) for s in scales)
+        kept = [(r, d) for r, d in zip(responses, days, strict=True) if date_range.contains(d)]
+        responses, days = [r for r, _d in kept], [d for _r, d in kept]
+    areas = area_series(template, responses, tz, days)
     marks = journal_marks(slips, wins, tz, date_range)
     return OverTimeData(template.id, template.title, areas, scales, marks)
 

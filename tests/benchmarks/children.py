@@ -283,6 +283,7 @@ def stall(data_dir: str) -> None:
     # The UI thread's CPU time at each tick: on a loaded machine a gap's wall time is mostly
     # other processes' turns; its CPU time is what the app itself spent in it.
     cpu_ticks: list[float] = []
+    cpu_at: list[float] = []  # the wall time of each CPU tick
     startup = prepare(parse_options(["--data-dir", data_dir]))
     assert not isinstance(startup, int)
     report["heavy_when_shown"] = _heavy_loaded()
@@ -292,7 +293,8 @@ def stall(data_dir: str) -> None:
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setInterval(10)
     timer.timeout.connect(
-        lambda: (ticks.append(time.perf_counter()), cpu_ticks.append(time.thread_time()))
+        lambda: (ticks.append(time.perf_counter()), cpu_ticks.append(time.thread_time()),
+                 cpu_at.append(ticks[-1]))
     )
     steps: list[str] = []
     sampler = Sampler()
@@ -317,6 +319,8 @@ def stall(data_dir: str) -> None:
         ticks.append(time.perf_counter())
         cpu_ticks.clear()
         cpu_ticks.append(time.thread_time())
+        cpu_at.clear()
+        cpu_at.append(ticks[-1])
         timer.start()
         window.show_screen("progress")
         screens["progress"] = window.screens["progress"]
@@ -348,6 +352,9 @@ def stall(data_dir: str) -> None:
             report["longest_held_by"] = sampler.explain(ticks[at], ticks[at + 1])
         cpu = [b - a for a, b in itertools.pairwise(cpu_ticks)]
         report["longest_stall_cpu_ms"] = max(cpu) * 1000 if cpu else None
+        if cpu:  # what the UI thread ran in its largest chunk of CPU time
+            at = cpu.index(max(cpu))
+            report["longest_cpu_held_by"] = sampler.explain(cpu_at[at], cpu_at[at + 1])
         # Every long gap, with what the UI thread ran in it: the next one to cut.
         report["long_gaps"] = [
             {"ms": round((gap - 0.010) * 1000), "cpu_ms": round(cpu[at] * 1000),

@@ -146,7 +146,7 @@ def views(startup: Any, qtbot: Any, size: tuple[int, int] = (1100, 780)
 
     def shown(chart: Any) -> Any:
         panel.setCurrentWidget(chart)
-        qtbot.waitUntil(lambda: not chart.is_empty and not chart.canvas.rendering,
+        qtbot.waitUntil(lambda: not chart.is_empty and not chart.settling,
                         timeout=20000)
         return chart
 

@@ -28,19 +28,28 @@ def progress(qtbot, start_app) -> Any:
     return startup, screen, screen.panel
 
 
-def over_time(screen: Any, panel: Any, template: str, part: str | None = None) -> Any:
+def built(qtbot: Any, chart: Any) -> None:
+    """Wait for a new view of the over-time chart: its data is worked out and its figure
+    built on the render thread."""
+    qtbot.waitUntil(lambda: not chart.settling, timeout=20000)
+
+
+def over_time(
+    qtbot: Any, screen: Any, panel: Any, template: str, part: str | None = None
+) -> Any:
     screen.range_filter.choose(4)  # all time
     panel.setCurrentWidget(panel.over_time)
     chart = panel.over_time
     chart.template.setCurrentIndex(chart.template.findData(template))
     if part is not None:
         chart.part.setCurrentIndex(chart.part.findData(part))
+    built(qtbot, chart)
     return chart
 
 
-def test_all_areas_are_small_multiples_with_the_focus_first_and_marked(progress) -> None:
+def test_all_areas_are_small_multiples_with_the_focus_first_and_marked(qtbot, progress) -> None:
     startup, screen, panel = progress
-    chart = over_time(screen, panel, "life-areas", "areas")
+    chart = over_time(qtbot, screen, panel, "life-areas", "areas")
     data = disk_tables(startup.session.repo)
     running = [p for p in data["focus"].values() if p["ended_at"] is None]
     focus = {a["area"] for a in running[0]["areas"]}
@@ -81,9 +90,9 @@ def test_all_areas_are_small_multiples_with_the_focus_first_and_marked(progress)
     assert "starred and framed" in chart.caption.text()
 
 
-def test_all_areas_table_keeps_the_same_numbers(progress) -> None:
+def test_all_areas_table_keeps_the_same_numbers(qtbot, progress) -> None:
     startup, screen, panel = progress
-    chart = over_time(screen, panel, "life-areas", "areas")
+    chart = over_time(qtbot, screen, panel, "life-areas", "areas")
     results = [r for r in disk_tables(startup.session.repo)["assessments"].values()
                if r["template_id"] == "life-areas"]
     table = chart.table_text()
@@ -95,15 +104,16 @@ def test_all_areas_table_keeps_the_same_numbers(progress) -> None:
     ]
 
 
-def test_every_numbered_check_in_answer_can_be_charted(progress) -> None:
+def test_every_numbered_check_in_answer_can_be_charted(qtbot, progress) -> None:
     startup, screen, panel = progress
-    chart = over_time(screen, panel, "check-in")
+    chart = over_time(qtbot, screen, panel, "check-in")
     parts = [chart.part.itemText(i) for i in range(chart.part.count())]
     assert chart.part.isEnabled()
     assert chart.part.currentText() == "Score: Grounded today"
     for answer in ("Distress", "Thoughts", "Words", "Body"):
         assert f"Answer: {answer}" in parts
     chart.part.setCurrentIndex(chart.part.findData("scale:question.distress"))
+    built(qtbot, chart)
     checkins = sorted(disk_tables(startup.session.repo)["checkins"].values(),
                       key=lambda c: datetime.fromisoformat(c["at"]))
     expected = [c["answers"]["distress"] for c in checkins
@@ -113,9 +123,9 @@ def test_every_numbered_check_in_answer_can_be_charted(progress) -> None:
 
 
 @pytest.mark.parametrize("part", ["scale:grounded", "scale:question.distress", "scales"])
-def test_the_check_in_caption_promises_only_what_is_drawn(progress, part: str) -> None:
+def test_the_check_in_caption_promises_only_what_is_drawn(qtbot, progress, part: str) -> None:
     _startup, screen, panel = progress
-    chart = over_time(screen, panel, "check-in", part)
+    chart = over_time(qtbot, screen, panel, "check-in", part)
     shaded = [p for axes in chart.panels for p in axes.patches]
     assert ("Shaded bands" in chart.caption.text()) == bool(shaded)
     assert "average of the last seven check-ins" in chart.caption.text()
@@ -201,7 +211,7 @@ def test_in_table_view_the_caption_says_what_the_table_shows(qtbot, progress) ->
     _startup, _screen, panel = progress
     for chart in panel.charts:
         panel.setCurrentWidget(chart)
-        qtbot.waitUntil(lambda chart=chart: not chart.canvas.rendering, timeout=20000)
+        qtbot.waitUntil(lambda chart=chart: not chart.settling, timeout=20000)
         if chart is panel.together:  # no partner has shared in the demo: nothing to show
             assert chart.is_empty and not chart.toggle.isEnabled()
             continue

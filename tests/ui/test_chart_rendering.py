@@ -30,8 +30,8 @@ def progress(qtbot, start_app) -> Any:
 
 
 def shown(qtbot, chart: Any) -> np.ndarray:
-    """The picture on the canvas once no render is under way or waiting."""
-    qtbot.waitUntil(lambda: not chart.canvas.rendering, timeout=20000)
+    """The picture on the canvas once no render (or data for one) is under way or waiting."""
+    qtbot.waitUntil(lambda: not chart.settling, timeout=20000)
     return np.array(chart.canvas.renderer.buffer_rgba(), copy=True)
 
 
@@ -134,11 +134,14 @@ def hold_renders(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, thre
     return started, release
 
 
-def fresh_picture(qtbot, chart: Any) -> np.ndarray:
-    """What a new over-time chart of the same size draws from the same data and period."""
+def fresh_picture(qtbot, chart: Any, here: bool = False) -> np.ndarray:
+    """What a new over-time chart of the same size draws from the same data and period
+    (its figure built on this thread if ``here``)."""
     from desktop_app.ui.charts.over_time import OverTimeChart
 
     fresh = OverTimeChart()
+    if here:
+        fresh.deferred_in_view = False
     qtbot.addWidget(fresh)
     fresh.resize(chart.size())
     fresh.show()
@@ -241,6 +244,97 @@ def test_the_over_time_panels_prepared_out_of_view_are_built_on_the_render_threa
     assert len(chart.panels) >= 9
     assert "One small chart per area" in chart.caption.text()
     assert np.array_equal(picture, fresh_picture(qtbot, chart))
+
+
+@pytest.mark.parametrize(("template", "part"), [("life-areas", "areas"),
+                                              ("check-in", "scales"),
+                                              ("life-areas", "area:work")])
+def test_a_new_view_in_view_is_built_on_the_render_thread(
+    qtbot, progress, monkeypatch, template, part
+) -> None:
+    from desktop_app.ui.charts.over_time import OverTimeChart
+
+    _startup, screen, panel = progress
+    chart = panel.over_time
+    panel.setCurrentWidget(chart)
+    screen.range_filter.choose(4)
+    other = "check-in" if template == "life-areas" else "life-areas"
+    chart.template.setCurrentIndex(chart.template.findData(other))
+    shown(qtbot, chart)
+    chart._kept.clear()  # a view never shown before
+    threads: list[str] = []
+    build = OverTimeChart.build_figure
+
+    def recording(self: OverTimeChart) -> None:
+        threads.append(threading.current_thread().name)
+        build(self)
+
+    monkeypatch.setattr(OverTimeChart, "build_figure", recording)
+    chart.template.setCurrentIndex(chart.template.findData(template))
+    chart.part.setCurrentIndex(chart.part.findData(part))
+    picture = shown(qtbot, chart)
+    assert threads and set(threads) == {"chart-render"}
+    assert chart.figure.axes == chart.panels and chart.caption.text()
+    monkeypatch.setattr(OverTimeChart, "build_figure", build)
+    # The same picture as a chart whose figure is built on this thread.
+    assert np.array_equal(picture, fresh_picture(qtbot, chart, here=True))
+
+
+def test_the_ui_thread_leaves_a_figure_alone_while_the_render_thread_builds_it(
+    qtbot, progress, monkeypatch, caplog
+) -> None:
+    from matplotlib.backend_bases import FigureCanvasBase
+    from PySide6.QtCore import QEvent, QPoint, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.charts import canvas as canvas_module
+    from desktop_app.ui.charts.over_time import OverTimeChart
+    from tests.ui.test_progress_charts import send_mouse
+
+    _startup, _screen, panel = progress
+    chart = panel.over_time
+    panel.setCurrentWidget(chart)
+    chart.template.setCurrentIndex(chart.template.findData("check-in"))
+    shown(qtbot, chart)
+    started, release = threading.Event(), threading.Event()
+    build = OverTimeChart.build_figure
+
+    def held(self: OverTimeChart) -> None:
+        started.set()
+        release.wait(20)
+        build(self)
+
+    looked: list[str] = []
+    inaxes = FigureCanvasBase.inaxes
+
+    def looking(self: Any, xy: Any) -> Any:
+        looked.append(threading.current_thread().name)
+        return inaxes(self, xy)
+
+    monkeypatch.setattr(OverTimeChart, "build_figure", held)
+    monkeypatch.setattr(FigureCanvasBase, "inaxes", looking)
+    # Had anything waited for the build, it would give up after this and say so.
+    monkeypatch.setattr(canvas_module, "SETTLE_TIMEOUT_S", 0.5)
+    chart._kept.clear()  # a view never shown before
+    chart.template.setCurrentIndex(chart.template.findData("life-areas"))
+    qtbot.waitUntil(started.is_set, timeout=20000)
+    assert chart.canvas.building
+    middle = QPoint(chart.canvas.width() // 2, chart.canvas.height() // 2)
+    for kind, button in ((QEvent.Type.MouseMove, Qt.MouseButton.NoButton),
+                         (QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
+                         (QEvent.Type.MouseButtonRelease, Qt.MouseButton.LeftButton)):
+        send_mouse(chart.canvas, kind, middle, button)
+    QApplication.sendEvent(chart.canvas, QKeyEvent(
+        QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a"))
+    assert chart.table_text()  # the table needs no figure
+    assert looked == [] and chart.hovered is None
+    assert chart.canvas.building  # still held: nothing above waited for it
+    release.set()
+    shown(qtbot, chart)
+    assert "took over" not in caplog.text
+    send_mouse(chart.canvas, QEvent.Type.MouseMove, middle, Qt.MouseButton.NoButton)
+    assert looked  # the new picture answers the mouse
 
 
 def test_reading_a_chart_whose_build_waits_builds_it_first(qtbot, progress) -> None:
@@ -433,6 +527,29 @@ def test_the_other_charts_prepared_out_of_view_are_built_on_the_render_thread(
     assert np.array_equal(picture, whole(chart))
 
 
+def test_the_wheel_in_view_is_built_on_the_render_thread(qtbot, progress, monkeypatch) -> None:
+    from desktop_app.ui.charts.wheel import WheelChart
+
+    _startup, screen, panel = progress
+    wheel = panel.wheel
+    assert panel.currentWidget() is wheel and screen.charts_ready
+    threads: list[str] = []
+    build = WheelChart.draw_chart
+
+    def recording(self: WheelChart) -> None:
+        threads.append(threading.current_thread().name)
+        build(self)
+
+    monkeypatch.setattr(WheelChart, "draw_chart", recording)
+    wheel.show_empty("Nothing yet")  # so that the next data builds the figure anew, as the
+    panel.show_wheel()  # first draw when Progress opens does
+    assert threads == [] and not screen.charts_ready  # not yet: the picture is the last one
+    picture = shown(qtbot, wheel)
+    assert threads == ["chart-render"] and "now" in wheel.lines
+    assert wheel.caption.text() and screen.charts_ready
+    assert np.array_equal(picture, whole(wheel))
+
+
 def test_the_charts_are_made_one_per_step(qtbot) -> None:
     from desktop_app.ui.charts.panel import chart_set, make_charts
 
@@ -484,3 +601,26 @@ def test_progress_freezes_what_it_loaded_before_drawing(qtbot, start_app, monkey
     screen = startup.window.screens["progress"]
     qtbot.waitUntil(lambda: screen.charts_ready, timeout=20000)
     assert when == [True]  # once, with the data loaded and before the charts were drawn
+
+
+@pytest.mark.parametrize(("template", "part"), [("life-areas", "areas"), ("check-in", "scales")])
+def test_only_the_panel_with_dates_makes_date_ticks(qtbot, progress, template, part) -> None:
+    _startup, screen, panel = progress
+    chart = panel.over_time
+    panel.setCurrentWidget(chart)
+    screen.range_filter.choose(3)  # two years
+    chart.template.setCurrentIndex(chart.template.findData(template))
+    chart.part.setCurrentIndex(chart.part.findData(part))
+    shown(qtbot, chart)
+    *above, lowest = chart.panels
+    assert above and chart.data is not None and chart.data.marks  # the strip is lowest
+    ticks = list(lowest.xaxis.get_majorticklocs())
+    assert len(ticks) >= 3
+    for axes in above:
+        assert list(axes.xaxis.get_majorticklocs()) == []
+        assert axes.get_xlim() == lowest.get_xlim()  # still one time span
+    # Each panel's date grid is where the dates are.
+    low, high = lowest.get_xlim()
+    inside = [t for t in ticks if low <= t <= high]
+    for grid in chart.date_grids:
+        assert [segment[0][0] for segment in grid.get_segments()] == pytest.approx(inside)

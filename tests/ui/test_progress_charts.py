@@ -33,6 +33,12 @@ def progress(qtbot, start_app) -> Any:
     return startup, screen, screen.panel
 
 
+def built(qtbot: Any, chart: Any) -> None:
+    """Wait for a chart's new view (over time, the wheel): its data is worked out and its
+    figure built on the render thread."""
+    qtbot.waitUntil(lambda: not chart.settling, timeout=20000)
+
+
 def stored(startup: Any) -> dict[str, Any]:
     return disk_tables(startup.session.repo)
 
@@ -50,7 +56,7 @@ def last_year(startup: Any) -> date:
     return startup.session.clock().date().replace(year=2025)
 
 
-def test_wheel_shows_the_latest_result_and_the_chosen_earlier_one(progress) -> None:
+def test_wheel_shows_the_latest_result_and_the_chosen_earlier_one(qtbot, progress) -> None:
     startup, _screen, panel = progress
     results = [
         r for r in results_of(stored(startup), "life-areas")
@@ -68,9 +74,11 @@ def test_wheel_shows_the_latest_result_and_the_chosen_earlier_one(progress) -> N
     assert offered == [rid for rid, _r in reversed(results[:-1])]
     chosen_id, chosen = results[2]
     wheel.compare.setCurrentIndex(wheel.compare.findData(chosen_id))
+    built(qtbot, wheel)  # a new outline: built on the render thread
     earlier = list(wheel.lines["earlier"].get_ydata())
     assert earlier[:-1] == [chosen["answers"][a]["current"] for a in AREAS]
     wheel.compare.setCurrentIndex(0)
+    built(qtbot, wheel)
     assert "earlier" not in wheel.lines
     assert latest_id == wheel.data.latest.result_id
 
@@ -95,7 +103,7 @@ def test_gaps_are_largest_first_and_the_focus_is_highlighted(progress) -> None:
     assert any(row.focus for row in panel.gaps.data.bars)
 
 
-def test_over_time_areas_and_scales_carry_the_stored_numbers(progress) -> None:
+def test_over_time_areas_and_scales_carry_the_stored_numbers(qtbot, progress) -> None:
     startup, screen, panel = progress
     screen.range_filter.choose(4)  # all time
     panel.setCurrentWidget(panel.over_time)
@@ -103,6 +111,7 @@ def test_over_time_areas_and_scales_carry_the_stored_numbers(progress) -> None:
     data = stored(startup)
     chart.template.setCurrentIndex(chart.template.findData("life-areas"))
     chart.part.setCurrentIndex(chart.part.findData("area:work"))
+    built(qtbot, chart)
     results = results_of(data, "life-areas")
     assert list(chart.lines["work.current"].get_ydata()) == [
         r["answers"]["work"]["current"] for _id, r in results
@@ -111,6 +120,7 @@ def test_over_time_areas_and_scales_carry_the_stored_numbers(progress) -> None:
         r["answers"]["work"]["ideal"] for _id, r in results
     ]
     chart.template.setCurrentIndex(chart.template.findData("grounding"))
+    built(qtbot, chart)
     scores = [r["scores"]["steadiness"]["value"] for _id, r in results_of(data, "grounding")]
     assert list(chart.lines["steadiness.points"].get_ydata()) == scores
     # Marks where the change since the last mark reaches meaningful_change (5).
@@ -126,7 +136,7 @@ def test_over_time_areas_and_scales_carry_the_stored_numbers(progress) -> None:
     assert len(slips) == len(data["lapses"])
 
 
-def test_the_date_range_filters_every_chart(progress) -> None:
+def test_the_date_range_filters_every_chart(qtbot, progress) -> None:
     startup, screen, panel = progress
     screen.range_filter.choose(0)  # the last three months
     start = screen.date_range().start
@@ -134,6 +144,7 @@ def test_the_date_range_filters_every_chart(progress) -> None:
     panel.setCurrentWidget(panel.over_time)
     chart = panel.over_time
     chart.template.setCurrentIndex(chart.template.findData("check-in"))
+    built(qtbot, chart)
     checkins = [
         c for c in stored(startup)["checkins"].values() if local_day(c["at"]) >= start
     ]
@@ -166,6 +177,7 @@ def test_every_table_view_matches_its_chart(qtbot, progress) -> None:
     panel.setCurrentWidget(panel.over_time)
     chart = panel.over_time
     chart.part.setCurrentIndex(chart.part.findData("area:mind and emotions"))
+    built(qtbot, chart)
     rows = [r for r in chart.table_text() if r[1] == "Mind and emotions"]
     assert [float(r[2]) for r in rows] == list(chart.lines["mind and emotions.current"].get_ydata())
     assert [float(r[3]) for r in rows] == list(chart.lines["mind and emotions.ideal"].get_ydata())
@@ -262,7 +274,7 @@ def same_hues(fitted: tuple[str, ...], original: tuple[str, ...]) -> bool:
         for f, o in zip(fitted, original, strict=True))
 
 
-def test_colours_are_colour_blind_safe_and_follow_a_dark_palette(progress) -> None:
+def test_colours_are_colour_blind_safe_and_follow_a_dark_palette(qtbot, progress) -> None:
     _startup, _screen, panel = progress
     wheel = panel.wheel
     assert same_hues(wheel.theme.series, OKABE_ITO)  # darkened to 3:1, hues kept
@@ -273,6 +285,52 @@ def test_colours_are_colour_blind_safe_and_follow_a_dark_palette(progress) -> No
     wheel.setPalette(dark)
     assert wheel.theme.dark
     assert same_hues(wheel.theme.series, OKABE_ITO_DARK)
+    built(qtbot, wheel)  # drawn anew in the new colours, on the render thread
     face = wheel.figure.get_facecolor()
     assert max(face[:3]) < 0.2
     assert wheel.lines["now"].get_color().lower() == wheel.theme.now.lower()
+
+
+@pytest.mark.parametrize("template", ["check-in", "grounding"])
+def test_over_time_data_is_worked_out_off_the_ui_thread_and_shows_the_same_table(
+    qtbot, progress, monkeypatch, template
+) -> None:
+    import threading
+
+    from desktop_app.domain import progress_time
+    from desktop_app.services.progress import ProgressService
+    from desktop_app.ui.charts.over_time_text import table
+
+    startup, screen, panel = progress
+    screen.range_filter.choose(3)  # two years
+    panel.setCurrentWidget(panel.over_time)
+    chart = panel.over_time
+    built(qtbot, chart)
+    threads: list[str] = []
+    started, release = threading.Event(), threading.Event()
+    work = progress_time.over_time
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        started.set()
+        release.wait(20)
+        return work(*args, **kwargs)
+
+    monkeypatch.setattr(progress_time, "over_time", held)
+    before = chart.data
+    chart.template.setCurrentIndex(chart.template.findData(template))
+    qtbot.waitUntil(started.is_set, timeout=20000)
+    # Meanwhile the window goes on (this wait runs the event loop), showing the last view.
+    assert chart.awaiting_data and chart.data is before and not screen.charts_ready
+    release.set()
+    built(qtbot, chart)
+    assert threads == ["chart-render"]
+    assert chart.data is not None and chart.data.template_id == template
+    # The same as worked out here, from the records on disk, by a service of its own.
+    monkeypatch.setattr(progress_time, "over_time", work)
+    startup.session.require_repo().forget("progress-data")
+    expected = ProgressService(startup.session).over_time(template, screen.date_range())
+    assert expected == chart.data
+    _headers, rows = table(expected, *chart.selection())
+    assert chart.table_text() == [list(r.cells) for r in rows]
+    qtbot.waitUntil(lambda: screen.charts_ready, timeout=20000)

@@ -67,6 +67,8 @@ def test_a_new_checkin_is_drawn_when_progress_is_shown_again(qtbot, start_app, c
     panel.setCurrentWidget(panel.over_time)
     chart = panel.over_time
     chart.template.setCurrentIndex(chart.template.findData("check-in"))
+    # A new view's data is worked out, and its figure built, on the render thread.
+    qtbot.waitUntil(lambda: not chart.settling, timeout=20000)
     before = len(chart.lines["grounded.points"].get_xdata())
     window.show_screen("journal")
     answers = {"practices": True, "thoughts": 5, "words": 5, "body": 5, "distress": 1}

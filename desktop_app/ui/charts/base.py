@@ -1,13 +1,13 @@
 """What every chart shares: a matplotlib canvas, its table view, an empty state, a hover
 tooltip, click-to-open, export to PNG and SVG, and colours that follow the system palette.
 
-A standalone ``Figure`` on ``FigureCanvasQTAgg``; never pyplot. Imported only once the
+A standalone ``Figure`` on ``FigureCanvasQTAgg``; never pyplot. Hover and click are
+``pointer``'s. Imported only once the
 Progress screen has loaded matplotlib (see ``loader``).
 """
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
@@ -15,35 +15,32 @@ from pathlib import Path
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.backend_bases import Event, MouseEvent
 from matplotlib.figure import Figure
 from matplotlib.spines import Spine
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.i18n import _
+from desktop_app.ui.charts.ask_export import ask_export as ask_and_export
 from desktop_app.ui.charts.canvas import Canvas
 from desktop_app.ui.charts.empty_state import EmptyState
 from desktop_app.ui.charts.export_caption import (
     ExportCaption,
-    ExportOptionsDialog,
-    ask_export_path,
     save_figure,
 )
 from desktop_app.ui.charts.palette import ChartTheme
+from desktop_app.ui.charts.pointer import ChartPointer
 from desktop_app.ui.charts.table import ChartTable, TableRow
-from desktop_app.ui.charts.targets import Hit, Labels, Targets, nearest
+from desktop_app.ui.charts.targets import Hit, Labels
 
 # The period shown and the open profile's name, asked for when a chart is exported.
 CaptionSource = Callable[[], tuple[str, str | None]]
@@ -125,23 +122,21 @@ class ChartView(QWidget):
         # Asked once the file is chosen: a protected profile's chart is about to leave the
         # encryption (see ui/plain_export.py); None: nothing to ask.
         self.may_write: Callable[[QWidget, Path], bool] | None = None
-        self._targets: list[Targets] = []
-        self.hovered: Hit | None = None
+        self.pointer = ChartPointer(self.canvas, self.open_result.emit)
         self._empty = True
         self._table_stale = False
         self._chart_caption = self._table_caption = ""
         self._tabs_ordered = False
+        # True while the data to show next is worked out off the UI thread (the panel says
+        # so); the picture and table shown meanwhile are the last ones.
+        self.awaiting_data = False
         self._generation = 0  # counts rebuilds of the figure: a cached background is stale
-        self._listened: weakref.WeakSet[Figure] = weakref.WeakSet()
-        self._listen()
+        self.pointer.listen(self.figure)
 
-    def _listen(self) -> None:
-        # matplotlib keeps a canvas's event handlers with its figure.
-        if self.figure not in self._listened:
-            self._listened.add(self.figure)
-            self.canvas.mpl_connect("motion_notify_event", self._on_motion)
-            self.canvas.mpl_connect("button_press_event", self._on_press)
-            self.canvas.mpl_connect("figure_leave_event", self._on_leave)
+    @property
+    def hovered(self) -> Hit | None:
+        """The point under the mouse, if any."""
+        return self.pointer.hovered
 
     @staticmethod
     def blank_figure() -> Figure:
@@ -152,7 +147,7 @@ class ChartView(QWidget):
         self.canvas.settle(build=False)
         self.canvas.use_figure(figure)
         self.figure = figure
-        self._listen()
+        self.pointer.listen(figure)
 
     # --- for subclasses -----------------------------------------------------------------
     def draw_chart(self) -> None:
@@ -167,6 +162,9 @@ class ChartView(QWidget):
     # just before its first render (``build_figure`` then touches the figure only, and
     # ``after_build`` does the rest here); nine small panels take ~100 ms to make.
     deferred_build = False
+    # True: in view too (the picture shown stays until the new one is whole); a new view
+    # of the over-time chart froze the window ~230 ms at 20 years while it was built here.
+    deferred_in_view = False
 
     def build_figure(self) -> None:
         """Make the figure's artists (``draw_chart`` unless the chart splits it)."""
@@ -234,8 +232,7 @@ class ChartView(QWidget):
         ``labels`` may be a function of the point's index, so that thousands of points do
         not format thousands of strings on every redraw.
         """
-        xy = np.column_stack([np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)])
-        self._targets.append(Targets(axes, xy, labels, result_ids))
+        self.pointer.add(axes, xs, ys, labels, result_ids)
 
     def style_axes(self, axes: Axes, grid: bool = True) -> None:
         """Colours of the theme on one axes: face, spines, ticks, labels, grid."""
@@ -262,7 +259,7 @@ class ChartView(QWidget):
         self._generation += 1
         self.empty.set(message, action)
         clear_figure(self.figure)
-        self._targets = []
+        self.pointer.targets = []
         self.table.set_rows((), ())
         self.caption.setText("")
         self.stack.setCurrentWidget(self.empty)
@@ -271,17 +268,18 @@ class ChartView(QWidget):
 
     def redraw(self) -> None:
         """Draw the current data again (after new data, a new range or a new palette)."""
-        defer = self.deferred_build and not self.isVisible()
+        defer = self.deferred_build and (self.deferred_in_view or not self.isVisible())
         self.canvas.settle(build=not defer)
         was_empty = self._empty
         self._empty = False
         rebuild = was_empty or self.canvas.build_pending
         if not rebuild:
-            self._targets = []
+            self.pointer.targets = []
             rebuild = not self.update_chart()
         if rebuild:
             self._generation += 1
             if defer:
+                self.pointer.leave()  # the mouse is not read while the render thread builds
                 self.canvas.build_later(self._build, self.after_build)
             else:
                 self._build()
@@ -295,12 +293,17 @@ class ChartView(QWidget):
     def _build(self) -> None:
         clear_figure(self.figure)
         self.figure.set_facecolor(self.theme.background)
-        self._targets = []
+        self.pointer.targets = []
         self.build_figure()
 
     def schedule_draw(self) -> None:
         """Render the figure soon, once, however many changes come before that."""
         self.canvas.draw_idle()
+
+    @property
+    def settling(self) -> bool:
+        """True until the picture shows the latest data: it is being worked out or drawn."""
+        return self.awaiting_data or self.canvas.rendering
 
     @property
     def is_empty(self) -> bool:
@@ -364,44 +367,15 @@ class ChartView(QWidget):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             theme = ChartTheme.from_palette(self.palette())
             if theme != self.theme:
+                self.canvas.settle(build=False)  # a build on the render thread reads it
                 self.theme = theme
                 if not self._empty:
                     self.redraw()
         super().changeEvent(event)
 
-    # --- hover and click ----------------------------------------------------------------
     def hit_at(self, x: float, y: float, axes: Axes | None = None) -> Hit | None:
         """The target nearest to display point (x, y) within a few pixels, if any."""
-        self.canvas.settle()  # the transforms are the render thread's while it draws
-        return nearest(self._targets, x, y, axes)
-
-    def _on_motion(self, event: Event) -> None:
-        if not isinstance(event, MouseEvent) or event.inaxes is None:
-            self._on_leave(event)
-            return
-        hit = self.hit_at(event.x, event.y, event.inaxes)
-        self.hovered = hit
-        if hit is None:
-            QToolTip.hideText()
-            return
-        if hit.result_id is not None:
-            text = hit.label + "\n" + _("Click to open this result.")
-        else:
-            text = hit.label
-        ratio = self.canvas.devicePixelRatioF() or 1.0
-        local = QPoint(int(event.x / ratio), int(self.canvas.height() - event.y / ratio))
-        QToolTip.showText(self.canvas.mapToGlobal(local), text, self.canvas)
-
-    def _on_leave(self, _event: Event) -> None:
-        self.hovered = None
-        QToolTip.hideText()
-
-    def _on_press(self, event: Event) -> None:
-        if not isinstance(event, MouseEvent) or event.button != 1:
-            return
-        hit = self.hit_at(event.x, event.y, event.inaxes)
-        if hit is not None and hit.result_id is not None:
-            self.open_result.emit(hit.result_id)
+        return self.pointer.hit_at(x, y, axes)
 
     # --- export -------------------------------------------------------------------------
     def export_title(self) -> str:
@@ -424,24 +398,4 @@ class ChartView(QWidget):
         return written
 
     def ask_export(self, fmt: str) -> None:
-        caption = self.export_caption()
-        if caption is not None and self.caption_source is not None:
-            options = ExportOptionsDialog(self.in_text, caption, self.caption_source()[1], self)
-            accepted = options.exec() == ExportOptionsDialog.DialogCode.Accepted
-            caption = options.caption()
-            options.deleteLater()
-            if not accepted:
-                return
-        path = ask_export_path(self, self.in_text, fmt)
-        if path is None:
-            return
-        if self.may_write is not None and not self.may_write(self, path):
-            return
-        try:
-            written = self.export(path, caption)
-        except OSError as error:
-            QMessageBox.warning(self, _("Export failed"),
-                                _("Could not write the file: {reason}").format(reason=error))
-            return
-        self.message.emit(_("Saved the {chart} chart to {path}").format(
-            chart=self.in_text, path=written))
+        ask_and_export(self, self, fmt)

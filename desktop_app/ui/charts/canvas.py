@@ -17,6 +17,8 @@
   taken when the render ends, not waited for.
 * A chart may hand over the building of its figure too (``build_later``): it is built on
   the render thread just before the render, or by ``settle`` if something reads it first.
+  Meanwhile the mouse and keys are not passed on to matplotlib, whose events find the axes
+  under the pointer in the figure being built (``building``).
 * A chart may keep several figures built and show one or another (``use_figure``): each
   keeps its own cached pictures while it is out of view.
 """
@@ -37,8 +39,8 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedFormatter, FixedLocator
 from matplotlib.transforms import Bbox
-from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtCore import QEvent, QSize, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.ui.charts.render_thread import shared_render_thread
@@ -50,7 +52,12 @@ log = logging.getLogger(__name__)
 DRAW_DELAY_MS = 5
 # A render takes well under a second; past this the UI thread stops waiting for it.
 SETTLE_TIMEOUT_S = 10.0
-
+# What matplotlib turns into events of its own, each asking the figure which axes is under
+# the pointer.
+POINTER_EVENTS = frozenset({
+    QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel, QEvent.Type.Enter, QEvent.Type.Leave,
+})
 
 
 def whole_of(renderer: RendererAgg) -> Bbox:
@@ -161,6 +168,29 @@ class Canvas(FigureCanvasQTAgg):
     def build_pending(self) -> bool:
         """True while a figure waits to be built with its first render."""
         return self._build is not None
+
+    @property
+    def building(self) -> bool:
+        """True while the render thread builds the figure (or has, and it is not shown yet)."""
+        running = self._running
+        return running is not None and running.build is not None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in POINTER_EVENTS and self.building:
+            return True  # a hover or click waits for the new picture, and nothing is built
+        return bool(super().event(event))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.building:
+            QWidget.keyPressEvent(self, event)
+        else:
+            super().keyPressEvent(event)  # type: ignore[no-untyped-call]
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if self.building:
+            QWidget.keyReleaseEvent(self, event)
+        else:
+            super().keyReleaseEvent(event)  # type: ignore[no-untyped-call]
 
     def build_later(self, build: Callable[[], None], built: Callable[[], None]) -> None:
         """Build the figure on the render thread just before rendering it (``built`` then

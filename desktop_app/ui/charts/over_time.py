@@ -35,6 +35,7 @@ from desktop_app.ui.charts.over_time_areas import (
     middle_layer,
     set_date_grid,
     static_first,
+    without_date_ticks,
 )
 from desktop_app.ui.charts.over_time_text import (
     caption,
@@ -120,6 +121,7 @@ class OverTimeChart(ChartView):
             self.redraw()
 
     def set_data(self, data: OverTimeData, date_range: DateRange) -> None:
+        self.canvas.settle(build=False)  # a build on the render thread reads the data
         self.data = data
         self.date_range = date_range
         fill_parts(self.part, data)
@@ -144,6 +146,7 @@ class OverTimeChart(ChartView):
     # The artists are built once per layout (which areas or scales, which theme) and then
     # only given new data: a new check-in or date range costs a canvas draw, not a rebuild.
     def redraw(self) -> None:
+        self.canvas.settle(build=False)  # a build on the render thread reads the choice
         if self.data is not None:
             self._chosen = self.selection()
             self._switch_view(self._layout())
@@ -215,6 +218,7 @@ class OverTimeChart(ChartView):
         return True
 
     deferred_build = True
+    deferred_in_view = True  # nine panels: ~100 ms to make, ~150 more for their first draw
 
     def draw_chart(self) -> None:
         self.build_figure()
@@ -235,7 +239,7 @@ class OverTimeChart(ChartView):
             self.panels = build_small_multiples(self, areas, data.focus, strip)
             if strip:
                 self._build_journal(self.panels[-1])
-            self._date_axis(self.panels[0])
+            self._date_axis(self.panels[-1])  # the panels above show no dates
             self._built = self._layout()
             self._fill()
             return
@@ -262,18 +266,18 @@ class OverTimeChart(ChartView):
             self._build_scale(axes, scale, stacked=len(scales) > 1)
         if strip:
             self._build_journal(self.panels[-1])
-        assert first is not None
-        self._date_axis(first)
+        self._date_axis(self.panels[-1])
         for axes in self.panels[:-1]:
             axes.tick_params(labelbottom=False)
+            without_date_ticks(axes)
         self._built = self._layout()
         self._fill()
 
     @staticmethod
-    def _date_axis(first: Axes) -> None:
+    def _date_axis(lowest: Axes) -> None:
         locator = SteadyDateLocator(minticks=3, maxticks=8)
-        first.xaxis.set_major_locator(locator)
-        first.xaxis.set_major_formatter(SteadyDateFormatter(locator))  # in the app's language
+        lowest.xaxis.set_major_locator(locator)
+        lowest.xaxis.set_major_formatter(SteadyDateFormatter(locator))  # in the app's language
 
     def _fill(self) -> None:
         """Put the current data on the artists, with hover targets and the time span."""
@@ -299,7 +303,7 @@ class OverTimeChart(ChartView):
                 self.add_targets(self.panels[-1], xs, ys, journal_label(chosen))
         self._set_x_limits(self.panels[0], areas, scales)
         if self.date_grids:
-            axis = self.panels[0].xaxis
+            axis = self.panels[-1].xaxis  # the one with date ticks
             set_date_grid(self.date_grids, list(axis.get_majorticklocs()), axis.get_view_interval())
 
     def _set_x_limits(self, axes: Axes, areas: list[AreaSeries], scales: list[ScaleSeries]) -> None:

@@ -16,10 +16,12 @@ from typing import Protocol
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.axis import Ticker
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
+from matplotlib.ticker import NullFormatter, NullLocator
 from matplotlib.transforms import blended_transform_factory
 
 from desktop_app.domain.progress_time import AreaSeries
@@ -100,6 +102,7 @@ def build_small_multiples(
     figure.subplots_adjust(left=0.13, right=0.98, top=0.88, bottom=bottom_for(figure))
     MULTIPLES.add(figure)
     panels: list[Axes] = []
+    dateless: list[Axes] = []
     first: Axes | None = None
     for index, area in enumerate(areas):
         row, column = divmod(index, COLUMNS)
@@ -135,6 +138,8 @@ def build_small_multiples(
         # Dates under the lowest panel of each column (or only under the strip).
         lowest = index + COLUMNS >= len(areas)
         axes.tick_params(labelbottom=lowest and not strip, labelleft=column == 0, labelsize=7)
+        if not lowest or strip:
+            dateless.append(axes)
         _date_grid(chart, axes)
         panels.append(axes)
     assert first is not None
@@ -148,6 +153,8 @@ def build_small_multiples(
         _no_axis_labels(journal)
         _date_grid(chart, journal)
         panels.append(journal)
+    for axes in dateless:  # once every panel shares the first one's ticks (see sharex)
+        without_date_ticks(axes)
     handles: list[Line2D] = [chart.lines[f"{areas[0].area}.{p}"] for p in ("current", "ideal")]
     legend = figure.legend(handles=handles,
                            labels=[pgettext("chart", "Now"), pgettext("chart", "Ideal")],
@@ -156,6 +163,15 @@ def build_small_multiples(
     for text in legend.get_texts():
         text.set_color(theme.foreground)
     return panels
+
+
+def without_date_ticks(axes: Axes) -> None:
+    """No date ticks on a panel that shows no dates: its date grid marks where they fall.
+    Each tick is three artists and two texts, over a millisecond to make at a view's first
+    draw, and these panels had seventy of them. The panel keeps sharing the time span."""
+    axes.xaxis.major = Ticker()
+    axes.xaxis.set_major_locator(NullLocator())
+    axes.xaxis.set_major_formatter(NullFormatter())
 
 
 def static_first(axes: Axes) -> None:

@@ -95,6 +95,10 @@ class ChartPanel(QTabWidget):
         self._stale: set[ChartView] = set(self.charts)
         self._data_ready: set[ChartView] = set()  # stale, but the service has its data
         self._preparing = False
+        # Over time's data, worked out on the render thread (see ``show_over_time``): what
+        # is under way there, and whether the chart waits for it.
+        self._over_time_asked: set[tuple[str, DateRange]] = set()
+        self._over_time_tried: set[tuple[str, DateRange]] = set()  # (a failure: not again)
         self.wheel.compare_changed.connect(self._compare_picked)
         self.over_time.template_changed.connect(self._template_picked)
         self.consistency.kind_changed.connect(lambda _kind: self._draw(self.consistency))
@@ -110,13 +114,14 @@ class ChartPanel(QTabWidget):
         """Data or range changed: redraw the chart in view, then prepare the others."""
         self._stale = set(self.charts)
         self._data_ready = set()
+        self._over_time_tried.clear()
         self.draw_current()
         self._prepare_soon()
 
     @property
     def preparing(self) -> bool:
-        """True while charts out of view wait to be prepared."""
-        return bool(self._stale)
+        """True while charts out of view wait to be prepared (or over time for its data)."""
+        return bool(self._stale) or self.over_time.awaiting_data
 
     def draw_current(self) -> None:
         chart = self.currentWidget()
@@ -160,7 +165,7 @@ class ChartPanel(QTabWidget):
         elif chart is self.over_time:
             template_id = self._over_time_template()
             if template_id is not None:
-                self.service.over_time(template_id, date_range)
+                self._work_out_over_time(template_id, date_range)
         elif chart is self.together:
             pass  # a few records, read when drawn
         else:
@@ -271,6 +276,7 @@ class ChartPanel(QTabWidget):
         return self._template
 
     def show_over_time(self) -> None:
+        self.over_time.awaiting_data = False
         choices = self.service.series_choices()
         if not choices:
             self.over_time.show_empty(
@@ -283,11 +289,44 @@ class ChartPanel(QTabWidget):
         assert template_id is not None
         self.over_time.set_choices([(c.template_id, c.title) for c in choices], template_id)
         date_range = self.date_range()
+        waits = not self.service.over_time_ready(template_id, date_range) and (
+            (template_id, date_range) not in self._over_time_tried)
+        self.over_time.awaiting_data = waits
+        if waits:
+            # Areas, scores, trends and marks of every response (30 ms for the areas, 300
+            # for twenty years of daily check-ins) are worked out off the UI thread; the
+            # chart keeps its picture until then.
+            self._work_out_over_time(template_id, date_range)
+            return
         data = self.service.over_time(template_id, date_range)
         if data is None or data.is_empty:
             self._none_in_range(self.over_time, "changes over time")
             return
         self.over_time.set_data(data, date_range)
+
+    def _work_out_over_time(self, template_id: str, date_range: DateRange) -> None:
+        asked = (template_id, date_range)
+        if asked in self._over_time_asked or self.service.over_time_ready(*asked):
+            return
+        self._over_time_asked.add(asked)
+        work = self.service.over_time_work(template_id, date_range)
+
+        def job() -> None:
+            try:
+                work()
+            finally:
+                self._over_time_tried.add(asked)
+                self._over_time_asked.discard(asked)
+
+        shared_render_thread().submit(job, self._over_time_worked_out)
+
+    def _over_time_worked_out(self) -> None:
+        if not self.over_time.awaiting_data:
+            return
+        if self.service.session.repo is None:
+            self.over_time.awaiting_data = False  # closed meanwhile: nothing to show
+        else:
+            self.show_over_time()  # the latest choice and period: asks again if need be
 
     def _consistency_kind(self) -> CalendarKind:
         return "practices" if self.consistency.kind_key() == "practices" else "checkins"

@@ -119,11 +119,18 @@ class ProgressScreen(QWidget):
 
     @property
     def charts_ready(self) -> bool:
-        """True once the chart tabs show the current data."""
+        """True once the chart tabs show the current data (the one in view, drawn)."""
         return (
             self.panel is not None and not self._dirty and self._steps is None
-            and not self._drawing and not self.panel.preparing
+            and not self._drawing and not self.panel.preparing and not self._settling()
         )
+
+    def _settling(self) -> bool:
+        """True until the chart in view shows its latest data (``ChartView.settling``)."""
+        from desktop_app.ui.charts.base import ChartView
+
+        chart = self.panel.currentWidget() if self.panel is not None else None
+        return isinstance(chart, ChartView) and chart.settling
 
     # --- loading ------------------------------------------------------------------------
     def _matplotlib_loaded(self) -> None:
