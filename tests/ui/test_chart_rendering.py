@@ -624,3 +624,29 @@ def test_only_the_panel_with_dates_makes_date_ticks(qtbot, progress, template, p
     inside = [t for t in ticks if low <= t <= high]
     for grid in chart.date_grids:
         assert [segment[0][0] for segment in grid.get_segments()] == pytest.approx(inside)
+
+
+def test_a_caption_that_changes_with_a_new_view_is_laid_out_before_it_counts_as_shown(
+    qtbot, progress, monkeypatch
+) -> None:
+    from desktop_app.ui.charts.over_time import OverTimeChart
+
+    _startup, _screen, panel = progress
+    panel.setCurrentWidget(panel.over_time)
+    chart = panel.over_time
+    shown(qtbot, chart)
+    said = OverTimeChart.after_build
+
+    def longer(self: OverTimeChart) -> None:  # the new view's caption: three lines more
+        said(self)
+        self.caption.setText(self.caption.text() + "\n.\n.\n.")
+
+    monkeypatch.setattr(OverTimeChart, "after_build", longer)
+    with qtbot.waitSignal(chart.canvas.rendered, timeout=20000):
+        chart.template.setCurrentIndex(chart.template.findData("check-in"))
+    # Once it says so, the picture shown is of the canvas as laid out with the new caption
+    # (it was of the old size, and another render followed: a test caught it under load).
+    chart.layout().activate()  # the caption's new height, laid out now
+    width, height = chart.canvas.get_width_height(physical=True)
+    assert (chart.canvas.renderer.width, chart.canvas.renderer.height) == (width, height)
+    assert not chart.settling

@@ -322,9 +322,12 @@ def test_over_time_data_is_worked_out_off_the_ui_thread_and_shows_the_same_table
     qtbot.waitUntil(started.is_set, timeout=20000)
     # Meanwhile the window goes on (this wait runs the event loop), showing the last view.
     assert chart.awaiting_data and chart.data is before and not screen.charts_ready
+    # Its parts are the last view's: not offered until the new choice's have come.
+    assert not chart.part.isEnabled()
     release.set()
     built(qtbot, chart)
     assert threads == ["chart-render"]
+    assert chart.part.isEnabled() == (chart.part.count() > 1)
     assert chart.data is not None and chart.data.template_id == template
     # The same as worked out here, from the records on disk, by a service of its own.
     monkeypatch.setattr(progress_time, "over_time", work)

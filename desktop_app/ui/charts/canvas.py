@@ -368,7 +368,13 @@ class Canvas(FigureCanvasQTAgg):
             return
         self._running = None
         self._take_resize()
-        self._built(job)
+        if job.build is not None:
+            self._built(job)
+            # What the build said beside the figure (a caption on one line more or less)
+            # moves the canvas's edge: laid out now, so a picture of the old size is drawn
+            # again at the new one before it counts as shown (else it was shown, then
+            # replaced by another render a moment later).
+            self._lay_out_around()
         if job.renderer is not None:
             if job.size == self._size():
                 self._use(job.size, job.renderer)
@@ -379,6 +385,15 @@ class Canvas(FigureCanvasQTAgg):
             self.draw_idle()
         elif not self._idle_pending:
             self.rendered.emit()
+
+    def _lay_out_around(self) -> None:
+        """Lay out now what holds the canvas (its layouts are otherwise redone a turn later)."""
+        widget = self.parentWidget()
+        while widget is not None:
+            layout = widget.layout()
+            if layout is not None:
+                layout.activate()
+            widget = None if widget.isWindow() else widget.parentWidget()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         running = self._running

@@ -91,6 +91,19 @@ class OverTimeChart(ChartView):
         # render thread, which must not touch the widgets.
         self._chosen: tuple[list[AreaSeries], list[ScaleSeries]] = ([], [])
 
+    @property
+    def awaiting_data(self) -> bool:
+        return self._awaiting
+
+    @awaiting_data.setter
+    def awaiting_data(self, waits: bool) -> None:
+        self._awaiting = waits
+        # The Part box lists the parts of the data shown: until the new Show choice's data
+        # has come, those are the old choice's, and picking one drew the old assessment.
+        part = getattr(self, "part", None)  # not made yet when ChartView sets it first
+        if part is not None:
+            part.setEnabled(not waits and part.count() > 1)  # as fill_parts leaves it
+
     # --- choices ------------------------------------------------------------------------
     def set_choices(self, choices: Sequence[tuple[str, str]], current: str | None) -> None:
         """(template id, title) pairs for the Show box; keeps ``current`` when offered."""
