@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.progress import DateRange
-from desktop_app.ui.charts.over_time_areas import FOCUS_GID, FOCUS_MARK
+from desktop_app.ui.charts.over_time_areas import FOCUS_GID, FOCUS_MARK, VALUE_TICKS
 from tests.disk import stored as disk_tables
 
 
@@ -58,7 +58,7 @@ def test_all_areas_are_small_multiples_with_the_focus_first_and_marked(qtbot, pr
     assert len(set(map(id, panels))) == len(areas) == 9
     # One panel per area, each with only that area's now and ideal.
     for area in areas:
-        lines = chart.area_axes[area].get_lines()
+        lines = [n for n in chart.area_axes[area].get_lines() if n.get_gid() != VALUE_TICKS]
         assert set(lines) == {chart.lines[f"{area}.current"], chart.lines[f"{area}.ideal"]}
     # Shared axes: every panel has the same time span and the same 0–10 scale.
     assert len({p.get_xlim() for p in panels}) == 1
@@ -88,6 +88,53 @@ def test_all_areas_are_small_multiples_with_the_focus_first_and_marked(qtbot, pr
     assert len(meaning) == 2
     assert "One small chart per area" in chart.caption.text()
     assert "starred and framed" in chart.caption.text()
+
+
+def frame_sides(axes: Any) -> dict[str, np.ndarray]:
+    """Where each visible side of a panel's frame is drawn, in display pixels."""
+    return {side: spine.get_transform().transform(spine.get_path().vertices)
+            for side, spine in axes.spines.items() if spine.get_visible()}
+
+
+def assert_framed(axes: Any) -> None:
+    box = axes.get_window_extent()
+    edges = {"left": (0, box.x0), "right": (0, box.x1), "bottom": (1, box.y0), "top": (1, box.y1)}
+    for side, points in frame_sides(axes).items():
+        column, edge = edges[side]
+        assert np.allclose(points[:, column], edge, atol=0.5), side
+
+
+@pytest.mark.parametrize(("template", "part"), [("life-areas", "areas"), ("check-in", None)])
+def test_every_panel_is_framed_on_its_edges(qtbot, progress, template, part) -> None:
+    # Panels without a date axis (or value axis) draw no ticks of it; their frame must still
+    # sit on the panel's edges, not at the values 0 and 1 of the data.
+    _startup, screen, panel = progress
+    chart = over_time(qtbot, screen, panel, template, part)
+    assert len(chart.panels) >= 2
+    for axes in chart.panels:
+        assert_framed(axes)
+
+
+def test_each_small_panel_shows_the_0_to_10_scale(qtbot, progress) -> None:
+    _startup, screen, panel = progress
+    chart = over_time(qtbot, screen, panel, "life-areas", "areas")
+    areas = [a.area for a in chart.data.areas if a.current]
+    for index, area in enumerate(areas):
+        axes = chart.area_axes[area]
+        box = axes.get_window_extent()
+        heights = [axes.transData.transform((0, v))[1] for v in (0, 5, 10)]
+        assert box.y0 < heights[0] < heights[1] < heights[2] < box.y1
+        (marks,) = [n for n in axes.get_lines() if n.get_gid() == VALUE_TICKS]
+        at = marks.get_transform().transform(np.column_stack(marks.get_data()))
+        assert np.allclose(at[:, 0], box.x0) and np.allclose(at[:, 1], heights)
+        labels = {t.get_text(): t.get_transform().transform(t.get_position())
+                  for t in axes.texts}
+        if index % 3:  # the numbers only left of the first column
+            assert not labels
+            continue
+        assert sorted(labels, key=int) == ["0", "5", "10"]
+        for text, height in zip(("0", "5", "10"), heights, strict=True):
+            assert labels[text][0] < box.x0 and abs(labels[text][1] - height) < 0.5
 
 
 def test_all_areas_table_keeps_the_same_numbers(qtbot, progress) -> None:

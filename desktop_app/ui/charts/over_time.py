@@ -24,6 +24,7 @@ from desktop_app.domain.progress_time import (
 from desktop_app.i18n import _, pgettext
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
+from desktop_app.ui.charts.light_axes import LightAxes
 from desktop_app.ui.charts.locale_axis import LocaleNumberFormatter
 from desktop_app.ui.charts.over_time_areas import (
     IDEAL_STYLE,
@@ -268,7 +269,7 @@ class OverTimeChart(ChartView):
         self.panels = []
         first: Axes | None = None
         for row in range(len(ratios)):
-            axes = self.figure.add_subplot(grid[row, 0], sharex=first)
+            axes = self.figure.add_subplot(grid[row, 0], sharex=first, axes_class=LightAxes)
             first = first or axes
             self.style_axes(axes)
             static_first(axes)
