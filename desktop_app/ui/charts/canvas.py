@@ -44,6 +44,7 @@ from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.ui.charts.render_thread import shared_render_thread
+from desktop_app.ui.charts.text_renderer import TextKeepingRenderer
 
 log = logging.getLogger(__name__)
 
@@ -318,7 +319,7 @@ class Canvas(FigureCanvasQTAgg):
             renderer.clear()  # type: ignore[no-untyped-call]
         else:
             width, height, dpi = job.size
-            renderer = RendererAgg(width, height, dpi)  # type: ignore[no-untyped-call]
+            renderer = TextKeepingRenderer(width, height, dpi)  # type: ignore[no-untyped-call]
         cached = self._background
         if job.overlay and cached is not None and cached[0] == job.background_key:
             renderer.restore_region(cached[1])  # type: ignore[no-untyped-call]
