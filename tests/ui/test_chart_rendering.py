@@ -650,3 +650,32 @@ def test_a_caption_that_changes_with_a_new_view_is_laid_out_before_it_counts_as_
     width, height = chart.canvas.get_width_height(physical=True)
     assert (chart.canvas.renderer.width, chart.canvas.renderer.height) == (width, height)
     assert not chart.settling
+
+
+def test_a_new_view_whose_caption_is_longer_is_drawn_once(qtbot, progress, monkeypatch) -> None:
+    # The caption says what the view shows before it is built: the canvas takes its new
+    # size first, and the render thread draws the new view once, at that size (it drew it
+    # at the old size, then again at the new one: a third more time for every new view).
+    from desktop_app.ui.charts import canvas as canvas_module
+
+    _startup, _screen, panel = progress
+    panel.setCurrentWidget(panel.over_time)
+    chart = panel.over_time
+    shown(qtbot, chart)
+    chart.template.setCurrentIndex(chart.template.findData("life-areas"))
+    chart.part.setCurrentIndex(chart.part.findData("areas"))
+    shown(qtbot, chart)
+    before = (chart.caption.text(), chart.canvas.height())
+    renders: list[tuple[int, int]] = []
+    draw = canvas_module.Canvas._render
+
+    def counted(self: Any, job: Any) -> Any:
+        renders.append(job.size[:2])
+        return draw(self, job)
+
+    monkeypatch.setattr(canvas_module.Canvas, "_render", counted)
+    chart._kept.clear()  # a view never shown before
+    chart.part.setCurrentIndex(chart.part.findData("area:work"))
+    shown(qtbot, chart)
+    assert chart.caption.text() != before[0] and chart.canvas.height() != before[1]
+    assert renders == [chart.canvas.get_width_height(physical=True)]

@@ -173,6 +173,10 @@ class ChartView(QWidget):
     def after_build(self) -> None:
         """What a build does besides the figure (captions), on the UI thread."""
 
+    def before_build(self) -> None:
+        """What of ``after_build`` is known before a build on the render thread: said first,
+        so that the canvas has its final size when the picture is drawn."""
+
     def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
         """The table: headers and rows, the same numbers the chart draws."""
         raise NotImplementedError
@@ -280,6 +284,10 @@ class ChartView(QWidget):
             self._generation += 1
             if defer:
                 self.pointer.leave()  # the mouse is not read while the render thread builds
+                self.before_build()
+                # A caption a line longer or shorter moves the canvas's edge: laid out now,
+                # or the new view was drawn at the old size, then again at the new one.
+                self.canvas.lay_out_around()
                 self.canvas.build_later(self._build, self.after_build)
             else:
                 self._build()

@@ -375,7 +375,7 @@ class Canvas(FigureCanvasQTAgg):
             # moves the canvas's edge: laid out now, so a picture of the old size is drawn
             # again at the new one before it counts as shown (else it was shown, then
             # replaced by another render a moment later).
-            self._lay_out_around()
+            self.lay_out_around()
         if job.renderer is not None:
             if job.size == self._size():
                 self._use(job.size, job.renderer)
@@ -387,7 +387,7 @@ class Canvas(FigureCanvasQTAgg):
         elif not self._idle_pending:
             self.rendered.emit()
 
-    def _lay_out_around(self) -> None:
+    def lay_out_around(self) -> None:
         """Lay out now what holds the canvas (its layouts are otherwise redone a turn later)."""
         widget = self.parentWidget()
         while widget is not None:

@@ -241,6 +241,8 @@ class OverTimeChart(ChartView):
     def after_build(self) -> None:
         self.caption.setText(caption(*self._chosen, bool(self.data and self.data.focus)))
 
+    before_build = after_build  # the caption says what the view shows, known before it is
+
     def build_figure(self) -> None:
         data = self.data
         assert data is not None
