@@ -285,14 +285,15 @@ def bench_progress_stall(folders: dict[int, Path]) -> Row:
 def run_all(folders: dict[int, Path], scratch: Path) -> list[Row]:
     from tests.benchmarks.bundle_start import bench_bundle_start
     from tests.benchmarks.export_flow import bench_export
-    from tests.benchmarks.redraw import bench_redraw
+    from tests.benchmarks.redraw import bench_never_shown, bench_redraw
 
     if ONLY == "start":  # BENCH_ONLY=start: the start rows alone (a minute or two)
         return [*bench_startup(folders), *bench_start_stall(folders)]
     if ONLY == "charts":  # BENCH_ONLY=charts: the chart, Progress and import rows alone
         from tests.benchmarks.import_flow import bench_import_only
 
-        return [*bench_redraw(folders[20], REDRAW_RUNS), bench_progress_stall(folders),
+        return [*bench_redraw(folders[20], REDRAW_RUNS),
+                *bench_never_shown(folders[1], REDRAW_RUNS, 1), bench_progress_stall(folders),
                 *bench_import_only(folders[20], scratch, STALL_RUNS)]
     rows = bench_startup(folders)
     rows += bench_start_stall(folders)
@@ -301,6 +302,7 @@ def run_all(folders: dict[int, Path], scratch: Path) -> list[Row]:
     rows.append(bench_win(folders))
     rows += bench_saves(folders)
     rows += bench_redraw(folders[20], REDRAW_RUNS)
+    rows += bench_never_shown(folders[1], REDRAW_RUNS, 1)
     rows += bench_privacy(scratch)
     rows += bench_export(folders[20], scratch, STALL_RUNS)
     return rows

@@ -13,6 +13,7 @@ from typing import Any
 from tests.benchmarks.stats import Row, max_ms, median_ms
 
 Samples = tuple[list[float], list[float]]  # wall seconds, UI-thread CPU seconds
+Case = tuple[str, Callable[[], None], Any]  # a row's name, the change, the chart it redraws
 
 
 def _synchronous(redraw: Callable[[], None], chart: Any, runs: int) -> Samples:
@@ -45,16 +46,78 @@ def _as_shown(redraw: Callable[[], None], chart: Any, runs: int) -> Samples:
     return wall[2:], cpu[2:]
 
 
-def _row(name: str, points: int, samples: Samples) -> Row:
+def _row(name: str, points: int, samples: Samples, years: int = 20) -> Row:
     wall, cpu = samples
     return Row(
-        f"redraw at 20 y: {name}" + (f" ({points:,} points)" if "daily" in name else ""),
+        f"redraw at {years} y: {name}" + (f" ({points:,} points)" if "daily" in name else ""),
         f"median {median_ms(wall):.0f} ms, max {max_ms(wall):.0f} ms; UI-thread CPU median "
         f"{median_ms(cpu):.0f}, max {max_ms(cpu):.0f} ms; load {os.getloadavg()[0]:.1f}",
         "≤ 100 ms",
         max_ms(wall) <= 100,
         {"samples_ms": [s * 1000 for s in wall], "ui_cpu_ms": [s * 1000 for s in cpu]},
     )
+
+
+def never_shown_cases(chart: Any, daily: Any, areas: Any, period: Any) -> list[Case]:
+    """Daily check-ins and nine areas in turn, each as a view never drawn before: no view
+    kept built, and no text kept by the renderer (ui/charts/text_renderer.py) from earlier
+    pictures, the worst a person can meet."""
+    from desktop_app.ui.charts import text_renderer
+
+    views = itertools.cycle([(daily, period), (areas, period)])
+
+    def never_shown() -> None:
+        kept = getattr(chart, "_kept", None)
+        if kept is not None:
+            kept.clear()
+        getattr(text_renderer, "forget", lambda: None)()
+        chart.set_data(*next(views))
+
+    return [("over-time chart, first draw of a view never shown before", never_shown, chart)]
+
+
+def bench_never_shown(data_dir: Path, runs: int, years: int) -> list[Row]:
+    """The never-shown rows alone, for a profile of ``years``: the cost of a new view,
+    set beside the same at 20 years, says whether it grows with the history."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.domain.progress import DateRange
+    from desktop_app.ui.charts.over_time import OverTimeChart
+
+    if QApplication.instance() is None:
+        QApplication([sys.argv[0]])
+    session, service = _open(data_dir)
+    everything = DateRange(None, service.today())
+    chart = OverTimeChart()
+    chart.resize(1000, 620)
+    chart.show()
+    daily = service.over_time("check-in", everything)
+    areas = service.over_time("life-areas", everything)
+    assert daily is not None and areas is not None
+    points = len(daily.scales[0].points)
+    ((name, redraw, _chart),) = never_shown_cases(chart, daily, areas, everything)
+    rows = [_row(name, points, _synchronous(redraw, chart, runs), years),
+            _row(f"as shown: {name}", points, _as_shown(redraw, chart, runs), years)]
+    session.close()
+    chart.close()
+    chart.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return rows
+
+
+def _open(data_dir: Path) -> tuple[Any, Any]:
+    from desktop_app.paths import resources_dir
+    from desktop_app.services.clock import system_clock
+    from desktop_app.services.progress import ProgressService
+    from desktop_app.services.session import Session
+    from tests.benchmarks.data import BENCH_DEVICE
+
+    session = Session(data_dir, resources_dir(), system_clock, BENCH_DEVICE)
+    session.load_templates()
+    session.profiles.refresh()
+    session.open_profile(session.profiles.profiles[0].id)
+    return session, ProgressService(session)
 
 
 def bench_redraw(data_dir: Path, runs: int) -> list[Row]:
@@ -64,22 +127,13 @@ def bench_redraw(data_dir: Path, runs: int) -> list[Row]:
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.domain.progress import DateRange, months_back
-    from desktop_app.paths import resources_dir
-    from desktop_app.services.clock import system_clock
-    from desktop_app.services.progress import ProgressService
-    from desktop_app.services.session import Session
     from desktop_app.ui.charts.consistency import ConsistencyChart
     from desktop_app.ui.charts.over_time import OverTimeChart
     from desktop_app.ui.charts.wheel import WheelChart
-    from tests.benchmarks.data import BENCH_DEVICE
 
     if QApplication.instance() is None:
         QApplication([sys.argv[0]])
-    session = Session(data_dir, resources_dir(), system_clock, BENCH_DEVICE)
-    session.load_templates()
-    session.profiles.refresh()
-    session.open_profile(session.profiles.profiles[0].id)
-    service = ProgressService(session)
+    session, service = _open(data_dir)
     everything = DateRange(None, service.today())
     over_time = OverTimeChart()
     over_time.resize(1000, 620)
@@ -87,7 +141,7 @@ def bench_redraw(data_dir: Path, runs: int) -> list[Row]:
     data = service.over_time("check-in", everything)
     assert data is not None
     points = len(data.scales[0].points)
-    cases: list[tuple[str, Callable[[], None], Any]] = [
+    cases: list[Case] = [
         ("over-time chart, daily check-ins", lambda: over_time.set_data(data, everything),
          over_time),
     ]
@@ -123,20 +177,12 @@ def bench_redraw(data_dir: Path, runs: int) -> list[Row]:
                   lambda: over_time.set_data(*next(periods)), over_time))
     # A new view (Show or Part) builds the panels anew and draws the whole figure: no
     # cached picture holds. Alternating the two views makes every draw such a first one.
+    # The chart keeps the last few views built (ui/charts/over_time_views.py), so this
+    # measures going back to a view; ``never_shown_cases``, a view never shown before.
     views = itertools.cycle([(daily_all, everything), (areas, everything)])
     cases.append(("over-time chart, first draw of a view (daily check-ins ↔ nine areas)",
                   lambda: over_time.set_data(*next(views)), over_time))
-
-    # The chart keeps the last few views built (ui/charts/over_time_views.py), so the row
-    # above measures going back to a view; this one, a view never shown before.
-    def never_shown() -> None:
-        kept = getattr(over_time, "_kept", None)
-        if kept is not None:
-            kept.clear()
-        over_time.set_data(*next(views))
-
-    cases.append(("over-time chart, first draw of a view never shown before", never_shown,
-                  over_time))
+    cases += never_shown_cases(over_time, daily_all, areas, everything)
     # As the Progress screen does once it has its data (ui/screens/progress.py): what is
     # loaded is frozen, so full collections during the redraws do not walk it.
     from desktop_app.ui.worker_calm import freeze_survivors

@@ -3,14 +3,23 @@ locator and the uncached language-aware formatter give."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 
 from desktop_app.ui.charts.locale_axis import LocaleDateFormatter
-from desktop_app.ui.charts.time_axis import SteadyDateFormatter, SteadyDateLocator, day_number
+from desktop_app.ui.charts.time_axis import (
+    SharedMoments,
+    SteadyDateFormatter,
+    SteadyDateLocator,
+    day_number,
+    x_values,
+)
 
 VIEWS = [
     (datetime(2024, 3, 1), datetime(2024, 5, 30)),
@@ -43,3 +52,20 @@ def test_the_ticks_and_labels_are_those_of_matplotlib_for_every_view(shared: int
                 reference.xaxis.get_major_formatter().format_ticks(ticks)
             assert each.xaxis.get_major_formatter().get_offset() == \
                 reference.xaxis.get_major_formatter().get_offset()
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2040, 1, 1),
+                             timezones=st.sampled_from([UTC,
+                                                        timezone(timedelta(hours=2)),
+                                                        timezone(timedelta(hours=-5))])),
+                max_size=40))
+def test_moments_met_again_in_a_fill_give_the_same_dates(moments: list[datetime]) -> None:
+    times = SharedMoments()
+    first = times(moments)
+    assert np.array_equal(first, x_values(moments))
+    assert times(list(moments)) is first  # the same datetime objects: worked out once
+    copies = [m.replace() for m in moments]  # equal, but other objects: worked out anew
+    again = times(copies)
+    assert np.array_equal(again, first) and (again is not first or not moments)
+    assert np.array_equal(times(moments[:-1]), x_values(moments[:-1]))

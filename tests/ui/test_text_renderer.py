@@ -41,8 +41,7 @@ texts = st.lists(st.tuples(
 @given(texts)
 def test_texts_are_drawn_as_agg_draws_them_cold_and_kept(drawn: list) -> None:
     expected = picture(RendererAgg, drawn)
-    for kept in (text_renderer._layouts, text_renderer._measures, text_renderer._glyphs):
-        kept.clear()
+    text_renderer.forget()
     assert np.array_equal(picture(TextKeepingRenderer, drawn), expected)  # nothing kept yet
     assert np.array_equal(picture(TextKeepingRenderer, drawn), expected)  # all from what is kept
 

@@ -7,6 +7,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
+import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
@@ -48,10 +49,10 @@ from desktop_app.ui.charts.over_time_text import (
 from desktop_app.ui.charts.over_time_views import BuiltView, KeptViews
 from desktop_app.ui.charts.table import TableRow
 from desktop_app.ui.charts.time_axis import (
+    SharedMoments,
     SteadyDateFormatter,
     SteadyDateLocator,
     day_number,
-    x_values,
 )
 
 JOURNAL_ROWS = {"win": 0, "return": 1, "slip": 2}
@@ -299,39 +300,42 @@ class OverTimeChart(ChartView):
         """Put the current data on the artists, with hover targets and the time span."""
         assert self.data is not None
         areas, scales = self._chosen
+        times = SharedMoments()
+        spans: list[np.ndarray] = []  # of the results, which the time span fits
         for area in areas:
             for points, part, word in ((area.current, "current", pgettext("chart", "now")),
                                        (area.ideal, "ideal", pgettext("chart", "ideal"))):
-                xs = x_values([p.when for p in points])
+                xs = times([p.when for p in points])
+                if part == "current":
+                    spans.append(xs)
                 ys = [p.value for p in points]
                 self.lines[f"{area.area}.{part}"].set_data(xs, ys)
                 self.add_targets(self.area_axes.get(area.area, self.panels[0]), xs, ys,
                                  point_label(points, f"{area.title}: {word}", None),
                                  [p.result_id for p in points])
         for axes, scale in zip(self.panels, scales, strict=False):
-            self._fill_scale(axes, scale)
+            spans.append(self._fill_scale(axes, scale, times))
         if self.data.marks:
             for kind in JOURNAL_ROWS:
                 chosen = [m for m in self.data.marks if m.kind == kind]
-                xs = x_values([m.when for m in chosen])
+                xs = times([m.when for m in chosen])
                 ys = [JOURNAL_ROWS[kind]] * len(chosen)
                 self.lines[f"journal.{kind}"].set_data(xs, ys)
                 self.add_targets(self.panels[-1], xs, ys, journal_label(chosen))
-        self._set_x_limits(self.panels[0], areas, scales)
+        self._set_x_limits(self.panels[0], spans)
         if self.date_grids:
             axis = self.panels[-1].xaxis  # the one with date ticks
             set_date_grid(self.date_grids, list(axis.get_majorticklocs()), axis.get_view_interval())
 
-    def _set_x_limits(self, axes: Axes, areas: list[AreaSeries], scales: list[ScaleSeries]) -> None:
-        moments = [p.when for a in areas for p in a.current]
-        moments += [p.when for s in scales for p in s.points]
+    def _set_x_limits(self, axes: Axes, spans: list[np.ndarray]) -> None:
+        """The period chosen; an open end a week past the results' first or last."""
         start, end = self.date_range.start, self.date_range.end
         low = day_number(datetime.combine(start, datetime.min.time())) if start else None
         high = day_number(datetime.combine(end, datetime.max.time())) if end else None
-        if moments and (low is None or high is None):
-            xs = x_values(moments)
-            low = low if low is not None else float(xs.min()) - 7
-            high = high if high is not None else float(xs.max()) + 7
+        spans = [xs for xs in spans if len(xs)]
+        if spans and (low is None or high is None):
+            low = low if low is not None else min(float(xs.min()) for xs in spans) - 7
+            high = high if high is not None else max(float(xs.max()) for xs in spans) + 7
         if low is not None and high is not None:
             axes.set_xlim(low, high)
 
@@ -384,20 +388,22 @@ class OverTimeChart(ChartView):
         # Stacked panels are low: on two short lines a name no longer runs into the next.
         axes.set_ylabel(textwrap.fill(scale.title, MARGIN_WIDTH if stacked else 14), fontsize=8)
 
-    def _fill_scale(self, axes: Axes, scale: ScaleSeries) -> None:
+    def _fill_scale(self, axes: Axes, scale: ScaleSeries, times: SharedMoments) -> np.ndarray:
+        """The scale's points, trend and marks on its artists; the points' dates."""
         key = scale.scale_id
-        xs = x_values([p.when for p in scale.points])
+        xs = times([p.when for p in scale.points])
         values = [p.value for p in scale.points]
         self.lines[f"{key}.points"].set_data(xs, values)
         if scale.trend:
-            trend_x = x_values([p.when for p in scale.trend])
+            trend_x = times([p.when for p in scale.trend])
             self.lines[f"{key}.trend"].set_data(trend_x, [p.value for p in scale.trend])
         self.add_targets(
             axes, xs, values, point_label(scale.points, scale.title, scale),
             [p.result_id for p in scale.points],
         )
-        mark_x = x_values([m.point.when for m in scale.marks])
+        mark_x = times([m.point.when for m in scale.marks])
         self.lines[f"{key}.marks"].set_data(mark_x, [m.point.value for m in scale.marks])
+        return xs
 
     def _build_journal(self, axes: Axes) -> None:
         theme = self.theme

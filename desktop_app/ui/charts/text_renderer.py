@@ -129,6 +129,12 @@ class TextKeepingRenderer(RendererAgg):
                 0, gc)
 
 
+def forget() -> None:
+    """Forget every kept layout, measure and glyph (the benchmark's never-shown view)."""
+    for kept in (_layouts, _measures, _glyphs):
+        kept.clear()
+
+
 def hinting() -> Any:
     """matplotlib's hinting flags for text (``text.hinting``, read at each draw as it does)."""
     return _hinting()  # type: ignore[no-untyped-call]

@@ -28,6 +28,24 @@ def x_values(moments: Sequence[datetime]) -> np.ndarray:
     return local / 86400.0 + EPOCH_SHIFT
 
 
+class SharedMoments:
+    """``x_values`` for one fill of a chart, worked out once for moments already met: the
+    series of one set of results (now and ideal, every area, every scale of a check-in)
+    share the very same datetime objects, and converting each again was most of a fill."""
+
+    def __init__(self) -> None:
+        self._met: list[tuple[Sequence[datetime], np.ndarray]] = []
+
+    def __call__(self, moments: Sequence[datetime]) -> np.ndarray:
+        for known, xs in self._met:
+            if len(known) == len(moments) and all(
+                    a is b for a, b in zip(known, moments, strict=True)):
+                return xs
+        xs = x_values(moments)
+        self._met.append((moments, xs))
+        return xs
+
+
 def day_number(moment: datetime) -> float:
     """The matplotlib date number of one naive moment."""
     return float(mdates.date2num(moment))  # type: ignore[no-untyped-call]
