@@ -3,7 +3,6 @@ changes, and a strip of slips, returns and wins along the same time axis."""
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -12,7 +11,6 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
-from matplotlib.transforms import blended_transform_factory
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
@@ -24,13 +22,8 @@ from desktop_app.domain.progress_time import (
 )
 from desktop_app.i18n import _, pgettext
 from desktop_app.ui.charts.base import ChartView
-from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.light_axes import LightAxes
-from desktop_app.ui.charts.locale_axis import LocaleNumberFormatter
 from desktop_app.ui.charts.over_time_areas import (
-    IDEAL_STYLE,
-    NOW_STYLE,
-    STATIC_ZORDER,
     build_small_multiples,
     fit_bottom,
     in_panel_order,
@@ -38,6 +31,13 @@ from desktop_app.ui.charts.over_time_areas import (
     set_date_grid,
     static_first,
     without_date_ticks,
+)
+from desktop_app.ui.charts.over_time_panels import (
+    JOURNAL_ROWS,
+    build_journal,
+    build_one_area,
+    build_scale,
+    fill_scale,
 )
 from desktop_app.ui.charts.over_time_text import (
     caption,
@@ -54,9 +54,6 @@ from desktop_app.ui.charts.time_axis import (
     SteadyDateLocator,
     day_number,
 )
-
-JOURNAL_ROWS = {"win": 0, "return": 1, "slip": 2}
-MARGIN_WIDTH = 10  # characters a line of a name in a margin (a band's, a score's) at 760 px
 
 
 class OverTimeChart(ChartView):
@@ -255,7 +252,7 @@ class OverTimeChart(ChartView):
         if len(areas) > 1:
             self.panels = build_small_multiples(self, areas, data.focus, strip)
             if strip:
-                self._build_journal(self.panels[-1])
+                build_journal(self, self.panels[-1])
             self._date_axis(self.panels[-1])  # the panels above show no dates
             self._built = self._layout()
             self._fill()
@@ -278,11 +275,11 @@ class OverTimeChart(ChartView):
             static_first(axes)
             self.panels.append(axes)
         if areas:
-            self._build_areas(self.panels[0], areas)
+            build_one_area(self, self.panels[0], areas)
         for axes, scale in zip(self.panels, scales, strict=False):
-            self._build_scale(axes, scale, stacked=len(scales) > 1)
+            build_scale(self, axes, scale, stacked=len(scales) > 1)
         if strip:
-            self._build_journal(self.panels[-1])
+            build_journal(self, self.panels[-1])
         self._date_axis(self.panels[-1])
         for axes in self.panels[:-1]:
             axes.tick_params(labelbottom=False)
@@ -314,7 +311,7 @@ class OverTimeChart(ChartView):
                                  point_label(points, f"{area.title}: {word}", None),
                                  [p.result_id for p in points])
         for axes, scale in zip(self.panels, scales, strict=False):
-            spans.append(self._fill_scale(axes, scale, times))
+            spans.append(fill_scale(self, axes, scale, times))
         if self.data.marks:
             for kind in JOURNAL_ROWS:
                 chosen = [m for m in self.data.marks if m.kind == kind]
@@ -338,91 +335,6 @@ class OverTimeChart(ChartView):
             high = high if high is not None else max(float(xs.max()) for xs in spans) + 7
         if low is not None and high is not None:
             axes.set_xlim(low, high)
-
-    def _build_areas(self, axes: Axes, areas: list[AreaSeries]) -> None:
-        """One area: now and ideal, styled as in the small multiples."""
-        for area in areas:
-            (self.lines[f"{area.area}.current"],) = axes.plot(
-                [], [], color=self.theme.now, label=pgettext("chart", "Now"),
-                **NOW_STYLE)  # type: ignore[arg-type]
-            (self.lines[f"{area.area}.ideal"],) = axes.plot(
-                [], [], color=self.theme.ideal, label=pgettext("chart", "Ideal"),
-                **IDEAL_STYLE)  # type: ignore[arg-type]
-        axes.set_ylim(-0.3, 10.3)
-        axes.set_ylabel(areas[0].title if areas else "")
-        legend = axes.legend(
-            loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, frameon=False, fontsize=8
-        )
-        legend.set_zorder(STATIC_ZORDER)  # drawn before the date axis: see static_first
-        for text in legend.get_texts():
-            text.set_color(self.theme.foreground)
-
-    def _build_scale(self, axes: Axes, scale: ScaleSeries, stacked: bool = False) -> None:
-        theme = self.theme
-        label_at = blended_transform_factory(axes.transAxes, axes.transData)
-        for index, band in enumerate(scale.bands):
-            axes.axhspan(band.low, band.high, color=theme.band if index % 2 == 0 else
-                         theme.background, zorder=0, linewidth=0)
-            axes.text(
-                1.01, (band.low + band.high) / 2, textwrap.fill(band.label, MARGIN_WIDTH),
-                transform=label_at, fontsize=7, color=theme.muted, va="center", ha="left",
-                zorder=STATIC_ZORDER,
-            )
-        key = scale.scale_id
-        if scale.trend:
-            (self.lines[f"{key}.points"],) = axes.plot(
-                [], [], linestyle="none", marker=".", markersize=3, color=theme.now, alpha=0.35
-            )
-            (self.lines[f"{key}.trend"],) = axes.plot([], [], color=theme.now, linewidth=2)
-        else:
-            (self.lines[f"{key}.points"],) = axes.plot(
-                [], [], color=theme.now, marker="o", markersize=4, linewidth=1.8
-            )
-        (self.lines[f"{key}.marks"],) = axes.plot(
-            [], [], linestyle="none", marker="o", markersize=11, markerfacecolor="none",
-            markeredgecolor=theme.foreground, markeredgewidth=1.4,
-        )
-        pad = (scale.high - scale.low) * 0.05 or 0.5
-        axes.set_ylim(scale.low - pad, scale.high + pad)
-        axes.yaxis.set_major_formatter(LocaleNumberFormatter())
-        # Stacked panels are low: on two short lines a name no longer runs into the next.
-        axes.set_ylabel(textwrap.fill(scale.title, MARGIN_WIDTH if stacked else 14), fontsize=8)
-
-    def _fill_scale(self, axes: Axes, scale: ScaleSeries, times: SharedMoments) -> np.ndarray:
-        """The scale's points, trend and marks on its artists; the points' dates."""
-        key = scale.scale_id
-        xs = times([p.when for p in scale.points])
-        values = [p.value for p in scale.points]
-        self.lines[f"{key}.points"].set_data(xs, values)
-        if scale.trend:
-            trend_x = times([p.when for p in scale.trend])
-            self.lines[f"{key}.trend"].set_data(trend_x, [p.value for p in scale.trend])
-        self.add_targets(
-            axes, xs, values, point_label(scale.points, scale.title, scale),
-            [p.result_id for p in scale.points],
-        )
-        mark_x = times([m.point.when for m in scale.marks])
-        self.lines[f"{key}.marks"].set_data(mark_x, [m.point.value for m in scale.marks])
-        return xs
-
-    def _build_journal(self, axes: Axes) -> None:
-        theme = self.theme
-        styles = {"slip": ("v", theme.slip), "return": ("^", theme.back), "win": ("*", theme.win)}
-        for kind, (marker, color) in styles.items():
-            (self.lines[f"journal.{kind}"],) = axes.plot(
-                [], [], linestyle="none", marker=marker, color=color,
-                markersize=7 if kind == "win" else 6,
-            )
-        # The Journal's own words ("Slips and returns"): "Back on track" was cut off by
-        # the margin at 1024 px.
-        # Translators: row labels left of the journal strip, in a narrow margin: keep short.
-        row_words = {"win": pgettext("journal strip", "Wins"),
-                     "return": pgettext("journal strip", "Returns"),
-                     "slip": pgettext("journal strip", "Slips")}
-        words = [row_words[k] for k in JOURNAL_ROWS]
-        fixed_ticks(axes.yaxis, list(JOURNAL_ROWS.values()), words, fontsize=8)
-        axes.set_ylim(-0.7, 2.7)
-        axes.grid(False, axis="y")
 
     def rows(self) -> tuple[Sequence[str], Sequence[TableRow]]:
         assert self.data is not None
