@@ -43,6 +43,7 @@ from PySide6.QtCore import QEvent, QSize, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.ui.charts.leftovers import collect_soon
 from desktop_app.ui.charts.render_thread import shared_render_thread
 from desktop_app.ui.charts.text_renderer import TextKeepingRenderer
 
@@ -232,6 +233,7 @@ class Canvas(FigureCanvasQTAgg):
         if build and pending is not None:
             pending[0]()
             pending[1]()
+            collect_soon()
         elif pending is not None:
             self._build = pending
 
@@ -370,6 +372,7 @@ class Canvas(FigureCanvasQTAgg):
         self._running = None
         self._take_resize()
         if job.build is not None:
+            collect_soon()  # what the figure held before the build (see ``leftovers``)
             self._built(job)
             # What the build said beside the figure (a caption on one line more or less)
             # moves the canvas's edge: laid out now, so a picture of the old size is drawn
