@@ -219,6 +219,10 @@ class Canvas(FigureCanvasQTAgg):
         self.figure = figure
         self._background, self._static = self._kept.pop(figure, (None, None))
 
+    def forget(self, figure: Figure) -> None:
+        """Drop the cached pictures of ``figure``, a view let go (see ``use_figure``)."""
+        self._kept.pop(figure, None)
+
     def settle(self, build: bool = True) -> None:
         """Wait for a render under way: the figure is the render thread's until it ends.
         A figure still waiting to be built is built now, here, unless ``build`` is False."""

@@ -21,7 +21,8 @@ from desktop_app.domain.progress_time import (
     ScaleSeries,
 )
 from desktop_app.i18n import _, pgettext
-from desktop_app.ui.charts.base import ChartView
+from desktop_app.ui.charts.base import ChartView, clear_figure
+from desktop_app.ui.charts.leftovers import collect_soon
 from desktop_app.ui.charts.light_axes import LightAxes
 from desktop_app.ui.charts.over_time_areas import (
     build_small_multiples,
@@ -84,7 +85,7 @@ class OverTimeChart(ChartView):
         self.area_axes: dict[str, Axes] = {}
         self.date_grids: list[LineCollection] = []
         self._built: tuple[object, ...] = ()
-        self._kept = KeptViews()
+        self._kept = KeptViews(on_drop=self._dropped)
         self.canvas.fit_to = lambda size: fit_bottom(self.canvas.figure, size)
         # What the Part box picks, read here on the UI thread: a build may run on the
         # render thread, which must not touch the widgets.
@@ -190,6 +191,14 @@ class OverTimeChart(ChartView):
         self.area_axes, self.date_grids = wanted.area_axes, wanted.date_grids
         self._generation = wanted.generation
         self._built = layout
+
+    def _dropped(self, view: BuiltView) -> None:
+        """Let a view no longer kept go now: emptied, its artists no longer hang on its
+        figure (which may be one frozen out of the collector's reach, ``ui.worker_calm``,
+        and kept them forever), and the canvas forgets its pictures."""
+        self.canvas.forget(view.figure)
+        clear_figure(view.figure)
+        collect_soon()
 
     def show_empty(
         self, message: str, action: tuple[str, Callable[[], None]] | None = None

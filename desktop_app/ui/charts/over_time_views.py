@@ -11,6 +11,7 @@ does. A few are kept, those drawn in another palette are dropped.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from matplotlib.axes import Axes
@@ -39,12 +40,19 @@ class BuiltView:
     generation: int  # the chart's count of rebuilds when it was built (keys its pictures)
 
 
-class KeptViews:
-    """Built views out of view, by layout, the one shown longest ago dropped first."""
+def _let_go(_view: BuiltView) -> None:
+    return None
 
-    def __init__(self, size: int = KEPT_VIEWS) -> None:
+
+class KeptViews:
+    """Built views out of view, by layout, the one shown longest ago dropped first;
+    ``on_drop`` is told of each view dropped (not of one taken to be shown)."""
+
+    def __init__(self, size: int = KEPT_VIEWS,
+                 on_drop: Callable[[BuiltView], None] = _let_go) -> None:
         self._size = size
         self._views: OrderedDict[Layout, BuiltView] = OrderedDict()
+        self._on_drop = on_drop
 
     def __len__(self) -> int:
         return len(self._views)
@@ -57,12 +65,13 @@ class KeptViews:
         self._views[layout] = view
         self._views.move_to_end(layout)
         while len(self._views) > self._size:
-            self._views.popitem(last=False)
+            self._on_drop(self._views.popitem(last=False)[1])
 
     def keep_theme(self, theme: ChartTheme) -> None:
         """Drop the views drawn in another palette: they would never be shown again."""
         for layout in [k for k in self._views if k[0] != theme]:
-            del self._views[layout]
+            self._on_drop(self._views.pop(layout))
 
     def clear(self) -> None:
-        self._views.clear()
+        while self._views:
+            self._on_drop(self._views.popitem(last=False)[1])
