@@ -22,7 +22,6 @@ from desktop_app.domain.progress_time import (
 )
 from desktop_app.i18n import _, pgettext
 from desktop_app.ui.charts.base import ChartView, clear_figure
-from desktop_app.ui.charts.leftovers import collect_soon
 from desktop_app.ui.charts.light_axes import LightAxes
 from desktop_app.ui.charts.over_time_areas import (
     build_small_multiples,
@@ -195,10 +194,10 @@ class OverTimeChart(ChartView):
     def _dropped(self, view: BuiltView) -> None:
         """Let a view no longer kept go now: emptied, its artists no longer hang on its
         figure (which may be one frozen out of the collector's reach, ``ui.worker_calm``,
-        and kept them forever), and the canvas forgets its pictures."""
+        and kept them forever), and the canvas forgets its pictures. They are collected
+        after the next build's picture shows (``Canvas``): not now, while it is built."""
         self.canvas.forget(view.figure)
         clear_figure(view.figure)
-        collect_soon()
 
     def show_empty(
         self, message: str, action: tuple[str, Callable[[], None]] | None = None
