@@ -16,7 +16,6 @@ import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.spines import Spine
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -37,6 +36,7 @@ from desktop_app.ui.charts.export_caption import (
     ExportCaption,
     save_figure,
 )
+from desktop_app.ui.charts.figure_parts import clear_figure
 from desktop_app.ui.charts.palette import ChartTheme
 from desktop_app.ui.charts.pointer import ChartPointer
 from desktop_app.ui.charts.table import ChartTable, TableRow
@@ -44,14 +44,6 @@ from desktop_app.ui.charts.targets import Hit, Labels
 
 # The period shown and the open profile's name, asked for when a chart is exported.
 CaptionSource = Callable[[], tuple[str, str | None]]
-
-
-def clear_figure(figure: Figure) -> None:
-    """``figure.clear()``, without first clearing each axes it is about to drop: clearing
-    one makes its ticks anew, and ten panels' worth was a tenth of a rebuild."""
-    for axes in tuple(figure.axes):
-        figure.delaxes(axes)
-    figure.clear()
 
 
 class ChartView(QWidget):
@@ -203,17 +195,6 @@ class ChartView(QWidget):
     def static_key(self) -> object | None:
         """What the picture under ``middle_artists`` depends on besides the layout."""
         return None
-
-    @staticmethod
-    def in_draw_order(axes_list: Sequence[Axes], artists: Sequence[Artist]) -> list[Artist]:
-        """``artists`` and the spines (drawn over them), in the order a whole draw takes,
-        so that the picture over a cached background is exactly the whole picture."""
-        wanted = set(artists)
-        found: list[Artist] = []
-        for axes in axes_list:
-            mine = [a for a in axes.get_children() if a in wanted or isinstance(a, Spine)]
-            found += sorted(mine, key=lambda a: a.get_zorder())
-        return found
 
     def _background_key(self) -> object | None:
         key = self.background_key()

@@ -21,7 +21,8 @@ from desktop_app.domain.progress_time import (
     ScaleSeries,
 )
 from desktop_app.i18n import _, pgettext
-from desktop_app.ui.charts.base import ChartView, clear_figure
+from desktop_app.ui.charts.base import ChartView
+from desktop_app.ui.charts.figure_parts import clear_figure, in_draw_order
 from desktop_app.ui.charts.light_axes import LightAxes
 from desktop_app.ui.charts.over_time_areas import (
     build_small_multiples,
@@ -217,7 +218,7 @@ class OverTimeChart(ChartView):
         )
 
     def overlay_artists(self) -> Sequence[Artist]:
-        return self.in_draw_order(self.panels, list(self.lines.values()))
+        return in_draw_order(self.panels, list(self.lines.values()))
 
     def background_key(self) -> object | None:
         # Ticks and their labels follow the limits; everything else follows the layout.

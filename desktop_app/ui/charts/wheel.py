@@ -22,6 +22,7 @@ from desktop_app.domain.progress import AreaValue, Snapshot, WheelData
 from desktop_app.i18n import _, pgettext
 from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.canvas import fixed_ticks
+from desktop_app.ui.charts.figure_parts import in_draw_order
 from desktop_app.ui.charts.table import TableRow
 from desktop_app.ui.dates import short_date
 
@@ -105,7 +106,7 @@ class WheelChart(ChartView):
         data_artists: list[Artist] = [*self.lines.values(), *self.ring_labels]
         if self.shape is not None:
             data_artists.append(self.shape)
-        return self.in_draw_order(self.figure.axes[:1], data_artists)
+        return in_draw_order(self.figure.axes[:1], data_artists)
 
     def background_key(self) -> object | None:
         # The legend names the results' dates; the radius follows the largest value.
