@@ -99,13 +99,9 @@ def bench_never_shown(data_dir: Path, runs: int, years: int) -> list[Row]:
     from desktop_app.domain.progress import DateRange
     from desktop_app.ui.charts.over_time import OverTimeChart
 
-    if QApplication.instance() is None:
-        QApplication([sys.argv[0]])
     session, service = _open(data_dir)
     everything = DateRange(None, service.today())
-    chart = OverTimeChart()
-    chart.resize(1000, 620)
-    chart.show()
+    chart = _shown(OverTimeChart)
     daily = service.over_time("check-in", everything)
     areas = service.over_time("life-areas", everything)
     assert daily is not None and areas is not None
@@ -120,13 +116,25 @@ def bench_never_shown(data_dir: Path, runs: int, years: int) -> list[Row]:
     return rows
 
 
+def _shown(chart_class: Any) -> Any:
+    chart = chart_class()
+    chart.resize(1000, 620)
+    chart.show()
+    return chart
+
+
 def _open(data_dir: Path) -> tuple[Any, Any]:
+    """A session with the profile of ``data_dir`` open, and its progress service."""
+    from PySide6.QtWidgets import QApplication
+
     from desktop_app.paths import resources_dir
     from desktop_app.services.clock import system_clock
     from desktop_app.services.progress import ProgressService
     from desktop_app.services.session import Session
     from tests.benchmarks.data import BENCH_DEVICE
 
+    if QApplication.instance() is None:
+        QApplication([sys.argv[0]])
     session = Session(data_dir, resources_dir(), system_clock, BENCH_DEVICE)
     session.load_templates()
     session.profiles.refresh()
@@ -145,13 +153,9 @@ def bench_redraw(data_dir: Path, runs: int) -> list[Row]:
     from desktop_app.ui.charts.over_time import OverTimeChart
     from desktop_app.ui.charts.wheel import WheelChart
 
-    if QApplication.instance() is None:
-        QApplication([sys.argv[0]])
     session, service = _open(data_dir)
     everything = DateRange(None, service.today())
-    over_time = OverTimeChart()
-    over_time.resize(1000, 620)
-    over_time.show()
+    over_time = _shown(OverTimeChart)
     data = service.over_time("check-in", everything)
     assert data is not None
     points = len(data.scales[0].points)
@@ -163,15 +167,11 @@ def bench_redraw(data_dir: Path, runs: int) -> list[Row]:
     assert areas is not None
     cases.append(("over-time chart, nine areas", lambda: over_time.set_data(areas, everything),
                   over_time))
-    consistency = ConsistencyChart()
-    consistency.resize(1000, 620)
-    consistency.show()
+    consistency = _shown(ConsistencyChart)
     calendar = service.consistency("checkins", everything)
     cases.append(("consistency calendar, one year", lambda: consistency.set_data(calendar),
                   consistency))
-    wheel = WheelChart()
-    wheel.resize(1000, 620)
-    wheel.show()
+    wheel = _shown(WheelChart)
     wheel_data = service.wheel(everything)
     assert wheel_data is not None
     cases.append(("wheel", lambda: wheel.set_data(wheel_data), wheel))
