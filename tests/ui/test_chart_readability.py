@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.progress import DateRange
-from desktop_app.ui.charts.over_time_areas import FOCUS_GID, FOCUS_MARK, VALUE_TICKS
+from desktop_app.ui.charts.over_time_areas import FOCUS_GID, FOCUS_MARK
+from desktop_app.ui.charts.still_scale import VALUE_TICKS
 from tests.disk import stored as disk_tables
 
 

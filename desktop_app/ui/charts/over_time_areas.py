@@ -20,16 +20,16 @@ from matplotlib.axis import Ticker
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.markers import TICKLEFT, MarkerStyle
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import NullFormatter, NullLocator
-from matplotlib.transforms import ScaledTranslation, blended_transform_factory
+from matplotlib.transforms import blended_transform_factory
 
 from desktop_app.domain.progress_time import AreaSeries
 from desktop_app.i18n import _, pgettext
 from desktop_app.ui.charts.light_axes import LightAxes
 from desktop_app.ui.charts.locale_axis import LocaleNumberFormatter
 from desktop_app.ui.charts.palette import ChartTheme
+from desktop_app.ui.charts.still_scale import still_scale
 
 COLUMNS = 3
 FOCUS_MARK = "★"
@@ -170,35 +170,14 @@ def build_small_multiples(
 
 
 VALUES = (0, 5, 10)
-VALUE_TICKS = "value-ticks"  # the tick marks' gid: not a series of the panel
-TICK_PT = 3.5  # matplotlib's tick length and the gap to its label, in points
-LABEL_PAD_PT = TICK_PT + 3.5
 
 
 def _value_axis(chart: Chart, axes: Axes, labelled: bool) -> None:
-    """The panel's 0, 5 and 10 as three artists of its own: grid lines, tick marks and (in
-    the first column) labels, drawn as matplotlib's value axis would draw them. That axis
-    made three ticks of five artists each per panel at a view's first draw, and worked out
-    its layout at every draw, for marks that never move."""
-    theme = chart.theme
-    axes.yaxis.set_visible(False)
-    across = axes.get_yaxis_transform()  # x in the panel's width, y in values
-    grid = LineCollection([((0.0, v), (1.0, v)) for v in VALUES], colors=theme.grid,
-                          linewidths=0.6, zorder=STATIC_ZORDER + 0.1, transform=across)
-    axes.add_collection(grid, autolim=False)
-    marks = Line2D([0] * len(VALUES), list(VALUES), linestyle="none", marker=MarkerStyle(TICKLEFT),
-                   markersize=TICK_PT, markeredgewidth=0.8, color=theme.foreground,
-                   markeredgecolor=theme.foreground, zorder=STATIC_ZORDER + 0.1,
-                   transform=across, clip_on=False, gid=VALUE_TICKS)
-    axes.add_line(marks)
-    if not labelled:
-        return
-    shift = ScaledTranslation(-LABEL_PAD_PT / 72, 0, axes.figure.dpi_scale_trans)
+    """The panel's 0, 5 and 10 (their numbers left of the first column only)."""
     number = LocaleNumberFormatter()
-    for value in VALUES:
-        axes.text(0, value, number(value), transform=across + shift, fontsize=7,
-                  color=theme.foreground, ha="right", va="center_baseline",
-                  zorder=STATIC_ZORDER + 0.1, clip_on=False)
+    still_scale(axes, VALUES, [number(v) for v in VALUES] if labelled else None,
+                colour=chart.theme.foreground, grid_colour=chart.theme.grid, fontsize=7,
+                zorder=STATIC_ZORDER + 0.1)
 
 
 def without_date_ticks(axes: Axes) -> None:

@@ -13,11 +13,11 @@ from matplotlib.transforms import blended_transform_factory
 
 from desktop_app.domain.progress_time import AreaSeries, ScaleSeries
 from desktop_app.i18n import pgettext
-from desktop_app.ui.charts.canvas import fixed_ticks
 from desktop_app.ui.charts.locale_axis import LocaleNumberFormatter
 from desktop_app.ui.charts.over_time_areas import IDEAL_STYLE, NOW_STYLE, STATIC_ZORDER
 from desktop_app.ui.charts.over_time_text import point_label
 from desktop_app.ui.charts.palette import ChartTheme
+from desktop_app.ui.charts.still_scale import still_scale
 from desktop_app.ui.charts.targets import Labels
 from desktop_app.ui.charts.time_axis import SharedMoments
 
@@ -122,6 +122,6 @@ def build_journal(chart: Chart, axes: Axes) -> None:
                  "return": pgettext("journal strip", "Returns"),
                  "slip": pgettext("journal strip", "Slips")}
     words = [row_words[k] for k in JOURNAL_ROWS]
-    fixed_ticks(axes.yaxis, list(JOURNAL_ROWS.values()), words, fontsize=8)
     axes.set_ylim(-0.7, 2.7)
-    axes.grid(False, axis="y")
+    still_scale(axes, list(JOURNAL_ROWS.values()), words, colour=theme.foreground,
+                grid_colour=None, fontsize=8, zorder=axes.yaxis.get_zorder())
