@@ -16,40 +16,68 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
     from desktop_app.cli import Options
+    from desktop_app.home_copy import HomeCopy
     from desktop_app.home_snapshot import HomeInputs
     from desktop_app.services.session import Session
     from desktop_app.start_read import FirstRead, ReadJob
 
 
 def finish_start(startup: Startup, options: Options, settings: QSettings,
-                  state_dir: Path) -> None:
+                 state_dir: Path) -> None:
     """Home from this computer's copy when it still holds, then the profile (below)."""
-    # Made after the first paint: the copy's modules are not needed to show the window.
+    from desktop_app.ui.background import run_in_background
+
+    last = settings.value("last_profile")
+    wanted = (last if isinstance(last, str) and last and not options.demo
+              and not options.profile else None)
+    session, window = startup.session, startup.window
+    window.expect_preview()
+    # The copy is read, and Home's modules imported, on a worker: on the UI thread they held
+    # the window for 30-60 ms right after its first paint.
+    run_in_background(
+        window, lambda: _copy_of_home(session, state_dir, wanted),
+        lambda got: _show_copy(startup, options, settings, *got),
+        lambda error: _copy_failed(startup, options, settings, error),
+    )
+
+
+def _copy_of_home(session: Session, state_dir: Path, wanted: str | None
+                  ) -> tuple[HomeCopy, HomeInputs | None]:
+    """On the worker: this computer's copy of Home for profile ``wanted``, if it holds."""
     from desktop_app.home_copy import HomeCopy
     from desktop_app.home_snapshot import snapshot_file
     from desktop_app.paths import data_dir_key
 
-    startup.home_copy = HomeCopy(
-        snapshot_file(state_dir, data_dir_key(startup.session.data_dir)), startup.session)
-    remembered = _remembered_home(startup, options, settings)
-    if remembered is None:
+    home_copy = HomeCopy(snapshot_file(state_dir, data_dir_key(session.data_dir)), session)
+    remembered = home_copy.for_start(wanted) if wanted is not None else None
+    if remembered is not None:
+        import desktop_app.ui.screens.home  # noqa: F401  (classes only: built on the UI thread)
+    return home_copy, remembered
+
+
+def _show_copy(startup: Startup, options: Options, settings: QSettings,
+               home_copy: HomeCopy, remembered: HomeInputs | None) -> None:
+    if startup.stopped:
+        return
+    startup.home_copy = home_copy
+    window, session = startup.window, startup.session
+    if remembered is None or session.repo is not None or session.locked_profile_id is not None:
+        window.preview_decided()  # none, or a profile was opened from a menu meanwhile
         _open_and_show(startup, options, settings)
         return
     from desktop_app.ui.after_paint import after_next_paint
 
-    texts = startup.home_copy.texts if startup.home_copy is not None else None
-    home = startup.window.show_home_preview(remembered, texts)
+    home = window.show_home_preview(remembered, home_copy.texts)
+    window.preview_decided()
     after_next_paint(home, lambda: _open_and_show(startup, options, settings))
 
 
-def _remembered_home(startup: Startup, options: Options, settings: QSettings
-                     ) -> HomeInputs | None:
-    """The copy of Home for the profile that is about to open, if it still holds."""
-    last = settings.value("last_profile")
-    if (startup.home_copy is None or options.demo or options.profile
-            or not isinstance(last, str) or not last):
-        return None
-    return startup.home_copy.for_start(last)
+def _copy_failed(startup: Startup, options: Options, settings: QSettings,
+                 error: BaseException) -> None:
+    if not startup.stopped:
+        startup.window.preview_decided()
+        _open_and_show(startup, options, settings)
+    raise error
 
 
 def _open_and_show(startup: Startup, options: Options, settings: QSettings) -> None:
@@ -195,12 +223,14 @@ def _report_notices(startup: Startup) -> None:
     from desktop_app.start_read import warm_lists
     from desktop_app.ui.background import run_in_background
 
+    def read_then_report(_got: object) -> None:
+        next_turn(startup, lambda: _read_then_report(startup, steps, repo))
+
     # Decoded on a worker (up to 70 ms a list at 20 years); the steps then find them ready.
-    run_in_background(
-        startup.window, lambda: warm_lists(session, repo),
-        lambda _none: next_turn(startup, lambda: _read_then_report(startup, steps, repo)),
-        lambda _error: next_turn(startup, lambda: _read_then_report(startup, steps, repo)),
-    )
+    # Started a turn later: the beacon's import beside a worker took twice its time, each
+    # file read handing the interpreter to the worker for a switch interval.
+    next_turn(startup, lambda: None if startup.stopped else run_in_background(
+        startup.window, lambda: warm_lists(session, repo), read_then_report, read_then_report))
 
 
 def _read_then_report(startup: Startup, steps: list[Callable[[], object]], repo: object) -> None:

@@ -58,6 +58,7 @@ class MainWindow(MenuCommands):
         self.home_preview: HomeInputs | None = None
         self.home_texts: dict[str, str] | None = None  # its dates as written (``home_time``)
         self._previewing = False
+        self._preview_coming = False
         super().__init__()
         self.session = session
         self.settings = settings
@@ -125,6 +126,21 @@ class MainWindow(MenuCommands):
         callbacks, self._after_paint = self._after_paint, []
         for callback in callbacks:
             callback()
+        if not self._preview_coming:
+            self._settle()
+
+    def expect_preview(self) -> None:
+        """Home may be drawn from its copy once a worker has read it: what follows the first
+        paint waits for :meth:`preview_decided`, so it lands after Home, as with the copy."""
+        self._preview_coming = True
+
+    def preview_decided(self) -> None:
+        """Home from its copy is shown (``show_home_preview``), or there is none to show."""
+        if self._preview_coming:
+            self._preview_coming = False
+            self._settle()
+
+    def _settle(self) -> None:
         if self._previewing:  # both build Qt's enums (tens of ms): after Home is on screen
             from desktop_app.ui.after_paint import after_next_paint
 
