@@ -7,12 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.services.clock import Clock
-
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from desktop_app.domain.templates import TemplateSet
+    from desktop_app.services.clock import Clock
     from desktop_app.services.privacy import PreparedKey, PrivacyService, UnlockedKey
     from desktop_app.services.profiles import ProfileService
     from desktop_app.storage.device import Device

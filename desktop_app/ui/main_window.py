@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from desktop_app.home_snapshot import HomeInputs
     from desktop_app.ui.journal.reminder import CheckInReminder
     from desktop_app.ui.live_refresh import LiveRefresh
+    from desktop_app.ui.quit_wait import QuitWait
     from desktop_app.ui.welcome import WelcomeScreen
 
 # Dialogs and the welcome screen are imported when first needed: every module and Qt enum
@@ -36,7 +37,6 @@ from desktop_app.ui import screens
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.main_menus import SCREENS, MenuCommands
 from desktop_app.ui.privacy_bridge import waiting_profile_id
-from desktop_app.ui.quit_wait import QuitWait
 from desktop_app.ui.screen_fit import fit_to_screen, no_tab_stop, scrolling
 from desktop_app.ui.screen_stack import LazyScreenStack
 
@@ -84,12 +84,22 @@ class MainWindow(MenuCommands):
         self.reminder: CheckInReminder | None = None
         self._profile_actions = None
         self.live_refresh: LiveRefresh | None = None
-        self.quit_wait = QuitWait(self, session)
+        self._quit_wait: QuitWait | None = None
         self._after_paint: list[Callable[[], object]] = []
         self._restore_geometry()
         # Zero-timers run before the first paint, so wait for the paint itself (or a short
         # while, should the window start hidden).
         QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._after_first_paint)
+
+    @property
+    def quit_wait(self) -> QuitWait:
+        """Made at the first close (its module and QMessageBox took ~7 ms before the first
+        paint)."""
+        if self._quit_wait is None:
+            from desktop_app.ui.quit_wait import QuitWait
+
+            self._quit_wait = QuitWait(self, self.session)
+        return self._quit_wait
 
     def event(self, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:
