@@ -101,7 +101,7 @@ from desktop_app.cli import parse_options
 app = QApplication([sys.argv[0], "-platform", "offscreen"])
 startup = prepare(parse_options(["--data-dir", sys.argv[1]]))
 wanted = ("datetime", "desktop_app.ui.quit_wait", "desktop_app.services.profiles",
-          "msgspec", "desktop_app.domain.templates")
+          "msgspec", "desktop_app.domain.templates", "desktop_app.ui.main_sidebar")
 print(json.dumps({"visible": startup.window.isVisible(),
                   "loaded": [name for name in wanted if name in sys.modules]}))
 startup.window.close()
@@ -109,7 +109,7 @@ startup.shutdown()
 """
 
 
-def test_the_window_is_shown_before_the_clock_quit_wait_storage_and_templates_load(
+def test_the_window_is_shown_before_the_clock_quit_wait_sidebar_and_storage_load(
     tmp_path: Path,
 ) -> None:
     """Each module loaded before the window shows delays it (PySide6's import hook reads

@@ -9,22 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, QTimer
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QScrollArea,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
 from desktop_app.services.session import Session
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QLabel, QListWidget
 
     from desktop_app.home_snapshot import HomeInputs
     from desktop_app.ui.journal.reminder import CheckInReminder
@@ -77,6 +69,8 @@ class MainWindow(MenuCommands):
         self.pages.addWidget(QWidget())
         self._welcome: WelcomeScreen | None = None
         self.workspace = self._build_workspace()
+        self.nav: QListWidget  # these two are made once the window has painted (_add_sidebar)
+        self.profile_label: QLabel
         self.pages.addWidget(self.workspace)
         # A screen larger than a small or scaled display scrolls rather than being cut off.
         self.setCentralWidget(scrolling(self.pages, _("Window content"), tab_stop_now=False))
@@ -134,7 +128,7 @@ class MainWindow(MenuCommands):
         if self._painted:
             return
         self._painted = True
-        self._style_sidebar()
+        self._add_sidebar()
         callbacks, self._after_paint = self._after_paint, []
         for callback in callbacks:
             callback()
@@ -233,27 +227,9 @@ class MainWindow(MenuCommands):
     # --- layout -----------------------------------------------------------------------
     def _build_workspace(self) -> QWidget:
         workspace = QWidget()
-        row = QHBoxLayout(workspace)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        side = QWidget()
-        side.setObjectName("sidebar")
-        side.setFixedWidth(180)
-        side_layout = QVBoxLayout(side)
-        self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
-        self.nav.setAccessibleName(_("Sections"))
-        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
-        for number, (_key, title) in enumerate(SCREENS, start=1):
-            item = QListWidgetItem(_(title))
-            item.setToolTip(_("{screen} (Ctrl+{number})").format(screen=_(title), number=number))
-            self.nav.addItem(item)
-        side_layout.addWidget(self.nav, 1)
-        self.profile_label = QLabel()
-        self.profile_label.setObjectName("currentProfile")
-        self.profile_label.setWordWrap(True)
-        side_layout.addWidget(self.profile_label)
-        row.addWidget(side)
+        self._row = QHBoxLayout(workspace)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(0)
         # Screens are built on first use: start-up pays only for Home.
         self.stack = LazyScreenStack(
             [key for key, _title in SCREENS], partial(screens.create, ctx=self.ctx)
@@ -269,19 +245,16 @@ class MainWindow(MenuCommands):
         self.notices = NoticeArea(self.session)
         column.addWidget(self.notices)
         column.addWidget(self.stack, 1)
-        row.addWidget(main, 1)
-        self.nav.currentRowChanged.connect(self._show_row)
-        self._sidebar = side  # styled after the first paint (``_style_sidebar``)
+        self._row.addWidget(main, 1)
         return workspace
 
-    def _style_sidebar(self) -> None:
-        # The window's first style sheet costs 6-9 ms (Qt's style sheet style polishes the
-        # list): set once the blank first page has painted, before the workspace shows.
-        self._sidebar.setStyleSheet(
-            "#sidebar { background: palette(alternate-base); }"
-            "#navigation { background: transparent; font-size: 11pt; }"
-            "#navigation::item { padding: 8px 10px; }"
-        )
+    def _add_sidebar(self) -> None:
+        """The sidebar, once the blank first page has painted (it shows with Home)."""
+        from desktop_app.ui.main_sidebar import build_sidebar
+
+        side, self.nav, self.profile_label = build_sidebar([title for _k, title in SCREENS])
+        self._row.insertWidget(0, side)
+        self.nav.currentRowChanged.connect(self._show_row)
 
     # --- navigation -----------------------------------------------------------------
     def _show_row(self, row: int) -> None:
