@@ -157,3 +157,28 @@ def test_a_profile_that_cannot_be_read_is_said_and_the_next_one_opens(
     assert "alex.json: could not be read" in startup.notices
     startup.window.close()
     startup.shutdown()
+
+
+def test_closing_while_the_lists_are_decoded_says_nothing_afterwards(
+    qtbot, data_dir, clock, computer, monkeypatch
+) -> None:
+    _make_profile(data_dir, clock, computer, "Sam")
+    reached, gate = threading.Event(), threading.Event()
+    warm_lists = start_read.warm_lists
+
+    def gated(session: Any, repo: Any) -> None:
+        warm_lists(session, repo)
+        reached.set()
+        assert gate.wait(10)
+
+    monkeypatch.setattr(start_read, "warm_lists", gated)
+    startup = _started(qtbot, data_dir, clock, "--profile", "Sam")
+    qtbot.waitUntil(reached.is_set)
+    assert startup.ready and not startup.notices_said
+    gate.set()
+    startup.window.close()
+    startup.shutdown()  # waits for the worker, then closes the profile
+    later: list[bool] = []
+    QTimer.singleShot(50, lambda: later.append(True))
+    qtbot.waitUntil(lambda: bool(later))
+    assert not startup.notices_said
