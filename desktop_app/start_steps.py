@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
     from desktop_app.cli import Options
-    from desktop_app.home_copy import HomeCopy
     from desktop_app.home_snapshot import HomeInputs
     from desktop_app.services.session import Session
     from desktop_app.start_read import FirstRead, ReadJob
@@ -25,44 +24,42 @@ if TYPE_CHECKING:
 def finish_start(startup: Startup, options: Options, settings: QSettings,
                  state_dir: Path) -> None:
     """Home from this computer's copy when it still holds, then the profile (below)."""
-    from desktop_app.ui.background import run_in_background
-
-    last = settings.value("last_profile")
-    wanted = (last if isinstance(last, str) and last and not options.demo
-              and not options.profile else None)
-    session, window = startup.session, startup.window
-    window.expect_preview()
-    # The copy is read, and Home's modules imported, on a worker: on the UI thread they held
-    # the window for 30-60 ms right after its first paint.
-    run_in_background(
-        window, lambda: _copy_of_home(session, state_dir, wanted),
-        lambda got: _show_copy(startup, options, settings, *got),
-        lambda error: _copy_failed(startup, options, settings, error),
-    )
-
-
-def _copy_of_home(session: Session, state_dir: Path, wanted: str | None
-                  ) -> tuple[HomeCopy, HomeInputs | None]:
-    """On the worker: this computer's copy of Home for profile ``wanted``, if it holds."""
     from desktop_app.home_copy import HomeCopy
     from desktop_app.home_snapshot import snapshot_file
     from desktop_app.paths import data_dir_key
 
-    home_copy = HomeCopy(snapshot_file(state_dir, data_dir_key(session.data_dir)), session)
-    remembered = home_copy.for_start(wanted) if wanted is not None else None
-    if remembered is not None:
-        import desktop_app.ui.screens.home  # noqa: F401  (classes only: built on the UI thread)
-    return home_copy, remembered
+    session, window = startup.session, startup.window
+    startup.home_copy = HomeCopy(snapshot_file(state_dir, data_dir_key(session.data_dir)),
+                                 session)
+    last = settings.value("last_profile")
+    remembered = (startup.home_copy.for_start(last) if isinstance(last, str) and last
+                  and not options.demo and not options.profile else None)
+    if remembered is None:
+        _open_and_show(startup, options, settings)
+        return
+    # Home's modules, then Home drawn from the copy, each in a turn of its own: in one turn
+    # with the copy's read they held the window for 30-60 ms right after its first paint.
+    # (On a worker, Home showed 10-15 ms later: each event of the window waited for it.)
+    window.expect_preview()
+    next_turn(startup, lambda: _import_home(startup, options, settings, remembered))
+
+
+def _import_home(startup: Startup, options: Options, settings: QSettings,
+                 remembered: HomeInputs) -> None:
+    if startup.stopped:
+        return
+    import desktop_app.ui.screens.home  # noqa: F401  (built in the next turn)
+
+    next_turn(startup, lambda: _show_copy(startup, options, settings, remembered))
 
 
 def _show_copy(startup: Startup, options: Options, settings: QSettings,
-               home_copy: HomeCopy, remembered: HomeInputs | None) -> None:
+               remembered: HomeInputs) -> None:
     if startup.stopped:
         return
-    startup.home_copy = home_copy
-    window, session = startup.window, startup.session
-    if remembered is None or session.repo is not None or session.locked_profile_id is not None:
-        window.preview_decided()  # none, or a profile was opened from a menu meanwhile
+    window, session, home_copy = startup.window, startup.session, startup.home_copy
+    if session.repo is not None or session.locked_profile_id is not None or home_copy is None:
+        window.preview_decided()  # a profile was opened from a menu meanwhile
         _open_and_show(startup, options, settings)
         return
     from desktop_app.ui.after_paint import after_next_paint
@@ -70,14 +67,6 @@ def _show_copy(startup: Startup, options: Options, settings: QSettings,
     home = window.show_home_preview(remembered, home_copy.texts)
     window.preview_decided()
     after_next_paint(home, lambda: _open_and_show(startup, options, settings))
-
-
-def _copy_failed(startup: Startup, options: Options, settings: QSettings,
-                 error: BaseException) -> None:
-    if not startup.stopped:
-        startup.window.preview_decided()
-        _open_and_show(startup, options, settings)
-    raise error
 
 
 def _open_and_show(startup: Startup, options: Options, settings: QSettings) -> None:

@@ -136,8 +136,8 @@ class MainWindow(MenuCommands):
             self._settle()
 
     def expect_preview(self) -> None:
-        """Home may be drawn from its copy once a worker has read it: what follows the first
-        paint waits for :meth:`preview_decided`, so it lands after Home, as with the copy."""
+        """Home is about to be drawn from its copy, a turn or two later: what follows the
+        first paint waits for :meth:`preview_decided`, so it lands after Home."""
         self._preview_coming = True
 
     def preview_decided(self) -> None:
