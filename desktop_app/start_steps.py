@@ -1,5 +1,6 @@
-"""Start-up after the first paint: Home from its copy, the profile opened a step per
-event-loop turn, then the notices (``app.prepare`` shows the window and hands over here)."""
+"""Start-up after the first paint: Home from its copy (a turn per step), the profile read on
+a worker (``start_read``) and switched to on the UI thread, the lists decoded on a worker and
+read a turn each, then the notices (``app.prepare`` shows the window and hands over here)."""
 
 from __future__ import annotations
 
