@@ -13,12 +13,14 @@ from desktop_app.cli import Options, UsageError, parse_options, printable
 from desktop_app.i18n import _, pgettext
 from desktop_app.local_state import LocalFolders
 from desktop_app.paths import default_data_dir, resources_dir
-from desktop_app.services.clock import Clock, system_clock
 from desktop_app.started import Startup, say
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from PySide6.QtCore import QSettings
 
+    from desktop_app.services.clock import Clock
     from desktop_app.storage.device import Device
 
 # Documented in ``groundwork --help``: 2 covers bad options and an unusable data folder.
@@ -60,16 +62,17 @@ def usable_data_dir(options: Options) -> Path:
 
 
 def prepare(
-    options: Options, clock: Clock = system_clock, folders: LocalFolders | None = None
+    options: Options, clock: Clock | None = None, folders: LocalFolders | None = None
 ) -> Startup | int:
     """Build the application and show the window; returns an exit code instead on failure.
 
-    ``folders`` are this computer's config, state and runtime folders (the platform's).
+    ``clock``: the system's unless given. ``folders`` are this computer's config, state and
+    runtime folders (the platform's).
     """
     # Start-up makes hundreds of thousands of objects and frees few: the collector's passes
     # over them cost tens of milliseconds before Home shows. It is on again once Home painted.
     gc.disable()
-    startup = _prepare(options, clock, folders)
+    startup = _prepare(options, clock or _system_clock(), folders)
     if isinstance(startup, int):
         gc.enable()
     return startup
@@ -195,6 +198,18 @@ def _finish_start(startup: Startup, options: Options, settings: QSettings,
     finish_start(startup, options, settings, state_dir)
 
 
+def _system_clock() -> Clock:
+    return _now
+
+
+def _now() -> datetime:
+    """The system clock, imported at its first reading: datetime is not needed to show the
+    first window."""
+    from desktop_app.services.clock import system_clock
+
+    return system_clock()
+
+
 def _this_device(local: LocalFolders) -> Device | None:
     """This computer's identity, made on first start; None (after saying why) if it cannot be."""
     from desktop_app.storage.device import load_or_create_device
@@ -218,7 +233,7 @@ def _this_device(local: LocalFolders) -> Device | None:
 
 
 def main(
-    argv: list[str] | None = None, clock: Clock = system_clock, log_dir: Path | None = None
+    argv: list[str] | None = None, clock: Clock | None = None, log_dir: Path | None = None
 ) -> int:
     """Run Groundwork; returns the exit code.
 
@@ -226,6 +241,7 @@ def main(
     folder); without it Python's and Qt's own error handling are left as they are.
     """
     args = sys.argv[1:] if argv is None else list(argv)
+    clock = clock or _system_clock()
     from desktop_app.i18n.catalogs import setup
 
     setup(LocalFolders.of_this_computer().config)  # --help and the commands' messages too

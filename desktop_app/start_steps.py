@@ -1,5 +1,6 @@
-"""Start-up after the first paint: Home from its copy, the profile opened a step per
-event-loop turn, then the notices (``app.prepare`` shows the window and hands over here)."""
+"""Start-up after the first paint: Home from its copy (a turn per step), the profile read on
+a worker (``start_read``) and switched to on the UI thread, the lists decoded on a worker and
+read a turn each, then the notices (``app.prepare`` shows the window and hands over here)."""
 
 from __future__ import annotations
 
@@ -18,60 +19,106 @@ if TYPE_CHECKING:
     from desktop_app.cli import Options
     from desktop_app.home_snapshot import HomeInputs
     from desktop_app.services.session import Session
-    from desktop_app.storage.profile_store import ProfileInfo
+    from desktop_app.start_read import FirstRead, ReadJob
 
 
 def finish_start(startup: Startup, options: Options, settings: QSettings,
-                  state_dir: Path) -> None:
+                 state_dir: Path) -> None:
     """Home from this computer's copy when it still holds, then the profile (below)."""
-    # Made after the first paint: the copy's modules are not needed to show the window.
     from desktop_app.home_copy import HomeCopy
     from desktop_app.home_snapshot import snapshot_file
     from desktop_app.paths import data_dir_key
 
-    startup.home_copy = HomeCopy(
-        snapshot_file(state_dir, data_dir_key(startup.session.data_dir)), startup.session)
-    remembered = _remembered_home(startup, options, settings)
+    session, window = startup.session, startup.window
+    startup.home_copy = HomeCopy(snapshot_file(state_dir, data_dir_key(session.data_dir)),
+                                 session)
+    last = settings.value("last_profile")
+    remembered = (startup.home_copy.for_start(last) if isinstance(last, str) and last
+                  and not options.demo and not options.profile else None)
     if remembered is None:
+        _open_and_show(startup, options, settings)
+        return
+    # Home's modules, then Home drawn from the copy, each in a turn of its own: in one turn
+    # with the copy's read they held the window for 30-60 ms right after its first paint.
+    # (On a worker, Home showed 10-15 ms later: each event of the window waited for it.)
+    window.expect_preview()
+    next_turn(startup, lambda: _import_home(startup, options, settings, remembered))
+
+
+def _import_home(startup: Startup, options: Options, settings: QSettings,
+                 remembered: HomeInputs) -> None:
+    if startup.stopped:
+        return
+    import desktop_app.ui.screens.home  # noqa: F401  (built in the next turn)
+
+    next_turn(startup, lambda: _show_copy(startup, options, settings, remembered))
+
+
+def _show_copy(startup: Startup, options: Options, settings: QSettings,
+               remembered: HomeInputs) -> None:
+    if startup.stopped:
+        return
+    window, session, home_copy = startup.window, startup.session, startup.home_copy
+    if session.repo is not None or session.locked_profile_id is not None or home_copy is None:
+        window.preview_decided()  # a profile was opened from a menu meanwhile
         _open_and_show(startup, options, settings)
         return
     from desktop_app.ui.after_paint import after_next_paint
 
-    texts = startup.home_copy.texts if startup.home_copy is not None else None
-    home = startup.window.show_home_preview(remembered, texts)
+    home = window.show_home_preview(remembered, home_copy.texts)
+    window.preview_decided()
     after_next_paint(home, lambda: _open_and_show(startup, options, settings))
-
-
-def _remembered_home(startup: Startup, options: Options, settings: QSettings
-                     ) -> HomeInputs | None:
-    """The copy of Home for the profile that is about to open, if it still holds."""
-    last = settings.value("last_profile")
-    if (startup.home_copy is None or options.demo or options.profile
-            or not isinstance(last, str) or not last):
-        return None
-    return startup.home_copy.for_start(last)
 
 
 def _open_and_show(startup: Startup, options: Options, settings: QSettings) -> None:
     """Open the first profile, show it, then any notices and the ``--start`` wizard.
 
-    One step per event-loop turn: in one block, the scan, the templates, the storage modules
-    and the read stalled the window for ~150 ms at 20 years (Home already on screen).
+    The storage modules, the folder scan, the templates and the read run on a worker
+    (``start_read``): on the UI thread, even a step per turn, each stalled the window for
+    35-90 ms at 20 years (Home already on screen). The UI thread only switches to the read.
     """
     from desktop_app.ui.readable_palette import fit_application_indicators
 
-    session = startup.session
-    found: list[list[ProfileInfo]] = []
     steps: list[Callable[[], object]] = [
         fit_application_indicators,  # before any screen with a check box is shown
-        lambda: session.profiles,  # the storage modules
-        lambda: found.append(session.profiles.refresh()),
-        lambda: session.templates,  # parsed here rather than while Home is read
-        _import_what_home_reads,
-        lambda: _open_unless_opened(startup, options, settings, found[0]),
     ]
     # Not in this turn: Home's shortcuts and notice bars may have just been made in it.
-    next_turn(startup, lambda: in_turns(startup, steps, lambda: _show_opened(startup, options)))
+    next_turn(startup, lambda: in_turns(
+        startup, steps, lambda: _read_first(startup, options, settings)))
+
+
+def _read_first(startup: Startup, options: Options, settings: QSettings) -> None:
+    from desktop_app.start_read import ReadJob, read_first
+    from desktop_app.ui.background import run_in_background
+
+    session = startup.session
+    job = startup.first_read = ReadJob()
+    last = settings.value("last_profile")
+    run_in_background(
+        startup.window,
+        lambda: job.run(lambda: read_first(
+            session, profile=options.profile, last=last, passphrase=options.passphrase,
+            demo=options.demo)),
+        lambda _read: _open_read(startup, options, job),
+        lambda error: _read_failed(startup, options, error),
+        lambda _read: job.abandon(0),  # the window went first
+    )
+
+
+def _open_read(startup: Startup, options: Options, job: ReadJob) -> None:
+    read = job.take()
+    if startup.stopped or read is None:
+        return  # closed meanwhile: the shutdown let go of what was read
+    _open_unless_opened(startup, options, read)
+    next_turn(startup, lambda: _show_opened(startup, options))
+
+
+def _read_failed(startup: Startup, options: Options, error: BaseException) -> None:
+    """Not a damaged file (that is a notice): a fault. The window still shows what it can,
+    and the error goes where every unexpected one goes."""
+    if not startup.stopped:
+        next_turn(startup, lambda: _show_opened(startup, options))
+    raise error
 
 
 def in_turns(startup: Startup, steps: list[Callable[[], object]],
@@ -98,16 +145,20 @@ def next_turn(startup: Startup, step: Callable[[], object]) -> None:
     QTimer.singleShot(1, startup.window, step)
 
 
-def _import_what_home_reads() -> None:
-    import desktop_app.services.home_inputs  # noqa: F401  (journal, assessments, focus)
-
-
-def _open_unless_opened(startup: Startup, options: Options, settings: QSettings,
-                        profiles: list[ProfileInfo]) -> None:
+def _open_unless_opened(startup: Startup, options: Options, read: FirstRead) -> None:
     session = startup.session
     if session.repo is not None or session.locked_profile_id is not None:
-        return  # opened or made from a menu between two steps: that one stays
-    startup.notices = _open_first_profile(session, options, settings, profiles)
+        read.let_go()
+        return  # opened or made from a menu while it was read: that one stays
+    for line in read.said:
+        say(line)
+    startup.notices = read.notices
+    if options.demo or read.create is not None:
+        startup.notices += _make_first_profile(session, options, read.create)
+    elif read.repo is not None:
+        session.open_profile(read.repo.profile_id, read.key, read=read.repo)
+    elif read.locked is not None:
+        session.locked_profile_id = read.locked
 
 
 def _show_opened(startup: Startup, options: Options) -> None:
@@ -152,15 +203,30 @@ def _report_notices(startup: Startup) -> None:
     if startup.beacon is None:
         name = instance_beacon.beacon_name(startup.lock.path)
         startup.beacon = instance_beacon.Beacon(name, startup.window)
-    repo = startup.session.repo
-    steps = reading_steps(startup.session) if repo is not None else []
-    # The beacon (QtNetwork) was this turn's work; the first read waits for the next.
-    next_turn(startup, lambda: _read_then_report(startup, steps, repo))
+    session = startup.session
+    repo = session.repo
+    steps = reading_steps(session) if repo is not None else []
+    if repo is None:
+        # The beacon (QtNetwork) was this turn's work; the notices wait for the next.
+        next_turn(startup, lambda: _read_then_report(startup, steps, repo))
+        return
+    from desktop_app.start_read import warm_lists
+    from desktop_app.ui.background import run_in_background
+
+    def read_then_report(_got: object) -> None:
+        next_turn(startup, lambda: _read_then_report(startup, steps, repo))
+
+    # Decoded on a worker (up to 70 ms a list at 20 years); the steps then find them ready.
+    # Started a turn later: the beacon's import beside a worker took twice its time, each
+    # file read handing the interpreter to the worker for a switch interval.
+    next_turn(startup, lambda: None if startup.stopped else run_in_background(
+        startup.window, lambda: warm_lists(session, repo), read_then_report, read_then_report))
 
 
 def _read_then_report(startup: Startup, steps: list[Callable[[], object]], repo: object) -> None:
-    """Every list read, one per event-loop turn (together they stalled the window for up to
-    140 ms at 20 years), then the notices. Another profile opened meanwhile: read at once."""
+    """Every list read, one per event-loop turn (a worker decoded them first: together they
+    stalled the window for up to 140 ms at 20 years), then the notices. Another profile
+    opened meanwhile: read at once."""
 
     if startup.stopped:
         return
@@ -205,25 +271,10 @@ def _load_formatting() -> None:
     format_clock(time(12))
 
 
-def _open_first_profile(session: Session, options: Options, settings: QSettings,
-                        profiles: list[ProfileInfo]) -> list[str]:
-    """Open the profile asked for, else the last one used; returns messages for the person.
-
-    ``profiles``: what the scan of the profiles folder found."""
+def _make_first_profile(session: Session, options: Options, name: str | None) -> list[str]:
+    """The demo (made or opened), or the profile ``--profile NAME`` names; returns messages
+    for the person."""
     from desktop_app.services.set_aside_notice import take_notices
-
-    notices: list[str] = []
-    try:
-        notices += _open_one(session, options, settings, profiles)
-    finally:
-        # Files found unreadable while scanning, and while opening the profile too.
-        notices[:0] = take_notices(session.profiles)
-    return notices
-
-
-def _open_one(
-    session: Session, options: Options, settings: QSettings, profiles: list[ProfileInfo]
-) -> list[str]:
     from desktop_app.storage.schema import ProfileFileError
 
     notices: list[str] = []
@@ -234,22 +285,8 @@ def _open_one(
             mismatch = open_demo_profile(session, years=options.demo_years)
             if mismatch:
                 say(mismatch)  # about an option typed in a terminal, so it is said there
-            return notices
-        if options.profile:
-            found = session.profiles.find(options.profile)
-            if found is None:
-                session.create_profile(options.profile, options.passphrase)
-            else:
-                _open_with_passphrase(session, found.id, options.passphrase)
-            return notices
-        last = settings.value("last_profile")
-        candidates = [p for p in profiles if p.id == last] + [p for p in profiles if p.id != last]
-        for info in candidates:
-            try:
-                _open_with_passphrase(session, info.id, options.passphrase)
-                break
-            except ProfileFileError as error:
-                notices.append(str(error))
+        elif name is not None:
+            session.create_profile(name, options.passphrase)
     except ProfileFileError as error:
         notices.append(str(error))
     except OSError as error:
@@ -258,26 +295,6 @@ def _open_one(
                 error=error.strerror or error
             )
         )
+    finally:
+        notices[:0] = take_notices(session.profiles)  # files found unreadable meanwhile
     return notices
-
-
-def _open_with_passphrase(session: Session, profile_id: str, passphrase: str | None) -> None:
-    """Open a profile; a protected one with ``passphrase`` (--passphrase-file), else it is
-    left locked (``session.locked_profile_id``) for the person to unlock."""
-    from desktop_app.services.privacy import PrivacyError
-
-    privacy = session.privacy
-    if not privacy.is_protected(profile_id):
-        session.open_profile(profile_id)
-        return
-    session.locked_profile_id = profile_id
-    if passphrase is None:
-        return
-    try:
-        key = privacy.unlock(profile_id, passphrase)
-    except PrivacyError as error:
-        # Said where the option was typed; the profile stays locked for the person to unlock.
-        say(str(error))
-        return
-    session.open_profile(profile_id, key)
-

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from desktop_app.home_copy import HomeCopy
     from desktop_app.instance_lock import InstanceLock
     from desktop_app.services.session import Session
+    from desktop_app.start_read import ReadJob
     from desktop_app.ui.instance_beacon import Beacon
     from desktop_app.ui.main_window import MainWindow
 
@@ -40,6 +41,8 @@ class Startup:
     home_copy: HomeCopy | None = None
     # Set by ``shutdown``: the start's remaining steps (``start_steps``) then do nothing.
     stopped: bool = False
+    # The first profile's read on a worker (``start_read``), once it started.
+    first_read: ReadJob | None = None
 
     def shutdown(self) -> None:
         self.stopped = True
@@ -55,6 +58,13 @@ class Startup:
 
         # The window waited for the writes already, unless it was never closed.
         bound = 0.0 if self.window.quit_wait.abandoned else QUIT_WAIT_S
+        if self.first_read is not None:
+            # Closed while the first profile was read: what was read is let go of.
+            self.first_read.abandon(bound)
+        from desktop_app.ui.background import wait_for_background
+
+        # No worker of the start (the read, the lists' warm-up) runs on past the session.
+        wait_for_background(int(bound * 1000))
         if self.home_copy is not None and self.ready and self.session.flush(bound):
             self.home_copy.keep()  # what the last save left, for the next start
         if not self.session.close(timeout=bound):

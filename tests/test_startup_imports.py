@@ -90,3 +90,35 @@ def test_matplotlib_is_imported_only_when_progress_opens(tmp_path: Path) -> None
     assert report["before_progress"] == []
     # The check can see an import: opening Progress does bring them in.
     assert report["after_progress"] == ["matplotlib", "numpy"]
+
+
+SHOWN = r"""
+import json, sys
+from PySide6.QtWidgets import QApplication
+from desktop_app.app import prepare
+from desktop_app.cli import parse_options
+
+app = QApplication([sys.argv[0], "-platform", "offscreen"])
+startup = prepare(parse_options(["--data-dir", sys.argv[1]]))
+wanted = ("datetime", "desktop_app.ui.quit_wait", "desktop_app.services.profiles",
+          "msgspec", "desktop_app.domain.templates", "desktop_app.ui.main_sidebar")
+print(json.dumps({"visible": startup.window.isVisible(),
+                  "loaded": [name for name in wanted if name in sys.modules]}))
+startup.window.close()
+startup.shutdown()
+"""
+
+
+def test_the_window_is_shown_before_the_clock_quit_wait_sidebar_and_storage_load(
+    tmp_path: Path,
+) -> None:
+    """Each module loaded before the window shows delays it (PySide6's import hook reads
+    the source of every module imported after it): these load once it is on screen."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", SHOWN, str(tmp_path / "data")],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report == {"visible": True, "loaded": []}

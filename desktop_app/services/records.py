@@ -10,7 +10,7 @@ from desktop_app.services.assessments import AssessmentService
 from desktop_app.services.focus import FocusService
 from desktop_app.services.journal_cache import checkin_index, latest_first, results_oldest_first
 from desktop_app.services.session import Session
-from desktop_app.storage.repository import SkippedRecord
+from desktop_app.storage.repository import ProfileRepository, SkippedRecord
 
 KINDS = {
     "assessments": N_("an assessment result"),
@@ -34,7 +34,14 @@ def describe(record: SkippedRecord) -> str:
 def reading_steps(session: Session) -> list[Callable[[], object]]:
     """What :func:`read_lists` reads, one list per step, so that a caller can let the event
     loop run between them (at 20 years the check-ins alone take tens of milliseconds)."""
-    repo = session.require_repo()
+    return list_reads(session, session.require_repo())
+
+
+def list_reads(session: Session, repo: ProfileRepository) -> list[Callable[[], object]]:
+    """:func:`reading_steps` of ``repo``, which need not be the open profile yet (a worker
+    warms the memos up before the UI thread reads them)."""
+    if session.repo is not repo:
+        session = session.reading(repo)
     return [
         lambda: checkin_index(repo),
         lambda: latest_first(repo, "lapses", Slip),

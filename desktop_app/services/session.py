@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from desktop_app.services.clock import Clock
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from desktop_app.domain.templates import TemplateSet
+    from desktop_app.services.clock import Clock
     from desktop_app.services.privacy import PreparedKey, PrivacyService, UnlockedKey
     from desktop_app.services.profiles import ProfileService
     from desktop_app.storage.device import Device
@@ -40,6 +40,8 @@ class Session:
         self.clock = clock
         self.device = device
         self._profiles: ProfileService | None = None
+        # The start makes the services below on a worker while a menu may ask for them.
+        self._making = threading.RLock()
         self.repo: ProfileRepository | None = None
         self.profile: ProfileInfo | None = None
         self._templates: TemplateSet | None = None
@@ -60,25 +62,33 @@ class Session:
     def profiles(self) -> ProfileService:
         """The profiles folder (storage is imported on first use, after the first paint)."""
         if self._profiles is None:
-            from desktop_app.services.profiles import ProfileService
+            with self._making:
+                if self._profiles is None:
+                    from desktop_app.services.profiles import ProfileService
 
-            self._profiles = ProfileService(self.data_dir, self.clock, self.device.id)
+                    self._profiles = ProfileService(self.data_dir, self.clock, self.device.id)
         return self._profiles
 
     @property
     def privacy(self) -> PrivacyService:
         if self._privacy is None:
-            from desktop_app.services.privacy import PrivacyService
+            with self._making:
+                if self._privacy is None:
+                    from desktop_app.services.privacy import PrivacyService
 
-            self._privacy = PrivacyService(self, self.state_dir)
+                    self._privacy = PrivacyService(self, self.state_dir)
         return self._privacy
 
     @property
     def templates(self) -> TemplateSet:
         """Shipped and user templates, read on first use (not before the first paint)."""
-        if self._templates is None:
-            return self.load_templates()
-        return self._templates
+        templates = self._templates
+        if templates is None:
+            with self._making:
+                templates = self._templates
+                if templates is None:
+                    templates = self.load_templates()
+        return templates
 
     @templates.setter
     def templates(self, value: TemplateSet) -> None:
@@ -92,6 +102,16 @@ class Session:
             [(self.resources / "assessments", True), (self.user_templates_dir, False)]
         )
         return self._templates
+
+    def reading(self, repo: ProfileRepository) -> Session:
+        """This session with ``repo`` open, for services to read it before it is switched to
+        (on a worker): the same folder and services, and no listeners to tell."""
+        import copy
+
+        shadow = copy.copy(self)
+        shadow.repo = repo
+        shadow._listeners = []
+        return shadow
 
     def require_repo(self) -> ProfileRepository:
         if self.repo is None:

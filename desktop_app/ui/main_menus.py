@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from desktop_app.i18n import N_, _
@@ -22,6 +21,8 @@ from desktop_app.services.session import Session
 from desktop_app.ui.context import ScreenContext
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QKeySequence
+
     from desktop_app.ui.export_import import ExportImport
     from desktop_app.ui.privacy_actions import PrivacyActions
     from desktop_app.ui.profile_actions import ProfileActions
@@ -97,6 +98,8 @@ class MenuCommands(QMainWindow):
             profile, _("&Delete…"), lambda: self.profile_actions.delete_profile()
         )
         profile.addSeparator()
+        from PySide6.QtGui import QKeySequence  # (its enums are not needed for the first paint)
+
         self._action(profile, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         go = self.go_menu
@@ -134,6 +137,8 @@ class MenuCommands(QMainWindow):
         slot: Callable[[], object],
         shortcut: str | QKeySequence.StandardKey | None = None,
     ) -> QAction:
+        from PySide6.QtGui import QAction
+
         action = QAction(text, self)
         if shortcut is not None:
             self._pending_shortcuts.append((action, shortcut))

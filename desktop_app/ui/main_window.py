@@ -8,26 +8,20 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QSize, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QScrollArea,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings, QSize, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
 from desktop_app.services.session import Session
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QLabel, QListWidget
+
     from desktop_app.home_snapshot import HomeInputs
     from desktop_app.ui.journal.reminder import CheckInReminder
     from desktop_app.ui.live_refresh import LiveRefresh
+    from desktop_app.ui.quit_wait import QuitWait
     from desktop_app.ui.welcome import WelcomeScreen
 
 # Dialogs and the welcome screen are imported when first needed: every module and Qt enum
@@ -36,7 +30,6 @@ from desktop_app.ui import screens
 from desktop_app.ui.context import ScreenContext
 from desktop_app.ui.main_menus import SCREENS, MenuCommands
 from desktop_app.ui.privacy_bridge import waiting_profile_id
-from desktop_app.ui.quit_wait import QuitWait
 from desktop_app.ui.screen_fit import fit_to_screen, no_tab_stop, scrolling
 from desktop_app.ui.screen_stack import LazyScreenStack
 
@@ -58,6 +51,7 @@ class MainWindow(MenuCommands):
         self.home_preview: HomeInputs | None = None
         self.home_texts: dict[str, str] | None = None  # its dates as written (``home_time``)
         self._previewing = False
+        self._preview_coming = False
         super().__init__()
         self.session = session
         self.settings = settings
@@ -75,6 +69,8 @@ class MainWindow(MenuCommands):
         self.pages.addWidget(QWidget())
         self._welcome: WelcomeScreen | None = None
         self.workspace = self._build_workspace()
+        self.nav: QListWidget  # these two are made once the window has painted (_add_sidebar)
+        self.profile_label: QLabel
         self.pages.addWidget(self.workspace)
         # A screen larger than a small or scaled display scrolls rather than being cut off.
         self.setCentralWidget(scrolling(self.pages, _("Window content"), tab_stop_now=False))
@@ -83,17 +79,28 @@ class MainWindow(MenuCommands):
         self.reminder: CheckInReminder | None = None
         self._profile_actions = None
         self.live_refresh: LiveRefresh | None = None
-        self.quit_wait = QuitWait(self, session)
+        self._quit_wait: QuitWait | None = None
         self._after_paint: list[Callable[[], object]] = []
         self._restore_geometry()
         # Zero-timers run before the first paint, so wait for the paint itself (or a short
         # while, should the window start hidden).
         QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._after_first_paint)
 
-    def event(self, event: QEvent) -> bool:
-        if not self._painted and event.type() == QEvent.Type.Paint:
+    @property
+    def quit_wait(self) -> QuitWait:
+        """Made at the first close (its module and QMessageBox took ~7 ms before the first
+        paint)."""
+        if self._quit_wait is None:
+            from desktop_app.ui.quit_wait import QuitWait
+
+            self._quit_wait = QuitWait(self, self.session)
+        return self._quit_wait
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Not ``event()``: QEvent's classes and its Type enum took ~4 ms before the first paint.
+        if not self._painted:
             QTimer.singleShot(0, self, self._after_first_paint)
-        return super().event(event)
+        super().paintEvent(event)
 
     def when_painted(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` once the window is on screen (at once if it already is)."""
@@ -121,10 +128,25 @@ class MainWindow(MenuCommands):
         if self._painted:
             return
         self._painted = True
-        self._style_sidebar()
+        self._add_sidebar()
         callbacks, self._after_paint = self._after_paint, []
         for callback in callbacks:
             callback()
+        if not self._preview_coming:
+            self._settle()
+
+    def expect_preview(self) -> None:
+        """Home is about to be drawn from its copy, a turn or two later: what follows the
+        first paint waits for :meth:`preview_decided`, so it lands after Home."""
+        self._preview_coming = True
+
+    def preview_decided(self) -> None:
+        """Home from its copy is shown (``show_home_preview``), or there is none to show."""
+        if self._preview_coming:
+            self._preview_coming = False
+            self._settle()
+
+    def _settle(self) -> None:
         if self._previewing:  # both build Qt's enums (tens of ms): after Home is on screen
             from desktop_app.ui.after_paint import after_next_paint
 
@@ -146,10 +168,13 @@ class MainWindow(MenuCommands):
         central = self.centralWidget()
         if isinstance(central, QScrollArea):
             no_tab_stop(central)
-        self.notices.build()
+        from PySide6.QtGui import QKeySequence
+
         for action, shortcut in self._pending_shortcuts:
             action.setShortcut(QKeySequence(shortcut))
         self._pending_shortcuts.clear()
+        # A turn of their own (built at first use anyway): with them, 30-35 ms in one turn.
+        QTimer.singleShot(1, self, self.notices.build)
 
     def _start_reminder(self) -> None:
         self._reminder_after_home = False
@@ -203,27 +228,9 @@ class MainWindow(MenuCommands):
     # --- layout -----------------------------------------------------------------------
     def _build_workspace(self) -> QWidget:
         workspace = QWidget()
-        row = QHBoxLayout(workspace)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        side = QWidget()
-        side.setObjectName("sidebar")
-        side.setFixedWidth(180)
-        side_layout = QVBoxLayout(side)
-        self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
-        self.nav.setAccessibleName(_("Sections"))
-        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
-        for number, (_key, title) in enumerate(SCREENS, start=1):
-            item = QListWidgetItem(_(title))
-            item.setToolTip(_("{screen} (Ctrl+{number})").format(screen=_(title), number=number))
-            self.nav.addItem(item)
-        side_layout.addWidget(self.nav, 1)
-        self.profile_label = QLabel()
-        self.profile_label.setObjectName("currentProfile")
-        self.profile_label.setWordWrap(True)
-        side_layout.addWidget(self.profile_label)
-        row.addWidget(side)
+        self._row = QHBoxLayout(workspace)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(0)
         # Screens are built on first use: start-up pays only for Home.
         self.stack = LazyScreenStack(
             [key for key, _title in SCREENS], partial(screens.create, ctx=self.ctx)
@@ -239,19 +246,16 @@ class MainWindow(MenuCommands):
         self.notices = NoticeArea(self.session)
         column.addWidget(self.notices)
         column.addWidget(self.stack, 1)
-        row.addWidget(main, 1)
-        self.nav.currentRowChanged.connect(self._show_row)
-        self._sidebar = side  # styled after the first paint (``_style_sidebar``)
+        self._row.addWidget(main, 1)
         return workspace
 
-    def _style_sidebar(self) -> None:
-        # The window's first style sheet costs 6-9 ms (Qt's style sheet style polishes the
-        # list): set once the blank first page has painted, before the workspace shows.
-        self._sidebar.setStyleSheet(
-            "#sidebar { background: palette(alternate-base); }"
-            "#navigation { background: transparent; font-size: 11pt; }"
-            "#navigation::item { padding: 8px 10px; }"
-        )
+    def _add_sidebar(self) -> None:
+        """The sidebar, once the blank first page has painted (it shows with Home)."""
+        from desktop_app.ui.main_sidebar import build_sidebar
+
+        side, self.nav, self.profile_label = build_sidebar([title for _k, title in SCREENS])
+        self._row.insertWidget(0, side)
+        self.nav.currentRowChanged.connect(self._show_row)
 
     # --- navigation -----------------------------------------------------------------
     def _show_row(self, row: int) -> None:

@@ -7,8 +7,9 @@
   win, has painted its latest win.
 * ``prime DIR``: Groundwork on DIR, started and quit the way a person does; "primed".
 * ``startstall DIR``: Groundwork on DIR; from the window's first paint until every notice
-  is said (the profile opened a step per turn, the lists read), the longest lateness of a
-  5 ms timer and the UI thread's largest CPU time between two ticks, as JSON.
+  is said (the profile and the lists read on workers, applied on the UI thread), the
+  longest lateness of a 5 ms timer and the UI thread's largest CPU time between two ticks,
+  as JSON.
 * ``stall DIR``: Groundwork on DIR; opens Progress, draws every chart, and prints the
   longest lateness of a 10 ms timer (the UI-thread stall), the most UI-thread CPU time
   between two of its ticks (the stall without other processes' turns) and whether

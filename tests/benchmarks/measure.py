@@ -202,8 +202,8 @@ def bench_win(folders: dict[int, Path]) -> Row:
 
 def bench_start_stall(folders: dict[int, Path]) -> list[Row]:
     """The longest UI stall from the window's first paint until the start has said every
-    notice (``children startstall``): Home from its copy, then the profile opened a step per
-    turn and every list read. Folders primed by :func:`bench_startup`."""
+    notice (``children startstall``): Home from its copy, then the profile and every list
+    read on workers and applied on the UI thread. Folders primed by :func:`bench_startup`."""
     scratch = Path(os.environ.get("XDG_STATE_HOME", "/tmp")).parent
     kinds: dict[str, dict[str, Any]] = {"": {}}
     base_children = Path(BASELINE) / "tests" / "benchmarks" / "children.py"

@@ -73,7 +73,7 @@ INNER_TESTS = textwrap.dedent(
     def test_start_up_slot(qtbot, start_app, monkeypatch):
         from desktop_app import start_steps as app
 
-        monkeypatch.setattr(app, "_open_first_profile", lambda *a: boom("start-up"))
+        monkeypatch.setattr(app, "_open_unless_opened", lambda *a: boom("start-up"))
         start_app("--profile", "Sam")
 
 

@@ -135,14 +135,22 @@ def test_loading_the_date_formatter_formats_in_the_language() -> None:
     app_module._load_formatting()  # in this thread: what the start's thread does
 
 
-def test_the_sidebar_is_styled_once_the_window_has_painted(qtbot, data_dir, clock,
-                                                           computer) -> None:
+def test_the_sidebar_is_made_and_styled_once_the_window_has_painted(
+    qtbot, data_dir, clock, computer
+) -> None:
     startup = started_unpainted(qtbot, data_dir, clock)
-    sidebar = startup.window.findChild(QWidget, "sidebar")
-    assert sidebar is not None and sidebar.styleSheet() == ""  # not before the first paint
+    # Not before the first paint: the first page is blank, the sidebar shows with Home.
+    assert startup.window.findChild(QWidget, "sidebar") is None
     qtbot.waitUntil(lambda: startup.ready)
+    sidebar = startup.window.findChild(QWidget, "sidebar")
+    assert sidebar is not None and sidebar.isVisible()
     assert "alternate-base" in sidebar.styleSheet()
     assert "padding: 8px 10px" in sidebar.styleSheet()
+    nav = startup.window.nav
+    assert [nav.item(row).text() for row in range(nav.count())] == [
+        "Home", "Assessments", "Progress", "Journal"]
+    assert nav.currentRow() == 0
+    assert startup.window.profile_label.text() == "Profile: Sam"
     startup.window.close()
     startup.shutdown()
 
