@@ -58,3 +58,45 @@ def test_a_failing_job_still_restores_the_settings() -> None:
         raise ValueError("the job failed")
     assert gc.isenabled()
     assert sys.getswitchinterval() == interval
+
+
+def test_quick_turns_stay_after_a_job_that_began_before_them() -> None:
+    # The chart render thread asks for short turns for good; a worker's job under way then
+    # must not give the long ones back when it ends.
+    from desktop_app.ui import worker_calm
+
+    before = sys.getswitchinterval()
+    saved = worker_calm._saved
+    try:
+        sys.setswitchinterval(0.005)
+        worker_calm._saved = (True, 0.005)
+        with gentle():
+            worker_calm.quick_turns()
+        assert sys.getswitchinterval() == SWITCH_INTERVAL_S
+        with gentle():
+            pass
+        assert sys.getswitchinterval() == SWITCH_INTERVAL_S
+    finally:
+        worker_calm._saved = saved
+        sys.setswitchinterval(before)
+
+
+def test_the_render_thread_asks_for_quick_turns(qtbot) -> None:
+    from desktop_app.ui.charts.render_thread import RenderThread
+
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)
+        thread = RenderThread()
+        done = threading.Event()
+
+        class Job:
+            def done(self) -> None:
+                done.set()
+
+        job = Job()
+        thread.submit(lambda: None, job.done)
+        assert sys.getswitchinterval() == SWITCH_INTERVAL_S
+        qtbot.waitUntil(done.is_set, timeout=5000)
+    finally:
+        sys.setswitchinterval(before)

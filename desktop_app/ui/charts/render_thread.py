@@ -27,6 +27,8 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from desktop_app.ui.worker_calm import quick_turns
+
 log = logging.getLogger(__name__)
 
 Job = Callable[[], None]
@@ -61,6 +63,7 @@ class RenderThread(QObject):
         with self._idle:
             self._pending += 1
             if self._thread is None:
+                quick_turns()
                 self._thread = threading.Thread(
                     target=self._run, name="chart-render", daemon=True
                 )
