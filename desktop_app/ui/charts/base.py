@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.i18n import _
+from desktop_app.ui.charts import plain_text  # noqa: F401  (before any chart text)
 from desktop_app.ui.charts.ask_export import ask_export as ask_and_export
 from desktop_app.ui.charts.canvas import Canvas
 from desktop_app.ui.charts.empty_state import EmptyState

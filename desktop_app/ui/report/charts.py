@@ -19,6 +19,7 @@ from matplotlib.lines import Line2D
 from desktop_app.domain.together import Together
 from desktop_app.i18n import _, pgettext
 from desktop_app.services.report_parts import Gaps, Trend
+from desktop_app.ui.charts import plain_text  # noqa: F401  (before any chart text)
 from desktop_app.ui.charts.palette import OKABE_ITO
 from desktop_app.ui.dates import short_date
 
