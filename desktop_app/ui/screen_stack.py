@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from desktop_app.ui.screens import Built, Screen
 
 
 class LazyScreenStack(QStackedWidget):
-    """``stack[key]`` returns that screen's widget, building it the first time it is asked for."""
+    """``stack[key]`` returns that screen's widget, building it the first time it is asked for.
+
+    Its size hints are the shown screen's: a stacked widget's are the largest of all its
+    pages', so once Progress had been built (taller than a small window) Home and every
+    other screen showed the window's scroll bar, with nothing to scroll to."""
 
     def __init__(self, keys: Sequence[str], factory: Callable[[str], Built]) -> None:
         super().__init__()
@@ -19,6 +24,19 @@ class LazyScreenStack(QStackedWidget):
         self._made: dict[str, Built] = {}
         for _key in self._keys:
             self.addWidget(QWidget())
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        return shown.sizeHint() if shown is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        shown = self.currentWidget()
+        if shown is None:
+            return super().minimumSizeHint()
+        # A minimum the screen set itself wins over its hint, as in any layout.
+        hint, least = shown.minimumSizeHint(), shown.minimumSize()
+        return QSize(least.width() or hint.width(), least.height() or hint.height())
 
     def _build(self, key: str) -> Built:
         built = self._made.get(key)
