@@ -37,7 +37,7 @@ def _synchronous(redraw: Callable[[], None], chart: Any, runs: int) -> Samples:
         redraw()
         # As the app lays out before it renders: a caption of another height moves the
         # canvas, and a draw at the old size missed the pictures kept for the new one.
-        getattr(chart.canvas, "lay_out_around", lambda: None)()
+        chart.canvas.lay_out_around()
         chart.canvas.draw()
         wall.append(time.perf_counter() - started)
         cpu.append(time.thread_time() - started_cpu)
@@ -84,10 +84,8 @@ def never_shown_cases(chart: Any, daily: Any, areas: Any, period: Any) -> list[C
     views = itertools.cycle([(daily, period), (areas, period)])
 
     def never_shown() -> None:
-        kept = getattr(chart, "_kept", None)
-        if kept is not None:
-            kept.clear()
-        getattr(text_renderer, "forget", lambda: None)()
+        chart._kept.clear()
+        text_renderer.forget()
         chart.set_data(*next(views))
 
     return [("over-time chart, first draw of a view never shown before", never_shown, chart)]
@@ -208,9 +206,8 @@ def bench_redraw(data_dir: Path, runs: int) -> list[Row]:
     rows = []
     for name, redraw, chart in cases:
         rows.append(_row(name, points, _synchronous(redraw, chart, runs)))
-    if hasattr(over_time.canvas, "rendered"):  # rendered off the UI thread, as the app does
-        for name, redraw, chart in cases:
-            rows.append(_row(f"as shown: {name}", points, _as_shown(redraw, chart, runs)))
+    for name, redraw, chart in cases:  # rendered off the UI thread, as the app does
+        rows.append(_row(f"as shown: {name}", points, _as_shown(redraw, chart, runs)))
     session.close()
     # Delete the charts while the application still exists; left to interpreter exit,
     # their destruction order crashes PySide6.

@@ -132,7 +132,7 @@ def test_the_year_under_the_small_multiples_dates_stays_in_the_picture(
     chart.show()
     chart.set_data(source.data, screen.date_range())
     chart.part.setCurrentIndex(chart.part.findData("areas"))
-    qtbot.waitUntil(lambda: not chart.settling and len(chart.panels) >= 9,
+    qtbot.waitUntil(lambda: not chart.settling and len(chart.cells) == 9,
                     timeout=20000)
     chart.canvas.draw()
     assert any(axis.get_offset_text().get_text().strip()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.progress import DateRange
 from desktop_app.ui.charts.over_time_areas import FOCUS_GID, FOCUS_MARK
+from desktop_app.ui.charts.small_multiples import FRAME_GID
 from desktop_app.ui.charts.still_scale import VALUE_TICKS
 from tests.disk import stored as disk_tables
 
@@ -55,30 +56,35 @@ def test_all_areas_are_small_multiples_with_the_focus_first_and_marked(qtbot, pr
     running = [p for p in data["focus"].values() if p["ended_at"] is None]
     focus = {a["area"] for a in running[0]["areas"]}
     areas = [a.area for a in chart.data.areas if a.current]
-    panels = [chart.area_axes[a] for a in areas]
-    assert len(set(map(id, panels))) == len(areas) == 9
-    # One panel per area, each with only that area's now and ideal.
+    cells = [chart.cells[a] for a in areas]
+    assert len(set(map(id, cells))) == len(areas) == 9
+    # One panel per area, each with only that area's now and ideal, clipped to its panel.
     for area in areas:
-        lines = [n for n in chart.area_axes[area].get_lines() if n.get_gid() != VALUE_TICKS]
-        assert set(lines) == {chart.lines[f"{area}.current"], chart.lines[f"{area}.ideal"]}
-    # Shared axes: every panel has the same time span and the same 0–10 scale.
-    assert len({p.get_xlim() for p in panels}) == 1
-    assert len({p.get_ylim() for p in panels}) == 1
+        cell = chart.cells[area]
+        assert cell.lines == [chart.lines[f"{area}.current"], chart.lines[f"{area}.ideal"]]
+        assert all(line.get_clip_box() is cell.box for line in cell.lines)
+    # Shared scales: every panel shows the same time span and the same 0–10, at its place.
+    spans = {tuple(np.round(c.to_display.transform([(x, 0), (x, 10)])[:, 1] - c.box.y0, 6))
+             for c in cells for x in chart.panels[0].get_xlim()}
+    assert len(spans) == 1
+    for cell in cells:
+        left, right = chart.panels[0].get_xlim()
+        ends = cell.to_display.transform([(left, -0.6), (right, 10.6)])
+        assert np.allclose(ends, [[cell.box.x0, cell.box.y0], [cell.box.x1, cell.box.y1]])
     # Focus areas first, in reading order; a star in the title and a heavier frame.
-    in_order = sorted(panels, key=lambda p: (-p.get_position().y0, p.get_position().x0))
-    shown = [next(a for a in areas if chart.area_axes[a] is p) for p in in_order]
-    assert set(shown[: len(focus)]) == focus
-    for area in areas:
-        axes = chart.area_axes[area]
-        title = axes.get_title(loc="left")
-        frames = [p for p in axes.patches if p.get_gid() == FOCUS_GID]
-        if area in focus:
+    in_order = sorted(cells, key=lambda c: (-round(c.box.y0), c.box.x0))
+    assert set(c.area for c in in_order[: len(focus)]) == focus
+    frames = _frames(chart)
+    for cell in cells:
+        title = cell.title.get_text()
+        if cell.area in focus:
             assert title.startswith(FOCUS_MARK) and title.endswith("(focus)")
-            assert len(frames) == 1 and not axes.spines["left"].get_visible()
-            assert frames[0].get_linewidth() >= 2 * axes.spines["left"].get_linewidth()
+            assert cell.focus_frame is not None and cell.focus_frame.get_gid() == FOCUS_GID
+            assert cell.focus_frame.get_linewidth() >= 2 * frames.get_linewidth()[0]
+            assert not _framed_sides(frames, cell)  # the thin frame is not drawn under it
         else:
-            assert FOCUS_MARK not in title and not frames
-            assert axes.spines["left"].get_visible()
+            assert FOCUS_MARK not in title and cell.focus_frame is None
+            assert _framed_sides(frames, cell) == 4
     # No colour-and-marker pair stands for two things.
     meaning: dict[tuple[str, str, str], set[str]] = {}
     for key, line in chart.lines.items():
@@ -89,6 +95,26 @@ def test_all_areas_are_small_multiples_with_the_focus_first_and_marked(qtbot, pr
     assert len(meaning) == 2
     assert "One small chart per area" in chart.caption.text()
     assert "starred and framed" in chart.caption.text()
+
+
+def _frames(chart: Any) -> Any:
+    """The one artist that draws every panel's thin frame."""
+    (frames,) = [a for a in chart.panels[0].get_children() if a.get_gid() == FRAME_GID]
+    return frames
+
+
+def _framed_sides(frames: Any, cell: Any) -> int:
+    """How many of ``cell``'s four edges ``frames`` draws (in display pixels)."""
+    box = cell.box
+    found = 0
+    for segment in frames.get_segments():
+        (x0, y0), (x1, y1) = frames.get_transform().transform(segment)
+        upright = np.isclose(x0, x1) and any(np.isclose(x0, e) for e in (box.x0, box.x1))
+        flat = np.isclose(y0, y1) and any(np.isclose(y0, e) for e in (box.y0, box.y1))
+        across = np.isclose(min(x0, x1), box.x0) and np.isclose(max(x0, x1), box.x1)
+        along = np.isclose(min(y0, y1), box.y0) and np.isclose(max(y0, y1), box.y1)
+        found += bool((upright and along) or (flat and across))
+    return found
 
 
 def frame_sides(axes: Any) -> dict[str, np.ndarray]:
@@ -120,16 +146,19 @@ def test_each_small_panel_shows_the_0_to_10_scale(qtbot, progress) -> None:
     _startup, screen, panel = progress
     chart = over_time(qtbot, screen, panel, "life-areas", "areas")
     areas = [a.area for a in chart.data.areas if a.current]
+    holder = chart.panels[0]
+    (marks,) = [a for a in holder.get_children() if a.get_gid() == VALUE_TICKS]
+    ticked = marks.get_transform().transform(np.column_stack(marks.get_data()))
     for index, area in enumerate(areas):
-        axes = chart.area_axes[area]
-        box = axes.get_window_extent()
-        heights = [axes.transData.transform((0, v))[1] for v in (0, 5, 10)]
+        cell = chart.cells[area]
+        box = cell.box
+        heights = [cell.to_display.transform((0, v))[1] for v in (0, 5, 10)]
         assert box.y0 < heights[0] < heights[1] < heights[2] < box.y1
-        (marks,) = [n for n in axes.get_lines() if n.get_gid() == VALUE_TICKS]
-        at = marks.get_transform().transform(np.column_stack(marks.get_data()))
-        assert np.allclose(at[:, 0], box.x0) and np.allclose(at[:, 1], heights)
+        # A tick mark on the panel's left edge at each of them.
+        for height in heights:
+            assert np.isclose(np.hypot(ticked[:, 0] - box.x0, ticked[:, 1] - height), 0).any()
         labels = {t.get_text(): t.get_transform().transform(t.get_position())
-                  for t in axes.texts}
+                  for t in cell.value_labels}
         if index % 3:  # the numbers only left of the first column
             assert not labels
             continue

@@ -16,6 +16,7 @@ import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.transforms import BboxBase, Transform
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -212,13 +213,16 @@ class ChartView(QWidget):
         ys: Sequence[float] | np.ndarray,
         labels: Labels,
         result_ids: Sequence[str | None] | None = None,
+        transform: Transform | None = None,
+        box: BboxBase | None = None,
     ) -> None:
         """Points that show a label on hover and open a result on click.
 
         ``labels`` may be a function of the point's index, so that thousands of points do
-        not format thousands of strings on every redraw.
+        not format thousands of strings on every redraw. ``transform`` and ``box``: points
+        of a panel drawn into part of ``axes`` (see ``targets.Targets``).
         """
-        self.pointer.add(axes, xs, ys, labels, result_ids)
+        self.pointer.add(axes, xs, ys, labels, result_ids, transform, box)
 
     def style_axes(self, axes: Axes, grid: bool = True) -> None:
         """Colours of the theme on one axes: face, spines, ticks, labels, grid."""

@@ -25,8 +25,6 @@ from desktop_app.ui.charts.base import ChartView
 from desktop_app.ui.charts.figure_parts import clear_figure, in_draw_order
 from desktop_app.ui.charts.light_axes import LightAxes
 from desktop_app.ui.charts.over_time_areas import (
-    build_small_multiples,
-    fit_bottom,
     in_panel_order,
     middle_layer,
     set_date_grid,
@@ -48,6 +46,12 @@ from desktop_app.ui.charts.over_time_text import (
     table,
 )
 from desktop_app.ui.charts.over_time_views import BuiltView, KeptViews
+from desktop_app.ui.charts.small_multiples import (
+    Cell,
+    build_small_multiples,
+    fit_bottom,
+    multiples_of,
+)
 from desktop_app.ui.charts.table import TableRow
 from desktop_app.ui.charts.time_axis import (
     SharedMoments,
@@ -82,7 +86,7 @@ class OverTimeChart(ChartView):
         self.date_range = DateRange()
         self.panels: list[Axes] = []
         self.lines: dict[str, Line2D] = {}
-        self.area_axes: dict[str, Axes] = {}
+        self.cells: dict[str, Cell] = {}  # the small multiples' panels, by area
         self.date_grids: list[LineCollection] = []
         self._built: tuple[object, ...] = ()
         self._kept = KeptViews(on_drop=self._dropped)
@@ -176,7 +180,7 @@ class OverTimeChart(ChartView):
         shown = bool(self.panels) and self._built[:1] == (self.theme,)
         if shown:
             self._kept.keep(self._built, BuiltView(
-                self.figure, self.panels, self.lines, self.area_axes, self.date_grids,
+                self.figure, self.panels, self.lines, self.cells, self.date_grids,
                 self._generation))
         if wanted is None and not shown:
             return  # the figure in view is rebuilt in place
@@ -188,7 +192,7 @@ class OverTimeChart(ChartView):
             return
         self.use_figure(wanted.figure)
         self.panels, self.lines = wanted.panels, wanted.lines
-        self.area_axes, self.date_grids = wanted.area_axes, wanted.date_grids
+        self.cells, self.date_grids = wanted.cells, wanted.date_grids
         self._generation = wanted.generation
         self._built = layout
 
@@ -218,14 +222,19 @@ class OverTimeChart(ChartView):
         )
 
     def overlay_artists(self) -> Sequence[Artist]:
-        return in_draw_order(self.panels, list(self.lines.values()))
+        # The panels' frames are drawn over the data, as an axes' spines are.
+        multiples = multiples_of(self.figure)
+        frames = [multiples.furniture.frames] if multiples else []
+        return in_draw_order(self.panels, [*self.lines.values(), *frames])
 
     def background_key(self) -> object | None:
         # Ticks and their labels follow the limits; everything else follows the layout.
         return tuple((*a.get_xlim(), *a.get_ylim()) for a in self.panels) or None
 
     def middle_artists(self) -> Sequence[Artist]:
-        return middle_layer(self.panels, self.date_grids)
+        multiples = multiples_of(self.figure)
+        cells = [multiples.furniture.dates] if multiples else []
+        return middle_layer(self.panels, [*self.date_grids, *cells])
 
     def static_key(self) -> object | None:
         # Only the date axis follows a new period; the value axes follow the layout.
@@ -256,7 +265,7 @@ class OverTimeChart(ChartView):
         areas, scales = self._chosen
         strip = bool(data.marks)
         self.lines = {}
-        self.area_axes = {}
+        self.cells = {}
         self.date_grids = []
         if len(areas) > 1:
             self.panels = build_small_multiples(self, areas, data.focus, strip)
@@ -316,9 +325,11 @@ class OverTimeChart(ChartView):
                     spans.append(xs)
                 ys = [p.value for p in points]
                 self.lines[f"{area.area}.{part}"].set_data(xs, ys)
-                self.add_targets(self.area_axes.get(area.area, self.panels[0]), xs, ys,
+                cell = self.cells.get(area.area)
+                self.add_targets(self.panels[0], xs, ys,
                                  point_label(points, f"{area.title}: {word}", None),
-                                 [p.result_id for p in points])
+                                 [p.result_id for p in points],
+                                 *((cell.to_display, cell.box) if cell else ()))
         for axes, scale in zip(self.panels, scales, strict=False):
             spans.append(fill_scale(self, axes, scale, times))
         if self.data.marks:
@@ -329,9 +340,13 @@ class OverTimeChart(ChartView):
                 self.lines[f"journal.{kind}"].set_data(xs, ys)
                 self.add_targets(self.panels[-1], xs, ys, journal_label(chosen))
         self._set_x_limits(self.panels[0], spans)
-        if self.date_grids:
+        multiples = multiples_of(self.figure)
+        if self.date_grids or multiples:
             axis = self.panels[-1].xaxis  # the one with date ticks
-            set_date_grid(self.date_grids, list(axis.get_majorticklocs()), axis.get_view_interval())
+            ticks, view = list(axis.get_majorticklocs()), axis.get_view_interval()
+            set_date_grid(self.date_grids, ticks, view)
+            if multiples:
+                multiples.furniture.set_dates(ticks, view)
 
     def _set_x_limits(self, axes: Axes, spans: list[np.ndarray]) -> None:
         """The period chosen; an open end a week past the results' first or last."""

@@ -1,16 +1,8 @@
-"""Over time with every area: small multiples, one small panel per area on shared axes.
-
-Eighteen crossing lines in one panel could not be read; one panel per area can, and each
-panel needs only two series (now and ideal), so colour, marker and line style tell them
-apart everywhere. Areas in the running focus come first, with a star in the title and a
-heavier frame, so the focus never depends on colour alone.
-"""
+"""What Over time's panels share: the areas' order, titles and styles, the margins under
+the small multiples (``small_multiples``), the date grid and the draw layers."""
 
 from __future__ import annotations
 
-import math
-import textwrap
-import weakref
 from collections.abc import Collection, Sequence
 from typing import Protocol
 
@@ -19,19 +11,13 @@ from matplotlib.axes import Axes
 from matplotlib.axis import Ticker
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Rectangle
 from matplotlib.ticker import NullFormatter, NullLocator
 from matplotlib.transforms import blended_transform_factory
 
 from desktop_app.domain.progress_time import AreaSeries
-from desktop_app.i18n import _, pgettext
-from desktop_app.ui.charts.light_axes import LightAxes
-from desktop_app.ui.charts.locale_axis import LocaleNumberFormatter
+from desktop_app.i18n import _
 from desktop_app.ui.charts.palette import ChartTheme
-from desktop_app.ui.charts.still_scale import still_scale
 
-COLUMNS = 3
 FOCUS_MARK = "★"
 TITLE_WIDTH = 21  # characters a line of a panel's title
 FOCUS_FRAME = 2.2  # points; the other panels' frames are matplotlib's 0.8
@@ -43,15 +29,10 @@ IDEAL_STYLE = {"marker": "s", "linestyle": "--", "markersize": 3.0, "linewidth":
 
 
 class Chart(Protocol):
-    """What of the over-time chart the panels are built into."""
+    """What of the over-time chart a date grid is kept by."""
 
     theme: ChartTheme
-    figure: Figure
-    lines: dict[str, Line2D]
-    area_axes: dict[str, Axes]
     date_grids: list[LineCollection]
-
-    def style_axes(self, axes: Axes, grid: bool = True) -> None: ...
 
 
 def in_panel_order(areas: Sequence[AreaSeries], focus: Collection[str]) -> list[AreaSeries]:
@@ -76,108 +57,6 @@ def bottom_for(figure: Figure, size: tuple[float, float, float] | None = None) -
     height, dpi = (size[1], size[2]) if size else (
         figure.get_figheight() * figure.dpi, figure.dpi)
     return min(0.3, max(BOTTOM_LEAST, BOTTOM_PT * dpi / 72 / max(height, 1.0)))
-
-
-# The figures laid out as small multiples (a chart keeps several views' figures).
-MULTIPLES: weakref.WeakSet[Figure] = weakref.WeakSet()
-
-
-def fit_bottom(figure: Figure, size: tuple[float, float, float]) -> None:
-    """Keep ``bottom_for`` at the size about to be drawn, if ``figure`` is small multiples."""
-    if figure not in MULTIPLES:
-        return
-    wanted = bottom_for(figure, size)
-    if abs(figure.subplotpars.bottom - wanted) > 1e-9:
-        figure.subplots_adjust(bottom=wanted)
-
-
-def build_small_multiples(
-    chart: Chart, areas: Sequence[AreaSeries], focus: Collection[str], strip: bool
-) -> list[Axes]:
-    """One panel per area (then the journal strip across the bottom, if any); the panels."""
-    theme = chart.theme
-    figure = chart.figure
-    rows = math.ceil(len(areas) / COLUMNS)
-    ratios = [1.0] * rows + ([0.7] if strip else [])
-    grid = figure.add_gridspec(len(ratios), COLUMNS, height_ratios=ratios,
-                               hspace=0.55, wspace=0.08)
-    figure.subplots_adjust(left=0.13, right=0.98, top=0.88, bottom=bottom_for(figure))
-    MULTIPLES.add(figure)
-    panels: list[Axes] = []
-    dateless: list[Axes] = []
-    first: Axes | None = None
-    for index, area in enumerate(areas):
-        row, column = divmod(index, COLUMNS)
-        axes = figure.add_subplot(grid[row, column], sharex=first, sharey=first,
-                                  axes_class=LightAxes)
-        first = first or axes
-        chart.style_axes(axes)
-        static_first(axes)
-        in_focus = area.area in focus
-        _whole_pixel_spines(axes)
-        # Wrapped: in three columns at the narrowest window a bold name on one line ran
-        # into the next panel's title. y=1: where matplotlib would put it anyway (nothing is
-        # above a panel's frame), said here so that a draw does not work it out again from
-        # every tick of every panel.
-        axes.set_title(textwrap.fill(panel_title(area, focus), TITLE_WIDTH), loc="left",
-                       fontsize=8, pad=3, y=1.0,
-                       color=theme.foreground, fontweight="bold" if in_focus else "normal")
-        _no_axis_labels(axes)
-        if in_focus:
-            # A frame under the data, not a thicker spine: spines are drawn again over the
-            # cached background, and a thick one's soft edge would then darken (see canvas).
-            for spine in axes.spines.values():
-                spine.set_visible(False)
-            axes.add_patch(Rectangle((0, 0), 1, 1, transform=axes.transAxes, fill=False,
-                                     edgecolor=theme.foreground, linewidth=FOCUS_FRAME,
-                                     zorder=1, clip_on=False, gid=FOCUS_GID))
-        (now,) = axes.plot([], [], color=theme.now, label=pgettext("chart", "Now"),
-                           **NOW_STYLE)  # type: ignore[arg-type]
-        (ideal,) = axes.plot([], [], color=theme.ideal, label=pgettext("chart", "Ideal"),
-                             **IDEAL_STYLE)  # type: ignore[arg-type]
-        chart.lines[f"{area.area}.current"] = now
-        chart.lines[f"{area.area}.ideal"] = ideal
-        chart.area_axes[area.area] = axes
-        # Dates under the lowest panel of each column (or only under the strip).
-        lowest = index + COLUMNS >= len(areas)
-        axes.tick_params(labelbottom=lowest and not strip, labelleft=column == 0, labelsize=7)
-        if not lowest or strip:
-            dateless.append(axes)
-        _date_grid(chart, axes)
-        panels.append(axes)
-    assert first is not None
-    first.set_ylim(-0.6, 10.6)
-    for index, axes in enumerate(panels):
-        _value_axis(chart, axes, labelled=index % COLUMNS == 0)
-    if strip:
-        journal = figure.add_subplot(grid[-1, :], sharex=first, axes_class=LightAxes)
-        chart.style_axes(journal)
-        static_first(journal)
-        _whole_pixel_spines(journal)
-        _no_axis_labels(journal)
-        _date_grid(chart, journal)
-        panels.append(journal)
-    for axes in dateless:  # once every panel shares the first one's ticks (see sharex)
-        without_date_ticks(axes)
-    handles: list[Line2D] = [chart.lines[f"{areas[0].area}.{p}"] for p in ("current", "ideal")]
-    legend = figure.legend(handles=handles,
-                           labels=[pgettext("chart", "Now"), pgettext("chart", "Ideal")],
-                           loc="upper right",
-                           bbox_to_anchor=(0.98, 0.995), ncol=2, frameon=False, fontsize=8)
-    for text in legend.get_texts():
-        text.set_color(theme.foreground)
-    return panels
-
-
-VALUES = (0, 5, 10)
-
-
-def _value_axis(chart: Chart, axes: Axes, labelled: bool) -> None:
-    """The panel's 0, 5 and 10 (their numbers left of the first column only)."""
-    number = LocaleNumberFormatter()
-    still_scale(axes, VALUES, [number(v) for v in VALUES] if labelled else None,
-                colour=chart.theme.foreground, grid_colour=chart.theme.grid, fontsize=7,
-                zorder=STATIC_ZORDER + 0.1)
 
 
 def without_date_ticks(axes: Axes) -> None:
@@ -210,7 +89,7 @@ def middle_layer(panels: Sequence[Axes], grids: Sequence[LineCollection]) -> lis
     return found
 
 
-def _date_grid(chart: Chart, axes: Axes) -> None:
+def date_grid(chart: Chart, axes: Axes) -> None:
     """The panel's lines at the date ticks, as one artist instead of one per tick (ten
     panels' gridlines were a fifth of a redraw); ``set_date_grid`` places them."""
     axes.grid(False, axis="x")
@@ -229,14 +108,14 @@ def set_date_grid(grids: Sequence[LineCollection], ticks: Sequence[float],
         lines.set_segments(segments)
 
 
-def _no_axis_labels(axes: Axes) -> None:
+def no_axis_labels(axes: Axes) -> None:
     """The panels have no axis labels: fixing where the empty ones go spares each draw
     measuring the tick labels of every panel sharing the axis (nine times nine)."""
     axes.xaxis.set_label_coords(0.5, 0.0)
     axes.yaxis.set_label_coords(0.0, 0.5)
 
 
-def _whole_pixel_spines(axes: Axes) -> None:
+def whole_pixel_spines(axes: Axes) -> None:
     """One-pixel frames (at 100 dpi, two at 200): the spines are drawn again over the
     cached background, and a part-covered pixel would come out darker the second time."""
     for spine in axes.spines.values():

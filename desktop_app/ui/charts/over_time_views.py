@@ -20,6 +20,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from desktop_app.ui.charts.palette import ChartTheme
+from desktop_app.ui.charts.small_multiples import Cell
 
 # The view in view plus this many others: Show and Part offer a handful each, and people go
 # back and forth between two or three of them.
@@ -35,7 +36,7 @@ class BuiltView:
     figure: Figure
     panels: list[Axes]
     lines: dict[str, Line2D]
-    area_axes: dict[str, Axes]
+    cells: dict[str, Cell]  # the small multiples' panels
     date_grids: list[LineCollection]
     generation: int  # the chart's count of rebuilds when it was built (keys its pictures)
 

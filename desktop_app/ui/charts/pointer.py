@@ -9,6 +9,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backend_bases import Event, MouseEvent
 from matplotlib.figure import Figure
+from matplotlib.transforms import BboxBase, Transform
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QToolTip
 
@@ -42,9 +43,11 @@ class ChartPointer:
         ys: Sequence[float] | np.ndarray,
         labels: Labels,
         result_ids: Sequence[str | None] | None = None,
+        transform: Transform | None = None,
+        box: BboxBase | None = None,
     ) -> None:
         xy = np.column_stack([np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)])
-        self.targets.append(Targets(axes, xy, labels, result_ids))
+        self.targets.append(Targets(axes, xy, labels, result_ids, transform, box))
 
     def hit_at(self, x: float, y: float, axes: Axes | None = None) -> Hit | None:
         """The target nearest to display point (x, y) within a few pixels, if any."""

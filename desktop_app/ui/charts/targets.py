@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.transforms import BboxBase, Transform
 
 HOVER_RADIUS_PX = 10
 
@@ -23,12 +24,27 @@ class Hit:
 
 @dataclass
 class Targets:
-    """Points of one axes (data coordinates), their labels and the results they open."""
+    """Points of one axes (data coordinates), their labels and the results they open.
+
+    Points of a panel drawn into part of the axes (a small multiple's cell) come with the
+    panel's ``transform`` to display pixels and its ``box`` there: they answer only a
+    pointer inside it, where they are drawn."""
 
     axes: Axes
     xy: np.ndarray
     labels: Labels
     result_ids: Sequence[str | None] | None
+    transform: Transform | None = None
+    box: BboxBase | None = None
+
+    def answers(self, x: float, y: float, axes: Axes | None) -> bool:
+        """Whether these points may answer a pointer at display (x, y) over ``axes``."""
+        if self.box is not None:
+            return bool(self.box.contains(x, y))
+        return axes is None or self.axes is axes
+
+    def on_display(self) -> np.ndarray:
+        return (self.transform or self.axes.transData).transform(self.xy)
 
     def label(self, index: int) -> str:
         return self.labels(index) if callable(self.labels) else self.labels[index]
@@ -43,9 +59,9 @@ def nearest(
     """The target nearest to display point (x, y) within a few pixels, if any."""
     best: tuple[float, Targets, int] | None = None
     for targets in found:
-        if (axes is not None and targets.axes is not axes) or not len(targets.xy):
+        if not len(targets.xy) or not targets.answers(x, y, axes):
             continue
-        shown = targets.axes.transData.transform(targets.xy)
+        shown = targets.on_display()
         distances = np.hypot(shown[:, 0] - x, shown[:, 1] - y)
         distances = np.where(np.isnan(distances), np.inf, distances)
         index = int(np.argmin(distances))

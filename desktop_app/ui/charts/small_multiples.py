@@ -1,0 +1,345 @@
+"""Over time with every area: small multiples, one small panel per area on shared scales.
+
+Eighteen crossing lines in one panel could not be read; one panel per area can, and each
+panel needs only two series (now and ideal), so colour, marker and line style tell them
+apart everywhere. Areas in the running focus come first, with a star in the title and a
+heavier frame, so the focus never depends on colour alone.
+
+The panels are cells of one matplotlib axes, not nine axes: an axes is ~40 artists and
+~3 ms to make, and each is laid out at every draw, for panels that only need a frame, a
+title, a 0-5-10 scale, their date grid and two lines. Each cell maps (day, value) into
+its rectangle of the figure; the cells share the grid axes' time span, so a new period
+moves them all.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
+from matplotlib.gridspec import SubplotSpec
+from matplotlib.lines import Line2D
+from matplotlib.markers import TICKLEFT, MarkerStyle
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
+from matplotlib.transforms import (
+    Bbox,
+    BboxTransformFrom,
+    BboxTransformTo,
+    ScaledTranslation,
+    Transform,
+    TransformedBbox,
+    blended_transform_factory,
+)
+
+from desktop_app.domain.progress_time import AreaSeries
+from desktop_app.i18n import pgettext
+from desktop_app.ui.charts.light_axes import LightAxes
+from desktop_app.ui.charts.locale_axis import LocaleNumberFormatter
+from desktop_app.ui.charts.over_time_areas import (
+    FOCUS_FRAME,
+    FOCUS_GID,
+    IDEAL_STYLE,
+    NOW_STYLE,
+    STATIC_ZORDER,
+    TITLE_WIDTH,
+    bottom_for,
+    date_grid,
+    no_axis_labels,
+    panel_title,
+    static_first,
+    whole_pixel_spines,
+    without_date_ticks,
+)
+from desktop_app.ui.charts.palette import ChartTheme
+from desktop_app.ui.charts.still_scale import LABEL_PAD_PT, TICK_PT, VALUE_TICKS
+
+COLUMNS = 3
+VALUES = (0, 5, 10)
+VALUE_LIMITS = (-0.6, 10.6)
+FRAME_GID = "panel-frame"
+FRAME_WIDTH = 0.72  # points: one pixel at 100 dpi (see whole_pixel_spines)
+SPINE_ZORDER = 2.5  # matplotlib's, which the frames had as an axes' spines
+TITLE_PAD_PT = 3
+SIDES = [((0.0, 0.0), (0.0, 1.0)), ((1.0, 0.0), (1.0, 1.0)),
+         ((0.0, 0.0), (1.0, 0.0)), ((0.0, 1.0), (1.0, 1.0))]
+
+
+class Chart(Protocol):
+    """What of the over-time chart the small multiples are built into."""
+
+    theme: ChartTheme
+    figure: Figure
+    lines: dict[str, Line2D]
+    cells: dict[str, Cell]
+    date_grids: list[LineCollection]
+
+    def style_axes(self, axes: Axes, grid: bool = True) -> None: ...
+
+
+@dataclass
+class Cell:
+    """One area's panel: where it is and the artists of its own."""
+
+    area: str
+    spec: SubplotSpec
+    place: Bbox  # in figure fractions (``fit_bottom`` follows the figure's margins)
+    box: TransformedBbox  # in display pixels
+    to_display: Transform  # (day number, value) → display pixels
+    title: Text
+    focus_frame: Rectangle | None  # round a focus area's panel (under the data)
+    value_labels: list[Text] = field(default_factory=list)
+    lines: list[Line2D] = field(default_factory=list)
+
+    @property
+    def focus(self) -> bool:
+        return self.focus_frame is not None
+
+    def at(self, x: float, y: float) -> tuple[float, float]:
+        """Figure fractions of the cell's own (x, y) fractions."""
+        (x0, y0), (x1, y1) = self.place.get_points()
+        return x0 + x * (x1 - x0), y0 + y * (y1 - y0)
+
+
+class Furniture:
+    """What every cell has, as one artist for all cells, placed in figure fractions: the
+    frames (but a focus frame), the 0-5-10 lines across and their tick marks, the date
+    grid. Twenty-seven artists made and drawn as four; ``lay_out`` places them anew when
+    the cells move."""
+
+    def __init__(self, holder: Axes, cells: list[Cell], theme: ChartTheme) -> None:
+        figure = holder.figure
+        assert figure is not None
+        self.cells = cells
+        on_figure = figure.transFigure
+        # Four lines with projecting ends, drawn over the data, as an axes' spines are
+        # (one closed rectangle's corners came out lighter).
+        self.frames = LineCollection([], transform=on_figure, colors=theme.grid,
+                                     linewidths=FRAME_WIDTH, capstyle="projecting",
+                                     zorder=SPINE_ZORDER, clip_on=False, gid=FRAME_GID)
+        zorder = STATIC_ZORDER + 0.1
+        self.values = LineCollection([], transform=on_figure, colors=theme.grid,
+                                     linewidths=0.6, zorder=zorder)
+        self.marks = Line2D([], [], linestyle="none", marker=MarkerStyle(TICKLEFT),
+                            markersize=TICK_PT, markeredgewidth=0.8, color=theme.foreground,
+                            markeredgecolor=theme.foreground, zorder=zorder,
+                            transform=on_figure, clip_on=False, gid=VALUE_TICKS)
+        self.dates = LineCollection([], transform=on_figure, colors=theme.grid,
+                                    linewidths=0.6, zorder=0.5)
+        for artist in (self.values, self.marks, self.dates, self.frames):
+            holder.add_artist(artist)
+        self._ticks: list[float] = []
+        self._view = (0.0, 1.0)
+        self.lay_out()
+
+    def lay_out(self) -> None:
+        """Place everything where the cells are now."""
+        framed = [c for c in self.cells if not c.focus]
+        self.frames.set_segments([[c.at(*a), c.at(*b)] for c in framed for a, b in SIDES])
+        low, high = VALUE_LIMITS
+        heights = [(v - low) / (high - low) for v in VALUES]
+        self.values.set_segments([[c.at(0, h), c.at(1, h)] for c in self.cells for h in heights])
+        marks = [c.at(0, h) for c in self.cells for h in heights]
+        self.marks.set_data([m[0] for m in marks], [m[1] for m in marks])
+        self.set_dates(self._ticks, self._view)
+
+    def set_dates(self, ticks: Sequence[float], view: tuple[float, float]) -> None:
+        """The date grid at ``ticks`` (those inside ``view``, the cells' time span)."""
+        self._ticks, self._view = list(ticks), view
+        low, high = view
+        span = (high - low) or 1.0
+        across = [(x - low) / span for x in ticks if min(low, high) <= x <= max(low, high)]
+        self.dates.set_segments([[c.at(x, 0), c.at(x, 1)] for c in self.cells for x in across])
+
+
+@dataclass
+class Multiples:
+    """A figure's small multiples: its cells and their furniture."""
+
+    cells: list[Cell]
+    furniture: Furniture
+
+
+def multiples_of(figure: Figure) -> Multiples | None:
+    """The small multiples ``figure`` holds now, if any (kept with the axes that holds
+    them: gone with it when the figure is cleared for another view)."""
+    for axes in figure.axes:
+        if isinstance(axes, _Holder):
+            return axes.multiples
+    return None
+
+
+def fit_bottom(figure: Figure, size: tuple[float, float, float]) -> None:
+    """Keep ``bottom_for`` at the size about to be drawn, if ``figure`` is small multiples,
+    and its cells where its grid puts them then."""
+    multiples = multiples_of(figure)
+    if multiples is None:
+        return
+    wanted = bottom_for(figure, size)
+    if abs(figure.subplotpars.bottom - wanted) > 1e-9:
+        figure.subplots_adjust(bottom=wanted)
+        for cell in multiples.cells:
+            cell.place.set_points(cell.spec.get_position(figure).get_points())
+        multiples.furniture.lay_out()
+
+
+class _Patch(Rectangle):
+    """An axes' background whose transform is worked out once, not for every artist
+    added to the axes (each is clipped to it by default: ~60 µs, ninety artists)."""
+
+    _kept: Transform | None = None
+
+    def get_transform(self) -> Transform:
+        if self._kept is None:
+            self._kept = super().get_transform()
+        return self._kept
+
+    def set_transform(self, t: Transform | None) -> None:
+        self._kept = None
+        super().set_transform(t)
+
+
+class _Holder(LightAxes):
+    """The axes the cells are drawn into."""
+
+    multiples: Multiples | None = None
+
+    def _gen_axes_patch(self) -> Rectangle:
+        return _Patch((0.0, 0.0), 1.0, 1.0)
+
+
+def build_small_multiples(
+    chart: Chart, areas: Sequence[AreaSeries], focus: Collection[str], strip: bool
+) -> list[Axes]:
+    """One cell per area in one axes, then the journal strip across the bottom (or, with
+    no strip, a date axis under each column's lowest cell); the axes, the cells' first."""
+    theme = chart.theme
+    figure = chart.figure
+    rows = math.ceil(len(areas) / COLUMNS)
+    ratios = [1.0] * rows + ([0.7] if strip else [])
+    grid = figure.add_gridspec(len(ratios), COLUMNS, height_ratios=ratios,
+                               hspace=0.55, wspace=0.08)
+    figure.subplots_adjust(left=0.13, right=0.98, top=0.88, bottom=bottom_for(figure))
+    holder = figure.add_subplot(grid[:rows, :], axes_class=_Holder)
+    assert isinstance(holder, _Holder)
+    # Nothing of its own is drawn: no axes, no background, no frame (the overlay draws
+    # every axes' spines, see in_draw_order); the date axis is drawn again with each new
+    # period otherwise (the middle layer).
+    chart.style_axes(holder, grid=False)  # in case anything of it is ever shown
+    holder.set_axis_off()
+    holder.patch.set_visible(False)
+    for artist in (*holder.spines.values(), holder.xaxis, holder.yaxis):
+        artist.set_visible(False)
+    holder.set_xlim(0.0, 1.0)
+    holder.set_ylim(*VALUE_LIMITS)
+    holder.set_autoscale_on(False)
+    cells = []
+    for index, area in enumerate(areas):
+        cell = _cell(chart, holder, grid[divmod(index, COLUMNS)], area, focus,
+                     labelled=index % COLUMNS == 0)
+        chart.cells[area.area] = cell
+        cells.append(cell)
+    holder.multiples = Multiples(cells, Furniture(holder, cells, theme))
+    panels: list[Axes] = [holder]
+    if strip:
+        journal = figure.add_subplot(grid[-1, :], sharex=holder, axes_class=LightAxes)
+        chart.style_axes(journal)
+        static_first(journal)
+        whole_pixel_spines(journal)
+        no_axis_labels(journal)
+        date_grid(chart, journal)
+        panels.append(journal)
+    else:
+        lowest = [i for i in range(len(areas)) if i + COLUMNS >= len(areas)]
+        panels += [_date_row(chart, holder, grid[divmod(i, COLUMNS)]) for i in lowest]
+    without_date_ticks(holder)  # the dated axes below get a Ticker of their own
+    handles: list[Line2D] = [chart.lines[f"{areas[0].area}.{p}"] for p in ("current", "ideal")]
+    legend = figure.legend(handles=handles,
+                           labels=[pgettext("chart", "Now"), pgettext("chart", "Ideal")],
+                           loc="upper right",
+                           bbox_to_anchor=(0.98, 0.995), ncol=2, frameon=False, fontsize=8)
+    for text in legend.get_texts():
+        text.set_color(theme.foreground)
+    return panels
+
+
+def _cell(chart: Chart, holder: Axes, spec: SubplotSpec, area: AreaSeries,
+          focus: Collection[str], labelled: bool) -> Cell:
+    theme = chart.theme
+    in_focus = area.area in focus
+    figure = holder.figure
+    assert isinstance(figure, Figure)
+    place = Bbox(spec.get_position(figure).get_points())
+    box = TransformedBbox(place, figure.transFigure)
+    inside = BboxTransformTo(box)  # the cell's own 0-1 fractions
+    to_display = BboxTransformFrom(holder.viewLim) + inside
+    # Wrapped: in three columns at the narrowest window a bold name on one line ran into
+    # the next panel's title. Where an axes puts its left title: at its top left corner,
+    # its baseline a pad above.
+    title = Text(0.0, 1.0, textwrap.fill(panel_title(area, focus), TITLE_WIDTH),
+                 fontsize=8, color=theme.foreground,
+                 fontweight="bold" if in_focus else "normal", va="baseline", ha="left",
+                 transform=inside + ScaledTranslation(0, TITLE_PAD_PT / 72,
+                                                      figure.dpi_scale_trans),
+                 zorder=STATIC_ZORDER, clip_on=False)
+    holder.add_artist(title)
+    frame = None
+    if in_focus:
+        # A frame under the data, not a thicker spine: spines are drawn again over the
+        # cached background, and a thick one's soft edge would then darken (see canvas).
+        frame = Rectangle((0, 0), 1, 1, transform=inside, fill=False, clip_on=False,
+                          edgecolor=theme.foreground, linewidth=FOCUS_FRAME, zorder=1,
+                          gid=FOCUS_GID)
+        holder.add_artist(frame)
+    across = blended_transform_factory(inside, to_display)  # x in the cell, y in values
+    labels = _value_labels(chart, holder, across) if labelled else []
+    lines = []
+    for part, style, colour, name in (("current", NOW_STYLE, theme.now, "Now"),
+                                      ("ideal", IDEAL_STYLE, theme.ideal, "Ideal")):
+        line = Line2D([], [], color=colour, label=pgettext("chart", name),
+                      transform=to_display, **style)  # type: ignore[arg-type]
+        holder.add_artist(line)
+        line.set_clip_box(box)  # each cell clips its own lines
+        chart.lines[f"{area.area}.{part}"] = line
+        lines.append(line)
+    return Cell(area.area, spec, place, box, to_display, title, frame, labels, lines)
+
+
+def _value_labels(chart: Chart, holder: Axes, across: Transform) -> list[Text]:
+    """0, 5 and 10 left of a cell of the first column, where an axes' value axis puts
+    its tick labels (as ``still_scale`` does)."""
+    number = LocaleNumberFormatter()
+    figure = holder.figure
+    assert figure is not None
+    shift = ScaledTranslation(-LABEL_PAD_PT / 72, 0, figure.dpi_scale_trans)
+    labels = []
+    for value in VALUES:
+        label = Text(0, value, number(value), transform=across + shift, fontsize=7,
+                     color=chart.theme.foreground, ha="right", va="center_baseline",
+                     zorder=STATIC_ZORDER + 0.1, clip_on=False)
+        holder.add_artist(label)
+        labels.append(label)
+    return labels
+
+
+def _date_row(chart: Chart, holder: Axes, spec: SubplotSpec) -> Axes:
+    """Dates under a column's lowest cell (when there is no journal strip to carry them):
+    an axes over the cell that draws only its date axis."""
+    figure = holder.figure
+    assert isinstance(figure, Figure)
+    axes = figure.add_subplot(spec, sharex=holder, axes_class=LightAxes)
+    chart.style_axes(axes, grid=False)
+    axes.patch.set_visible(False)
+    for spine in axes.spines.values():
+        spine.set_visible(False)
+    axes.yaxis.set_visible(False)
+    axes.set_ylim(*VALUE_LIMITS)
+    axes.tick_params(labelsize=7)
+    no_axis_labels(axes)
+    return axes
