@@ -1,4 +1,5 @@
-"""The charts' Agg renderer, which keeps what it learned about text between pictures.
+"""The charts' Agg renderer, which keeps what it learned about text between pictures, and
+reads its fonts from memory.
 
 matplotlib's Agg renderer lays every text out with FreeType (measuring it once, and again to
 draw it) and renders each of its glyphs anew, on every draw of every picture: a third of a
@@ -6,23 +7,42 @@ millisecond per text and a twentieth per glyph, which made the thirty texts of n
 panels (titles, scales, dates) a fifth of a view's first draw. The layouts, measures and glyph
 images depend only on the text, the font, its size and the glyph's fraction of a pixel, so
 they are kept (a bounded number of each) and the picture is the same (tested).
+
+A text seen for the first time still costs a measure and a layout, and two thirds of each
+went to reading the font file: matplotlib hands FreeType a Python file object, so every read
+of a table or a glyph is a seek and a read system call through Python. This renderer gives
+FreeType the same bytes from memory instead (through the very same read callback), which
+makes a cold text about three times cheaper and cannot change a glyph: FreeType is handed
+the same bytes in the same way. Why not shape once per text instead: matplotlib's ``_layout``
+does not return the advance of the last glyph that the measure's width adds up, nor the
+measure's ``set_text`` the glyphs that drawing needs, so neither can stand in for the other
+exactly.
 """
 
 from __future__ import annotations
 
+import io
 import math
+import os
 import threading
 from collections import OrderedDict
 from typing import Any
 
+import matplotlib
 import numpy as np
+from matplotlib import cbook, font_manager
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.backends.backend_agg import get_hinting_flag as _hinting
-from matplotlib.ft2font import RenderMode
+from matplotlib.font_manager import FontPath
+from matplotlib.ft2font import FT2Font, RenderMode
 
 LAYOUTS = 2048
 MEASURES = 2048
 GLYPHS = 8192
+# matplotlib keeps 64 fonts (one per list of files and thread), and so do we.
+FONTS = 64
+# The bytes of the font files in use (a few hundred kB each), shared by every thread's fonts.
+FONT_FILES = 16
 
 
 class _Kept:
@@ -59,10 +79,16 @@ class _Kept:
 _layouts = _Kept(LAYOUTS)
 _measures = _Kept(MEASURES)
 _glyphs = _Kept(GLYPHS)
+_fonts = _Kept(FONTS)
+_font_files = _Kept(FONT_FILES)
+# FreeType objects cannot cross a fork (matplotlib forgets its own then too).
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_fonts.clear)
 
 
 class TextKeepingRenderer(RendererAgg):
-    """``RendererAgg`` with its text layouts, measures and glyph images kept."""
+    """``RendererAgg`` with its text layouts, measures and glyph images kept, and its fonts
+    read from memory."""
 
     def draw_text(self, gc: Any, x: float, y: float, s: str, prop: Any, angle: float,
                   ismath: Any = False, mtext: Any = None) -> None:
@@ -74,16 +100,28 @@ class TextKeepingRenderer(RendererAgg):
         flags = hinting()
         size = prop.get_size_in_points()
         key = (s, prop, self.dpi, flags, _hashable(features), _hashable(language))
-        items = _layouts.get_fresh(key)
-        if items is None:
-            font = self._prepare_font(prop)  # type: ignore[no-untyped-call]
-            laid = font._layout(s, flags=flags, features=features, language=language)
-            items = _layouts.keep(_own(key), [(i.ft_object, i.glyph_index, i.x, i.y)
-                                              for i in laid])
+        laid_out = _layouts.get_fresh(key)
+        if laid_out is None:
+            files = font_files(prop)
+            fonts = thread_fonts(files)
+            font = _ready(fonts[0], size, self.dpi)
+            # A glyph is kept by its font's place in the list, not the font: fonts are
+            # per thread, and a text laid out on one thread may be drawn on another.
+            place = {id(font): n for n, font in enumerate(fonts)}
+            laid_out = _layouts.keep(_own(key), (files, [
+                (place[id(item.ft_object)], item.glyph_index, item.x, item.y)
+                for item in font._layout(s, flags=flags, features=features,
+                                         language=language)]))
+        files, items = laid_out
+        fonts = thread_fonts(files)
         self._draw_text_glyphs_and_boxes(
             gc, x, y, angle,
-            ((ft_object, size, glyph, 0, 1, dx, dy) for ft_object, glyph, dx, dy in items),
-            [])
+            ((fonts[n], size, glyph, 0, 1, dx, dy) for n, glyph, dx, dy in items), [])
+
+    def _prepare_font(self, font_prop: Any) -> FT2Font:
+        """What matplotlib's does (used by its measure), with this thread's memory fonts."""
+        return _ready(thread_fonts(font_files(font_prop))[0],
+                      font_prop.get_size_in_points(), self.dpi)
 
     def get_text_width_height_descent(self, s: str, prop: Any,
                                       ismath: Any) -> tuple[float, float, float]:
@@ -127,6 +165,72 @@ class TextKeepingRenderer(RendererAgg):
             self._renderer.draw_text_image(
                 buffer, left + (across >> 6), int(height) - (top + (up >> 6)) + buffer.shape[0],
                 0, gc)
+
+
+def font_files(prop: Any) -> tuple[Any, ...]:
+    """The font files (path, face) matplotlib's ``get_font`` uses for ``prop``, in order,
+    and the settings that change how it opens them."""
+    return (tuple((_realpath(found.path), found.face_index) if isinstance(found, FontPath)
+                  else (_realpath(found), 0)
+                  for found in font_manager.fontManager._find_fonts_by_props(prop)),
+            matplotlib.rcParams["text.kerning_factor"],
+            matplotlib.rcParams["font.enable_last_resort"])
+
+
+def thread_fonts(files: tuple[Any, ...]) -> list[FT2Font]:
+    """This thread's font for ``files`` followed by its fallbacks (FreeType's fonts may not
+    be shared by threads: matplotlib keeps one per thread as well)."""
+    key = (files, threading.get_ident())
+    fonts = _fonts.get_fresh(key)
+    if fonts is None:
+        fonts = _fonts.keep(key, _open(*files))
+    return fonts  # type: ignore[no-any-return]
+
+
+def _open(paths: tuple[tuple[str, int], ...], kerning_factor: Any,
+          enable_last_resort: bool) -> list[FT2Font]:
+    """matplotlib's ``_get_font``, step by step, with each file given from memory."""
+    (first_path, first_index), *rest = paths
+    fallbacks = [FT2Font(_in_memory(path), face_index=index, _kerning_factor=kerning_factor)
+                 for path, index in rest]
+    last_resort = _realpath(cbook._get_data_path("fonts", "ttf", "LastResortHE-Regular.ttf"))
+    try:
+        last_resort_index = paths.index((last_resort, 0))
+    except ValueError:
+        last_resort_index = -1
+        if enable_last_resort:
+            fallbacks.append(FT2Font(_in_memory(last_resort), _kerning_factor=kerning_factor,
+                                     _warn_if_used=True))
+            last_resort_index = len(fallbacks)
+    font = FT2Font(_in_memory(first_path), face_index=first_index, _fallback_list=fallbacks,
+                   _kerning_factor=kerning_factor)
+    # Last Resort's Unicode character map is empty (as matplotlib says).
+    if last_resort_index == 0:
+        font.set_charmap(0)
+    elif last_resort_index > 0:
+        fallbacks[last_resort_index - 1].set_charmap(0)
+    return [font, *fallbacks]
+
+
+def _in_memory(path: str) -> io.BytesIO:
+    """The file's bytes, read once: each font reads its own view of them (no copy)."""
+    data = _font_files.get_fresh(path)
+    if data is None:
+        with open(path, "rb") as file:
+            data = _font_files.keep(path, file.read())
+    return io.BytesIO(data)
+
+
+def _ready(font: FT2Font, size: float, dpi: float) -> FT2Font:
+    """The font as ``get_font`` and ``_prepare_font`` leave it: untransformed, cleared, sized."""
+    font._set_transform([[0x10000, 0], [0, 0x10000]], [0, 0])  # type: ignore[attr-defined]
+    font.clear()
+    font.set_size(size, dpi)
+    return font
+
+
+def _realpath(path: Any) -> str:
+    return font_manager._cached_realpath(path)  # type: ignore[attr-defined,no-any-return]
 
 
 def forget() -> None:
