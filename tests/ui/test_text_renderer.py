@@ -89,6 +89,24 @@ def test_texts_are_measured_to_the_float_as_agg_measures_them(
     assert measure(TextKeepingRenderer, text, prop, dpi) == measure(RendererAgg, text, prop, dpi)
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["Body and\nhealth", "One", "a\nb\nc", "★ Work\n(focus)", "\n", "gjp\nÜ"]),
+       st.sampled_from(FAMILIES + [["cmr10"], ["STIXGeneral"]]),
+       st.sampled_from([6.5, 8, 12.3]), st.sampled_from([72, 100, 144.5]),
+       st.sampled_from(["normal", 1.2]), st.sampled_from([0.0, 30.0]))
+def test_texts_take_the_room_agg_gives_them(text: str, family: list[str], size: float,
+                                             dpi: float, spacing: Any, angle: float) -> None:
+    """Line heights and gaps come from the font's tables: kept here, read anew by matplotlib."""
+    figure = Figure(figsize=(3, 2), dpi=dpi)
+    label = figure.text(0.2, 0.3, text, fontsize=size, family=family, rotation=angle,
+                        linespacing=spacing)
+    text_renderer.forget()
+    expected = label.get_window_extent(RendererAgg(300, 200, dpi))  # type: ignore[no-untyped-call]
+    for _ in range(2):  # nothing kept, then kept
+        kept = label.get_window_extent(TextKeepingRenderer(300, 200, dpi))  # type: ignore[no-untyped-call]
+        assert kept.bounds == expected.bounds
+
+
 def test_fonts_are_per_thread_and_a_text_laid_out_on_one_thread_draws_on_another() -> None:
     drawn = [("★ Work (focus)", 0.1, 0.5, 8, 0.0, "bold"), ("ö ☺ ⌚ 漢 AV", 0.1, 0.2, 9, 30.0,
                                                             "normal")]

@@ -39,6 +39,8 @@ from matplotlib.ft2font import FT2Font, RenderMode
 LAYOUTS = 2048
 MEASURES = 2048
 GLYPHS = 8192
+LINE_METRICS = 256
+TURNS = 64
 # matplotlib keeps 64 fonts (one per list of files and thread), and so do we.
 FONTS = 64
 # The bytes of the font files in use (a few hundred kB each), shared by every thread's fonts.
@@ -79,6 +81,8 @@ class _Kept:
 _layouts = _Kept(LAYOUTS)
 _measures = _Kept(MEASURES)
 _glyphs = _Kept(GLYPHS)
+_line_metrics = _Kept(LINE_METRICS)
+_turns = _Kept(TURNS)
 _fonts = _Kept(FONTS)
 _font_files = _Kept(FONT_FILES)
 # FreeType objects cannot cross a fork (matplotlib forgets its own then too).
@@ -123,6 +127,18 @@ class TextKeepingRenderer(RendererAgg):
         return _ready(thread_fonts(font_files(font_prop))[0],
                       font_prop.get_size_in_points(), self.dpi)
 
+    def _get_font_height_metrics(self, prop: Any) -> tuple[Any, Any, Any]:
+        """The ascent, descent and line gap matplotlib's ``Text`` reads from the font's
+        tables to space its lines, kept: it reads two tables from the file for every layout
+        of every text, warm or cold. The same sums in the same order, with this renderer's
+        dpi, which is its figure's (matplotlib's ``Text`` takes the figure's)."""
+        key = ("", prop, self.dpi)  # a text's key, without the text
+        found = _line_metrics.get_fresh(key)
+        if found is None:
+            found = _line_metrics.keep(_own(key), _line_metrics_of(
+                thread_fonts(font_files(prop))[0], prop.get_size_in_points(), self.dpi))
+        return found  # type: ignore[no-any-return]
+
     def get_text_width_height_descent(self, s: str, prop: Any,
                                       ismath: Any) -> tuple[float, float, float]:
         if ismath:
@@ -153,11 +169,13 @@ class TextKeepingRenderer(RendererAgg):
                    across & 0x3F, up & 0x3F)
             image = _glyphs.get_fresh(key)
             if image is None:
+                turn = _turns.get_fresh((angle, slant, extend))
+                if turn is None:  # the same sum for every glyph of a text: done once
+                    turn = _turns.keep((angle, slant, extend), (
+                        0x10000 * np.array([[cos, -sin], [sin, cos]])
+                        @ [[extend, extend * slant], [0, 1]]).round().astype(int))
                 font.set_size(size, self.dpi)
-                font._set_transform(
-                    (0x10000 * np.array([[cos, -sin], [sin, cos]])
-                     @ [[extend, extend * slant], [0, 1]]).round().astype(int),
-                    [across & 0x3F, up & 0x3F])
+                font._set_transform(turn, [across & 0x3F, up & 0x3F])
                 bitmap = font._render_glyph(glyph, flags, RenderMode.NORMAL)
                 image = _glyphs.keep(key, (bitmap.buffer.copy(), bitmap.left, bitmap.top))
             buffer, left, top = image
@@ -165,6 +183,24 @@ class TextKeepingRenderer(RendererAgg):
             self._renderer.draw_text_image(
                 buffer, left + (across >> 6), int(height) - (top + (up >> 6)) + buffer.shape[0],
                 0, gc)
+
+
+def _line_metrics_of(font: FT2Font, fontsize: float, dpi: float) -> tuple[Any, Any, Any]:
+    """What ``Text._get_layout`` computes when the renderer has no such method (matplotlib
+    3.11), or Nones, which make it measure "lp" instead, as it does then."""
+    possible = [
+        ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+        ("hhea", "lineGap", "ascent", "descent"),
+    ]
+    for table_name, linegap_key, ascent_key, descent_key in possible:
+        table: Any = font.get_sfnt_table(table_name)  # type: ignore[call-overload]
+        if table is None:
+            continue
+        units_per_em = font.get_sfnt_table("head")["unitsPerEm"]  # type: ignore[index]
+        scale = 1 / units_per_em * fontsize * dpi / 72
+        return (table[ascent_key] * scale, -table[descent_key] * scale,
+                table[linegap_key] * scale)
+    return None, None, None
 
 
 def font_files(prop: Any) -> tuple[Any, ...]:
@@ -235,7 +271,7 @@ def _realpath(path: Any) -> str:
 
 def forget() -> None:
     """Forget every kept layout, measure and glyph (the benchmark's never-shown view)."""
-    for kept in (_layouts, _measures, _glyphs):
+    for kept in (_layouts, _measures, _glyphs, _line_metrics):
         kept.clear()
 
 
