@@ -8,6 +8,7 @@ import threading
 import warnings
 from typing import Any
 
+import matplotlib
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -91,7 +92,7 @@ def test_texts_are_measured_to_the_float_as_agg_measures_them(
 
 @settings(max_examples=80, deadline=None)
 @given(st.sampled_from(["Body and\nhealth", "One", "a\nb\nc", "★ Work\n(focus)", "\n", "gjp\nÜ"]),
-       st.sampled_from(FAMILIES + [["cmr10"], ["STIXGeneral"]]),
+       st.sampled_from([*FAMILIES, ["cmr10"], ["STIXGeneral"]]),
        st.sampled_from([6.5, 8, 12.3]), st.sampled_from([72, 100, 144.5]),
        st.sampled_from(["normal", 1.2]), st.sampled_from([0.0, 30.0]))
 def test_texts_take_the_room_agg_gives_them(text: str, family: list[str], size: float,
@@ -105,6 +106,21 @@ def test_texts_take_the_room_agg_gives_them(text: str, family: list[str], size: 
     for _ in range(2):  # nothing kept, then kept
         kept = label.get_window_extent(TextKeepingRenderer(300, 200, dpi))  # type: ignore[no-untyped-call]
         assert kept.bounds == expected.bounds
+
+
+def test_without_the_last_resort_font_a_missing_glyph_is_measured_and_drawn_as_agg_does() -> None:
+    """Then the glyph is missing from every font: matplotlib's measure skips it, its layout
+    does not (both are kept as they are)."""
+    drawn = [("a漢b ⌚ AV", 0.1, 0.5, 9, 0.0, "normal"), ("漢", 0.4, 0.2, 12.3, 30.0, "bold")]
+    prop = FontProperties(size=9)
+    with matplotlib.rc_context({"font.enable_last_resort": False}):
+        text_renderer.forget()
+        expected = picture(RendererAgg, drawn)
+        assert np.array_equal(picture(TextKeepingRenderer, drawn), expected)
+        assert np.array_equal(picture(TextKeepingRenderer, drawn), expected)
+        assert measure(TextKeepingRenderer, "a漢b", prop, 100) == measure(RendererAgg, "a漢b",
+                                                                         prop, 100)
+    text_renderer.forget()
 
 
 def test_fonts_are_per_thread_and_a_text_laid_out_on_one_thread_draws_on_another() -> None:
