@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 import numpy as np
+from matplotlib import rcParams
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.transforms import blended_transform_factory
@@ -17,7 +18,7 @@ from desktop_app.ui.charts.locale_axis import LocaleNumberFormatter
 from desktop_app.ui.charts.over_time_areas import IDEAL_STYLE, NOW_STYLE, STATIC_ZORDER
 from desktop_app.ui.charts.over_time_text import point_label
 from desktop_app.ui.charts.palette import ChartTheme
-from desktop_app.ui.charts.still_scale import still_scale
+from desktop_app.ui.charts.still_scale import ValueScale, still_scale
 from desktop_app.ui.charts.targets import Labels
 from desktop_app.ui.charts.time_axis import SharedMoments
 
@@ -85,7 +86,9 @@ def build_scale(chart: Chart, axes: Axes, scale: ScaleSeries, stacked: bool = Fa
     axes.set_ylim(scale.low - pad, scale.high + pad)
     axes.yaxis.set_major_formatter(LocaleNumberFormatter())
     # Stacked panels are low: on two short lines a name no longer runs into the next.
-    axes.set_ylabel(textwrap.fill(scale.title, MARGIN_WIDTH if stacked else 14), fontsize=8)
+    ValueScale(axes, colour=theme.foreground, grid_colour=theme.grid,
+               fontsize=rcParams["ytick.labelsize"], zorder=axes.yaxis.get_zorder(),
+               title=textwrap.fill(scale.title, MARGIN_WIDTH if stacked else 14), title_size=8)
 
 
 def fill_scale(chart: Chart, axes: Axes, scale: ScaleSeries, times: SharedMoments) -> np.ndarray:
