@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from matplotlib import rcParams
-from matplotlib.artist import Artist
+from matplotlib.artist import Artist, allow_rasterization
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
@@ -144,6 +144,7 @@ class ValueScale(Artist):
         pad = self._panel.yaxis.labelpad * self._panel.figure.dpi / 72
         self.title.set_x(left - pad)
 
+    @allow_rasterization  # type: ignore[untyped-decorator]
     def draw(self, renderer: Any) -> None:
         if not self.get_visible():
             return
