@@ -72,7 +72,7 @@ class ValueScale(Artist):
     """
 
     def __init__(self, axes: Axes, *, colour: str, grid_colour: str, fontsize: float | str,
-                 zorder: float, title: str, title_size: float) -> None:
+                 zorder: float, title: str, title_size: float | str) -> None:
         super().__init__()
         self._panel = axes
         self.axes = axes
