@@ -1,5 +1,6 @@
 """A value scale that never moves (the small panels' 0-5-10, the journal strip's rows),
-drawn as a few artists of its own instead of by the panel's value axis.
+drawn as a few artists of its own instead of by the panel's value axis; and one whose
+numbers follow the panel's height (``ValueScale``: Over time's score panels).
 
 The axis made a tick of five artists per value at a view's first draw (a millisecond each)
 and worked out its layout at every draw, for marks that stay where they are. These are the
