@@ -69,7 +69,8 @@ class ValueScale(Artist):
     (fewer on a shorter panel), drawn as ``still_scale`` draws its own: grid lines, tick
     marks, numbers; the name goes where matplotlib puts an axis label, ``labelpad`` left of
     the numbers. A score panel's axis made eleven ticks of five artists at its first draw
-    and laid its numbers out twice per draw.
+    and laid its numbers out twice per draw. For formatters without an offset text (such
+    as ``LocaleNumberFormatter``): none is drawn.
     """
 
     def __init__(self, axes: Axes, *, colour: str, grid_colour: str, fontsize: float | str,
