@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from desktop_app.domain.consistency import ReturnPoint
 from desktop_app.domain.return_time import DAY, ReturnTime
+from desktop_app.ui.charts.over_time_panels import BANDS_GID
 from desktop_app.ui.charts.palette import ChartTheme
 from desktop_app.ui.journal.strips import DayStrip, ReturnTrend
 from desktop_app.ui.readable_palette import AA_GRAPHIC, AA_TEXT, contrast, readable_palette
@@ -61,6 +62,8 @@ def _surfaces(figure: Figure, axes: Axes | None, theme: ChartTheme) -> list[Rgba
     if axes is not None:
         found += [to_rgba(p.get_facecolor()) for p in axes.patches
                   if to_hex(p.get_facecolor()) == theme.band]
+        found += [tuple(c) for bands in axes.collections if bands.get_gid() == BANDS_GID
+                  for c in bands.get_facecolors() if to_hex(c) == theme.band]
     return found
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.progress import DateRange
 from desktop_app.ui.charts.over_time_areas import FOCUS_GID, FOCUS_MARK
+from desktop_app.ui.charts.over_time_panels import BANDS_GID
 from desktop_app.ui.charts.small_multiples import FRAME_GID
 from desktop_app.ui.charts.still_scale import VALUE_TICKS
 from tests.disk import stored as disk_tables
@@ -203,7 +204,8 @@ def test_every_numbered_check_in_answer_can_be_charted(qtbot, progress) -> None:
 def test_the_check_in_caption_promises_only_what_is_drawn(qtbot, progress, part: str) -> None:
     _startup, screen, panel = progress
     chart = over_time(qtbot, screen, panel, "check-in", part)
-    shaded = [p for axes in chart.panels for p in axes.patches]
+    shaded = [c for axes in chart.panels for c in axes.collections
+              if c.get_gid() == BANDS_GID and len(c.get_paths())]
     assert ("Shaded bands" in chart.caption.text()) == bool(shaded)
     assert "average of the last seven check-ins" in chart.caption.text()
 

@@ -52,6 +52,7 @@ from desktop_app.ui.charts.small_multiples import (
     fit_bottom,
     multiples_of,
 )
+from desktop_app.ui.charts.stamp_axis import StampAxes
 from desktop_app.ui.charts.table import TableRow
 from desktop_app.ui.charts.time_axis import (
     SharedMoments,
@@ -287,7 +288,9 @@ class OverTimeChart(ChartView):
         self.panels = []
         first: Axes | None = None
         for row in range(len(ratios)):
-            axes = self.figure.add_subplot(grid[row, 0], sharex=first, axes_class=LightAxes)
+            dated = row == len(ratios) - 1  # see stamp_axis
+            axes = self.figure.add_subplot(grid[row, 0], sharex=first,
+                                           axes_class=StampAxes if dated else LightAxes)
             first = first or axes
             self.style_axes(axes)
             static_first(axes)
