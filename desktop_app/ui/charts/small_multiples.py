@@ -58,6 +58,7 @@ from desktop_app.ui.charts.over_time_areas import (
     without_date_ticks,
 )
 from desktop_app.ui.charts.palette import ChartTheme
+from desktop_app.ui.charts.stamp_axis import StampAxes
 from desktop_app.ui.charts.still_scale import LABEL_PAD_PT, TICK_PT, VALUE_TICKS
 
 COLUMNS = 3
@@ -248,7 +249,7 @@ def build_small_multiples(
     holder.multiples = Multiples(cells, Furniture(holder, cells, theme))
     panels: list[Axes] = [holder]
     if strip:
-        journal = figure.add_subplot(grid[-1, :], sharex=holder, axes_class=LightAxes)
+        journal = figure.add_subplot(grid[-1, :], sharex=holder, axes_class=StampAxes)
         chart.style_axes(journal)
         static_first(journal)
         whole_pixel_spines(journal)
@@ -333,7 +334,7 @@ def _date_row(chart: Chart, holder: Axes, spec: SubplotSpec) -> Axes:
     an axes over the cell that draws only its date axis."""
     figure = holder.figure
     assert isinstance(figure, Figure)
-    axes = figure.add_subplot(spec, sharex=holder, axes_class=LightAxes)
+    axes = figure.add_subplot(spec, sharex=holder, axes_class=StampAxes)
     chart.style_axes(axes, grid=False)
     axes.patch.set_visible(False)
     for spine in axes.spines.values():
