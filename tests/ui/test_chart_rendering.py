@@ -13,6 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from desktop_app.ui.charts.over_time import day_number
+from desktop_app.ui.charts.small_multiples import multiples_of
 
 
 @pytest.fixture
@@ -619,7 +620,8 @@ def test_only_the_panel_with_dates_makes_date_ticks(qtbot, progress, template, p
     chart.part.setCurrentIndex(chart.part.findData(part))
     shown(qtbot, chart)
     *above, lowest = chart.panels
-    assert above and chart.data is not None and chart.data.marks  # the strip is lowest
+    assert chart.data is not None and chart.data.marks  # the strip is lowest
+    assert above or chart.cells  # above it: axes, or the small multiples' cells (no axes)
     ticks = list(lowest.xaxis.get_majorticklocs())
     assert len(ticks) >= 3
     for axes in above:
@@ -630,6 +632,15 @@ def test_only_the_panel_with_dates_makes_date_ticks(qtbot, progress, template, p
     inside = [t for t in ticks if low <= t <= high]
     for grid in chart.date_grids:
         assert [segment[0][0] for segment in grid.get_segments()] == pytest.approx(inside)
+    multiples = multiples_of(chart.figure)
+    if multiples is not None:
+        dates = multiples.furniture.dates
+        drawn = [dates.get_transform().transform(s)[0] for s in dates.get_segments()]
+        for cell in multiples.cells:
+            box = cell.box
+            mine = sorted(x for x, y in drawn if box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1)
+            wanted = [cell.to_display.transform((t, 0))[0] for t in inside]
+            assert mine == pytest.approx(wanted), cell.area
 
 
 def test_a_caption_that_changes_with_a_new_view_is_laid_out_before_it_counts_as_shown(

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 
-from desktop_app.ui.charts.small_multiples import FRAME_GID
+from desktop_app.ui.charts.small_multiples import FRAME_GID, multiples_of
 from desktop_app.ui.charts.still_scale import VALUE_TICKS
 from desktop_app.ui.charts.targets import Targets, nearest
 from tests.ui.test_progress_charts import send_mouse
@@ -46,8 +46,15 @@ def small_multiples(qtbot: Any, data: Any, period: Any, height: int = 560) -> An
     return chart
 
 
+def furniture(chart: Any) -> Any:
+    multiples = multiples_of(chart.figure)
+    assert multiples is not None
+    return multiples.furniture
+
+
 def frames_of(chart: Any) -> list[np.ndarray]:
-    (frames,) = [a for a in chart.panels[0].get_children() if a.get_gid() == FRAME_GID]
+    frames = furniture(chart).frames
+    assert frames.get_gid() == FRAME_GID and frames.figure is chart.figure
     return [frames.get_transform().transform(s) for s in frames.get_segments()]
 
 
@@ -62,7 +69,8 @@ def assert_in_place(chart: Any) -> None:
                    if box.x0 - 1 <= x <= box.x1 + 1 and box.y0 - 1 <= y <= box.y1 + 1}
         assert corners == {(round(x, 3), round(y, 3)) for x in (box.x0, box.x1)
                            for y in (box.y0, box.y1)}, cell.area
-    (marks,) = [a for a in chart.panels[0].get_children() if a.get_gid() == VALUE_TICKS]
+    marks = furniture(chart).marks
+    assert marks.get_gid() == VALUE_TICKS
     ticked = marks.get_transform().transform(np.column_stack(marks.get_data()))
     for cell in chart.cells.values():
         heights = cell.to_display.transform([(0, v) for v in (0, 5, 10)])[:, 1]
@@ -91,7 +99,7 @@ def test_without_a_journal_strip_each_column_shows_its_dates_under_its_lowest_pa
 ) -> None:
     data, period = demo_areas
     chart = small_multiples(qtbot, dataclasses.replace(data, marks=[]), period)
-    _holder, *dated = chart.panels
+    dated = chart.panels
     assert len(dated) == 3  # one per column
     renderer = chart.canvas.get_renderer()
     lowest = list(chart.cells.values())[-3:]

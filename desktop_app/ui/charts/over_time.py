@@ -224,18 +224,18 @@ class OverTimeChart(ChartView):
 
     def overlay_artists(self) -> Sequence[Artist]:
         # The panels' frames are drawn over the data, as an axes' spines are.
-        multiples = multiples_of(self.figure)
-        frames = [multiples.furniture.frames] if multiples else []
-        return in_draw_order(self.panels, [*self.lines.values(), *frames])
+        multiples = multiples_of(self.figure)  # drawn by the figure, after its axes
+        return [*in_draw_order(self.panels, list(self.lines.values())),
+                *(multiples.overlay() if multiples else ())]
 
     def background_key(self) -> object | None:
         # Ticks and their labels follow the limits; everything else follows the layout.
         return tuple((*a.get_xlim(), *a.get_ylim()) for a in self.panels) or None
 
     def middle_artists(self) -> Sequence[Artist]:
-        multiples = multiples_of(self.figure)
-        cells = [multiples.furniture.dates] if multiples else []
-        return middle_layer(self.panels, [*self.date_grids, *cells])
+        multiples = multiples_of(self.figure)  # drawn by the figure, after its axes
+        return [*middle_layer(self.panels, self.date_grids),
+                *(multiples.middle() if multiples else ())]
 
     def static_key(self) -> object | None:
         # Only the date axis follows a new period; the value axes follow the layout.

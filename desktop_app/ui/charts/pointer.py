@@ -54,11 +54,19 @@ class ChartPointer:
         self.canvas.settle()  # the transforms are the render thread's while it draws
         return nearest(self.targets, x, y, axes)
 
+    def _under(self, event: MouseEvent) -> Hit | None:
+        """A point of the axes the pointer is over, or of a panel drawn by the figure
+        itself that it is inside (the small multiples' cells)."""
+        if event.inaxes is not None:
+            return self.hit_at(event.x, event.y, event.inaxes)
+        self.canvas.settle()
+        return nearest([t for t in self.targets if t.box is not None], event.x, event.y)
+
     def _on_motion(self, event: Event) -> None:
-        if not isinstance(event, MouseEvent) or event.inaxes is None:
+        if not isinstance(event, MouseEvent):
             self.leave(event)
             return
-        hit = self.hit_at(event.x, event.y, event.inaxes)
+        hit = self._under(event)
         self.hovered = hit
         if hit is None:
             QToolTip.hideText()
@@ -78,6 +86,6 @@ class ChartPointer:
     def _on_press(self, event: Event) -> None:
         if not isinstance(event, MouseEvent) or event.button != 1:
             return
-        hit = self.hit_at(event.x, event.y, event.inaxes)
+        hit = self._under(event)
         if hit is not None and hit.result_id is not None:
             self._open_result(hit.result_id)

@@ -20,6 +20,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
@@ -40,7 +41,6 @@ from matplotlib.transforms import (
 
 from desktop_app.domain.progress_time import AreaSeries
 from desktop_app.i18n import pgettext
-from desktop_app.ui.charts.light_axes import LightAxes
 from desktop_app.ui.charts.locale_axis import LocaleNumberFormatter
 from desktop_app.ui.charts.over_time_areas import (
     FOCUS_FRAME,
@@ -55,7 +55,6 @@ from desktop_app.ui.charts.over_time_areas import (
     panel_title,
     static_first,
     whole_pixel_spines,
-    without_date_ticks,
 )
 from desktop_app.ui.charts.palette import ChartTheme
 from desktop_app.ui.charts.stamp_axis import StampAxes
@@ -114,9 +113,7 @@ class Furniture:
     grid. Twenty-seven artists made and drawn as four; ``lay_out`` places them anew when
     the cells move."""
 
-    def __init__(self, holder: Axes, cells: list[Cell], theme: ChartTheme) -> None:
-        figure = holder.figure
-        assert figure is not None
+    def __init__(self, figure: Figure, cells: list[Cell], theme: ChartTheme) -> None:
         self.cells = cells
         on_figure = figure.transFigure
         # Four lines with projecting ends, drawn over the data, as an axes' spines are
@@ -134,7 +131,7 @@ class Furniture:
         self.dates = LineCollection([], transform=on_figure, colors=theme.grid,
                                     linewidths=0.6, zorder=0.5)
         for artist in (self.values, self.marks, self.dates, self.frames):
-            holder.add_artist(artist)
+            figure.add_artist(artist)
         self._ticks: list[float] = []
         self._view = (0.0, 1.0)
         self.lay_out()
@@ -159,20 +156,34 @@ class Furniture:
         self.dates.set_segments([[c.at(x, 0), c.at(x, 1)] for c in self.cells for x in across])
 
 
-@dataclass
-class Multiples:
-    """A figure's small multiples: its cells and their furniture."""
+class Multiples(Artist):
+    """A figure's small multiples: its cells and their furniture. An artist of the figure
+    that draws nothing, so that it goes with the figure's other artists when the figure
+    is cleared for another view."""
 
-    cells: list[Cell]
-    furniture: Furniture
+    def __init__(self, cells: list[Cell], furniture: Furniture) -> None:
+        super().__init__()
+        self.cells = cells
+        self.furniture = furniture
+        self.set_visible(False)
+
+    def overlay(self) -> list[Artist]:
+        """What a new period draws again over the cached rest, in a whole draw's order:
+        the lines, then the frames over them (as an axes' spines)."""
+        return [line for cell in self.cells for line in cell.lines] + [self.furniture.frames]
+
+    def middle(self) -> list[Artist]:
+        """What a new period changes besides the data: the date grid, then the focus
+        frames over it."""
+        return [self.furniture.dates,
+                *(cell.focus_frame for cell in self.cells if cell.focus_frame is not None)]
 
 
 def multiples_of(figure: Figure) -> Multiples | None:
-    """The small multiples ``figure`` holds now, if any (kept with the axes that holds
-    them: gone with it when the figure is cleared for another view)."""
-    for axes in figure.axes:
-        if isinstance(axes, _Holder):
-            return axes.multiples
+    """The small multiples ``figure`` holds now, if any."""
+    for artist in figure.artists:
+        if isinstance(artist, Multiples):
+            return artist
     return None
 
 
@@ -190,36 +201,12 @@ def fit_bottom(figure: Figure, size: tuple[float, float, float]) -> None:
         multiples.furniture.lay_out()
 
 
-class _Patch(Rectangle):
-    """An axes' background whose transform is worked out once, not for every artist
-    added to the axes (each is clipped to it by default: ~60 µs, ninety artists)."""
-
-    _kept: Transform | None = None
-
-    def get_transform(self) -> Transform:
-        if self._kept is None:
-            self._kept = super().get_transform()
-        return self._kept
-
-    def set_transform(self, t: Transform | None) -> None:
-        self._kept = None
-        super().set_transform(t)
-
-
-class _Holder(LightAxes):
-    """The axes the cells are drawn into."""
-
-    multiples: Multiples | None = None
-
-    def _gen_axes_patch(self) -> Rectangle:
-        return _Patch((0.0, 0.0), 1.0, 1.0)
-
-
 def build_small_multiples(
     chart: Chart, areas: Sequence[AreaSeries], focus: Collection[str], strip: bool
 ) -> list[Axes]:
-    """One cell per area in one axes, then the journal strip across the bottom (or, with
-    no strip, a date axis under each column's lowest cell); the axes, the cells' first."""
+    """One cell per area, then the journal strip across the bottom (or, with no strip, a
+    date axis under each column's lowest cell); the axes made, whose time span the cells
+    share."""
     theme = chart.theme
     figure = chart.figure
     rows = math.ceil(len(areas) / COLUMNS)
@@ -227,39 +214,32 @@ def build_small_multiples(
     grid = figure.add_gridspec(len(ratios), COLUMNS, height_ratios=ratios,
                                hspace=0.55, wspace=0.08)
     figure.subplots_adjust(left=0.13, right=0.98, top=0.88, bottom=bottom_for(figure))
-    holder = figure.add_subplot(grid[:rows, :], axes_class=_Holder)
-    assert isinstance(holder, _Holder)
-    # Nothing of its own is drawn: no axes, no background, no frame (the overlay draws
-    # every axes' spines, see in_draw_order); the date axis is drawn again with each new
-    # period otherwise (the middle layer).
-    chart.style_axes(holder, grid=False)  # in case anything of it is ever shown
-    holder.set_axis_off()
-    holder.patch.set_visible(False)
-    for artist in (*holder.spines.values(), holder.xaxis, holder.yaxis):
-        artist.set_visible(False)
-    holder.set_xlim(0.0, 1.0)
-    holder.set_ylim(*VALUE_LIMITS)
-    holder.set_autoscale_on(False)
-    cells = []
-    for index, area in enumerate(areas):
-        cell = _cell(chart, holder, grid[divmod(index, COLUMNS)], area, focus,
-                     labelled=index % COLUMNS == 0)
-        chart.cells[area.area] = cell
-        cells.append(cell)
-    holder.multiples = Multiples(cells, Furniture(holder, cells, theme))
-    panels: list[Axes] = [holder]
     if strip:
-        journal = figure.add_subplot(grid[-1, :], sharex=holder, axes_class=StampAxes)
+        journal = figure.add_subplot(grid[-1, :], axes_class=StampAxes)
         chart.style_axes(journal)
         static_first(journal)
         whole_pixel_spines(journal)
         no_axis_labels(journal)
         date_grid(chart, journal)
-        panels.append(journal)
+        panels = [journal]
     else:
         lowest = [i for i in range(len(areas)) if i + COLUMNS >= len(areas)]
-        panels += [_date_row(chart, holder, grid[divmod(i, COLUMNS)]) for i in lowest]
-    without_date_ticks(holder)  # the dated axes below get a Ticker of their own
+        panels = []
+        for index in lowest:
+            panels.append(_date_row(chart, figure, grid[divmod(index, COLUMNS)],
+                                    panels[0] if panels else None))
+    # The cells' (day, value) in their own 0-1 fractions: days as the dated axes show
+    # them, values from a little below 0 to a little above 10.
+    low, high = VALUE_LIMITS
+    unit = blended_transform_factory(BboxTransformFrom(panels[0].viewLim),
+                                     BboxTransformFrom(Bbox([[0.0, low], [1.0, high]])))
+    cells = []
+    for index, area in enumerate(areas):
+        cell = _cell(chart, figure, grid[divmod(index, COLUMNS)], area, focus, unit,
+                     labelled=index % COLUMNS == 0)
+        chart.cells[area.area] = cell
+        cells.append(cell)
+    figure.add_artist(Multiples(cells, Furniture(figure, cells, theme)))
     handles: list[Line2D] = [chart.lines[f"{areas[0].area}.{p}"] for p in ("current", "ideal")]
     legend = figure.legend(handles=handles,
                            labels=[pgettext("chart", "Now"), pgettext("chart", "Ideal")],
@@ -270,16 +250,14 @@ def build_small_multiples(
     return panels
 
 
-def _cell(chart: Chart, holder: Axes, spec: SubplotSpec, area: AreaSeries,
-          focus: Collection[str], labelled: bool) -> Cell:
+def _cell(chart: Chart, figure: Figure, spec: SubplotSpec, area: AreaSeries,
+          focus: Collection[str], unit: Transform, labelled: bool) -> Cell:
     theme = chart.theme
     in_focus = area.area in focus
-    figure = holder.figure
-    assert isinstance(figure, Figure)
     place = Bbox(spec.get_position(figure).get_points())
     box = TransformedBbox(place, figure.transFigure)
     inside = BboxTransformTo(box)  # the cell's own 0-1 fractions
-    to_display = BboxTransformFrom(holder.viewLim) + inside
+    to_display = unit + inside
     # Wrapped: in three columns at the narrowest window a bold name on one line ran into
     # the next panel's title. Where an axes puts its left title: at its top left corner,
     # its baseline a pad above.
@@ -289,7 +267,7 @@ def _cell(chart: Chart, holder: Axes, spec: SubplotSpec, area: AreaSeries,
                  transform=inside + ScaledTranslation(0, TITLE_PAD_PT / 72,
                                                       figure.dpi_scale_trans),
                  zorder=STATIC_ZORDER, clip_on=False)
-    holder.add_artist(title)
+    figure.add_artist(title)
     frame = None
     if in_focus:
         # A frame under the data, not a thicker spine: spines are drawn again over the
@@ -297,44 +275,40 @@ def _cell(chart: Chart, holder: Axes, spec: SubplotSpec, area: AreaSeries,
         frame = Rectangle((0, 0), 1, 1, transform=inside, fill=False, clip_on=False,
                           edgecolor=theme.foreground, linewidth=FOCUS_FRAME, zorder=1,
                           gid=FOCUS_GID)
-        holder.add_artist(frame)
+        figure.add_artist(frame)
     across = blended_transform_factory(inside, to_display)  # x in the cell, y in values
-    labels = _value_labels(chart, holder, across) if labelled else []
+    labels = _value_labels(chart, figure, across) if labelled else []
     lines = []
     for part, style, colour, name in (("current", NOW_STYLE, theme.now, "Now"),
                                       ("ideal", IDEAL_STYLE, theme.ideal, "Ideal")):
         line = Line2D([], [], color=colour, label=pgettext("chart", name),
                       transform=to_display, **style)  # type: ignore[arg-type]
-        holder.add_artist(line)
+        figure.add_artist(line)
         line.set_clip_box(box)  # each cell clips its own lines
         chart.lines[f"{area.area}.{part}"] = line
         lines.append(line)
     return Cell(area.area, spec, place, box, to_display, title, frame, labels, lines)
 
 
-def _value_labels(chart: Chart, holder: Axes, across: Transform) -> list[Text]:
+def _value_labels(chart: Chart, figure: Figure, across: Transform) -> list[Text]:
     """0, 5 and 10 left of a cell of the first column, where an axes' value axis puts
     its tick labels (as ``still_scale`` does)."""
     number = LocaleNumberFormatter()
-    figure = holder.figure
-    assert figure is not None
     shift = ScaledTranslation(-LABEL_PAD_PT / 72, 0, figure.dpi_scale_trans)
     labels = []
     for value in VALUES:
         label = Text(0, value, number(value), transform=across + shift, fontsize=7,
                      color=chart.theme.foreground, ha="right", va="center_baseline",
                      zorder=STATIC_ZORDER + 0.1, clip_on=False)
-        holder.add_artist(label)
+        figure.add_artist(label)
         labels.append(label)
     return labels
 
 
-def _date_row(chart: Chart, holder: Axes, spec: SubplotSpec) -> Axes:
+def _date_row(chart: Chart, figure: Figure, spec: SubplotSpec, first: Axes | None) -> Axes:
     """Dates under a column's lowest cell (when there is no journal strip to carry them):
-    an axes over the cell that draws only its date axis."""
-    figure = holder.figure
-    assert isinstance(figure, Figure)
-    axes = figure.add_subplot(spec, sharex=holder, axes_class=StampAxes)
+    an axes over the cell that draws only its date axis (the time span of ``first``)."""
+    axes = figure.add_subplot(spec, sharex=first, axes_class=StampAxes)
     chart.style_axes(axes, grid=False)
     axes.patch.set_visible(False)
     for spine in axes.spines.values():
