@@ -5,11 +5,11 @@ panel needs only two series (now and ideal), so colour, marker and line style te
 apart everywhere. Areas in the running focus come first, with a star in the title and a
 heavier frame, so the focus never depends on colour alone.
 
-The panels are cells of one matplotlib axes, not nine axes: an axes is ~40 artists and
-~3 ms to make, and each is laid out at every draw, for panels that only need a frame, a
-title, a 0-5-10 scale, their date grid and two lines. Each cell maps (day, value) into
-its rectangle of the figure; the cells share the grid axes' time span, so a new period
-moves them all.
+The panels are no matplotlib axes but cells drawn by the figure: an axes is ~40 artists
+and ~3-4 ms to make, and each is laid out at every draw, for panels that only need a
+frame, a title, a 0-5-10 scale, their date grid and two lines. Each cell maps (day, value)
+into its rectangle of the figure, its days through the span of the axes that shows the
+dates (the journal strip's, or each column's date row), so a new period moves them all.
 """
 
 from __future__ import annotations
