@@ -458,10 +458,10 @@ def test_going_back_to_a_view_swaps_its_built_figure_in(qtbot, progress, monkeyp
 
 
 def test_a_kept_view_answers_the_mouse_when_shown_again(qtbot, progress, monkeypatch) -> None:
-    from PySide6.QtCore import QEvent, QPoint, Qt
+    from PySide6.QtCore import QEvent, Qt
 
     from desktop_app.ui import wizard_launcher
-    from tests.ui.test_progress_charts import send_mouse
+    from tests.ui.test_progress_charts import hover_last_point, send_mouse
 
     _startup, _screen, panel = progress
     opened: list[str] = []
@@ -471,13 +471,7 @@ def test_a_kept_view_answers_the_mouse_when_shown_again(qtbot, progress, monkeyp
     for template in ("life-areas", "check-in", "life-areas"):
         chart.template.setCurrentIndex(chart.template.findData(template))
         shown(qtbot, chart)
-    line = chart.lines["work.current"]
-    xs, ys = line.get_data()
-    x, y = line.get_transform().transform((xs[-1], ys[-1]))
-    ratio = chart.canvas.devicePixelRatioF()
-    where = QPoint(round(x / ratio), round(chart.canvas.height() - y / ratio))
-    send_mouse(chart.canvas, QEvent.Type.MouseMove, where, Qt.MouseButton.NoButton)
-    qtbot.waitUntil(lambda: chart.hovered is not None)
+    where = hover_last_point(qtbot, chart, chart.lines["work.current"])
     assert chart.hovered.label.startswith(f"{chart.data.areas[0].current[-1].day.day} ")
     send_mouse(chart.canvas, QEvent.Type.MouseButtonPress, where, Qt.MouseButton.LeftButton)
     send_mouse(chart.canvas, QEvent.Type.MouseButtonRelease, where, Qt.MouseButton.LeftButton)

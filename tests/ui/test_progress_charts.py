@@ -255,6 +255,18 @@ def send_mouse(widget: Any, kind: QEvent.Type, where: QPoint, button: Qt.MouseBu
     QApplication.sendEvent(widget, event)
 
 
+def hover_last_point(qtbot: Any, chart: Any, line: Any) -> QPoint:
+    """Move the mouse over ``line``'s last point until the chart says what is under it;
+    where it is, in the canvas's coordinates."""
+    xs, ys = line.get_data()
+    x, y = line.get_transform().transform((xs[-1], ys[-1]))
+    ratio = chart.canvas.devicePixelRatioF()
+    where = QPoint(round(x / ratio), round(chart.canvas.height() - y / ratio))
+    send_mouse(chart.canvas, QEvent.Type.MouseMove, where, Qt.MouseButton.NoButton)
+    qtbot.waitUntil(lambda: chart.hovered is not None)
+    return where
+
+
 def test_enter_in_a_table_opens_that_result(qtbot, progress, monkeypatch) -> None:
     _startup, _screen, panel = progress
     opened: list[int] = []

@@ -9,12 +9,11 @@ from typing import Any
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
 
 from desktop_app.ui.charts.small_multiples import FRAME_GID, multiples_of
 from desktop_app.ui.charts.still_scale import VALUE_TICKS
 from desktop_app.ui.charts.targets import Targets, nearest
-from tests.ui.test_progress_charts import send_mouse
+from tests.ui.test_progress_charts import hover_last_point
 
 
 @pytest.fixture
@@ -112,13 +111,7 @@ def test_without_a_journal_strip_each_column_shows_its_dates_under_its_lowest_pa
             assert box.y1 <= cell.box.y0
     assert_in_place(chart)
     # A point of a lowest panel answers the mouse, though that panel's dates lie over it.
-    line = lowest[0].lines[0]
-    xs, ys = line.get_data()
-    x, y = line.get_transform().transform((xs[-1], ys[-1]))
-    ratio = chart.canvas.devicePixelRatioF()
-    where = QPoint(round(x / ratio), round(chart.canvas.height() - y / ratio))
-    send_mouse(chart.canvas, QEvent.Type.MouseMove, where, Qt.MouseButton.NoButton)
-    qtbot.waitUntil(lambda: chart.hovered is not None)
+    hover_last_point(qtbot, chart, lowest[0].lines[0])
     title = next(a.title for a in data.areas if a.area == lowest[0].area)
     assert title in chart.hovered.label
 

@@ -17,6 +17,7 @@ from desktop_app.ui.charts.stamp_axis import StampAxes
 from desktop_app.ui.charts.time_axis import SteadyDateFormatter, SteadyDateLocator
 from tests.ui.test_chart_readability import over_time
 from tests.ui.test_chart_readability import progress as progress
+from tests.ui.test_value_scale import picture
 
 START = 20000.0  # a day number in 2024
 
@@ -41,11 +42,6 @@ def strip(axes_class: type[Axes], width: float, start: float, days: float, label
     lowest.set_xlim(start, start + days)
     lowest.set_xlabel(label, fontsize=8)
     return figure
-
-
-def picture(figure: Figure) -> np.ndarray:
-    figure.canvas.draw()
-    return np.asarray(figure.canvas.buffer_rgba()).copy()  # type: ignore[attr-defined]
 
 
 @settings(max_examples=30, deadline=None)
