@@ -220,7 +220,7 @@ class ChartView(QWidget):
 
         ``labels`` may be a function of the point's index, so that thousands of points do
         not format thousands of strings on every redraw. ``transform`` and ``box``: points
-        of a panel drawn into part of ``axes`` (see ``targets.Targets``).
+        of a panel that is no axes of its own (see ``targets.Targets``).
         """
         self.pointer.add(axes, xs, ys, labels, result_ids, transform, box)
 

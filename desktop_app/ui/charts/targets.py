@@ -26,9 +26,9 @@ class Hit:
 class Targets:
     """Points of one axes (data coordinates), their labels and the results they open.
 
-    Points of a panel drawn into part of the axes (a small multiple's cell) come with the
-    panel's ``transform`` to display pixels and its ``box`` there: they answer only a
-    pointer inside it, where they are drawn."""
+    Points of a panel that is no axes of its own (a small multiple's cell, drawn by the
+    figure) come with the panel's ``transform`` to display pixels and its ``box`` there:
+    they answer only a pointer inside it, where they are drawn, whatever axes it is over."""
 
     axes: Axes
     xy: np.ndarray
