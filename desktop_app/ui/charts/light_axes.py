@@ -70,7 +70,11 @@ class LightYAxis(_LazyTicks, YAxis):
 
 
 class LightAxes(Axes):
-    """``Axes`` with ``LightXAxis`` and ``LightYAxis`` (``add_subplot(axes_class=…)``)."""
+    """``Axes`` with ``LightXAxis`` and ``LightYAxis`` (``add_subplot(axes_class=…)``);
+    a subclass may name other axis classes."""
+
+    x_axis_class: type[XAxis] = LightXAxis
+    y_axis_class: type[YAxis] = LightYAxis
 
     def clear(self) -> None:
         super().clear()
@@ -81,9 +85,9 @@ class LightAxes(Axes):
             spine.get_spine_transform()
 
     def _init_axis(self) -> None:
-        self.xaxis = LightXAxis(self, clear=False)
+        self.xaxis = self.x_axis_class(self, clear=False)
         self.spines.bottom.register_axis(self.xaxis)
         self.spines.top.register_axis(self.xaxis)
-        self.yaxis = LightYAxis(self, clear=False)
+        self.yaxis = self.y_axis_class(self, clear=False)
         self.spines.left.register_axis(self.yaxis)
         self.spines.right.register_axis(self.yaxis)

@@ -26,7 +26,6 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.gridspec import SubplotSpec
 from matplotlib.lines import Line2D
-from matplotlib.markers import TICKLEFT, MarkerStyle
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from matplotlib.transforms import (
@@ -58,7 +57,7 @@ from desktop_app.ui.charts.over_time_areas import (
 )
 from desktop_app.ui.charts.palette import ChartTheme
 from desktop_app.ui.charts.stamp_axis import StampAxes
-from desktop_app.ui.charts.still_scale import LABEL_PAD_PT, TICK_PT, VALUE_TICKS
+from desktop_app.ui.charts.still_scale import left_of, tick_marks, value_label
 
 COLUMNS = 3
 VALUES = (0, 5, 10)
@@ -124,10 +123,7 @@ class Furniture:
         zorder = STATIC_ZORDER + 0.1
         self.values = LineCollection([], transform=on_figure, colors=theme.grid,
                                      linewidths=0.6, zorder=zorder)
-        self.marks = Line2D([], [], linestyle="none", marker=MarkerStyle(TICKLEFT),
-                            markersize=TICK_PT, markeredgewidth=0.8, color=theme.foreground,
-                            markeredgecolor=theme.foreground, zorder=zorder,
-                            transform=on_figure, clip_on=False, gid=VALUE_TICKS)
+        self.marks = tick_marks(theme.foreground, on_figure, zorder)
         self.dates = LineCollection([], transform=on_figure, colors=theme.grid,
                                     linewidths=0.6, zorder=0.5)
         for artist in (self.values, self.marks, self.dates, self.frames):
@@ -294,12 +290,11 @@ def _value_labels(chart: Chart, figure: Figure, across: Transform) -> list[Text]
     """0, 5 and 10 left of a cell of the first column, where an axes' value axis puts
     its tick labels (as ``still_scale`` does)."""
     number = LocaleNumberFormatter()
-    shift = ScaledTranslation(-LABEL_PAD_PT / 72, 0, figure.dpi_scale_trans)
+    beside = left_of(across, figure)
     labels = []
     for value in VALUES:
-        label = Text(0, value, number(value), transform=across + shift, fontsize=7,
-                     color=chart.theme.foreground, ha="right", va="center_baseline",
-                     zorder=STATIC_ZORDER + 0.1, clip_on=False)
+        label = value_label(value, number(value), beside, fontsize=7,
+                            colour=chart.theme.foreground, zorder=STATIC_ZORDER + 0.1)
         figure.add_artist(label)
         labels.append(label)
     return labels

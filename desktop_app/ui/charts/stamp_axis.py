@@ -16,14 +16,8 @@ from matplotlib.axis import Tick
 from matplotlib.ticker import NullLocator
 from matplotlib.transforms import Bbox
 
-from desktop_app.ui.charts.light_axes import LightAxes, LightXAxis, LightYAxis
-
-
-def _within(interval: Any, value: float) -> bool:
-    """Inside the interval give or take a rounding error, as matplotlib draws a tick."""
-    low, high = sorted(interval)
-    slack = (high - low) * 1e-10
-    return bool(low - slack <= value <= high + slack)
+from desktop_app.ui.charts.light_axes import LightAxes, LightXAxis
+from desktop_app.ui.charts.still_scale import in_view
 
 
 class StampXAxis(LightXAxis):
@@ -43,9 +37,9 @@ class StampXAxis(LightXAxis):
         locs = list(self.get_majorticklocs())
         labels = self.get_major_formatter().format_ticks(locs)
         scale = self.get_transform()
-        view = scale.transform(self.get_view_interval())
+        low, high = sorted(scale.transform(self.get_view_interval()))
         return [(loc, label) for loc, label in zip(locs, labels, strict=True)
-                if _within(view, float(scale.transform(loc)))]
+                if in_view(low, high, float(scale.transform(loc)))]
 
     def _stamp(self) -> Tick:
         tick: Tick = self.get_major_ticks(1)[0]
@@ -115,10 +109,4 @@ class StampXAxis(LightXAxis):
 class StampAxes(LightAxes):
     """``LightAxes`` whose x axis is a ``StampXAxis`` (``add_subplot(axes_class=…)``)."""
 
-    def _init_axis(self) -> None:
-        self.xaxis = StampXAxis(self, clear=False)
-        self.spines.bottom.register_axis(self.xaxis)
-        self.spines.top.register_axis(self.xaxis)
-        self.yaxis = LightYAxis(self, clear=False)
-        self.spines.left.register_axis(self.yaxis)
-        self.spines.right.register_axis(self.yaxis)
+    x_axis_class = StampXAxis

@@ -24,12 +24,42 @@ from matplotlib.transforms import (
     Bbox,
     IdentityTransform,
     ScaledTranslation,
+    Transform,
     blended_transform_factory,
 )
 
 VALUE_TICKS = "value-ticks"  # the tick marks' gid: not a series of the panel
 TICK_PT = 3.5  # matplotlib's tick length and the gap to its label, in points
 LABEL_PAD_PT = TICK_PT + 3.5
+
+
+def tick_marks(colour: str, transform: Transform, zorder: float | None = None,
+               xs: Sequence[float] = (), ys: Sequence[float] = ()) -> Line2D:
+    """Tick marks left of a value axis's edge, as matplotlib draws a y axis's (one artist
+    for all of them: ``xs`` the edge, ``ys`` the values, in ``transform``)."""
+    marks = Line2D(list(xs), list(ys), linestyle="none", marker=MarkerStyle(TICKLEFT),
+                   markersize=TICK_PT, markeredgewidth=0.8, color=colour,
+                   markeredgecolor=colour, transform=transform, clip_on=False,
+                   gid=VALUE_TICKS)
+    if zorder is not None:
+        marks.set_zorder(zorder)
+    return marks
+
+
+def left_of(across: Transform, figure: Any) -> Transform:
+    """``across`` moved left by a tick mark and the gap after it: where labels go."""
+    return across + ScaledTranslation(-LABEL_PAD_PT / 72, 0, figure.dpi_scale_trans)
+
+
+def value_label(value: float, text: str, transform: Transform, *, fontsize: float | str,
+                colour: str, zorder: float | None = None) -> Text:
+    """A value's number, right-aligned at ``transform``'s (0, value) (see ``left_of``),
+    as matplotlib draws a y tick's label."""
+    label = Text(0, value, text, fontsize=fontsize, color=colour, ha="right",
+                 va="center_baseline", transform=transform, clip_on=False)
+    if zorder is not None:
+        label.set_zorder(zorder)
+    return label
 
 
 def still_scale(axes: Axes, values: Sequence[float], labels: Sequence[str] | None, *,
@@ -43,23 +73,19 @@ def still_scale(axes: Axes, values: Sequence[float], labels: Sequence[str] | Non
         grid = LineCollection([((0.0, v), (1.0, v)) for v in values], colors=grid_colour,
                               linewidths=0.6, zorder=zorder, transform=across)
         axes.add_collection(grid, autolim=False)
-    marks = Line2D([0.0] * len(values), list(values), linestyle="none",
-                   marker=MarkerStyle(TICKLEFT), markersize=TICK_PT, markeredgewidth=0.8,
-                   color=colour, markeredgecolor=colour, zorder=zorder, transform=across,
-                   clip_on=False, gid=VALUE_TICKS)
-    axes.add_line(marks)
+    axes.add_line(tick_marks(colour, across, zorder, [0.0] * len(values), values))
     if labels is None:
         return
-    shift = ScaledTranslation(-LABEL_PAD_PT / 72, 0, axes.figure.dpi_scale_trans)
+    beside = left_of(across, axes.figure)
     for value, label in zip(values, labels, strict=True):
-        axes.text(0, value, label, transform=across + shift, fontsize=fontsize, color=colour,
-                  ha="right", va="center_baseline", zorder=zorder, clip_on=False)
+        axes.add_artist(value_label(value, label, beside, fontsize=fontsize, colour=colour,
+                                    zorder=zorder))
 
 
-def _within(low: float, high: float, value: float) -> bool:
+def in_view(low: float, high: float, value: float) -> bool:
     """Inside ``[low, high]`` give or take a rounding error, as matplotlib draws a tick."""
     slack = (high - low) * 1e-10
-    return low - slack <= value <= high + slack
+    return bool(low - slack <= value <= high + slack)
 
 
 class ValueScale(Artist):
@@ -83,18 +109,13 @@ class ValueScale(Artist):
         self.set_clip_on(False)  # its numbers and name lie outside the panel
         self._colour, self._fontsize = colour, fontsize
         across = axes.get_yaxis_transform()
-        self._across = across
-        self._shift = ScaledTranslation(-LABEL_PAD_PT / 72, 0, axes.figure.dpi_scale_trans)
+        self._beside = left_of(across, axes.figure)
         # Capped as a grid line of matplotlib's: where the frame meets it at 72 or 144 dpi,
         # a butt end left the corner pixel lighter.
         self.grid = LineCollection([], colors=grid_colour, linewidths=0.6, transform=across,
                                    capstyle=rcParams["lines.solid_capstyle"])
         self.grid.set_clip_path(axes.patch)
-        self.marks = Line2D([], [], linestyle="none", marker=MarkerStyle(TICKLEFT),
-                            markersize=TICK_PT, markeredgewidth=0.8, color=colour,
-                            markeredgecolor=colour, clip_on=False,
-                            transform=axes.get_yaxis_transform(which="tick1"),
-                            gid=VALUE_TICKS)
+        self.marks = tick_marks(colour, axes.get_yaxis_transform(which="tick1"))
         self.numbers: list[Text] = []
         # As matplotlib places a y axis's label: x in pixels (set at the draw), y halfway.
         self.title = Text(0, 0.5, title, fontsize=title_size, color=colour,
@@ -122,7 +143,7 @@ class ValueScale(Artist):
         low, high = sorted(axis.get_transform().transform(axis.get_view_interval()))
         at = axis.get_transform().transform(locs)
         return [(float(v), text) for v, t, text in zip(locs, at, labels, strict=True)
-                if _within(low, high, t)]
+                if in_view(low, high, t)]
 
     def _lay_out(self, renderer: Any) -> None:
         shown = self.values()
@@ -130,9 +151,8 @@ class ValueScale(Artist):
         self.grid.set_segments([((0.0, v), (1.0, v)) for v in values])
         self.marks.set_data([0.0] * len(values), values)
         while len(self.numbers) < len(shown):
-            number = Text(0, 0, "", fontsize=self._fontsize, color=self._colour,
-                          ha="right", va="center_baseline", transform=self._across + self._shift,
-                          clip_on=False)
+            number = value_label(0, "", self._beside, fontsize=self._fontsize,
+                                 colour=self._colour)
             self._own(number)
             self.numbers.append(number)
         for index, number in enumerate(self.numbers):
