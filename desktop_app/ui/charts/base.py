@@ -154,7 +154,7 @@ class ChartView(QWidget):
 
     # True: a figure built while the chart is out of view is built on the render thread,
     # just before its first render (``build_figure`` then touches the figure only, and
-    # ``after_build`` does the rest here); nine small panels take ~100 ms to make.
+    # ``after_build`` does the rest here); nine small panels took ~100 ms to make.
     deferred_build = False
     # True: in view too (the picture shown stays until the new one is whole); a new view
     # of the over-time chart froze the window ~230 ms at 20 years while it was built here.
